@@ -1,0 +1,16 @@
+package org.sightline.indexer.cli;
+
+import java.nio.file.Path;
+import org.sightline.indexer.DataDirectory;
+import picocli.CommandLine.Option;
+
+/** The {@code --data DIR} option every command takes. */
+public class DataOption {
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "Data directory (default: $SIGHTLINE_HOME, else $XDG_DATA_HOME/sightline, else ~/.local/share/sightline).")
+    Path data;
+
+    public DataDirectory directory() {
+        return DataDirectory.resolve(data);
+    }
+}

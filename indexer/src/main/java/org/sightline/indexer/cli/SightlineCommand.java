@@ -1,0 +1,45 @@
+package org.sightline.indexer.cli;
+
+import org.sightline.models.OfflineMode;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code sightline} command line. Each verb is its own class. */
+@Command(name = "sightline",
+        mixinStandardHelpOptions = true,
+        versionProvider = SightlineVersion.class,
+        description = "Search archived video footage by written prompt, offline.",
+        subcommands = {
+                ModelsCommand.class,
+                IndexCommand.class,
+                SearchCommand.class,
+                StatusCommand.class,
+                CaseCommand.class,
+                AuditCommand.class,
+                VerifyCommand.class,
+                BenchCommand.class,
+                CommandLine.HelpCommand.class
+        })
+public class SightlineCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    public static CommandLine commandLine() {
+        OfflineMode.enforce();
+        return new CommandLine(new SightlineCommand()).setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
+    public static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+}
