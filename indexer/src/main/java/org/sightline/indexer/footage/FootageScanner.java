@@ -35,7 +35,22 @@ public final class FootageScanner {
 
     /** Why an entry is not a candidate. */
     public enum SkipReason {
-        NOT_FOUND, HIDDEN, NOT_VIDEO, UNREADABLE_FOLDER, UNREADABLE_FILE, SUBFOLDER_NOT_SCANNED, ALREADY_LISTED, LINK_LOOP, NOT_REGULAR
+        /** missing, or a dangling symbolic link */
+        NOT_FOUND,
+        /** name starts with '.' */
+        HIDDEN,
+        /** by extension or content; the detail says which */
+        NOT_VIDEO,
+        UNREADABLE_FOLDER,
+        UNREADABLE_FILE,
+        /** a subfolder of a folder scanned without recursion */
+        SUBFOLDER_NOT_SCANNED,
+        /** the same file (by real path) was already listed, e.g. through a link */
+        ALREADY_LISTED,
+        /** a folder reached again through a symbolic link (a loop, or a second way into a scanned folder) */
+        LINK_LOOP,
+        /** device, pipe or socket */
+        NOT_REGULAR
     }
 
     /** One entry that was looked at and left out, with the reason in words. */

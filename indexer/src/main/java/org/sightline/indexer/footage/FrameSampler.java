@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.sightline.models.runtime.RgbFrame;
@@ -185,19 +186,13 @@ public final class FrameSampler {
         }
 
         private double repairedOffset(long timestampMicros) {
-            double offset;
             if (firstTimestamp == Long.MIN_VALUE) {
-                // Offsets count from the container's start (MPEG-TS and DVR files rarely start at 0);
-                // the grabber's timestamps already have that start removed when it is known.
-                firstTimestamp = 0;
-                offset = Math.max(0, timestampMicros / 1e6);
-                if (offset > 0 && durationSeconds > 0 && offset > durationSeconds) {
-                    firstTimestamp = timestampMicros;
-                    offset = 0;
-                }
-            } else {
-                offset = (timestampMicros - firstTimestamp) / 1e6;
+                // Offsets count from the container's start time (an MPEG-TS or DVR file rarely starts at 0);
+                // FrameAt seeks on the same scale, as JavaCV adds the start time back when seeking.
+                long start = grabber.getFormatContext().start_time();
+                firstTimestamp = start == avutil.AV_NOPTS_VALUE ? timestampMicros : start;
             }
+            double offset = Math.max(0, (timestampMicros - firstTimestamp) / 1e6);
             if (!Double.isNaN(lastOffset)) {
                 if (!(offset > lastOffset)) {
                     offset = lastOffset + frameSeconds;
