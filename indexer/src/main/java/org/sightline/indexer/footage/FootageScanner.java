@@ -22,8 +22,9 @@ import org.bytedeco.javacv.FFmpegFrameGrabber;
  * <p>How a file is judged:
  * <ol>
  *   <li>hidden files and folders (name starting with '.') are skipped, unless named directly;</li>
- *   <li>a known video extension (mp4, mov, mkv, avi, ts, h264, dav...) makes a candidate, even when the file is
- *       empty or damaged: probing it then gives the specific error for the catalog;</li>
+ *   <li>a known video extension (mp4, mov, mkv, avi, h264, dav...) makes a candidate, even when the file is
+ *       empty or damaged: probing it then gives the specific error for the catalog ({@code .ts}, also used for
+ *       TypeScript, is decided by content);</li>
  *   <li>a known non-video extension (txt, jpg, pdf, mp3, srt...) is skipped;</li>
  *   <li>anything else (raw DVR exports: {@code .bin}, {@code .sec}, no extension) is decided by its first bytes
  *       ({@link ContainerSignature}), and when those say nothing, by asking FFmpeg whether it finds a video stream.</li>
@@ -78,6 +79,9 @@ public final class FootageScanner {
             "wav", "m4a", "aac", "flac", "opus", "wma", "oga", "zip", "7z", "rar", "gz", "tgz", "bz2", "xz", "tar",
             "exe", "dll", "so", "msi", "db", "sqlite", "lnk", "url", "srt", "vtt", "ass", "ssa", "sub", "idx",
             "lrc", "xmp", "tmp", "bak", "part");
+
+    /** Video extensions other files use too (".ts" is also TypeScript): decided by content. */
+    static final Set<String> AMBIGUOUS_EXTENSIONS = Set.of("ts");
 
     private final Predicate<Path> ffmpegSeesVideo;
 
@@ -212,7 +216,7 @@ public final class FootageScanner {
                 return;
             }
             String extension = extension(file);
-            if (VIDEO_EXTENSIONS.contains(extension)) {
+            if (VIDEO_EXTENSIONS.contains(extension) && !AMBIGUOUS_EXTENSIONS.contains(extension)) {
                 videos.add(file);
                 return;
             }

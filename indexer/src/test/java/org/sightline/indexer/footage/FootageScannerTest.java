@@ -51,6 +51,7 @@ class FootageScannerTest {
         Files.createSymbolicLink(night.resolve("loop"), cam1);
         Files.createSymbolicLink(cam1.resolve("again.mp4"), video);
         Files.createSymbolicLink(cam1.resolve("gone.mp4"), cam1.resolve("missing.mp4"));
+        Files.writeString(cam1.resolve("viewer.ts"), "export const camera = 'gate';\n");
     }
 
     @Test
@@ -70,6 +71,7 @@ class FootageScannerTest {
         assertEquals(SkipReason.HIDDEN, skipped.get(".thumbs.mp4"));
         assertEquals(SkipReason.NOT_VIDEO, skipped.get("notes.txt"));
         assertEquals(SkipReason.NOT_VIDEO, skipped.get("noise.dat"));
+        assertEquals(SkipReason.NOT_VIDEO, skipped.get("viewer.ts"), "TypeScript, not a transport stream");
         assertEquals(SkipReason.LINK_LOOP, skipped.get("loop"));
         assertTrue(result.skipped().stream().allMatch(s -> !s.detail().isBlank()));
     }
