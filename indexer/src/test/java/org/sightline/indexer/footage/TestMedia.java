@@ -64,6 +64,25 @@ final class TestMedia {
         return target;
     }
 
+    /** The 48x48 raw fixture re-encoded as MPEG-4 Part 2 in {@code format}, claiming {@code fps} frames a second. */
+    static Path tinyWithFrameRate(Path target, String format, double fps) throws Exception {
+        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(SharedData.footage("tiny-highway-48px-raw.avi").toString())) {
+            grabber.start();
+            try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(target.toString(), 48, 48, 0)) {
+                recorder.setFormat(format);
+                recorder.setVideoCodec(avcodec.AV_CODEC_ID_MPEG4);
+                recorder.setFrameRate(fps);
+                recorder.start();
+                Frame frame;
+                while ((frame = grabber.grabImage()) != null) {
+                    recorder.record(frame);
+                }
+                recorder.stop();
+            }
+        }
+        return target;
+    }
+
     /** The first {@code fraction} of a fixture's bytes. */
     static Path truncatedCopy(String fixture, double fraction, Path target) throws Exception {
         byte[] all = Files.readAllBytes(SharedData.footage(fixture));
