@@ -15,12 +15,32 @@ import org.sightline.indexer.index.FrameHit;
 /**
  * Turns frame hits into clips: the hit segments of each video, in time order, joined into one clip while the gap
  * between them is at most one segment long. A clip scores as its best frame; its thumbnail is the best segment's.
+ *
+ * <p>The kNN search returns a fixed number of nearest frames, which on a small archive is nearly every frame; so
+ * only frames that stand out count as matches ({@link #matching}): those scoring at least halfway from the median
+ * hit to the best one. Without that cut, whole videos would merge into one clip.
  */
 public final class ClipGrouper {
     private final Path thumbnailsDir;
 
     public ClipGrouper(Path thumbnailsDir) {
         this.thumbnailsDir = thumbnailsDir;
+    }
+
+    /** The hits that stand out: score at least halfway between the median and the best hit's score. */
+    public static List<FrameHit> matching(List<FrameHit> hits) {
+        if (hits.size() < 3) {
+            return hits;
+        }
+        float[] scores = new float[hits.size()];
+        for (int i = 0; i < scores.length; i++) {
+            scores[i] = hits.get(i).score();
+        }
+        java.util.Arrays.sort(scores);
+        float best = scores[scores.length - 1];
+        float median = scores[scores.length / 2];
+        float cut = median + 0.5f * (best - median);
+        return hits.stream().filter(h -> h.score() >= cut).toList();
     }
 
     private record SegmentHit(SegmentRecord segment, FrameHit best) {

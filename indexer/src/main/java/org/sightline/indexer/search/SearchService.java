@@ -68,6 +68,7 @@ public final class SearchService {
                 hits.add(h);
             }
         }
+        hits = ClipGrouper.matching(hits);
         Set<Long> segmentIds = new HashSet<>();
         hits.forEach(h -> segmentIds.add(h.segmentId()));
         Map<Long, SegmentRecord> segments = catalog.segments(segmentIds);
