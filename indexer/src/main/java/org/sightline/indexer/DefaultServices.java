@@ -2,6 +2,7 @@ package org.sightline.indexer;
 
 import java.util.Optional;
 import org.sightline.indexer.ingest.FootageReader;
+import org.sightline.models.pack.ModelStore;
 import org.sightline.models.runtime.VisionLanguageModel;
 
 /** The production model source and footage reader a workspace uses unless told otherwise. */
@@ -9,17 +10,17 @@ final class DefaultServices {
     private DefaultServices() {
     }
 
-    static ActiveModelSource modelSource(DataDirectory dir) {
-        // replaced by the model store once the models module provides it
+    /** The active pack of the model store; the key is the pack name, so activating another pack reopens the model. */
+    static ActiveModelSource modelSource(ModelStore store) {
         return new ActiveModelSource() {
             @Override
             public Optional<String> activeKey() {
-                return Optional.empty();
+                return store.active();
             }
 
             @Override
             public VisionLanguageModel openActive() {
-                throw new IllegalStateException("no model pack installed in " + dir.modelsDir());
+                return store.openActive();
             }
         };
     }

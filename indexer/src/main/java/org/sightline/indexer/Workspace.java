@@ -16,6 +16,7 @@ import org.sightline.indexer.ingest.IngestPipeline;
 import org.sightline.indexer.ingest.IngestReport;
 import org.sightline.indexer.ingest.IngestRequest;
 import org.sightline.indexer.search.SearchService;
+import org.sightline.models.pack.ModelStore;
 import org.sightline.models.runtime.VisionLanguageModel;
 
 /**
@@ -25,6 +26,7 @@ import org.sightline.models.runtime.VisionLanguageModel;
  */
 public final class Workspace implements AutoCloseable {
     private final DataDirectory dataDirectory;
+    private final ModelStore modelStore;
     private final ActiveModelSource models;
     private final FootageReader footage;
     private final Catalog catalog;
@@ -37,6 +39,7 @@ public final class Workspace implements AutoCloseable {
 
     private Workspace(DataDirectory dataDirectory, ActiveModelSource models, FootageReader footage, Catalog catalog, SegmentIndex index) {
         this.dataDirectory = dataDirectory;
+        this.modelStore = new ModelStore(dataDirectory.modelsDir());
         this.models = models;
         this.footage = footage;
         this.catalog = catalog;
@@ -46,7 +49,7 @@ public final class Workspace implements AutoCloseable {
 
     /** Opens the data directory with its installed model packs, creating the folders when missing. */
     public static Workspace open(DataDirectory dir) throws IOException {
-        return open(dir, DefaultServices.modelSource(dir), DefaultServices.footageReader());
+        return open(dir, DefaultServices.modelSource(new ModelStore(dir.modelsDir())), DefaultServices.footageReader());
     }
 
     /** Opens the data directory with the given model source (tests, benchmarks). */
@@ -79,7 +82,12 @@ public final class Workspace implements AutoCloseable {
         return dataDirectory;
     }
 
-    /** Where the active model comes from. */
+    /** The model packs installed in this data directory. */
+    public ModelStore models() {
+        return modelStore;
+    }
+
+    /** Where the active model comes from (the model store, unless the workspace was opened with another source). */
     public ActiveModelSource modelSource() {
         return models;
     }
@@ -94,7 +102,7 @@ public final class Workspace implements AutoCloseable {
 
     /**
      * The search service over the active model, opened on first use and reopened when the active model changed.
-     * Fails with the model source's message when no model is active.
+     * Fails with {@link org.sightline.models.pack.NoActiveModelException} when no model pack is active.
      */
     public synchronized SearchService search() {
         activeModel();
