@@ -2,6 +2,7 @@ package org.sightline.indexer;
 
 import java.util.Optional;
 import org.sightline.indexer.ingest.FootageReader;
+import org.sightline.indexer.ingest.JavaCvFootageReader;
 import org.sightline.models.pack.ModelStore;
 import org.sightline.models.runtime.VisionLanguageModel;
 
@@ -26,6 +27,6 @@ final class DefaultServices {
     }
 
     static FootageReader footageReader() {
-        return null;
+        return new JavaCvFootageReader();
     }
 }
