@@ -188,6 +188,31 @@ public final class SegmentIndex implements AutoCloseable {
         }
     }
 
+    /** Where one stored frame vector belongs; for consistency checks. */
+    public record StoredFrame(long videoId, long segmentId, long generation, long offsetMillis) {
+    }
+
+    /** Every live frame document (for consistency checks and tests; reads all doc values). */
+    public List<StoredFrame> storedFrames() throws IOException {
+        IndexSearcher s = searchers.acquire();
+        try {
+            List<StoredFrame> out = new ArrayList<>();
+            for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+                var live = leaf.reader().getLiveDocs();
+                for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+                    if (live != null && !live.get(doc)) {
+                        continue;
+                    }
+                    out.add(new StoredFrame(value(leaf, VIDEO, doc), value(leaf, SEGMENT, doc), value(leaf, GENERATION, doc),
+                            value(leaf, OFFSET, doc)));
+                }
+            }
+            return out;
+        } finally {
+            searchers.release(s);
+        }
+    }
+
     /** Makes commits of this or another process visible to searches. */
     public void refresh() throws IOException {
         searchers.maybeRefreshBlocking();

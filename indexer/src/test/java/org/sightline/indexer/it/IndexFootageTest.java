@@ -37,7 +37,7 @@ import org.sightline.models.testing.SharedData;
  * for the class.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class IndexFootageIT {
+class IndexFootageTest {
     static final List<String> FIXTURES = List.of("indoor-people-one-by-one.mp4", "motorway-cctv-cyclist.avi", "parking-aisle-cars.mp4",
             "parking-lot-person-bicycle-car.mp4", "residential-street-vehicles.mp4", "road-traffic-60fps.avi",
             "street-montage-scene-cuts.mp4", "tiny-highway-48px-raw.avi");
