@@ -5,6 +5,9 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import org.sightline.indexer.catalog.Catalog;
 import org.sightline.indexer.catalog.VideoRecord;
@@ -131,12 +134,44 @@ public final class Workspace implements AutoCloseable {
     /**
      * Indexes footage with the active model; blocks until done or cancelled.
      *
-     * @param cancelled polled between frames batches; the calling thread's interrupt also cancels
+     * <p>The work runs on its own thread: interrupting the caller (e.g. a cancelled desktop task) cancels the job
+     * cleanly instead of interrupting Lucene's file I/O, which would break the index writer. The caller's interrupt
+     * status is restored on return.
+     *
+     * @param cancelled polled between frame batches; the calling thread's interrupt also cancels
      */
     public IngestReport ingest(IngestRequest request, IngestListener listener, BooleanSupplier cancelled) throws IOException {
-        Objects.requireNonNull(footage, "this build has no footage reader");
+        Objects.requireNonNull(footage, "this workspace has no footage reader");
         IngestPipeline pipeline = new IngestPipeline(catalog, protocol, footage, activeModel(), dataDirectory.thumbnailsDir());
-        return pipeline.run(request, listener == null ? IngestListener.NONE : listener, cancelled == null ? () -> false : cancelled);
+        AtomicBoolean interrupted = new AtomicBoolean();
+        BooleanSupplier stop = cancelled == null ? interrupted::get : () -> interrupted.get() || cancelled.getAsBoolean();
+        FutureTask<IngestReport> job = new FutureTask<>(() -> pipeline.run(request, listener == null ? IngestListener.NONE : listener, stop));
+        Thread.ofPlatform().name("sightline-ingest").daemon(true).start(job);
+        try {
+            while (true) {
+                try {
+                    return job.get();
+                } catch (InterruptedException e) {
+                    interrupted.set(true);
+                }
+            }
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IOException("indexing failed: " + cause.getMessage(), cause);
+        } finally {
+            if (interrupted.get()) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** Counts for {@code sightline status} and the library view. */

@@ -18,6 +18,9 @@ import org.sightline.indexer.ingest.IngestListener;
 import org.sightline.indexer.ingest.IngestProgress;
 import org.sightline.indexer.ingest.IngestReport;
 import org.sightline.indexer.ingest.IngestRequest;
+import org.sightline.models.pack.NoActiveModelException;
+import org.sightline.models.pack.PackInstallException;
+import org.sightline.models.pack.PackVerificationException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -75,7 +78,16 @@ public class IndexCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         PrintStream out = System.out;
         try (Workspace w = Workspace.open(dataOption.directory()); ProgressView view = ProgressView.create()) {
-            out.println("Indexing with " + w.activeModel().id() + " into " + w.dataDirectory().root());
+            if (w.index().readOnly()) {
+                System.err.println("sightline index: another Sightline process is indexing into " + w.dataDirectory().root() + "; try again when it is done");
+                return 1;
+            }
+            try {
+                out.println("Indexing with " + w.activeModel().id() + " into " + w.dataDirectory().root());
+            } catch (NoActiveModelException | PackVerificationException | PackInstallException e) {
+                System.err.println("sightline index: " + e.getMessage());
+                return 1;
+            }
             IngestReport report = w.ingest(request, new IngestListener() {
                 @Override
                 public void progress(IngestProgress p) {

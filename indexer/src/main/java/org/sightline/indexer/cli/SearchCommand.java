@@ -20,6 +20,9 @@ import org.sightline.indexer.Workspace;
 import org.sightline.indexer.search.Clip;
 import org.sightline.indexer.search.SearchQuery;
 import org.sightline.indexer.search.SearchResult;
+import org.sightline.models.pack.NoActiveModelException;
+import org.sightline.models.pack.PackInstallException;
+import org.sightline.models.pack.PackVerificationException;
 import org.sightline.models.runtime.PromptNotUnderstoodException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -78,6 +81,9 @@ public class SearchCommand implements Callable<Integer> {
             } catch (PromptNotUnderstoodException e) {
                 System.err.println("sightline search: " + e.getMessage());
                 return 4;
+            } catch (NoActiveModelException | PackVerificationException | PackInstallException e) {
+                System.err.println("sightline search: " + e.getMessage());
+                return 1;
             }
             if (json) {
                 System.out.println(toJson(r));

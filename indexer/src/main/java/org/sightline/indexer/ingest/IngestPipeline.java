@@ -68,6 +68,11 @@ public final class IngestPipeline {
             FootageReader.Scan scan = footage.scan(request.paths(), request.recursive());
             files.addAll(scan.files());
             for (FileOutcome skipped : scan.skipped()) {
+                if (skipped.status() == FileOutcome.Status.FAILED && Files.isRegularFile(skipped.path())) {
+                    Path p = skipped.path().toAbsolutePath().normalize();
+                    long id = catalog.registerVideo(p, null, 0, 0, request.camera() != null ? request.camera() : cameraFromFolder(p), null);
+                    catalog.markFailed(id, FootageError.UNREADABLE.name(), skipped.message());
+                }
                 outcomes.add(skipped);
                 listener.fileFinished(skipped);
             }
@@ -142,7 +147,7 @@ public final class IngestPipeline {
         } else if (catalog.isIndexed(atPath.get().id(), modelId, sha) && !request.reembed()) {
             return new FileOutcome(path, FileOutcome.Status.UNCHANGED, "already indexed", 0);
         }
-        long videoId = catalog.registerVideo(path, sha, size, mtime, camera, null);
+        long videoId = catalog.registerVideo(path, sha, size, mtime, camera, archiveOf(path, request));
         if (size == 0) {
             return failed(path, videoId, camera, FootageError.EMPTY_FILE, null);
         }
@@ -301,6 +306,17 @@ public final class IngestPipeline {
         long id = videoId != null ? videoId : catalog.registerVideo(path, null, 0, 0, camera, null);
         catalog.markFailed(id, error.name(), e.getMessage());
         return new FileOutcome(path, FileOutcome.Status.FAILED, e.getMessage(), 0);
+    }
+
+    /** The archive a file belongs to: the named folder it was found under, if any. */
+    private Long archiveOf(Path file, IngestRequest request) {
+        for (Path root : request.paths()) {
+            Path r = root.toAbsolutePath().normalize();
+            if (Files.isDirectory(r) && file.startsWith(r)) {
+                return catalog.archive(r);
+            }
+        }
+        return null;
     }
 
     static String cameraFromFolder(Path path) {

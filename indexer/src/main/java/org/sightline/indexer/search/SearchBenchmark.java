@@ -23,13 +23,13 @@ import org.sightline.models.runtime.VisionLanguageModel;
 
 /**
  * Search latency on a synthetic archive: {@code frames} clustered unit vectors (random vectors give misleadingly
- * low recall) in 100-second videos of 4-second segments, written through the real catalog and index into a
+ * low recall) in 10-minute videos of 4-second segments, written through the real catalog and index into a
  * temporary folder. Each query runs the whole {@link SearchService} path: query vector, kNN with the model filter,
  * grouping into clips with catalog look-ups. When a real model is given its text encoding is timed too.
  */
 public final class SearchBenchmark {
     public static final int DIMENSION = 512;
-    private static final int FRAMES_PER_VIDEO = 100;
+    private static final int FRAMES_PER_VIDEO = 600;
     private static final int FRAMES_PER_SEGMENT = 4;
 
     /**

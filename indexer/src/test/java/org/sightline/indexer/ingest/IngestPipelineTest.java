@@ -179,4 +179,33 @@ class IngestPipelineTest {
             assertEquals(7, w.catalog().segmentCount(null));
         }
     }
+
+    @Test
+    void interruptingTheCallerCancelsCleanly() throws Exception {
+        Path a = archive();
+        try (Workspace w = open(new ColourTestModel())) {
+            Thread caller = Thread.currentThread();
+            IngestReport r = w.ingest(IngestRequest.of(List.of(a)), new IngestListener() {
+                boolean done;
+
+                @Override
+                public void fileFinished(FileOutcome o) {
+                    if (!done && o.status() == FileOutcome.Status.INDEXED) {
+                        done = true;
+                        caller.interrupt();
+                        try {
+                            Thread.sleep(300); // let the caller see its interrupt before the next file starts
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                }
+            }, null);
+            assertTrue(Thread.interrupted(), "the caller's interrupt status is restored");
+            assertTrue(r.cancelled(), r.toString());
+            IngestReport rest = w.ingest(IngestRequest.of(List.of(a)), null, null);
+            assertFalse(rest.cancelled());
+            assertEquals(7, w.catalog().segmentCount(null));
+        }
+    }
 }
