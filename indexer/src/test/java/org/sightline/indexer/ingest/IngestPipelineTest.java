@@ -208,4 +208,25 @@ class IngestPipelineTest {
             assertEquals(7, w.catalog().segmentCount(null));
         }
     }
+
+    @Test
+    void searchesSeeEachVideoAsSoonAsItIsWritten() throws Exception {
+        Path a = archive();
+        try (Workspace w = open(new ColourTestModel())) {
+            List<Integer> clipsSeen = new ArrayList<>();
+            w.ingest(IngestRequest.of(List.of(a)), new IngestListener() {
+                @Override
+                public void fileFinished(FileOutcome o) {
+                    if (o.path().endsWith("gate/one.vid")) {
+                        try {
+                            clipsSeen.add(w.search().search(SearchQuery.prompt("red")).clips().size());
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }
+                }
+            }, null);
+            assertEquals(List.of(1), clipsSeen);
+        }
+    }
 }
