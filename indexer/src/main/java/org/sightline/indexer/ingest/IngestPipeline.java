@@ -41,6 +41,12 @@ import org.sightline.models.runtime.VisionLanguageModel;
  * stay indexed and the next run resumes with the rest.
  */
 public final class IngestPipeline {
+    /**
+     * Frames are decoded at least this large (short side) even for a model that wants less, so thumbnails stay
+     * legible; the model's preprocessing scales them down.
+     */
+    public static final int MIN_THUMBNAIL_SHORT_SIDE = 224;
+
     private final Catalog catalog;
     private final IndexCommitProtocol writer;
     private final FootageReader footage;
@@ -164,7 +170,8 @@ public final class IngestPipeline {
         String thumbFolder = "v" + videoId + "-" + UUID.randomUUID().toString().substring(0, 8);
         SegmentBuilder segments = new SegmentBuilder(request.segmentSeconds(), info.durationSeconds(), thumbnailsDir, thumbFolder,
                 footage::jpeg);
-        SamplingOptions options = new SamplingOptions(request.framesPerSecond(), model.preferredShortSide(), true);
+        SamplingOptions options = new SamplingOptions(request.framesPerSecond(),
+                Math.max(model.preferredShortSide(), MIN_THUMBNAIL_SHORT_SIDE), true);
         FileEmbedding result;
         try {
             result = embedFile(path, options, request.batchSize(), segments, decoder, progress, stop);

@@ -69,6 +69,7 @@ class CrashRecoveryTest {
         }
         p.destroyForcibly();
         assertTrue(p.waitFor(1, TimeUnit.MINUTES));
+        assertTrue(doneCount(data) < 8, "the run was killed before it finished");
     }
 
     private Process child(Path data, Path footage) throws Exception {
