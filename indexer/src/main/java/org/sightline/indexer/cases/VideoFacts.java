@@ -2,6 +2,7 @@ package org.sightline.indexer.cases;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FrameGrabber;
 
@@ -18,6 +19,9 @@ public interface VideoFacts {
         return new VideoFacts() {
             @Override
             public double durationSeconds(Path video) throws IOException {
+                if (avutil.av_log_get_level() > avutil.AV_LOG_ERROR) {
+                    avutil.av_log_set_level(avutil.AV_LOG_ERROR);
+                }
                 try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(video.toFile())) {
                     g.start();
                     long micros = g.getLengthInTime();
