@@ -87,6 +87,7 @@ public class EvidenceExporter {
         Case theCase = cases.get(caseId);
         List<CaseItem> items = cases.items(caseId);
         Path temp = null;
+        ExportResult result;
         try {
             if (items.isEmpty()) {
                 throw new ExportException(ExportException.Reason.EMPTY_CASE, null,
@@ -97,11 +98,8 @@ public class EvidenceExporter {
             createDirectories(parent);
             temp = parent.resolve("." + out.getFileName() + ".partial-" + UUID.randomUUID().toString().substring(0, 8));
             createDirectories(temp);
-            ExportResult result = write(theCase, items, out, temp, progress, cancelled);
+            result = write(theCase, items, out, temp, progress, cancelled);
             temp = null;
-            audit.record(AuditAction.EXPORT, caseId, Map.of("out", out.toString(),
-                    "manifestSha256", result.manifestSha256(), "files", result.files(), "bytes", result.bytes()));
-            return result;
         } catch (ExportException e) {
             failed(caseId, out, e.getMessage());
             throw e;
@@ -113,6 +111,10 @@ public class EvidenceExporter {
                 deleteTree(temp);
             }
         }
+        // the package is complete; an audit failure here is reported but does not undo it
+        audit.record(AuditAction.EXPORT, caseId, Map.of("out", out.toString(),
+                "manifestSha256", result.manifestSha256(), "files", result.files(), "bytes", result.bytes()));
+        return result;
     }
 
     private void failed(long caseId, Path out, String message) {
