@@ -49,7 +49,7 @@ public class CaseService {
     private final Clock clock;
 
     public CaseService(ConnectionSource connections, AuditLog audit) {
-        this(connections, audit, VideoFacts.ffmpeg(), Clock.systemUTC());
+        this(connections, audit, VideoFacts.probing(), Clock.systemUTC());
     }
 
     public CaseService(ConnectionSource connections, AuditLog audit, VideoFacts videoFacts, Clock clock) {

@@ -2,9 +2,8 @@ package org.sightline.indexer.cases;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import org.bytedeco.ffmpeg.global.avutil;
-import org.bytedeco.javacv.FFmpegFrameGrabber;
-import org.bytedeco.javacv.FrameGrabber;
+import org.sightline.indexer.footage.FootageException;
+import org.sightline.indexer.footage.VideoProbe;
 
 /** Facts about a source video a case needs when an item is added: its length and its SHA-256. */
 public interface VideoFacts {
@@ -14,23 +13,20 @@ public interface VideoFacts {
 
     String sha256(Path video) throws IOException;
 
-    /** Reads the length with FFmpeg (JavaCV) and hashes the file. */
-    static VideoFacts ffmpeg() {
+    /** Reads the length with {@link VideoProbe} (FFmpeg) and hashes the file. */
+    static VideoFacts probing() {
+        VideoProbe probe = new VideoProbe();
         return new VideoFacts() {
             @Override
             public double durationSeconds(Path video) throws IOException {
-                if (avutil.av_log_get_level() > avutil.AV_LOG_ERROR) {
-                    avutil.av_log_set_level(avutil.AV_LOG_ERROR);
-                }
-                try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(video.toFile())) {
-                    g.start();
-                    long micros = g.getLengthInTime();
-                    if (micros <= 0) {
+                try {
+                    double d = probe.probe(video).durationSeconds();
+                    if (d <= 0) {
                         throw new IOException("cannot tell how long " + video + " is (the container gives no duration)");
                     }
-                    return micros / 1e6;
-                } catch (FrameGrabber.Exception e) {
-                    throw new IOException("cannot open video " + video + ": " + e.getMessage(), e);
+                    return d;
+                } catch (FootageException e) {
+                    throw new IOException(e.getMessage(), e);
                 }
             }
 
