@@ -108,6 +108,32 @@ class AuditLogTest {
     }
 
     @Test
+    void concurrentWritersKeepOneChain() throws Exception {
+        List<Thread> threads = new java.util.ArrayList<>();
+        List<Throwable> errors = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        for (int t = 0; t < 4; t++) {
+            int id = t;
+            AuditLog own = new AuditLog(ConnectionSource.sqlite(db));
+            threads.add(Thread.ofPlatform().start(() -> {
+                try {
+                    for (int i = 0; i < 20; i++) {
+                        own.record(AuditAction.VIEW, null, Map.of("thread", id, "i", i));
+                    }
+                } catch (Throwable e) {
+                    errors.add(e);
+                }
+            }));
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertEquals(List.of(), errors);
+        AuditVerification v = new AuditVerifier(ConnectionSource.sqlite(db)).verify();
+        assertTrue(v.intact(), v.problem());
+        assertEquals(85, v.entriesChecked());
+    }
+
+    @Test
     void reopeningKeepsTheChain() {
         AuditLog again = new AuditLog(ConnectionSource.sqlite(db));
         AuditEntry e = again.record(AuditAction.SEARCH, null, Map.of());

@@ -244,6 +244,38 @@ class EvidenceExportTest {
         assertNoPartialFolders();
     }
 
+    @Test
+    void aFullDiskIsAClearErrorAndLeavesNothing() throws Exception {
+        Case c = cases.create("Full", "FD-1", null, null);
+        cases.addItem(c.id(), ItemDraft.span(aisle, 1, 3));
+        ReportWriter diskFull = new ReportWriter() {
+            @Override
+            public Path writePdf(ExportManifest m, Path packageDir) throws IOException {
+                throw new IOException("No space left on device");
+            }
+        };
+        Path out = tmp.resolve("full");
+        ExportException e = assertThrows(ExportException.class, () -> new EvidenceExporter(cases, audit, KnownPaths.none(),
+                new ClipCutter(), diskFull, java.time.Clock.systemUTC()).export(c.id(), out));
+        assertEquals(ExportException.Reason.IO_FAILED, e.reason());
+        assertTrue(e.getMessage().contains("disk is full") && e.getMessage().contains("report.pdf"), e.getMessage());
+        assertFalse(Files.exists(out));
+        assertNoPartialFolders();
+    }
+
+    @Test
+    void cancellingWhileCuttingLeavesNothing() throws Exception {
+        Case c = cases.create("Cancel late", "CX-2", null, null);
+        cases.addItem(c.id(), ItemDraft.span(aisle, 1, 4));
+        boolean[] cutting = {false};
+        Path out = tmp.resolve("cancelled-late");
+        ExportException e = assertThrows(ExportException.class, () -> new EvidenceExporter(cases, audit, KnownPaths.none())
+                .export(c.id(), out, (done, total, msg) -> cutting[0] |= msg.startsWith("cutting"), () -> cutting[0]));
+        assertEquals(ExportException.Reason.CANCELLED, e.reason());
+        assertFalse(Files.exists(out));
+        assertNoPartialFolders();
+    }
+
     private void assertNoPartialFolders() throws IOException {
         try (Stream<Path> walk = Files.walk(tmp)) {
             List<Path> partial = walk.filter(p -> p.getFileName().toString().contains(".partial-")).toList();
