@@ -276,6 +276,20 @@ class EvidenceExportTest {
         assertNoPartialFolders();
     }
 
+    @Test
+    void exportingAgainReproducesTheSameClipsAndStills() throws Exception {
+        Case c = cases.create("Twice", "TW-1", null, null);
+        cases.addItem(c.id(), ItemDraft.span(lot, 28.0, 31.0).withHit(29.5));
+        EvidenceExporter exporter = new EvidenceExporter(cases, audit, KnownPaths.none());
+        ExportResult first = exporter.export(c.id(), tmp.resolve("first"));
+        ExportResult second = exporter.export(c.id(), tmp.resolve("second"));
+        List<String> derived = first.manifest().files().stream()
+                .filter(f -> f.role().equals("clip") || f.role().equals("still")).map(f -> f.path() + " " + f.sha256()).toList();
+        assertEquals(2, derived.size());
+        assertEquals(derived, second.manifest().files().stream()
+                .filter(f -> f.role().equals("clip") || f.role().equals("still")).map(f -> f.path() + " " + f.sha256()).toList());
+    }
+
     private void assertNoPartialFolders() throws IOException {
         try (Stream<Path> walk = Files.walk(tmp)) {
             List<Path> partial = walk.filter(p -> p.getFileName().toString().contains(".partial-")).toList();
