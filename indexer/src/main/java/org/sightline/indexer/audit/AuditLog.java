@@ -176,8 +176,4 @@ public class AuditLog {
         }
         return out;
     }
-
-    ConnectionSource connections() {
-        return connections;
-    }
 }

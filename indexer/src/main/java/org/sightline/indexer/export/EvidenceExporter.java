@@ -128,9 +128,6 @@ public class EvidenceExporter {
     private ExportResult write(Case theCase, List<CaseItem> items, Path out, Path temp, ExportProgress progress,
                                BooleanSupplier cancelled) throws ExportException {
         String exportedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS).toString();
-        Path originalsDir = createDirectories(temp.resolve(ExportManifest.ORIGINALS));
-        Path clipsDir = createDirectories(temp.resolve(ExportManifest.CLIPS));
-
         Map<String, Path> sources = new LinkedHashMap<>();
         for (CaseItem item : items) {
             if (!sources.containsKey(item.videoSha256())) {
@@ -138,40 +135,73 @@ public class EvidenceExporter {
             }
         }
         checkSpace(out.getParent(), sources.values());
-        int total = sources.size() + items.size() + 2;
-        int done = 0;
-
+        Steps steps = new Steps(progress, cancelled, sources.size() + items.size() + 2);
         List<ExportManifest.FileEntry> files = new ArrayList<>();
-        Map<String, String> originalBySha = new LinkedHashMap<>();
+
+        Map<String, String> originals = copyOriginals(sources, temp, files, steps);
+        List<ExportManifest.Item> manifestItems = new ArrayList<>();
+        String encoder = cutClips(theCase, items, sources, originals, temp, files, manifestItems, steps);
+
+        steps.begin("writing reports");
+        ExportManifest.CaseInfo caseInfo = new ExportManifest.CaseInfo(theCase.id(), theCase.name(), theCase.reference(),
+                theCase.examiner(), theCase.description(), theCase.status().name(), theCase.created().toString());
+        ExportManifest.Tool tool = new ExportManifest.Tool("Sightline", SightlineVersion.version(),
+                "FFmpeg via JavaCV, " + encoder + " (H.264), yuv420p, source frame rate, video only; stills JPEG");
+        List<String> modelIds = items.stream().map(i -> i.foundBy().modelId()).filter(Objects::nonNull).distinct().toList();
+        ExportManifest.Audit auditSection = auditSection(theCase.id());
+        ExportManifest draft = new ExportManifest(ExportManifest.FORMAT, caseInfo, exportedAt, audit.user(), tool,
+                modelIds, manifestItems, List.copyOf(files), auditSection);
+        writeReports(draft, temp, files);
+        steps.done("reports written");
+
+        steps.begin("writing manifest");
+        ExportManifest manifest = new ExportManifest(ExportManifest.FORMAT, caseInfo, exportedAt, audit.user(), tool,
+                modelIds, manifestItems, files, auditSection);
+        String manifestSha = writeManifest(manifest, temp);
+        steps.checkCancelled();
+        moveIntoPlace(temp, out);
+        steps.done("exported to " + out);
+        long bytes = files.stream().mapToLong(ExportManifest.FileEntry::size).sum();
+        return new ExportResult(out, manifestSha, files.size() + 2, bytes, manifest);
+    }
+
+    /** Copies each source once into originals/; returns the relative path of each copy by SHA-256. */
+    private static Map<String, String> copyOriginals(Map<String, Path> sources, Path temp,
+                                                     List<ExportManifest.FileEntry> files, Steps steps) throws ExportException {
+        Path dir = createDirectories(temp.resolve(ExportManifest.ORIGINALS));
+        Map<String, String> relBySha = new LinkedHashMap<>();
         for (Map.Entry<String, Path> source : sources.entrySet()) {
-            checkCancelled(cancelled);
-            progress.update(done, total, "copying original " + source.getValue().getFileName());
+            steps.begin("copying original " + source.getValue().getFileName());
             String sha = source.getKey();
             String name = sha.substring(0, 8) + "_" + safeName(source.getValue().getFileName().toString());
-            Path copy = originalsDir.resolve(name);
-            long size = copyVerified(source.getValue(), sha, copy);
+            long size = copyVerified(source.getValue(), sha, dir.resolve(name));
             String rel = ExportManifest.ORIGINALS + "/" + name;
-            originalBySha.put(sha, rel);
+            relBySha.put(sha, rel);
             files.add(new ExportManifest.FileEntry(rel, size, sha, ExportManifest.ROLE_ORIGINAL, null, null, null));
-            progress.update(++done, total, "copied " + name);
+            steps.done("copied " + name);
         }
+        return relBySha;
+    }
 
+    /** Cuts each item's clip and still from the verified copy of its source; returns the encoder used. */
+    private String cutClips(Case theCase, List<CaseItem> items, Map<String, Path> sources, Map<String, String> originals,
+                            Path temp, List<ExportManifest.FileEntry> files, List<ExportManifest.Item> manifestItems,
+                            Steps steps) throws ExportException {
+        Path dir = createDirectories(temp.resolve(ExportManifest.CLIPS));
         String ref = safeName(theCase.reference());
-        List<ExportManifest.Item> manifestItems = new ArrayList<>();
         String encoder = "h264";
         for (CaseItem item : items) {
-            checkCancelled(cancelled);
-            progress.update(done, total, "cutting item " + item.position());
+            steps.begin("cutting item " + item.position());
             String base = String.format(Locale.ROOT, "%s_item%02d_%s_%s-%s", ref, item.position(),
                     item.videoSha256().substring(0, 8), seconds(item.inSeconds()), seconds(item.outSeconds()));
-            Path clip = clipsDir.resolve(base + ".mp4");
-            Path still = clipsDir.resolve(base + "_hit" + seconds(item.hitSeconds()) + ".jpg");
-            Path original = temp.resolve(originalBySha.get(item.videoSha256()));
-            ClipCut cut = cutter.cut(original, item.inSeconds(), item.outSeconds(), item.hitSeconds(), clip, still, cancelled);
+            Path clip = dir.resolve(base + ".mp4");
+            Path still = dir.resolve(base + "_hit" + seconds(item.hitSeconds()) + ".jpg");
+            String sourceRel = originals.get(item.videoSha256());
+            ClipCut cut = cutter.cut(temp.resolve(sourceRel), item.inSeconds(), item.outSeconds(), item.hitSeconds(),
+                    clip, still, steps.cancelled);
             encoder = cut.encoder();
             String clipRel = ExportManifest.CLIPS + "/" + clip.getFileName();
             String stillRel = ExportManifest.CLIPS + "/" + still.getFileName();
-            String sourceRel = originalBySha.get(item.videoSha256());
             files.add(new ExportManifest.FileEntry(clipRel, size(clip), hash(clip), ExportManifest.ROLE_CLIP, item.position(),
                     new ExportManifest.DerivedFrom(item.videoSha256(), sourceRel, item.inSeconds(), item.outSeconds(), null),
                     item.foundBy()));
@@ -182,56 +212,82 @@ public class EvidenceExporter {
                     sources.get(item.videoSha256()).toString(), item.camera(), item.inSeconds(), item.outSeconds(),
                     item.hitSeconds(), item.note(), item.tags(), item.foundBy(), sourceRel, clipRel, stillRel, cut.frames(),
                     cut.framesPerSecond(), cut.firstFrameSeconds(), cut.lastFrameSeconds(), cut.stillSeconds()));
-            progress.update(++done, total, "cut " + clip.getFileName());
+            steps.done("cut " + clip.getFileName());
         }
+        return encoder;
+    }
 
-        checkCancelled(cancelled);
-        progress.update(done, total, "writing reports");
-        List<AuditEntry> caseEntries = audit.entriesForCase(theCase.id());
+    /** The case's audit entries and the head of the whole chain now. */
+    private ExportManifest.Audit auditSection(long caseId) {
+        List<AuditEntry> caseEntries = audit.entriesForCase(caseId);
         List<AuditEntry> all = audit.entries();
         AuditEntry head = all.isEmpty() ? null : all.getLast();
-        ExportManifest.Audit auditSection = new ExportManifest.Audit(ExportManifest.Audit.HASH_RULE,
+        return new ExportManifest.Audit(ExportManifest.Audit.HASH_RULE,
                 caseEntries.stream().map(ExportManifest.Entry::of).toList(),
                 head == null ? AuditEntry.GENESIS : head.hash(), head == null ? 0 : head.seq());
-        List<String> modelIds = items.stream().map(i -> i.foundBy().modelId()).filter(Objects::nonNull).distinct().toList();
-        ExportManifest.CaseInfo caseInfo = new ExportManifest.CaseInfo(theCase.id(), theCase.name(), theCase.reference(),
-                theCase.examiner(), theCase.description(), theCase.status().name(), theCase.created().toString());
-        ExportManifest.Tool tool = new ExportManifest.Tool("Sightline", SightlineVersion.version(),
-                "FFmpeg via JavaCV, " + encoder + " (H.264), yuv420p, source frame rate, video only; stills JPEG");
-        ExportManifest draft = new ExportManifest(ExportManifest.FORMAT, caseInfo, exportedAt, audit.user(), tool,
-                modelIds, manifestItems, files, auditSection);
-        Path pdf;
-        Path html;
+    }
+
+    private void writeReports(ExportManifest draft, Path temp, List<ExportManifest.FileEntry> files) throws ExportException {
+        Path pdf = temp.resolve(ExportManifest.REPORT_PDF);
+        Path html = temp.resolve(ExportManifest.REPORT_HTML);
         try {
             pdf = reports.writePdf(draft, temp);
+        } catch (IOException e) {
+            throw ioFailure(pdf, "write the report", e);
+        }
+        try {
             html = reports.writeHtml(draft, temp);
         } catch (IOException e) {
-            throw ioFailure(temp.resolve(ExportManifest.REPORT_PDF), "write the report", e);
+            throw ioFailure(html, "write the report", e);
         }
         files.add(new ExportManifest.FileEntry(ExportManifest.REPORT_PDF, size(pdf), hash(pdf), ExportManifest.ROLE_REPORT,
                 null, null, null));
         files.add(new ExportManifest.FileEntry(ExportManifest.REPORT_HTML, size(html), hash(html), ExportManifest.ROLE_REPORT,
                 null, null, null));
-        progress.update(++done, total, "writing manifest");
+    }
 
-        ExportManifest manifest = new ExportManifest(ExportManifest.FORMAT, caseInfo, exportedAt, audit.user(), tool,
-                modelIds, manifestItems, files, auditSection);
+    /** Writes manifest.json (synced) and manifest.json.sha256; returns the manifest's SHA-256. */
+    private static String writeManifest(ExportManifest manifest, Path temp) throws ExportException {
         Path manifestFile = temp.resolve(ExportManifest.MANIFEST);
-        String manifestSha;
         try {
             byte[] bytes = JSON.writeValueAsBytes(manifest);
             Files.write(manifestFile, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.SYNC);
-            manifestSha = hash(manifestFile);
+            String sha = hash(manifestFile);
             Files.writeString(temp.resolve(ExportManifest.MANIFEST_HASH),
-                    manifestSha + "  " + ExportManifest.MANIFEST + "\n", StandardCharsets.UTF_8);
+                    sha + "  " + ExportManifest.MANIFEST + "\n", StandardCharsets.UTF_8);
+            return sha;
         } catch (IOException e) {
             throw ioFailure(manifestFile, "write the manifest", e);
         }
-        checkCancelled(cancelled);
-        moveIntoPlace(temp, out);
-        progress.update(++done, total, "exported to " + out);
-        long bytes = files.stream().mapToLong(ExportManifest.FileEntry::size).sum();
-        return new ExportResult(out, manifestSha, files.size() + 2, bytes, manifest);
+    }
+
+    /** Counts steps for the progress callback and checks for cancellation at each step. */
+    private static final class Steps {
+        final ExportProgress progress;
+        final BooleanSupplier cancelled;
+        final int total;
+        int done;
+
+        Steps(ExportProgress progress, BooleanSupplier cancelled, int total) {
+            this.progress = progress;
+            this.cancelled = cancelled;
+            this.total = total;
+        }
+
+        void begin(String message) throws ExportException {
+            checkCancelled();
+            progress.update(done, total, message);
+        }
+
+        void done(String message) {
+            progress.update(++done, total, message);
+        }
+
+        void checkCancelled() throws ExportException {
+            if (cancelled.getAsBoolean()) {
+                throw new ExportException(ExportException.Reason.CANCELLED, null, "export cancelled");
+            }
+        }
     }
 
     /** The source of an item: its recorded path, else a known path holding a file with the same hash. */
@@ -346,12 +402,6 @@ public class EvidenceExporter {
             }
         } catch (IOException e) {
             throw ioFailure(out, "move the finished package into", e);
-        }
-    }
-
-    private static void checkCancelled(BooleanSupplier cancelled) throws ExportException {
-        if (cancelled.getAsBoolean()) {
-            throw new ExportException(ExportException.Reason.CANCELLED, null, "export cancelled");
         }
     }
 
