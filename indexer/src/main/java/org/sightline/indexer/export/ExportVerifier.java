@@ -1,5 +1,6 @@
 package org.sightline.indexer.export;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +19,8 @@ import org.sightline.indexer.cases.Sha256;
  * and that each audit entry's hash matches its content.
  */
 public class ExportVerifier {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     public PackageVerification verify(Path packageDir) throws IOException {
         Path dir = packageDir.toAbsolutePath().normalize();
@@ -43,6 +45,11 @@ public class ExportVerifier {
             manifest = JSON.readValue(manifestFile.toFile(), ExportManifest.class);
         } catch (IOException e) {
             throw new IOException("cannot read " + manifestFile + " as a Sightline manifest: " + e.getMessage(), e);
+        }
+        if (manifest.format() == null || !manifest.format().startsWith("sightline-evidence-package/")
+                || manifest.files() == null) {
+            throw new IOException(manifestFile + " is not a Sightline evidence manifest (format "
+                    + manifest.format() + ")");
         }
         List<PackageVerification.FileCheck> checks = new ArrayList<>();
         Set<String> listed = new HashSet<>(Set.of(ExportManifest.MANIFEST, ExportManifest.MANIFEST_HASH));
