@@ -176,9 +176,10 @@ public final class ModelStore {
      * @throws PackVerificationException when the active pack fails verification
      */
     public VisionLanguageModel openActive() {
-        return openActive(RuntimeOptions.defaults());
+        return openActive(null);
     }
 
+    /** As {@link #openActive()} with explicit session options (null: defaults by model size). */
     public VisionLanguageModel openActive(RuntimeOptions options) {
         String name = active().orElseThrow(NoActiveModelException::new);
         if (!Files.isDirectory(modelsDir.resolve(name))) {
@@ -188,8 +189,11 @@ public final class ModelStore {
         return open(name, options);
     }
 
-    /** Verifies and opens an installed pack by name. */
+    /** Verifies and opens an installed pack by name; null options pick {@link RuntimeOptions#forEncoderBytes} defaults. */
     public VisionLanguageModel open(String name, RuntimeOptions options) {
-        return OnnxVisionLanguageModel.open(verify(name), options);
+        VerifiedPack pack = verify(name);
+        RuntimeOptions chosen = options != null ? options
+                : RuntimeOptions.forEncoderBytes((long) pack.imageEncoder().length + pack.textEncoder().length);
+        return OnnxVisionLanguageModel.open(pack, chosen);
     }
 }
