@@ -11,6 +11,7 @@ import org.sightline.models.runtime.RuntimeOptions;
 import org.sightline.models.runtime.VisionLanguageModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -25,6 +26,9 @@ public class ModelsBenchCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @ParentCommand
+    ModelsCommand parent;
 
     @Parameters(arity = "0..1", paramLabel = "NAME", description = "Installed pack (default: the active one).")
     String name;
@@ -41,7 +45,7 @@ public class ModelsBenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return ModelsCommand.run(spec, out -> {
-            ModelStore store = ModelsCommand.store(dataOption);
+            ModelStore store = ModelsCommand.store(dataOption, parent);
             String pack = name != null ? name : store.active().orElseThrow(NoActiveModelException::new);
             VerifiedPack verified = store.verify(pack);
             RuntimeOptions defaults = RuntimeOptions.forEncoderBytes((long) verified.imageEncoder().length + verified.textEncoder().length);
