@@ -91,7 +91,7 @@ public final class ModelStore {
 
     /** The folder a pack of this name is (or would be) installed in. */
     public Path packDir(String name) {
-        if (!PackVerifier.PACK_NAME.matcher(name).matches()) {
+        if (!PackVerifier.PACK_NAME.matcher(name).matches() || name.equals(ACTIVE_FILE)) {
             throw new PackInstallException("'" + name + "' is not a valid pack name");
         }
         return modelsDir.resolve(name);
