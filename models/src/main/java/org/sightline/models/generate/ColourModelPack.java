@@ -62,17 +62,19 @@ public final class ColourModelPack {
     }
 
     private static final List<Prototype> PROTOTYPES = List.of(
-            new Prototype("black", 0.03, 0.03, 0.03),
-            new Prototype("black", 0.12, 0.12, 0.13),
+            new Prototype("black", 0.02, 0.02, 0.02),
+            new Prototype("black", 0.10, 0.10, 0.11),
             new Prototype("white", 0.97, 0.97, 0.97),
             new Prototype("white", 0.84, 0.85, 0.87),
-            new Prototype("grey", 0.30, 0.30, 0.31),
-            new Prototype("grey", 0.45, 0.45, 0.46),
-            new Prototype("grey", 0.60, 0.60, 0.61),
-            new Prototype("grey", 0.72, 0.72, 0.73),
+            new Prototype("grey", 0.21, 0.21, 0.22),
+            new Prototype("grey", 0.34, 0.34, 0.35),
+            new Prototype("grey", 0.48, 0.48, 0.49),
+            new Prototype("grey", 0.64, 0.64, 0.65),
             new Prototype("red", 0.85, 0.10, 0.10),
-            new Prototype("red", 0.60, 0.06, 0.08),
-            new Prototype("red", 0.38, 0.04, 0.05),
+            new Prototype("red", 0.58, 0.12, 0.18),
+            new Prototype("red", 0.38, 0.05, 0.06),
+            new Prototype("red", 0.45, 0.23, 0.25),
+            new Prototype("red", 0.86, 0.45, 0.52),
             new Prototype("orange", 0.98, 0.55, 0.08),
             new Prototype("orange", 0.80, 0.40, 0.05),
             new Prototype("yellow", 0.98, 0.92, 0.15),
@@ -85,8 +87,8 @@ public final class ColourModelPack {
             new Prototype("blue", 0.45, 0.65, 0.95),
             new Prototype("purple", 0.50, 0.15, 0.65),
             new Prototype("purple", 0.30, 0.08, 0.40),
-            new Prototype("pink", 0.98, 0.60, 0.78),
-            new Prototype("pink", 0.90, 0.35, 0.60),
+            new Prototype("pink", 0.98, 0.68, 0.80),
+            new Prototype("pink", 0.95, 0.42, 0.72),
             new Prototype("brown", 0.50, 0.30, 0.14),
             new Prototype("brown", 0.33, 0.20, 0.10),
             new Prototype("brown", 0.68, 0.52, 0.36));
@@ -180,22 +182,34 @@ public final class ColourModelPack {
 
         OnnxGraph g = new OnnxGraph("sightline-demo-colours-image");
         g.input("pixel_values", ElementType.FLOAT, "batch_size", 3, IMAGE_SIZE, IMAGE_SIZE);
-        g.initializer("std", std, 1, 3, 1, 1);
-        g.initializer("mean", mean, 1, 3, 1, 1);
-        g.initializer("prototype_weights", weights, k, 3, 1, 1);
+        g.initializer("std", std, 3);
+        g.initializer("mean", mean, 3);
+        g.initializer("prototype_weights", transpose(weights, k, 3), 3, k);
         g.initializer("prototype_bias", bias, k);
         g.initializer("prototype_to_colour", aggregate, k, colours);
-        g.node("Mul", List.of("pixel_values", "std"), List.of("scaled"));
+        // Channels last, so the per-pixel work is a MatMul and a softmax over the innermost axis (ONNX Runtime's fast paths).
+        g.node("Transpose", List.of("pixel_values"), List.of("pixels"), Attribute.ints("perm", 0, 2, 3, 1));
+        g.node("Mul", List.of("pixels", "std"), List.of("scaled"));
         g.node("Add", List.of("scaled", "mean"), List.of("rgb"));
-        g.node("Conv", List.of("rgb", "prototype_weights", "prototype_bias"), List.of("logits"),
-                Attribute.ints("kernel_shape", 1, 1));
-        g.node("Softmax", List.of("logits"), List.of("assignment"), Attribute.of("axis", 1L));
+        g.node("MatMul", List.of("rgb", "prototype_weights"), List.of("weighted"));
+        g.node("Add", List.of("weighted", "prototype_bias"), List.of("logits"));
+        g.node("Softmax", List.of("logits"), List.of("assignment"), Attribute.of("axis", -1L));
         g.node("ReduceMean", List.of("assignment"), List.of("prototype_coverage"),
-                Attribute.ints("axes", 2, 3), Attribute.of("keepdims", 0L));
+                Attribute.ints("axes", 1, 2), Attribute.of("keepdims", 0L));
         g.node("MatMul", List.of("prototype_coverage", "prototype_to_colour"), List.of("coverage"));
         g.node("Sqrt", List.of("coverage"), List.of("image_embeds"));
         g.output("image_embeds", ElementType.FLOAT, "batch_size", colours);
         return g;
+    }
+
+    private static float[] transpose(float[] m, int rows, int cols) {
+        float[] t = new float[m.length];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                t[c * rows + r] = m[r * cols + c];
+            }
+        }
+        return t;
     }
 
     /** The text encoder graph. */
