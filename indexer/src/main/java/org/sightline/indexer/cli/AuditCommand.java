@@ -31,8 +31,7 @@ public class AuditCommand implements Callable<Integer> {
     int show(@Mixin DataOption data,
              @Option(names = "--case", paramLabel = "CASE", description = "Only entries about this case.") String caseKey,
              @Option(names = "--json", description = "Print JSON.") boolean json) {
-        try {
-            CaseWiring w = CaseWiring.open(data, dataOption);
+        try (CaseWiring w = CaseWiring.open(data, dataOption)) {
             List<AuditEntry> entries = caseKey == null ? w.audit().entries()
                     : w.audit().entriesForCase(w.cases().resolve(caseKey).id());
             if (json) {
@@ -56,8 +55,7 @@ public class AuditCommand implements Callable<Integer> {
     @Command(name = "verify", mixinStandardHelpOptions = true,
             description = "Check the hash chain; report the first broken link and exit 1 if there is one.")
     int verify(@Mixin DataOption data, @Option(names = "--json", description = "Print JSON.") boolean json) {
-        try {
-            CaseWiring w = CaseWiring.open(data, dataOption);
+        try (CaseWiring w = CaseWiring.open(data, dataOption)) {
             AuditVerification v = new AuditVerifier(w.db()).verify();
             if (json) {
                 System.out.println(CaseWiring.toJson(v));

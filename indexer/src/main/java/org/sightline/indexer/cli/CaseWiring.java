@@ -9,6 +9,7 @@ import java.util.Map;
 import org.sightline.indexer.DataDirectory;
 import org.sightline.indexer.audit.AuditLog;
 import org.sightline.indexer.audit.ConnectionSource;
+import org.sightline.indexer.catalog.Catalog;
 import org.sightline.indexer.cases.Case;
 import org.sightline.indexer.cases.CaseItem;
 import org.sightline.indexer.cases.CaseService;
@@ -16,10 +17,11 @@ import org.sightline.indexer.export.EvidenceExporter;
 import org.sightline.indexer.export.KnownPaths;
 
 /**
- * The case and audit services of a data directory, for the command line (the desktop gets them from the
- * Workspace), and their JSON output.
+ * The case and audit services of a data directory on the catalog's connections, for the command line (the desktop
+ * gets them from the Workspace), and their JSON output.
  */
-record CaseWiring(DataDirectory data, ConnectionSource db, AuditLog audit, CaseService cases) {
+record CaseWiring(DataDirectory data, Catalog catalog, ConnectionSource db, AuditLog audit, CaseService cases)
+        implements AutoCloseable {
 
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -31,15 +33,21 @@ record CaseWiring(DataDirectory data, ConnectionSource db, AuditLog audit, CaseS
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data directory " + data.root() + ": " + e.getMessage(), e);
         }
-        ConnectionSource db = ConnectionSource.sqlite(data.catalogFile());
+        Catalog catalog = Catalog.open(data.catalogFile());
+        ConnectionSource db = catalog::openConnection;
         AuditLog audit = new AuditLog(db);
-        return new CaseWiring(data, db, audit, new CaseService(db, audit));
+        return new CaseWiring(data, catalog, db, audit, new CaseService(db, audit));
     }
 
-    /** The exporter; moved sources are looked for among the paths case items recorded. */
+    /** The exporter; a moved source is looked for among the catalog's known paths, then the paths case items recorded. */
     EvidenceExporter exporter() {
-        KnownPaths recorded = cases::recordedPathsFor;
-        return new EvidenceExporter(cases, audit, recorded);
+        KnownPaths seen = catalog::knownPaths;
+        return new EvidenceExporter(cases, audit, seen.or(cases::recordedPathsFor));
+    }
+
+    @Override
+    public void close() {
+        catalog.close();
     }
 
     static Map<String, Object> json(Case c) {

@@ -99,4 +99,34 @@ class CaseCommandsTest {
         assertEquals(1, auditBroken.exit());
         assertTrue(auditBroken.out().contains("BROKEN at entry 4"), auditBroken.out());
     }
+
+    @Test
+    void usesTheCatalogsRecordedHashCameraAndKnownPaths() throws Exception {
+        Path data = tmp.resolve("data");
+        Path original = Files.copy(SharedData.footage("parking-lot-person-bicycle-car.mp4"), tmp.resolve("cam3.mp4"));
+        String sha = org.sightline.indexer.cases.Sha256.of(original);
+        Files.createDirectories(data);
+        Path moved = tmp.resolve("archive/cam3-2026.mp4");
+        try (org.sightline.indexer.catalog.Catalog catalog = org.sightline.indexer.catalog.Catalog.open(data.resolve("catalog.sqlite"))) {
+            catalog.registerVideo(original, sha, Files.size(original), 0, "gate-cam", null);
+            catalog.rememberPath(sha, moved);
+        }
+        assertEquals(0, run("case", "create", "--data", data.toString(), "--name", "Gate", "--reference", "G-1").exit());
+        Run added = run("case", "add", "G-1", "--data", data.toString(), "--video", original.toString(),
+                "--in", "9", "--out", "12", "--json");
+        assertEquals(0, added.exit(), added.err());
+        assertTrue(added.out().contains("\"camera\" : \"gate-cam\""), added.out());
+        assertTrue(added.out().contains(sha), added.out());
+        Run wrong = run("case", "add", "G-1", "--data", data.toString(), "--video", original.toString(),
+                "--sha256", "0".repeat(64), "--in", "9", "--out", "12");
+        assertEquals(1, wrong.exit());
+        assertTrue(wrong.err().contains("was indexed with SHA-256 " + sha), wrong.err());
+
+        Files.createDirectories(moved.getParent());
+        Files.move(original, moved);
+        Path pkg = tmp.resolve("gate-pkg");
+        Run exported = run("case", "export", "G-1", "--data", data.toString(), "--out", pkg.toString(), "--quiet");
+        assertEquals(0, exported.exit(), exported.err());
+        assertTrue(Files.readString(pkg.resolve("manifest.json")).contains("\"sourcePath\" : \"" + moved + "\""));
+    }
 }
