@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.sightline.indexer.audit.AuditEntry;
 import org.sightline.indexer.audit.AuditVerification;
-import org.sightline.indexer.audit.AuditVerifier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,7 +55,7 @@ public class AuditCommand implements Callable<Integer> {
             description = "Check the hash chain; report the first broken link and exit 1 if there is one.")
     int verify(@Mixin DataOption data, @Option(names = "--json", description = "Print JSON.") boolean json) {
         try (CaseWiring w = CaseWiring.open(data, dataOption)) {
-            AuditVerification v = new AuditVerifier(w.db()).verify();
+            AuditVerification v = w.services().auditVerifier().verify();
             if (json) {
                 System.out.println(CaseWiring.toJson(v));
             } else if (v.intact()) {

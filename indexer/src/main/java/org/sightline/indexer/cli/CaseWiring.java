@@ -8,20 +8,18 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.sightline.indexer.DataDirectory;
 import org.sightline.indexer.audit.AuditLog;
-import org.sightline.indexer.audit.ConnectionSource;
 import org.sightline.indexer.catalog.Catalog;
 import org.sightline.indexer.cases.Case;
 import org.sightline.indexer.cases.CaseItem;
 import org.sightline.indexer.cases.CaseService;
 import org.sightline.indexer.export.EvidenceExporter;
-import org.sightline.indexer.export.KnownPaths;
+import org.sightline.indexer.export.EvidenceServices;
 
 /**
  * The case and audit services of a data directory on the catalog's connections, for the command line (the desktop
  * gets them from the Workspace), and their JSON output.
  */
-record CaseWiring(DataDirectory data, Catalog catalog, ConnectionSource db, AuditLog audit, CaseService cases)
-        implements AutoCloseable {
+record CaseWiring(DataDirectory data, Catalog catalog, EvidenceServices services) implements AutoCloseable {
 
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -34,15 +32,24 @@ record CaseWiring(DataDirectory data, Catalog catalog, ConnectionSource db, Audi
             throw new UncheckedIOException("cannot create the data directory " + data.root() + ": " + e.getMessage(), e);
         }
         Catalog catalog = Catalog.open(data.catalogFile());
-        ConnectionSource db = catalog::openConnection;
-        AuditLog audit = new AuditLog(db);
-        return new CaseWiring(data, catalog, db, audit, new CaseService(db, audit));
+        try {
+            return new CaseWiring(data, catalog, EvidenceServices.on(catalog));
+        } catch (RuntimeException e) {
+            catalog.close();
+            throw e;
+        }
     }
 
-    /** The exporter; a moved source is looked for among the catalog's known paths, then the paths case items recorded. */
+    AuditLog audit() {
+        return services.audit();
+    }
+
+    CaseService cases() {
+        return services.cases();
+    }
+
     EvidenceExporter exporter() {
-        KnownPaths seen = catalog::knownPaths;
-        return new EvidenceExporter(cases, audit, seen.or(cases::recordedPathsFor));
+        return services.exporter();
     }
 
     @Override
