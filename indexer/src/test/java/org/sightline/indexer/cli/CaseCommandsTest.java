@@ -128,5 +128,17 @@ class CaseCommandsTest {
         Run exported = run("case", "export", "G-1", "--data", data.toString(), "--out", pkg.toString(), "--quiet");
         assertEquals(0, exported.exit(), exported.err());
         assertTrue(Files.readString(pkg.resolve("manifest.json")).contains("\"sourcePath\" : \"" + moved + "\""));
+
+        // cutting the log short is invisible to the chain, but not to a package that recorded the entries
+        assertEquals(0, run("audit", "verify", "--data", data.toString(), "--package", pkg.toString()).exit());
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("catalog.sqlite"));
+             Statement s = c.createStatement()) {
+            s.execute("DROP TRIGGER audit_log_no_delete");
+            s.executeUpdate("DELETE FROM audit_log WHERE seq >= 2");
+        }
+        assertEquals(0, run("audit", "verify", "--data", data.toString()).exit());
+        Run cut = run("audit", "verify", "--data", data.toString(), "--package", pkg.toString());
+        assertEquals(1, cut.exit());
+        assertTrue(cut.out().contains("entry 2 is missing"), cut.out());
     }
 }
