@@ -67,7 +67,7 @@ class EvidenceExportTest {
         cases.addItem(c.id(), ItemDraft.span(aisle, 4.5, 8.0).withSha256(aisleSha).withHit(6.0)
                 .withNote("white car enters").withFoundBy(FoundBy.prompt("a white car", 0.31f, MODEL, "gen-3")));
         cases.addItem(c.id(), ItemDraft.span(lot, 9.0, 12.5).withSha256(lotSha).withHit(11.0)
-                .withNote("cyclist crosses").withTags(List.of("cyclist")).withFoundBy(FoundBy.prompt("a person on a bicycle", 0.28f, MODEL, "gen-3")));
+                .withNote("cyclist crosses — café Ø").withTags(List.of("cyclist")).withFoundBy(FoundBy.prompt("a person on a bicycle", 0.28f, MODEL, "gen-3")));
         cases.addItem(c.id(), ItemDraft.span(aisle, 15.0, 18.0).withSha256(aisleSha).withNote("grey and red car"));
         audit.record(AuditAction.SEARCH, null, java.util.Map.of("query", "a white car", "results", 3));
 
