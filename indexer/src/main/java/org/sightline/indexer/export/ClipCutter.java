@@ -48,6 +48,7 @@ public class ClipCutter {
         long hitMicros = Math.round(hitSeconds * 1e6);
         try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(source.toFile());
              Java2DFrameConverter converter = new Java2DFrameConverter()) {
+            g.setPixelFormat(avutil.AV_PIX_FMT_BGR24); // grey, 16-bit and alpha sources all become 8-bit colour
             g.start();
             double fps = g.getFrameRate() > 0 && g.getFrameRate() < 1000 ? g.getFrameRate() : 25;
             long length = g.getLengthInTime();
@@ -128,8 +129,14 @@ public class ClipCutter {
                 String.format("no frame at the hit time %.3f s of %s", hitMicros / 1e6, source.getFileName()));
     }
 
-    private static void writeStill(BufferedImage image, Path still, Path source) throws ExportException {
+    private static void writeStill(BufferedImage frame, Path still, Path source) throws ExportException {
+        BufferedImage image = frame;
         try {
+            if (image != null && image.getType() != BufferedImage.TYPE_3BYTE_BGR && image.getType() != BufferedImage.TYPE_INT_RGB) {
+                BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+                rgb.createGraphics().drawImage(image, 0, 0, null);
+                image = rgb;
+            }
             if (image == null || !ImageIO.write(image, "jpg", still.toFile())) {
                 throw new IOException("no JPEG writer for the frame");
             }

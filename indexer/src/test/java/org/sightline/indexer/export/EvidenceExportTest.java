@@ -290,6 +290,27 @@ class EvidenceExportTest {
                 .filter(f -> f.role().equals("clip") || f.role().equals("still")).map(f -> f.path() + " " + f.sha256()).toList());
     }
 
+    @Test
+    void cutsGreyRawAndMpeg4SourcesIntoPlayableH264() throws Exception {
+        Case c = cases.create("Odd formats", "OF-1", null, null);
+        cases.addItem(c.id(), ItemDraft.span(SharedData.footage("tiny-highway-48px-raw.avi"), 0.5, 2.5));
+        cases.addItem(c.id(), ItemDraft.span(SharedData.footage("motorway-cctv-cyclist.avi"), 3.0, 5.0));
+        ExportResult r = new EvidenceExporter(cases, audit, KnownPaths.none()).export(c.id(), tmp.resolve("odd"));
+        for (ExportManifest.Item item : r.manifest().items()) {
+            try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(r.directory().resolve(item.clip()).toFile())) {
+                g.start();
+                assertEquals("h264", g.getVideoCodecName());
+                int frames = 0;
+                while (g.grabImage() != null) {
+                    frames++;
+                }
+                assertEquals(item.clipFrames(), frames, item.clip());
+                assertTrue(Math.abs(frames / g.getFrameRate() - 2.0) <= 1 / g.getFrameRate() + 1e-6, item.clip());
+            }
+            assertTrue(javax.imageio.ImageIO.read(r.directory().resolve(item.still()).toFile()) != null, item.still());
+        }
+    }
+
     private void assertNoPartialFolders() throws IOException {
         try (Stream<Path> walk = Files.walk(tmp)) {
             List<Path> partial = walk.filter(p -> p.getFileName().toString().contains(".partial-")).toList();
