@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
  * the small edits are methods here. CASE is a reference, an id or a unique name; ITEM is the item's position.
  */
 @Command(name = "case", mixinStandardHelpOptions = true,
-        description = "Case dossiers: create, list, show, add, note, tag, move, remove, rename, close, reopen, export.",
+        description = "Case dossiers: create, list, show, add, note, tag, move, remove, rename, edit, close, reopen, export.",
         subcommands = {CaseCreateCommand.class, CaseListCommand.class, CaseShowCommand.class, CaseAddCommand.class,
                 CaseExportCommand.class})
 public class CaseCommand implements Callable<Integer> {
@@ -55,6 +55,19 @@ public class CaseCommand implements Callable<Integer> {
         return run("rename", data, w -> {
             Case c = w.cases().rename(w.cases().resolve(caseKey).id(), name);
             System.out.println("renamed case " + c.reference() + " to \"" + c.name() + "\"");
+            return 0;
+        });
+    }
+
+    @Command(name = "edit", mixinStandardHelpOptions = true, description = "Change a case's reference, examiner or description.")
+    int edit(@Mixin DataOption data, @Parameters(paramLabel = "CASE") String caseKey,
+             @picocli.CommandLine.Option(names = "--reference", description = "New reference number.") String reference,
+             @picocli.CommandLine.Option(names = "--examiner", description = "New examiner.") String examiner,
+             @picocli.CommandLine.Option(names = "--description", description = "New description.") String description) {
+        return run("edit", data, w -> {
+            Case c = w.cases().updateDetails(w.cases().resolve(caseKey).id(), reference, examiner, description);
+            System.out.println("case " + c.reference() + ": examiner " + c.examiner()
+                    + (c.description().isBlank() ? "" : ", \"" + c.description() + "\""));
             return 0;
         });
     }

@@ -60,6 +60,8 @@ class CaseCommandsTest {
         assertTrue(shown.out().contains("tags: red, grey"), shown.out());
         assertEquals(0, run("case", "remove", "AI-7", "1", "--data", data).exit());
         assertTrue(run("case", "list", "--data", data).out().contains("AI-7"));
+        assertEquals(0, run("case", "edit", "AI-7", "--examiner", "DC Smith", "--data", data).exit());
+        assertTrue(run("case", "show", "AI-7", "--data", data).out().contains("examiner: DC Smith"));
 
         Path pkg = tmp.resolve("pkg");
         Run exported = run("case", "export", "AI-7", "--data", data, "--out", pkg.toString(), "--quiet");
