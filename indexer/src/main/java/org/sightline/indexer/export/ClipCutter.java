@@ -53,7 +53,9 @@ public class ClipCutter {
             double fps = g.getFrameRate() > 0 && g.getFrameRate() < 1000 ? g.getFrameRate() : 25;
             long length = g.getLengthInTime();
             long interval = Math.round(1e6 / fps);
-            if (inSeconds < 0 || outMicros <= inMicros || inMicros >= length || outMicros > length + interval) {
+            boolean lengthKnown = length > 0;
+            if (inSeconds < 0 || outMicros <= inMicros
+                    || lengthKnown && (inMicros >= length || outMicros > length + interval)) {
                 throw new ExportException(ExportException.Reason.SPAN_OUTSIDE_FILE, source, String.format(
                         "span %.3f-%.3f s is outside %s, which is %.3f s long", inSeconds, outSeconds,
                         source.getFileName(), length / 1e6));
@@ -106,7 +108,8 @@ public class ClipCutter {
                         "no frames of %s fall within %.3f-%.3f s", source.getFileName(), inSeconds, outSeconds));
             }
             if (stillAt < 0) {
-                stillAt = grabStill(g, hitMicros, interval, converter, still, source);
+                // the hit lies after the last frame of the span (e.g. at its very end): take the nearest frame
+                stillAt = grabStill(g, Math.min(hitMicros, last), interval, converter, still, source);
             }
             return new ClipCut(frames, fps, first / 1e6, last / 1e6, stillAt / 1e6, encoder);
         } catch (FrameGrabber.Exception | FrameRecorder.Exception e) {

@@ -293,7 +293,7 @@ class EvidenceExportTest {
     @Test
     void cutsGreyRawAndMpeg4SourcesIntoPlayableH264() throws Exception {
         Case c = cases.create("Odd formats", "OF-1", null, null);
-        cases.addItem(c.id(), ItemDraft.span(SharedData.footage("tiny-highway-48px-raw.avi"), 0.5, 2.5));
+        cases.addItem(c.id(), ItemDraft.span(SharedData.footage("tiny-highway-48px-raw.avi"), 0.5, 2.5).withHit(2.5));
         cases.addItem(c.id(), ItemDraft.span(SharedData.footage("motorway-cctv-cyclist.avi"), 3.0, 5.0));
         ExportResult r = new EvidenceExporter(cases, audit, KnownPaths.none()).export(c.id(), tmp.resolve("odd"));
         for (ExportManifest.Item item : r.manifest().items()) {
