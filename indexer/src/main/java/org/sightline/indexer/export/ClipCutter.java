@@ -75,7 +75,7 @@ public class ClipCutter {
                 r.setGopSize((int) Math.max(1, Math.round(fps * 2)));
                 r.setVideoBitrate((int) Math.min(20_000_000, Math.max(1_000_000, width * (long) height * fps * 0.25)));
                 r.start();
-                encoder = r.getVideoCodecName() != null ? r.getVideoCodecName() : "h264";
+                encoder = h264EncoderName();
                 g.setTimestamp(inMicros);
                 Frame f;
                 while ((f = g.grabImage()) != null) {
@@ -116,6 +116,12 @@ public class ClipCutter {
             throw new ExportException(ExportException.Reason.ENCODE_FAILED, source,
                     "FFmpeg could not cut " + source.getFileName() + " into " + clip.getFileName() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The encoder FFmpeg picks for H.264 (the recorder asks by codec id); with the bundled FFmpeg, libopenh264. */
+    static String h264EncoderName() {
+        var codec = avcodec.avcodec_find_encoder(avcodec.AV_CODEC_ID_H264);
+        return codec == null || codec.name() == null ? "h264" : codec.name().getString();
     }
 
     private static long grabStill(FFmpegFrameGrabber g, long hitMicros, long interval, Java2DFrameConverter converter,

@@ -113,6 +113,7 @@ class EvidenceExportTest {
             assertTrue(Files.size(out.resolve(item.still())) > 1000, item.still());
         }
         assertTrue(m.items().get(0).clip().startsWith("clips/OP-2026_17_item01_" + aisleSha.substring(0, 8)), m.items().get(0).clip());
+        assertTrue(m.tool().clipEncoder().contains("libopenh264"), m.tool().clipEncoder());
         assertFalse(m.audit().entries().isEmpty());
         assertTrue(m.audit().entries().stream().allMatch(ExportManifest.Entry::consistent));
         assertTrue(m.audit().entries().stream().allMatch(e -> e.caseId() != null && e.caseId() == c.id()));
