@@ -2,6 +2,7 @@ package org.sightline.indexer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -40,6 +41,7 @@ public final class Workspace implements AutoCloseable {
     private final IndexCommitProtocol protocol;
 
     private final List<Consumer<SearchResult>> searchListeners = new CopyOnWriteArrayList<>();
+    private org.sightline.indexer.export.EvidenceServices evidence;
     private VisionLanguageModel model;
     private String modelKey;
     private SearchService search;
@@ -78,6 +80,9 @@ public final class Workspace implements AutoCloseable {
         Workspace w = new Workspace(dir, models, footage, catalog, index);
         try {
             w.protocol.reconcile();
+            // Every search made through this workspace goes into the audit trail; a search that cannot be
+            // logged fails rather than going unrecorded.
+            w.addSearchListener(result -> w.evidence().audit().recordSearch(result));
         } catch (IOException | RuntimeException e) {
             w.close();
             throw e;
@@ -132,6 +137,28 @@ public final class Workspace implements AutoCloseable {
         searchListeners.remove(listener);
     }
 
+    /** Cases, evidence export and the audit trail, on this workspace's catalog (created on first use). */
+    public synchronized org.sightline.indexer.export.EvidenceServices evidence() {
+        if (evidence == null) {
+            evidence = org.sightline.indexer.export.EvidenceServices.on(catalog);
+        }
+        return evidence;
+    }
+
+    /** Verifies and installs a model pack folder, and records the import in the audit trail. */
+    public org.sightline.models.pack.ImportResult importModelPack(Path source) {
+        org.sightline.models.pack.ImportResult result = modelStore.importPack(source);
+        evidence().audit().recordModelImport(result, source);
+        return result;
+    }
+
+    /** Generates and installs the demonstration colour pack, and records the install in the audit trail. */
+    public ModelStore.DemoInstall installDemoModel() {
+        ModelStore.DemoInstall demo = modelStore.installDemo();
+        evidence().audit().recordModelImport(demo.result(), null);
+        return demo;
+    }
+
     /** The active model, opened on first use and reopened when it changed. */
     public synchronized VisionLanguageModel activeModel() {
         Optional<String> key = models.activeKey();
@@ -167,7 +194,9 @@ public final class Workspace implements AutoCloseable {
         try {
             while (true) {
                 try {
-                    return job.get();
+                    IngestReport report = job.get();
+                    recordIndexRun(request, report);
+                    return report;
                 } catch (InterruptedException e) {
                     interrupted.set(true);
                 }
@@ -189,6 +218,17 @@ public final class Workspace implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    private void recordIndexRun(IngestRequest request, IngestReport report) {
+        java.util.Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("paths", request.paths().stream().map(p -> p.toAbsolutePath().toString()).toList());
+        for (org.sightline.indexer.ingest.FileOutcome.Status status : org.sightline.indexer.ingest.FileOutcome.Status.values()) {
+            details.put(status.name().toLowerCase(java.util.Locale.ROOT), report.count(status));
+        }
+        details.put("segments", report.segmentsWritten());
+        details.put("modelId", model == null ? null : model.id().asString());
+        evidence().audit().record(org.sightline.indexer.audit.AuditAction.INDEX, null, details);
     }
 
     /** Counts for {@code sightline status} and the library view. */

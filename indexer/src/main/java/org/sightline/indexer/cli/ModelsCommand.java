@@ -45,8 +45,18 @@ public class ModelsCommand implements Callable<Integer> {
 
     /** The store of the subcommand's {@code --data}, else the one given before the subcommand ({@code models --data D list}). */
     static ModelStore store(DataOption own, ModelsCommand parent) {
+        return new ModelStore(directory(own, parent).modelsDir());
+    }
+
+    static org.sightline.indexer.DataDirectory directory(DataOption own, ModelsCommand parent) {
         DataOption chosen = own.data == null && parent != null && parent.dataOption != null ? parent.dataOption : own;
-        return new ModelStore(chosen.directory().modelsDir());
+        return chosen.directory();
+    }
+
+    /** The audit trail of the data directory (in its catalog), for logging model installs. */
+    static org.sightline.indexer.audit.AuditLog audit(DataOption own, ModelsCommand parent) {
+        var dir = directory(own, parent);
+        return new org.sightline.indexer.audit.AuditLog(org.sightline.indexer.audit.ConnectionSource.sqlite(dir.catalogFile()));
     }
 
     /** Runs a models action, turning the errors a user can act on into a message and exit code 1. */

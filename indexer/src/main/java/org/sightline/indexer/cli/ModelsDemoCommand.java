@@ -28,6 +28,7 @@ public class ModelsDemoCommand implements Callable<Integer> {
         return ModelsCommand.run(spec, out -> {
             ModelStore store = ModelsCommand.store(dataOption, parent);
             ModelStore.DemoInstall demo = store.installDemo();
+            ModelsCommand.audit(dataOption, parent).recordModelImport(demo.result(), null);
             out.println((demo.result().alreadyInstalled() ? "Already installed: " : "Installed: ") + demo.result().id()
                     + " in " + demo.result().installedDir() + " (verified)");
             out.println("This is a demonstration model: it understands colours only (e.g. \"red\", \"navy\", \"grey car\").");

@@ -37,6 +37,7 @@ public class ModelsImportCommand implements Callable<Integer> {
         return ModelsCommand.run(spec, out -> {
             ModelStore store = ModelsCommand.store(dataOption, parent);
             ImportResult r = store.importPack(dir);
+            ModelsCommand.audit(dataOption, parent).recordModelImport(r, dir);
             out.println((r.alreadyInstalled() ? "Already installed: " : "Installed: ") + r.id() + " in " + r.installedDir()
                     + " (" + ModelsCommand.megabytes(r.bytes()) + ", verified)");
             boolean noneActive = store.active().isEmpty();
