@@ -1,17 +1,93 @@
 package org.sightline.desktop;
 
+import java.nio.file.Path;
+import java.util.Objects;
 import javafx.application.Application;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.StackPane;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
+import org.sightline.desktop.prefs.DesktopPreferences;
+import org.sightline.desktop.prefs.DesktopPreferences.WindowBounds;
+import org.sightline.desktop.prefs.StoredPreferences;
+import org.sightline.desktop.shell.Workbench;
+import org.sightline.desktop.task.TaskExecutor;
+import org.sightline.indexer.DataDirectory;
 
-/** The JavaFX application (placeholder window until the desktop issue lands). */
+/**
+ * The JavaFX application: one window around a {@link Workbench}. Remembers the window's placement and the
+ * data directory. System properties: {@code sightline.data} (data directory for this run),
+ * {@code sightline.initialQuery} (a prompt to search at start-up), {@code sightline.openFirstClip=true}
+ * (open the first result in the viewer).
+ */
 public class SightlineApp extends Application {
+    /** The stylesheet every scene of the desktop uses. */
+    public static final String STYLESHEET = "/org/sightline/assets/styles/dark.css";
+
+    private Workbench workbench;
+    private TaskExecutor tasks;
+
     @Override
     public void start(Stage stage) {
-        stage.setTitle("Sightline");
-        stage.setScene(new Scene(new StackPane(new Label("Sightline — offline footage search")), 960, 600));
+        DesktopPreferences prefs = StoredPreferences.forUser();
+        DataDirectory data = chooseDataDirectory(prefs);
+        prefs.saveLastDataDirectory(data.root());
+        tasks = new TaskExecutor();
+        workbench = new Workbench(data, tasks);
+
+        Scene scene = new Scene(workbench.view(), 1280, 800);
+        scene.getStylesheets().add(stylesheet());
+        stage.setTitle("Sightline — " + data.root());
+        stage.setScene(scene);
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        prefs.windowBounds().filter(SightlineApp::onSomeScreen).ifPresent(b -> {
+            stage.setX(b.x());
+            stage.setY(b.y());
+            stage.setWidth(b.width());
+            stage.setHeight(b.height());
+            stage.setMaximized(b.maximized());
+        });
+        stage.setOnHidden(e -> prefs.saveWindowBounds(
+                new WindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized())));
         stage.show();
+        String initialQuery = System.getProperty("sightline.initialQuery");
+        if (initialQuery != null && !initialQuery.isBlank()) {
+            workbench.searchAtStartup(initialQuery, Boolean.getBoolean("sightline.openFirstClip"));
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (workbench != null) {
+            workbench.close();
+        }
+        if (tasks != null) {
+            tasks.close();
+        }
+    }
+
+    /** The theme's URL, for any scene the desktop opens. */
+    public static String stylesheet() {
+        return Objects.requireNonNull(SightlineApp.class.getResource(STYLESHEET),
+                "the desktop jar lacks " + STYLESHEET).toExternalForm();
+    }
+
+    private static DataDirectory chooseDataDirectory(DesktopPreferences prefs) {
+        String explicit = System.getProperty("sightline.data");
+        if (explicit != null && !explicit.isBlank()) {
+            return DataDirectory.resolve(Path.of(explicit));
+        }
+        if (System.getenv("SIGHTLINE_HOME") == null) {
+            var last = prefs.lastDataDirectory();
+            if (last.isPresent()) {
+                return DataDirectory.resolve(last.get());
+            }
+        }
+        return DataDirectory.resolve(null);
+    }
+
+    private static boolean onSomeScreen(WindowBounds b) {
+        return !Screen.getScreensForRectangle(new Rectangle2D(b.x(), b.y(), b.width(), b.height())).isEmpty();
     }
 }
