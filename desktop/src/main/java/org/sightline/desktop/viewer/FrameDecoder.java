@@ -14,6 +14,10 @@ import org.bytedeco.javacv.FrameGrabber;
  * opening it read-only. Not thread-safe: one thread drives it ({@link VideoPlayer}'s decoder thread).
  */
 public final class FrameDecoder implements AutoCloseable {
+    static {
+        avutil.av_log_set_level(avutil.AV_LOG_ERROR); // no stream dumps on the console
+    }
+
     private final Path file;
     private final FFmpegFrameGrabber grabber;
     private final double durationSeconds;
