@@ -53,7 +53,9 @@ public final class SearchView extends VBox {
         promptField.textProperty().bindBidirectional(vm.promptProperty());
         promptField.promptTextProperty().bind(Bindings.when(vm.modelReadyProperty())
                 .then("Describe what you are looking for, e.g. “a red car”, and press Enter")
-                .otherwise("No model pack installed: install one below to search"));
+                .otherwise(Bindings.when(vm.modelStateKnownProperty())
+                        .then("No model pack installed: install one below to search")
+                        .otherwise("Opening the data directory…")));
         promptField.disableProperty().bind(vm.modelReadyProperty().not());
         promptField.setOnAction(e -> vm.search());
         HBox.setHgrow(promptField, Priority.ALWAYS);
@@ -112,7 +114,7 @@ public final class SearchView extends VBox {
         VBox.setVgrow(resultsBox, Priority.ALWAYS);
         resultsBox.visibleProperty().bind(vm.modelReadyProperty());
         resultsBox.managedProperty().bind(resultsBox.visibleProperty());
-        guidance.visibleProperty().bind(vm.modelReadyProperty().not());
+        guidance.visibleProperty().bind(vm.modelStateKnownProperty().and(vm.modelReadyProperty().not()));
         guidance.managedProperty().bind(guidance.visibleProperty());
 
         getChildren().addAll(promptRow, resultsBox, guidance);

@@ -66,6 +66,7 @@ public final class SearchViewModel {
     private final StringProperty dayFrom = new SimpleStringProperty(this, "dayFrom", "");
     private final StringProperty dayTo = new SimpleStringProperty(this, "dayTo", "");
     private final BooleanProperty modelReady = new SimpleBooleanProperty(this, "modelReady", false);
+    private final BooleanProperty modelStateKnown = new SimpleBooleanProperty(this, "modelStateKnown", false);
 
     private final ReadOnlyBooleanWrapper searching = new ReadOnlyBooleanWrapper(this, "searching", false);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
@@ -282,6 +283,11 @@ public final class SearchViewModel {
     /** False when no model pack is active: the page shows guidance instead of the prompt. */
     public BooleanProperty modelReadyProperty() {
         return modelReady;
+    }
+
+    /** True once the installed packs have been read (until then neither results nor guidance show). */
+    public BooleanProperty modelStateKnownProperty() {
+        return modelStateKnown;
     }
 
     public ReadOnlyBooleanProperty searchingProperty() {

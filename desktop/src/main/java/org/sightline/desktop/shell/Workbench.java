@@ -2,33 +2,156 @@ package org.sightline.desktop.shell;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.control.Label;
-import javafx.scene.layout.VBox;
+import org.sightline.desktop.cases.CasesView;
+import org.sightline.desktop.library.LibraryView;
+import org.sightline.desktop.library.LibraryViewModel;
+import org.sightline.desktop.models.ModelsView;
+import org.sightline.desktop.models.ModelsViewModel;
+import org.sightline.desktop.models.NoModelGuidanceView;
+import org.sightline.desktop.search.SearchView;
+import org.sightline.desktop.search.SearchViewModel;
+import org.sightline.desktop.services.DesktopServices;
+import org.sightline.desktop.services.ServicesOpener;
+import org.sightline.desktop.task.BackgroundTask;
 import org.sightline.desktop.task.TaskExecutor;
+import org.sightline.desktop.viewer.ClipToView;
+import org.sightline.desktop.viewer.Timecodes;
+import org.sightline.desktop.viewer.ViewerView;
+import org.sightline.desktop.viewer.ViewerViewModel;
 import org.sightline.indexer.DataDirectory;
+import org.sightline.indexer.search.Clip;
 
 /**
- * Puts the desktop together for one data directory: view-models, views and the services behind them.
- * {@link org.sightline.desktop.SightlineApp} shows it in a window; tests show it in a test stage.
+ * Puts the desktop together for one data directory: opens the services in the background, builds the
+ * view-models and views, and connects them (a clip opens in the viewer, "find similar" searches, model and
+ * index changes refresh the status bar). {@link org.sightline.desktop.SightlineApp} shows it in a window;
+ * tests show it in a test stage.
  */
 public final class Workbench implements AutoCloseable {
     private final DataDirectory dataDirectory;
     private final TaskExecutor tasks;
     private final MainViewModel main = new MainViewModel();
+    private final ModelsViewModel models;
+    private final SearchViewModel search;
+    private final LibraryViewModel library;
+    private final ViewerViewModel viewer;
     private final MainView view;
+    private DesktopServices services;
+    private Runnable whenOpen = () -> { };
 
-    public Workbench(DataDirectory dataDirectory, TaskExecutor tasks) {
+    public Workbench(DataDirectory dataDirectory, TaskExecutor tasks, ServicesOpener opener) {
         this.dataDirectory = dataDirectory;
         this.tasks = tasks;
-        main.statusBar().showDataDirectory(dataDirectory.root().toString());
+        this.models = new ModelsViewModel(tasks, null);
+        this.search = new SearchViewModel(tasks, null);
+        this.library = new LibraryViewModel(tasks, null);
+        this.viewer = new ViewerViewModel(tasks);
+        connect();
+
         Map<Page, Supplier<Node>> pages = new EnumMap<>(Page.class);
-        for (Page p : Page.values()) {
-            pages.put(p, () -> placeholder(p));
-        }
+        pages.put(Page.SEARCH, () -> new SearchView(search, new ViewerView(viewer), new NoModelGuidanceView(models)));
+        pages.put(Page.LIBRARY, () -> new LibraryView(library));
+        pages.put(Page.CASES, CasesView::new);
+        pages.put(Page.MODELS, () -> new ModelsView(models));
         this.view = new MainView(main, pages);
+
+        main.statusBar().showDataDirectory(dataDirectory.root().toString());
+        main.statusBar().showActivity("opening " + dataDirectory.root() + "…");
+        tasks.execute(BackgroundTask.of("Opening " + dataDirectory.root(), ctx -> opener.open(dataDirectory))
+                .onSuccess(this::opened)
+                .onFailure(e -> {
+                    main.statusBar().showActivity("");
+                    main.statusBar().showIndexUnavailable("cannot open " + dataDirectory.root() + ": " + e.getMessage());
+                }));
+    }
+
+    private void connect() {
+        search.modelReadyProperty().bind(models.activeProperty().isNotNull());
+        search.modelStateKnownProperty().bind(models.loadedProperty());
+        search.onOpenClipProperty().set(clip -> viewer.open(ClipToView.of(clip)));
+        viewer.onFindSimilarProperty().set(frame -> {
+            String where = viewer.currentClip()
+                    .map(c -> c.video().getFileName() + " at " + Timecodes.offset(viewer.player().positionProperty().get()))
+                    .orElse("the frame");
+            search.searchSimilar(frame, where);
+            main.show(Page.SEARCH);
+        });
+        models.activeProperty().addListener((o, a, b) -> {
+            main.statusBar().showActiveModel(b == null ? null : b.name() + " " + b.version());
+            refreshFacts();
+        });
+        library.onIndexChangedProperty().set(this::refreshFacts);
+    }
+
+    private void opened(DesktopServices s) {
+        this.services = s;
+        main.statusBar().showActivity("");
+        models.setPacks(s.models());
+        search.setSearch(s.search());
+        library.setLibrary(s.library());
+        refreshFacts();
+        whenOpen.run();
+    }
+
+    /** Reloads the status bar's figures in the background. */
+    public void refreshFacts() {
+        DesktopServices s = services;
+        if (s == null) {
+            return;
+        }
+        tasks.execute(BackgroundTask.of("Reading index figures", ctx -> s.facts())
+                .onSuccess(f -> {
+                    main.statusBar().showIndex(f.videos(), f.segments(), f.footageHours() * 3600);
+                    if (models.activeProperty().get() == null) {
+                        main.statusBar().showActiveModel(f.activeModel().orElse(null));
+                    }
+                })
+                .onFailure(e -> main.statusBar().showIndexUnavailable(e.getMessage())));
+    }
+
+    /**
+     * Fills the prompt and runs it once the services are open and a model is active, optionally opening the
+     * first clip (a start-up option for demos and screenshots).
+     */
+    public void searchAtStartup(String prompt, boolean openFirstClip) {
+        whenOpen = () -> {
+            Runnable run = () -> {
+                search.promptProperty().set(prompt);
+                if (openFirstClip) {
+                    search.allClips().addListener(new javafx.collections.ListChangeListener<Clip>() {
+                        @Override
+                        public void onChanged(Change<? extends Clip> c) {
+                            search.allClips().removeListener(this);
+                            if (!search.shownClips().isEmpty()) {
+                                search.selectedProperty().set(search.shownClips().getFirst());
+                            }
+                        }
+                    });
+                }
+                search.search();
+            };
+            if (models.activeProperty().get() != null) {
+                run.run();
+            } else {
+                models.activeProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+                    @Override
+                    public void changed(javafx.beans.value.ObservableValue<? extends org.sightline.desktop.models.ModelPacks.PackRow> o,
+                            org.sightline.desktop.models.ModelPacks.PackRow a, org.sightline.desktop.models.ModelPacks.PackRow b) {
+                        if (b != null) {
+                            models.activeProperty().removeListener(this);
+                            run.run();
+                        }
+                    }
+                });
+            }
+        };
+        if (services != null) {
+            whenOpen.run();
+        }
     }
 
     public Parent view() {
@@ -39,27 +162,35 @@ public final class Workbench implements AutoCloseable {
         return main;
     }
 
+    public SearchViewModel searchViewModel() {
+        return search;
+    }
+
+    public ModelsViewModel modelsViewModel() {
+        return models;
+    }
+
+    public LibraryViewModel libraryViewModel() {
+        return library;
+    }
+
+    public ViewerViewModel viewerViewModel() {
+        return viewer;
+    }
+
     public DataDirectory dataDirectory() {
         return dataDirectory;
     }
 
-    public TaskExecutor tasks() {
-        return tasks;
-    }
-
-    /** Fills the prompt and runs it, optionally opening the first clip (start-up option for demos and screenshots). */
-    public void searchAtStartup(String prompt, boolean openFirstClip) {
-        // wired to the search page once it lands
-    }
-
-    private static Node placeholder(Page p) {
-        VBox box = new VBox(new Label(p.title()));
-        box.getStyleClass().add("page");
-        return box;
+    public Optional<DesktopServices> services() {
+        return Optional.ofNullable(services);
     }
 
     @Override
     public void close() {
-        // services are closed here once they are wired
+        viewer.close();
+        if (services != null) {
+            services.close();
+        }
     }
 }
