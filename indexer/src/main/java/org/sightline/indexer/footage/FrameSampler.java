@@ -1,0 +1,249 @@
+package org.sightline.indexer.footage;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.Frame;
+import org.sightline.models.runtime.RgbFrame;
+
+/**
+ * Decodes a video once, scaled down inside FFmpeg to about the model's input size, and hands the sink a frame at
+ * a regular rate on the presentation timeline plus a frame at each scene cut.
+ *
+ * <p>Offsets are seconds from the first frame and never go backwards: a timestamp that is missing or earlier than
+ * the previous frame's is replaced by the previous one plus one frame duration. A file that stops decoding partway
+ * returns a report with the damage; the frames before it have been delivered. Not thread-safe per call target:
+ * one instance may serve several threads, each call opens its own decoder.
+ */
+public final class FrameSampler {
+    /** Scene cut: mean grey difference (0..255) to the previous decoded frame on a 32x18 thumbnail above this. */
+    static final double SCENE_CUT_LEVELS = 30;
+    /** After a scene cut, another is only taken this much later (flashes, fades, fast pans). */
+    static final double MIN_SECONDS_BETWEEN_CUTS = 0.5;
+    static final int CUT_THUMB_WIDTH = 32;
+    static final int CUT_THUMB_HEIGHT = 18;
+    /** Frame duration assumed when the container gives no usable frame rate. */
+    private static final double FALLBACK_FRAME_SECONDS = 1 / 25.0;
+
+    private final int decoderThreads;
+
+    /** FFmpeg chooses the decoder's thread count (one per core). */
+    public FrameSampler() {
+        this(0);
+    }
+
+    /**
+     * @param decoderThreads threads for the video decoder, 0 to let FFmpeg choose; 1 leaves the other core to the
+     *                       model when decode and embedding run side by side
+     */
+    public FrameSampler(int decoderThreads) {
+        if (decoderThreads < 0) {
+            throw new IllegalArgumentException("decoder threads must be 0 (auto) or positive, got " + decoderThreads);
+        }
+        this.decoderThreads = decoderThreads;
+    }
+
+    /**
+     * Samples one video.
+     *
+     * @param cancelled polled once per decoded frame; when it returns true (or the thread is interrupted) sampling
+     *                  stops and {@link InterruptedException} is thrown
+     * @return counts, the last good offset and any damage (TRUNCATED or CORRUPT) found partway
+     * @throws FootageException     the file cannot be opened or not a single frame decodes (see {@link FootageError})
+     * @throws InterruptedException cancelled, interrupted, or the sink was interrupted
+     */
+    public SamplingReport sample(Path video, SamplingOptions options, FrameSink sink, BooleanSupplier cancelled)
+            throws FootageException, InterruptedException {
+        byte[] head = VideoOpener.checkReadable(video);
+        FFmpegFrameGrabber grabber = VideoOpener.openRgb(video, head, decoderThreads);
+        try {
+            return new Pass(video, grabber, options, sink, cancelled).run();
+        } finally {
+            VideoOpener.closeQuietly(grabber);
+        }
+    }
+
+    /** Size of decoded pictures: display aspect kept (sample aspect ratio applied), never enlarged. */
+    static int[] scaledSize(int width, int height, double sampleAspectRatio, int shortSide) {
+        double sar = Double.isFinite(sampleAspectRatio) && sampleAspectRatio > 0.2 && sampleAspectRatio < 5
+                ? sampleAspectRatio : 1.0;
+        double displayWidth = width * sar;
+        double shortest = Math.min(displayWidth, height);
+        double scale = Math.min(1.0, shortSide / shortest);
+        return new int[] {
+            Math.max(1, (int) Math.round(displayWidth * scale)), Math.max(1, (int) Math.round(height * scale))};
+    }
+
+    /** Copies a JavaCV RGB24 picture, row by row (rows may be padded), into a packed array. */
+    static void copyPacked(Frame frame, byte[] into) {
+        ByteBuffer buffer = ((ByteBuffer) frame.image[0]).duplicate();
+        int rowBytes = 3 * frame.imageWidth;
+        int stride = frame.imageStride;
+        if (stride == rowBytes) {
+            buffer.position(0).get(into, 0, rowBytes * frame.imageHeight);
+            return;
+        }
+        for (int y = 0; y < frame.imageHeight; y++) {
+            buffer.position(y * stride).get(into, y * rowBytes, rowBytes);
+        }
+    }
+
+    /** One pass over one file. */
+    private static final class Pass {
+        private final Path video;
+        private final FFmpegFrameGrabber grabber;
+        private final SamplingOptions options;
+        private final FrameSink sink;
+        private final BooleanSupplier cancelled;
+        private final double frameSeconds;
+        private final double durationSeconds;
+        private final long expectedFrames;
+
+        private long decoded;
+        private long sampled;
+        private double lastOffset = Double.NaN;
+        private double nextSampleAt;
+        private double lastCutAt = Double.NEGATIVE_INFINITY;
+        private GreyThumbnail previousThumb;
+        private long firstTimestamp = Long.MIN_VALUE;
+        private double largestGap;
+        private double largestGapStart;
+
+        Pass(Path video, FFmpegFrameGrabber grabber, SamplingOptions options, FrameSink sink, BooleanSupplier cancelled) {
+            this.video = video;
+            this.grabber = grabber;
+            this.options = options;
+            this.sink = sink;
+            this.cancelled = cancelled;
+            double fps = VideoProbe.plausibleFps(grabber.getVideoFrameRate());
+            this.frameSeconds = fps > 0 ? 1 / fps : FALLBACK_FRAME_SECONDS;
+            this.expectedFrames = streamFrameCount(grabber);
+            // A truncated AVI reports the duration of what is left, but its header still counts every frame.
+            this.durationSeconds = Math.max(VideoProbe.durationSeconds(grabber),
+                    fps > 0 && expectedFrames > 0 ? expectedFrames / fps : 0);
+        }
+
+        private static long streamFrameCount(FFmpegFrameGrabber grabber) {
+            int index = grabber.getVideoStream();
+            var context = grabber.getFormatContext();
+            if (index >= 0 && index < context.nb_streams()) {
+                return Math.max(0, context.streams(index).nb_frames());
+            }
+            return 0;
+        }
+
+        SamplingReport run() throws FootageException, InterruptedException {
+            int[] size = scaledSize(grabber.getImageWidth(), grabber.getImageHeight(), grabber.getAspectRatio(),
+                    options.shortSide());
+            grabber.setImageWidth(size[0]);
+            grabber.setImageHeight(size[1]);
+            byte[] scratch = null;
+            SamplingReport.Damage damage = null;
+            FfmpegMessages.clear();
+            while (true) {
+                if (cancelled.getAsBoolean() || Thread.interrupted()) {
+                    throw new InterruptedException("sampling of " + video + " cancelled");
+                }
+                Frame frame;
+                try {
+                    frame = grabber.grabImage();
+                } catch (Exception e) {
+                    damage = new SamplingReport.Damage(FootageError.CORRUPT, lastGoodOffset(),
+                            "decoding failed after " + decoded + " frames: " + e.getMessage());
+                    break;
+                }
+                if (frame == null) {
+                    break;
+                }
+                if (frame.image == null || frame.imageWidth <= 0 || frame.imageHeight <= 0) {
+                    continue;
+                }
+                if (scratch == null || scratch.length != 3 * frame.imageWidth * frame.imageHeight) {
+                    scratch = new byte[3 * frame.imageWidth * frame.imageHeight];
+                    previousThumb = null;
+                }
+                copyPacked(frame, scratch);
+                double offset = repairedOffset(grabber.getTimestamp());
+                decoded++;
+                handle(offset, scratch, frame.imageWidth, frame.imageHeight);
+            }
+            if (decoded == 0) {
+                String ffmpeg = FfmpegMessages.recentJoined();
+                throw new FootageException(video, FootageError.CORRUPT, damage != null ? damage.detail()
+                        : "the stream opens but no picture decodes" + (ffmpeg.isEmpty() ? "" : "; FFmpeg: " + ffmpeg));
+            }
+            if (damage == null) {
+                damage = damageFromCoverage();
+            }
+            return new SamplingReport(decoded, sampled, lastGoodOffset(), Optional.ofNullable(damage));
+        }
+
+        private double lastGoodOffset() {
+            return Double.isNaN(lastOffset) ? 0 : lastOffset;
+        }
+
+        private double repairedOffset(long timestampMicros) {
+            double offset;
+            if (firstTimestamp == Long.MIN_VALUE) {
+                // Offsets count from the container's start (MPEG-TS and DVR files rarely start at 0);
+                // the grabber's timestamps already have that start removed when it is known.
+                firstTimestamp = 0;
+                offset = Math.max(0, timestampMicros / 1e6);
+                if (offset > 0 && durationSeconds > 0 && offset > durationSeconds) {
+                    firstTimestamp = timestampMicros;
+                    offset = 0;
+                }
+            } else {
+                offset = (timestampMicros - firstTimestamp) / 1e6;
+            }
+            if (!Double.isNaN(lastOffset)) {
+                if (!(offset > lastOffset)) {
+                    offset = lastOffset + frameSeconds;
+                } else if (offset - lastOffset > largestGap) {
+                    largestGap = offset - lastOffset;
+                    largestGapStart = lastOffset;
+                }
+            }
+            lastOffset = offset;
+            return offset;
+        }
+
+        private void handle(double offset, byte[] rgb, int width, int height) throws InterruptedException {
+            boolean regular = offset >= nextSampleAt - 1e-6;
+            boolean cut = false;
+            if (options.sceneCuts()) {
+                GreyThumbnail thumb = GreyThumbnail.of(rgb, width, height, CUT_THUMB_WIDTH, CUT_THUMB_HEIGHT);
+                if (previousThumb != null && offset - lastCutAt >= MIN_SECONDS_BETWEEN_CUTS
+                        && thumb.meanAbsDifference(previousThumb) > SCENE_CUT_LEVELS) {
+                    cut = true;
+                    lastCutAt = offset;
+                }
+                previousThumb = thumb;
+            }
+            if (regular) {
+                nextSampleAt = (Math.floor(offset * options.framesPerSecond() + 1e-6) + 1) / options.framesPerSecond();
+            }
+            if (regular || cut) {
+                sampled++;
+                sink.accept(new SampledFrame(offset, new RgbFrame(width, height, rgb.clone()), cut));
+            }
+        }
+
+        /** A clean end before the container's duration is truncation; many missing frames mid-way is corruption. */
+        private SamplingReport.Damage damageFromCoverage() {
+            double tolerance = Math.max(1.0, 3 * frameSeconds);
+            if (durationSeconds > 0 && lastGoodOffset() + frameSeconds + tolerance < durationSeconds) {
+                return new SamplingReport.Damage(FootageError.TRUNCATED, lastGoodOffset(), String.format(
+                        "decoding stopped at %.1f s of %.1f s (%d frames decoded)", lastGoodOffset(), durationSeconds, decoded));
+            }
+            if (expectedFrames > 10 && decoded < 0.9 * expectedFrames && largestGap > tolerance) {
+                return new SamplingReport.Damage(FootageError.CORRUPT, largestGapStart, String.format(
+                        "%d of %d frames did not decode; largest hole %.1f-%.1f s", expectedFrames - decoded,
+                        expectedFrames, largestGapStart, largestGapStart + largestGap));
+            }
+            return null;
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package org.sightline.indexer.footage;
+
+import org.sightline.models.runtime.RgbFrame;
+
+/**
+ * A tiny grey copy of a picture (box-averaged luma), for cheap picture-change measures: scene cuts and
+ * near-duplicate frames.
+ */
+public final class GreyThumbnail {
+    private final int width;
+    private final int height;
+    private final float[] luma;
+
+    private GreyThumbnail(int width, int height, float[] luma) {
+        this.width = width;
+        this.height = height;
+        this.luma = luma;
+    }
+
+    /** Box-averages {@code frame} down to {@code width x height} grey values 0..255. */
+    public static GreyThumbnail of(RgbFrame frame, int width, int height) {
+        return of(frame.rgb(), frame.width(), frame.height(), width, height);
+    }
+
+    /** Same from packed RGB bytes ({@code 3 * w * h} of them). */
+    static GreyThumbnail of(byte[] rgb, int w, int h, int width, int height) {
+        int tw = Math.min(width, w);
+        int th = Math.min(height, h);
+        float[] sum = new float[tw * th];
+        int[] count = new int[tw * th];
+        int[] cellOfX = new int[w];
+        for (int x = 0; x < w; x++) {
+            cellOfX[x] = (int) ((long) x * tw / w);
+        }
+        for (int y = 0; y < h; y++) {
+            int rowCell = (int) ((long) y * th / h) * tw;
+            int p = 3 * y * w;
+            for (int x = 0; x < w; x++, p += 3) {
+                int c = rowCell + cellOfX[x];
+                // integer Rec. 601 luma weights (77, 150, 29) / 256
+                sum[c] += (77 * (rgb[p] & 0xFF) + 150 * (rgb[p + 1] & 0xFF) + 29 * (rgb[p + 2] & 0xFF)) >> 8;
+                count[c]++;
+            }
+        }
+        for (int i = 0; i < sum.length; i++) {
+            sum[i] /= Math.max(1, count[i]);
+        }
+        return new GreyThumbnail(tw, th, sum);
+    }
+
+    public int width() {
+        return width;
+    }
+
+    public int height() {
+        return height;
+    }
+
+    /** Mean absolute grey difference (0..255) to a thumbnail of the same size. */
+    public double meanAbsDifference(GreyThumbnail other) {
+        checkSameSize(other);
+        double total = 0;
+        for (int i = 0; i < luma.length; i++) {
+            total += Math.abs(luma[i] - other.luma[i]);
+        }
+        return total / luma.length;
+    }
+
+    /** Fraction (0..1) of cells whose grey value differs by more than {@code levels} from {@code other}. */
+    public double fractionChanged(GreyThumbnail other, double levels) {
+        checkSameSize(other);
+        int changed = 0;
+        for (int i = 0; i < luma.length; i++) {
+            if (Math.abs(luma[i] - other.luma[i]) > levels) {
+                changed++;
+            }
+        }
+        return changed / (double) luma.length;
+    }
+
+    private void checkSameSize(GreyThumbnail other) {
+        if (other.width != width || other.height != height) {
+            throw new IllegalArgumentException(
+                    "thumbnails differ in size: " + width + "x" + height + " vs " + other.width + "x" + other.height);
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package org.sightline.indexer.footage;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+
+/**
+ * Opens a video file with FFmpeg, read-only, and turns every way that can fail into a {@link FootageException}
+ * with the specific {@link FootageError}. Shared by {@link VideoProbe}, {@link FrameSampler} and {@link FrameAt}.
+ */
+final class VideoOpener {
+    private static final Pattern FFMPEG_ERROR_CODE = Pattern.compile("error (-?\\d+)");
+    private static final int ENOENT = -2;
+    private static final int EPERM = -1;
+    private static final int EIO = -5;
+    private static final int EACCES = -13;
+    private static final int EISDIR = -21;
+
+    private VideoOpener() {
+    }
+
+    /**
+     * Checks that {@code path} is a non-empty regular file this process can read, and returns its first bytes.
+     * Reading them through Java first gives precise errors (FFmpeg only says "could not open").
+     */
+    static byte[] checkReadable(Path path) throws FootageException {
+        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS) && !Files.exists(path)) {
+            throw new FootageException(path, FootageError.NOT_FOUND, null);
+        }
+        if (!Files.exists(path)) {
+            throw new FootageException(path, FootageError.NOT_FOUND, "dangling symbolic link");
+        }
+        if (Files.isDirectory(path)) {
+            throw new FootageException(path, FootageError.NOT_VIDEO, "it is a folder");
+        }
+        if (!Files.isRegularFile(path)) {
+            throw new FootageException(path, FootageError.NOT_VIDEO, "not a regular file (device, pipe or socket)");
+        }
+        byte[] head;
+        long size;
+        try {
+            size = Files.size(path);
+            head = ContainerSignature.readHead(path);
+        } catch (NoSuchFileException e) {
+            throw new FootageException(path, FootageError.NOT_FOUND, null, e);
+        } catch (AccessDeniedException e) {
+            throw new FootageException(path, FootageError.UNREADABLE, "permission denied", e);
+        } catch (IOException e) {
+            throw new FootageException(path, FootageError.UNREADABLE, e.toString(), e);
+        }
+        if (size == 0) {
+            throw new FootageException(path, FootageError.EMPTY_FILE, null);
+        }
+        return head;
+    }
+
+    /** The name FFmpeg opens: the {@code file:} protocol (read-only), so a ':' in a file name is not taken for a protocol. */
+    static String ffmpegName(Path path) {
+        return "file:" + path.toAbsolutePath();
+    }
+
+    /**
+     * Opens and starts a grabber that delivers packed RGB24 pictures, and checks there is a video stream.
+     *
+     * @param decoderThreads threads for the video decoder; 0 lets FFmpeg choose
+     */
+    static FFmpegFrameGrabber openRgb(Path path, byte[] head, int decoderThreads) throws FootageException {
+        FfmpegMessages.install();
+        FfmpegMessages.clear();
+        FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(ffmpegName(path));
+        grabber.setPixelFormat(avutil.AV_PIX_FMT_RGB24);
+        grabber.setImageScalingFlags(org.bytedeco.ffmpeg.global.swscale.SWS_AREA);
+        if (decoderThreads > 0) {
+            grabber.setVideoOption("threads", Integer.toString(decoderThreads));
+        }
+        try {
+            grabber.start();
+        } catch (Exception | LinkageError e) {
+            closeQuietly(grabber);
+            throw classifyOpenFailure(path, head, e);
+        }
+        if (!grabber.hasVideo()) {
+            String detail = grabber.hasAudio() ? "audio only" : "no audio or video stream";
+            closeQuietly(grabber);
+            throw new FootageException(path, FootageError.NO_VIDEO_STREAM, detail);
+        }
+        if (grabber.getImageWidth() <= 0 || grabber.getImageHeight() <= 0) {
+            String codec = grabber.getVideoCodecName();
+            closeQuietly(grabber);
+            throw new FootageException(path, FootageError.CORRUPT,
+                    "video stream" + (codec == null ? "" : " (" + codec + ")") + " has no picture size");
+        }
+        return grabber;
+    }
+
+    static void closeQuietly(FFmpegFrameGrabber grabber) {
+        try {
+            grabber.close();
+        } catch (Exception | LinkageError ignored) {
+            // closing a half-opened grabber: nothing more to report than the original failure
+        }
+    }
+
+    private static FootageException classifyOpenFailure(Path path, byte[] head, Throwable e) {
+        String message = String.valueOf(e.getMessage());
+        String ffmpeg = FfmpegMessages.recentJoined();
+        String detail = ffmpeg.isEmpty() ? firstSentence(message) : "FFmpeg: " + ffmpeg;
+        if (message.contains("avcodec_find_decoder") || message.contains("avcodec_open2")
+                || message.contains("Unsupported video format")) {
+            return new FootageException(path, FootageError.UNSUPPORTED_CODEC, detail, e);
+        }
+        if (message.contains("Did not find a video or audio stream")) {
+            Optional<FootageException> explained = StreamInspection.explain(path);
+            if (explained.isPresent()) {
+                return explained.get();
+            }
+        }
+        ContainerSignature signature = ContainerSignature.of(head);
+        Matcher m = FFMPEG_ERROR_CODE.matcher(message);
+        int code = m.find() ? Integer.parseInt(m.group(1)) : 0;
+        if (code == ENOENT) {
+            return new FootageException(path, FootageError.NOT_FOUND, detail, e);
+        }
+        if (code == EACCES || code == EPERM || code == EIO) {
+            return new FootageException(path, FootageError.UNREADABLE, detail, e);
+        }
+        if (code == EISDIR) {
+            return new FootageException(path, FootageError.NOT_VIDEO, "it is a folder", e);
+        }
+        if (code == avutil.AVERROR_DECODER_NOT_FOUND) {
+            return new FootageException(path, FootageError.UNSUPPORTED_CODEC, detail, e);
+        }
+        if (signature.kind() == ContainerSignature.Kind.VIDEO) {
+            return new FootageException(path, FootageError.CORRUPT,
+                    "starts like " + signature.label() + " but FFmpeg cannot read it; " + detail, e);
+        }
+        String kind = signature.kind() == ContainerSignature.Kind.NOT_VIDEO ? "content looks like " + signature.label() + "; " : "";
+        return new FootageException(path, FootageError.NOT_VIDEO, kind + detail, e);
+    }
+
+    private static String firstSentence(String message) {
+        int end = message.indexOf(". ");
+        return end < 0 ? message : message.substring(0, end + 1);
+    }
+}

@@ -1,0 +1,47 @@
+package org.sightline.indexer.footage;
+
+import java.nio.ShortBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.bytedeco.javacv.FFmpegFrameRecorder;
+import org.sightline.models.testing.SharedData;
+
+/** Small media files made inside tests (in a @TempDir) for the bad-input cases. */
+final class TestMedia {
+    private TestMedia() {
+    }
+
+    /** One second of a 440 Hz sine as AAC in an MP4 (.m4a) container: audio only. */
+    static Path sineM4a(Path target) throws Exception {
+        int rate = 16000;
+        try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(target.toString(), 1)) {
+            recorder.setFormat("mp4");
+            recorder.setSampleRate(rate);
+            recorder.start();
+            short[] samples = new short[rate];
+            for (int i = 0; i < samples.length; i++) {
+                samples[i] = (short) (8000 * Math.sin(2 * Math.PI * 440 * i / rate));
+            }
+            recorder.recordSamples(rate, 1, ShortBuffer.wrap(samples));
+            recorder.stop();
+        }
+        return target;
+    }
+
+    /** The raw-video AVI fixture with its codec tag changed to one no decoder knows ("XQZW"). */
+    static Path aviWithUnknownFourcc(Path target) throws Exception {
+        byte[] avi = Files.readAllBytes(SharedData.footage("tiny-highway-48px-raw.avi"));
+        byte[] tag = "XQZW".getBytes(StandardCharsets.US_ASCII);
+        // strh fccHandler at 0x70 and strf biCompression at 0xBC (checked: "DIB " and 0 in the fixture)
+        System.arraycopy(tag, 0, avi, 0x70, 4);
+        System.arraycopy(tag, 0, avi, 0xBC, 4);
+        return Files.write(target, avi);
+    }
+
+    /** The first {@code fraction} of a fixture's bytes. */
+    static Path truncatedCopy(String fixture, double fraction, Path target) throws Exception {
+        byte[] all = Files.readAllBytes(SharedData.footage(fixture));
+        return Files.write(target, java.util.Arrays.copyOf(all, (int) (all.length * fraction)));
+    }
+}

@@ -1,0 +1,184 @@
+package org.sightline.models.pack;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The manifest {@code sightline-model.json} of a model pack: what the pack is, how frames and prompts must be
+ * prepared for it, which tensors its encoders take and give, and every file with its size and SHA-256.
+ *
+ * @param format             manifest format version, {@value #FORMAT}
+ * @param name               pack name, also its folder name once installed (letters, digits, '.', '_', '-')
+ * @param version            pack version
+ * @param licence            licence of the weights and files
+ * @param description        one line for people
+ * @param kind               what kind of model it is, e.g. "demonstration: understands colours only"
+ * @param embeddingDimension length of image and text vectors
+ * @param image              image preprocessing and image encoder tensors
+ * @param text               tokenizer settings and text encoder tensors
+ * @param files              every file of the pack
+ */
+@JsonPropertyOrder({"format", "name", "version", "licence", "description", "kind", "embeddingDimension", "image", "text", "files"})
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record PackManifest(
+        int format,
+        String name,
+        String version,
+        String licence,
+        String description,
+        String kind,
+        int embeddingDimension,
+        ImageSettings image,
+        TextSettings text,
+        List<PackFile> files) {
+
+    public static final int FORMAT = 1;
+    /** The manifest's file name inside a pack folder. */
+    public static final String FILE_NAME = "sightline-model.json";
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    public PackManifest {
+        files = files == null ? List.of() : List.copyOf(files);
+    }
+
+    /** How a frame is resized to the encoder's square input. */
+    public enum ResizeRule {
+        /** Scale so the short side is {@code size}, then cut the centre square (CLIP). */
+        @JsonProperty("shortest_edge_center_crop") SHORTEST_EDGE_CENTER_CROP,
+        /** Scale width and height independently to {@code size} (whole frame, aspect not kept). */
+        @JsonProperty("squash") SQUASH
+    }
+
+    /** Resampling filter; both antialias when shrinking, as PIL does. */
+    public enum Interpolation {
+        @JsonProperty("bicubic") BICUBIC,
+        @JsonProperty("bilinear") BILINEAR
+    }
+
+    /**
+     * @param size    side of the square encoder input in pixels
+     * @param resize  resize rule
+     * @param interpolation resampling filter
+     * @param rescale factor applied to 0..255 values before normalising (1/255)
+     * @param mean    per-channel mean (RGB) subtracted after rescaling
+     * @param std     per-channel standard deviation (RGB) divided after subtracting the mean
+     * @param input   name of the image encoder's input, shape [N,3,size,size]
+     * @param output  name of the image encoder's embedding output, shape [N,embeddingDimension]
+     */
+    @JsonPropertyOrder({"size", "resize", "interpolation", "rescale", "mean", "std", "input", "output"})
+    public record ImageSettings(int size, ResizeRule resize, Interpolation interpolation, double rescale,
+                                float[] mean, float[] std, String input, String output) {
+        public ImageSettings {
+            Objects.requireNonNull(resize, "image.resize");
+            Objects.requireNonNull(interpolation, "image.interpolation");
+            Objects.requireNonNull(input, "image.input");
+            Objects.requireNonNull(output, "image.output");
+            if (size <= 0 || size > 4096) {
+                throw new IllegalArgumentException("image.size must be 1..4096, got " + size);
+            }
+            if (mean == null || mean.length != 3 || std == null || std.length != 3) {
+                throw new IllegalArgumentException("image.mean and image.std must each hold 3 values (R, G, B)");
+            }
+            for (float s : std) {
+                if (!(s > 0)) {
+                    throw new IllegalArgumentException("image.std values must be positive");
+                }
+            }
+            if (!(rescale > 0)) {
+                throw new IllegalArgumentException("image.rescale must be positive");
+            }
+            mean = mean.clone();
+            std = std.clone();
+        }
+    }
+
+    /**
+     * @param contextLength      tokens per prompt (CLIP: 77), including start and end tokens
+     * @param padId              token id that fills the rest of the context
+     * @param input              name of the text encoder's token input, shape [N,contextLength], int64
+     * @param attentionMaskInput name of the attention-mask input when the text encoder takes one, else null
+     * @param output             name of the text encoder's embedding output, shape [N,embeddingDimension]
+     */
+    @JsonPropertyOrder({"contextLength", "padId", "input", "attentionMaskInput", "output"})
+    public record TextSettings(int contextLength, long padId, String input, String attentionMaskInput, String output) {
+        public TextSettings {
+            Objects.requireNonNull(input, "text.input");
+            Objects.requireNonNull(output, "text.output");
+            if (contextLength < 2 || contextLength > 4096) {
+                throw new IllegalArgumentException("text.contextLength must be 2..4096, got " + contextLength);
+            }
+            if (padId < 0) {
+                throw new IllegalArgumentException("text.padId must not be negative");
+            }
+        }
+
+        public boolean takesAttentionMask() {
+            return attentionMaskInput != null;
+        }
+    }
+
+    /** What a file is for. */
+    public enum FileRole {
+        @JsonProperty("image-encoder") IMAGE_ENCODER,
+        @JsonProperty("text-encoder") TEXT_ENCODER,
+        @JsonProperty("tokenizer") TOKENIZER,
+        /** Any other file kept with the pack (configs, licence, readme); checked like the rest. */
+        @JsonProperty("other") OTHER
+    }
+
+    /**
+     * @param path   relative path inside the pack folder, '/'-separated
+     * @param role   what the file is for
+     * @param size   size in bytes
+     * @param sha256 lower-case hex SHA-256 of the file's bytes
+     */
+    @JsonPropertyOrder({"path", "role", "size", "sha256"})
+    public record PackFile(String path, FileRole role, long size, String sha256) {
+        public PackFile {
+            Objects.requireNonNull(path, "files[].path");
+            Objects.requireNonNull(role, "files[].role of " + path);
+            Objects.requireNonNull(sha256, "files[].sha256 of " + path);
+        }
+    }
+
+    /** The single file with {@code role}, if the manifest lists exactly one. */
+    public Optional<PackFile> file(FileRole role) {
+        List<PackFile> matching = files.stream().filter(f -> f.role() == role).toList();
+        return matching.size() == 1 ? Optional.of(matching.getFirst()) : Optional.empty();
+    }
+
+    public static PackManifest parse(byte[] json) throws JsonProcessingException {
+        try {
+            return JSON.readValue(json, PackManifest.class);
+        } catch (JsonProcessingException e) {
+            throw e;
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public byte[] toJson() {
+        try {
+            return (JSON.writeValueAsString(this) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write manifest of " + name, e);
+        }
+    }
+
+    /** A copy with another file list. */
+    public PackManifest withFiles(List<PackFile> newFiles) {
+        return new PackManifest(format, name, version, licence, description, kind, embeddingDimension, image, text, newFiles);
+    }
+}

@@ -1,0 +1,207 @@
+package org.sightline.models.runtime;
+
+import java.util.List;
+import org.sightline.models.pack.PackManifest.ImageSettings;
+import org.sightline.models.pack.PackManifest.Interpolation;
+import org.sightline.models.pack.PackManifest.ResizeRule;
+
+/**
+ * Turns {@link RgbFrame}s into the float tensor an image encoder takes ({@code [N,3,size,size]}, channels first),
+ * following a pack's {@link ImageSettings} exactly as the Hugging Face CLIP image processor does with PIL:
+ * resize (PIL's separable resampling: bicubic with a = -0.5 or bilinear, filter widened when shrinking so it
+ * antialiases, 22-bit fixed-point weights, 8-bit rounding after each pass, horizontal pass first), then for
+ * {@code shortest_edge_center_crop} the centre square, then {@code value * rescale}, minus mean, divided by std.
+ *
+ * <p>Only the pixels inside the crop are computed. Works on primitive arrays. Thread-safe: the only shared state is
+ * an immutable cache of resampling weights for the last frame size.
+ */
+public final class ClipPreprocessor {
+
+    private static final int PRECISION_BITS = 32 - 8 - 2;
+
+    private final ImageSettings settings;
+    private final float[][] lut = new float[3][256];
+    private volatile Plan lastPlan;
+
+    public ClipPreprocessor(ImageSettings settings) {
+        this.settings = settings;
+        for (int c = 0; c < 3; c++) {
+            for (int v = 0; v < 256; v++) {
+                lut[c][v] = (float) ((v * settings.rescale() - settings.mean()[c]) / settings.std()[c]);
+            }
+        }
+    }
+
+    public int size() {
+        return settings.size();
+    }
+
+    /** Floats per frame: {@code 3 * size * size}. */
+    public int frameLength() {
+        return 3 * settings.size() * settings.size();
+    }
+
+    /** The batch as one {@code [N,3,size,size]} array. */
+    public float[] preprocess(List<RgbFrame> frames) {
+        float[] out = new float[frames.size() * frameLength()];
+        for (int i = 0; i < frames.size(); i++) {
+            preprocess(frames.get(i), out, i * frameLength());
+        }
+        return out;
+    }
+
+    /** Writes one frame's {@code [3,size,size]} values into {@code out} from {@code offset}. */
+    public void preprocess(RgbFrame frame, float[] out, int offset) {
+        Plan plan = plan(frame.width(), frame.height());
+        int size = settings.size();
+        byte[] rgb = frame.rgb();
+        int inW = frame.width();
+        // Horizontal pass over the rows the vertical pass needs: rows [rowStart, rowEnd), output columns of the crop.
+        int rows = plan.rowEnd - plan.rowStart;
+        int[] mid = new int[rows * size * 3];
+        Coefficients h = plan.horizontal;
+        for (int r = 0; r < rows; r++) {
+            int rowBase = (plan.rowStart + r) * inW * 3;
+            int midBase = r * size * 3;
+            for (int x = 0; x < size; x++) {
+                int start = h.start[x];
+                int count = h.count[x];
+                int kBase = x * h.stride;
+                int sr = 1 << (PRECISION_BITS - 1);
+                int sg = sr;
+                int sb = sr;
+                int p = rowBase + start * 3;
+                for (int k = 0; k < count; k++, p += 3) {
+                    int w = h.weights[kBase + k];
+                    sr += (rgb[p] & 0xff) * w;
+                    sg += (rgb[p + 1] & 0xff) * w;
+                    sb += (rgb[p + 2] & 0xff) * w;
+                }
+                int m = midBase + x * 3;
+                mid[m] = clip8(sr);
+                mid[m + 1] = clip8(sg);
+                mid[m + 2] = clip8(sb);
+            }
+        }
+        Coefficients v = plan.vertical;
+        int plane = size * size;
+        float[] lr = lut[0];
+        float[] lg = lut[1];
+        float[] lb = lut[2];
+        for (int y = 0; y < size; y++) {
+            int start = v.start[y] - plan.rowStart;
+            int count = v.count[y];
+            int kBase = y * v.stride;
+            for (int x = 0; x < size; x++) {
+                int sr = 1 << (PRECISION_BITS - 1);
+                int sg = sr;
+                int sb = sr;
+                int m = (start * size + x) * 3;
+                int step = size * 3;
+                for (int k = 0; k < count; k++, m += step) {
+                    int w = v.weights[kBase + k];
+                    sr += mid[m] * w;
+                    sg += mid[m + 1] * w;
+                    sb += mid[m + 2] * w;
+                }
+                int o = offset + y * size + x;
+                out[o] = lr[clip8(sr)];
+                out[o + plane] = lg[clip8(sg)];
+                out[o + 2 * plane] = lb[clip8(sb)];
+            }
+        }
+    }
+
+    private static int clip8(int fixed) {
+        int v = fixed >> PRECISION_BITS;
+        return v < 0 ? 0 : Math.min(v, 255);
+    }
+
+    /** Size after resizing, before cropping, as the Hugging Face processor computes it. */
+    static int[] resizedSize(ImageSettings s, int width, int height) {
+        if (s.resize() == ResizeRule.SQUASH) {
+            return new int[] {s.size(), s.size()};
+        }
+        boolean widthIsShort = width <= height;
+        int shortSide = widthIsShort ? width : height;
+        int longSide = widthIsShort ? height : width;
+        int newLong = (int) ((long) s.size() * longSide / shortSide);
+        return widthIsShort ? new int[] {s.size(), newLong} : new int[] {newLong, s.size()};
+    }
+
+    private Plan plan(int width, int height) {
+        Plan p = lastPlan;
+        if (p != null && p.width == width && p.height == height) {
+            return p;
+        }
+        int size = settings.size();
+        int[] resized = resizedSize(settings, width, height);
+        int left = (resized[0] - size) / 2;
+        int top = (resized[1] - size) / 2;
+        Coefficients h = Coefficients.compute(width, resized[0], left, size, settings.interpolation());
+        Coefficients v = Coefficients.compute(height, resized[1], top, size, settings.interpolation());
+        int rowStart = Integer.MAX_VALUE;
+        int rowEnd = 0;
+        for (int y = 0; y < size; y++) {
+            rowStart = Math.min(rowStart, v.start[y]);
+            rowEnd = Math.max(rowEnd, v.start[y] + v.count[y]);
+        }
+        p = new Plan(width, height, h, v, rowStart, rowEnd);
+        lastPlan = p;
+        return p;
+    }
+
+    private record Plan(int width, int height, Coefficients horizontal, Coefficients vertical, int rowStart, int rowEnd) {
+    }
+
+    /** Fixed-point resampling weights for output positions [first, first+count) of an inSize -> outSize resize (PIL's precompute_coeffs). */
+    private record Coefficients(int[] start, int[] count, int[] weights, int stride) {
+
+        static Coefficients compute(int inSize, int outSize, int first, int count, Interpolation interpolation) {
+            double support = interpolation == Interpolation.BICUBIC ? 2.0 : 1.0;
+            double scale = (double) inSize / outSize;
+            double filterScale = Math.max(scale, 1.0);
+            double scaledSupport = support * filterScale;
+            int stride = (int) Math.ceil(scaledSupport) * 2 + 1;
+            int[] starts = new int[count];
+            int[] counts = new int[count];
+            int[] weights = new int[count * stride];
+            double[] k = new double[stride];
+            for (int i = 0; i < count; i++) {
+                int xx = first + i;
+                double center = (xx + 0.5) * scale;
+                double ss = 1.0 / filterScale;
+                int xmin = Math.max((int) (center - scaledSupport + 0.5), 0);
+                int xmax = Math.min((int) (center + scaledSupport + 0.5), inSize) - xmin;
+                double ww = 0;
+                for (int x = 0; x < xmax; x++) {
+                    double w = filter(interpolation, (x + xmin - center + 0.5) * ss);
+                    k[x] = w;
+                    ww += w;
+                }
+                for (int x = 0; x < xmax; x++) {
+                    double w = ww != 0 ? k[x] / ww : k[x];
+                    weights[i * stride + x] = (int) (w < 0 ? -0.5 + w * (1 << PRECISION_BITS) : 0.5 + w * (1 << PRECISION_BITS));
+                }
+                starts[i] = xmin;
+                counts[i] = xmax;
+            }
+            return new Coefficients(starts, counts, weights, stride);
+        }
+
+        private static double filter(Interpolation interpolation, double x) {
+            x = Math.abs(x);
+            if (interpolation == Interpolation.BILINEAR) {
+                return x < 1.0 ? 1.0 - x : 0.0;
+            }
+            final double a = -0.5;
+            if (x < 1.0) {
+                return ((a + 2.0) * x - (a + 3.0)) * x * x + 1;
+            }
+            if (x < 2.0) {
+                return (((x - 5) * x + 8) * x - 4) * a;
+            }
+            return 0.0;
+        }
+    }
+}

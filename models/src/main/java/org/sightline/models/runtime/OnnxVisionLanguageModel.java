@@ -1,0 +1,246 @@
+package org.sightline.models.runtime;
+
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.inference.Predictor;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.translate.NoopTranslator;
+import ai.djl.translate.TranslateException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.sightline.models.OfflineMode;
+import org.sightline.models.pack.PackManifest;
+import org.sightline.models.pack.PackVerificationException;
+import org.sightline.models.pack.VerifiedPack;
+
+/**
+ * A {@link VisionLanguageModel} running a verified model pack's two ONNX encoders with DJL on the OnnxRuntime
+ * engine (named explicitly), the pack's tokenizer through DJL's HuggingFaceTokenizer, and {@link ClipPreprocessor}.
+ * The encoders are loaded from the bytes the {@link org.sightline.models.pack.PackVerifier} hashed, never re-read
+ * from disk.
+ *
+ * <p>Thread-safety: safe to call from several threads at once. Each call builds its own DJL predictor and
+ * NDManager (cheap) over the shared ONNX Runtime sessions, whose {@code run} is thread-safe; the preprocessor is
+ * thread-safe and the tokenizer serialises its own calls. Concurrent calls share the intra-op thread pool, so
+ * more caller threads than cores brings no extra speed.
+ */
+public final class OnnxVisionLanguageModel implements VisionLanguageModel {
+    static {
+        OfflineMode.enforce();
+    }
+
+    /** The DJL engine name; always given explicitly, as DJL's default engine may be another one. */
+    public static final String ENGINE = "OnnxRuntime";
+
+    private final ModelId id;
+    private final PackManifest manifest;
+    private final ClipPreprocessor preprocessor;
+    private final PromptTokenizer tokenizer;
+    private final Model imageModel;
+    private final Model textModel;
+    private final int imageOutputIndex;
+    private final int textOutputIndex;
+    private final int maxBatch;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private OnnxVisionLanguageModel(VerifiedPack pack, RuntimeOptions options) throws IOException, MalformedModelException {
+        this.id = pack.id();
+        this.manifest = pack.manifest();
+        this.preprocessor = new ClipPreprocessor(manifest.image());
+        this.maxBatch = options.maxBatch();
+        this.imageOutputIndex = pack.imageSignature().outputIndex(manifest.image().output());
+        this.textOutputIndex = pack.textSignature().outputIndex(manifest.text().output());
+        Map<String, String> sessionOptions = Map.of(
+                "intraOpNumThreads", Integer.toString(options.intraOpThreads()),
+                "interOpNumThreads", Integer.toString(options.interOpThreads()),
+                "executionMode", "SEQUENTIAL",
+                "optLevel", "ALL_OPT");
+        Model image = null;
+        Model text = null;
+        PromptTokenizer tok = null;
+        try {
+            image = Model.newInstance(manifest.name() + "-image", ENGINE);
+            image.load(new ByteArrayInputStream(pack.imageEncoder()), sessionOptions);
+            text = Model.newInstance(manifest.name() + "-text", ENGINE);
+            text.load(new ByteArrayInputStream(pack.textEncoder()), sessionOptions);
+            tok = new PromptTokenizer(pack.tokenizerJson(), manifest.text().contextLength(), manifest.text().padId());
+        } catch (IOException | MalformedModelException | RuntimeException e) {
+            if (image != null) {
+                image.close();
+            }
+            if (text != null) {
+                text.close();
+            }
+            throw e;
+        }
+        this.imageModel = image;
+        this.textModel = text;
+        this.tokenizer = tok;
+    }
+
+    /**
+     * Opens a verified pack.
+     *
+     * @throws PackVerificationException when ONNX Runtime or the tokenizer refuses a file the checks let through
+     */
+    public static OnnxVisionLanguageModel open(VerifiedPack pack, RuntimeOptions options) {
+        try {
+            return new OnnxVisionLanguageModel(pack, options);
+        } catch (IOException | MalformedModelException | RuntimeException e) {
+            throw new PackVerificationException(pack.dir(), "ONNX Runtime cannot load the pack's encoders or tokenizer: "
+                    + rootMessage(e), e);
+        }
+    }
+
+    public static OnnxVisionLanguageModel open(VerifiedPack pack) {
+        return open(pack, RuntimeOptions.defaults());
+    }
+
+    @Override
+    public ModelId id() {
+        return id;
+    }
+
+    @Override
+    public int dimension() {
+        return manifest.embeddingDimension();
+    }
+
+    @Override
+    public int preferredShortSide() {
+        return manifest.image().size();
+    }
+
+    /** The pack's manifest (label, licence, settings). */
+    public PackManifest manifest() {
+        return manifest;
+    }
+
+    @Override
+    public float[][] embedImages(List<RgbFrame> frames) {
+        checkOpen();
+        float[][] result = new float[frames.size()][];
+        for (int start = 0; start < frames.size(); start += maxBatch) {
+            List<RgbFrame> batch = frames.subList(start, Math.min(frames.size(), start + maxBatch));
+            float[][] vectors = embedBatch(batch);
+            System.arraycopy(vectors, 0, result, start, vectors.length);
+        }
+        return result;
+    }
+
+    private float[][] embedBatch(List<RgbFrame> batch) {
+        int size = preprocessor.size();
+        float[] pixels = preprocessor.preprocess(batch);
+        try (NDManager manager = imageModel.getNDManager().newSubManager();
+             Predictor<NDList, NDList> predictor = imageModel.newPredictor(new NoopTranslator())) {
+            NDArray input = manager.create(FloatBuffer.wrap(pixels), new Shape(batch.size(), 3, size, size), DataType.FLOAT32);
+            input.setName(manifest.image().input());
+            NDList out = predictor.predict(new NDList(input));
+            float[] flat = out.get(imageOutputIndex).toFloatArray();
+            return rows(flat, batch.size(), "image encoder");
+        } catch (TranslateException e) {
+            throw new IllegalStateException("image encoder of " + id + " failed: " + rootMessage(e), e);
+        }
+    }
+
+    @Override
+    public float[] embedText(String prompt) {
+        checkOpen();
+        PromptTokenizer.Tokens tokens = tokenizer.tokenize(prompt);
+        PackManifest.TextSettings text = manifest.text();
+        try (NDManager manager = textModel.getNDManager().newSubManager();
+             Predictor<NDList, NDList> predictor = textModel.newPredictor(new NoopTranslator())) {
+            Shape shape = new Shape(1, tokens.ids().length);
+            NDList inputs = new NDList();
+            NDArray ids = manager.create(LongBuffer.wrap(tokens.ids()), shape, DataType.INT64);
+            ids.setName(text.input());
+            inputs.add(ids);
+            if (text.takesAttentionMask()) {
+                NDArray mask = manager.create(LongBuffer.wrap(tokens.attentionMask()), shape, DataType.INT64);
+                mask.setName(text.attentionMaskInput());
+                inputs.add(mask);
+            }
+            NDList out = predictor.predict(inputs);
+            float[] vector = rows(out.get(textOutputIndex).toFloatArray(), 1, "text encoder")[0];
+            if (vector == null) {
+                throw new PromptNotUnderstoodException("the model " + manifest.name() + " (" + manifest.kind()
+                        + ") recognises nothing in the prompt \"" + prompt + "\"");
+            }
+            return vector;
+        } catch (TranslateException e) {
+            throw new IllegalStateException("text encoder of " + id + " failed: " + rootMessage(e), e);
+        }
+    }
+
+    /** Splits and L2-normalises; a zero row becomes null (only the text side can meaningfully give one). */
+    private float[][] rows(float[] flat, int n, String which) {
+        int dim = manifest.embeddingDimension();
+        if (flat.length != n * dim) {
+            throw new IllegalStateException(which + " of " + id + " returned " + flat.length + " values for " + n
+                    + " inputs, expected " + n + " x " + dim);
+        }
+        float[][] out = new float[n][];
+        for (int i = 0; i < n; i++) {
+            double sum = 0;
+            for (int j = 0; j < dim; j++) {
+                float v = flat[i * dim + j];
+                sum += v * v;
+            }
+            if (!(sum > 1e-24) || !Double.isFinite(sum)) {
+                if (which.startsWith("image")) {
+                    throw new IllegalStateException("image encoder of " + id + " returned a zero or non-finite vector");
+                }
+                out[i] = null;
+                continue;
+            }
+            float inv = (float) (1.0 / Math.sqrt(sum));
+            float[] row = new float[dim];
+            for (int j = 0; j < dim; j++) {
+                row[j] = flat[i * dim + j] * inv;
+            }
+            out[i] = row;
+        }
+        return out;
+    }
+
+    private void checkOpen() {
+        if (closed.get()) {
+            throw new IllegalStateException("model " + id + " is closed");
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            try {
+                imageModel.close();
+            } finally {
+                try {
+                    textModel.close();
+                } finally {
+                    tokenizer.close();
+                }
+            }
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        List<Throwable> seen = new ArrayList<>();
+        while (t.getCause() != null && !seen.contains(t.getCause())) {
+            seen.add(t);
+            t = t.getCause();
+        }
+        return t.getMessage() != null ? t.getMessage() : t.toString();
+    }
+}
