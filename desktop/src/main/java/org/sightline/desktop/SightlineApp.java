@@ -18,7 +18,8 @@ import org.sightline.indexer.DataDirectory;
  * The JavaFX application: one window around a {@link Workbench}. Remembers the window's placement and the
  * data directory. System properties: {@code sightline.data} (data directory for this run),
  * {@code sightline.initialQuery} (a prompt to search at start-up), {@code sightline.openFirstClip=true}
- * (open the first result in the viewer).
+ * (open the first result in the viewer), {@code sightline.window=WIDTHxHEIGHT} (place the window at 0,0 with that
+ * size, for screenshots).
  */
 public class SightlineApp extends Application {
     /** The stylesheet every scene of the desktop uses. */
@@ -48,6 +49,14 @@ public class SightlineApp extends Application {
             stage.setHeight(b.height());
             stage.setMaximized(b.maximized());
         });
+        String window = System.getProperty("sightline.window");
+        if (window != null && window.matches("\\d+x\\d+")) {
+            String[] wh = window.split("x");
+            stage.setX(0);
+            stage.setY(0);
+            stage.setWidth(Double.parseDouble(wh[0]));
+            stage.setHeight(Double.parseDouble(wh[1]));
+        }
         stage.setOnHidden(e -> prefs.saveWindowBounds(
                 new WindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized())));
         stage.show();

@@ -47,6 +47,7 @@ public final class LibraryViewModel {
     private final ObservableList<VideoEntry> videos = FXCollections.observableArrayList();
     private final Map<Path, VideoEntry> byPath = new HashMap<>();
     private final ObservableList<String> errors = FXCollections.observableArrayList();
+    private final javafx.collections.ObservableSet<String> cameras = FXCollections.observableSet(new java.util.TreeSet<>());
     private final ReadOnlyObjectWrapper<JobState> state = new ReadOnlyObjectWrapper<>(this, "state", JobState.IDLE);
     private final ReadOnlyDoubleWrapper overallProgress = new ReadOnlyDoubleWrapper(this, "overallProgress", 0);
     private final ReadOnlyDoubleWrapper fileProgress = new ReadOnlyDoubleWrapper(this, "fileProgress", 0);
@@ -89,6 +90,9 @@ public final class LibraryViewModel {
         for (VideoRow r : rows) {
             VideoEntry e = entry(r.path());
             e.cameraProperty().set(r.camera() == null ? "" : r.camera());
+            if (r.camera() != null && !r.camera().isBlank()) {
+                cameras.add(r.camera());
+            }
             e.durationSecondsProperty().set(r.durationSeconds());
             if (!(state.get() == JobState.RUNNING && "indexing".equals(e.statusProperty().get()))) {
                 e.statusProperty().set(r.status());
@@ -306,6 +310,11 @@ public final class LibraryViewModel {
 
     public ObservableList<VideoEntry> videos() {
         return videos;
+    }
+
+    /** Camera names of the catalogued videos. */
+    public javafx.collections.ObservableSet<String> cameras() {
+        return cameras;
     }
 
     /** Files that failed or were indexed only partway, with the reason. */

@@ -37,8 +37,9 @@ public final class StatusBarViewModel {
     }
 
     /** Shows the catalog's figures. */
-    public void showIndex(long videos, long segments, double footageSeconds) {
-        indexSize.set(String.format(Locale.ROOT, "index: %,d videos, %,d segments", videos, segments));
+    public void showIndex(long videos, long segments, double footageSeconds, long indexBytes) {
+        indexSize.set(String.format(Locale.ROOT, "index: %,d videos · %,d segments · %.1f MB", videos, segments,
+                indexBytes / 1e6));
         footage.set(String.format(Locale.ROOT, "footage: %.1f h", footageSeconds / 3600.0));
     }
 

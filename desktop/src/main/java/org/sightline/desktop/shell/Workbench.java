@@ -85,6 +85,11 @@ public final class Workbench implements AutoCloseable {
             refreshFacts();
         });
         library.onIndexChangedProperty().set(this::refreshFacts);
+        library.cameras().addListener((javafx.collections.SetChangeListener<String>) c -> {
+            if (c.wasAdded()) {
+                search.cameras().add(c.getElementAdded());
+            }
+        });
     }
 
     private void opened(DesktopServices s) {
@@ -105,7 +110,7 @@ public final class Workbench implements AutoCloseable {
         }
         tasks.execute(BackgroundTask.of("Reading index figures", ctx -> s.facts())
                 .onSuccess(f -> {
-                    main.statusBar().showIndex(f.videos(), f.segments(), f.footageHours() * 3600);
+                    main.statusBar().showIndex(f.videos(), f.segments(), f.footageHours() * 3600, f.indexBytes());
                     if (models.activeProperty().get() == null) {
                         main.statusBar().showActiveModel(f.activeModel().orElse(null));
                     }
