@@ -5,6 +5,7 @@ import java.util.Objects;
 import javafx.application.Application;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.stage.DirectoryChooser;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.sightline.desktop.prefs.DesktopPreferences;
@@ -27,6 +28,8 @@ public class SightlineApp extends Application {
 
     private Workbench workbench;
     private TaskExecutor tasks;
+    private Stage stage;
+    private DesktopPreferences prefs;
 
     @Override
     public void start(Stage stage) {
@@ -34,7 +37,9 @@ public class SightlineApp extends Application {
         DataDirectory data = chooseDataDirectory(prefs);
         prefs.saveLastDataDirectory(data.root());
         tasks = new TaskExecutor();
-        workbench = new Workbench(data, tasks, SightlineApp::openServices);
+        this.stage = stage;
+        this.prefs = prefs;
+        workbench = newWorkbench(data);
 
         Scene scene = new Scene(workbench.view(), 1280, 800);
         scene.getStylesheets().add(stylesheet());
@@ -64,6 +69,32 @@ public class SightlineApp extends Application {
         if (initialQuery != null && !initialQuery.isBlank()) {
             workbench.searchAtStartup(initialQuery, Boolean.getBoolean("sightline.openFirstClip"));
         }
+    }
+
+    private Workbench newWorkbench(DataDirectory data) {
+        Workbench w = new Workbench(data, tasks, SightlineApp::openServices);
+        w.mainViewModel().onChooseDataDirectoryProperty().set(this::chooseAnotherDataDirectory);
+        return w;
+    }
+
+    /** Lets the user pick another data directory, remembers it and rebuilds the window's content on it. */
+    private void chooseAnotherDataDirectory() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Choose a Sightline data directory (created if empty)");
+        java.io.File current = workbench.dataDirectory().root().toFile();
+        if (current.isDirectory()) {
+            chooser.setInitialDirectory(current);
+        }
+        java.io.File dir = chooser.showDialog(stage);
+        if (dir == null) {
+            return;
+        }
+        DataDirectory data = DataDirectory.resolve(dir.toPath());
+        prefs.saveLastDataDirectory(data.root());
+        workbench.closeInBackground();
+        workbench = newWorkbench(data);
+        stage.getScene().setRoot(workbench.view());
+        stage.setTitle("Sightline — " + data.root());
     }
 
     @Override

@@ -40,6 +40,16 @@ public final class MainView extends BorderPane {
             b.setSelected(p == vm.pageProperty().get());
             nav.getChildren().add(b);
         }
+        javafx.scene.layout.Region navSpacer = new javafx.scene.layout.Region();
+        VBox.setVgrow(navSpacer, Priority.ALWAYS);
+        javafx.scene.control.Button dataDir = new javafx.scene.control.Button("Data folder…", org.sightline.desktop.icons.Icon.LIBRARY.node(16));
+        dataDir.setId("nav-data-folder");
+        dataDir.getStyleClass().add("nav-button");
+        dataDir.setMaxWidth(Double.MAX_VALUE);
+        dataDir.setTooltip(new javafx.scene.control.Tooltip("Open another data directory (catalog, index, model packs)"));
+        dataDir.visibleProperty().bind(vm.onChooseDataDirectoryProperty().isNotNull());
+        dataDir.setOnAction(e -> vm.onChooseDataDirectoryProperty().get().run());
+        nav.getChildren().addAll(navSpacer, dataDir);
         group.selectedToggleProperty().addListener((obs, old, now) -> {
             if (now == null) {
                 old.setSelected(true); // one page is always selected

@@ -7,6 +7,12 @@ import javafx.beans.property.SimpleObjectProperty;
 public final class MainViewModel {
     private final ObjectProperty<Page> page = new SimpleObjectProperty<>(this, "page", Page.SEARCH);
     private final StatusBarViewModel statusBar = new StatusBarViewModel();
+    private final ObjectProperty<Runnable> onChooseDataDirectory = new SimpleObjectProperty<>(this, "onChooseDataDirectory");
+
+    /** What "Data folder…" does; null hides the button. */
+    public ObjectProperty<Runnable> onChooseDataDirectoryProperty() {
+        return onChooseDataDirectory;
+    }
 
     public ObjectProperty<Page> pageProperty() {
         return page;

@@ -191,6 +191,19 @@ public final class Workbench implements AutoCloseable {
         return Optional.ofNullable(services);
     }
 
+    /** Closes the services on a background thread (switching data directories without freezing the window). */
+    public void closeInBackground() {
+        viewer.close();
+        DesktopServices s = services;
+        services = null;
+        if (s != null) {
+            tasks.execute(BackgroundTask.of("Closing " + dataDirectory.root(), ctx -> {
+                s.close();
+                return null;
+            }));
+        }
+    }
+
     @Override
     public void close() {
         viewer.close();
