@@ -42,6 +42,7 @@ public final class Workbench implements AutoCloseable {
     private final MainView view;
     private DesktopServices services;
     private Runnable whenOpen = () -> { };
+    private boolean closed;
 
     public Workbench(DataDirectory dataDirectory, TaskExecutor tasks, ServicesOpener opener) {
         this.dataDirectory = dataDirectory;
@@ -93,6 +94,10 @@ public final class Workbench implements AutoCloseable {
     }
 
     private void opened(DesktopServices s) {
+        if (closed) {
+            s.close();
+            return;
+        }
         this.services = s;
         main.statusBar().showActivity("");
         models.setPacks(s.models());
@@ -193,6 +198,7 @@ public final class Workbench implements AutoCloseable {
 
     /** Closes the services on a background thread (switching data directories without freezing the window). */
     public void closeInBackground() {
+        closed = true;
         viewer.close();
         DesktopServices s = services;
         services = null;
@@ -206,6 +212,7 @@ public final class Workbench implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         viewer.close();
         if (services != null) {
             services.close();
