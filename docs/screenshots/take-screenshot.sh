@@ -45,7 +45,7 @@ sleep 1
 
 echo "take-screenshot: starting the app on $display" >&2
 DISPLAY="$display" SIGHTLINE_JAVA_OPTS="-Dsightline.data=$data -Djava.util.prefs.userRoot=$work/prefs \
- -Dsightline.initialQuery=red -Dsightline.openFirstClip=true -Dsightline.window=${width}x${height} -Dprism.order=sw" \
+ -Dsightline.initialQuery=red -Dsightline.openClipOf=parking-aisle-cars -Dsightline.window=${width}x${height} -Dprism.order=sw" \
   "$here/sightline" >"$work/app.log" 2>&1 &
 app_pid=$!
 sleep "$settle"

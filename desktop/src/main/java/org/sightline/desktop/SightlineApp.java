@@ -19,7 +19,8 @@ import org.sightline.indexer.DataDirectory;
  * The JavaFX application: one window around a {@link Workbench}. Remembers the window's placement and the
  * data directory. System properties: {@code sightline.data} (data directory for this run),
  * {@code sightline.initialQuery} (a prompt to search at start-up), {@code sightline.openFirstClip=true}
- * (open the first result in the viewer), {@code sightline.window=WIDTHxHEIGHT} (place the window at 0,0 with that
+ * (open the first result in the viewer), {@code sightline.openClipOf=TEXT} (open the best clip whose file path
+ * contains TEXT), {@code sightline.window=WIDTHxHEIGHT} (place the window at 0,0 with that
  * size, for screenshots).
  */
 public class SightlineApp extends Application {
@@ -67,7 +68,9 @@ public class SightlineApp extends Application {
         stage.show();
         String initialQuery = System.getProperty("sightline.initialQuery");
         if (initialQuery != null && !initialQuery.isBlank()) {
-            workbench.searchAtStartup(initialQuery, Boolean.getBoolean("sightline.openFirstClip"));
+            String preferred = System.getProperty("sightline.openClipOf");
+            workbench.searchAtStartup(initialQuery, Boolean.getBoolean("sightline.openFirstClip") || preferred != null,
+                    preferred);
         }
     }
 

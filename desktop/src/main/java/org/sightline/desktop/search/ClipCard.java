@@ -19,8 +19,8 @@ import org.sightline.indexer.search.Clip;
 
 /** One search hit in the grid: thumbnail, score bar, camera, time, duration. */
 public final class ClipCard extends VBox {
-    public static final double THUMB_WIDTH = 256;
-    public static final double THUMB_HEIGHT = 144;
+    public static final double THUMB_WIDTH = 224;
+    public static final double THUMB_HEIGHT = 126;
 
     private final Clip clip;
 

@@ -106,7 +106,7 @@ public final class SearchView extends VBox {
 
         SplitPane split = new SplitPane(results, viewer);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.45);
+        split.setDividerPositions(0.42);
         SplitPane.setResizableWithParent(results, true);
         VBox.setVgrow(split, Priority.ALWAYS);
 

@@ -128,6 +128,14 @@ public final class Workbench implements AutoCloseable {
      * first clip (a start-up option for demos and screenshots).
      */
     public void searchAtStartup(String prompt, boolean openFirstClip) {
+        searchAtStartup(prompt, openFirstClip, null);
+    }
+
+    /**
+     * As {@link #searchAtStartup(String, boolean)}; with {@code preferredFile}, opens the best clip whose file path
+     * contains that text (the first clip when none does).
+     */
+    public void searchAtStartup(String prompt, boolean openFirstClip, String preferredFile) {
         whenOpen = () -> {
             Runnable run = () -> {
                 search.promptProperty().set(prompt);
@@ -136,9 +144,11 @@ public final class Workbench implements AutoCloseable {
                         @Override
                         public void onChanged(Change<? extends Clip> c) {
                             search.allClips().removeListener(this);
-                            if (!search.shownClips().isEmpty()) {
-                                search.selectedProperty().set(search.shownClips().getFirst());
-                            }
+                            search.shownClips().stream()
+                                    .filter(clip -> preferredFile == null || clip.video().toString().contains(preferredFile))
+                                    .findFirst()
+                                    .or(() -> search.shownClips().stream().findFirst())
+                                    .ifPresent(search.selectedProperty()::set);
                         }
                     });
                 }

@@ -158,13 +158,14 @@ public final class ViewerView extends VBox {
         offset.getStyleClass().add("timecode");
         offset.setId("viewer-offset");
         offset.textProperty().bind(vm.offsetText());
-        Label wall = new Label();
-        wall.getStyleClass().add("muted");
+        offset.setMinWidth(Region.USE_PREF_SIZE);
+        TextField wall = readOnlyField();
         wall.setId("viewer-wallclock");
         wall.textProperty().bind(vm.wallClockText());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button similar = new Button("Find similar", Icon.SIMILAR.node(18));
+        similar.setMinWidth(Region.USE_PREF_SIZE);
         similar.setId("viewer-find-similar");
         similar.textProperty().bind(Bindings.when(selection.visibleProperty())
                 .then("Find similar (selection)").otherwise("Find similar"));
@@ -181,10 +182,11 @@ public final class ViewerView extends VBox {
             }
         });
         Button addToCase = new Button("Add to case", Icon.CASE_ADD.node(18));
+        addToCase.setMinWidth(Region.USE_PREF_SIZE);
         addToCase.setId("viewer-add-to-case");
         addToCase.disableProperty().bind(vm.onAddToCaseProperty().isNull().or(vm.clipProperty().isNull()));
         addToCase.setOnAction(e -> vm.addToCase());
-        HBox transport = new HBox(8, start, back, play, forward, end, offset, wall, spacer, similar, addToCase);
+        HBox transport = new HBox(8, start, back, play, forward, end, offset, spacer, similar, addToCase);
         transport.getStyleClass().add("transport");
         transport.setAlignment(Pos.CENTER_LEFT);
 
@@ -198,7 +200,7 @@ public final class ViewerView extends VBox {
         sha.textProperty().bind(vm.sha256Property());
         Label keys = new Label(KEY_HELP);
         keys.getStyleClass().add("muted");
-        VBox facts = new VBox(4, row("File", path), row("SHA-256", sha), keys);
+        VBox facts = new VBox(4, row("File", path), row("SHA-256", sha), row("Wall clock", wall), keys);
         facts.getStyleClass().add("file-facts");
 
         getChildren().addAll(title, surface, error, timeline, hitTrack, transport, facts);
@@ -247,7 +249,7 @@ public final class ViewerView extends VBox {
     private static HBox row(String label, TextField field) {
         Label l = new Label(label);
         l.getStyleClass().add("muted");
-        l.setMinWidth(70);
+        l.setMinWidth(84);
         HBox h = new HBox(8, l, field);
         h.setAlignment(Pos.CENTER_LEFT);
         return h;
