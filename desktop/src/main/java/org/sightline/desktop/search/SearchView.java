@@ -104,6 +104,10 @@ public final class SearchView extends VBox {
         StackPane results = new StackPane(scroll, empty);
         StackPane.setAlignment(empty, Pos.TOP_CENTER);
 
+        results.setMinWidth(ClipCard.THUMB_WIDTH + 40);
+        if (viewer instanceof javafx.scene.layout.Region r) {
+            r.setMinWidth(420);
+        }
         SplitPane split = new SplitPane(results, viewer);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.42);
@@ -162,8 +166,8 @@ public final class SearchView extends VBox {
         from.valueProperty().addListener((o, a, b) -> vm.rerun());
         to.valueProperty().addListener((o, a, b) -> vm.rerun());
 
-        TextField dayFrom = timeField(vm.dayFromProperty(), "07:00");
-        TextField dayTo = timeField(vm.dayToProperty(), "19:00");
+        TextField dayFrom = timeField(vm.dayFromProperty(), "HH:mm");
+        TextField dayTo = timeField(vm.dayToProperty(), "HH:mm");
         Label dayLabel = new Label("time of day (UTC)");
         dayLabel.getStyleClass().add("filter-label");
 
