@@ -22,8 +22,9 @@ import org.bytedeco.javacv.FFmpegFrameGrabber;
  * <p>How a file is judged:
  * <ol>
  *   <li>hidden files and folders (name starting with '.') are skipped, unless named directly;</li>
- *   <li>a known video extension (mp4, mov, mkv, avi, ts, h264, dav...) makes a candidate, even when the file is
- *       empty or damaged: probing it then gives the specific error for the catalog;</li>
+ *   <li>a known video extension (mp4, mov, mkv, avi, h264, dav...) makes a candidate, even when the file is
+ *       empty or damaged: probing it then gives the specific error for the catalog ({@code .ts}, also used for
+ *       TypeScript, is decided by content);</li>
  *   <li>a known non-video extension (txt, jpg, pdf, mp3, srt...) is skipped;</li>
  *   <li>anything else (raw DVR exports: {@code .bin}, {@code .sec}, no extension) is decided by its first bytes
  *       ({@link ContainerSignature}), and when those say nothing, by asking FFmpeg whether it finds a video stream.</li>
@@ -35,7 +36,22 @@ public final class FootageScanner {
 
     /** Why an entry is not a candidate. */
     public enum SkipReason {
-        NOT_FOUND, HIDDEN, NOT_VIDEO, UNREADABLE_FOLDER, UNREADABLE_FILE, SUBFOLDER_NOT_SCANNED, ALREADY_LISTED, LINK_LOOP, NOT_REGULAR
+        /** missing, or a dangling symbolic link */
+        NOT_FOUND,
+        /** name starts with '.' */
+        HIDDEN,
+        /** by extension or content; the detail says which */
+        NOT_VIDEO,
+        UNREADABLE_FOLDER,
+        UNREADABLE_FILE,
+        /** a subfolder of a folder scanned without recursion */
+        SUBFOLDER_NOT_SCANNED,
+        /** the same file (by real path) was already listed, e.g. through a link */
+        ALREADY_LISTED,
+        /** a folder reached again through a symbolic link (a loop, or a second way into a scanned folder) */
+        LINK_LOOP,
+        /** device, pipe or socket */
+        NOT_REGULAR
     }
 
     /** One entry that was looked at and left out, with the reason in words. */
@@ -63,6 +79,9 @@ public final class FootageScanner {
             "wav", "m4a", "aac", "flac", "opus", "wma", "oga", "zip", "7z", "rar", "gz", "tgz", "bz2", "xz", "tar",
             "exe", "dll", "so", "msi", "db", "sqlite", "lnk", "url", "srt", "vtt", "ass", "ssa", "sub", "idx",
             "lrc", "xmp", "tmp", "bak", "part");
+
+    /** Video extensions other files use too (".ts" is also TypeScript): decided by content. */
+    static final Set<String> AMBIGUOUS_EXTENSIONS = Set.of("ts");
 
     private final Predicate<Path> ffmpegSeesVideo;
 
@@ -197,7 +216,7 @@ public final class FootageScanner {
                 return;
             }
             String extension = extension(file);
-            if (VIDEO_EXTENSIONS.contains(extension)) {
+            if (VIDEO_EXTENSIONS.contains(extension) && !AMBIGUOUS_EXTENSIONS.contains(extension)) {
                 videos.add(file);
                 return;
             }

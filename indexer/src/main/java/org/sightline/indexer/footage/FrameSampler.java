@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.sightline.models.runtime.RgbFrame;
@@ -103,13 +104,10 @@ public final class FrameSampler {
 
         private long decoded;
         private long sampled;
-        private double lastOffset = Double.NaN;
+        private final MonotonicOffsets offsets;
         private double nextSampleAt;
         private double lastCutAt = Double.NEGATIVE_INFINITY;
         private GreyThumbnail previousThumb;
-        private long firstTimestamp = Long.MIN_VALUE;
-        private double largestGap;
-        private double largestGapStart;
 
         Pass(Path video, FFmpegFrameGrabber grabber, SamplingOptions options, FrameSink sink, BooleanSupplier cancelled) {
             this.video = video;
@@ -120,6 +118,9 @@ public final class FrameSampler {
             double fps = VideoProbe.plausibleFps(grabber.getVideoFrameRate());
             this.frameSeconds = fps > 0 ? 1 / fps : FALLBACK_FRAME_SECONDS;
             this.expectedFrames = streamFrameCount(grabber);
+            // FrameAt seeks on the same scale: JavaCV adds the container's start time back when seeking.
+            long start = grabber.getFormatContext().start_time();
+            this.offsets = new MonotonicOffsets(start == avutil.AV_NOPTS_VALUE ? Long.MIN_VALUE : start, frameSeconds);
             // A truncated AVI reports the duration of what is left, but its header still counts every frame.
             this.durationSeconds = Math.max(VideoProbe.durationSeconds(grabber),
                     fps > 0 && expectedFrames > 0 ? expectedFrames / fps : 0);
@@ -165,7 +166,7 @@ public final class FrameSampler {
                     previousThumb = null;
                 }
                 copyPacked(frame, scratch);
-                double offset = repairedOffset(grabber.getTimestamp());
+                double offset = offsets.next(presentationTime());
                 decoded++;
                 handle(offset, scratch, frame.imageWidth, frame.imageHeight);
             }
@@ -181,33 +182,7 @@ public final class FrameSampler {
         }
 
         private double lastGoodOffset() {
-            return Double.isNaN(lastOffset) ? 0 : lastOffset;
-        }
-
-        private double repairedOffset(long timestampMicros) {
-            double offset;
-            if (firstTimestamp == Long.MIN_VALUE) {
-                // Offsets count from the container's start (MPEG-TS and DVR files rarely start at 0);
-                // the grabber's timestamps already have that start removed when it is known.
-                firstTimestamp = 0;
-                offset = Math.max(0, timestampMicros / 1e6);
-                if (offset > 0 && durationSeconds > 0 && offset > durationSeconds) {
-                    firstTimestamp = timestampMicros;
-                    offset = 0;
-                }
-            } else {
-                offset = (timestampMicros - firstTimestamp) / 1e6;
-            }
-            if (!Double.isNaN(lastOffset)) {
-                if (!(offset > lastOffset)) {
-                    offset = lastOffset + frameSeconds;
-                } else if (offset - lastOffset > largestGap) {
-                    largestGap = offset - lastOffset;
-                    largestGapStart = lastOffset;
-                }
-            }
-            lastOffset = offset;
-            return offset;
+            return offsets.last();
         }
 
         private void handle(double offset, byte[] rgb, int width, int height) throws InterruptedException {
@@ -231,6 +206,12 @@ public final class FrameSampler {
             }
         }
 
+        /** The frame's presentation time in microseconds, or {@code Long.MIN_VALUE} when the decoder has none. */
+        private long presentationTime() {
+            long timestamp = grabber.getTimestamp();
+            return timestamp == avutil.AV_NOPTS_VALUE ? Long.MIN_VALUE : timestamp;
+        }
+
         /** A clean end before the container's duration is truncation; many missing frames mid-way is corruption. */
         private SamplingReport.Damage damageFromCoverage() {
             double tolerance = Math.max(1.0, 3 * frameSeconds);
@@ -238,10 +219,11 @@ public final class FrameSampler {
                 return new SamplingReport.Damage(FootageError.TRUNCATED, lastGoodOffset(), String.format(
                         "decoding stopped at %.1f s of %.1f s (%d frames decoded)", lastGoodOffset(), durationSeconds, decoded));
             }
-            if (expectedFrames > 10 && decoded < 0.9 * expectedFrames && largestGap > tolerance) {
-                return new SamplingReport.Damage(FootageError.CORRUPT, largestGapStart, String.format(
+            if (expectedFrames > 10 && decoded < 0.9 * expectedFrames && offsets.largestGap() > tolerance) {
+                double from = offsets.largestGapStart();
+                return new SamplingReport.Damage(FootageError.CORRUPT, from, String.format(
                         "%d of %d frames did not decode; largest hole %.1f-%.1f s", expectedFrames - decoded,
-                        expectedFrames, largestGapStart, largestGapStart + largestGap));
+                        expectedFrames, from, from + offsets.largestGap()));
             }
             return null;
         }

@@ -22,30 +22,36 @@ public final class GreyThumbnail {
         return of(frame.rgb(), frame.width(), frame.height(), width, height);
     }
 
-    /** Same from packed RGB bytes ({@code 3 * w * h} of them). */
+    /**
+     * Same from packed RGB bytes ({@code 3 * w * h} of them). Reads every {@code step}-th pixel of every
+     * {@code step}-th row, with the step chosen so each cell still averages about 16 pixels or more.
+     */
     static GreyThumbnail of(byte[] rgb, int w, int h, int width, int height) {
         int tw = Math.min(width, w);
         int th = Math.min(height, h);
-        float[] sum = new float[tw * th];
+        int step = Math.max(1, Math.min(w / tw, h / th) / 4);
+        int[] sum = new int[tw * th];
         int[] count = new int[tw * th];
         int[] cellOfX = new int[w];
         for (int x = 0; x < w; x++) {
             cellOfX[x] = (int) ((long) x * tw / w);
         }
-        for (int y = 0; y < h; y++) {
+        for (int y = 0; y < h; y += step) {
             int rowCell = (int) ((long) y * th / h) * tw;
             int p = 3 * y * w;
-            for (int x = 0; x < w; x++, p += 3) {
+            int pixelStep = 3 * step;
+            for (int x = 0; x < w; x += step, p += pixelStep) {
                 int c = rowCell + cellOfX[x];
                 // integer Rec. 601 luma weights (77, 150, 29) / 256
-                sum[c] += (77 * (rgb[p] & 0xFF) + 150 * (rgb[p + 1] & 0xFF) + 29 * (rgb[p + 2] & 0xFF)) >> 8;
+                sum[c] += 77 * (rgb[p] & 0xFF) + 150 * (rgb[p + 1] & 0xFF) + 29 * (rgb[p + 2] & 0xFF);
                 count[c]++;
             }
         }
+        float[] luma = new float[sum.length];
         for (int i = 0; i < sum.length; i++) {
-            sum[i] /= Math.max(1, count[i]);
+            luma[i] = sum[i] / (256f * Math.max(1, count[i]));
         }
-        return new GreyThumbnail(tw, th, sum);
+        return new GreyThumbnail(tw, th, luma);
     }
 
     public int width() {

@@ -2,6 +2,7 @@ package org.sightline.indexer.footage;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -106,9 +107,9 @@ public final class NearDuplicateFilter {
     }
 
     /** The open span of skipped frames, if any (it closes when the next frame is embedded). */
-    public java.util.Optional<SkippedSpan> openSpan() {
-        return skippedSinceLastEmbedded == 0 ? java.util.Optional.empty()
-                : java.util.Optional.of(new SkippedSpan(spanStart, spanEnd, skippedSinceLastEmbedded, lastEmbeddedOffset));
+    public Optional<SkippedSpan> openSpan() {
+        return skippedSinceLastEmbedded == 0 ? Optional.empty()
+                : Optional.of(new SkippedSpan(spanStart, spanEnd, skippedSinceLastEmbedded, lastEmbeddedOffset));
     }
 
     /** Every span of skipped frames so far, closed ones first, then the open one; in time order. */

@@ -31,7 +31,7 @@ final class StreamInspection {
                 if (parameters.codec_type() == avutil.AVMEDIA_TYPE_VIDEO
                         && avcodec.avcodec_find_decoder(parameters.codec_id()) == null) {
                     return Optional.of(new FootageException(path, FootageError.UNSUPPORTED_CODEC,
-                            "video stream " + i + " is " + describe(parameters) + ", which the bundled FFmpeg cannot decode"));
+                            "video stream " + i + ": " + describe(parameters)));
                 }
                 audio |= parameters.codec_type() == avutil.AVMEDIA_TYPE_AUDIO;
             }
@@ -57,6 +57,6 @@ final class StreamInspection {
             int c = (tag >>> shift) & 0xFF;
             fourcc.append(c >= 0x20 && c < 0x7F ? (char) c : '?');
         }
-        return name + " (tag \"" + fourcc + "\")";
+        return name + ", tag \"" + fourcc + "\"";
     }
 }

@@ -33,6 +33,18 @@ class FrameAtTest {
     }
 
     @Test
+    void transportStreamOffsetsStartAtZeroAndSeekingAgrees(@TempDir Path dir) throws Exception {
+        Path ts = TestMedia.transportStream(dir.resolve("dvr-export.ts"), 60);
+        java.util.List<SampledFrame> all = new java.util.ArrayList<>();
+        SamplingReport report = new FrameSampler().sample(ts, new SamplingOptions(100, 224, false), all::add, () -> false);
+        assertEquals(0.0, all.getFirst().offsetSeconds(), 1e-9, "offsets count from the container's start time");
+        assertTrue(report.damage().isEmpty(), report.toString());
+        SampledFrame reference = all.get(30);
+        RgbFrame seeked = FrameAt.frameAt(ts, reference.offsetSeconds(), 224);
+        assertTrue(difference(seeked, reference.frame()) < 1, "FrameAt uses the sampler's offsets");
+    }
+
+    @Test
     void timeBeyondTheEndGivesTheLastPicture() throws Exception {
         RgbFrame last = FrameAt.frameAt(SharedData.footage("tiny-highway-48px-raw.avi"), 99, 224);
         assertEquals(48, last.width());

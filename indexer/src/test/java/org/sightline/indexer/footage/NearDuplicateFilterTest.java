@@ -102,7 +102,7 @@ class NearDuplicateFilterTest {
 
     private static List<SampledFrame> sample(String name) throws Exception {
         List<SampledFrame> frames = new ArrayList<>();
-        new FrameSampler().sample(SharedData.footage(name), new SamplingOptions(1, 64, false), frames::add, () -> false);
+        new FrameSampler().sample(SharedData.footage(name), SamplingOptions.DEFAULT, frames::add, () -> false);
         return frames;
     }
 }

@@ -4,7 +4,10 @@ import java.nio.ShortBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.bytedeco.ffmpeg.global.avcodec;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
+import org.bytedeco.javacv.Frame;
 import org.sightline.models.testing.SharedData;
 
 /** Small media files made inside tests (in a @TempDir) for the bad-input cases. */
@@ -37,6 +40,47 @@ final class TestMedia {
         System.arraycopy(tag, 0, avi, 0x70, 4);
         System.arraycopy(tag, 0, avi, 0xBC, 4);
         return Files.write(target, avi);
+    }
+
+    /**
+     * The first {@code frames} pictures of parking-aisle-cars.mp4 re-encoded as MPEG-2 in an MPEG transport stream,
+     * like a DVR export: its timestamps do not start at zero.
+     */
+    static Path transportStream(Path target, int frames) throws Exception {
+        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(SharedData.footage("parking-aisle-cars.mp4").toString())) {
+            grabber.start();
+            try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(target.toString(), 384, 216, 0)) {
+                recorder.setFormat("mpegts");
+                recorder.setVideoCodec(avcodec.AV_CODEC_ID_MPEG2VIDEO);
+                recorder.setFrameRate(12.5);
+                recorder.start();
+                Frame frame;
+                for (int i = 0; i < frames && (frame = grabber.grabImage()) != null; i++) {
+                    recorder.record(frame);
+                }
+                recorder.stop();
+            }
+        }
+        return target;
+    }
+
+    /** The 48x48 raw fixture re-encoded as MPEG-4 Part 2 in {@code format}, claiming {@code fps} frames a second. */
+    static Path tinyWithFrameRate(Path target, String format, double fps) throws Exception {
+        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(SharedData.footage("tiny-highway-48px-raw.avi").toString())) {
+            grabber.start();
+            try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(target.toString(), 48, 48, 0)) {
+                recorder.setFormat(format);
+                recorder.setVideoCodec(avcodec.AV_CODEC_ID_MPEG4);
+                recorder.setFrameRate(fps);
+                recorder.start();
+                Frame frame;
+                while ((frame = grabber.grabImage()) != null) {
+                    recorder.record(frame);
+                }
+                recorder.stop();
+            }
+        }
+        return target;
     }
 
     /** The first {@code fraction} of a fixture's bytes. */

@@ -62,6 +62,16 @@ class VideoProbeTest {
     }
 
     @Test
+    void absurdFrameRateIsReportedAsUnknownAndSamplingStillWorks(@TempDir Path dir) throws Exception {
+        Path fast = TestMedia.tinyWithFrameRate(dir.resolve("fast.mkv"), "matroska", 1000);
+        VideoInfo info = probe.probe(fast);
+        assertEquals(0, info.framesPerSecond(), "1000 fps is container nonsense");
+        SamplingReport report = new FrameSampler().sample(fast, SamplingOptions.DEFAULT, f -> { }, () -> false);
+        assertEquals(51, report.framesDecoded());
+        assertTrue(report.damage().isEmpty(), report.toString());
+    }
+
+    @Test
     void missingFileIsNotFound(@TempDir Path dir) {
         assertError(FootageError.NOT_FOUND, dir.resolve("nope.mp4"));
     }

@@ -116,7 +116,7 @@ public final class PackVerifier {
                     + imageDim + " values, " + manifest.text().output() + " gives " + textDim);
         }
         Path tokenizerFile = dir.resolve(manifest.file(FileRole.TOKENIZER).orElseThrow().path());
-        checkTokenizer(tokenizerFile, kept.get(FileRole.TOKENIZER));
+        checkTokenizer(tokenizerFile, kept.get(FileRole.TOKENIZER), manifest.text().contextLength());
         return new VerifiedPack(dir, manifest, Sha256.of(manifestBytes), kept.get(FileRole.IMAGE_ENCODER),
                 kept.get(FileRole.TEXT_ENCODER), kept.get(FileRole.TOKENIZER), imageSig, textSig, List.copyOf(recognised));
     }
@@ -300,8 +300,9 @@ public final class PackVerifier {
         return d;
     }
 
-    private static void checkTokenizer(Path file, byte[] bytes) {
-        try (HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(bytes), Map.of())) {
+    private static void checkTokenizer(Path file, byte[] bytes, int contextLength) {
+        try (HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.newInstance(new ByteArrayInputStream(bytes),
+                Map.of("maxLength", Integer.toString(contextLength), "truncation", "true", "padding", "false"))) {
             tokenizer.encode("a test");
         } catch (IOException | RuntimeException e) {
             throw new PackVerificationException(file, "tokenizer does not load: " + firstLine(String.valueOf(e.getMessage())), e);

@@ -161,6 +161,39 @@ class ColourModelTest {
     }
 
     @Test
+    void givesTheSameVectorsFromSeveralThreadsAtOnce() throws Exception {
+        List<RgbFrame> frames = new ArrayList<>();
+        SHADES.values().forEach(shades -> frames.add(patch(new int[] {110, 112, 115}, shades[0], 0.3)));
+        float[][] expected = model.embedImages(frames);
+        float[] expectedText = model.embedText("navy and crimson");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Boolean>> results = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                results.add(pool.submit(() -> {
+                    for (int i = 0; i < 5; i++) {
+                        float[][] v = model.embedImages(frames);
+                        for (int f = 0; f < v.length; f++) {
+                            if (!java.util.Arrays.equals(v[f], expected[f])) {
+                                return false;
+                            }
+                        }
+                        if (!java.util.Arrays.equals(model.embedText("navy and crimson"), expectedText)) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (java.util.concurrent.Future<Boolean> r : results) {
+                assertTrue(r.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void writesTheSameBytesEveryTime() throws Exception {
         Path a = ColourModelPack.write(temp.resolve("a"));
         Path b = ColourModelPack.write(temp.resolve("b"));

@@ -1,0 +1,61 @@
+package org.sightline.indexer.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.sightline.models.pack.InstalledPack;
+import org.sightline.models.pack.ModelStore;
+import org.sightline.models.pack.PackInstallException;
+import org.sightline.models.pack.PackVerificationException;
+import org.sightline.models.pack.VerifiedPack;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code sightline models verify [NAME]}: re-check installed packs' files. */
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = "Re-check an installed pack (or all of them) against its manifest and the built-in checksums. Exits 1 on any failure.")
+public class ModelsVerifyCommand implements Callable<Integer> {
+    @Mixin
+    DataOption dataOption;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "0..1", paramLabel = "NAME", description = "Pack to verify (default: every installed pack).")
+    String name;
+
+    @Override
+    public Integer call() {
+        return ModelsCommand.run(spec, out -> {
+            ModelStore store = ModelsCommand.store(dataOption);
+            List<String> names = new ArrayList<>();
+            if (name != null) {
+                names.add(name);
+            } else {
+                store.list().stream().map(InstalledPack::name).forEach(names::add);
+            }
+            if (names.isEmpty()) {
+                out.println("No model packs installed in " + store.modelsDir() + ".");
+                return 0;
+            }
+            int failed = 0;
+            for (String n : names) {
+                try {
+                    VerifiedPack v = store.verify(n);
+                    out.println("OK      " + ModelsCommand.describe(v));
+                    v.recognised().forEach(r -> out.println("        recognised " + r));
+                } catch (PackVerificationException e) {
+                    spec.commandLine().getErr().println("FAILED  " + n + ": " + e.getMessage());
+                    failed++;
+                } catch (PackInstallException e) {
+                    spec.commandLine().getErr().println("FAILED  " + e.getMessage());
+                    failed++;
+                }
+            }
+            return failed == 0 ? 0 : 1;
+        });
+    }
+}

@@ -1,0 +1,63 @@
+package org.sightline.indexer.footage;
+
+/**
+ * Turns decoder timestamps into offsets that never go backwards. Offsets count from the container's start time
+ * (or from the first frame when the container has none). A timestamp that is missing, repeated or earlier than
+ * the previous frame's becomes the previous offset plus one frame duration. Also remembers the largest forward
+ * jump between frames, where damage that dropped frames usually sits.
+ */
+final class MonotonicOffsets {
+    private final double frameSeconds;
+    private long origin;
+    private boolean started;
+    private double last = Double.NaN;
+    private double largestGap;
+    private double largestGapStart;
+
+    /**
+     * @param originMicros  the container's start time in microseconds, or {@code Long.MIN_VALUE} when unknown
+     * @param frameSeconds  one frame's duration, used to step over bad timestamps
+     */
+    MonotonicOffsets(long originMicros, double frameSeconds) {
+        this.origin = originMicros;
+        this.started = originMicros != Long.MIN_VALUE;
+        this.frameSeconds = frameSeconds;
+    }
+
+    /** The offset in seconds for the next frame's timestamp (microseconds; {@code Long.MIN_VALUE} when missing). */
+    double next(long timestampMicros) {
+        boolean missing = timestampMicros == Long.MIN_VALUE;
+        if (!started && !missing) {
+            origin = timestampMicros;
+            started = true;
+        }
+        double offset = missing || !started ? Double.NaN : Math.max(0, (timestampMicros - origin) / 1e6);
+        if (Double.isNaN(last)) {
+            offset = Double.isNaN(offset) ? 0 : offset;
+        } else if (!(offset > last)) {
+            offset = last + frameSeconds;
+        } else if (offset - last > largestGap) {
+            largestGap = offset - last;
+            largestGapStart = last;
+        }
+        last = offset;
+        return offset;
+    }
+
+    /** The last offset handed out, or 0 before the first frame. */
+    double last() {
+        return Double.isNaN(last) ? 0 : last;
+    }
+
+    boolean any() {
+        return !Double.isNaN(last);
+    }
+
+    double largestGap() {
+        return largestGap;
+    }
+
+    double largestGapStart() {
+        return largestGapStart;
+    }
+}
