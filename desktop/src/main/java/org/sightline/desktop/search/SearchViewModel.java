@@ -81,6 +81,7 @@ public final class SearchViewModel {
     private final ObjectProperty<Consumer<Clip>> onAddToCase = new SimpleObjectProperty<>(this, "onAddToCase");
 
     private SearchQuery lastQuery;
+    private SearchResult lastResult;
     private Task<SearchResult> running;
     private long generation;
 
@@ -169,6 +170,7 @@ public final class SearchViewModel {
     }
 
     private void show(SearchResult r, String description) {
+        lastResult = r;
         List<Clip> list = r.clips();
         double lo = list.stream().mapToDouble(Clip::score).min().orElse(0);
         double hi = list.stream().mapToDouble(Clip::score).max().orElse(1);
@@ -227,6 +229,11 @@ public final class SearchViewModel {
                         Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(c -> c.video().toString())
                 .thenComparingDouble(Clip::startSeconds);
+    }
+
+    /** The result the grid shows, or null before the first search. */
+    public SearchResult lastResult() {
+        return lastResult;
     }
 
     // ---- properties ----

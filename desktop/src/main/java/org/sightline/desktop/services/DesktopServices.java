@@ -25,6 +25,11 @@ public interface DesktopServices extends AutoCloseable {
 
     FootageLibrary library();
 
+    /** Case dossiers, or null when this build or data directory has no case service. */
+    default org.sightline.desktop.cases.CaseFiles cases() {
+        return null;
+    }
+
     /** Reads the figures now (may block). */
     IndexFacts facts() throws Exception;
 

@@ -6,7 +6,9 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import org.sightline.desktop.cases.CaseFiles;
 import org.sightline.desktop.cases.CasesView;
+import org.sightline.desktop.cases.CasesViewModel;
 import org.sightline.desktop.library.LibraryView;
 import org.sightline.desktop.library.LibraryViewModel;
 import org.sightline.desktop.models.ModelsView;
@@ -39,6 +41,7 @@ public final class Workbench implements AutoCloseable {
     private final SearchViewModel search;
     private final LibraryViewModel library;
     private final ViewerViewModel viewer;
+    private final CasesViewModel cases;
     private final MainView view;
     private DesktopServices services;
     private Runnable whenOpen = () -> { };
@@ -51,12 +54,13 @@ public final class Workbench implements AutoCloseable {
         this.search = new SearchViewModel(tasks, null);
         this.library = new LibraryViewModel(tasks, null);
         this.viewer = new ViewerViewModel(tasks);
+        this.cases = new CasesViewModel(tasks, null);
         connect();
 
         Map<Page, Supplier<Node>> pages = new EnumMap<>(Page.class);
         pages.put(Page.SEARCH, () -> new SearchView(search, new ViewerView(viewer), new NoModelGuidanceView(models)));
         pages.put(Page.LIBRARY, () -> new LibraryView(library));
-        pages.put(Page.CASES, CasesView::new);
+        pages.put(Page.CASES, () -> new CasesView(cases));
         pages.put(Page.MODELS, () -> new ModelsView(models));
         this.view = new MainView(main, pages);
 
@@ -103,8 +107,37 @@ public final class Workbench implements AutoCloseable {
         models.setPacks(s.models());
         search.setSearch(s.search());
         library.setLibrary(s.library());
+        CaseFiles caseFiles = s.cases();
+        cases.setFiles(caseFiles);
+        if (caseFiles != null) {
+            search.onAddToCaseProperty().set(this::addToCase);
+            viewer.onAddToCaseProperty().set(this::addToCase);
+        }
         refreshFacts();
         whenOpen.run();
+    }
+
+    private void addToCase(Clip clip) {
+        var result = search.lastResult();
+        boolean byExample = result != null && result.query().example() != null;
+        String query = result == null ? null : byExample ? search.queryDescriptionProperty().get() : result.query().prompt();
+        addToCase(new CaseFiles.Moment(clip.video(), clip.sha256(), clip.camera(), clip.startSeconds(), clip.endSeconds(),
+                clip.bestOffsetSeconds(), clip.thumbnail(), query, byExample, clip.score(),
+                result == null ? null : result.modelId()));
+    }
+
+    private void addToCase(ViewerViewModel.ViewerMoment m) {
+        ClipToView c = m.clip();
+        String sha = m.sha256() != null && m.sha256().matches("[0-9a-f]{64}") ? m.sha256() : null;
+        addToCase(new CaseFiles.Moment(c.video(), sha, c.camera(), c.hasHit() ? c.hitStartSeconds() : m.seconds(),
+                c.hasHit() ? c.hitEndSeconds() : m.seconds(), m.seconds(), null, null, false, null, null));
+    }
+
+    private void addToCase(CaseFiles.Moment m) {
+        if (!cases.canAdd()) {
+            main.show(Page.CASES);
+        }
+        cases.add(m);
     }
 
     /** Reloads the status bar's figures in the background. */
@@ -192,6 +225,10 @@ public final class Workbench implements AutoCloseable {
 
     public LibraryViewModel libraryViewModel() {
         return library;
+    }
+
+    public CasesViewModel casesViewModel() {
+        return cases;
     }
 
     public ViewerViewModel viewerViewModel() {
