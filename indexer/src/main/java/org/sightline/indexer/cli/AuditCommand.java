@@ -1,18 +1,89 @@
 package org.sightline.indexer.cli;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.sightline.indexer.audit.AuditEntry;
+import org.sightline.indexer.audit.AuditVerification;
+import org.sightline.indexer.audit.AuditVerifier;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-/** {@code sightline audit}: placeholder until its issue lands. */
+/** {@code sightline audit show|verify}: the hash-chained audit trail. */
 @Command(name = "audit", mixinStandardHelpOptions = true, description = "Show and verify the audit trail.")
 public class AuditCommand implements Callable<Integer> {
     @Mixin
     DataOption dataOption;
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
-        System.err.println("sightline audit: not built yet");
-        return 2;
+        spec.commandLine().usage(System.out);
+        return 0;
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "List audit entries, oldest first.")
+    int show(@Mixin DataOption data,
+             @Option(names = "--case", paramLabel = "CASE", description = "Only entries about this case.") String caseKey,
+             @Option(names = "--json", description = "Print JSON.") boolean json) {
+        try {
+            CaseWiring w = CaseWiring.open(data, dataOption);
+            List<AuditEntry> entries = caseKey == null ? w.audit().entries()
+                    : w.audit().entriesForCase(w.cases().resolve(caseKey).id());
+            if (json) {
+                System.out.println(CaseWiring.toJson(entries.stream().map(AuditCommand::json).toList()));
+                return 0;
+            }
+            for (AuditEntry e : entries) {
+                System.out.printf("%5d  %s  %-10s %-13s %s %s  %s%n", e.seq(), e.time(), e.user(), e.action(),
+                        e.caseId() == null ? "-" : "case " + e.caseId(), e.details(), e.hash().substring(0, 12));
+            }
+            if (entries.isEmpty()) {
+                System.out.println("no audit entries");
+            }
+            return 0;
+        } catch (RuntimeException e) {
+            System.err.println("sightline audit show: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    @Command(name = "verify", mixinStandardHelpOptions = true,
+            description = "Check the hash chain; report the first broken link and exit 1 if there is one.")
+    int verify(@Mixin DataOption data, @Option(names = "--json", description = "Print JSON.") boolean json) {
+        try {
+            CaseWiring w = CaseWiring.open(data, dataOption);
+            AuditVerification v = new AuditVerifier(w.db()).verify();
+            if (json) {
+                System.out.println(CaseWiring.toJson(v));
+            } else if (v.intact()) {
+                System.out.println("audit trail intact: " + v.entriesChecked() + " entries, head " + v.lastHash());
+            } else {
+                System.out.println("audit trail BROKEN at entry " + v.brokenSeq() + ": " + v.problem()
+                        + " (" + v.entriesChecked() + " entries before it are intact)");
+            }
+            return v.intact() ? 0 : 1;
+        } catch (RuntimeException e) {
+            System.err.println("sightline audit verify: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static Map<String, Object> json(AuditEntry e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("seq", e.seq());
+        m.put("time", e.time().toString());
+        m.put("user", e.user());
+        m.put("action", e.action());
+        m.put("caseId", e.caseId());
+        m.put("details", e.details());
+        m.put("prevHash", e.prevHash());
+        m.put("hash", e.hash());
+        return m;
     }
 }

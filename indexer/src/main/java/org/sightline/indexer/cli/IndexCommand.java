@@ -1,18 +1,214 @@
 package org.sightline.indexer.cli;
 
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.sightline.indexer.Workspace;
+import org.sightline.indexer.ingest.FileOutcome;
+import org.sightline.indexer.ingest.IngestListener;
+import org.sightline.indexer.ingest.IngestProgress;
+import org.sightline.indexer.ingest.IngestReport;
+import org.sightline.indexer.ingest.IngestRequest;
+import org.sightline.models.pack.NoActiveModelException;
+import org.sightline.models.pack.PackInstallException;
+import org.sightline.models.pack.PackVerificationException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** {@code sightline index}: placeholder until its issue lands. */
-@Command(name = "index", mixinStandardHelpOptions = true, description = "Index footage files and folders.")
+/** {@code sightline index}: index footage files and folders with the active model pack. */
+@Command(name = "index", mixinStandardHelpOptions = true, description = "Index footage files and folders with the active model pack.",
+        footer = {"", "Exit status: 0 every file indexed (or already indexed); 3 some files failed or were indexed only up to damage;",
+                "1 the job could not run (no model pack, data directory unusable); 130 interrupted (finished files are kept)."})
 public class IndexCommand implements Callable<Integer> {
+    public static final int SOME_FILES_FAILED = 3;
+
     @Mixin
     DataOption dataOption;
 
+    @Parameters(paramLabel = "PATH", arity = "0..*", description = "Video files and folders (none with --reembed: every indexed video).")
+    List<Path> paths = new ArrayList<>();
+
+    @Option(names = "--camera", paramLabel = "NAME", description = "Camera name for every file (default: each file's folder name).")
+    String camera;
+
+    @Option(names = {"-r", "--recursive"}, description = "Descend into sub-folders.")
+    boolean recursive;
+
+    @Option(names = "--fps", paramLabel = "F", defaultValue = "1", description = "Frames sampled per second (default: ${DEFAULT-VALUE}).")
+    double fps;
+
+    @Option(names = "--segment-seconds", paramLabel = "S", defaultValue = "4",
+            description = "Segment length in seconds (default: ${DEFAULT-VALUE}).")
+    double segmentSeconds;
+
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "16", description = "Frames per model call (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--reembed", description = "Embed again with the active model, even files that already have its vectors.")
+    boolean reembed;
+
     @Override
-    public Integer call() {
-        System.err.println("sightline index: not built yet");
-        return 2;
+    public Integer call() throws Exception {
+        if (paths.isEmpty() && !reembed) {
+            System.err.println("sightline index: name at least one file or folder (or use --reembed)");
+            return 2;
+        }
+        IngestRequest request = new IngestRequest(paths, camera, recursive, fps, segmentSeconds, batch, reembed);
+        AtomicBoolean cancel = new AtomicBoolean();
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            cancel.set(true);
+            try {
+                finished.await(15, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "sightline-index-interrupt");
+        Runtime.getRuntime().addShutdownHook(hook);
+        PrintStream out = System.out;
+        try (Workspace w = Workspace.open(dataOption.directory()); ProgressView view = ProgressView.create()) {
+            if (w.index().readOnly()) {
+                System.err.println("sightline index: another Sightline process is indexing into " + w.dataDirectory().root() + "; try again when it is done");
+                return 1;
+            }
+            try {
+                out.println("Indexing with " + w.activeModel().id() + " into " + w.dataDirectory().root());
+            } catch (NoActiveModelException | PackVerificationException | PackInstallException e) {
+                System.err.println("sightline index: " + e.getMessage());
+                return 1;
+            }
+            IngestReport report = w.ingest(request, new IngestListener() {
+                @Override
+                public void progress(IngestProgress p) {
+                    view.update(p);
+                }
+
+                @Override
+                public void fileFinished(FileOutcome o) {
+                    view.println(line(o));
+                }
+            }, cancel::get);
+            view.close();
+            out.println(summary(report));
+            if (report.cancelled()) {
+                return 130;
+            }
+            return report.anyFailed() ? SOME_FILES_FAILED : 0;
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it waits for the latch released above
+            }
+        }
+    }
+
+    static String line(FileOutcome o) {
+        return switch (o.status()) {
+            case INDEXED -> "indexed    " + o.path() + " (" + o.segments() + " segments)";
+            case PARTIAL -> "PARTIAL    " + o.message() + " (" + o.segments() + " segments)";
+            case UNCHANGED -> "unchanged  " + o.path() + (o.message().isBlank() ? "" : " (" + o.message() + ")");
+            case FAILED -> "FAILED     " + o.message();
+            case NOT_VIDEO -> "skipped    " + o.message();
+            case CANCELLED -> "cancelled  " + o.path();
+        };
+    }
+
+    static String summary(IngestReport r) {
+        return String.format(Locale.ROOT, "%d indexed, %d partial, %d unchanged, %d failed, %d skipped; %d segments, %.0f s of footage in %.1f s (%.1fx realtime)%s",
+                r.count(FileOutcome.Status.INDEXED), r.count(FileOutcome.Status.PARTIAL), r.count(FileOutcome.Status.UNCHANGED),
+                r.count(FileOutcome.Status.FAILED), r.count(FileOutcome.Status.NOT_VIDEO), r.segmentsWritten(), r.footageSeconds(),
+                r.elapsedSeconds(), r.realtimeFactor(), r.cancelled() ? "; cancelled, run again to finish" : "");
+    }
+
+    /** A progress bar on a terminal; a line every 10 s otherwise. */
+    private interface ProgressView extends AutoCloseable {
+        void update(IngestProgress p);
+
+        void println(String line);
+
+        @Override
+        void close();
+
+        static ProgressView create() {
+            return System.console() != null && System.console().isTerminal() ? new Bar() : new Lines();
+        }
+    }
+
+    private static final class Bar implements ProgressView {
+        private final ProgressBar bar = new ProgressBarBuilder().setTaskName("Indexing").setStyle(ProgressBarStyle.ASCII)
+                .setInitialMax(1).setUnit(" s", 1).setUpdateIntervalMillis(250).continuousUpdate().clearDisplayOnFinish().build();
+        private boolean closed;
+
+        @Override
+        public synchronized void update(IngestProgress p) {
+            if (closed) {
+                return;
+            }
+            bar.maxHint(Math.max(1, Math.round(p.footageSecondsTotal())));
+            bar.stepTo(Math.round(p.footageSecondsDone()));
+            String eta = p.etaSeconds().isPresent() ? String.format(Locale.ROOT, ", ETA %.0f s", p.etaSeconds().getAsDouble()) : "";
+            bar.setExtraMessage(String.format(Locale.ROOT, "file %d/%d, %d segments, %.1fx%s", Math.min(p.filesTotal(), p.filesDone() + 1),
+                    p.filesTotal(), p.segmentsWritten(), p.realtimeFactor(), eta));
+        }
+
+        @Override
+        public synchronized void println(String line) {
+            if (closed) {
+                System.out.println(line);
+                return;
+            }
+            // print above the bar
+            System.err.print("\r\u001b[2K");
+            System.out.println(line);
+            System.out.flush();
+            bar.refresh();
+        }
+
+        @Override
+        public synchronized void close() {
+            if (!closed) {
+                closed = true;
+                bar.close();
+            }
+        }
+    }
+
+    private static final class Lines implements ProgressView {
+        private long last = System.nanoTime();
+
+        @Override
+        public void update(IngestProgress p) {
+            long now = System.nanoTime();
+            if (now - last < 10_000_000_000L) {
+                return;
+            }
+            last = now;
+            System.err.printf(Locale.ROOT, "progress: %d/%d files, %d segments, %.0f/%.0f s of footage, %.1fx realtime%s%n",
+                    p.filesDone(), p.filesTotal(), p.segmentsWritten(), p.footageSecondsDone(), p.footageSecondsTotal(), p.realtimeFactor(),
+                    p.etaSeconds().isPresent() ? String.format(Locale.ROOT, ", ETA %.0f s", p.etaSeconds().getAsDouble()) : "");
+        }
+
+        @Override
+        public void println(String line) {
+            System.out.println(line);
+            System.out.flush();
+        }
+
+        @Override
+        public void close() {
+        }
     }
 }

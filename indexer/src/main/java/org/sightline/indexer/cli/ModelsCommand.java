@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
                 ModelsImportCommand.class,
                 ModelsPackCommand.class,
                 ModelsDemoCommand.class,
-                ModelsUseCommand.class
+                ModelsUseCommand.class,
+                ModelsBenchCommand.class
         })
 public class ModelsCommand implements Callable<Integer> {
     @Mixin

@@ -1,18 +1,60 @@
 package org.sightline.indexer.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.sightline.indexer.Workspace;
+import org.sightline.indexer.WorkspaceStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-/** {@code sightline status}: placeholder until its issue lands. */
+/** {@code sightline status}: what the data directory holds. */
 @Command(name = "status", mixinStandardHelpOptions = true, description = "Show what is indexed.")
 public class StatusCommand implements Callable<Integer> {
     @Mixin
     DataOption dataOption;
 
+    @Option(names = "--json", description = "Print JSON.")
+    boolean json;
+
     @Override
-    public Integer call() {
-        System.err.println("sightline status: not built yet");
-        return 2;
+    public Integer call() throws Exception {
+        try (Workspace w = Workspace.open(dataOption.directory())) {
+            WorkspaceStatus s = w.status();
+            if (json) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("data_directory", s.dataDirectory().toString());
+                m.put("videos", s.videos());
+                m.put("videos_by_status", s.videosByStatus());
+                m.put("segments", s.segments());
+                m.put("footage_hours", s.footageHours());
+                m.put("index_size_bytes", s.indexSizeBytes());
+                m.put("active_model", s.activeModelId().orElse(null));
+                List<Map<String, Object>> failed = new ArrayList<>();
+                for (WorkspaceStatus.FailedFile f : s.failed()) {
+                    failed.add(Map.of("path", f.path().toString(), "error", String.valueOf(f.errorKind()), "message", f.message()));
+                }
+                m.put("errors", failed);
+                System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
+                return 0;
+            }
+            System.out.println("Data directory  " + s.dataDirectory());
+            System.out.println("Active model    " + s.activeModelId().orElse("none (run `sightline models demo` or `sightline models import DIR`)"));
+            System.out.printf(Locale.ROOT, "Videos          %d %s%n", s.videos(), s.videosByStatus());
+            System.out.printf(Locale.ROOT, "Segments        %d%n", s.segments());
+            System.out.printf(Locale.ROOT, "Footage         %.2f h%n", s.footageHours());
+            System.out.printf(Locale.ROOT, "Index size      %.1f MB%n", s.indexSizeBytes() / 1e6);
+            System.out.println("Errors          " + s.failed().size());
+            for (WorkspaceStatus.FailedFile f : s.failed()) {
+                System.out.println("  " + f.errorKind() + "  " + f.message());
+            }
+            return 0;
+        }
     }
 }

@@ -56,6 +56,11 @@ public final class ModelThroughput {
         this.prompts = List.copyOf(prompts);
     }
 
+    /** The prompts measured. */
+    public List<String> prompts() {
+        return prompts;
+    }
+
     /** Batches 1, 8 and 32, 2 s each, colour prompts (which every model understands, the demo one included). */
     public static ModelThroughput standard() {
         return new ModelThroughput(List.of(1, 8, 32), 2.0,

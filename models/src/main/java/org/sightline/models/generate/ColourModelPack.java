@@ -182,22 +182,34 @@ public final class ColourModelPack {
 
         OnnxGraph g = new OnnxGraph("sightline-demo-colours-image");
         g.input("pixel_values", ElementType.FLOAT, "batch_size", 3, IMAGE_SIZE, IMAGE_SIZE);
-        g.initializer("std", std, 1, 3, 1, 1);
-        g.initializer("mean", mean, 1, 3, 1, 1);
-        g.initializer("prototype_weights", weights, k, 3, 1, 1);
+        g.initializer("std", std, 3);
+        g.initializer("mean", mean, 3);
+        g.initializer("prototype_weights", transpose(weights, k, 3), 3, k);
         g.initializer("prototype_bias", bias, k);
         g.initializer("prototype_to_colour", aggregate, k, colours);
-        g.node("Mul", List.of("pixel_values", "std"), List.of("scaled"));
+        // Channels last, so the per-pixel work is a MatMul and a softmax over the innermost axis (ONNX Runtime's fast paths).
+        g.node("Transpose", List.of("pixel_values"), List.of("pixels"), Attribute.ints("perm", 0, 2, 3, 1));
+        g.node("Mul", List.of("pixels", "std"), List.of("scaled"));
         g.node("Add", List.of("scaled", "mean"), List.of("rgb"));
-        g.node("Conv", List.of("rgb", "prototype_weights", "prototype_bias"), List.of("logits"),
-                Attribute.ints("kernel_shape", 1, 1));
-        g.node("Softmax", List.of("logits"), List.of("assignment"), Attribute.of("axis", 1L));
+        g.node("MatMul", List.of("rgb", "prototype_weights"), List.of("weighted"));
+        g.node("Add", List.of("weighted", "prototype_bias"), List.of("logits"));
+        g.node("Softmax", List.of("logits"), List.of("assignment"), Attribute.of("axis", -1L));
         g.node("ReduceMean", List.of("assignment"), List.of("prototype_coverage"),
-                Attribute.ints("axes", 2, 3), Attribute.of("keepdims", 0L));
+                Attribute.ints("axes", 1, 2), Attribute.of("keepdims", 0L));
         g.node("MatMul", List.of("prototype_coverage", "prototype_to_colour"), List.of("coverage"));
         g.node("Sqrt", List.of("coverage"), List.of("image_embeds"));
         g.output("image_embeds", ElementType.FLOAT, "batch_size", colours);
         return g;
+    }
+
+    private static float[] transpose(float[] m, int rows, int cols) {
+        float[] t = new float[m.length];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                t[c * rows + r] = m[r * cols + c];
+            }
+        }
+        return t;
     }
 
     /** The text encoder graph. */

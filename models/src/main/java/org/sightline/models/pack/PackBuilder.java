@@ -74,10 +74,7 @@ public final class PackBuilder {
         OnnxSignature.Tensor ids = textSig.input("input_ids").orElseThrow(() -> new PackVerificationException(src.resolve(text),
                 "wrong input names: a text encoder needs input_ids, the model takes " + textSig.inputs()));
         String mask = textSig.input("attention_mask").map(OnnxSignature.Tensor::name).orElse(null);
-        long dimension = imageOut.fixedDim(1);
-        if (dimension <= 0) {
-            throw new PackVerificationException(src.resolve(vision), "cannot read the embedding dimension: output " + imageOut.describe() + " has no fixed size");
-        }
+        long dimension = embeddingDimension(src, vision, imageOut, textOut);
 
         JsonNode pre = readJson(preprocessorFile);
         ImageSettings image = imageSettings(preprocessorFile, pre, imageIn.name(), imageOut.name());
@@ -173,6 +170,22 @@ public final class PackBuilder {
         }
         throw new PackVerificationException(file, "wrong output names: no output " + preferred + " and no single [N,D] output among "
                 + sig.outputs().stream().map(OnnxSignature.Tensor::describe).toList());
+    }
+
+    /** From the image output, else the text output, else config.json's projection_dim. */
+    private static long embeddingDimension(Path src, String vision, OnnxSignature.Tensor imageOut, OnnxSignature.Tensor textOut) {
+        if (imageOut.fixedDim(1) > 0) {
+            return imageOut.fixedDim(1);
+        }
+        if (textOut.fixedDim(1) > 0) {
+            return textOut.fixedDim(1);
+        }
+        JsonNode config = readJsonIfPresent(src.resolve("config.json"));
+        if (config != null && config.path("projection_dim").asInt(0) > 0) {
+            return config.path("projection_dim").asInt();
+        }
+        throw new PackVerificationException(src.resolve(vision), "cannot read the embedding dimension: output " + imageOut.describe()
+                + " has no fixed size and config.json gives no projection_dim");
     }
 
     private static ImageSettings imageSettings(Path file, JsonNode pre, String input, String output) {

@@ -246,7 +246,7 @@ public final class PackVerifier {
         if (in.elementType() != ONNX_FLOAT) {
             throw new PackVerificationException(file, "input " + in.name() + " must be float32 (ONNX type 1), is type " + in.elementType());
         }
-        if (in.dims().size() != 4 || in.fixedDim(1) != 3 || badSpatial(in.fixedDim(2), s.size()) || badSpatial(in.fixedDim(3), s.size())) {
+        if (in.dims().size() != 4 || badSpatial(in.fixedDim(1), 3) || badSpatial(in.fixedDim(2), s.size()) || badSpatial(in.fixedDim(3), s.size())) {
             throw new PackVerificationException(file, "wrong input shape: " + in.describe() + ", expected [N,3," + s.size() + "," + s.size() + "]");
         }
         return checkEmbeddingOutput(file, sig, s.output(), m.embeddingDimension());

@@ -1,0 +1,214 @@
+package org.sightline.indexer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import org.sightline.indexer.catalog.Catalog;
+import org.sightline.indexer.catalog.VideoRecord;
+import org.sightline.indexer.index.IndexCommitProtocol;
+import org.sightline.indexer.index.SegmentIndex;
+import org.sightline.indexer.ingest.FootageReader;
+import org.sightline.indexer.ingest.IngestListener;
+import org.sightline.indexer.ingest.IngestPipeline;
+import org.sightline.indexer.ingest.IngestReport;
+import org.sightline.indexer.ingest.IngestRequest;
+import org.sightline.indexer.search.SearchService;
+import org.sightline.models.pack.ModelStore;
+import org.sightline.models.runtime.VisionLanguageModel;
+
+/**
+ * One open data directory: the catalog, the vector index, the active model and the services built on them.
+ * Opening it repairs whatever an interrupted index run left (see {@link IndexCommitProtocol}). The desktop and the
+ * command line each open one and close it when done. Thread safe.
+ */
+public final class Workspace implements AutoCloseable {
+    private final DataDirectory dataDirectory;
+    private final ModelStore modelStore;
+    private final ActiveModelSource models;
+    private final FootageReader footage;
+    private final Catalog catalog;
+    private final SegmentIndex index;
+    private final IndexCommitProtocol protocol;
+
+    private VisionLanguageModel model;
+    private String modelKey;
+    private SearchService search;
+
+    private Workspace(DataDirectory dataDirectory, ActiveModelSource models, FootageReader footage, Catalog catalog, SegmentIndex index) {
+        this.dataDirectory = dataDirectory;
+        this.modelStore = new ModelStore(dataDirectory.modelsDir());
+        this.models = models;
+        this.footage = footage;
+        this.catalog = catalog;
+        this.index = index;
+        this.protocol = new IndexCommitProtocol(catalog, index, dataDirectory.thumbnailsDir());
+    }
+
+    /** Opens the data directory with its installed model packs, creating the folders when missing. */
+    public static Workspace open(DataDirectory dir) throws IOException {
+        return open(dir, DefaultServices.modelSource(new ModelStore(dir.modelsDir())), DefaultServices.footageReader());
+    }
+
+    /** Opens the data directory with the given model source (tests, benchmarks). */
+    public static Workspace open(DataDirectory dir, ActiveModelSource models) throws IOException {
+        return open(dir, models, DefaultServices.footageReader());
+    }
+
+    /** Opens the data directory with the given model source and footage reader. */
+    public static Workspace open(DataDirectory dir, ActiveModelSource models, FootageReader footage) throws IOException {
+        dir.create();
+        Catalog catalog = Catalog.open(dir.catalogFile());
+        SegmentIndex index;
+        try {
+            index = SegmentIndex.open(dir.indexDir());
+        } catch (IOException | RuntimeException e) {
+            catalog.close();
+            throw e;
+        }
+        Workspace w = new Workspace(dir, models, footage, catalog, index);
+        try {
+            w.protocol.reconcile();
+        } catch (IOException | RuntimeException e) {
+            w.close();
+            throw e;
+        }
+        return w;
+    }
+
+    public DataDirectory dataDirectory() {
+        return dataDirectory;
+    }
+
+    /** The model packs installed in this data directory. */
+    public ModelStore models() {
+        return modelStore;
+    }
+
+    /** Where the active model comes from (the model store, unless the workspace was opened with another source). */
+    public ActiveModelSource modelSource() {
+        return models;
+    }
+
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    public SegmentIndex index() {
+        return index;
+    }
+
+    /**
+     * The search service over the active model, opened on first use and reopened when the active model changed.
+     * Fails with {@link org.sightline.models.pack.NoActiveModelException} when no model pack is active.
+     */
+    public synchronized SearchService search() {
+        activeModel();
+        if (search == null) {
+            search = new SearchService(catalog, index, model, dataDirectory.thumbnailsDir());
+        }
+        return search;
+    }
+
+    /** The active model, opened on first use and reopened when it changed. */
+    public synchronized VisionLanguageModel activeModel() {
+        Optional<String> key = models.activeKey();
+        if (model != null && key.isPresent() && key.get().equals(modelKey)) {
+            return model;
+        }
+        VisionLanguageModel opened = models.openActive();
+        if (model != null) {
+            model.close();
+        }
+        model = opened;
+        modelKey = key.orElse(opened.id().asString());
+        search = null;
+        return model;
+    }
+
+    /**
+     * Indexes footage with the active model; blocks until done or cancelled.
+     *
+     * <p>The work runs on its own thread: interrupting the caller (e.g. a cancelled desktop task) cancels the job
+     * cleanly instead of interrupting Lucene's file I/O, which would break the index writer. The caller's interrupt
+     * status is restored on return.
+     *
+     * @param cancelled polled between frame batches; the calling thread's interrupt also cancels
+     */
+    public IngestReport ingest(IngestRequest request, IngestListener listener, BooleanSupplier cancelled) throws IOException {
+        Objects.requireNonNull(footage, "this workspace has no footage reader");
+        IngestPipeline pipeline = new IngestPipeline(catalog, protocol, footage, activeModel(), dataDirectory.thumbnailsDir());
+        AtomicBoolean interrupted = new AtomicBoolean();
+        BooleanSupplier stop = cancelled == null ? interrupted::get : () -> interrupted.get() || cancelled.getAsBoolean();
+        FutureTask<IngestReport> job = new FutureTask<>(() -> pipeline.run(request, listener == null ? IngestListener.NONE : listener, stop));
+        Thread.ofPlatform().name("sightline-ingest").daemon(true).start(job);
+        try {
+            while (true) {
+                try {
+                    return job.get();
+                } catch (InterruptedException e) {
+                    interrupted.set(true);
+                }
+            }
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IOException("indexing failed: " + cause.getMessage(), cause);
+        } finally {
+            if (interrupted.get()) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Counts for {@code sightline status} and the library view. */
+    public WorkspaceStatus status() {
+        Optional<String> active;
+        try {
+            active = models.activeKey().isPresent() ? Optional.of(activeModel().id().asString()) : Optional.empty();
+        } catch (RuntimeException e) {
+            active = Optional.empty();
+        }
+        var counts = catalog.videoCountsByStatus();
+        long videos = counts.values().stream().mapToLong(Long::longValue).sum();
+        List<WorkspaceStatus.FailedFile> failed = catalog.failedVideos().stream()
+                .map(v -> new WorkspaceStatus.FailedFile(v.path(), v.errorKind(), describe(v))).toList();
+        return new WorkspaceStatus(dataDirectory.root(), videos, counts, catalog.segmentCount(active.orElse(null)),
+                catalog.indexedFootageSeconds() / 3600.0, failed, index.sizeBytes(), active);
+    }
+
+    private static String describe(VideoRecord v) {
+        return v.errorMessage() != null ? v.errorMessage() : v.status().dbValue();
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            if (model != null) {
+                model.close();
+                model = null;
+            }
+        } finally {
+            try {
+                index.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot close the index in " + dataDirectory.indexDir(), e);
+            } finally {
+                catalog.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package org.sightline.indexer;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a data directory holds, for {@code sightline status} and the desktop's library view.
+ *
+ * @param videosByStatus   number of videos per catalog status (queued, indexing, done, partial, failed)
+ * @param segments         segments with vectors of the active model (all models when none is active)
+ * @param footageHours     hours of footage in videos that are done or partial
+ * @param failed           files that could not be indexed, with the reason
+ * @param indexSizeBytes   bytes of the Lucene index on disk
+ * @param activeModelId    the active model's id, empty when no model pack is active
+ */
+public record WorkspaceStatus(
+        Path dataDirectory,
+        long videos,
+        Map<String, Long> videosByStatus,
+        long segments,
+        double footageHours,
+        List<FailedFile> failed,
+        long indexSizeBytes,
+        Optional<String> activeModelId) {
+
+    /** A file the catalog holds an error for. */
+    public record FailedFile(Path path, String errorKind, String message) {
+    }
+}

@@ -1,0 +1,29 @@
+package org.sightline.indexer.audit;
+
+/** What an audit entry records. The code is what the log stores. */
+public enum AuditAction {
+    /** A search: details {@code query} (prompt or example description), {@code filters}, {@code results}, {@code modelId}. */
+    SEARCH("search"),
+    /** A clip viewed: details {@code video}, {@code sha256}, {@code fromSeconds}, {@code toSeconds}. */
+    VIEW("view"),
+    /** A case created, changed, closed; an item added, edited, moved or removed. */
+    CASE_CHANGE("case-change"),
+    /** An evidence package written: details {@code out}, {@code manifestSha256}, {@code files}. */
+    EXPORT("export"),
+    /** An export that failed or was cancelled: details {@code out}, {@code error}. */
+    EXPORT_FAILED("export-failed"),
+    /** A model pack imported: details {@code modelId}, {@code source}. */
+    MODEL_IMPORT("model-import"),
+    /** Footage indexed: details {@code paths}, {@code files}, {@code modelId}. */
+    INDEX("index");
+
+    private final String code;
+
+    AuditAction(String code) {
+        this.code = code;
+    }
+
+    public String code() {
+        return code;
+    }
+}

@@ -1,0 +1,52 @@
+package org.sightline.indexer.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.sightline.indexer.cases.Case;
+import org.sightline.indexer.export.ExportException;
+import org.sightline.indexer.export.ExportResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code sightline case export CASE --out DIR}. */
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = "Export a case as an evidence package: originals, clips, stills, report.pdf/html, manifest.json.")
+public class CaseExportCommand implements Callable<Integer> {
+    @Mixin
+    DataOption dataOption;
+    @ParentCommand
+    CaseCommand parent;
+
+    @Parameters(paramLabel = "CASE", description = "Reference, id or name.")
+    String caseKey;
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Package folder (must not exist or be empty).")
+    Path out;
+    @Option(names = "--quiet", description = "No progress lines.")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        return CaseCommand.run("export", () -> {
+            CaseWiring w = parent.open(dataOption);
+            Case c = w.cases().resolve(caseKey);
+            try {
+                long t0 = System.nanoTime();
+                ExportResult r = w.exporter().export(c.id(), out, (done, total, message) -> {
+                    if (!quiet) {
+                        System.err.printf("[%d/%d] %s%n", done, total, message);
+                    }
+                }, () -> false);
+                System.out.printf("exported case %s to %s: %d files, %,d bytes, manifest SHA-256 %s (%.1f s)%n",
+                        c.reference(), r.directory(), r.files(), r.bytes(), r.manifestSha256(),
+                        (System.nanoTime() - t0) / 1e9);
+                return 0;
+            } catch (ExportException e) {
+                System.err.println("sightline case export: " + e.getMessage());
+                return 1;
+            }
+        });
+    }
+}

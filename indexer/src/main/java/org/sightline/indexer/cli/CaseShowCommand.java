@@ -1,0 +1,69 @@
+package org.sightline.indexer.cli;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.sightline.indexer.cases.Case;
+import org.sightline.indexer.cases.CaseItem;
+import org.sightline.indexer.cases.FoundBy;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code sightline case show CASE}. */
+@Command(name = "show", mixinStandardHelpOptions = true, description = "Show a case and its items.")
+public class CaseShowCommand implements Callable<Integer> {
+    @Mixin
+    DataOption dataOption;
+    @ParentCommand
+    CaseCommand parent;
+
+    @Parameters(paramLabel = "CASE", description = "Reference, id or name.")
+    String caseKey;
+    @Option(names = "--json", description = "Print JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        return CaseCommand.run("show", () -> {
+            CaseWiring w = parent.open(dataOption);
+            Case c = w.cases().resolve(caseKey);
+            List<CaseItem> items = w.cases().items(c.id());
+            if (json) {
+                Map<String, Object> m = new LinkedHashMap<>(CaseWiring.json(c));
+                m.put("items", items.stream().map(CaseWiring::json).toList());
+                System.out.println(CaseWiring.toJson(m));
+                return 0;
+            }
+            System.out.println(c.reference() + ": " + c.name() + " [" + c.status().name().toLowerCase() + "]");
+            System.out.println("  examiner: " + c.examiner());
+            if (!c.description().isBlank()) {
+                System.out.println("  " + c.description());
+            }
+            System.out.println("  created " + c.created() + ", updated " + c.updated());
+            for (CaseItem i : items) {
+                FoundBy f = i.foundBy();
+                System.out.printf("%3d. %s  %.3f-%.3f s (hit %.3f s)  sha256 %s%n", i.position(), i.video(),
+                        i.inSeconds(), i.outSeconds(), i.hitSeconds(), i.videoSha256().substring(0, 12));
+                if (f.query() != null) {
+                    System.out.println("     found by " + f.kind() + " \"" + f.query() + "\""
+                            + (f.score() == null ? "" : String.format(" score %.4f", f.score()))
+                            + (f.modelId() == null ? "" : " model " + f.modelId()));
+                }
+                if (!i.note().isBlank()) {
+                    System.out.println("     note: " + i.note());
+                }
+                if (!i.tags().isEmpty()) {
+                    System.out.println("     tags: " + String.join(", ", i.tags()));
+                }
+            }
+            if (items.isEmpty()) {
+                System.out.println("  no items");
+            }
+            return 0;
+        });
+    }
+}

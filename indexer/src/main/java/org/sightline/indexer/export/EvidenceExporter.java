@@ -1,0 +1,466 @@
+package org.sightline.indexer.export;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileStore;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+import org.sightline.indexer.audit.AuditAction;
+import org.sightline.indexer.audit.AuditEntry;
+import org.sightline.indexer.audit.AuditLog;
+import org.sightline.indexer.cases.Case;
+import org.sightline.indexer.cases.CaseItem;
+import org.sightline.indexer.cases.CaseService;
+import org.sightline.indexer.cases.Sha256;
+import org.sightline.indexer.cli.SightlineVersion;
+
+/**
+ * Writes a case's evidence package: {@code originals/} (bit-for-bit copies checked against the SHA-256
+ * recorded at indexing), {@code clips/} (an H.264 MP4 of each item's span plus a JPEG of the hit frame),
+ * {@code report.pdf}, {@code report.html}, {@code manifest.json} and {@code manifest.json.sha256}.
+ *
+ * <p>Everything is written into a hidden temporary folder beside the target and moved into place only at
+ * the end; on any failure or cancellation the temporary folder is removed, so a package that exists is
+ * complete. Clips are cut from the verified copies, not from the sources. Success and failure are audited.
+ */
+public class EvidenceExporter {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final CaseService cases;
+    private final AuditLog audit;
+    private final KnownPaths knownPaths;
+    private final ClipCutter cutter;
+    private final ReportWriter reports;
+    private final Clock clock;
+
+    /** @param knownPaths where to look for a source that is no longer at its recorded path */
+    public EvidenceExporter(CaseService cases, AuditLog audit, KnownPaths knownPaths) {
+        this(cases, audit, knownPaths, new ClipCutter(), new ReportWriter(), Clock.systemUTC());
+    }
+
+    public EvidenceExporter(CaseService cases, AuditLog audit, KnownPaths knownPaths, ClipCutter cutter,
+                            ReportWriter reports, Clock clock) {
+        this.cases = Objects.requireNonNull(cases);
+        this.audit = Objects.requireNonNull(audit);
+        this.knownPaths = Objects.requireNonNull(knownPaths);
+        this.cutter = Objects.requireNonNull(cutter);
+        this.reports = Objects.requireNonNull(reports);
+        this.clock = Objects.requireNonNull(clock);
+    }
+
+    public ExportResult export(long caseId, Path target) throws ExportException {
+        return export(caseId, target, ExportProgress.NONE, () -> false);
+    }
+
+    /**
+     * Exports a case into {@code target}, which must not exist or be an empty folder.
+     *
+     * @param progress  told after each step (originals, clips, reports, manifest)
+     * @param cancelled polled between steps and while encoding; when it turns true the export stops with
+     *                  {@link ExportException.Reason#CANCELLED} and leaves nothing behind
+     */
+    public ExportResult export(long caseId, Path target, ExportProgress progress, BooleanSupplier cancelled)
+            throws ExportException {
+        Path out = target.toAbsolutePath().normalize();
+        Case theCase = cases.get(caseId);
+        List<CaseItem> items = cases.items(caseId);
+        Path temp = null;
+        ExportResult result;
+        try {
+            if (items.isEmpty()) {
+                throw new ExportException(ExportException.Reason.EMPTY_CASE, null,
+                        "case " + theCase.reference() + " has no items to export");
+            }
+            checkTarget(out);
+            Path parent = out.getParent();
+            createDirectories(parent);
+            temp = parent.resolve("." + out.getFileName() + ".partial-" + UUID.randomUUID().toString().substring(0, 8));
+            createDirectories(temp);
+            result = write(theCase, items, out, temp, progress, cancelled);
+            temp = null;
+        } catch (ExportException e) {
+            failed(caseId, out, e.getMessage());
+            throw e;
+        } catch (RuntimeException e) {
+            failed(caseId, out, String.valueOf(e.getMessage()));
+            throw e;
+        } finally {
+            if (temp != null) {
+                deleteTree(temp);
+            }
+        }
+        // the package is complete; an audit failure here is reported but does not undo it
+        audit.record(AuditAction.EXPORT, caseId, Map.of("out", out.toString(),
+                "manifestSha256", result.manifestSha256(), "files", result.files(), "bytes", result.bytes()));
+        return result;
+    }
+
+    private void failed(long caseId, Path out, String message) {
+        try {
+            audit.record(AuditAction.EXPORT_FAILED, caseId, Map.of("out", out.toString(), "error", message));
+        } catch (RuntimeException ignored) {
+            // the export error is the one to report
+        }
+    }
+
+    private ExportResult write(Case theCase, List<CaseItem> items, Path out, Path temp, ExportProgress progress,
+                               BooleanSupplier cancelled) throws ExportException {
+        String exportedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS).toString();
+        Map<String, Path> sources = new LinkedHashMap<>();
+        for (CaseItem item : items) {
+            if (!sources.containsKey(item.videoSha256())) {
+                sources.put(item.videoSha256(), locate(item));
+            }
+        }
+        checkSpace(out.getParent(), sources.values());
+        Steps steps = new Steps(progress, cancelled, sources.size() + items.size() + 2);
+        List<ExportManifest.FileEntry> files = new ArrayList<>();
+
+        Map<String, String> originals = copyOriginals(sources, temp, files, steps);
+        List<ExportManifest.Item> manifestItems = new ArrayList<>();
+        String encoder = cutClips(theCase, items, sources, originals, temp, files, manifestItems, steps);
+
+        steps.begin("writing reports");
+        ExportManifest.CaseInfo caseInfo = new ExportManifest.CaseInfo(theCase.id(), theCase.name(), theCase.reference(),
+                theCase.examiner(), theCase.description(), theCase.status().name(), theCase.created().toString());
+        ExportManifest.Tool tool = new ExportManifest.Tool("Sightline", SightlineVersion.version(),
+                "FFmpeg via JavaCV, " + encoder + " (H.264), yuv420p, source frame rate, video only; stills JPEG");
+        List<String> modelIds = items.stream().map(i -> i.foundBy().modelId()).filter(Objects::nonNull).distinct().toList();
+        ExportManifest.Audit auditSection = auditSection(theCase.id());
+        ExportManifest draft = new ExportManifest(ExportManifest.FORMAT, caseInfo, exportedAt, audit.user(), tool,
+                modelIds, manifestItems, List.copyOf(files), auditSection);
+        writeReports(draft, temp, files);
+        steps.done("reports written");
+
+        steps.begin("writing manifest");
+        ExportManifest manifest = new ExportManifest(ExportManifest.FORMAT, caseInfo, exportedAt, audit.user(), tool,
+                modelIds, manifestItems, files, auditSection);
+        String manifestSha = writeManifest(manifest, temp);
+        steps.checkCancelled();
+        moveIntoPlace(temp, out);
+        steps.done("exported to " + out);
+        long bytes = files.stream().mapToLong(ExportManifest.FileEntry::size).sum();
+        return new ExportResult(out, manifestSha, files.size() + 2, bytes, manifest);
+    }
+
+    /** Copies each source once into originals/; returns the relative path of each copy by SHA-256. */
+    private static Map<String, String> copyOriginals(Map<String, Path> sources, Path temp,
+                                                     List<ExportManifest.FileEntry> files, Steps steps) throws ExportException {
+        Path dir = createDirectories(temp.resolve(ExportManifest.ORIGINALS));
+        Map<String, String> relBySha = new LinkedHashMap<>();
+        for (Map.Entry<String, Path> source : sources.entrySet()) {
+            steps.begin("copying original " + source.getValue().getFileName());
+            String sha = source.getKey();
+            String name = sha.substring(0, 8) + "_" + safeName(source.getValue().getFileName().toString());
+            long size = copyVerified(source.getValue(), sha, dir.resolve(name));
+            String rel = ExportManifest.ORIGINALS + "/" + name;
+            relBySha.put(sha, rel);
+            files.add(new ExportManifest.FileEntry(rel, size, sha, ExportManifest.ROLE_ORIGINAL, null, null, null));
+            steps.done("copied " + name);
+        }
+        return relBySha;
+    }
+
+    /** Cuts each item's clip and still from the verified copy of its source; returns the encoder used. */
+    private String cutClips(Case theCase, List<CaseItem> items, Map<String, Path> sources, Map<String, String> originals,
+                            Path temp, List<ExportManifest.FileEntry> files, List<ExportManifest.Item> manifestItems,
+                            Steps steps) throws ExportException {
+        Path dir = createDirectories(temp.resolve(ExportManifest.CLIPS));
+        String ref = safeName(theCase.reference());
+        String encoder = "h264";
+        for (CaseItem item : items) {
+            steps.begin("cutting item " + item.position());
+            String base = String.format(Locale.ROOT, "%s_item%02d_%s_%s-%s", ref, item.position(),
+                    item.videoSha256().substring(0, 8), seconds(item.inSeconds()), seconds(item.outSeconds()));
+            Path clip = dir.resolve(base + ".mp4");
+            Path still = dir.resolve(base + "_hit" + seconds(item.hitSeconds()) + ".jpg");
+            String sourceRel = originals.get(item.videoSha256());
+            ClipCut cut = cutter.cut(temp.resolve(sourceRel), item.inSeconds(), item.outSeconds(), item.hitSeconds(),
+                    clip, still, steps.cancelled);
+            encoder = cut.encoder();
+            String clipRel = ExportManifest.CLIPS + "/" + clip.getFileName();
+            String stillRel = ExportManifest.CLIPS + "/" + still.getFileName();
+            files.add(new ExportManifest.FileEntry(clipRel, size(clip), hash(clip), ExportManifest.ROLE_CLIP, item.position(),
+                    new ExportManifest.DerivedFrom(item.videoSha256(), sourceRel, item.inSeconds(), item.outSeconds(), null),
+                    item.foundBy()));
+            files.add(new ExportManifest.FileEntry(stillRel, size(still), hash(still), ExportManifest.ROLE_STILL, item.position(),
+                    new ExportManifest.DerivedFrom(item.videoSha256(), sourceRel, null, null, cut.stillSeconds()),
+                    item.foundBy()));
+            manifestItems.add(new ExportManifest.Item(item.position(), item.id(), item.videoSha256(), item.video().toString(),
+                    sources.get(item.videoSha256()).toString(), item.camera(), item.inSeconds(), item.outSeconds(),
+                    item.hitSeconds(), item.note(), item.tags(), item.foundBy(), sourceRel, clipRel, stillRel, cut.frames(),
+                    cut.framesPerSecond(), cut.firstFrameSeconds(), cut.lastFrameSeconds(), cut.stillSeconds()));
+            steps.done("cut " + clip.getFileName());
+        }
+        return encoder;
+    }
+
+    /** The case's audit entries and the head of the whole chain now. */
+    private ExportManifest.Audit auditSection(long caseId) {
+        List<AuditEntry> caseEntries = audit.entriesForCase(caseId);
+        List<AuditEntry> all = audit.entries();
+        AuditEntry head = all.isEmpty() ? null : all.getLast();
+        return new ExportManifest.Audit(ExportManifest.Audit.HASH_RULE,
+                caseEntries.stream().map(ExportManifest.Entry::of).toList(),
+                head == null ? AuditEntry.GENESIS : head.hash(), head == null ? 0 : head.seq());
+    }
+
+    private void writeReports(ExportManifest draft, Path temp, List<ExportManifest.FileEntry> files) throws ExportException {
+        Path pdf = temp.resolve(ExportManifest.REPORT_PDF);
+        Path html = temp.resolve(ExportManifest.REPORT_HTML);
+        try {
+            pdf = reports.writePdf(draft, temp);
+        } catch (IOException e) {
+            throw ioFailure(pdf, "write the report", e);
+        }
+        try {
+            html = reports.writeHtml(draft, temp);
+        } catch (IOException e) {
+            throw ioFailure(html, "write the report", e);
+        }
+        files.add(new ExportManifest.FileEntry(ExportManifest.REPORT_PDF, size(pdf), hash(pdf), ExportManifest.ROLE_REPORT,
+                null, null, null));
+        files.add(new ExportManifest.FileEntry(ExportManifest.REPORT_HTML, size(html), hash(html), ExportManifest.ROLE_REPORT,
+                null, null, null));
+    }
+
+    /** Writes manifest.json (synced) and manifest.json.sha256; returns the manifest's SHA-256. */
+    private static String writeManifest(ExportManifest manifest, Path temp) throws ExportException {
+        Path manifestFile = temp.resolve(ExportManifest.MANIFEST);
+        try {
+            byte[] bytes = JSON.writeValueAsBytes(manifest);
+            Files.write(manifestFile, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.SYNC);
+            String sha = hash(manifestFile);
+            Files.writeString(temp.resolve(ExportManifest.MANIFEST_HASH),
+                    sha + "  " + ExportManifest.MANIFEST + "\n", StandardCharsets.UTF_8);
+            return sha;
+        } catch (IOException e) {
+            throw ioFailure(manifestFile, "write the manifest", e);
+        }
+    }
+
+    /** Counts steps for the progress callback and checks for cancellation at each step. */
+    private static final class Steps {
+        final ExportProgress progress;
+        final BooleanSupplier cancelled;
+        final int total;
+        int done;
+
+        Steps(ExportProgress progress, BooleanSupplier cancelled, int total) {
+            this.progress = progress;
+            this.cancelled = cancelled;
+            this.total = total;
+        }
+
+        void begin(String message) throws ExportException {
+            checkCancelled();
+            progress.update(done, total, message);
+        }
+
+        void done(String message) {
+            progress.update(++done, total, message);
+        }
+
+        void checkCancelled() throws ExportException {
+            if (cancelled.getAsBoolean()) {
+                throw new ExportException(ExportException.Reason.CANCELLED, null, "export cancelled");
+            }
+        }
+    }
+
+    /** The source of an item: its recorded path, else a known path holding a file with the same hash. */
+    private Path locate(CaseItem item) throws ExportException {
+        Path recorded = item.video();
+        if (Files.isRegularFile(recorded)) {
+            return recorded;
+        }
+        List<Path> tried = new ArrayList<>();
+        for (Path candidate : knownPaths.pathsFor(item.videoSha256())) {
+            if (candidate.equals(recorded) || !Files.isRegularFile(candidate)) {
+                continue;
+            }
+            tried.add(candidate);
+            try {
+                if (Sha256.of(candidate).equals(item.videoSha256())) {
+                    return candidate;
+                }
+            } catch (IOException ignored) {
+                // unreadable candidates are skipped; the error below lists them
+            }
+        }
+        throw new ExportException(ExportException.Reason.SOURCE_MISSING, recorded, "source file of item " + item.position()
+                + " is missing: " + recorded + " does not exist"
+                + (tried.isEmpty() ? " and no other known path has SHA-256 " + item.videoSha256()
+                : " and none of " + tried + " has SHA-256 " + item.videoSha256()));
+    }
+
+    /** Copies while hashing the bytes read; the hash must be the recorded one, and the copy must hash the same. */
+    private static long copyVerified(Path source, String expectedSha, Path copy) throws ExportException {
+        MessageDigest digest = Sha256.digest();
+        long size = 0;
+        try (InputStream in = Files.newInputStream(source)) {
+            try (OutputStream o = Files.newOutputStream(copy, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                byte[] buf = new byte[1 << 16];
+                int n;
+                while ((n = in.read(buf)) > 0) {
+                    digest.update(buf, 0, n);
+                    o.write(buf, 0, n);
+                    size += n;
+                }
+            } catch (IOException e) {
+                throw ioFailure(copy, "copy " + source + " to", e);
+            }
+        } catch (IOException e) {
+            throw new ExportException(ExportException.Reason.IO_FAILED, source, "cannot read source " + source + ": " + e, e);
+        }
+        String actual = Sha256.hex(digest);
+        if (!actual.equals(expectedSha)) {
+            throw new ExportException(ExportException.Reason.SOURCE_CHANGED, source, "source changed: " + source
+                    + " has SHA-256 " + actual + " but the case recorded " + expectedSha
+                    + " when it was indexed; the file is not the one that was searched, so the export stopped");
+        }
+        try {
+            Files.setLastModifiedTime(copy, Files.getLastModifiedTime(source));
+        } catch (IOException ignored) {
+            // the time stamp is a courtesy; the hash is the evidence
+        }
+        String copied = hash(copy);
+        if (!copied.equals(expectedSha)) {
+            throw new ExportException(ExportException.Reason.IO_FAILED, copy, "the copy " + copy
+                    + " does not match its source (SHA-256 " + copied + "); the disk may be failing");
+        }
+        return size;
+    }
+
+    private static void checkTarget(Path out) throws ExportException {
+        if (Files.exists(out)) {
+            if (!Files.isDirectory(out)) {
+                throw new ExportException(ExportException.Reason.TARGET_NOT_EMPTY, out, out + " is a file, not a folder");
+            }
+            try (DirectoryStream<Path> ds = Files.newDirectoryStream(out)) {
+                if (ds.iterator().hasNext()) {
+                    throw new ExportException(ExportException.Reason.TARGET_NOT_EMPTY, out,
+                            "export folder " + out + " is not empty; choose a new or empty folder");
+                }
+            } catch (IOException e) {
+                throw new ExportException(ExportException.Reason.IO_FAILED, out, "cannot read " + out + ": " + e, e);
+            }
+        }
+    }
+
+    private static void checkSpace(Path parent, Iterable<Path> sources) throws ExportException {
+        long need = 0;
+        try {
+            for (Path p : sources) {
+                need += Files.size(p);
+            }
+            FileStore store = Files.getFileStore(parent);
+            long free = store.getUsableSpace();
+            // originals plus room for clips, stills and reports (at least 64 MB, or a quarter of the originals)
+            long wanted = need + Math.max(64L << 20, need / 4);
+            if (free < wanted) {
+                throw new ExportException(ExportException.Reason.IO_FAILED, parent, String.format(Locale.ROOT,
+                        "not enough free space in %s: the export needs about %,d MB, %,d MB are free",
+                        parent, wanted >> 20, free >> 20));
+            }
+        } catch (IOException e) {
+            throw new ExportException(ExportException.Reason.IO_FAILED, parent, "cannot check free space in " + parent + ": " + e, e);
+        }
+    }
+
+    private static void moveIntoPlace(Path temp, Path out) throws ExportException {
+        try {
+            if (Files.isDirectory(out)) {
+                Files.delete(out); // empty, checked before
+            }
+            try {
+                Files.move(temp, out, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, out);
+            }
+        } catch (IOException e) {
+            throw ioFailure(out, "move the finished package into", e);
+        }
+    }
+
+    private static ExportException ioFailure(Path file, String what, IOException e) {
+        String msg = String.valueOf(e.getMessage());
+        boolean full = msg.toLowerCase(Locale.ROOT).contains("no space left");
+        return new ExportException(ExportException.Reason.IO_FAILED, file, "cannot " + what + " " + file + ": "
+                + (full ? "the disk is full" : e.getClass().getSimpleName() + " " + msg)
+                + "; nothing was exported", e);
+    }
+
+    private static Path createDirectories(Path dir) throws ExportException {
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw ioFailure(dir, "create folder", e);
+        }
+    }
+
+    private static long size(Path p) throws ExportException {
+        try {
+            return Files.size(p);
+        } catch (IOException e) {
+            throw ioFailure(p, "read the size of", e);
+        }
+    }
+
+    private static String hash(Path p) throws ExportException {
+        try {
+            return Sha256.of(p);
+        } catch (IOException e) {
+            throw ioFailure(p, "hash", e);
+        }
+    }
+
+    static String seconds(double s) {
+        return String.format(Locale.ROOT, "%.3fs", s);
+    }
+
+    /** Keeps letters, digits, '.', '-' and '_'; anything else becomes '_'. */
+    static String safeName(String s) {
+        String cleaned = s.replaceAll("[^A-Za-z0-9._-]", "_");
+        return cleaned.isEmpty() || cleaned.startsWith(".") ? "_" + cleaned : cleaned;
+    }
+
+    static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (NoSuchFileException ignored) {
+                    // already gone
+                }
+            }
+        } catch (IOException e) {
+            System.err.println("sightline: could not remove the unfinished export " + dir + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package org.sightline.indexer.export;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import org.sightline.indexer.audit.AuditEntry;
+import org.sightline.indexer.cases.FoundBy;
+
+/**
+ * {@code manifest.json} of an evidence package: what was exported, by whom, with what, and every file with
+ * its size and SHA-256. A third party checks a package with {@code sightline verify DIR} or any SHA-256 tool.
+ * {@code manifest.json.sha256} holds the manifest's own hash in {@code sha256sum} format.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ExportManifest(String format, CaseInfo caseInfo, String exportedAt, String exportedBy, Tool tool,
+                             List<String> modelIds, List<Item> items, List<FileEntry> files, Audit audit) {
+
+    public static final String FORMAT = "sightline-evidence-package/1";
+    public static final String MANIFEST = "manifest.json";
+    public static final String MANIFEST_HASH = "manifest.json.sha256";
+    public static final String ORIGINALS = "originals";
+    public static final String CLIPS = "clips";
+    public static final String REPORT_PDF = "report.pdf";
+    public static final String REPORT_HTML = "report.html";
+
+    /** File roles. */
+    public static final String ROLE_ORIGINAL = "original";
+    public static final String ROLE_CLIP = "clip";
+    public static final String ROLE_STILL = "still";
+    public static final String ROLE_REPORT = "report";
+
+    public record CaseInfo(long id, String name, String reference, String examiner, String description,
+                           String status, String created) {
+    }
+
+    /** @param clipEncoder how clips were made, e.g. "FFmpeg 8 via JavaCV, libopenh264, yuv420p" */
+    public record Tool(String name, String version, String clipEncoder) {
+    }
+
+    /**
+     * One case item and the files made for it.
+     *
+     * @param sourcePath     where the source was read from at export time
+     * @param recordedPath   the path the case recorded (differs when the file had moved)
+     * @param clipFirstFrame source time of the clip's first frame; {@code clipLastFrame} of its last
+     */
+    public record Item(int position, long itemId, String sourceSha256, String recordedPath, String sourcePath,
+                       String camera, double inSeconds, double outSeconds, double hitSeconds, String note,
+                       List<String> tags, FoundBy foundBy, String original, String clip, String still,
+                       int clipFrames, double clipFramesPerSecond, double clipFirstFrame, double clipLastFrame,
+                       double stillSeconds) {
+    }
+
+    /**
+     * A file in the package.
+     *
+     * @param path        relative to the package folder, with '/' separators
+     * @param role        {@code original}, {@code clip}, {@code still} or {@code report}
+     * @param item        position of the case item it belongs to; null for originals and reports
+     * @param derivedFrom for clips and stills: the source and the span; null for originals and reports
+     * @param foundBy     for clips and stills: the search that found the item
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record FileEntry(String path, long size, String sha256, String role, Integer item,
+                            DerivedFrom derivedFrom, FoundBy foundBy) {
+    }
+
+    /** @param atSeconds for stills, the source time of the frame */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record DerivedFrom(String sourceSha256, String sourceFile, Double inSeconds, Double outSeconds,
+                              Double atSeconds) {
+    }
+
+    /**
+     * The case's audit entries. Each entry's hash can be recomputed from its fields and {@code prevHash}
+     * (see {@link #hashRule}); entries of other cases in between are not included, so links between
+     * consecutive entries here need not be direct.
+     */
+    public record Audit(String hashRule, List<Entry> entries, String chainHeadAtExport, long chainLengthAtExport) {
+        public static final String HASH_RULE = "hash = hex(SHA-256(prevHash + \"\\n\" + JSON array "
+                + "[seq, time, user, action, caseId, details])); details is the JSON text as stored; "
+                + "the first entry's prevHash is 64 zeros";
+    }
+
+    /** An audit entry as stored, details as its JSON text. */
+    public record Entry(long seq, String time, String user, String action, Long caseId, String details,
+                        String prevHash, String hash) {
+
+        static Entry of(AuditEntry e) {
+            return new Entry(e.seq(), e.time().toString(), e.user(), e.action(), e.caseId(), e.details(),
+                    e.prevHash(), e.hash());
+        }
+
+        /** Whether the stored hash matches the entry's content. */
+        public boolean consistent() {
+            return AuditEntry.chainHash(prevHash, AuditEntry.canonical(seq, time, user, action, caseId, details))
+                    .equals(hash);
+        }
+    }
+}

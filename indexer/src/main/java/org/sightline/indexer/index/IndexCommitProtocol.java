@@ -1,0 +1,110 @@
+package org.sightline.indexer.index;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.sightline.indexer.catalog.Catalog;
+import org.sightline.indexer.catalog.Generation;
+import org.sightline.indexer.catalog.SegmentDraft;
+import org.sightline.indexer.footage.SamplingReport;
+
+/**
+ * Keeps the SQLite catalog and the Lucene index in step, so that a crash (even SIGKILL) at any moment leaves a
+ * state from which the next run resumes with no lost and no duplicated segment.
+ *
+ * <p>The unit of work is a <em>generation</em>: one write of all the segments of one video for one model. Writing
+ * one takes three durable steps, and there is only ever one writer (Lucene's write lock):
+ * <ol>
+ *   <li><b>Catalog, begin</b>: one SQLite transaction inserts the generation as {@code writing} and its segment
+ *       rows (which gives the segment ids the index documents carry).</li>
+ *   <li><b>Index</b>: in one Lucene commit, delete the video's older documents of that model (and of any model
+ *       for older content), add the generation's frame documents, and record the generation number in the commit's
+ *       user data ({@link SegmentIndex#COMMITTED_GENERATION}).</li>
+ *   <li><b>Catalog, complete</b>: one SQLite transaction marks the generation {@code done}, deletes the older
+ *       generations (their segments cascade) and gives the video its outcome (done, or partial with the damage).</li>
+ * </ol>
+ * Segments count only when their generation is {@code done}. {@link #reconcile()} runs whenever the workspace opens
+ * and looks at every generation still {@code writing}: if the last Lucene commit names it, step 2 happened and step 3
+ * is redone (roll forward); otherwise its documents are deleted from Lucene (none can be committed, but the delete
+ * is idempotent) and its catalog rows removed (roll back), and the video is indexed again by the next run. Each
+ * branch is idempotent, so a crash during reconciliation is repaired by the next one. Thumbnail files of removed
+ * segments are deleted after the catalog commit; a crash can at worst leave an unreferenced JPEG.
+ */
+public final class IndexCommitProtocol {
+    private final Catalog catalog;
+    private final SegmentIndex index;
+    private final Path thumbnailsDir;
+
+    public IndexCommitProtocol(Catalog catalog, SegmentIndex index, Path thumbnailsDir) {
+        this.catalog = catalog;
+        this.index = index;
+        this.thumbnailsDir = thumbnailsDir;
+    }
+
+    /** A finished video ready to be written: its segments and their frames, in the order of the segment drafts. */
+    public record VideoWrite(long videoId, String modelId, String sha256, String camera, java.util.Optional<java.time.Instant> recordingStart,
+            Long runId, List<SegmentDraft> segments, List<List<IndexedFrame>> framesPerSegment,
+            Optional<SamplingReport.Damage> damage, int framesSkipped) {
+    }
+
+    /** Writes one video's generation through the three steps; returns the segment ids. */
+    public List<Long> write(VideoWrite w) throws IOException {
+        int embedded = w.framesPerSegment().stream().mapToInt(List::size).sum();
+        Catalog.StartedGeneration started = catalog.beginGeneration(w.videoId(), w.modelId(), w.sha256(), w.runId(),
+                w.segments(), w.damage(), embedded, w.framesSkipped());
+        long gen = started.generation().number();
+        List<IndexedFrame> frames = new ArrayList<>(embedded);
+        for (int i = 0; i < w.segments().size(); i++) {
+            long segmentId = started.segmentIds().get(i);
+            for (IndexedFrame f : w.framesPerSegment().get(i)) {
+                frames.add(new IndexedFrame(segmentId, f.offsetSeconds(), f.vector()));
+            }
+        }
+        index.replaceVideo(new VideoVectors(w.videoId(), w.modelId(), w.sha256(), gen, w.camera(), w.recordingStart(), frames));
+        deleteThumbnails(catalog.completeGeneration(gen));
+        return started.segmentIds();
+    }
+
+    /**
+     * Repairs what an interrupted run left: rolls each unfinished generation forward or back (see the class
+     * comment). Returns how many it repaired.
+     */
+    public int reconcile() throws IOException {
+        List<Generation> unfinished = catalog.unfinishedGenerations();
+        if (unfinished.isEmpty()) {
+            return 0;
+        }
+        long committed = index.lastCommittedGeneration();
+        for (Generation g : unfinished) {
+            if (g.number() == committed && !index.readOnly()) {
+                deleteThumbnails(catalog.completeGeneration(g.number()));
+            } else if (!index.readOnly()) {
+                index.deleteGeneration(g.number());
+                deleteThumbnails(catalog.rollbackGeneration(g.number()));
+            }
+        }
+        return unfinished.size();
+    }
+
+    private void deleteThumbnails(List<String> relative) {
+        for (String r : relative) {
+            try {
+                Path p = thumbnailsDir.resolve(r);
+                Files.deleteIfExists(p);
+                Path parent = p.getParent();
+                if (parent != null && !parent.equals(thumbnailsDir)) {
+                    try (var s = Files.list(parent)) {
+                        if (s.findAny().isEmpty()) {
+                            Files.deleteIfExists(parent);
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                // an unreferenced thumbnail is harmless; the catalog no longer points at it
+            }
+        }
+    }
+}

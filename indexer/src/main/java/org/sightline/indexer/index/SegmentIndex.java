@@ -1,0 +1,362 @@
+package org.sightline.indexer.index;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.IntField;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.KnnVectorValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SortedNumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ReferenceManager;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+
+/**
+ * The Lucene vector index: one document per embedded frame, holding its vector (8-bit scalar-quantized HNSW, dot
+ * product on normalised vectors) and the fields searches filter on inside the kNN query: model id, camera, absolute
+ * time (when the recording start is known), time of day. Searches go through a near-real-time searcher, so they see
+ * each video as soon as it is committed, while indexing goes on.
+ *
+ * <p>Only one process can write the index. When another holds it (the desktop indexing while the command line
+ * searches), this opens read-only and sees the other's commits on {@link #refresh()}.
+ */
+public final class SegmentIndex implements AutoCloseable {
+    static final String VECTOR = "vector";
+    static final String MODEL = "model";
+    static final String SHA = "sha";
+    static final String CAMERA = "camera";
+    static final String VIDEO = "video";
+    static final String SEGMENT = "segment";
+    static final String GENERATION = "generation";
+    static final String TIME = "time_ms";
+    static final String TIME_OF_DAY = "time_of_day_s";
+    static final String OFFSET = "offset_ms";
+
+    /** Commit user data key naming the generation whose documents the commit made durable. */
+    public static final String COMMITTED_GENERATION = "sightline.generation";
+
+    private final Path dir;
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final ReferenceManager<IndexSearcher> searchers;
+
+    private SegmentIndex(Path dir, Directory directory, IndexWriter writer, ReferenceManager<IndexSearcher> searchers) {
+        this.dir = dir;
+        this.directory = directory;
+        this.writer = writer;
+        this.searchers = searchers;
+    }
+
+    /** Opens the index for writing, or read-only when another process holds the write lock. */
+    public static SegmentIndex open(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Directory directory = FSDirectory.open(dir);
+        IndexWriterConfig config = new IndexWriterConfig().setCodec(new QuantizedVectorCodec())
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setRAMBufferSizeMB(64);
+        try {
+            IndexWriter writer = new IndexWriter(directory, config);
+            return new SegmentIndex(dir, directory, writer, new SearcherManager(writer, null));
+        } catch (LockObtainFailedException locked) {
+            if (!DirectoryReader.indexExists(directory)) {
+                directory.close();
+                throw new IOException("the index " + dir + " is being created by another Sightline process; try again shortly", locked);
+            }
+            return new SegmentIndex(dir, directory, null, new SearcherManager(directory, null));
+        } catch (IOException | RuntimeException e) {
+            directory.close();
+            throw e;
+        }
+    }
+
+    public boolean readOnly() {
+        return writer == null;
+    }
+
+    /**
+     * Writes the frames of one generation of a video and commits, recording the generation in the commit's user
+     * data. In the same commit it deletes the video's older documents of the same model, and those of any model
+     * made from other content of the file.
+     */
+    public void replaceVideo(VideoVectors v) throws IOException {
+        requireWriter();
+        BooleanQuery.Builder stale = new BooleanQuery.Builder()
+                .add(LongField.newExactQuery(VIDEO, v.videoId()), Occur.FILTER)
+                .add(new BooleanQuery.Builder()
+                        .add(new TermQuery(new Term(MODEL, v.modelId())), Occur.SHOULD)
+                        .add(new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.FILTER)
+                                .add(new TermQuery(new Term(SHA, v.sha256())), Occur.MUST_NOT).build(), Occur.SHOULD)
+                        .build(), Occur.FILTER);
+        writer.deleteDocuments(stale.build());
+        List<Document> docs = new ArrayList<>(v.frames().size());
+        for (IndexedFrame f : v.frames()) {
+            docs.add(document(v, f));
+        }
+        writer.addDocuments(docs);
+        commit(v.generation());
+    }
+
+    private static Document document(VideoVectors v, IndexedFrame f) {
+        Document d = new Document();
+        d.add(new KnnFloatVectorField(VECTOR, f.vector(), VectorSimilarityFunction.DOT_PRODUCT));
+        d.add(new StringField(MODEL, v.modelId(), Field.Store.NO));
+        d.add(new StringField(SHA, v.sha256(), Field.Store.NO));
+        d.add(new StringField(CAMERA, v.camera() == null ? "" : v.camera(), Field.Store.NO));
+        d.add(new LongField(VIDEO, v.videoId(), Field.Store.NO));
+        d.add(new LongField(SEGMENT, f.segmentId(), Field.Store.NO));
+        d.add(new LongField(GENERATION, v.generation(), Field.Store.NO));
+        long offsetMs = Math.round(f.offsetSeconds() * 1000);
+        d.add(new LongField(OFFSET, offsetMs, Field.Store.NO));
+        v.recordingStart().ifPresent(start -> {
+            Instant at = start.plusMillis(offsetMs);
+            d.add(new LongField(TIME, at.toEpochMilli(), Field.Store.NO));
+            d.add(new IntField(TIME_OF_DAY, at.atOffset(ZoneOffset.UTC).toLocalTime().toSecondOfDay(), Field.Store.NO));
+        });
+        return d;
+    }
+
+    /** Deletes the documents of one generation (a write that never completed) and commits. */
+    public void deleteGeneration(long generation) throws IOException {
+        requireWriter();
+        writer.deleteDocuments(LongField.newExactQuery(GENERATION, generation));
+        commit(-1);
+    }
+
+    private void commit(long generation) throws IOException {
+        writer.setLiveCommitData(Map.of(COMMITTED_GENERATION, Long.toString(generation)).entrySet());
+        writer.commit();
+        searchers.maybeRefreshBlocking();
+    }
+
+    /** The generation named by the last durable commit, or -1. */
+    public long lastCommittedGeneration() throws IOException {
+        if (!DirectoryReader.indexExists(directory)) {
+            return -1;
+        }
+        List<org.apache.lucene.index.IndexCommit> commits = DirectoryReader.listCommits(directory);
+        String g = commits.getLast().getUserData().get(COMMITTED_GENERATION);
+        return g == null ? -1 : Long.parseLong(g);
+    }
+
+    /** Number of committed documents of this generation. */
+    public int countGeneration(long generation) throws IOException {
+        return count(LongField.newExactQuery(GENERATION, generation));
+    }
+
+    /** Number of frame vectors, of one model or (null) all. */
+    public int frameCount(String modelId) throws IOException {
+        return count(modelId == null ? new MatchAllDocsQuery() : new TermQuery(new Term(MODEL, modelId)));
+    }
+
+    private int count(Query q) throws IOException {
+        IndexSearcher s = searchers.acquire();
+        try {
+            return s.count(q);
+        } finally {
+            searchers.release(s);
+        }
+    }
+
+    /** Where one stored frame vector belongs; for consistency checks. */
+    public record StoredFrame(long videoId, long segmentId, long generation, long offsetMillis) {
+    }
+
+    /** Every live frame document (for consistency checks and tests; reads all doc values). */
+    public List<StoredFrame> storedFrames() throws IOException {
+        IndexSearcher s = searchers.acquire();
+        try {
+            List<StoredFrame> out = new ArrayList<>();
+            for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+                var live = leaf.reader().getLiveDocs();
+                for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+                    if (live != null && !live.get(doc)) {
+                        continue;
+                    }
+                    out.add(new StoredFrame(value(leaf, VIDEO, doc), value(leaf, SEGMENT, doc), value(leaf, GENERATION, doc),
+                            value(leaf, OFFSET, doc)));
+                }
+            }
+            return out;
+        } finally {
+            searchers.release(s);
+        }
+    }
+
+    /** Makes commits of this or another process visible to searches. */
+    public void refresh() throws IOException {
+        searchers.maybeRefreshBlocking();
+    }
+
+    /**
+     * The {@code k} frames nearest to {@code vector} among those the filter allows, best first.
+     *
+     * @param vector a normalised query vector of the filter's model
+     */
+    public List<FrameHit> search(float[] vector, int k, FrameFilter filter) throws IOException {
+        if (readOnly()) {
+            searchers.maybeRefresh();
+        }
+        IndexSearcher s = searchers.acquire();
+        try {
+            TopDocs top = s.search(new KnnFloatVectorQuery(VECTOR, vector, k, filterQuery(filter)), k);
+            List<FrameHit> hits = new ArrayList<>(top.scoreDocs.length);
+            List<LeafReaderContext> leaves = s.getIndexReader().leaves();
+            for (ScoreDoc sd : top.scoreDocs) {
+                LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
+                int doc = sd.doc - leaf.docBase;
+                long video = value(leaf, VIDEO, doc);
+                long segment = value(leaf, SEGMENT, doc);
+                long offset = value(leaf, OFFSET, doc);
+                // Lucene scores DOT_PRODUCT as (1 + dot) / 2; report the cosine itself
+                hits.add(new FrameHit(video, segment, offset / 1000.0, 2 * sd.score - 1));
+            }
+            return hits;
+        } finally {
+            searchers.release(s);
+        }
+    }
+
+    private static long value(LeafReaderContext leaf, String field, int doc) throws IOException {
+        // LongField keeps its value as sorted-numeric doc values
+        SortedNumericDocValues dv = leaf.reader().getSortedNumericDocValues(field);
+        if (dv == null || !dv.advanceExact(doc)) {
+            throw new IOException("index document lacks its " + field + " field");
+        }
+        return dv.nextValue();
+    }
+
+    static Query filterQuery(FrameFilter f) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder().add(new TermQuery(new Term(MODEL, f.modelId())), Occur.FILTER);
+        if (!f.cameras().isEmpty()) {
+            BooleanQuery.Builder cams = new BooleanQuery.Builder();
+            f.cameras().forEach(c -> cams.add(new TermQuery(new Term(CAMERA, c)), Occur.SHOULD));
+            b.add(cams.build(), Occur.FILTER);
+        }
+        if (f.from() != null || f.to() != null) {
+            long lo = f.from() == null ? Long.MIN_VALUE : f.from().toEpochMilli();
+            long hi = f.to() == null ? Long.MAX_VALUE : f.to().toEpochMilli() - 1;
+            b.add(LongField.newRangeQuery(TIME, lo, hi), Occur.FILTER);
+        }
+        if (f.dayFrom() != null) {
+            int lo = f.dayFrom().toSecondOfDay();
+            int hi = f.dayTo().toSecondOfDay();
+            if (lo <= hi) {
+                b.add(IntField.newRangeQuery(TIME_OF_DAY, lo, hi), Occur.FILTER);
+            } else {
+                b.add(new BooleanQuery.Builder()
+                        .add(IntField.newRangeQuery(TIME_OF_DAY, lo, LocalTime.MAX.toSecondOfDay()), Occur.SHOULD)
+                        .add(IntField.newRangeQuery(TIME_OF_DAY, 0, hi), Occur.SHOULD).build(), Occur.FILTER);
+            }
+        }
+        return b.build();
+    }
+
+    /**
+     * The normalised mean of the stored vectors of a segment's frames, or null when the segment has none in the
+     * index.
+     */
+    public float[] segmentMeanVector(long segmentId) throws IOException {
+        IndexSearcher s = searchers.acquire();
+        try {
+            TopDocs top = s.search(LongField.newExactQuery(SEGMENT, segmentId), 10_000);
+            List<LeafReaderContext> leaves = s.getIndexReader().leaves();
+            float[] sum = null;
+            for (ScoreDoc sd : top.scoreDocs) {
+                LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
+                FloatVectorValues values = leaf.reader().getFloatVectorValues(VECTOR);
+                if (values == null) {
+                    continue;
+                }
+                KnnVectorValues.DocIndexIterator it = values.iterator();
+                if (it.advance(sd.doc - leaf.docBase) != sd.doc - leaf.docBase) {
+                    continue;
+                }
+                float[] v = values.vectorValue(it.index());
+                if (sum == null) {
+                    sum = new float[v.length];
+                }
+                for (int i = 0; i < v.length; i++) {
+                    sum[i] += v[i];
+                }
+            }
+            return sum == null ? null : Vectors.normalise(sum);
+        } finally {
+            searchers.release(s);
+        }
+    }
+
+    /** Bytes the index takes on disk. */
+    public long sizeBytes() {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(p -> {
+                try {
+                    return Files.size(p);
+                } catch (IOException e) {
+                    return 0;
+                }
+            }).sum();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the index folder " + dir, e);
+        }
+    }
+
+    /** Merges the index down to one segment (fewer segments, faster queries); for benchmarks and after big runs. */
+    public void forceMerge() throws IOException {
+        requireWriter();
+        writer.forceMerge(1);
+        writer.commit();
+        searchers.maybeRefreshBlocking();
+    }
+
+    private void requireWriter() throws IOException {
+        if (writer == null) {
+            throw new IOException("the index " + dir + " is open read-only: another Sightline process is writing it");
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            searchers.close();
+        } finally {
+            try {
+                if (writer != null) {
+                    writer.close();
+                }
+            } finally {
+                directory.close();
+            }
+        }
+    }
+}

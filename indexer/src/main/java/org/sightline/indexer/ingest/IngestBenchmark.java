@@ -1,0 +1,68 @@
+package org.sightline.indexer.ingest;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.sightline.indexer.ActiveModelSource;
+import org.sightline.indexer.DataDirectory;
+import org.sightline.indexer.Workspace;
+import org.sightline.models.pack.ModelStore;
+import org.sightline.models.runtime.VisionLanguageModel;
+
+/**
+ * End-to-end indexing speed: the real pipeline (hash, probe, decode, near-duplicate filter, embed, write) over
+ * some footage into a temporary data directory, reported as seconds of footage indexed per wall-clock second.
+ */
+public final class IngestBenchmark {
+    private IngestBenchmark() {
+    }
+
+    public record Result(int files, long segments, long framesEmbedded, double footageSeconds, double wallSeconds) {
+        public double realtimeFactor() {
+            return wallSeconds > 0 ? footageSeconds / wallSeconds : 0;
+        }
+
+        public String describe() {
+            return String.format(Locale.ROOT, "indexed %d files, %.0f s of footage, %d frames embedded, %d segments in %.1f s: %.1fx realtime",
+                    files, footageSeconds, framesEmbedded, segments, wallSeconds, realtimeFactor());
+        }
+    }
+
+    /**
+     * @param workDir an empty temporary folder used as the data directory (the caller deletes it)
+     * @param model   the model to embed with (not closed here)
+     */
+    public static Result run(List<Path> footage, Path workDir, VisionLanguageModel model) throws IOException {
+        long[] frames = {0};
+        try (Workspace w = Workspace.open(new DataDirectory(workDir), ActiveModelSource.of(model))) {
+            IngestReport r = w.ingest(IngestRequest.of(footage).withRecursive(true), new IngestListener() {
+                @Override
+                public void progress(IngestProgress p) {
+                    frames[0] = p.framesEmbedded();
+                }
+            }, () -> false);
+            int files = (int) (r.count(FileOutcome.Status.INDEXED) + r.count(FileOutcome.Status.PARTIAL));
+            double footageSeconds = w.catalog().indexedFootageSeconds();
+            return new Result(files, r.segmentsWritten(), frames[0], footageSeconds, r.elapsedSeconds());
+        }
+    }
+
+    /** {@code java ... IngestBenchmark FOOTAGE_DIR}: with the demo colour model built in a temporary folder. */
+    public static void main(String[] args) throws IOException {
+        Path work = Files.createTempDirectory("sightline-ingest-bench");
+        try {
+            ModelStore store = new ModelStore(work.resolve("models"));
+            store.installDemo();
+            try (VisionLanguageModel model = store.openActive()) {
+                System.out.println(run(List.of(Path.of(args.length == 0 ? "../shared/footage" : args[0])), work.resolve("data"), model).describe());
+            }
+        } finally {
+            try (var files = Files.walk(work)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package org.sightline.indexer.search;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.sightline.indexer.catalog.Catalog;
+import org.sightline.indexer.catalog.SegmentRecord;
+import org.sightline.indexer.catalog.VideoRecord;
+import org.sightline.indexer.index.FrameFilter;
+import org.sightline.indexer.index.FrameHit;
+import org.sightline.indexer.index.SegmentIndex;
+import org.sightline.models.runtime.PromptNotUnderstoodException;
+import org.sightline.models.runtime.VisionLanguageModel;
+
+/**
+ * Prompt (or example) to ranked clips: the query becomes a vector of the active model, the index returns the
+ * nearest frames of that model that pass the filters (inside the kNN search), and {@link ClipGrouper} joins them
+ * into clips. With {@link SearchQuery.SortOrder#TIME} the best {@code limit} clips are returned in time order.
+ *
+ * <p>{@link PromptNotUnderstoodException} from the model passes through with its message. Thread safe.
+ */
+public final class SearchService {
+    /** Frames fetched from the index per search, at least; more when the limit is high. */
+    public static final int MIN_FRAMES = 300;
+
+    private final Catalog catalog;
+    private final SegmentIndex index;
+    private final VisionLanguageModel model;
+    private final ClipGrouper grouper;
+    private final List<Consumer<SearchResult>> listeners = new CopyOnWriteArrayList<>();
+
+    public SearchService(Catalog catalog, SegmentIndex index, VisionLanguageModel model, java.nio.file.Path thumbnailsDir) {
+        this.catalog = catalog;
+        this.index = index;
+        this.model = model;
+        this.grouper = new ClipGrouper(thumbnailsDir);
+    }
+
+    /** The id of the model whose vectors this service searches. */
+    public String modelId() {
+        return model.id().asString();
+    }
+
+    /** Called after every successful search (e.g. the audit trail). */
+    public void addListener(Consumer<SearchResult> listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(Consumer<SearchResult> listener) {
+        listeners.remove(listener);
+    }
+
+    public SearchResult search(SearchQuery query) throws IOException {
+        long t0 = System.nanoTime();
+        float[] vector = queryVector(query);
+        int k = Math.max(MIN_FRAMES, query.limit() * 8);
+        FrameFilter filter = new FrameFilter(modelId(), query.cameras(), query.from(), query.to(), query.dayFrom(), query.dayTo());
+        List<FrameHit> hits = new ArrayList<>();
+        for (FrameHit h : index.search(vector, k, filter)) {
+            if (h.score() >= query.minScore()) {
+                hits.add(h);
+            }
+        }
+        hits = ClipGrouper.matching(hits);
+        Set<Long> segmentIds = new HashSet<>();
+        hits.forEach(h -> segmentIds.add(h.segmentId()));
+        Map<Long, SegmentRecord> segments = catalog.segments(segmentIds);
+        Map<Long, VideoRecord> videos = new HashMap<>();
+        for (SegmentRecord s : segments.values()) {
+            videos.computeIfAbsent(s.videoId(), id -> catalog.video(id).orElse(null));
+        }
+        videos.values().removeIf(java.util.Objects::isNull);
+        List<Clip> clips = grouper.group(hits, segments, videos);
+        if (clips.size() > query.limit()) {
+            clips = new ArrayList<>(clips.subList(0, query.limit()));
+        }
+        if (query.sort() == SearchQuery.SortOrder.TIME) {
+            clips = new ArrayList<>(clips);
+            clips.sort(Comparator.<Clip, Boolean>comparing(c -> c.wallClockStart().isEmpty())
+                    .thenComparing(c -> c.wallClockStart().orElse(null), Comparator.nullsLast(Comparator.naturalOrder()))
+                    .thenComparing(c -> c.video().toString())
+                    .thenComparingDouble(Clip::startSeconds));
+        }
+        SearchResult result = new SearchResult(query, List.copyOf(clips), modelId(), hits.size(),
+                (System.nanoTime() - t0) / 1_000_000);
+        listeners.forEach(l -> l.accept(result));
+        return result;
+    }
+
+    private float[] queryVector(SearchQuery query) throws IOException {
+        if (query.prompt() != null) {
+            if (query.prompt().isBlank()) {
+                throw new PromptNotUnderstoodException("the prompt is empty; describe what to look for");
+            }
+            return model.embedText(query.prompt());
+        }
+        return switch (query.example()) {
+            case SearchQuery.Example.OfFrame f -> model.embedImages(List.of(f.frame()))[0];
+            case SearchQuery.Example.OfSegment s -> segmentVector(s.segmentId());
+        };
+    }
+
+    private float[] segmentVector(long segmentId) throws IOException {
+        SegmentRecord segment = catalog.segment(segmentId)
+                .orElseThrow(() -> new IllegalArgumentException("segment " + segmentId + " is not in the catalog"));
+        if (!segment.modelId().equals(modelId())) {
+            throw new IllegalArgumentException("segment " + segmentId + " was embedded by model " + segment.modelId()
+                    + ", not by the active model " + modelId() + "; run `sightline index --reembed` first");
+        }
+        float[] v = index.segmentMeanVector(segmentId);
+        if (v == null) {
+            throw new IllegalArgumentException("segment " + segmentId + " has no vectors in the index");
+        }
+        return v;
+    }
+}

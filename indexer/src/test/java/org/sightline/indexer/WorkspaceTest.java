@@ -1,0 +1,39 @@
+package org.sightline.indexer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sightline.indexer.ingest.IngestRequest;
+import org.sightline.indexer.search.SearchQuery;
+import org.sightline.indexer.testing.ColourTestModel;
+import org.sightline.indexer.testing.ScriptedFootage;
+
+class WorkspaceTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aSecondWorkspaceOnTheSameDataSearchesReadOnlyAndSeesNewCommits() throws Exception {
+        DataDirectory dir = new DataDirectory(tmp.resolve("data"));
+        ColourTestModel model = new ColourTestModel();
+        ScriptedFootage.write(tmp.resolve("a/cam/one.vid"), "black", "red", "red", "black");
+        ScriptedFootage.write(tmp.resolve("b/cam/two.vid"), "red", "black", "black", "black", "black", "black", "black", "black",
+                "black", "black", "black", "black", "black", "red");
+        try (Workspace writer = Workspace.open(dir, ActiveModelSource.of(model), new ScriptedFootage())) {
+            writer.ingest(IngestRequest.of(List.of(tmp.resolve("a"))), null, null);
+            try (Workspace reader = Workspace.open(dir, ActiveModelSource.of(model), new ScriptedFootage())) {
+                assertTrue(reader.index().readOnly());
+                assertFalse(writer.index().readOnly());
+                assertEquals(1, reader.search().search(SearchQuery.prompt("red")).clips().size());
+                writer.ingest(IngestRequest.of(List.of(tmp.resolve("b"))), null, null);
+                assertEquals(3, reader.search().search(SearchQuery.prompt("red")).clips().size());
+                assertEquals(2, reader.status().videos());
+            }
+        }
+    }
+}

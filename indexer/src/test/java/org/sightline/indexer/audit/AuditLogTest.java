@@ -1,0 +1,144 @@
+package org.sightline.indexer.audit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AuditLogTest {
+    @TempDir
+    Path tmp;
+
+    Path db;
+    AuditLog log;
+
+    @BeforeEach
+    void setUp() {
+        db = tmp.resolve("catalog.sqlite");
+        log = new AuditLog(ConnectionSource.sqlite(db));
+        log.record(AuditAction.SEARCH, null, Map.of("query", "a red car", "results", 12));
+        log.record(AuditAction.VIEW, null, Map.of("video", "/footage/a.mp4", "fromSeconds", 3.5));
+        log.record(AuditAction.CASE_CHANGE, 7L, Map.of("op", "create", "name", "Test"));
+        log.record(AuditAction.EXPORT, 7L, Map.of("out", "/tmp/x"));
+        log.record(AuditAction.MODEL_IMPORT, null, Map.of("modelId", "m@1#abc"));
+    }
+
+    private Connection raw() throws SQLException {
+        return DriverManager.getConnection("jdbc:sqlite:" + db);
+    }
+
+    @Test
+    void chainsEntriesAndVerifies() {
+        List<AuditEntry> entries = log.entries();
+        assertEquals(5, entries.size());
+        assertEquals(AuditEntry.GENESIS, entries.getFirst().prevHash());
+        for (int i = 1; i < entries.size(); i++) {
+            assertEquals(entries.get(i - 1).hash(), entries.get(i).prevHash());
+            assertEquals(entries.get(i).expectedHash(), entries.get(i).hash());
+        }
+        assertEquals("{\"query\":\"a red car\",\"results\":12}", entries.getFirst().details(), "sorted keys");
+        assertEquals(System.getProperty("user.name"), entries.getFirst().user());
+        assertEquals(2, log.entriesForCase(7).size());
+        AuditVerification v = new AuditVerifier(ConnectionSource.sqlite(db)).verify();
+        assertTrue(v.intact());
+        assertEquals(5, v.entriesChecked());
+        assertEquals(entries.getLast().hash(), v.lastHash());
+    }
+
+    @Test
+    void triggersRefuseUpdateAndDelete() throws SQLException {
+        try (Connection c = raw(); Statement s = c.createStatement()) {
+            SQLException e = assertThrows(SQLException.class, () -> s.executeUpdate("UPDATE audit_log SET user = 'x' WHERE seq = 2"));
+            assertTrue(e.getMessage().contains("append-only"), e.getMessage());
+            assertThrows(SQLException.class, () -> s.executeUpdate("DELETE FROM audit_log WHERE seq = 2"));
+        }
+    }
+
+    @Test
+    void aRawEditIsFoundAtThatRow() throws SQLException {
+        try (Connection c = raw(); Statement s = c.createStatement()) {
+            s.execute("DROP TRIGGER audit_log_no_update");
+            s.executeUpdate("UPDATE audit_log SET details = '{\"query\":\"a blue car\",\"results\":12}' WHERE seq = 3");
+        }
+        AuditVerification v = new AuditVerifier(ConnectionSource.sqlite(db)).verify();
+        assertFalse(v.intact());
+        assertEquals(3, v.brokenSeq());
+        assertEquals(2, v.entriesChecked());
+        assertTrue(v.problem().contains("altered"), v.problem());
+    }
+
+    @Test
+    void aDeletedRowIsFound() throws SQLException {
+        try (Connection c = raw(); Statement s = c.createStatement()) {
+            s.execute("DROP TRIGGER audit_log_no_delete");
+            s.executeUpdate("DELETE FROM audit_log WHERE seq = 2");
+        }
+        AuditVerification v = new AuditVerifier(ConnectionSource.sqlite(db)).verify();
+        assertEquals(3, v.brokenSeq());
+        assertTrue(v.problem().contains("missing"), v.problem());
+    }
+
+    @Test
+    void aRewrittenChainLinkIsFound() throws SQLException {
+        // an attacker who recomputes the edited row's own hash still breaks the next link
+        List<AuditEntry> entries = log.entries();
+        AuditEntry e = entries.get(1);
+        String details = "{\"fromSeconds\":9.9,\"video\":\"/footage/a.mp4\"}";
+        String forged = AuditEntry.chainHash(e.prevHash(),
+                AuditEntry.canonical(e.seq(), e.time().toString(), e.user(), e.action(), e.caseId(), details));
+        try (Connection c = raw(); Statement s = c.createStatement()) {
+            s.execute("DROP TRIGGER audit_log_no_update");
+            s.executeUpdate("UPDATE audit_log SET details = '" + details + "', hash = '" + forged + "' WHERE seq = 2");
+        }
+        AuditVerification v = new AuditVerifier(ConnectionSource.sqlite(db)).verify();
+        assertEquals(3, v.brokenSeq());
+        assertTrue(v.problem().contains("prev_hash"), v.problem());
+    }
+
+    @Test
+    void concurrentWritersKeepOneChain() throws Exception {
+        List<Thread> threads = new java.util.ArrayList<>();
+        List<Throwable> errors = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        for (int t = 0; t < 4; t++) {
+            int id = t;
+            AuditLog own = new AuditLog(ConnectionSource.sqlite(db));
+            threads.add(Thread.ofPlatform().start(() -> {
+                try {
+                    for (int i = 0; i < 20; i++) {
+                        own.record(AuditAction.VIEW, null, Map.of("thread", id, "i", i));
+                    }
+                } catch (Throwable e) {
+                    errors.add(e);
+                }
+            }));
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertEquals(List.of(), errors);
+        AuditVerification v = new AuditVerifier(ConnectionSource.sqlite(db)).verify();
+        assertTrue(v.intact(), v.problem());
+        assertEquals(85, v.entriesChecked());
+    }
+
+    @Test
+    void reopeningKeepsTheChain() {
+        AuditLog again = new AuditLog(ConnectionSource.sqlite(db));
+        AuditEntry e = again.record(AuditAction.SEARCH, null, Map.of());
+        assertEquals(6, e.seq());
+        assertNull(e.caseId());
+        assertTrue(new AuditVerifier(ConnectionSource.sqlite(db)).verify().intact());
+    }
+}

@@ -1,0 +1,43 @@
+package org.sightline.indexer.catalog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CatalogTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void reopensAtTheCurrentSchemaAndSharesTheFile() throws Exception {
+        Path file = tmp.resolve("catalog.sqlite");
+        long id;
+        try (Catalog c = Catalog.open(file)) {
+            id = c.registerVideo(tmp.resolve("x.mp4"), "abc", 5, 7, "gate", c.archive(tmp));
+            c.rememberPath("abc", tmp.resolve("x.mp4"));
+            c.rememberPath("abc", tmp.resolve("old/x.mp4"));
+            try (var conn = c.openConnection(); var st = conn.createStatement()) {
+                st.execute("CREATE TABLE IF NOT EXISTS cases_demo(id INTEGER PRIMARY KEY, video_id INTEGER REFERENCES videos(id))");
+                try (var rs = st.executeQuery("PRAGMA journal_mode")) {
+                    rs.next();
+                    assertEquals("wal", rs.getString(1));
+                }
+                // foreign keys are enforced on shared connections too
+                assertThrows(SQLException.class, () -> st.execute("INSERT INTO cases_demo(video_id) VALUES (999)"));
+            }
+        }
+        try (Catalog c = Catalog.open(file)) {
+            assertEquals("gate", c.video(id).orElseThrow().camera());
+            assertEquals(2, c.knownPaths("abc").size());
+            assertEquals(List.of(id), c.videosBySha256("abc").stream().map(VideoRecord::id).toList());
+            c.markFailed(id, "CORRUPT", "x.mp4: broken");
+            assertEquals(1, c.failedVideos().size());
+            assertEquals(1L, c.videoCountsByStatus().get("failed"));
+        }
+    }
+}

@@ -1,0 +1,232 @@
+package org.sightline.indexer.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sightline.indexer.ActiveModelSource;
+import org.sightline.indexer.DataDirectory;
+import org.sightline.indexer.Workspace;
+import org.sightline.indexer.catalog.VideoStatus;
+import org.sightline.indexer.search.Clip;
+import org.sightline.indexer.search.SearchQuery;
+import org.sightline.indexer.testing.ColourTestModel;
+import org.sightline.indexer.testing.ScriptedFootage;
+import org.sightline.models.runtime.PromptNotUnderstoodException;
+
+class IngestPipelineTest {
+    @TempDir
+    Path tmp;
+
+    private Workspace open(ColourTestModel model) throws Exception {
+        return Workspace.open(new DataDirectory(tmp.resolve("data")), ActiveModelSource.of(model), new ScriptedFootage());
+    }
+
+    private Path archive() throws Exception {
+        Path a = tmp.resolve("archive");
+        // 12 s: black 0-3, red 4-7 (as static frames: duplicates), black 8-11
+        ScriptedFootage.write(a.resolve("gate/one.vid"), "black", "black", "black", "black", "red", "red", "red", "red",
+                "black", "black", "black", "black");
+        ScriptedFootage.write(a.resolve("yard/two.vid"), "start=" + Instant.parse("2024-03-01T22:00:00Z").toEpochMilli(),
+                "green", "green", "green", "green", "red", "black", "black", "black");
+        ScriptedFootage.write(a.resolve("yard/broken.vid"), "blue", "blue", "blue", "blue", "blue", "damage", "red");
+        ScriptedFootage.write(a.resolve("yard/notes.vid"), "hello, this is not a video");
+        Files.writeString(a.resolve("yard/readme.txt"), "hello");
+        return a;
+    }
+
+    @Test
+    void indexesSearchesAndSkipsUnchanged() throws Exception {
+        Path a = archive();
+        try (Workspace w = open(new ColourTestModel())) {
+            List<FileOutcome> seen = new ArrayList<>();
+            IngestReport r = w.ingest(IngestRequest.of(List.of(a)), new IngestListener() {
+                @Override
+                public void fileFinished(FileOutcome o) {
+                    seen.add(o);
+                }
+            }, () -> false);
+            assertEquals(5, r.outcomes().size(), r.outcomes().toString());
+            assertEquals(2, r.count(FileOutcome.Status.INDEXED), r.outcomes().toString());
+            assertEquals(1, r.count(FileOutcome.Status.PARTIAL), r.outcomes().toString());
+            assertEquals(1, r.count(FileOutcome.Status.FAILED), r.outcomes().toString());
+            assertEquals(1, r.count(FileOutcome.Status.NOT_VIDEO), r.outcomes().toString());
+            assertTrue(r.anyFailed());
+            assertEquals(r.outcomes(), seen);
+
+            var broken = w.catalog().videoByPath(a.resolve("yard/broken.vid")).orElseThrow();
+            assertEquals(VideoStatus.PARTIAL, broken.status());
+            assertEquals("TRUNCATED", broken.errorKind());
+            assertEquals(5.0, broken.damageAtSeconds(), 1e-9);
+            var notes = w.catalog().videoByPath(a.resolve("yard/notes.vid")).orElseThrow();
+            assertEquals(VideoStatus.FAILED, notes.status());
+            assertEquals("NOT_VIDEO", notes.errorKind());
+
+            // 3 + 2 + 2 segments (4 s windows)
+            assertEquals(7, w.catalog().segmentCount(null));
+            var one = w.catalog().videoByPath(a.resolve("gate/one.vid")).orElseThrow();
+            assertEquals("gate", one.camera());
+            var segs = w.catalog().segmentsOf(one.id(), new ColourTestModel().id().asString());
+            assertEquals(List.of(0.0, 4.0, 8.0), segs.stream().map(s -> s.startSeconds()).toList());
+            assertEquals(1, segs.get(1).framesEmbedded());
+            assertEquals(3, segs.get(1).framesSkipped());
+            assertTrue(Files.isRegularFile(w.dataDirectory().thumbnailsDir().resolve(segs.get(1).thumbnail())));
+
+            var red = w.search().search(SearchQuery.prompt("red car").withLimit(10));
+            Clip best = red.clips().getFirst();
+            assertEquals(a.resolve("gate/one.vid"), best.video());
+            assertEquals(4.0, best.startSeconds(), 1e-9);
+            assertEquals(8.0, best.endSeconds(), 1e-9);
+            assertEquals(1f, best.relativeStrength(), 1e-6);
+
+            // camera filter
+            var yard = w.search().search(SearchQuery.prompt("red").withCameras(Set.of("yard")));
+            assertTrue(yard.clips().stream().allMatch(c -> c.camera().equals("yard")));
+            assertFalse(yard.clips().isEmpty());
+            // time filter: only two.vid has a known time; the red frame is at 22:00:04
+            var timed = w.search().search(SearchQuery.prompt("red").withTimeRange(Instant.parse("2024-03-01T22:00:03Z"),
+                    Instant.parse("2024-03-01T22:00:06Z")));
+            assertEquals(List.of(a.resolve("yard/two.vid")), timed.clips().stream().map(Clip::video).distinct().toList());
+            assertEquals(Instant.parse("2024-03-01T22:00:04Z"), timed.clips().getFirst().wallClockStart().orElseThrow());
+            var night = w.search().search(SearchQuery.prompt("green").withTimeOfDay(LocalTime.of(21, 0), LocalTime.of(1, 0)));
+            assertEquals(List.of(a.resolve("yard/two.vid")), night.clips().stream().map(Clip::video).distinct().toList());
+            var morning = w.search().search(SearchQuery.prompt("green").withTimeOfDay(LocalTime.of(6, 0), LocalTime.of(9, 0)));
+            assertTrue(morning.clips().isEmpty());
+
+            // example search with a stored segment finds that segment first
+            var example = w.search().search(SearchQuery.example(new SearchQuery.Example.OfSegment(segs.get(1).id())));
+            assertEquals(segs.get(1).id(), example.clips().getFirst().segmentIds().getFirst());
+
+            assertThrows(PromptNotUnderstoodException.class, () -> w.search().search(SearchQuery.prompt("a car")));
+
+            IngestReport again = w.ingest(IngestRequest.of(List.of(a)), IngestListener.NONE, () -> false);
+            assertEquals(3, again.count(FileOutcome.Status.UNCHANGED), again.outcomes().toString());
+            assertEquals(7, w.catalog().segmentCount(null));
+            assertEquals(w.index().frameCount(null), framesIn(w));
+        }
+    }
+
+    private static int framesIn(Workspace w) {
+        return w.catalog().videos().stream().flatMap(v -> w.catalog().segmentsOf(v.id(), new ColourTestModel().id().asString()).stream())
+                .mapToInt(s -> s.framesEmbedded() + (s.framesEmbedded() == 0 ? 1 : 0)).sum();
+    }
+
+    @Test
+    void movedFileIsRecognisedChangedFileIsReindexed() throws Exception {
+        Path a = archive();
+        try (Workspace w = open(new ColourTestModel())) {
+            w.ingest(IngestRequest.of(List.of(a.resolve("gate"))), null, null);
+            long id = w.catalog().videoByPath(a.resolve("gate/one.vid")).orElseThrow().id();
+            Files.createDirectories(a.resolve("moved"));
+            Files.move(a.resolve("gate/one.vid"), a.resolve("moved/one-renamed.vid"));
+            IngestReport r = w.ingest(IngestRequest.of(List.of(a.resolve("moved"))), null, null);
+            assertEquals(FileOutcome.Status.UNCHANGED, r.outcomes().getFirst().status(), r.toString());
+            assertEquals(a.resolve("moved/one-renamed.vid"), w.catalog().video(id).orElseThrow().path());
+            String sha = w.catalog().video(id).orElseThrow().sha256();
+            assertTrue(w.catalog().knownPaths(sha).contains(a.resolve("gate/one.vid")));
+
+            ScriptedFootage.write(a.resolve("moved/one-renamed.vid"), "blue", "blue", "blue", "blue", "blue");
+            IngestReport changed = w.ingest(IngestRequest.of(List.of(a.resolve("moved"))), null, null);
+            assertEquals(FileOutcome.Status.INDEXED, changed.outcomes().getFirst().status());
+            assertEquals(2, w.catalog().segmentCount(null));
+            assertEquals(2, w.index().frameCount(null));
+        }
+    }
+
+    @Test
+    void anotherModelKeepsOldVectorsApartAndReembedAddsItsOwn() throws Exception {
+        Path a = archive();
+        DataDirectory dir = new DataDirectory(tmp.resolve("data"));
+        ColourTestModel first = new ColourTestModel("first");
+        ColourTestModel second = new ColourTestModel("second");
+        try (Workspace w = Workspace.open(dir, ActiveModelSource.of(first), new ScriptedFootage())) {
+            w.ingest(IngestRequest.of(List.of(a.resolve("gate"))), null, null);
+        }
+        try (Workspace w = Workspace.open(dir, ActiveModelSource.of(second), new ScriptedFootage())) {
+            assertTrue(w.search().search(SearchQuery.prompt("red")).clips().isEmpty(), "vectors of another model are never searched");
+            IngestReport r = w.ingest(IngestRequest.of(List.of()).withReembed(true), null, null);
+            assertEquals(1, r.count(FileOutcome.Status.INDEXED), r.toString());
+            assertFalse(w.search().search(SearchQuery.prompt("red")).clips().isEmpty());
+            assertEquals(3, w.catalog().segmentCount(first.id().asString()));
+            assertEquals(3, w.catalog().segmentCount(second.id().asString()));
+        }
+    }
+
+    @Test
+    void cancellingKeepsFinishedFilesAndResumes() throws Exception {
+        Path a = archive();
+        try (Workspace w = open(new ColourTestModel())) {
+            int[] files = {0};
+            IngestReport r = w.ingest(IngestRequest.of(List.of(a)), new IngestListener() {
+                @Override
+                public void fileFinished(FileOutcome o) {
+                    files[0]++;
+                }
+            }, () -> files[0] >= 3);
+            assertTrue(r.cancelled());
+            IngestReport rest = w.ingest(IngestRequest.of(List.of(a)), null, null);
+            assertFalse(rest.cancelled());
+            assertEquals(7, w.catalog().segmentCount(null));
+        }
+    }
+
+    @Test
+    void interruptingTheCallerCancelsCleanly() throws Exception {
+        Path a = archive();
+        try (Workspace w = open(new ColourTestModel())) {
+            Thread caller = Thread.currentThread();
+            IngestReport r = w.ingest(IngestRequest.of(List.of(a)), new IngestListener() {
+                boolean done;
+
+                @Override
+                public void fileFinished(FileOutcome o) {
+                    if (!done && o.status() == FileOutcome.Status.INDEXED) {
+                        done = true;
+                        caller.interrupt();
+                        try {
+                            Thread.sleep(300); // let the caller see its interrupt before the next file starts
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                }
+            }, null);
+            assertTrue(Thread.interrupted(), "the caller's interrupt status is restored");
+            assertTrue(r.cancelled(), r.toString());
+            IngestReport rest = w.ingest(IngestRequest.of(List.of(a)), null, null);
+            assertFalse(rest.cancelled());
+            assertEquals(7, w.catalog().segmentCount(null));
+        }
+    }
+
+    @Test
+    void searchesSeeEachVideoAsSoonAsItIsWritten() throws Exception {
+        Path a = archive();
+        try (Workspace w = open(new ColourTestModel())) {
+            List<Integer> clipsSeen = new ArrayList<>();
+            w.ingest(IngestRequest.of(List.of(a)), new IngestListener() {
+                @Override
+                public void fileFinished(FileOutcome o) {
+                    if (o.path().endsWith("gate/one.vid")) {
+                        try {
+                            clipsSeen.add(w.search().search(SearchQuery.prompt("red")).clips().size());
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }
+                }
+            }, null);
+            assertEquals(List.of(1), clipsSeen);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package org.sightline.indexer.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sightline.indexer.DataDirectory;
+import org.sightline.indexer.Workspace;
+import org.sightline.indexer.catalog.SegmentRecord;
+import org.sightline.indexer.catalog.VideoRecord;
+import org.sightline.indexer.index.SegmentIndex;
+import org.sightline.indexer.ingest.IngestListener;
+import org.sightline.indexer.ingest.IngestRequest;
+import org.sightline.models.pack.ModelStore;
+import org.sightline.models.testing.SharedData;
+
+/**
+ * SIGKILL during {@code sightline index} (a real child JVM killed with destroyForcibly), twice, then a run to
+ * completion: the result equals a clean run's, with no lost and no duplicated segment in SQLite or Lucene.
+ */
+class CrashRecoveryTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void killedIndexRunsResumeToTheSameResultAsACleanRun() throws Exception {
+        Path footage = SharedData.root().resolve("footage");
+        Path clean = tmp.resolve("clean");
+        new ModelStore(new DataDirectory(clean).modelsDir()).installDemo();
+        try (Workspace w = Workspace.open(new DataDirectory(clean))) {
+            w.ingest(IngestRequest.of(List.of(footage)), IngestListener.NONE, () -> false);
+        }
+        Snapshot expected = snapshot(clean);
+
+        Path crashed = tmp.resolve("crashed");
+        new ModelStore(new DataDirectory(crashed).modelsDir()).installDemo();
+        killAfter(crashed, footage, 1);
+        killAfter(crashed, footage, 4);
+        Process last = child(crashed, footage);
+        assertTrue(last.waitFor(5, TimeUnit.MINUTES), "final index run did not finish");
+        assertEquals(0, last.exitValue(), Files.readString(tmp.resolve("child.log")));
+
+        Snapshot actual = snapshot(crashed);
+        assertEquals(expected.segmentStarts(), actual.segmentStarts());
+        assertEquals(expected.luceneFrames(), actual.luceneFrames());
+        assertEquals(actual.catalogSegments(), actual.luceneSegments(), "every segment has vectors and no vectors lack a segment");
+    }
+
+    private void killAfter(Path data, Path footage, int doneVideos) throws Exception {
+        Process p = child(data, footage);
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (doneCount(data) < doneVideos) {
+            assertTrue(p.isAlive(), "index run ended before it could be killed: " + Files.readString(tmp.resolve("child.log")));
+            assertTrue(System.nanoTime() < deadline, "no progress to kill at");
+            Thread.sleep(50);
+        }
+        p.destroyForcibly();
+        assertTrue(p.waitFor(1, TimeUnit.MINUTES));
+        assertTrue(doneCount(data) < 8, "the run was killed before it finished");
+    }
+
+    private Process child(Path data, Path footage) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "-Dai.djl.offline=true",
+                "-cp", System.getProperty("java.class.path"), "org.sightline.indexer.cli.SightlineCommand",
+                "index", footage.toString(), "--data", data.toString()));
+        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(tmp.resolve("child.log").toFile()))
+                .start();
+    }
+
+    private static int doneCount(Path data) throws Exception {
+        File db = new DataDirectory(data).catalogFile().toFile();
+        if (!db.exists()) {
+            return 0;
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); var st = c.createStatement()) {
+            st.execute("PRAGMA busy_timeout=5000");
+            try (var rs = st.executeQuery("SELECT COUNT(*) FROM videos WHERE status = 'done'")) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        } catch (java.sql.SQLException e) {
+            return 0; // schema not there yet
+        }
+    }
+
+    record Snapshot(Map<String, List<Double>> segmentStarts, int luceneFrames, Set<Long> catalogSegments, Set<Long> luceneSegments) {
+    }
+
+    private static Snapshot snapshot(Path data) throws Exception {
+        try (Workspace w = Workspace.open(new DataDirectory(data))) {
+            assertTrue(w.catalog().unfinishedGenerations().isEmpty());
+            String model = w.activeModel().id().asString();
+            Map<String, List<Double>> starts = new TreeMap<>();
+            Set<Long> catalogSegments = new HashSet<>();
+            for (VideoRecord v : w.catalog().videos()) {
+                List<SegmentRecord> segs = w.catalog().segmentsOf(v.id(), model);
+                starts.put(v.path().getFileName().toString(), segs.stream().map(SegmentRecord::startSeconds).toList());
+                for (SegmentRecord s : segs) {
+                    assertTrue(catalogSegments.add(s.id()));
+                }
+                assertEquals(segs.size(), segs.stream().map(SegmentRecord::startSeconds).distinct().count(),
+                        "duplicate segment start in the catalog for " + v.path());
+            }
+            List<SegmentIndex.StoredFrame> frames = w.index().storedFrames();
+            Set<String> keys = new HashSet<>();
+            Set<Long> luceneSegments = new HashSet<>();
+            for (SegmentIndex.StoredFrame f : frames) {
+                assertTrue(keys.add(f.videoId() + "@" + f.offsetMillis()), "duplicate frame in the index: " + f);
+                luceneSegments.add(f.segmentId());
+            }
+            return new Snapshot(starts, frames.size(), catalogSegments, luceneSegments);
+        }
+    }
+}
