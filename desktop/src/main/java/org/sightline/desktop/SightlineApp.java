@@ -11,6 +11,7 @@ import javafx.stage.Stage;
 import org.sightline.desktop.prefs.DesktopPreferences;
 import org.sightline.desktop.prefs.DesktopPreferences.WindowBounds;
 import org.sightline.desktop.prefs.StoredPreferences;
+import org.sightline.desktop.services.WorkspaceServices;
 import org.sightline.desktop.shell.Workbench;
 import org.sightline.desktop.task.TaskExecutor;
 import org.sightline.indexer.DataDirectory;
@@ -75,7 +76,7 @@ public class SightlineApp extends Application {
     }
 
     private Workbench newWorkbench(DataDirectory data) {
-        Workbench w = new Workbench(data, tasks, SightlineApp::openServices);
+        Workbench w = new Workbench(data, tasks, WorkspaceServices::open);
         w.mainViewModel().onChooseDataDirectoryProperty().set(this::chooseAnotherDataDirectory);
         return w;
     }
@@ -128,10 +129,6 @@ public class SightlineApp extends Application {
             }
         }
         return DataDirectory.resolve(null);
-    }
-
-    private static org.sightline.desktop.services.DesktopServices openServices(DataDirectory dir) {
-        throw new IllegalStateException("the indexer services are not in this build yet");
     }
 
     private static boolean onSomeScreen(WindowBounds b) {
