@@ -89,6 +89,23 @@ class SearchWorkflowTest {
         waitFor(() -> Math.abs(workbench.viewerViewModel().player().positionProperty().get() - expected) < 0.1);
         assertEquals(VIDEO.toString(), robot.lookup("#viewer-path").queryAs(TextField.class).getText());
         assertTrue(top.sha256().equals(robot.lookup("#viewer-sha256").queryAs(TextField.class).getText()));
+
+        // keep the moment in a new case from the viewer
+        robot.interact(() -> workbench.casesViewModel().create("Red car", "T-1"));
+        waitFor(() -> workbench.casesViewModel().currentProperty().get() != null);
+        robot.clickOn("#viewer-add-to-case");
+        waitFor(() -> workbench.casesViewModel().items().size() == 1);
+        var item = workbench.casesViewModel().items().getFirst();
+        assertEquals(VIDEO, item.video());
+        assertTrue(item.inSeconds() <= top.startSeconds() && item.outSeconds() >= top.endSeconds(), item.toString());
+
+        // find moments that look like the frame on screen
+        robot.clickOn("#viewer-find-similar");
+        waitFor(() -> workbench.searchViewModel().queryDescriptionProperty().get().startsWith("similar to")
+                && !workbench.searchViewModel().searchingProperty().get());
+        assertEquals(null, workbench.searchViewModel().errorProperty().get());
+        assertTrue(!workbench.searchViewModel().shownClips().isEmpty());
+        assertTrue(workbench.searchViewModel().lastResult().query().example() != null);
     }
 
     private static void waitFor(Callable<Boolean> condition) throws Exception {

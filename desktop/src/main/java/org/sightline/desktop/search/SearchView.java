@@ -189,8 +189,19 @@ public final class SearchView extends VBox {
         Slider minScore = new Slider();
         minScore.setId("filter-min-score");
         minScore.setPrefWidth(160);
-        minScore.minProperty().bind(vm.scoreFloorProperty());
-        minScore.maxProperty().bind(vm.scoreCeilingProperty());
+        Runnable range = () -> {
+            double lo = vm.scoreFloorProperty().get();
+            double hi = Math.max(lo, vm.scoreCeilingProperty().get());
+            // a slider forces min <= max on every change: widen first, then narrow
+            minScore.setMin(Math.min(lo, minScore.getMin()));
+            minScore.setMax(Math.max(hi, minScore.getMax()));
+            minScore.setMin(lo);
+            minScore.setMax(hi);
+            minScore.setValue(vm.minScoreProperty().get());
+        };
+        vm.scoreFloorProperty().addListener((o, a, b) -> range.run());
+        vm.scoreCeilingProperty().addListener((o, a, b) -> range.run());
+        range.run();
         minScore.valueProperty().bindBidirectional(vm.minScoreProperty());
         minScore.disableProperty().bind(Bindings.isEmpty(vm.allClips()));
         minScore.setTooltip(new Tooltip("Hide clips scoring below this. The range follows this query's scores: "

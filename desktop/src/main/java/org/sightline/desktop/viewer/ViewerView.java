@@ -162,8 +162,6 @@ public final class ViewerView extends VBox {
         TextField wall = readOnlyField();
         wall.setId("viewer-wallclock");
         wall.textProperty().bind(vm.wallClockText());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
         Button similar = new Button("Find similar", Icon.SIMILAR.node(18));
         similar.setMinWidth(Region.USE_PREF_SIZE);
         similar.setId("viewer-find-similar");
@@ -186,7 +184,7 @@ public final class ViewerView extends VBox {
         addToCase.setId("viewer-add-to-case");
         addToCase.disableProperty().bind(vm.onAddToCaseProperty().isNull().or(vm.clipProperty().isNull()));
         addToCase.setOnAction(e -> vm.addToCase());
-        HBox transport = new HBox(8, start, back, play, forward, end, offset, spacer, similar, addToCase);
+        HBox transport = new HBox(8, start, back, play, forward, end, offset);
         transport.getStyleClass().add("transport");
         transport.setAlignment(Pos.CENTER_LEFT);
 
@@ -203,7 +201,12 @@ public final class ViewerView extends VBox {
         VBox facts = new VBox(4, row("File", path), row("SHA-256", sha), row("Wall clock", wall), keys);
         facts.getStyleClass().add("file-facts");
 
-        getChildren().addAll(title, surface, error, timeline, hitTrack, transport, facts);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        title.setMinWidth(0);
+        HBox header = new HBox(8, title, spacer, similar, addToCase);
+        header.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(header, surface, error, timeline, hitTrack, transport, facts);
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         vm.clipProperty().addListener((o, a, b) -> {
             selection.setVisible(false);
