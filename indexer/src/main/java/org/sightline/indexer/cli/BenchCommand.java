@@ -1,18 +1,24 @@
 package org.sightline.indexer.cli;
 
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
-/** {@code sightline bench}: placeholder until its issue lands. */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure model, decode, indexing and search speed on this machine.")
+/**
+ * {@code sightline bench}: speed figures for this machine. Each part is its own subcommand; the figures recorded in
+ * docs/benchmarks.md come from these commands.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Measure model, decode, indexing and search speed on this machine.",
+                "Run a subcommand; `bench all FOOTAGE` runs every part in turn."},
+        subcommands = {BenchModelCommand.class, BenchDecodeCommand.class})
 public class BenchCommand implements Callable<Integer> {
-    @Mixin
-    DataOption dataOption;
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        System.err.println("sightline bench: not built yet");
-        return 2;
+        spec.commandLine().usage(System.out);
+        return 0;
     }
 }

@@ -22,6 +22,10 @@ import picocli.CommandLine.Command;
         })
 public class SightlineCommand implements Runnable {
 
+    /** Held so the level setting is not lost when the logger would otherwise be collected. */
+    private static final java.util.logging.Logger LUCENE_VECTOR_LOG =
+            java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization");
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -32,6 +36,8 @@ public class SightlineCommand implements Runnable {
 
     public static CommandLine commandLine() {
         OfflineMode.enforce();
+        // Lucene announces its SIMD setup on every start; useful in a benchmark, noise on a command line.
+        LUCENE_VECTOR_LOG.setLevel(java.util.logging.Level.WARNING);
         return new CommandLine(new SightlineCommand()).setCaseInsensitiveEnumValuesAllowed(true);
     }
 

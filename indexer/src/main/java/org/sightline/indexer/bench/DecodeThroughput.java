@@ -1,0 +1,112 @@
+package org.sightline.indexer.bench;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.bytedeco.javacpp.Loader;
+import org.sightline.indexer.footage.FootageException;
+import org.sightline.indexer.footage.FrameSampler;
+import org.sightline.indexer.footage.SamplingOptions;
+import org.sightline.indexer.footage.SamplingReport;
+import org.sightline.indexer.footage.VideoInfo;
+import org.sightline.indexer.footage.VideoProbe;
+
+/**
+ * Decode-only speed: every frame of each file decoded and scaled in FFmpeg to the model's input size, sampled at the
+ * ingest rate, nothing embedded. The reference is the FFmpeg command line (the binary bundled with JavaCV) doing the
+ * same decode and scale into a null sink.
+ */
+public final class DecodeThroughput {
+
+    /** One file's figures. */
+    public record FileRate(Path file, double footageSeconds, long framesDecoded, long framesSampled, double seconds,
+                           double ffmpegCliSeconds) {
+        public double framesPerSecond() {
+            return framesDecoded / seconds;
+        }
+
+        public double realtime() {
+            return footageSeconds / seconds;
+        }
+    }
+
+    private final SamplingOptions options;
+    private final int decoderThreads;
+
+    /** @param decoderThreads FFmpeg decoder threads, 0 to let FFmpeg choose */
+    public DecodeThroughput(SamplingOptions options, int decoderThreads) {
+        this.options = options;
+        this.decoderThreads = decoderThreads;
+    }
+
+    public List<FileRate> measure(List<Path> files) throws IOException, InterruptedException {
+        List<FileRate> out = new ArrayList<>();
+        VideoProbe probe = new VideoProbe();
+        FrameSampler sampler = decoderThreads > 0 ? new FrameSampler(decoderThreads) : new FrameSampler();
+        for (Path file : files) {
+            VideoInfo info;
+            try {
+                info = probe.probe(file);
+            } catch (FootageException e) {
+                continue;
+            }
+            long start = System.nanoTime();
+            SamplingReport report;
+            try {
+                report = sampler.sample(file, options, frame -> { }, () -> false);
+            } catch (FootageException e) {
+                continue;
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double cli = ffmpegCliSeconds(file, info);
+            out.add(new FileRate(file, info.durationSeconds(), report.framesDecoded(), report.framesSampled(), seconds, cli));
+        }
+        return out;
+    }
+
+    /** Wall time of {@code ffmpeg -i FILE -vf scale=...,format=rgb24 -f null -}; NaN when the binary cannot run. */
+    private double ffmpegCliSeconds(Path file, VideoInfo info) throws InterruptedException {
+        try {
+            String ffmpeg = Loader.load(org.bytedeco.ffmpeg.ffmpeg.class);
+            int shortSide = Math.min(options.shortSide(), Math.min(info.width(), info.height()));
+            String scale = info.width() >= info.height() ? "scale=-2:" + shortSide : "scale=" + shortSide + ":-2";
+            List<String> cmd = new ArrayList<>(List.of(ffmpeg, "-nostdin", "-v", "error"));
+            if (decoderThreads > 0) {
+                cmd.addAll(List.of("-threads", Integer.toString(decoderThreads)));
+            }
+            cmd.addAll(List.of("-i", file.toString(), "-an", "-vf", scale + ":flags=area,format=rgb24", "-f", "null", "-"));
+            long start = System.nanoTime();
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (!p.waitFor(5, TimeUnit.MINUTES)) {
+                p.destroyForcibly();
+                return Double.NaN;
+            }
+            return p.exitValue() == 0 ? (System.nanoTime() - start) / 1e9 : Double.NaN;
+        } catch (IOException | RuntimeException | UnsatisfiedLinkError e) {
+            return Double.NaN;
+        }
+    }
+
+    public static String describe(List<FileRate> rates) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "%-38s %8s %8s %8s %10s %9s %10s%n", "file", "footage", "decoded", "sampled",
+                "frames/s", "realtime", "ffmpeg-cli"));
+        double footage = 0, seconds = 0, cli = 0;
+        long decoded = 0, sampled = 0;
+        for (FileRate r : rates) {
+            sb.append(String.format(Locale.ROOT, "%-38s %7.1fs %8d %8d %10.0f %8.0fx %9.2fs%n", r.file().getFileName(),
+                    r.footageSeconds(), r.framesDecoded(), r.framesSampled(), r.framesPerSecond(), r.realtime(), r.ffmpegCliSeconds()));
+            footage += r.footageSeconds();
+            seconds += r.seconds();
+            cli += r.ffmpegCliSeconds();
+            decoded += r.framesDecoded();
+            sampled += r.framesSampled();
+        }
+        sb.append(String.format(Locale.ROOT, "%-38s %7.1fs %8d %8d %10.0f %8.0fx %9.2fs  (Sightline decode %.2fs)%n", "total",
+                footage, decoded, sampled, decoded / seconds, footage / seconds, cli, seconds));
+        return sb.toString();
+    }
+}
