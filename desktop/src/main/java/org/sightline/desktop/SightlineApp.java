@@ -67,6 +67,15 @@ public class SightlineApp extends Application {
         stage.setOnHidden(e -> prefs.saveWindowBounds(
                 new WindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized())));
         stage.show();
+        String page = System.getProperty("sightline.page");
+        if (page != null) {
+            try {
+                workbench.mainViewModel().show(org.sightline.desktop.shell.Page.valueOf(page.toUpperCase(java.util.Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                System.getLogger(SightlineApp.class.getName()).log(System.Logger.Level.WARNING,
+                        "sightline.page=" + page + " is not a page (search, library, cases, models)");
+            }
+        }
         String initialQuery = System.getProperty("sightline.initialQuery");
         if (initialQuery != null && !initialQuery.isBlank()) {
             String preferred = System.getProperty("sightline.openClipOf");

@@ -13,7 +13,6 @@ import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.cell.ProgressBarTableCell;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.HBox;
@@ -114,11 +113,19 @@ public final class LibraryView extends VBox {
         status.setCellValueFactory(d -> d.getValue().statusProperty());
         status.setCellFactory(c -> new StatusCell());
         TableColumn<VideoEntry, Double> prog = new TableColumn<>("Progress");
-        prog.setCellValueFactory(d -> d.getValue().progressProperty().asObject());
-        prog.setCellFactory(ProgressBarTableCell.forTableColumn());
+        prog.setCellValueFactory(d -> Bindings.createObjectBinding(
+                () -> "indexing".equals(d.getValue().statusProperty().get()) ? d.getValue().progressProperty().get() : null,
+                d.getValue().statusProperty(), d.getValue().progressProperty()));
+        prog.setCellFactory(c -> new ProgressCell());
         TableColumn<VideoEntry, String> reason = new TableColumn<>("Reason");
         reason.setCellValueFactory(d -> d.getValue().reasonProperty());
         table.getColumns().addAll(List.of(archive, name, camera, length, status, prog, reason));
+        archive.setPrefWidth(230);
+        name.setPrefWidth(300);
+        camera.setPrefWidth(120);
+        length.setPrefWidth(80);
+        status.setPrefWidth(100);
+        prog.setPrefWidth(150);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         VBox.setVgrow(table, Priority.ALWAYS);
 
@@ -170,6 +177,26 @@ public final class LibraryView extends VBox {
             e.acceptTransferModes(TransferMode.COPY_OR_MOVE);
         }
         e.consume();
+    }
+
+    /** A progress bar while the file is being indexed; empty otherwise. */
+    private static final class ProgressCell extends TableCell<VideoEntry, Double> {
+        private final ProgressBar bar = new ProgressBar();
+
+        ProgressCell() {
+            bar.setMaxWidth(Double.MAX_VALUE);
+        }
+
+        @Override
+        protected void updateItem(Double item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setGraphic(null);
+            } else {
+                bar.setProgress(item);
+                setGraphic(bar);
+            }
+        }
     }
 
     /** Status coloured by its meaning. */

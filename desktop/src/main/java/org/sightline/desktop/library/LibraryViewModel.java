@@ -296,6 +296,10 @@ public final class LibraryViewModel {
         e.statusProperty().set(status);
         e.reasonProperty().set(o.message() == null ? "" : o.message());
         e.progressProperty().set(status.equals("done") ? 1 : 0);
+        refresh(); // camera, length and status as the catalog now has them
+        if (onIndexChanged.get() != null) {
+            onIndexChanged.get().run();
+        }
         if (o.status() == FileOutcome.Status.FAILED || o.status() == FileOutcome.Status.PARTIAL) {
             String line = o.path() + ": " + (o.message() == null ? status : o.message());
             if (!errors.contains(line)) {
@@ -348,7 +352,7 @@ public final class LibraryViewModel {
         return message.getReadOnlyProperty();
     }
 
-    /** Told on the FX thread after a job ends (the status bar reloads its figures). */
+    /** Told on the FX thread after each file and after a job ends (the status bar reloads its figures). */
     public ObjectProperty<Runnable> onIndexChangedProperty() {
         return onIndexChanged;
     }

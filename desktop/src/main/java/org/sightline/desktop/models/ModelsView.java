@@ -48,13 +48,12 @@ public final class ModelsView extends VBox {
         TableView<PackRow> table = new TableView<>(vm.rows());
         table.setId("models-table");
         table.setPlaceholder(new Label("No model pack installed. Install the demo model or import a pack folder."));
-        table.getColumns().add(column("Active", r -> r.active() ? "● active" : ""));
-        table.getColumns().add(column("Name", PackRow::name));
-        table.getColumns().add(column("Version", PackRow::version));
-        table.getColumns().add(column("Kind", r -> r.problem() != null ? "unreadable: " + r.problem() : r.kind()));
-        TableColumn<PackRow, String> verified = column("Verification", r -> vm.verificationOf(r.name()).toString());
-        table.getColumns().add(verified);
-        table.getColumns().add(column("Licence", PackRow::licence));
+        table.getColumns().add(column("Active", r -> r.active() ? "● active" : "", 90));
+        table.getColumns().add(column("Name", PackRow::name, 230));
+        table.getColumns().add(column("Version", PackRow::version, 80));
+        table.getColumns().add(column("Kind", r -> r.problem() != null ? "unreadable: " + r.problem() : r.kind(), 320));
+        table.getColumns().add(column("Verification", r -> vm.verificationOf(r.name()).toString(), 170));
+        table.getColumns().add(column("Licence", PackRow::licence, 200));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         vm.verification().addListener((MapChangeListener<String, ModelsViewModel.Verification>) c -> table.refresh());
         VBox.setVgrow(table, Priority.ALWAYS);
@@ -94,8 +93,10 @@ public final class ModelsView extends VBox {
         getChildren().addAll(title, actions, notice, table, rowActions, message, error);
     }
 
-    private static TableColumn<PackRow, String> column(String name, java.util.function.Function<PackRow, String> f) {
+    private static TableColumn<PackRow, String> column(String name, java.util.function.Function<PackRow, String> f,
+            double width) {
         TableColumn<PackRow, String> c = new TableColumn<>(name);
+        c.setPrefWidth(width);
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(f.apply(d.getValue())));
         return c;
     }

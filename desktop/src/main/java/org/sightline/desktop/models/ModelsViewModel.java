@@ -80,8 +80,12 @@ public final class ModelsViewModel {
 
     private void show(List<PackRow> list) {
         rows.setAll(list);
-        active.set(list.stream().filter(PackRow::active).findFirst().orElse(null));
+        PackRow now = list.stream().filter(PackRow::active).findFirst().orElse(null);
+        active.set(now);
         loaded.set(true);
+        if (now != null && !verification.containsKey(now.name())) {
+            verify(now.name()); // the pack in use is checked once per session, in the background
+        }
     }
 
     public void installDemo() {
