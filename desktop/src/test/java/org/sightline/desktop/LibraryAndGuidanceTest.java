@@ -79,7 +79,11 @@ class LibraryAndGuidanceTest {
             library.progressTextProperty().addListener((o, a, b) -> progressSeen.add(b));
             workbench.mainViewModel().show(Page.LIBRARY);
             library.add(List.of(archive, SharedData.footage("tiny-highway-48px-raw.avi")));
+            library.pause(); // stops at the first check; what is finished is kept
         });
+        waitFor(() -> library.stateProperty().get() == LibraryViewModel.JobState.PAUSED
+                && library.messageProperty().get().startsWith("Paused"));
+        robot.interact(library::resume);
         waitFor(() -> library.stateProperty().get() == LibraryViewModel.JobState.IDLE
                 && library.messageProperty().get().startsWith("Done"));
 

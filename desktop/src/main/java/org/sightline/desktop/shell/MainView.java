@@ -1,16 +1,21 @@
 package org.sightline.desktop.shell;
 
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.sightline.desktop.icons.Icon;
 
 /** The main window's content: navigation on the left, the current page, the status bar below. */
 public final class MainView extends BorderPane {
@@ -32,7 +37,7 @@ public final class MainView extends BorderPane {
         ToggleGroup group = new ToggleGroup();
         for (Page p : Page.values()) {
             ToggleButton b = new ToggleButton(p.title(), p.icon().node(20));
-            b.setId("nav-" + p.name().toLowerCase(java.util.Locale.ROOT));
+            b.setId("nav-" + p.name().toLowerCase(Locale.ROOT));
             b.getStyleClass().add("nav-button");
             b.setMaxWidth(Double.MAX_VALUE);
             b.setToggleGroup(group);
@@ -40,13 +45,13 @@ public final class MainView extends BorderPane {
             b.setSelected(p == vm.pageProperty().get());
             nav.getChildren().add(b);
         }
-        javafx.scene.layout.Region navSpacer = new javafx.scene.layout.Region();
+        Region navSpacer = new Region();
         VBox.setVgrow(navSpacer, Priority.ALWAYS);
-        javafx.scene.control.Button dataDir = new javafx.scene.control.Button("Data folder…", org.sightline.desktop.icons.Icon.LIBRARY.node(16));
+        Button dataDir = new Button("Data folder…", Icon.LIBRARY.node(16));
         dataDir.setId("nav-data-folder");
         dataDir.getStyleClass().add("nav-button");
         dataDir.setMaxWidth(Double.MAX_VALUE);
-        dataDir.setTooltip(new javafx.scene.control.Tooltip("Open another data directory (catalog, index, model packs)"));
+        dataDir.setTooltip(new Tooltip("Open another data directory (catalog, index, model packs)"));
         dataDir.visibleProperty().bind(vm.onChooseDataDirectoryProperty().isNotNull());
         dataDir.setOnAction(e -> vm.onChooseDataDirectoryProperty().get().run());
         nav.getChildren().addAll(navSpacer, dataDir);
