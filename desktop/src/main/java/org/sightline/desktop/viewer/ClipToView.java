@@ -34,6 +34,11 @@ public record ClipToView(Path video, String sha256, double hitStartSeconds, doub
         return Math.max(0, hitStartSeconds - LEAD_IN_SECONDS);
     }
 
+    /** Where playback of the clip pauses by itself: a little after the hit. */
+    public double stopAtSeconds() {
+        return hitEndSeconds + LEAD_IN_SECONDS;
+    }
+
     public boolean hasHit() {
         return hitEndSeconds > hitStartSeconds;
     }

@@ -37,6 +37,7 @@ public final class ViewerViewModel implements AutoCloseable {
     private final ObjectProperty<Consumer<RgbFrame>> onFindSimilar = new SimpleObjectProperty<>(this, "onFindSimilar");
     private final ObjectProperty<Consumer<ViewerMoment>> onAddToCase = new SimpleObjectProperty<>(this, "onAddToCase");
     private Task<String> hashing;
+    private boolean stoppedAfterHit;
 
     /** A moment the user picked in the viewer (for cases). */
     public record ViewerMoment(ClipToView clip, double seconds, String sha256) {
@@ -56,11 +57,21 @@ public final class ViewerViewModel implements AutoCloseable {
             return Timecodes.wallClock(c.wallClockAtZero().get()
                     .plusNanos(Math.round(player.positionProperty().get() * 1e9)));
         }, clip, player.positionProperty());
+        // plays from just before the hit to just after it, then pauses once; Play carries on from there
+        player.positionProperty().addListener((o, a, now) -> {
+            ClipToView c = clip.get();
+            if (c != null && c.hasHit() && !stoppedAfterHit && player.playingProperty().get()
+                    && a.doubleValue() < c.stopAtSeconds() && now.doubleValue() >= c.stopAtSeconds()) {
+                stoppedAfterHit = true;
+                player.pause();
+            }
+        });
     }
 
     /** Opens the clip's video a little before the hit, paused. */
     public void open(ClipToView c) {
         clip.set(c);
+        stoppedAfterHit = false;
         player.open(c.video(), c.openAtSeconds());
         if (hashing != null) {
             hashing.cancel();

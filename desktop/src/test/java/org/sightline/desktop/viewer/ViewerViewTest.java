@@ -66,6 +66,17 @@ class ViewerViewTest {
         assertTrue(vm.player().imageProperty().get() != null);
     }
 
+    @Test
+    void playsFromJustBeforeTheHitToJustAfterItThenPauses(FxRobot robot) throws Exception {
+        robot.interact(() -> vm.open(new ClipToView(VIDEO, VIDEO_SHA256, 2.0, 2.5, 2.2, Optional.empty(), null)));
+        waitFor(() -> Math.abs(vm.player().positionProperty().get() - 1.0) < 0.1);
+        robot.interact(vm.player()::play);
+        waitFor(() -> vm.player().playingProperty().get());
+        waitFor(() -> !vm.player().playingProperty().get());
+        double at = vm.player().positionProperty().get();
+        assertTrue(at >= 3.5 && at < 3.8, "paused one second after the hit, at " + at);
+    }
+
     private static void waitFor(java.util.concurrent.Callable<Boolean> condition) throws Exception {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
     }
