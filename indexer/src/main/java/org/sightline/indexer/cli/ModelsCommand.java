@@ -38,12 +38,15 @@ public class ModelsCommand implements Callable<Integer> {
     public Integer call() {
         ModelsListCommand list = new ModelsListCommand();
         list.dataOption = dataOption;
+        list.parent = this;
         list.spec = spec;
         return list.call();
     }
 
-    static ModelStore store(DataOption data) {
-        return new ModelStore(data.directory().modelsDir());
+    /** The store of the subcommand's {@code --data}, else the one given before the subcommand ({@code models --data D list}). */
+    static ModelStore store(DataOption own, ModelsCommand parent) {
+        DataOption chosen = own.data == null && parent != null && parent.dataOption != null ? parent.dataOption : own;
+        return new ModelStore(chosen.directory().modelsDir());
     }
 
     /** Runs a models action, turning the errors a user can act on into a message and exit code 1. */

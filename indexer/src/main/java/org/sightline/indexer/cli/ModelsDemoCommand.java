@@ -5,6 +5,7 @@ import org.sightline.models.generate.ColourModelPack;
 import org.sightline.models.pack.ModelStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -19,10 +20,13 @@ public class ModelsDemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @ParentCommand
+    ModelsCommand parent;
+
     @Override
     public Integer call() {
         return ModelsCommand.run(spec, out -> {
-            ModelStore store = ModelsCommand.store(dataOption);
+            ModelStore store = ModelsCommand.store(dataOption, parent);
             ModelStore.DemoInstall demo = store.installDemo();
             out.println((demo.result().alreadyInstalled() ? "Already installed: " : "Installed: ") + demo.result().id()
                     + " in " + demo.result().installedDir() + " (verified)");

@@ -6,6 +6,7 @@ import org.sightline.models.pack.ImportResult;
 import org.sightline.models.pack.ModelStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -22,6 +23,9 @@ public class ModelsImportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @ParentCommand
+    ModelsCommand parent;
+
     @Parameters(paramLabel = "DIR", description = "Pack folder holding sightline-model.json.")
     Path dir;
 
@@ -31,7 +35,7 @@ public class ModelsImportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return ModelsCommand.run(spec, out -> {
-            ModelStore store = ModelsCommand.store(dataOption);
+            ModelStore store = ModelsCommand.store(dataOption, parent);
             ImportResult r = store.importPack(dir);
             out.println((r.alreadyInstalled() ? "Already installed: " : "Installed: ") + r.id() + " in " + r.installedDir()
                     + " (" + ModelsCommand.megabytes(r.bytes()) + ", verified)");

@@ -9,6 +9,7 @@ import org.sightline.models.pack.PackVerificationException;
 import org.sightline.models.pack.VerifiedPack;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -23,13 +24,16 @@ public class ModelsListCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @ParentCommand
+    ModelsCommand parent;
+
     @Option(names = "--no-verify", description = "Do not re-check file sizes and SHA-256 (faster for large packs).")
     boolean noVerify;
 
     @Override
     public Integer call() {
         return ModelsCommand.run(spec, out -> {
-            ModelStore store = ModelsCommand.store(dataOption);
+            ModelStore store = ModelsCommand.store(dataOption, parent);
             List<InstalledPack> packs = store.list();
             if (packs.isEmpty()) {
                 out.println("No model packs installed in " + store.modelsDir() + ".");

@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 import org.sightline.models.pack.VerifiedPack;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -18,13 +19,16 @@ public class ModelsUseCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @ParentCommand
+    ModelsCommand parent;
+
     @Parameters(paramLabel = "NAME", description = "Installed pack name (see `sightline models list`).")
     String name;
 
     @Override
     public Integer call() {
         return ModelsCommand.run(spec, out -> {
-            VerifiedPack pack = ModelsCommand.store(dataOption).activate(name);
+            VerifiedPack pack = ModelsCommand.store(dataOption, parent).activate(name);
             out.println("Active pack: " + ModelsCommand.describe(pack));
             out.println("Footage indexed with another pack must be indexed again to be searched with this one.");
             return 0;

@@ -10,6 +10,7 @@ import org.sightline.models.pack.PackVerificationException;
 import org.sightline.models.pack.VerifiedPack;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -24,13 +25,16 @@ public class ModelsVerifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @ParentCommand
+    ModelsCommand parent;
+
     @Parameters(arity = "0..1", paramLabel = "NAME", description = "Pack to verify (default: every installed pack).")
     String name;
 
     @Override
     public Integer call() {
         return ModelsCommand.run(spec, out -> {
-            ModelStore store = ModelsCommand.store(dataOption);
+            ModelStore store = ModelsCommand.store(dataOption, parent);
             List<String> names = new ArrayList<>();
             if (name != null) {
                 names.add(name);

@@ -44,6 +44,9 @@ class ModelsCommandTest {
         Run again = run("models", "demo", "--data", data);
         assertTrue(again.out().contains("Already installed"), again.out());
         assertEquals(0, run("models", "use", "sightline-demo-colours", "--data", data).exit());
+        Run before = run("models", "--data", data, "list");
+        assertTrue(before.out().contains("* sightline-demo-colours"), "--data before the subcommand: " + before.out());
+        assertTrue(run("models", "--data", data).out().contains("* sightline-demo-colours"), "models alone lists");
     }
 
     @Test

@@ -57,8 +57,14 @@ public final class ColourModelPack {
     /** Weight of the two opponent (hue) axes relative to lightness. */
     static final double CHROMA_WEIGHT = 2.0;
 
-    /** Colour prototypes in sRGB 0..1: several shades per basic colour, as seen on real footage. */
-    private record Prototype(String colour, double r, double g, double b) {
+    /**
+     * A colour prototype in sRGB 0..1. A shade between two basic colours (teal: green and blue) gives each half its
+     * coverage, so coverages still sum to 1.
+     */
+    private record Prototype(String colour, String alsoColour, double r, double g, double b) {
+        Prototype(String colour, double r, double g, double b) {
+            this(colour, null, r, g, b);
+        }
     }
 
     private static final List<Prototype> PROTOTYPES = List.of(
@@ -85,6 +91,8 @@ public final class ColourModelPack {
             new Prototype("blue", 0.10, 0.30, 0.85),
             new Prototype("blue", 0.05, 0.10, 0.45),
             new Prototype("blue", 0.45, 0.65, 0.95),
+            new Prototype("green", "blue", 0.08, 0.50, 0.52),
+            new Prototype("green", "blue", 0.56, 0.72, 0.70),
             new Prototype("purple", 0.50, 0.15, 0.65),
             new Prototype("purple", 0.30, 0.08, 0.40),
             new Prototype("pink", 0.98, 0.68, 0.80),
@@ -151,9 +159,11 @@ public final class ColourModelPack {
                 }
             }
         }
-        int[] perColour = new int[colours];
+        double[] perColour = new double[colours];
         for (Prototype p : PROTOTYPES) {
-            perColour[ColourVocabulary.COLOURS.indexOf(p.colour())]++;
+            for (Map.Entry<Integer, Float> share : shares(p).entrySet()) {
+                perColour[share.getKey()] += share.getValue();
+            }
         }
         float[] weights = new float[k * 3];
         float[] bias = new float[k];
@@ -172,10 +182,13 @@ public final class ColourModelPack {
             for (int c = 0; c < 3; c++) {
                 weights[i * 3 + c] = (float) (2 * ap[c] / TEMPERATURE);
             }
-            int colour = ColourVocabulary.COLOURS.indexOf(p.colour());
-            // Each colour gets the same prior mass however many shades it has.
-            bias[i] = (float) (-pap / TEMPERATURE - Math.log(perColour[colour]));
-            aggregate[i * colours + colour] = 1f;
+            // Each colour gets about the same prior mass however many shades it has.
+            double shadesOfColour = 0;
+            for (Map.Entry<Integer, Float> share : shares(p).entrySet()) {
+                aggregate[i * colours + share.getKey()] = share.getValue();
+                shadesOfColour += share.getValue() * perColour[share.getKey()];
+            }
+            bias[i] = (float) (-pap / TEMPERATURE - Math.log(shadesOfColour));
         }
         float[] std = STD.clone();
         float[] mean = MEAN.clone();
@@ -200,6 +213,14 @@ public final class ColourModelPack {
         g.node("Sqrt", List.of("coverage"), List.of("image_embeds"));
         g.output("image_embeds", ElementType.FLOAT, "batch_size", colours);
         return g;
+    }
+
+    private static Map<Integer, Float> shares(Prototype p) {
+        int first = ColourVocabulary.COLOURS.indexOf(p.colour());
+        if (p.alsoColour() == null) {
+            return Map.of(first, 1f);
+        }
+        return Map.of(first, 0.5f, ColourVocabulary.COLOURS.indexOf(p.alsoColour()), 0.5f);
     }
 
     private static float[] transpose(float[] m, int rows, int cols) {

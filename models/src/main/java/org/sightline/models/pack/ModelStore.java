@@ -91,7 +91,7 @@ public final class ModelStore {
 
     /** The folder a pack of this name is (or would be) installed in. */
     public Path packDir(String name) {
-        if (!PackVerifier.PACK_NAME.matcher(name).matches()) {
+        if (!PackVerifier.PACK_NAME.matcher(name).matches() || name.equals(ACTIVE_FILE)) {
             throw new PackInstallException("'" + name + "' is not a valid pack name");
         }
         return modelsDir.resolve(name);
@@ -176,9 +176,10 @@ public final class ModelStore {
      * @throws PackVerificationException when the active pack fails verification
      */
     public VisionLanguageModel openActive() {
-        return openActive(RuntimeOptions.defaults());
+        return openActive(null);
     }
 
+    /** As {@link #openActive()} with explicit session options (null: defaults by model size). */
     public VisionLanguageModel openActive(RuntimeOptions options) {
         String name = active().orElseThrow(NoActiveModelException::new);
         if (!Files.isDirectory(modelsDir.resolve(name))) {
@@ -188,8 +189,11 @@ public final class ModelStore {
         return open(name, options);
     }
 
-    /** Verifies and opens an installed pack by name. */
+    /** Verifies and opens an installed pack by name; null options pick {@link RuntimeOptions#forEncoderBytes} defaults. */
     public VisionLanguageModel open(String name, RuntimeOptions options) {
-        return OnnxVisionLanguageModel.open(verify(name), options);
+        VerifiedPack pack = verify(name);
+        RuntimeOptions chosen = options != null ? options
+                : RuntimeOptions.forEncoderBytes((long) pack.imageEncoder().length + pack.textEncoder().length);
+        return OnnxVisionLanguageModel.open(pack, chosen);
     }
 }

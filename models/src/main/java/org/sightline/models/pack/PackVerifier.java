@@ -128,6 +128,8 @@ public final class PackVerifier {
         }
         if (m.name() == null || !PACK_NAME.matcher(m.name()).matches()) {
             problems.add("name " + m.name() + " is not a valid pack name (letters, digits, '.', '_', '-')");
+        } else if (m.name().equals(ModelStore.ACTIVE_FILE)) {
+            problems.add("name " + m.name() + " is reserved");
         }
         if (m.version() == null || m.version().isBlank()) {
             problems.add("version is missing");

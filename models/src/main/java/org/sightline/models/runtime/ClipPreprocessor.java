@@ -183,8 +183,20 @@ public final class ClipPreprocessor {
                     double w = ww != 0 ? k[x] / ww : k[x];
                     weights[i * stride + x] = (int) (w < 0 ? -0.5 + w * (1 << PRECISION_BITS) : 0.5 + w * (1 << PRECISION_BITS));
                 }
-                starts[i] = xmin;
-                counts[i] = xmax;
+                // Drop taps whose fixed-point weight is zero (e.g. all but one when the size does not change).
+                int lo = 0;
+                int hi = xmax - 1;
+                while (lo < hi && weights[i * stride + lo] == 0) {
+                    lo++;
+                }
+                while (hi > lo && weights[i * stride + hi] == 0) {
+                    hi--;
+                }
+                if (lo > 0) {
+                    System.arraycopy(weights, i * stride + lo, weights, i * stride, hi - lo + 1);
+                }
+                starts[i] = xmin + lo;
+                counts[i] = hi - lo + 1;
             }
             return new Coefficients(starts, counts, weights, stride);
         }

@@ -146,6 +146,17 @@ class ColourModelTest {
     }
 
     @Test
+    void tealFramesRankFirstForTeal() {
+        float[][] v = model.embedImages(List.of(solid(64, 64, new int[] {20, 128, 130}), solid(64, 64, new int[] {40, 160, 50}),
+                solid(64, 64, new int[] {30, 70, 210}), solid(64, 64, new int[] {128, 128, 128})));
+        float[] t = model.embedText("a teal car");
+        double teal = dot(t, v[0]);
+        for (int i = 1; i < v.length; i++) {
+            assertTrue(teal > dot(t, v[i]), "teal frame " + teal + " vs frame " + i + " " + dot(t, v[i]));
+        }
+    }
+
+    @Test
     void promptWithoutColourIsNotUnderstood() {
         assertThrows(PromptNotUnderstoodException.class, () -> model.embedText("a car in the aisle"));
         assertThrows(PromptNotUnderstoodException.class, () -> model.embedText(""));

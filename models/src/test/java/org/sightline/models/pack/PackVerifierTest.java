@@ -200,6 +200,36 @@ class PackVerifierTest {
     }
 
     @Test
+    void fileWithTheNameAndSizeOfThePublishedClipEncoderButOtherBytesIsRefused() throws IOException {
+        Path pack = demo();
+        Path fake = pack.resolve("onnx/vision_model_quantized.onnx");
+        Files.createDirectories(fake.getParent());
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(fake.toFile(), "rw")) {
+            f.setLength(89_117_001L);
+        }
+        PackManifest m = manifest(pack);
+        List<PackFile> files = new ArrayList<>(m.files());
+        // The manifest is consistent with the file: only the built-in checksum can catch it.
+        files.add(new PackFile("onnx/vision_model_quantized.onnx", PackManifest.FileRole.OTHER, Files.size(fake), Sha256.of(fake)));
+        writeManifest(pack, m.withFiles(files));
+        PackVerificationException e = assertThrows(PackVerificationException.class, () -> verifier.verify(pack));
+        assertEquals(fake, e.file());
+        assertTrue(e.problem().contains("Xenova/clip-vit-base-patch32") && e.problem().contains("tampered"), e.problem());
+    }
+
+    @Test
+    void symbolicLinkIsRefused() throws IOException {
+        Path pack = demo();
+        Path readme = pack.resolve("README.txt");
+        Path real = temp.resolve("real-readme.txt");
+        Files.move(readme, real);
+        Files.createSymbolicLink(readme, real);
+        PackVerificationException e = assertThrows(PackVerificationException.class, () -> verifier.verify(pack));
+        assertEquals(readme, e.file());
+        assertTrue(e.problem().contains("symbolic link"), e.problem());
+    }
+
+    @Test
     void builtInChecksumsCoverTheXenovaClipFiles() {
         KnownModelFiles k = KnownModelFiles.builtIn();
         assertTrue(k.claimedBy("onnx/vision_model_quantized.onnx", 89_117_001L).isPresent());

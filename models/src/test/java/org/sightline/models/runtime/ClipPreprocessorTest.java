@@ -185,4 +185,55 @@ class ClipPreprocessorTest {
             assertEquals(batch[i], batch[2 * p.frameLength() + i]);
         }
     }
+
+    /**
+     * Levels Pillow 12.3.0 gives for a 29x17 image with values (37x + 91y + 53c + 7xy) mod 256: resized with
+     * {@code Image.resize((20, 12), BICUBIC)} then centre-cropped to 12x12, and {@code resize((8, 8), BILINEAR)};
+     * channels first, as hex. The preprocessor must reproduce them exactly (the Hugging Face CLIP processor resizes
+     * with Pillow).
+     */
+    static final String PILLOW_BICUBIC_CROP_12 = "9743735ba49e534680c3982e94679e865872c87a3c8fe14a879a678794446abf825fbc2ea2567eb45bb3b172d84e9979"
+                + "b76f9b759d53b1499aae78d065896c986ea4798f51ae57b766a56b659e8f657d64753ca74d959c7181a986607488948b"
+                + "573f9fb39e8b7d67a8827f7a615d5c7879727280736a586865758292a4858c8fa1c776726a8ab071917680406792b287"
+                + "5a7a6a96ca65567bbeb818606b9d8b775cbbad3b7db84c4888736f91c4639da54ba3863c8391a75d7abd5cb26d5cd85d"
+                + "7a9759864578c363a94bb34d786e8b42804d895f916d913c7982b17c4d98738854bb712f845f7a9881805d8379744abe"
+                + "8c7e6c595b8c784d9b8576b79693929b9474757e9d919b9f9aabac8b855f73868c51758f9fc35d6f98687783a1a05580"
+                + "7484928b493876be821b5b948b9a8e599a845864be7e3586835883b87e7cba4a73ad2f72828c6e46ad6471c164a97f57"
+                + "8b53659482a16a9d7c776b4d9e70ac80b48bb950c163c671a6885baa8b93687e813baa62a0a07f64b97e627f64a9875d"
+                + "b1b9a8978476637e8581674c4c60665b5661695658635b534a5b68788e9d62879094acd356738cb25a967791aa608dc2";
+    static final String PILLOW_BILINEAR_SQUASH_8 = "6d7a748271926f9e818a847789837281798a8289908b80717f8082857f8a898a997c808976747b818c657f9079876471"
+                + "72616f83837d5f6b906d898c74966e9082867e8f7d7d816e86888090857f8279908884818a827e867179746b7c796c7c"
+                + "75898776797b7381768c7578768292778b9397817c8c919b6f8f917b818085809289866980628e5d867f84887c768a82"
+                + "76767380887d8a8a908086988886988f7f80868e7a788a7d7776978071785d8e745f686e6e7565608f727b8587927f6f";
+
+    static RgbFrame formulaImage() {
+        int w = 29;
+        int h = 17;
+        byte[] rgb = new byte[w * h * 3];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                for (int c = 0; c < 3; c++) {
+                    rgb[3 * (y * w + x) + c] = (byte) ((x * 37 + y * 91 + c * 53 + x * y * 7) % 256);
+                }
+            }
+        }
+        return new RgbFrame(w, h, rgb);
+    }
+
+    static void assertLevels(String hex, int size, float[] actual) {
+        byte[] levels = java.util.HexFormat.of().parseHex(hex);
+        assertEquals(3 * size * size, levels.length);
+        for (int i = 0; i < levels.length; i++) {
+            int c = i / (size * size);
+            double expected = ((levels[i] & 0xff) / 255.0 - MEAN[c]) / STD[c];
+            assertEquals(expected, actual[i], 1e-5, "value " + i);
+        }
+    }
+
+    @Test
+    void matchesPillowExactly() {
+        RgbFrame f = formulaImage();
+        assertLevels(PILLOW_BICUBIC_CROP_12, 12, new ClipPreprocessor(settings(12, ResizeRule.SHORTEST_EDGE_CENTER_CROP, Interpolation.BICUBIC)).preprocess(List.of(f)));
+        assertLevels(PILLOW_BILINEAR_SQUASH_8, 8, new ClipPreprocessor(settings(8, ResizeRule.SQUASH, Interpolation.BILINEAR)).preprocess(List.of(f)));
+    }
 }
