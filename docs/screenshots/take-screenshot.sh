@@ -24,9 +24,9 @@ work="$(mktemp -d)"
 xvfb_pid=""
 app_pid=""
 cleanup() {
-  [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null || true
-  [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
-  rm -rf "$work"
+  if [ -n "$app_pid" ]; then kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true; fi
+  if [ -n "$xvfb_pid" ]; then kill "$xvfb_pid" 2>/dev/null || true; wait "$xvfb_pid" 2>/dev/null || true; fi
+  rm -rf "$work" || true
 }
 trap cleanup EXIT
 
@@ -45,7 +45,7 @@ sleep 1
 
 echo "take-screenshot: starting the app on $display" >&2
 DISPLAY="$display" SIGHTLINE_JAVA_OPTS="-Dsightline.data=$data -Djava.util.prefs.userRoot=$work/prefs \
- -Dsightline.initialQuery=red -Dsightline.openClipOf=parking-aisle-cars -Dsightline.window=${width}x${height} -Dprism.order=sw" \
+ -Dsightline.initialQuery=red -Dsightline.openClipOf=parking-aisle-cars -Dsightline.stepFrames=12 -Dsightline.window=${width}x${height} -Dprism.order=sw" \
   "$here/sightline" >"$work/app.log" 2>&1 &
 app_pid=$!
 sleep "$settle"

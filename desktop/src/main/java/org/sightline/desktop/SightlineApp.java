@@ -78,6 +78,19 @@ public class SightlineApp extends Application {
         }
         String initialQuery = System.getProperty("sightline.initialQuery");
         if (initialQuery != null && !initialQuery.isBlank()) {
+            int steps = Integer.getInteger("sightline.stepFrames", 0);
+            if (steps > 0) {
+                workbench.viewerViewModel().clipProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+                    @Override
+                    public void changed(javafx.beans.value.ObservableValue<? extends org.sightline.desktop.viewer.ClipToView> o,
+                            org.sightline.desktop.viewer.ClipToView a, org.sightline.desktop.viewer.ClipToView b) {
+                        o.removeListener(this);
+                        for (int i = 0; i < steps; i++) {
+                            workbench.viewerViewModel().player().stepForward(); // queued after the open
+                        }
+                    }
+                });
+            }
             String preferred = System.getProperty("sightline.openClipOf");
             workbench.searchAtStartup(initialQuery, Boolean.getBoolean("sightline.openFirstClip") || preferred != null,
                     preferred);

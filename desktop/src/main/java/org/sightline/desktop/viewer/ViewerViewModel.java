@@ -70,9 +70,9 @@ public final class ViewerViewModel implements AutoCloseable {
 
     /** Opens the clip's video a little before the hit, paused. */
     public void open(ClipToView c) {
-        clip.set(c);
+        player.open(c.video(), c.openAtSeconds()); // before telling listeners, so their commands follow the open
         stoppedAfterHit = false;
-        player.open(c.video(), c.openAtSeconds());
+        clip.set(c);
         if (hashing != null) {
             hashing.cancel();
         }
