@@ -5,10 +5,12 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.sightline.indexer.catalog.Catalog;
 import org.sightline.indexer.catalog.VideoRecord;
 import org.sightline.indexer.index.IndexCommitProtocol;
@@ -18,6 +20,7 @@ import org.sightline.indexer.ingest.IngestListener;
 import org.sightline.indexer.ingest.IngestPipeline;
 import org.sightline.indexer.ingest.IngestReport;
 import org.sightline.indexer.ingest.IngestRequest;
+import org.sightline.indexer.search.SearchResult;
 import org.sightline.indexer.search.SearchService;
 import org.sightline.models.pack.ModelStore;
 import org.sightline.models.runtime.VisionLanguageModel;
@@ -36,6 +39,7 @@ public final class Workspace implements AutoCloseable {
     private final SegmentIndex index;
     private final IndexCommitProtocol protocol;
 
+    private final List<Consumer<SearchResult>> searchListeners = new CopyOnWriteArrayList<>();
     private VisionLanguageModel model;
     private String modelKey;
     private SearchService search;
@@ -111,8 +115,21 @@ public final class Workspace implements AutoCloseable {
         activeModel();
         if (search == null) {
             search = new SearchService(catalog, index, model, dataDirectory.thumbnailsDir());
+            search.addListener(result -> searchListeners.forEach(l -> l.accept(result)));
         }
         return search;
+    }
+
+    /**
+     * Called after every search made through {@link #search()}, whichever model is active (the audit trail logs
+     * searches through this). Prefer it to {@link SearchService#addListener}, which a model switch forgets.
+     */
+    public void addSearchListener(Consumer<SearchResult> listener) {
+        searchListeners.add(listener);
+    }
+
+    public void removeSearchListener(Consumer<SearchResult> listener) {
+        searchListeners.remove(listener);
     }
 
     /** The active model, opened on first use and reopened when it changed. */

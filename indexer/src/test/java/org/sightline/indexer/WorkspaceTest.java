@@ -36,4 +36,29 @@ class WorkspaceTest {
             }
         }
     }
+
+    @Test
+    void searchListenersSurviveAModelSwitch() throws Exception {
+        DataDirectory dir = new DataDirectory(tmp.resolve("data"));
+        ColourTestModel[] active = {new ColourTestModel("first")};
+        ActiveModelSource switching = new ActiveModelSource() {
+            @Override
+            public java.util.Optional<String> activeKey() {
+                return java.util.Optional.of(active[0].id().asString());
+            }
+
+            @Override
+            public org.sightline.models.runtime.VisionLanguageModel openActive() {
+                return active[0];
+            }
+        };
+        try (Workspace w = Workspace.open(dir, switching, new ScriptedFootage())) {
+            List<String> seen = new java.util.ArrayList<>();
+            w.addSearchListener(r -> seen.add(r.modelId()));
+            w.search().search(SearchQuery.prompt("red"));
+            active[0] = new ColourTestModel("second");
+            w.search().search(SearchQuery.prompt("red"));
+            assertEquals(List.of(new ColourTestModel("first").id().asString(), new ColourTestModel("second").id().asString()), seen);
+        }
+    }
 }

@@ -116,6 +116,21 @@ public final class Catalog implements AutoCloseable {
         return queryVideos("SELECT * FROM videos WHERE id = ?", id).stream().findFirst();
     }
 
+    /** The videos with these ids (missing ids are left out). */
+    public synchronized Map<Long, VideoRecord> videos(Collection<Long> ids) {
+        Map<Long, VideoRecord> out = new HashMap<>();
+        List<Long> all = new ArrayList<>(ids);
+        for (int from = 0; from < all.size(); from += 500) {
+            List<Long> part = all.subList(from, Math.min(all.size(), from + 500));
+            StringJoiner in = new StringJoiner(",", "(", ")");
+            part.forEach(x -> in.add("?"));
+            for (VideoRecord v : queryVideos("SELECT * FROM videos WHERE id IN " + in, part.toArray())) {
+                out.put(v.id(), v);
+            }
+        }
+        return out;
+    }
+
     public synchronized Optional<VideoRecord> videoByPath(Path path) {
         return queryVideos("SELECT * FROM videos WHERE path = ?", key(path)).stream().findFirst();
     }

@@ -10,8 +10,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measure model, decode, indexing and search speed on this machine.",
-                "Run a subcommand; `bench all FOOTAGE` runs every part in turn."},
-        subcommands = {BenchModelCommand.class, BenchDecodeCommand.class})
+                "Run a subcommand: model, decode, index, search. Figures measured here are in docs/benchmarks.md."},
+        subcommands = {BenchModelCommand.class, BenchDecodeCommand.class, BenchIndexCommand.class, BenchSearchCommand.class})
 public class BenchCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -159,9 +159,9 @@ public class IndexCommand implements Callable<Integer> {
             }
             bar.maxHint(Math.max(1, Math.round(p.footageSecondsTotal())));
             bar.stepTo(Math.round(p.footageSecondsDone()));
-            String eta = p.etaSeconds().isPresent() ? String.format(Locale.ROOT, ", ETA %.0f s", p.etaSeconds().getAsDouble()) : "";
-            bar.setExtraMessage(String.format(Locale.ROOT, "file %d/%d, %d segments, %.1fx%s", Math.min(p.filesTotal(), p.filesDone() + 1),
-                    p.filesTotal(), p.segmentsWritten(), p.realtimeFactor(), eta));
+            // the bar shows elapsed time and its own ETA; keep the rest short so the bar keeps its width
+            bar.setExtraMessage(String.format(Locale.ROOT, "file %d/%d, %d seg, %.0fx", Math.min(p.filesTotal(), p.filesDone() + 1),
+                    p.filesTotal(), p.segmentsWritten(), p.realtimeFactor()));
         }
 
         @Override

@@ -25,6 +25,9 @@ import org.sightline.models.pack.PackInstallException;
 import org.sightline.models.pack.PackVerificationException;
 import org.sightline.models.runtime.PromptNotUnderstoodException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,6 +41,9 @@ import picocli.CommandLine.TypeConversionException;
 public class SearchCommand implements Callable<Integer> {
     @Mixin
     DataOption dataOption;
+
+    @Spec
+    CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "PROMPT", description = "What to look for, e.g. \"a red car\".")
     String prompt;
@@ -94,7 +100,7 @@ public class SearchCommand implements Callable<Integer> {
         }
     }
 
-    static LocalTime[] parseWindow(String s) {
+    LocalTime[] parseWindow(String s) {
         String[] parts = s.split("-");
         try {
             if (parts.length == 2) {
@@ -103,8 +109,7 @@ public class SearchCommand implements Callable<Integer> {
         } catch (DateTimeParseException e) {
             // fall through
         }
-        throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(new SearchCommand()),
-                "--time-of-day wants HH:MM-HH:MM, e.g. 21:00-06:00; got '" + s + "'");
+        throw new ParameterException(spec.commandLine(), "--time-of-day wants HH:MM-HH:MM, e.g. 21:00-06:00; got '" + s + "'");
     }
 
     private static void print(SearchResult r) {

@@ -230,21 +230,40 @@ public final class SegmentIndex implements AutoCloseable {
         IndexSearcher s = searchers.acquire();
         try {
             TopDocs top = s.search(new KnnFloatVectorQuery(VECTOR, vector, k, filterQuery(filter)), k);
-            List<FrameHit> hits = new ArrayList<>(top.scoreDocs.length);
+            // read doc values leaf by leaf in doc order (one iterator per field and leaf), then restore score order
+            ScoreDoc[] byDoc = top.scoreDocs.clone();
+            java.util.Arrays.sort(byDoc, java.util.Comparator.comparingInt(sd -> sd.doc));
+            java.util.Map<Integer, FrameHit> hitsByDoc = new java.util.HashMap<>();
             List<LeafReaderContext> leaves = s.getIndexReader().leaves();
+            int i = 0;
+            while (i < byDoc.length) {
+                LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(byDoc[i].doc, leaves));
+                SortedNumericDocValues video = leaf.reader().getSortedNumericDocValues(VIDEO);
+                SortedNumericDocValues segment = leaf.reader().getSortedNumericDocValues(SEGMENT);
+                SortedNumericDocValues offset = leaf.reader().getSortedNumericDocValues(OFFSET);
+                int end = leaf.docBase + leaf.reader().maxDoc();
+                for (; i < byDoc.length && byDoc[i].doc < end; i++) {
+                    int doc = byDoc[i].doc - leaf.docBase;
+                    // Lucene scores DOT_PRODUCT as (1 + dot) / 2; report the cosine itself
+                    hitsByDoc.put(byDoc[i].doc, new FrameHit(next(video, VIDEO, doc), next(segment, SEGMENT, doc),
+                            next(offset, OFFSET, doc) / 1000.0, 2 * byDoc[i].score - 1));
+                }
+            }
+            List<FrameHit> hits = new ArrayList<>(top.scoreDocs.length);
             for (ScoreDoc sd : top.scoreDocs) {
-                LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
-                int doc = sd.doc - leaf.docBase;
-                long video = value(leaf, VIDEO, doc);
-                long segment = value(leaf, SEGMENT, doc);
-                long offset = value(leaf, OFFSET, doc);
-                // Lucene scores DOT_PRODUCT as (1 + dot) / 2; report the cosine itself
-                hits.add(new FrameHit(video, segment, offset / 1000.0, 2 * sd.score - 1));
+                hits.add(hitsByDoc.get(sd.doc));
             }
             return hits;
         } finally {
             searchers.release(s);
         }
+    }
+
+    private static long next(SortedNumericDocValues dv, String field, int doc) throws IOException {
+        if (dv == null || !dv.advanceExact(doc)) {
+            throw new IOException("index document lacks its " + field + " field");
+        }
+        return dv.nextValue();
     }
 
     private static long value(LeafReaderContext leaf, String field, int doc) throws IOException {

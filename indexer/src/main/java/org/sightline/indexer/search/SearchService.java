@@ -3,7 +3,6 @@ package org.sightline.indexer.search;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -72,11 +71,9 @@ public final class SearchService {
         Set<Long> segmentIds = new HashSet<>();
         hits.forEach(h -> segmentIds.add(h.segmentId()));
         Map<Long, SegmentRecord> segments = catalog.segments(segmentIds);
-        Map<Long, VideoRecord> videos = new HashMap<>();
-        for (SegmentRecord s : segments.values()) {
-            videos.computeIfAbsent(s.videoId(), id -> catalog.video(id).orElse(null));
-        }
-        videos.values().removeIf(java.util.Objects::isNull);
+        Set<Long> videoIds = new HashSet<>();
+        segments.values().forEach(s -> videoIds.add(s.videoId()));
+        Map<Long, VideoRecord> videos = videoIds.isEmpty() ? Map.of() : catalog.videos(videoIds);
         List<Clip> clips = grouper.group(hits, segments, videos);
         if (clips.size() > query.limit()) {
             clips = new ArrayList<>(clips.subList(0, query.limit()));

@@ -107,6 +107,10 @@ class IngestPipelineTest {
             var example = w.search().search(SearchQuery.example(new SearchQuery.Example.OfSegment(segs.get(1).id())));
             assertEquals(segs.get(1).id(), example.clips().getFirst().segmentIds().getFirst());
 
+            var picture = w.search().search(SearchQuery.example(new SearchQuery.Example.OfFrame(ColourTestModel.solid(250, 10, 10), "red patch")));
+            assertEquals(4.0, picture.clips().getFirst().startSeconds(), 1e-9);
+            assertTrue(picture.clips().stream().limit(2).allMatch(c -> c.bestOffsetSeconds() == 4.0), picture.clips().toString());
+
             assertThrows(PromptNotUnderstoodException.class, () -> w.search().search(SearchQuery.prompt("a car")));
 
             IngestReport again = w.ingest(IngestRequest.of(List.of(a)), IngestListener.NONE, () -> false);

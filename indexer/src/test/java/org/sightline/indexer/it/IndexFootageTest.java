@@ -138,6 +138,20 @@ class IndexFootageTest {
                 assertEquals(dated, c.video());
                 assertTrue(c.endSeconds() > 4 && c.startSeconds() < 9, c.toString());
             }
+            CliRun cli = CliRun.of("search", "grey", "--from", start.plusSeconds(4).toString(), "--to", start.plusSeconds(9).toString(),
+                    "--json", "--data", data.toString());
+            assertEquals(0, cli.exitCode(), cli.err());
+            JsonNode clips = new ObjectMapper().readTree(cli.out());
+            assertTrue(clips.size() > 0);
+            clips.forEach(c -> assertEquals(dated.toString(), c.get("video").asText()));
+            CliRun badWindow = CliRun.of("search", "grey", "--time-of-day", "late", "--data", data.toString());
+            assertEquals(2, badWindow.exitCode());
+            assertTrue(badWindow.err().contains("--time-of-day wants HH:MM-HH:MM"), badWindow.err());
+            String hour = String.format("%02d", start.atOffset(java.time.ZoneOffset.UTC).getHour());
+            CliRun window = CliRun.of("search", "grey", "--time-of-day", hour + ":00-" + hour + ":30", "--json", "--data", data.toString());
+            JsonNode inWindow = new ObjectMapper().readTree(window.out());
+            assertTrue(inWindow.size() > 0, window.out());
+            inWindow.forEach(c -> assertEquals(dated.toString(), c.get("video").asText()));
             SearchResult before = w.search().search(SearchQuery.prompt("grey").withTimeRange(start.minus(Duration.ofDays(1)), start));
             assertTrue(before.clips().isEmpty(), before.clips().toString());
         }

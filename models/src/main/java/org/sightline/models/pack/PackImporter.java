@@ -32,6 +32,10 @@ public final class PackImporter {
      */
     public ImportResult importPack(Path source) {
         VerifiedPack verified = verifier.verify(source);
+        if (isTimingOnly(verified.manifest())) {
+            throw new PackInstallException(source + ": pack " + verified.manifest().name() + " is \""
+                    + verified.manifest().kind() + "\"; its vectors mean nothing, so it cannot be installed for search");
+        }
         PackManifest manifest = verified.manifest();
         Path target = modelsDir.resolve(manifest.name());
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
@@ -97,5 +101,10 @@ public final class PackImporter {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot remove temporary folder " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Benchmark packs (random weights, for timing only) are never installed, so they can never be searched with. */
+    static boolean isTimingOnly(PackManifest manifest) {
+        return manifest.kind() != null && manifest.kind().startsWith("benchmark");
     }
 }

@@ -2,32 +2,55 @@ package org.sightline.models.generate;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OrtEnvironment;
-import ai.onnxruntime.OrtSession;
-import java.nio.FloatBuffer;
 import java.nio.file.Path;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.sightline.models.generate.VitB32BenchPack.Precision;
+import org.sightline.models.pack.ModelStore;
+import org.sightline.models.pack.PackInstallException;
+import org.sightline.models.pack.PackVerifier;
+import org.sightline.models.pack.VerifiedPack;
+import org.sightline.models.runtime.OnnxVisionLanguageModel;
+import org.sightline.models.runtime.RgbFrame;
 
-/** The benchmark model has CLIP ViT-B/32's published size and behaves like a model (batches = singles). */
+/**
+ * The benchmark model has CLIP ViT-B/32's published size, is a valid pack that the product's own runtime loads, and
+ * behaves like a model: a batch gives the same vectors as its frames one at a time.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class VitB32BenchPackTest {
 
-    private OrtEnvironment env;
-    private Path fp32;
+    private OnnxVisionLanguageModel model;
+    private Path packDir;
 
     @BeforeAll
-    void writePack(@TempDir Path dir) {
-        env = OrtEnvironment.getEnvironment();
-        fp32 = VitB32BenchPack.write(dir.resolve("fp32"), Precision.FP32, 7);
+    void open(@TempDir Path dir) {
+        packDir = VitB32BenchPack.write(dir.resolve("fp32"), Precision.FP32, 7);
+        VerifiedPack pack = new PackVerifier().verify(packDir);
+        assertEquals(VitB32BenchPack.KIND, pack.manifest().kind());
+        model = OnnxVisionLanguageModel.open(pack);
+    }
+
+    @AfterAll
+    void close() {
+        if (model != null) {
+            model.close();
+        }
+    }
+
+    @Test
+    void isNeverInstalledForSearch(@TempDir Path data) {
+        var e = assertThrows(PackInstallException.class, () -> new ModelStore(data).importPack(packDir));
+        assertTrue(e.getMessage().contains("for timing only"), e.getMessage());
     }
 
     @Test
@@ -37,63 +60,38 @@ class VitB32BenchPackTest {
     }
 
     @Test
-    void imageBatchGivesTheSameVectorsAsSingleFrames() throws Exception {
-        int n = 3;
-        int size = 3 * 224 * 224;
-        float[] pixels = new float[n * size];
+    void imageBatchGivesTheSameVectorsAsSingleFrames() {
+        List<RgbFrame> frames = new ArrayList<>();
         SplittableRandom random = new SplittableRandom(11);
-        for (int i = 0; i < pixels.length; i++) {
-            pixels[i] = (float) random.nextGaussian();
-        }
-        try (OrtSession session = env.createSession(fp32.resolve(VitB32BenchPack.IMAGE_FILE).toString())) {
-            float[][] batch = run(session, "pixel_values", pixels, new long[] {n, 3, 224, 224}, "image_embeds");
-            assertEquals(n, batch.length);
-            assertEquals(512, batch[0].length);
-            for (int i = 0; i < n; i++) {
-                float[] one = new float[size];
-                System.arraycopy(pixels, i * size, one, 0, size);
-                float[][] single = run(session, "pixel_values", one, new long[] {1, 3, 224, 224}, "image_embeds");
-                assertArrayEquals(batch[i], single[0], 1e-3f, "frame " + i);
+        for (int n = 0; n < 3; n++) {
+            byte[] rgb = new byte[3 * 240 * 180];
+            for (int i = 0; i < rgb.length; i++) {
+                rgb[i] = (byte) random.nextInt(256);
             }
-            assertTrue(cosine(batch[0], batch[1]) < 0.999, "different frames must give different vectors");
+            frames.add(new RgbFrame(240, 180, rgb));
         }
+        float[][] batch = model.embedImages(frames);
+        assertEquals(512, batch[0].length);
+        for (int i = 0; i < frames.size(); i++) {
+            assertArrayEquals(batch[i], model.embedImages(List.of(frames.get(i)))[0], 1e-4f, "frame " + i);
+        }
+        assertTrue(dot(batch[0], batch[1]) < 0.999, "different frames must give different vectors");
     }
 
     @Test
-    void textBatchGivesTheSameVectorsAsSinglePrompts() throws Exception {
-        long[][] prompts = {{49406, 320, 1125, 49407}, {49406, 2866, 49407}};
-        long[] ids = new long[2 * 77];
-        for (int p = 0; p < 2; p++) {
-            System.arraycopy(prompts[p], 0, ids, p * 77, prompts[p].length);
-        }
-        try (OrtSession session = env.createSession(fp32.resolve(VitB32BenchPack.TEXT_FILE).toString());
-             OnnxTensor both = OnnxTensor.createTensor(env, java.nio.LongBuffer.wrap(ids), new long[] {2, 77})) {
-            float[][] batch = (float[][]) session.run(Map.of("input_ids", both)).get("text_embeds").orElseThrow().getValue();
-            for (int p = 0; p < 2; p++) {
-                long[] one = new long[77];
-                System.arraycopy(ids, p * 77, one, 0, 77);
-                try (OnnxTensor t = OnnxTensor.createTensor(env, java.nio.LongBuffer.wrap(one), new long[] {1, 77})) {
-                    float[][] single = (float[][]) session.run(Map.of("input_ids", t)).get("text_embeds").orElseThrow().getValue();
-                    assertArrayEquals(batch[p], single[0], 1e-3f, "prompt " + p);
-                }
-            }
-        }
+    void promptsGiveNormalisedVectorsThatDiffer() {
+        float[] a = model.embedText("a red car");
+        float[] b = model.embedText("green bicycle");
+        assertEquals(1.0, dot(a, a), 1e-4);
+        assertTrue(dot(a, b) < 0.999);
+        assertArrayEquals(a, model.embedText("a red car"), 1e-6f);
     }
 
-    private float[][] run(OrtSession session, String input, float[] data, long[] shape, String output) throws Exception {
-        try (OnnxTensor t = OnnxTensor.createTensor(env, FloatBuffer.wrap(data), shape);
-             OrtSession.Result r = session.run(Map.of(input, t))) {
-            return (float[][]) r.get(output).orElseThrow().getValue();
-        }
-    }
-
-    static double cosine(float[] a, float[] b) {
-        double dot = 0, na = 0, nb = 0;
+    private static double dot(float[] a, float[] b) {
+        double s = 0;
         for (int i = 0; i < a.length; i++) {
-            dot += a[i] * b[i];
-            na += a[i] * a[i];
-            nb += b[i] * b[i];
+            s += a[i] * b[i];
         }
-        return dot / Math.sqrt(na * nb);
+        return s;
     }
 }

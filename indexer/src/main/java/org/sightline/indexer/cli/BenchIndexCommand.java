@@ -1,0 +1,55 @@
+package org.sightline.indexer.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.sightline.indexer.bench.BenchModelChoice;
+import org.sightline.indexer.bench.ProcessMemory;
+import org.sightline.indexer.ingest.IngestBenchmark;
+import org.sightline.models.bench.ModelThroughput;
+import org.sightline.models.runtime.RuntimeOptions;
+import org.sightline.models.runtime.VisionLanguageModel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code sightline bench index FOOTAGE}: end-to-end indexing speed against the model-only limit. */
+@Command(name = "index", mixinStandardHelpOptions = true,
+        description = {"Index the footage into a temporary data directory and report seconds of footage per wall-clock",
+                "second, frames embedded, and pipeline efficiency: end-to-end embedded frames/s over model-only frames/s."})
+public class BenchIndexCommand implements Callable<Integer> {
+    @Mixin
+    DataOption dataOption;
+
+    @Parameters(paramLabel = "PATH", arity = "1..*", description = "footage files or folders")
+    List<Path> paths;
+
+    @Option(names = "--model", description = "vitb32, vitb32-int8 or demo (default: ${DEFAULT-VALUE})", defaultValue = "vitb32")
+    String model;
+
+    @Override
+    public Integer call() throws Exception {
+        BenchModelChoice choice = BenchModelChoice.parse(model);
+        RuntimeOptions options = RuntimeOptions.defaults();
+        Path work = Files.createTempDirectory("sightline-bench-index");
+        try (VisionLanguageModel m = choice.open(dataOption.directory().root(), options, System.err)) {
+            ModelThroughput.Result limit = new ModelThroughput(List.of(options.maxBatch()), 4.0, List.of("red")).measure(m);
+            double modelOnly = limit.images().getFirst().framesPerSecond();
+            IngestBenchmark.Result r = IngestBenchmark.run(paths, work.resolve("data"), m);
+            System.out.println(r.describe());
+            double endToEnd = r.framesEmbedded() / r.wallSeconds();
+            System.out.printf(Locale.ROOT, "model %s: model-only %.1f frames/s (batch %d); end-to-end %.1f embedded frames/s; "
+                            + "pipeline efficiency %.0f%%%n", m.id(), modelOnly, options.maxBatch(), endToEnd, 100 * endToEnd / modelOnly);
+            System.out.printf(Locale.ROOT, "process memory: %s%n", ProcessMemory.describe());
+        } finally {
+            try (var files = Files.walk(work)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        return 0;
+    }
+}
