@@ -99,13 +99,20 @@ class SearchWorkflowTest {
         assertEquals(VIDEO, item.video());
         assertTrue(item.inSeconds() <= top.startSeconds() && item.outSeconds() >= top.endSeconds(), item.toString());
 
-        // find moments that look like the frame on screen
+        // find moments that look like a rectangle dragged on the picture
+        javafx.geometry.Bounds picture = robot.lookup(".video-surface").query().localToScreen(
+                robot.lookup(".video-surface").query().getBoundsInLocal());
+        robot.drag(picture.getCenterX() - 80, picture.getCenterY() - 40, javafx.scene.input.MouseButton.PRIMARY)
+                .dropTo(picture.getCenterX() + 80, picture.getCenterY() + 40);
+        waitFor(() -> robot.lookup("#viewer-find-similar").queryButton().getText().contains("selection"));
         robot.clickOn("#viewer-find-similar");
         waitFor(() -> workbench.searchViewModel().queryDescriptionProperty().get().startsWith("similar to")
                 && !workbench.searchViewModel().searchingProperty().get());
         assertEquals(null, workbench.searchViewModel().errorProperty().get());
         assertTrue(!workbench.searchViewModel().shownClips().isEmpty());
-        assertTrue(workbench.searchViewModel().lastResult().query().example() != null);
+        var example = (org.sightline.indexer.search.SearchQuery.Example.OfFrame) workbench.searchViewModel().lastResult()
+                .query().example();
+        assertTrue(example.frame().width() < 768 && example.frame().width() > 8, "a crop, " + example.frame().width() + " wide");
     }
 
     private static void waitFor(Callable<Boolean> condition) throws Exception {
