@@ -126,10 +126,13 @@ public class SightlineApp extends Application {
     @Override
     public void stop() {
         if (workbench != null) {
-            workbench.close();
+            workbench.stopWork(); // an index job stops at its next check; finished files are kept
         }
         if (tasks != null) {
-            tasks.close();
+            tasks.close(); // waits a few seconds for running work to end
+        }
+        if (workbench != null) {
+            workbench.close();
         }
     }
 

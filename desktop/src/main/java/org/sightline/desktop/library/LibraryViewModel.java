@@ -312,6 +312,11 @@ public final class LibraryViewModel {
         return paths.size() == 1 ? paths.getFirst().toString() : paths.size() + " folders and files";
     }
 
+    /** The index job's task while one runs (to wait for it before closing the workspace). */
+    public java.util.Optional<java.util.concurrent.Future<?>> runningJob() {
+        return job == null || job.isDone() ? java.util.Optional.empty() : java.util.Optional.of(job);
+    }
+
     public ObservableList<VideoEntry> videos() {
         return videos;
     }

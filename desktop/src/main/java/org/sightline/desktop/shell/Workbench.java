@@ -243,14 +243,29 @@ public final class Workbench implements AutoCloseable {
         return Optional.ofNullable(services);
     }
 
+    /** Asks running work to stop (the index job stops at its next check; what it finished is kept). */
+    public void stopWork() {
+        library.cancel();
+        viewer.player().pause();
+    }
+
     /** Closes the services on a background thread (switching data directories without freezing the window). */
     public void closeInBackground() {
+        stopWork();
         closed = true;
         viewer.close();
         DesktopServices s = services;
         services = null;
+        var job = library.runningJob();
         if (s != null) {
             tasks.execute(BackgroundTask.of("Closing " + dataDirectory.root(), ctx -> {
+                if (job.isPresent()) {
+                    try {
+                        job.get().get(); // the cancelled index job ends at its next check
+                    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.CancellationException e) {
+                        // it ended; how does not matter for closing
+                    }
+                }
                 s.close();
                 return null;
             }));
