@@ -1,8 +1,12 @@
 package org.sightline.desktop;
 
+import java.io.File;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Objects;
 import javafx.application.Application;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.stage.DirectoryChooser;
@@ -12,8 +16,10 @@ import org.sightline.desktop.prefs.DesktopPreferences;
 import org.sightline.desktop.prefs.DesktopPreferences.WindowBounds;
 import org.sightline.desktop.prefs.StoredPreferences;
 import org.sightline.desktop.services.WorkspaceServices;
+import org.sightline.desktop.shell.Page;
 import org.sightline.desktop.shell.Workbench;
 import org.sightline.desktop.task.TaskExecutor;
+import org.sightline.desktop.viewer.ClipToView;
 import org.sightline.indexer.DataDirectory;
 
 /**
@@ -70,7 +76,7 @@ public class SightlineApp extends Application {
         String page = System.getProperty("sightline.page");
         if (page != null) {
             try {
-                workbench.mainViewModel().show(org.sightline.desktop.shell.Page.valueOf(page.toUpperCase(java.util.Locale.ROOT)));
+                workbench.mainViewModel().show(Page.valueOf(page.toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
                 System.getLogger(SightlineApp.class.getName()).log(System.Logger.Level.WARNING,
                         "sightline.page=" + page + " is not a page (search, library, cases, models)");
@@ -80,10 +86,9 @@ public class SightlineApp extends Application {
         if (initialQuery != null && !initialQuery.isBlank()) {
             int steps = Integer.getInteger("sightline.stepFrames", 0);
             if (steps > 0) {
-                workbench.viewerViewModel().clipProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+                workbench.viewerViewModel().clipProperty().addListener(new ChangeListener<>() {
                     @Override
-                    public void changed(javafx.beans.value.ObservableValue<? extends org.sightline.desktop.viewer.ClipToView> o,
-                            org.sightline.desktop.viewer.ClipToView a, org.sightline.desktop.viewer.ClipToView b) {
+                    public void changed(ObservableValue<? extends ClipToView> o, ClipToView a, ClipToView b) {
                         o.removeListener(this);
                         for (int i = 0; i < steps; i++) {
                             workbench.viewerViewModel().player().stepForward(); // queued after the open
@@ -107,11 +112,11 @@ public class SightlineApp extends Application {
     private void chooseAnotherDataDirectory() {
         DirectoryChooser chooser = new DirectoryChooser();
         chooser.setTitle("Choose a Sightline data directory (created if empty)");
-        java.io.File current = workbench.dataDirectory().root().toFile();
+        File current = workbench.dataDirectory().root().toFile();
         if (current.isDirectory()) {
             chooser.setInitialDirectory(current);
         }
-        java.io.File dir = chooser.showDialog(stage);
+        File dir = chooser.showDialog(stage);
         if (dir == null) {
             return;
         }
