@@ -153,7 +153,7 @@ public final class Workspace implements AutoCloseable {
      *
      * <p>The work runs on its own thread: interrupting the caller (e.g. a cancelled desktop task) cancels the job
      * cleanly instead of interrupting Lucene's file I/O, which would break the index writer. The caller's interrupt
-     * status is restored on return.
+     * status is restored on return. Close the workspace only after this has returned.
      *
      * @param cancelled polled between frame batches; the calling thread's interrupt also cancels
      */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,9 +16,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.sightline.indexer.search.SearchQuery;
+import org.sightline.indexer.search.SearchResult;
 
 /**
  * The append-only, hash-chained audit trail in the catalog ({@code audit_log}). Every search, clip view,
@@ -140,6 +144,46 @@ public class AuditLog {
             p.executeUpdate();
         }
         return new AuditEntry(seq, time, user, action.code(), caseId, detailsJson, prev, hash);
+    }
+
+    /**
+     * Records a search: the prompt or example, the filters, how many clips came back and the model searched.
+     * The one call the search paths (desktop and command line) make after each search.
+     */
+    public AuditEntry recordSearch(SearchResult result) {
+        SearchQuery q = result.query();
+        Map<String, Object> d = new LinkedHashMap<>();
+        if (q.prompt() != null) {
+            d.put("prompt", q.prompt());
+        } else if (q.example() instanceof SearchQuery.Example.OfSegment s) {
+            d.put("example", "segment " + s.segmentId());
+        } else if (q.example() instanceof SearchQuery.Example.OfFrame f) {
+            d.put("example", f.description() == null ? "a picture" : f.description());
+        }
+        Map<String, Object> filters = new LinkedHashMap<>();
+        filters.put("cameras", q.cameras().stream().sorted().toList());
+        filters.put("from", q.from() == null ? null : q.from().toString());
+        filters.put("to", q.to() == null ? null : q.to().toString());
+        filters.put("dayFrom", q.dayFrom() == null ? null : q.dayFrom().toString());
+        filters.put("dayTo", q.dayTo() == null ? null : q.dayTo().toString());
+        filters.put("minScore", q.minScore());
+        filters.put("limit", q.limit());
+        filters.put("sort", q.sort().name().toLowerCase(java.util.Locale.ROOT));
+        d.put("filters", filters);
+        d.put("results", result.clips().size());
+        d.put("framesHit", result.framesHit());
+        d.put("modelId", result.modelId());
+        return record(AuditAction.SEARCH, null, d);
+    }
+
+    /** Records that a clip of a video was viewed. */
+    public AuditEntry recordView(Path video, String sha256, double fromSeconds, double toSeconds) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("video", video.toString());
+        d.put("sha256", sha256);
+        d.put("fromSeconds", fromSeconds);
+        d.put("toSeconds", toSeconds);
+        return record(AuditAction.VIEW, null, d);
     }
 
     /** All entries in order. */

@@ -4,7 +4,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * Walks the audit log in order and reports the first broken link: a gap in the sequence (an entry deleted),
@@ -16,6 +20,35 @@ public class AuditVerifier {
 
     public AuditVerifier(ConnectionSource connections) {
         this.connections = Objects.requireNonNull(connections);
+    }
+
+    /**
+     * Checks that entries recorded elsewhere (an export package keeps its case's entries and the chain head) are
+     * still in the log unchanged: catches a log cut short or rewritten after the export, which the chain alone
+     * cannot show.
+     *
+     * @param hashBySeq the hash each sequence number had when it was recorded elsewhere
+     * @return one line per entry that is missing or differs; empty when all match
+     */
+    public List<String> checkAnchors(Map<Long, String> hashBySeq) {
+        List<String> problems = new ArrayList<>();
+        try (Connection c = connections.open();
+             PreparedStatement p = c.prepareStatement("SELECT hash FROM audit_log WHERE seq = ?")) {
+            for (Map.Entry<Long, String> anchor : new TreeMap<>(hashBySeq).entrySet()) {
+                p.setLong(1, anchor.getKey());
+                try (ResultSet r = p.executeQuery()) {
+                    if (!r.next()) {
+                        problems.add("entry " + anchor.getKey() + " is missing from the log (deleted or cut off)");
+                    } else if (!r.getString(1).equals(anchor.getValue())) {
+                        problems.add("entry " + anchor.getKey() + " has hash " + r.getString(1) + " but was recorded as "
+                                + anchor.getValue());
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new AuditException("cannot read the audit log: " + e.getMessage(), e);
+        }
+        return problems;
     }
 
     public AuditVerification verify() {

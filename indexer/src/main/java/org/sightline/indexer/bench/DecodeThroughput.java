@@ -35,6 +35,7 @@ public final class DecodeThroughput {
 
     private final SamplingOptions options;
     private final int decoderThreads;
+    private boolean warnedNoCli;
 
     /** @param decoderThreads FFmpeg decoder threads, 0 to let FFmpeg choose */
     public DecodeThroughput(SamplingOptions options, int decoderThreads) {
@@ -77,15 +78,27 @@ public final class DecodeThroughput {
             if (decoderThreads > 0) {
                 cmd.addAll(List.of("-threads", Integer.toString(decoderThreads)));
             }
+            // the same decoder settings as FrameSampler's (see VideoOpener)
+            cmd.addAll(List.of("-skip_loop_filter", "all", "-flags2", "+fast"));
             cmd.addAll(List.of("-i", file.toString(), "-an", "-vf", scale + ":flags=area,format=rgb24", "-f", "null", "-"));
             long start = System.nanoTime();
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+            // the program finds its FFmpeg libraries beside it, in JavaCPP's cache
+            pb.environment().put("LD_LIBRARY_PATH", Path.of(ffmpeg).getParent().toString());
+            Process p = pb.start();
             if (!p.waitFor(5, TimeUnit.MINUTES)) {
                 p.destroyForcibly();
                 return Double.NaN;
             }
             return p.exitValue() == 0 ? (System.nanoTime() - start) / 1e9 : Double.NaN;
-        } catch (IOException | RuntimeException | UnsatisfiedLinkError e) {
+        } catch (IOException | RuntimeException | LinkageError e) {
+            // The bundled ffmpeg program links libavdevice, which needs the system's libpulse (Debian: libpulse0).
+            // Sightline itself never loads it; only this reference timing does.
+            if (!warnedNoCli) {
+                warnedNoCli = true;
+                System.err.println("FFmpeg command-line reference not timed: the bundled ffmpeg program cannot start ("
+                        + e + "); on Debian, apt-get install libpulse0");
+            }
             return Double.NaN;
         }
     }

@@ -1,12 +1,17 @@
 package org.sightline.indexer.cli;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.sightline.indexer.audit.AuditEntry;
 import org.sightline.indexer.audit.AuditVerification;
-import org.sightline.indexer.audit.AuditVerifier;
+import org.sightline.indexer.export.ExportManifest;
+import org.sightline.indexer.export.ExportVerifier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,8 +36,7 @@ public class AuditCommand implements Callable<Integer> {
     int show(@Mixin DataOption data,
              @Option(names = "--case", paramLabel = "CASE", description = "Only entries about this case.") String caseKey,
              @Option(names = "--json", description = "Print JSON.") boolean json) {
-        try {
-            CaseWiring w = CaseWiring.open(data, dataOption);
+        try (CaseWiring w = CaseWiring.open(data, dataOption)) {
             List<AuditEntry> entries = caseKey == null ? w.audit().entries()
                     : w.audit().entriesForCase(w.cases().resolve(caseKey).id());
             if (json) {
@@ -55,20 +59,40 @@ public class AuditCommand implements Callable<Integer> {
 
     @Command(name = "verify", mixinStandardHelpOptions = true,
             description = "Check the hash chain; report the first broken link and exit 1 if there is one.")
-    int verify(@Mixin DataOption data, @Option(names = "--json", description = "Print JSON.") boolean json) {
-        try {
-            CaseWiring w = CaseWiring.open(data, dataOption);
-            AuditVerification v = new AuditVerifier(w.db()).verify();
-            if (json) {
-                System.out.println(CaseWiring.toJson(v));
-            } else if (v.intact()) {
-                System.out.println("audit trail intact: " + v.entriesChecked() + " entries, head " + v.lastHash());
-            } else {
-                System.out.println("audit trail BROKEN at entry " + v.brokenSeq() + ": " + v.problem()
-                        + " (" + v.entriesChecked() + " entries before it are intact)");
+    int verify(@Mixin DataOption data, @Option(names = "--json", description = "Print JSON.") boolean json,
+               @Option(names = "--package", paramLabel = "DIR",
+                       description = "Also check that the audit entries an export package recorded are still in the log unchanged.")
+               List<Path> packages) {
+        try (CaseWiring w = CaseWiring.open(data, dataOption)) {
+            AuditVerification v = w.services().auditVerifier().verify();
+            List<String> anchorProblems = new ArrayList<>();
+            for (Path pkg : packages == null ? List.<Path>of() : packages) {
+                ExportManifest.Audit recorded = ExportVerifier.readManifest(pkg).audit();
+                Map<Long, String> anchors = new HashMap<>();
+                recorded.entries().forEach(e -> anchors.put(e.seq(), e.hash()));
+                if (recorded.chainLengthAtExport() > 0) {
+                    anchors.put(recorded.chainLengthAtExport(), recorded.chainHeadAtExport());
+                }
+                w.services().auditVerifier().checkAnchors(anchors).forEach(p -> anchorProblems.add(pkg + ": " + p));
             }
-            return v.intact() ? 0 : 1;
-        } catch (RuntimeException e) {
+            boolean ok = v.intact() && anchorProblems.isEmpty();
+            if (json) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("intact", ok);
+                m.put("chain", v);
+                m.put("packageProblems", anchorProblems);
+                System.out.println(CaseWiring.toJson(m));
+            } else {
+                if (v.intact()) {
+                    System.out.println("audit trail intact: " + v.entriesChecked() + " entries, head " + v.lastHash());
+                } else {
+                    System.out.println("audit trail BROKEN at entry " + v.brokenSeq() + ": " + v.problem()
+                            + " (" + v.entriesChecked() + " entries before it are intact)");
+                }
+                anchorProblems.forEach(p -> System.out.println("audit trail DIFFERS from package " + p));
+            }
+            return ok ? 0 : 1;
+        } catch (IOException | RuntimeException e) {
             System.err.println("sightline audit verify: " + e.getMessage());
             return 1;
         }

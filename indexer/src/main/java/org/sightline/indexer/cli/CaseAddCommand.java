@@ -3,12 +3,14 @@ package org.sightline.indexer.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.sightline.indexer.cases.Case;
 import org.sightline.indexer.cases.CaseException;
 import org.sightline.indexer.cases.CaseItem;
 import org.sightline.indexer.cases.FoundBy;
 import org.sightline.indexer.cases.ItemDraft;
+import org.sightline.indexer.catalog.VideoRecord;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -61,14 +63,27 @@ public class CaseAddCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return CaseCommand.run("add", () -> {
-            CaseWiring w = parent.open(dataOption);
+        return parent.run("add", dataOption, w -> {
             Case c = w.cases().resolve(caseKey);
             Path video = source.video;
+            String sha = source.sha256 == null ? null : source.sha256.toLowerCase(java.util.Locale.ROOT);
+            String cam = camera;
             if (video == null) {
-                video = w.cases().recordedPathsFor(source.sha256).stream().filter(Files::isRegularFile).findFirst()
+                List<Path> known = new java.util.ArrayList<>(w.catalog().knownPaths(sha));
+                known.addAll(w.cases().recordedPathsFor(sha));
+                video = known.stream().filter(Files::isRegularFile).findFirst()
                         .orElseThrow(() -> new CaseException("no known file has SHA-256 " + source.sha256
                                 + "; give its path with --video"));
+            }
+            // an indexed video: take the hash recorded at indexing and its camera from the catalog
+            Optional<VideoRecord> indexed = w.catalog().videoByPath(video);
+            if (indexed.isPresent() && indexed.get().sha256() != null) {
+                if (sha != null && !sha.equals(indexed.get().sha256())) {
+                    throw new CaseException(video + " was indexed with SHA-256 " + indexed.get().sha256()
+                            + ", not " + sha);
+                }
+                sha = indexed.get().sha256();
+                cam = cam != null ? cam : indexed.get().camera();
             }
             ItemDraft draft;
             if (in != null || out != null) {
@@ -84,7 +99,7 @@ public class CaseAddCommand implements Callable<Integer> {
             if (hit != null) {
                 draft = draft.withHit(hit);
             }
-            draft = draft.withSha256(source.sha256).withNote(note).withTags(tags).withCamera(camera);
+            draft = draft.withSha256(sha).withNote(note).withTags(tags).withCamera(cam);
             if (prompt != null) {
                 draft = draft.withFoundBy(FoundBy.prompt(prompt, score, modelId, null));
             }

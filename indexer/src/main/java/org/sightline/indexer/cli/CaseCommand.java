@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
  * the small edits are methods here. CASE is a reference, an id or a unique name; ITEM is the item's position.
  */
 @Command(name = "case", mixinStandardHelpOptions = true,
-        description = "Case dossiers: create, list, show, add, note, tag, move, remove, rename, close, reopen, export.",
+        description = "Case dossiers: create, list, show, add, note, tag, move, remove, rename, edit, close, reopen, export.",
         subcommands = {CaseCreateCommand.class, CaseListCommand.class, CaseShowCommand.class, CaseAddCommand.class,
                 CaseExportCommand.class})
 public class CaseCommand implements Callable<Integer> {
@@ -30,14 +30,19 @@ public class CaseCommand implements Callable<Integer> {
         return 0;
     }
 
-    CaseWiring open(DataOption own) {
-        return CaseWiring.open(own, dataOption);
+    /** Work on the case services of the chosen data directory. */
+    @FunctionalInterface
+    interface CaseWork {
+        int run(CaseWiring w) throws Exception;
     }
 
-    /** Runs a case operation, printing a clear error and returning 1 when it fails. */
-    static int run(String verb, Callable<Integer> work) {
-        try {
-            return work.call();
+    /**
+     * Opens the services (the subcommand's {@code --data}, else this command's), runs the work and closes them;
+     * prints a clear error and returns 1 when it fails.
+     */
+    int run(String verb, DataOption own, CaseWork work) {
+        try (CaseWiring w = CaseWiring.open(own, dataOption)) {
+            return work.run(w);
         } catch (Exception e) {
             System.err.println("sightline case " + verb + ": " + e.getMessage());
             return 1;
@@ -47,18 +52,29 @@ public class CaseCommand implements Callable<Integer> {
     @Command(name = "rename", mixinStandardHelpOptions = true, description = "Rename a case.")
     int rename(@Mixin DataOption data, @Parameters(index = "0", paramLabel = "CASE") String caseKey,
                @Parameters(index = "1", paramLabel = "NAME") String name) {
-        return run("rename", () -> {
-            CaseWiring w = open(data);
+        return run("rename", data, w -> {
             Case c = w.cases().rename(w.cases().resolve(caseKey).id(), name);
             System.out.println("renamed case " + c.reference() + " to \"" + c.name() + "\"");
             return 0;
         });
     }
 
+    @Command(name = "edit", mixinStandardHelpOptions = true, description = "Change a case's reference, examiner or description.")
+    int edit(@Mixin DataOption data, @Parameters(paramLabel = "CASE") String caseKey,
+             @picocli.CommandLine.Option(names = "--reference", description = "New reference number.") String reference,
+             @picocli.CommandLine.Option(names = "--examiner", description = "New examiner.") String examiner,
+             @picocli.CommandLine.Option(names = "--description", description = "New description.") String description) {
+        return run("edit", data, w -> {
+            Case c = w.cases().updateDetails(w.cases().resolve(caseKey).id(), reference, examiner, description);
+            System.out.println("case " + c.reference() + ": examiner " + c.examiner()
+                    + (c.description().isBlank() ? "" : ", \"" + c.description() + "\""));
+            return 0;
+        });
+    }
+
     @Command(name = "close", mixinStandardHelpOptions = true, description = "Close a case (no more changes until reopened).")
     int close(@Mixin DataOption data, @Parameters(paramLabel = "CASE") String caseKey) {
-        return run("close", () -> {
-            CaseWiring w = open(data);
+        return run("close", data, w -> {
             Case c = w.cases().close(w.cases().resolve(caseKey).id());
             System.out.println("closed case " + c.reference());
             return 0;
@@ -67,8 +83,7 @@ public class CaseCommand implements Callable<Integer> {
 
     @Command(name = "reopen", mixinStandardHelpOptions = true, description = "Reopen a closed case.")
     int reopen(@Mixin DataOption data, @Parameters(paramLabel = "CASE") String caseKey) {
-        return run("reopen", () -> {
-            CaseWiring w = open(data);
+        return run("reopen", data, w -> {
             Case c = w.cases().reopen(w.cases().resolve(caseKey).id());
             System.out.println("reopened case " + c.reference());
             return 0;
@@ -79,8 +94,7 @@ public class CaseCommand implements Callable<Integer> {
     int note(@Mixin DataOption data, @Parameters(index = "0", paramLabel = "CASE") String caseKey,
              @Parameters(index = "1", paramLabel = "ITEM") int position,
              @Parameters(index = "2", paramLabel = "TEXT") String text) {
-        return run("note", () -> {
-            CaseWiring w = open(data);
+        return run("note", data, w -> {
             CaseItem item = w.cases().itemAt(w.cases().resolve(caseKey).id(), position);
             w.cases().setNote(item.id(), text);
             System.out.println("item " + position + ": note set");
@@ -92,8 +106,7 @@ public class CaseCommand implements Callable<Integer> {
     int tag(@Mixin DataOption data, @Parameters(index = "0", paramLabel = "CASE") String caseKey,
             @Parameters(index = "1", paramLabel = "ITEM") int position,
             @Parameters(index = "2..*", paramLabel = "TAG") List<String> tags) {
-        return run("tag", () -> {
-            CaseWiring w = open(data);
+        return run("tag", data, w -> {
             CaseItem item = w.cases().itemAt(w.cases().resolve(caseKey).id(), position);
             CaseItem after = w.cases().setTags(item.id(), tags == null ? List.of() : tags);
             System.out.println("item " + position + ": tags " + after.tags());
@@ -105,8 +118,7 @@ public class CaseCommand implements Callable<Integer> {
     int move(@Mixin DataOption data, @Parameters(index = "0", paramLabel = "CASE") String caseKey,
              @Parameters(index = "1", paramLabel = "ITEM") int position,
              @Parameters(index = "2", paramLabel = "POSITION") int to) {
-        return run("move", () -> {
-            CaseWiring w = open(data);
+        return run("move", data, w -> {
             CaseItem item = w.cases().itemAt(w.cases().resolve(caseKey).id(), position);
             w.cases().moveItem(item.id(), to);
             System.out.println("moved item " + position + " to " + to);
@@ -117,8 +129,7 @@ public class CaseCommand implements Callable<Integer> {
     @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove an item from a case.")
     int remove(@Mixin DataOption data, @Parameters(index = "0", paramLabel = "CASE") String caseKey,
                @Parameters(index = "1", paramLabel = "ITEM") int position) {
-        return run("remove", () -> {
-            CaseWiring w = open(data);
+        return run("remove", data, w -> {
             CaseItem item = w.cases().itemAt(w.cases().resolve(caseKey).id(), position);
             w.cases().removeItem(item.id());
             System.out.println("removed item " + position + " (" + item.video().getFileName() + ")");

@@ -28,8 +28,8 @@ public class CaseCreateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return CaseCommand.run("create", () -> {
-            Case c = parent.open(dataOption).cases().create(name, reference, examiner, description);
+        return parent.run("create", dataOption, w -> {
+            Case c = w.cases().create(name, reference, examiner, description);
             System.out.println(json ? CaseWiring.toJson(CaseWiring.json(c))
                     : "created case " + c.reference() + " (id " + c.id() + "): " + c.name());
             return 0;

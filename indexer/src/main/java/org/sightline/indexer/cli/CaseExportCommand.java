@@ -29,8 +29,7 @@ public class CaseExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return CaseCommand.run("export", () -> {
-            CaseWiring w = parent.open(dataOption);
+        return parent.run("export", dataOption, w -> {
             Case c = w.cases().resolve(caseKey);
             try {
                 long t0 = System.nanoTime();

@@ -21,8 +21,7 @@ public class CaseListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return CaseCommand.run("list", () -> {
-            CaseWiring w = parent.open(dataOption);
+        return parent.run("list", dataOption, w -> {
             List<Case> cases = w.cases().list();
             if (json) {
                 System.out.println(CaseWiring.toJson(cases.stream().map(CaseWiring::json).toList()));

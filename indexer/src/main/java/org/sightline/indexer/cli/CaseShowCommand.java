@@ -28,8 +28,7 @@ public class CaseShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return CaseCommand.run("show", () -> {
-            CaseWiring w = parent.open(dataOption);
+        return parent.run("show", dataOption, w -> {
             Case c = w.cases().resolve(caseKey);
             List<CaseItem> items = w.cases().items(c.id());
             if (json) {

@@ -8,18 +8,18 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.sightline.indexer.DataDirectory;
 import org.sightline.indexer.audit.AuditLog;
-import org.sightline.indexer.audit.ConnectionSource;
+import org.sightline.indexer.catalog.Catalog;
 import org.sightline.indexer.cases.Case;
 import org.sightline.indexer.cases.CaseItem;
 import org.sightline.indexer.cases.CaseService;
 import org.sightline.indexer.export.EvidenceExporter;
-import org.sightline.indexer.export.KnownPaths;
+import org.sightline.indexer.export.EvidenceServices;
 
 /**
- * The case and audit services of a data directory, for the command line (the desktop gets them from the
- * Workspace), and their JSON output.
+ * The case and audit services of a data directory on the catalog's connections, for the command line (the desktop
+ * gets them from the Workspace), and their JSON output.
  */
-record CaseWiring(DataDirectory data, ConnectionSource db, AuditLog audit, CaseService cases) {
+record CaseWiring(DataDirectory data, Catalog catalog, EvidenceServices services) implements AutoCloseable {
 
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -31,15 +31,30 @@ record CaseWiring(DataDirectory data, ConnectionSource db, AuditLog audit, CaseS
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data directory " + data.root() + ": " + e.getMessage(), e);
         }
-        ConnectionSource db = ConnectionSource.sqlite(data.catalogFile());
-        AuditLog audit = new AuditLog(db);
-        return new CaseWiring(data, db, audit, new CaseService(db, audit));
+        Catalog catalog = Catalog.open(data.catalogFile());
+        try {
+            return new CaseWiring(data, catalog, EvidenceServices.on(catalog));
+        } catch (RuntimeException e) {
+            catalog.close();
+            throw e;
+        }
     }
 
-    /** The exporter; moved sources are looked for among the paths case items recorded. */
+    AuditLog audit() {
+        return services.audit();
+    }
+
+    CaseService cases() {
+        return services.cases();
+    }
+
     EvidenceExporter exporter() {
-        KnownPaths recorded = cases::recordedPathsFor;
-        return new EvidenceExporter(cases, audit, recorded);
+        return services.exporter();
+    }
+
+    @Override
+    public void close() {
+        catalog.close();
     }
 
     static Map<String, Object> json(Case c) {

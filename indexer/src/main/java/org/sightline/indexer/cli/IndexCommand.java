@@ -64,7 +64,13 @@ public class IndexCommand implements Callable<Integer> {
             System.err.println("sightline index: name at least one file or folder (or use --reembed)");
             return 2;
         }
-        IngestRequest request = new IngestRequest(paths, camera, recursive, fps, segmentSeconds, batch, reembed);
+        IngestRequest request;
+        try {
+            request = new IngestRequest(paths, camera, recursive, fps, segmentSeconds, batch, reembed);
+        } catch (IllegalArgumentException e) {
+            System.err.println("sightline index: " + e.getMessage());
+            return 2;
+        }
         AtomicBoolean cancel = new AtomicBoolean();
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {

@@ -48,11 +48,14 @@ public class ClipCutter {
         long hitMicros = Math.round(hitSeconds * 1e6);
         try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(source.toFile());
              Java2DFrameConverter converter = new Java2DFrameConverter()) {
+            g.setPixelFormat(avutil.AV_PIX_FMT_BGR24); // grey, 16-bit and alpha sources all become 8-bit colour
             g.start();
             double fps = g.getFrameRate() > 0 && g.getFrameRate() < 1000 ? g.getFrameRate() : 25;
             long length = g.getLengthInTime();
             long interval = Math.round(1e6 / fps);
-            if (inSeconds < 0 || outMicros <= inMicros || inMicros >= length || outMicros > length + interval) {
+            boolean lengthKnown = length > 0;
+            if (inSeconds < 0 || outMicros <= inMicros
+                    || lengthKnown && (inMicros >= length || outMicros > length + interval)) {
                 throw new ExportException(ExportException.Reason.SPAN_OUTSIDE_FILE, source, String.format(
                         "span %.3f-%.3f s is outside %s, which is %.3f s long", inSeconds, outSeconds,
                         source.getFileName(), length / 1e6));
@@ -72,7 +75,7 @@ public class ClipCutter {
                 r.setGopSize((int) Math.max(1, Math.round(fps * 2)));
                 r.setVideoBitrate((int) Math.min(20_000_000, Math.max(1_000_000, width * (long) height * fps * 0.25)));
                 r.start();
-                encoder = r.getVideoCodecName() != null ? r.getVideoCodecName() : "h264";
+                encoder = h264EncoderName();
                 g.setTimestamp(inMicros);
                 Frame f;
                 while ((f = g.grabImage()) != null) {
@@ -105,13 +108,20 @@ public class ClipCutter {
                         "no frames of %s fall within %.3f-%.3f s", source.getFileName(), inSeconds, outSeconds));
             }
             if (stillAt < 0) {
-                stillAt = grabStill(g, hitMicros, interval, converter, still, source);
+                // the hit lies after the last frame of the span (e.g. at its very end): take the nearest frame
+                stillAt = grabStill(g, Math.min(hitMicros, last), interval, converter, still, source);
             }
             return new ClipCut(frames, fps, first / 1e6, last / 1e6, stillAt / 1e6, encoder);
         } catch (FrameGrabber.Exception | FrameRecorder.Exception e) {
             throw new ExportException(ExportException.Reason.ENCODE_FAILED, source,
                     "FFmpeg could not cut " + source.getFileName() + " into " + clip.getFileName() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The encoder FFmpeg picks for H.264 (the recorder asks by codec id); with the bundled FFmpeg, libopenh264. */
+    static String h264EncoderName() {
+        var codec = avcodec.avcodec_find_encoder(avcodec.AV_CODEC_ID_H264);
+        return codec == null || codec.name() == null ? "h264" : codec.name().getString();
     }
 
     private static long grabStill(FFmpegFrameGrabber g, long hitMicros, long interval, Java2DFrameConverter converter,
@@ -128,8 +138,14 @@ public class ClipCutter {
                 String.format("no frame at the hit time %.3f s of %s", hitMicros / 1e6, source.getFileName()));
     }
 
-    private static void writeStill(BufferedImage image, Path still, Path source) throws ExportException {
+    private static void writeStill(BufferedImage frame, Path still, Path source) throws ExportException {
+        BufferedImage image = frame;
         try {
+            if (image != null && image.getType() != BufferedImage.TYPE_3BYTE_BGR && image.getType() != BufferedImage.TYPE_INT_RGB) {
+                BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+                rgb.createGraphics().drawImage(image, 0, 0, null);
+                image = rgb;
+            }
             if (image == null || !ImageIO.write(image, "jpg", still.toFile())) {
                 throw new IOException("no JPEG writer for the frame");
             }

@@ -22,6 +22,23 @@ public class ExportVerifier {
     private static final ObjectMapper JSON = new ObjectMapper()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
+    /** Reads a package's manifest.json. */
+    public static ExportManifest readManifest(Path packageDir) throws IOException {
+        Path manifestFile = packageDir.resolve(ExportManifest.MANIFEST);
+        ExportManifest manifest;
+        try {
+            manifest = JSON.readValue(manifestFile.toFile(), ExportManifest.class);
+        } catch (IOException e) {
+            throw new IOException("cannot read " + manifestFile + " as a Sightline manifest: " + e.getMessage(), e);
+        }
+        if (manifest.format() == null || !manifest.format().startsWith("sightline-evidence-package/")
+                || manifest.files() == null) {
+            throw new IOException(manifestFile + " is not a Sightline evidence manifest (format "
+                    + manifest.format() + ")");
+        }
+        return manifest;
+    }
+
     public PackageVerification verify(Path packageDir) throws IOException {
         Path dir = packageDir.toAbsolutePath().normalize();
         Path manifestFile = dir.resolve(ExportManifest.MANIFEST);
@@ -40,17 +57,7 @@ public class ExportVerifier {
         } else {
             manifestProblem = ExportManifest.MANIFEST_HASH + " is MISSING, so the manifest itself cannot be checked";
         }
-        ExportManifest manifest;
-        try {
-            manifest = JSON.readValue(manifestFile.toFile(), ExportManifest.class);
-        } catch (IOException e) {
-            throw new IOException("cannot read " + manifestFile + " as a Sightline manifest: " + e.getMessage(), e);
-        }
-        if (manifest.format() == null || !manifest.format().startsWith("sightline-evidence-package/")
-                || manifest.files() == null) {
-            throw new IOException(manifestFile + " is not a Sightline evidence manifest (format "
-                    + manifest.format() + ")");
-        }
+        ExportManifest manifest = readManifest(dir);
         List<PackageVerification.FileCheck> checks = new ArrayList<>();
         Set<String> listed = new HashSet<>(Set.of(ExportManifest.MANIFEST, ExportManifest.MANIFEST_HASH));
         for (ExportManifest.FileEntry f : manifest.files()) {

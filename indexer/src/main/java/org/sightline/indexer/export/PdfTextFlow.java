@@ -1,6 +1,7 @@
 package org.sightline.indexer.export;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,15 +11,14 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
 /** Lays text and images down A4 pages top to bottom with word wrap and page breaks (PDFBox). */
 final class PdfTextFlow implements AutoCloseable {
-    static final PDType1Font REGULAR = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-    static final PDType1Font BOLD = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
-    static final PDType1Font MONO = new PDType1Font(Standard14Fonts.FontName.COURIER);
+    /** Liberation Sans, shipped inside PDFBox, embedded (subset) so the report looks the same everywhere. */
+    private static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
 
     private static final float MARGIN = 50;
     private final PDDocument doc;
@@ -28,8 +28,16 @@ final class PdfTextFlow implements AutoCloseable {
     private float y;
     private int pages;
 
-    PdfTextFlow(PDDocument doc) {
+    final PDFont font;
+
+    PdfTextFlow(PDDocument doc) throws IOException {
         this.doc = doc;
+        try (InputStream in = PDDocument.class.getResourceAsStream(FONT)) {
+            if (in == null) {
+                throw new IOException("PDFBox's built-in font " + FONT + " is missing from the class path");
+            }
+            this.font = PDType0Font.load(doc, in);
+        }
     }
 
     float width() {
@@ -59,11 +67,11 @@ final class PdfTextFlow implements AutoCloseable {
     }
 
     /** Writes text wrapped to the page width. */
-    void text(String text, PDType1Font font, float fontSize) throws IOException {
+    void text(String text, PDFont font, float fontSize) throws IOException {
         text(text, font, fontSize, 0);
     }
 
-    void text(String text, PDType1Font font, float fontSize, float indent) throws IOException {
+    void text(String text, PDFont font, float fontSize, float indent) throws IOException {
         float leading = fontSize * 1.3f;
         for (String paragraph : sanitise(text == null ? "" : text, font).split("\n", -1)) {
             for (String line : wrap(paragraph, font, fontSize, width() - indent)) {
@@ -93,7 +101,7 @@ final class PdfTextFlow implements AutoCloseable {
         return pages;
     }
 
-    private List<String> wrap(String paragraph, PDType1Font font, float fontSize, float width) throws IOException {
+    private List<String> wrap(String paragraph, PDFont font, float fontSize, float width) throws IOException {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         for (String word : paragraph.split(" ")) {
@@ -122,12 +130,12 @@ final class PdfTextFlow implements AutoCloseable {
         return lines;
     }
 
-    private static float textWidth(String s, PDType1Font font, float fontSize) throws IOException {
+    private static float textWidth(String s, PDFont font, float fontSize) throws IOException {
         return font.getStringWidth(s) / 1000 * fontSize;
     }
 
     /** Replaces characters the standard fonts cannot show with '?', tabs with spaces. */
-    private String sanitise(String s, PDType1Font font) {
+    private String sanitise(String s, PDFont font) {
         StringBuilder b = new StringBuilder(s.length());
         for (char ch : s.toCharArray()) {
             if (ch == '\n') {

@@ -26,51 +26,51 @@ public class ReportWriter {
             info.setAuthor(m.caseInfo().examiner());
             info.setCreator("Sightline " + m.tool().version());
             try (PdfTextFlow flow = new PdfTextFlow(doc)) {
-                flow.text("Evidence dossier: " + m.caseInfo().name(), PdfTextFlow.BOLD, 18);
+                flow.text("Evidence dossier: " + m.caseInfo().name(), flow.font, 18);
                 flow.space(6);
                 for (String line : caseLines(m)) {
-                    flow.text(line, PdfTextFlow.REGULAR, 10);
+                    flow.text(line, flow.font, 10);
                 }
                 flow.space(10);
-                flow.text("Original files (master exhibits)", PdfTextFlow.BOLD, 13);
+                flow.text("Original files (master exhibits)", flow.font, 13);
                 for (ExportManifest.FileEntry f : m.files()) {
                     if (f.role().equals(ExportManifest.ROLE_ORIGINAL)) {
-                        flow.text(f.path() + "  (" + f.size() + " bytes)", PdfTextFlow.REGULAR, 9);
-                        flow.text("SHA-256 " + f.sha256(), PdfTextFlow.MONO, 8, 12);
+                        flow.text(f.path() + "  (" + f.size() + " bytes)", flow.font, 9);
+                        flow.text("SHA-256 " + f.sha256(), flow.font, 8, 12);
                     }
                 }
                 for (ExportManifest.Item item : m.items()) {
                     flow.space(12);
-                    flow.text(itemTitle(item), PdfTextFlow.BOLD, 13);
+                    flow.text(itemTitle(item), flow.font, 13);
                     Path still = packageDir.resolve(item.still());
                     if (Files.isRegularFile(still)) {
                         flow.image(still, 260, 180);
                     }
                     for (String line : itemLines(item)) {
-                        flow.text(line, PdfTextFlow.REGULAR, 9);
+                        flow.text(line, flow.font, 9);
                     }
                     for (ExportManifest.FileEntry f : m.files()) {
                         if (f.item() != null && f.item() == item.position()) {
-                            flow.text(f.role() + ": " + f.path(), PdfTextFlow.REGULAR, 9);
-                            flow.text("SHA-256 " + f.sha256(), PdfTextFlow.MONO, 8, 12);
+                            flow.text(f.role() + ": " + f.path(), flow.font, 9);
+                            flow.text("SHA-256 " + f.sha256(), flow.font, 8, 12);
                         }
                     }
-                    flow.text("source SHA-256 " + item.sourceSha256(), PdfTextFlow.MONO, 8, 12);
+                    flow.text("source SHA-256 " + item.sourceSha256(), flow.font, 8, 12);
                 }
                 flow.space(12);
-                flow.text("Audit trail for this case (" + m.audit().entries().size() + " entries)", PdfTextFlow.BOLD, 13);
+                flow.text("Audit trail for this case (" + m.audit().entries().size() + " entries)", flow.font, 13);
                 flow.text("Chain head at export: entry " + m.audit().chainLengthAtExport() + ", hash "
-                        + m.audit().chainHeadAtExport(), PdfTextFlow.REGULAR, 8);
-                flow.text(ExportManifest.Audit.HASH_RULE, PdfTextFlow.REGULAR, 8);
+                        + m.audit().chainHeadAtExport(), flow.font, 8);
+                flow.text(ExportManifest.Audit.HASH_RULE, flow.font, 8);
                 for (ExportManifest.Entry e : m.audit().entries()) {
                     flow.space(3);
-                    flow.text("#" + e.seq() + "  " + e.time() + "  " + e.user() + "  " + e.action(), PdfTextFlow.REGULAR, 9);
-                    flow.text(e.details(), PdfTextFlow.MONO, 7, 12);
-                    flow.text("hash " + e.hash(), PdfTextFlow.MONO, 7, 12);
+                    flow.text("#" + e.seq() + "  " + e.time() + "  " + e.user() + "  " + e.action(), flow.font, 9);
+                    flow.text(e.details(), flow.font, 7, 12);
+                    flow.text("hash " + e.hash(), flow.font, 7, 12);
                 }
                 flow.space(12);
                 flow.text("To check this package: sightline verify <folder>, or compare each file's SHA-256 with "
-                        + "manifest.json (whose own SHA-256 is in manifest.json.sha256).", PdfTextFlow.REGULAR, 8);
+                        + "manifest.json (whose own SHA-256 is in manifest.json.sha256).", flow.font, 8);
             }
             doc.save(file.toFile());
         }

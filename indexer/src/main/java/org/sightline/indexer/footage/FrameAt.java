@@ -24,7 +24,7 @@ public final class FrameAt {
             throw new IllegalArgumentException("need seconds >= 0 and shortSide >= 1, got " + seconds + ", " + shortSide);
         }
         byte[] head = VideoOpener.checkReadable(video);
-        FFmpegFrameGrabber grabber = VideoOpener.openRgb(video, head, 0);
+        FFmpegFrameGrabber grabber = VideoOpener.openRgb(video, head, 0, false);
         try {
             int[] size = FrameSampler.scaledSize(grabber.getImageWidth(), grabber.getImageHeight(),
                     grabber.getAspectRatio(), shortSide);

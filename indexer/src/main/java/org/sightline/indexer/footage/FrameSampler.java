@@ -58,7 +58,7 @@ public final class FrameSampler {
     public SamplingReport sample(Path video, SamplingOptions options, FrameSink sink, BooleanSupplier cancelled)
             throws FootageException, InterruptedException {
         byte[] head = VideoOpener.checkReadable(video);
-        FFmpegFrameGrabber grabber = VideoOpener.openRgb(video, head, decoderThreads);
+        FFmpegFrameGrabber grabber = VideoOpener.openRgb(video, head, decoderThreads, true);
         try {
             return new Pass(video, grabber, options, sink, cancelled).run();
         } finally {

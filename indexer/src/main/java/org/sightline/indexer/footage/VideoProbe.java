@@ -43,7 +43,7 @@ public final class VideoProbe {
      */
     public VideoInfo probe(Path path) throws FootageException {
         byte[] head = VideoOpener.checkReadable(path);
-        FFmpegFrameGrabber grabber = VideoOpener.openRgb(path, head, 0);
+        FFmpegFrameGrabber grabber = VideoOpener.openRgb(path, head, 0, false);
         try {
             int width = grabber.getImageWidth();
             int height = grabber.getImageHeight();

@@ -134,6 +134,19 @@ class AuditLogTest {
     }
 
     @Test
+    void recordsSearchesAndViewsWithTheirDetails() {
+        var query = org.sightline.indexer.search.SearchQuery.prompt("two people at the gate").withCameras(java.util.Set.of("gate", "aisle")).withLimit(20);
+        AuditEntry search = log.recordSearch(new org.sightline.indexer.search.SearchResult(query, List.of(), "m@1#abc", 7, 12));
+        assertEquals("search", search.action());
+        assertTrue(search.details().contains("\"prompt\":\"two people at the gate\""), search.details());
+        assertTrue(search.details().contains("\"cameras\":[\"aisle\",\"gate\"]"), search.details());
+        assertTrue(search.details().contains("\"results\":0") && search.details().contains("\"modelId\":\"m@1#abc\""), search.details());
+        AuditEntry view = log.recordView(Path.of("/footage/a.mp4"), "ab".repeat(32), 1.5, 4.0);
+        assertEquals("view", view.action());
+        assertTrue(new AuditVerifier(ConnectionSource.sqlite(db)).verify().intact());
+    }
+
+    @Test
     void reopeningKeepsTheChain() {
         AuditLog again = new AuditLog(ConnectionSource.sqlite(db));
         AuditEntry e = again.record(AuditAction.SEARCH, null, Map.of());

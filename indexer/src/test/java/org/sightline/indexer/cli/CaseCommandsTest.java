@@ -60,6 +60,8 @@ class CaseCommandsTest {
         assertTrue(shown.out().contains("tags: red, grey"), shown.out());
         assertEquals(0, run("case", "remove", "AI-7", "1", "--data", data).exit());
         assertTrue(run("case", "list", "--data", data).out().contains("AI-7"));
+        assertEquals(0, run("case", "edit", "AI-7", "--examiner", "DC Smith", "--data", data).exit());
+        assertTrue(run("case", "show", "AI-7", "--data", data).out().contains("examiner: DC Smith"));
 
         Path pkg = tmp.resolve("pkg");
         Run exported = run("case", "export", "AI-7", "--data", data, "--out", pkg.toString(), "--quiet");
@@ -98,5 +100,47 @@ class CaseCommandsTest {
         Run auditBroken = run("audit", "verify", "--data", data);
         assertEquals(1, auditBroken.exit());
         assertTrue(auditBroken.out().contains("BROKEN at entry 4"), auditBroken.out());
+    }
+
+    @Test
+    void usesTheCatalogsRecordedHashCameraAndKnownPaths() throws Exception {
+        Path data = tmp.resolve("data");
+        Path original = Files.copy(SharedData.footage("parking-lot-person-bicycle-car.mp4"), tmp.resolve("cam3.mp4"));
+        String sha = org.sightline.indexer.cases.Sha256.of(original);
+        Files.createDirectories(data);
+        Path moved = tmp.resolve("archive/cam3-2026.mp4");
+        try (org.sightline.indexer.catalog.Catalog catalog = org.sightline.indexer.catalog.Catalog.open(data.resolve("catalog.sqlite"))) {
+            catalog.registerVideo(original, sha, Files.size(original), 0, "gate-cam", null);
+            catalog.rememberPath(sha, moved);
+        }
+        assertEquals(0, run("case", "create", "--data", data.toString(), "--name", "Gate", "--reference", "G-1").exit());
+        Run added = run("case", "add", "G-1", "--data", data.toString(), "--video", original.toString(),
+                "--in", "9", "--out", "12", "--json");
+        assertEquals(0, added.exit(), added.err());
+        assertTrue(added.out().contains("\"camera\" : \"gate-cam\""), added.out());
+        assertTrue(added.out().contains(sha), added.out());
+        Run wrong = run("case", "add", "G-1", "--data", data.toString(), "--video", original.toString(),
+                "--sha256", "0".repeat(64), "--in", "9", "--out", "12");
+        assertEquals(1, wrong.exit());
+        assertTrue(wrong.err().contains("was indexed with SHA-256 " + sha), wrong.err());
+
+        Files.createDirectories(moved.getParent());
+        Files.move(original, moved);
+        Path pkg = tmp.resolve("gate-pkg");
+        Run exported = run("case", "export", "G-1", "--data", data.toString(), "--out", pkg.toString(), "--quiet");
+        assertEquals(0, exported.exit(), exported.err());
+        assertTrue(Files.readString(pkg.resolve("manifest.json")).contains("\"sourcePath\" : \"" + moved + "\""));
+
+        // cutting the log short is invisible to the chain, but not to a package that recorded the entries
+        assertEquals(0, run("audit", "verify", "--data", data.toString(), "--package", pkg.toString()).exit());
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("catalog.sqlite"));
+             Statement s = c.createStatement()) {
+            s.execute("DROP TRIGGER audit_log_no_delete");
+            s.executeUpdate("DELETE FROM audit_log WHERE seq >= 2");
+        }
+        assertEquals(0, run("audit", "verify", "--data", data.toString()).exit());
+        Run cut = run("audit", "verify", "--data", data.toString(), "--package", pkg.toString());
+        assertEquals(1, cut.exit());
+        assertTrue(cut.out().contains("entry 2 is missing"), cut.out());
     }
 }

@@ -67,7 +67,7 @@ class EvidenceExportTest {
         cases.addItem(c.id(), ItemDraft.span(aisle, 4.5, 8.0).withSha256(aisleSha).withHit(6.0)
                 .withNote("white car enters").withFoundBy(FoundBy.prompt("a white car", 0.31f, MODEL, "gen-3")));
         cases.addItem(c.id(), ItemDraft.span(lot, 9.0, 12.5).withSha256(lotSha).withHit(11.0)
-                .withNote("cyclist crosses").withTags(List.of("cyclist")).withFoundBy(FoundBy.prompt("a person on a bicycle", 0.28f, MODEL, "gen-3")));
+                .withNote("cyclist crosses — café Ø").withTags(List.of("cyclist")).withFoundBy(FoundBy.prompt("a person on a bicycle", 0.28f, MODEL, "gen-3")));
         cases.addItem(c.id(), ItemDraft.span(aisle, 15.0, 18.0).withSha256(aisleSha).withNote("grey and red car"));
         audit.record(AuditAction.SEARCH, null, java.util.Map.of("query", "a white car", "results", 3));
 
@@ -113,6 +113,7 @@ class EvidenceExportTest {
             assertTrue(Files.size(out.resolve(item.still())) > 1000, item.still());
         }
         assertTrue(m.items().get(0).clip().startsWith("clips/OP-2026_17_item01_" + aisleSha.substring(0, 8)), m.items().get(0).clip());
+        assertTrue(m.tool().clipEncoder().contains("libopenh264"), m.tool().clipEncoder());
         assertFalse(m.audit().entries().isEmpty());
         assertTrue(m.audit().entries().stream().allMatch(ExportManifest.Entry::consistent));
         assertTrue(m.audit().entries().stream().allMatch(e -> e.caseId() != null && e.caseId() == c.id()));
@@ -288,6 +289,27 @@ class EvidenceExportTest {
         assertEquals(2, derived.size());
         assertEquals(derived, second.manifest().files().stream()
                 .filter(f -> f.role().equals("clip") || f.role().equals("still")).map(f -> f.path() + " " + f.sha256()).toList());
+    }
+
+    @Test
+    void cutsGreyRawAndMpeg4SourcesIntoPlayableH264() throws Exception {
+        Case c = cases.create("Odd formats", "OF-1", null, null);
+        cases.addItem(c.id(), ItemDraft.span(SharedData.footage("tiny-highway-48px-raw.avi"), 0.5, 2.5).withHit(2.5));
+        cases.addItem(c.id(), ItemDraft.span(SharedData.footage("motorway-cctv-cyclist.avi"), 3.0, 5.0));
+        ExportResult r = new EvidenceExporter(cases, audit, KnownPaths.none()).export(c.id(), tmp.resolve("odd"));
+        for (ExportManifest.Item item : r.manifest().items()) {
+            try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(r.directory().resolve(item.clip()).toFile())) {
+                g.start();
+                assertEquals("h264", g.getVideoCodecName());
+                int frames = 0;
+                while (g.grabImage() != null) {
+                    frames++;
+                }
+                assertEquals(item.clipFrames(), frames, item.clip());
+                assertTrue(Math.abs(frames / g.getFrameRate() - 2.0) <= 1 / g.getFrameRate() + 1e-6, item.clip());
+            }
+            assertTrue(javax.imageio.ImageIO.read(r.directory().resolve(item.still()).toFile()) != null, item.still());
+        }
     }
 
     private void assertNoPartialFolders() throws IOException {

@@ -89,6 +89,13 @@ class IngestPipelineTest {
             assertEquals(8.0, best.endSeconds(), 1e-9);
             assertEquals(1f, best.relativeStrength(), 1e-6);
 
+            // time order: clips with a known wall-clock time first, in time order, then the rest by file and offset
+            var byTime = w.search().search(SearchQuery.prompt("red").withSort(SearchQuery.SortOrder.TIME));
+            assertEquals(red.clips().size(), byTime.clips().size());
+            assertEquals(a.resolve("yard/two.vid"), byTime.clips().getFirst().video());
+            assertTrue(byTime.clips().getFirst().wallClockStart().isPresent());
+            assertTrue(byTime.clips().stream().skip(1).allMatch(c -> c.wallClockStart().isEmpty()));
+
             // camera filter
             var yard = w.search().search(SearchQuery.prompt("red").withCameras(Set.of("yard")));
             assertTrue(yard.clips().stream().allMatch(c -> c.camera().equals("yard")));
