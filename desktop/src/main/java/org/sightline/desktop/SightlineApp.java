@@ -1,17 +1,167 @@
 package org.sightline.desktop;
 
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Objects;
 import javafx.application.Application;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.StackPane;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
+import org.sightline.desktop.prefs.DesktopPreferences;
+import org.sightline.desktop.prefs.DesktopPreferences.WindowBounds;
+import org.sightline.desktop.prefs.StoredPreferences;
+import org.sightline.desktop.services.WorkspaceServices;
+import org.sightline.desktop.shell.Page;
+import org.sightline.desktop.shell.Workbench;
+import org.sightline.desktop.task.TaskExecutor;
+import org.sightline.desktop.viewer.ClipToView;
+import org.sightline.indexer.DataDirectory;
 
-/** The JavaFX application (placeholder window until the desktop issue lands). */
+/**
+ * The JavaFX application: one window around a {@link Workbench}. Remembers the window's placement and the
+ * data directory. System properties: {@code sightline.data} (data directory for this run),
+ * {@code sightline.initialQuery} (a prompt to search at start-up), {@code sightline.openFirstClip=true}
+ * (open the first result in the viewer), {@code sightline.openClipOf=TEXT} (open the best clip whose file path
+ * contains TEXT), {@code sightline.window=WIDTHxHEIGHT} (place the window at 0,0 with that
+ * size, for screenshots).
+ */
 public class SightlineApp extends Application {
+    /** The stylesheet every scene of the desktop uses. */
+    public static final String STYLESHEET = "/org/sightline/assets/styles/dark.css";
+
+    private Workbench workbench;
+    private TaskExecutor tasks;
+    private Stage stage;
+    private DesktopPreferences prefs;
+
     @Override
     public void start(Stage stage) {
-        stage.setTitle("Sightline");
-        stage.setScene(new Scene(new StackPane(new Label("Sightline — offline footage search")), 960, 600));
+        DesktopPreferences prefs = StoredPreferences.forUser();
+        DataDirectory data = chooseDataDirectory(prefs);
+        prefs.saveLastDataDirectory(data.root());
+        tasks = new TaskExecutor();
+        this.stage = stage;
+        this.prefs = prefs;
+        workbench = newWorkbench(data);
+
+        Scene scene = new Scene(workbench.view(), 1280, 800);
+        scene.getStylesheets().add(stylesheet());
+        stage.setTitle("Sightline — " + data.root());
+        stage.setScene(scene);
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        prefs.windowBounds().filter(SightlineApp::onSomeScreen).ifPresent(b -> {
+            stage.setX(b.x());
+            stage.setY(b.y());
+            stage.setWidth(b.width());
+            stage.setHeight(b.height());
+            stage.setMaximized(b.maximized());
+        });
+        String window = System.getProperty("sightline.window");
+        if (window != null && window.matches("\\d+x\\d+")) {
+            String[] wh = window.split("x");
+            stage.setX(0);
+            stage.setY(0);
+            stage.setWidth(Double.parseDouble(wh[0]));
+            stage.setHeight(Double.parseDouble(wh[1]));
+        }
+        stage.setOnHidden(e -> prefs.saveWindowBounds(
+                new WindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized())));
         stage.show();
+        String page = System.getProperty("sightline.page");
+        if (page != null) {
+            try {
+                workbench.mainViewModel().show(Page.valueOf(page.toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                System.getLogger(SightlineApp.class.getName()).log(System.Logger.Level.WARNING,
+                        "sightline.page=" + page + " is not a page (search, library, cases, models)");
+            }
+        }
+        String initialQuery = System.getProperty("sightline.initialQuery");
+        if (initialQuery != null && !initialQuery.isBlank()) {
+            int steps = Integer.getInteger("sightline.stepFrames", 0);
+            if (steps > 0) {
+                workbench.viewerViewModel().clipProperty().addListener(new ChangeListener<>() {
+                    @Override
+                    public void changed(ObservableValue<? extends ClipToView> o, ClipToView a, ClipToView b) {
+                        o.removeListener(this);
+                        for (int i = 0; i < steps; i++) {
+                            workbench.viewerViewModel().player().stepForward(); // queued after the open
+                        }
+                    }
+                });
+            }
+            String preferred = System.getProperty("sightline.openClipOf");
+            workbench.searchAtStartup(initialQuery, Boolean.getBoolean("sightline.openFirstClip") || preferred != null,
+                    preferred);
+        }
+    }
+
+    private Workbench newWorkbench(DataDirectory data) {
+        Workbench w = new Workbench(data, tasks, WorkspaceServices::open);
+        w.mainViewModel().onChooseDataDirectoryProperty().set(this::chooseAnotherDataDirectory);
+        return w;
+    }
+
+    /** Lets the user pick another data directory, remembers it and rebuilds the window's content on it. */
+    private void chooseAnotherDataDirectory() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Choose a Sightline data directory (created if empty)");
+        File current = workbench.dataDirectory().root().toFile();
+        if (current.isDirectory()) {
+            chooser.setInitialDirectory(current);
+        }
+        File dir = chooser.showDialog(stage);
+        if (dir == null) {
+            return;
+        }
+        DataDirectory data = DataDirectory.resolve(dir.toPath());
+        prefs.saveLastDataDirectory(data.root());
+        workbench.closeInBackground();
+        workbench = newWorkbench(data);
+        stage.getScene().setRoot(workbench.view());
+        stage.setTitle("Sightline — " + data.root());
+    }
+
+    @Override
+    public void stop() {
+        if (workbench != null) {
+            workbench.stopWork(); // an index job stops at its next check; finished files are kept
+        }
+        if (tasks != null) {
+            tasks.close(); // waits a few seconds for running work to end
+        }
+        if (workbench != null) {
+            workbench.close();
+        }
+    }
+
+    /** The theme's URL, for any scene the desktop opens. */
+    public static String stylesheet() {
+        return Objects.requireNonNull(SightlineApp.class.getResource(STYLESHEET),
+                "the desktop jar lacks " + STYLESHEET).toExternalForm();
+    }
+
+    private static DataDirectory chooseDataDirectory(DesktopPreferences prefs) {
+        String explicit = System.getProperty("sightline.data");
+        if (explicit != null && !explicit.isBlank()) {
+            return DataDirectory.resolve(Path.of(explicit));
+        }
+        if (System.getenv("SIGHTLINE_HOME") == null) {
+            var last = prefs.lastDataDirectory();
+            if (last.isPresent()) {
+                return DataDirectory.resolve(last.get());
+            }
+        }
+        return DataDirectory.resolve(null);
+    }
+
+    private static boolean onSomeScreen(WindowBounds b) {
+        return !Screen.getScreensForRectangle(new Rectangle2D(b.x(), b.y(), b.width(), b.height())).isEmpty();
     }
 }

@@ -1,0 +1,36 @@
+package org.sightline.desktop.library;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.sightline.indexer.ingest.FileOutcome;
+import org.sightline.indexer.ingest.IngestListener;
+
+/**
+ * The catalogued footage and the index job, as the Library page needs them: the indexer's workspace behind a
+ * narrow interface. Every method may block: call from background tasks.
+ */
+public interface FootageLibrary {
+
+    /**
+     * A video the catalog knows.
+     *
+     * @param status queued, indexing, done, partial or failed
+     * @param reason why it failed or is partial, else null
+     */
+    record VideoRow(Path path, String camera, double durationSeconds, String status, String reason) {
+    }
+
+    /** How an index job ended. */
+    record IndexRun(List<FileOutcome> outcomes, boolean cancelled, double footageSeconds, double elapsedSeconds) {
+    }
+
+    List<VideoRow> videos() throws Exception;
+
+    /**
+     * Indexes files and folders with the active model; blocks until done or cancelled. What was finished is kept.
+     *
+     * @param reindex embed again even when the file is indexed with the active model
+     */
+    IndexRun index(List<Path> paths, boolean reindex, IngestListener listener, BooleanSupplier cancelled) throws Exception;
+}

@@ -1,0 +1,219 @@
+package org.sightline.desktop.library;
+
+import java.io.File;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import org.sightline.desktop.icons.Icon;
+import org.sightline.desktop.library.LibraryViewModel.JobState;
+import org.sightline.desktop.viewer.Timecodes;
+
+/**
+ * The Library page: add footage folders (button or drag and drop), every video with its status and reason,
+ * the index job's progress with rate and ETA, pause/resume/cancel/re-index, and the errors to act on.
+ */
+public final class LibraryView extends VBox {
+
+    public LibraryView(LibraryViewModel vm) {
+        getStyleClass().add("page");
+        setId("library-view");
+        Label title = new Label("Library");
+        title.getStyleClass().add("heading");
+
+        Button add = new Button("Add folder…", Icon.FOLDER_ADD.node(18));
+        add.setId("library-add");
+        add.getStyleClass().add("primary-button");
+        add.setOnAction(e -> {
+            DirectoryChooser chooser = new DirectoryChooser();
+            chooser.setTitle("Choose a folder of footage to index");
+            File dir = chooser.showDialog(getScene() == null ? null : getScene().getWindow());
+            if (dir != null) {
+                vm.add(List.of(dir.toPath()));
+            }
+        });
+        Label dropHint = new Label("or drop folders and video files here. Footage is only read, never changed.");
+        dropHint.getStyleClass().add("muted");
+        HBox addRow = new HBox(14, add, dropHint);
+        addRow.setAlignment(Pos.CENTER_LEFT);
+        addRow.getStyleClass().add("drop-zone");
+
+        // progress
+        ProgressBar overall = new ProgressBar();
+        overall.setId("library-overall-progress");
+        overall.setMaxWidth(Double.MAX_VALUE);
+        overall.progressProperty().bind(vm.overallProgressProperty());
+        HBox.setHgrow(overall, Priority.ALWAYS);
+        Label progressText = new Label();
+        progressText.setId("library-progress-text");
+        progressText.textProperty().bind(vm.progressTextProperty());
+        ProgressBar file = new ProgressBar();
+        file.setId("library-file-progress");
+        file.setPrefWidth(220);
+        file.progressProperty().bind(vm.fileProgressProperty());
+        Label current = new Label();
+        current.getStyleClass().add("muted");
+        current.textProperty().bind(vm.currentFileProperty());
+        Button pause = new Button("Pause");
+        pause.setId("library-pause");
+        pause.setOnAction(e -> vm.pause());
+        pause.disableProperty().bind(vm.stateProperty().isNotEqualTo(JobState.RUNNING));
+        Button resume = new Button("Resume");
+        resume.setId("library-resume");
+        resume.setOnAction(e -> vm.resume());
+        resume.disableProperty().bind(vm.stateProperty().isNotEqualTo(JobState.PAUSED));
+        Button cancel = new Button("Cancel");
+        cancel.setId("library-cancel");
+        cancel.setOnAction(e -> vm.cancel());
+        cancel.disableProperty().bind(vm.stateProperty().isEqualTo(JobState.IDLE));
+        HBox bars = new HBox(10, overall, pause, resume, cancel);
+        bars.setAlignment(Pos.CENTER_LEFT);
+        HBox fileRow = new HBox(10, file, current);
+        fileRow.setAlignment(Pos.CENTER_LEFT);
+        Label message = new Label();
+        message.setId("library-message");
+        message.setWrapText(true);
+        message.textProperty().bind(vm.messageProperty());
+        VBox progress = new VBox(8, bars, progressText, fileRow, message);
+        progress.getStyleClass().add("card-panel");
+        progress.visibleProperty().bind(vm.stateProperty().isNotEqualTo(JobState.IDLE).or(vm.messageProperty().isNotEmpty()));
+        progress.managedProperty().bind(progress.visibleProperty());
+        fileRow.visibleProperty().bind(vm.stateProperty().isEqualTo(JobState.RUNNING));
+        fileRow.managedProperty().bind(fileRow.visibleProperty());
+
+        // videos
+        TableView<VideoEntry> table = new TableView<>(vm.videos());
+        table.setId("library-table");
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.setPlaceholder(new Label("No footage yet. Add a folder to index it."));
+        TableColumn<VideoEntry, String> archive = new TableColumn<>("Archive");
+        archive.setCellValueFactory(d -> Bindings.createStringBinding(d.getValue()::archive));
+        TableColumn<VideoEntry, String> name = new TableColumn<>("File");
+        name.setCellValueFactory(d -> Bindings.createStringBinding(d.getValue()::fileName));
+        TableColumn<VideoEntry, String> camera = new TableColumn<>("Camera");
+        camera.setCellValueFactory(d -> d.getValue().cameraProperty());
+        TableColumn<VideoEntry, String> length = new TableColumn<>("Length");
+        length.setCellValueFactory(d -> Bindings.createStringBinding(() -> d.getValue().durationSecondsProperty().get() > 0
+                ? Timecodes.shortOffset(d.getValue().durationSecondsProperty().get()) : "", d.getValue().durationSecondsProperty()));
+        TableColumn<VideoEntry, String> status = new TableColumn<>("Status");
+        status.setCellValueFactory(d -> d.getValue().statusProperty());
+        status.setCellFactory(c -> new StatusCell());
+        TableColumn<VideoEntry, Double> prog = new TableColumn<>("Progress");
+        prog.setCellValueFactory(d -> Bindings.createObjectBinding(
+                () -> "indexing".equals(d.getValue().statusProperty().get()) ? d.getValue().progressProperty().get() : null,
+                d.getValue().statusProperty(), d.getValue().progressProperty()));
+        prog.setCellFactory(c -> new ProgressCell());
+        TableColumn<VideoEntry, String> reason = new TableColumn<>("Reason");
+        reason.setCellValueFactory(d -> d.getValue().reasonProperty());
+        table.getColumns().addAll(List.of(archive, name, camera, length, status, prog, reason));
+        archive.setPrefWidth(230);
+        name.setPrefWidth(300);
+        camera.setPrefWidth(120);
+        length.setPrefWidth(80);
+        status.setPrefWidth(100);
+        prog.setPrefWidth(150);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        VBox.setVgrow(table, Priority.ALWAYS);
+
+        Button reindexSelected = new Button("Re-index selected");
+        reindexSelected.setOnAction(e -> vm.reindex(table.getSelectionModel().getSelectedItems().stream()
+                .map(VideoEntry::path).toList()));
+        reindexSelected.disableProperty().bind(Bindings.isEmpty(table.getSelectionModel().getSelectedItems())
+                .or(vm.stateProperty().isEqualTo(JobState.RUNNING)));
+        Button reindexAll = new Button("Re-index all");
+        reindexAll.setOnAction(e -> vm.reindex(List.of()));
+        reindexAll.disableProperty().bind(Bindings.isEmpty(vm.videos()).or(vm.stateProperty().isEqualTo(JobState.RUNNING)));
+        Label count = new Label();
+        count.getStyleClass().add("muted");
+        count.textProperty().bind(Bindings.createStringBinding(
+                () -> String.format(Locale.ROOT, "%d videos", vm.videos().size()), vm.videos()));
+        HBox tableActions = new HBox(10, reindexSelected, reindexAll, count);
+        tableActions.setAlignment(Pos.CENTER_LEFT);
+
+        Label errorsTitle = new Label("Problems");
+        errorsTitle.getStyleClass().add("subheading");
+        ListView<String> errors = new ListView<>(vm.errors());
+        errors.setId("library-errors");
+        errors.setPrefHeight(110);
+        VBox errorBox = new VBox(6, errorsTitle, errors);
+        errorBox.visibleProperty().bind(Bindings.isNotEmpty(vm.errors()));
+        errorBox.managedProperty().bind(errorBox.visibleProperty());
+
+        getChildren().addAll(title, addRow, progress, table, tableActions, errorBox);
+
+        setOnDragOver(this::dragOver);
+        setOnDragExited(e -> addRow.getStyleClass().remove("drag-over"));
+        setOnDragEntered(e -> {
+            if (e.getDragboard().hasFiles() && !addRow.getStyleClass().contains("drag-over")) {
+                addRow.getStyleClass().add("drag-over");
+            }
+        });
+        setOnDragDropped(e -> {
+            boolean ok = e.getDragboard().hasFiles();
+            if (ok) {
+                vm.add(e.getDragboard().getFiles().stream().map(File::toPath).toList());
+            }
+            e.setDropCompleted(ok);
+            e.consume();
+        });
+    }
+
+    private void dragOver(DragEvent e) {
+        if (e.getDragboard().hasFiles()) {
+            e.acceptTransferModes(TransferMode.COPY_OR_MOVE);
+        }
+        e.consume();
+    }
+
+    /** A progress bar while the file is being indexed; empty otherwise. */
+    private static final class ProgressCell extends TableCell<VideoEntry, Double> {
+        private final ProgressBar bar = new ProgressBar();
+
+        ProgressCell() {
+            bar.setMaxWidth(Double.MAX_VALUE);
+        }
+
+        @Override
+        protected void updateItem(Double item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setGraphic(null);
+            } else {
+                bar.setProgress(item);
+                setGraphic(bar);
+            }
+        }
+    }
+
+    /** Status coloured by its meaning. */
+    private static final class StatusCell extends TableCell<VideoEntry, String> {
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            getStyleClass().removeAll("status-failed", "status-partial", "status-done");
+            setText(empty || item == null ? null : item);
+            if (!empty && item != null) {
+                switch (item) {
+                    case "failed" -> getStyleClass().add("status-failed");
+                    case "partial" -> getStyleClass().add("status-partial");
+                    case "done" -> getStyleClass().add("status-done");
+                    default -> { }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,364 @@
+package org.sightline.desktop.library;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Platform;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
+import org.sightline.desktop.library.FootageLibrary.IndexRun;
+import org.sightline.desktop.library.FootageLibrary.VideoRow;
+import org.sightline.desktop.task.BackgroundTask;
+import org.sightline.desktop.task.TaskExecutor;
+import org.sightline.desktop.viewer.Timecodes;
+import org.sightline.indexer.ingest.FileOutcome;
+import org.sightline.indexer.ingest.IngestListener;
+import org.sightline.indexer.ingest.IngestProgress;
+
+/**
+ * The Library page's state: the catalogued videos with their status, the index job's overall and per-file
+ * progress (rate, ETA), and pause (stops now, resumable: finished files are kept), resume, cancel and re-index.
+ */
+public final class LibraryViewModel {
+
+    /** Where the index job stands. */
+    public enum JobState { IDLE, RUNNING, PAUSED }
+
+    private final TaskExecutor tasks;
+    private FootageLibrary library;
+    private final ObservableList<VideoEntry> videos = FXCollections.observableArrayList();
+    private final Map<Path, VideoEntry> byPath = new HashMap<>();
+    private final ObservableList<String> errors = FXCollections.observableArrayList();
+    private final javafx.collections.ObservableSet<String> cameras = FXCollections.observableSet(new java.util.TreeSet<>());
+    private final ReadOnlyObjectWrapper<JobState> state = new ReadOnlyObjectWrapper<>(this, "state", JobState.IDLE);
+    private final ReadOnlyDoubleWrapper overallProgress = new ReadOnlyDoubleWrapper(this, "overallProgress", 0);
+    private final ReadOnlyDoubleWrapper fileProgress = new ReadOnlyDoubleWrapper(this, "fileProgress", 0);
+    private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "");
+    private final ReadOnlyStringWrapper currentFile = new ReadOnlyStringWrapper(this, "currentFile", "");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ObjectProperty<Runnable> onIndexChanged = new SimpleObjectProperty<>(this, "onIndexChanged");
+
+    /** Paths of the job that is running or paused, to resume with. */
+    private final Set<Path> pending = new LinkedHashSet<>();
+    private boolean pendingReindex;
+    private final AtomicBoolean stopRequested = new AtomicBoolean();
+    private final AtomicReference<IngestProgress> latestProgress = new AtomicReference<>();
+    private final AtomicBoolean progressScheduled = new AtomicBoolean();
+    private Task<IndexRun> job;
+
+    public LibraryViewModel(TaskExecutor tasks, FootageLibrary library) {
+        this.tasks = tasks;
+        this.library = library;
+    }
+
+    /** Swaps the library (another data directory was opened) and reloads. */
+    public void setLibrary(FootageLibrary library) {
+        this.library = library;
+        refresh();
+    }
+
+    /** Reloads the catalog's videos in the background. */
+    public void refresh() {
+        if (library == null) {
+            return;
+        }
+        FootageLibrary lib = library;
+        tasks.execute(BackgroundTask.of("Reading the catalog", ctx -> lib.videos())
+                .onSuccess(this::showCatalog)
+                .onFailure(e -> message.set("Cannot read the catalog: " + e.getMessage())));
+    }
+
+    private void showCatalog(List<VideoRow> rows) {
+        for (VideoRow r : rows) {
+            VideoEntry e = entry(r.path());
+            e.cameraProperty().set(r.camera() == null ? "" : r.camera());
+            if (r.camera() != null && !r.camera().isBlank()) {
+                cameras.add(r.camera());
+            }
+            e.durationSecondsProperty().set(r.durationSeconds());
+            if (!(state.get() == JobState.RUNNING && "indexing".equals(e.statusProperty().get()))) {
+                e.statusProperty().set(r.status());
+                e.reasonProperty().set(r.reason() == null ? "" : r.reason());
+                if (!"indexing".equals(r.status())) {
+                    e.progressProperty().set("done".equals(r.status()) ? 1 : 0);
+                }
+            }
+        }
+        List<String> failed = rows.stream()
+                .filter(r -> "failed".equals(r.status()) || "partial".equals(r.status()))
+                .map(r -> r.path() + ": " + (r.reason() == null ? r.status() : r.reason()))
+                .toList();
+        if (state.get() != JobState.RUNNING) {
+            errors.setAll(failed);
+        } else {
+            failed.stream().filter(f -> !errors.contains(f)).forEach(errors::add);
+        }
+    }
+
+    private VideoEntry entry(Path p) {
+        return byPath.computeIfAbsent(p, k -> {
+            VideoEntry e = new VideoEntry(k);
+            int at = 0;
+            Comparator<VideoEntry> order = Comparator.comparing(VideoEntry::archive).thenComparing(VideoEntry::fileName);
+            while (at < videos.size() && order.compare(videos.get(at), e) < 0) {
+                at++;
+            }
+            videos.add(at, e);
+            return e;
+        });
+    }
+
+    /** Adds folders or files and indexes them (after the running job, if any). */
+    public void add(List<Path> paths) {
+        List<Path> usable = new ArrayList<>();
+        for (Path p : paths) {
+            if (Files.exists(p)) {
+                usable.add(p.toAbsolutePath().normalize());
+            } else {
+                errors.add(p + ": does not exist");
+            }
+        }
+        if (usable.isEmpty()) {
+            return;
+        }
+        pending.addAll(usable);
+        if (state.get() == JobState.IDLE) {
+            start(false);
+        } else if (state.get() == JobState.PAUSED) {
+            message.set("Added; resume to index.");
+        }
+    }
+
+    /** Indexes the given videos again with the active model (all catalogued videos when empty). */
+    public void reindex(List<Path> paths) {
+        if (state.get() == JobState.RUNNING) {
+            message.set("Wait for the running job to finish, or pause it, before re-indexing.");
+            return;
+        }
+        pending.clear();
+        pending.addAll(paths.isEmpty() ? byPath.keySet() : paths);
+        if (!pending.isEmpty()) {
+            start(true);
+        }
+    }
+
+    /** Stops the job now; finished files stay indexed and {@link #resume()} carries on. */
+    public void pause() {
+        if (state.get() == JobState.RUNNING) {
+            stopRequested.set(true);
+            state.set(JobState.PAUSED);
+            message.set("Pausing after the current batch…");
+        }
+    }
+
+    public void resume() {
+        if (job != null && job.isRunning()) {
+            message.set("Still stopping the current batch; resume in a moment.");
+            return;
+        }
+        if (state.get() == JobState.PAUSED && !pending.isEmpty()) {
+            start(pendingReindex);
+        }
+    }
+
+    /** Stops the job and forgets what was still to do. Finished files stay indexed. */
+    public void cancel() {
+        pending.clear();
+        if (state.get() == JobState.RUNNING) {
+            stopRequested.set(true);
+            message.set("Cancelling…");
+        }
+        state.set(JobState.IDLE);
+    }
+
+    private void start(boolean reindex) {
+        if (library == null) {
+            message.set("No data directory is open.");
+            return;
+        }
+        FootageLibrary lib = library;
+        List<Path> paths = List.copyOf(pending);
+        pendingReindex = reindex;
+        stopRequested.set(false);
+        state.set(JobState.RUNNING);
+        message.set((reindex ? "Re-indexing " : "Indexing ") + describe(paths));
+        overallProgress.set(-1);
+        fileProgress.set(0);
+        progressText.set("starting…");
+        IngestListener listener = new IngestListener() {
+            @Override
+            public void progress(IngestProgress p) {
+                latestProgress.set(p);
+                if (progressScheduled.compareAndSet(false, true)) {
+                    Platform.runLater(LibraryViewModel.this::showProgress);
+                }
+            }
+
+            @Override
+            public void fileFinished(FileOutcome outcome) {
+                Platform.runLater(() -> showOutcome(outcome));
+            }
+        };
+        job = tasks.execute(BackgroundTask.of("Indexing", ctx -> lib.index(paths, reindex, listener,
+                        () -> stopRequested.get() || ctx.isCancelled()))
+                .onSuccess(run -> finished(run, paths))
+                .onFailure(e -> {
+                    state.set(JobState.IDLE);
+                    pending.clear();
+                    message.set("Indexing stopped: " + e.getMessage());
+                    errors.add("Indexing stopped: " + e.getMessage());
+                    refresh();
+                }));
+    }
+
+    private void finished(IndexRun run, List<Path> paths) {
+        fileProgress.set(0);
+        currentFile.set("");
+        long failed = run.outcomes().stream()
+                .filter(o -> o.status() == FileOutcome.Status.FAILED || o.status() == FileOutcome.Status.PARTIAL).count();
+        long indexed = run.outcomes().stream().filter(o -> o.status() == FileOutcome.Status.INDEXED).count();
+        String summary = String.format(Locale.ROOT, "%d indexed, %d failed or partial, %s of footage in %s",
+                indexed, failed, Timecodes.shortOffset(run.footageSeconds()), Timecodes.shortOffset(run.elapsedSeconds()));
+        if (run.cancelled() || stopRequested.get()) {
+            if (state.get() == JobState.PAUSED) {
+                message.set("Paused (" + summary + "). Resume carries on; finished files are kept.");
+            } else {
+                state.set(JobState.IDLE);
+                message.set("Cancelled (" + summary + "). Finished files are kept.");
+            }
+        } else {
+            pending.removeAll(paths);
+            message.set("Done: " + summary + ".");
+            overallProgress.set(1);
+            progressText.set("");
+            state.set(JobState.IDLE);
+            if (!pending.isEmpty()) {
+                start(false); // folders added while this job ran
+            }
+        }
+        refresh();
+        if (onIndexChanged.get() != null) {
+            onIndexChanged.get().run();
+        }
+    }
+
+    private void showProgress() {
+        progressScheduled.set(false);
+        IngestProgress p = latestProgress.get();
+        if (p == null || state.get() == JobState.IDLE) {
+            return;
+        }
+        double overall = p.footageSecondsTotal() > 0 ? p.footageSecondsDone() / p.footageSecondsTotal()
+                : p.filesTotal() > 0 ? (double) p.filesDone() / p.filesTotal() : -1;
+        overallProgress.set(Math.min(1, overall));
+        fileProgress.set(Math.clamp(p.currentFileFraction(), 0, 1));
+        String eta = p.etaSeconds().isPresent() ? "ETA " + Timecodes.shortOffset(p.etaSeconds().getAsDouble()) : "ETA estimating…";
+        progressText.set(String.format(Locale.ROOT, "%d of %d files · %d failed · %.1f× real time · %s",
+                p.filesDone(), p.filesTotal(), p.filesFailed(), p.realtimeFactor(), eta));
+        if (p.currentFile() != null) {
+            currentFile.set(p.currentFile().toString());
+            VideoEntry e = entry(p.currentFile().toAbsolutePath().normalize());
+            e.statusProperty().set("indexing");
+            e.progressProperty().set(Math.clamp(p.currentFileFraction(), 0, 1));
+        }
+    }
+
+    private void showOutcome(FileOutcome o) {
+        if (o.status() == FileOutcome.Status.NOT_VIDEO) {
+            return;
+        }
+        VideoEntry e = entry(o.path().toAbsolutePath().normalize());
+        String status = switch (o.status()) {
+            case INDEXED, UNCHANGED -> "done";
+            case PARTIAL -> "partial";
+            case FAILED -> "failed";
+            case CANCELLED -> "queued";
+            case NOT_VIDEO -> "not a video";
+        };
+        e.statusProperty().set(status);
+        e.reasonProperty().set(o.message() == null ? "" : o.message());
+        e.progressProperty().set(status.equals("done") ? 1 : 0);
+        refresh(); // camera, length and status as the catalog now has them
+        if (onIndexChanged.get() != null) {
+            onIndexChanged.get().run();
+        }
+        if (o.status() == FileOutcome.Status.FAILED || o.status() == FileOutcome.Status.PARTIAL) {
+            String line = o.path() + ": " + (o.message() == null ? status : o.message());
+            if (!errors.contains(line)) {
+                errors.add(line);
+            }
+        }
+    }
+
+    private static String describe(List<Path> paths) {
+        return paths.size() == 1 ? paths.getFirst().toString() : paths.size() + " folders and files";
+    }
+
+    /** The index job's task while one runs (to wait for it before closing the workspace). */
+    public java.util.Optional<java.util.concurrent.Future<?>> runningJob() {
+        return job == null || job.isDone() ? java.util.Optional.empty() : java.util.Optional.of(job);
+    }
+
+    public ObservableList<VideoEntry> videos() {
+        return videos;
+    }
+
+    /** Camera names of the catalogued videos. */
+    public javafx.collections.ObservableSet<String> cameras() {
+        return cameras;
+    }
+
+    /** Files that failed or were indexed only partway, with the reason. */
+    public ObservableList<String> errors() {
+        return errors;
+    }
+
+    public ReadOnlyObjectProperty<JobState> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    /** 0..1 over the job's footage; -1 while unknown. */
+    public ReadOnlyDoubleProperty overallProgressProperty() {
+        return overallProgress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty fileProgressProperty() {
+        return fileProgress.getReadOnlyProperty();
+    }
+
+    /** Files done, failures, rate and ETA. */
+    public ReadOnlyStringProperty progressTextProperty() {
+        return progressText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty currentFileProperty() {
+        return currentFile.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** Told on the FX thread after each file and after a job ends (the status bar reloads its figures). */
+    public ObjectProperty<Runnable> onIndexChangedProperty() {
+        return onIndexChanged;
+    }
+}

@@ -1,0 +1,56 @@
+package org.sightline.desktop.library;
+
+import java.nio.file.Path;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/** One row of the library table: a video, its archive folder, status and reason; live progress while indexing. */
+public final class VideoEntry {
+    private final Path path;
+    private final StringProperty camera = new SimpleStringProperty("");
+    private final StringProperty status = new SimpleStringProperty("queued");
+    private final StringProperty reason = new SimpleStringProperty("");
+    private final DoubleProperty progress = new SimpleDoubleProperty(0);
+    private final DoubleProperty durationSeconds = new SimpleDoubleProperty(0);
+
+    public VideoEntry(Path path) {
+        this.path = path;
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    /** The folder holding the file: the archive it belongs to. */
+    public String archive() {
+        Path parent = path.getParent();
+        return parent == null ? "" : parent.toString();
+    }
+
+    public String fileName() {
+        return path.getFileName().toString();
+    }
+
+    public StringProperty cameraProperty() {
+        return camera;
+    }
+
+    public StringProperty statusProperty() {
+        return status;
+    }
+
+    public StringProperty reasonProperty() {
+        return reason;
+    }
+
+    /** 0..1 through the file while it is indexed. */
+    public DoubleProperty progressProperty() {
+        return progress;
+    }
+
+    public DoubleProperty durationSecondsProperty() {
+        return durationSeconds;
+    }
+}

@@ -1,0 +1,199 @@
+package org.sightline.desktop.models;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
+import org.sightline.desktop.models.ModelPacks.PackRow;
+import org.sightline.desktop.task.BackgroundTask;
+import org.sightline.desktop.task.TaskExecutor;
+
+/**
+ * The Models page's state: installed packs, the active one, each pack's verification state, and the
+ * actions (import a folder, install the demo, activate, verify), all run in the background.
+ */
+public final class ModelsViewModel {
+    /** What the demo pack can and cannot do, shown wherever it is offered or active. */
+    public static final String DEMO_NOTICE = "Demo model: understands colours only. It finds footage by the colours "
+            + "in a prompt (\"red\", \"a blue car\") and cannot recognise objects, people or actions. "
+            + "Import a CLIP model pack for real searches.";
+
+    /** Verification state of one pack. */
+    public record Verification(State state, String detail) {
+        public enum State { NOT_CHECKED, CHECKING, VERIFIED, FAILED }
+
+        static final Verification NOT_CHECKED = new Verification(State.NOT_CHECKED, "not checked yet");
+
+        @Override
+        public String toString() {
+            return switch (state) {
+                case NOT_CHECKED -> "not checked";
+                case CHECKING -> "checking…";
+                case VERIFIED -> "verified";
+                case FAILED -> "FAILED: " + detail;
+            };
+        }
+    }
+
+    private final TaskExecutor tasks;
+    private ModelPacks packs;
+    private final ObservableList<PackRow> rows = FXCollections.observableArrayList();
+    private final ObservableMap<String, Verification> verification = FXCollections.observableHashMap();
+    private final ReadOnlyObjectWrapper<PackRow> active = new ReadOnlyObjectWrapper<>(this, "active");
+    private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded", false);
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", null);
+
+    public ModelsViewModel(TaskExecutor tasks, ModelPacks packs) {
+        this.tasks = tasks;
+        this.packs = packs;
+    }
+
+    /** Swaps the packs (another data directory was opened) and reloads. */
+    public void setPacks(ModelPacks packs) {
+        this.packs = packs;
+        verification.clear();
+        refresh();
+    }
+
+    /** Reloads the list of installed packs. */
+    public void refresh() {
+        if (packs == null) {
+            rows.clear();
+            active.set(null);
+            return;
+        }
+        ModelPacks p = packs;
+        tasks.execute(BackgroundTask.of("Reading model packs", ctx -> p.list())
+                .onSuccess(this::show)
+                .onFailure(e -> error.set("Cannot read the installed model packs: " + e.getMessage())));
+    }
+
+    private void show(List<PackRow> list) {
+        rows.setAll(list);
+        PackRow now = list.stream().filter(PackRow::active).findFirst().orElse(null);
+        active.set(now);
+        loaded.set(true);
+        if (now != null && !verification.containsKey(now.name())) {
+            verify(now.name()); // the pack in use is checked once per session, in the background
+        }
+    }
+
+    public void installDemo() {
+        act("Installing the demo model", p -> p.installDemo(), null);
+    }
+
+    public void importPack(Path folder) {
+        act("Importing " + folder, p -> p.importPack(folder), null);
+    }
+
+    public void activate(String name) {
+        act("Activating " + name, p -> {
+            p.activate(name);
+            return name + " is now the active model.";
+        }, name);
+    }
+
+    /** Re-checks a pack's files against its manifest in the background. */
+    public void verify(String name) {
+        if (packs == null) {
+            return;
+        }
+        ModelPacks p = packs;
+        verification.put(name, new Verification(Verification.State.CHECKING, ""));
+        tasks.execute(BackgroundTask.of("Verifying " + name, ctx -> p.verify(name))
+                .onSuccess(summary -> verification.put(name, new Verification(Verification.State.VERIFIED, summary)))
+                .onFailure(e -> verification.put(name, new Verification(Verification.State.FAILED, reason(e)))));
+    }
+
+    public void verifyAll() {
+        rows.forEach(r -> verify(r.name()));
+    }
+
+    @FunctionalInterface
+    private interface Action {
+        String run(ModelPacks p) throws Exception;
+    }
+
+    private void act(String title, Action action, String verifiedName) {
+        if (packs == null) {
+            error.set("No data directory is open.");
+            return;
+        }
+        ModelPacks p = packs;
+        busy.set(true);
+        error.set(null);
+        message.set(title + "…");
+        tasks.execute(BackgroundTask.of(title, ctx -> {
+                    String said = action.run(p);
+                    return new Done(said, p.list());
+                })
+                .onSuccess(done -> {
+                    message.set(done.said());
+                    if (verifiedName != null) {
+                        verification.put(verifiedName, new Verification(Verification.State.VERIFIED, "verified on activation"));
+                    }
+                    show(done.rows());
+                })
+                .onFailure(e -> {
+                    message.set("");
+                    error.set(title + " failed: " + reason(e));
+                    refresh();
+                })
+                .onFinished(() -> busy.set(false)));
+    }
+
+    private record Done(String said, List<PackRow> rows) {
+    }
+
+    private static String reason(Throwable e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    public ObservableList<PackRow> rows() {
+        return rows;
+    }
+
+    public ObservableMap<String, Verification> verification() {
+        return verification;
+    }
+
+    public Verification verificationOf(String name) {
+        return verification.getOrDefault(name, Verification.NOT_CHECKED);
+    }
+
+    /** The active pack, or null when none is installed or active. */
+    public ReadOnlyObjectProperty<PackRow> activeProperty() {
+        return active.getReadOnlyProperty();
+    }
+
+    public Optional<PackRow> active() {
+        return Optional.ofNullable(active.get());
+    }
+
+    /** True once the list has been read at least once. */
+    public ReadOnlyBooleanProperty loadedProperty() {
+        return loaded.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,38 @@
+package org.sightline.desktop.services;
+
+import java.util.Optional;
+import org.sightline.desktop.library.FootageLibrary;
+import org.sightline.desktop.models.ModelPacks;
+import org.sightline.desktop.search.ClipSearch;
+
+/**
+ * The indexer's services for one open data directory, seen through the narrow interfaces the pages use.
+ * Opened off the FX thread; closed when the window closes.
+ */
+public interface DesktopServices extends AutoCloseable {
+
+    /**
+     * The figures of the status bar.
+     *
+     * @param activeModel the active model's id, empty when no pack is active
+     */
+    record IndexFacts(long videos, long segments, double footageHours, long indexBytes, Optional<String> activeModel) {
+    }
+
+    ModelPacks models();
+
+    ClipSearch search();
+
+    FootageLibrary library();
+
+    /** Case dossiers, or null when this build or data directory has no case service. */
+    default org.sightline.desktop.cases.CaseFiles cases() {
+        return null;
+    }
+
+    /** Reads the figures now (may block). */
+    IndexFacts facts() throws Exception;
+
+    @Override
+    void close();
+}

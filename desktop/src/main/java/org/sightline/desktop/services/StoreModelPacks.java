@@ -1,0 +1,59 @@
+package org.sightline.desktop.services;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.sightline.desktop.models.ModelPacks;
+import org.sightline.models.pack.ImportResult;
+import org.sightline.models.pack.InstalledPack;
+import org.sightline.models.pack.ModelStore;
+import org.sightline.models.pack.VerifiedPack;
+
+/** {@link ModelPacks} over the models module's {@link ModelStore}. */
+public final class StoreModelPacks implements ModelPacks {
+    private final ModelStore store;
+
+    public StoreModelPacks(ModelStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public List<PackRow> list() {
+        return store.list().stream().map(StoreModelPacks::row).toList();
+    }
+
+    private static PackRow row(InstalledPack p) {
+        var m = p.manifest();
+        return new PackRow(p.name(), p.version(), p.kind(), m == null ? null : m.description(),
+                m == null ? null : m.licence(), p.active(), p.problem());
+    }
+
+    @Override
+    public void activate(String name) {
+        store.activate(name);
+    }
+
+    @Override
+    public String importPack(Path folder) {
+        ImportResult r = store.importPack(folder);
+        return r.alreadyInstalled()
+                ? "The same pack " + r.id().name() + " " + r.id().version() + " was installed already."
+                : String.format(Locale.ROOT, "Imported and verified %s %s (%.1f MB). Make it active to use it.",
+                        r.id().name(), r.id().version(), r.bytes() / 1e6);
+    }
+
+    @Override
+    public String installDemo() {
+        ModelStore.DemoInstall d = store.installDemo();
+        String name = d.result().id().name();
+        return d.activated() ? "Installed and activated the demo model " + name + "."
+                : "Installed the demo model " + name + "; " + d.previousActive() + " stays active.";
+    }
+
+    @Override
+    public String verify(String name) {
+        VerifiedPack p = store.verify(name);
+        return String.format(Locale.ROOT, "%d files match their SHA-256 (%.1f MB)", p.manifest().files().size(),
+                p.totalBytes() / 1e6);
+    }
+}

@@ -1,0 +1,95 @@
+package org.sightline.desktop.services;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.sightline.desktop.library.FootageLibrary;
+import org.sightline.desktop.models.ModelPacks;
+import org.sightline.desktop.search.ClipSearch;
+import org.sightline.desktop.cases.CaseFiles;
+import org.sightline.indexer.DataDirectory;
+import org.sightline.indexer.audit.AuditLog;
+import org.sightline.indexer.audit.ConnectionSource;
+import org.sightline.indexer.cases.CaseService;
+import org.sightline.indexer.Workspace;
+import org.sightline.indexer.WorkspaceStatus;
+import org.sightline.indexer.catalog.VideoRecord;
+import org.sightline.indexer.ingest.IngestListener;
+import org.sightline.indexer.ingest.IngestReport;
+import org.sightline.indexer.ingest.IngestRequest;
+
+/** {@link DesktopServices} over the indexer's {@link Workspace}: its model store, catalog, ingest, search and case service. */
+public final class WorkspaceServices implements DesktopServices {
+    private final Workspace workspace;
+    private final ModelPacks models;
+    private final FootageLibrary library;
+    private final CaseFiles cases;
+
+    private WorkspaceServices(Workspace workspace) {
+        this.workspace = workspace;
+        this.models = new StoreModelPacks(workspace.models());
+        this.library = new WorkspaceLibrary(workspace);
+        ConnectionSource db = ConnectionSource.sqlite(workspace.dataDirectory().catalogFile());
+        this.cases = new ServiceCaseFiles(new CaseService(db, new AuditLog(db)));
+    }
+
+    /** Opens the data directory (creating it when missing). */
+    public static WorkspaceServices open(DataDirectory dir) throws IOException {
+        return new WorkspaceServices(Workspace.open(dir));
+    }
+
+    @Override
+    public CaseFiles cases() {
+        return cases;
+    }
+
+    @Override
+    public ModelPacks models() {
+        return models;
+    }
+
+    @Override
+    public ClipSearch search() {
+        return query -> workspace.search().search(query);
+    }
+
+    @Override
+    public FootageLibrary library() {
+        return library;
+    }
+
+    @Override
+    public IndexFacts facts() {
+        WorkspaceStatus s = workspace.status();
+        return new IndexFacts(s.videos(), s.segments(), s.footageHours(), s.indexSizeBytes(), s.activeModelId());
+    }
+
+    @Override
+    public void close() {
+        workspace.close();
+    }
+
+    /** The catalog's videos and the workspace's index job. */
+    private record WorkspaceLibrary(Workspace workspace) implements FootageLibrary {
+        @Override
+        public List<VideoRow> videos() {
+            return workspace.catalog().videos().stream().map(WorkspaceLibrary::row).toList();
+        }
+
+        private static VideoRow row(VideoRecord v) {
+            String reason = v.errorMessage();
+            if (reason == null && v.damageDetail() != null) {
+                reason = v.damageDetail();
+            }
+            return new VideoRow(v.path(), v.camera(), v.durationSeconds(), v.status().dbValue(), reason);
+        }
+
+        @Override
+        public IndexRun index(List<Path> paths, boolean reindex, IngestListener listener, BooleanSupplier cancelled)
+                throws IOException {
+            IngestReport r = workspace.ingest(IngestRequest.of(paths).withReembed(reindex), listener, cancelled);
+            return new IndexRun(r.outcomes(), r.cancelled(), r.footageSeconds(), r.elapsedSeconds());
+        }
+    }
+}

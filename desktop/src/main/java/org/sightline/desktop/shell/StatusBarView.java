@@ -1,0 +1,50 @@
+package org.sightline.desktop.shell;
+
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import org.sightline.desktop.icons.Icon;
+
+/** The bottom bar: index size, footage hours, active model, background activity and the offline badge. */
+public final class StatusBarView extends HBox {
+
+    public StatusBarView(StatusBarViewModel vm) {
+        getStyleClass().add("status-bar");
+        setId("status-bar");
+        Label index = value(vm.indexSizeProperty().get());
+        index.textProperty().bind(vm.indexSizeProperty());
+        index.setId("status-index");
+        Label footage = value("");
+        footage.textProperty().bind(vm.footageProperty());
+        footage.setId("status-footage");
+        Label model = value("");
+        model.textProperty().bind(vm.activeModelProperty());
+        model.setId("status-model");
+        Label activity = new Label();
+        activity.textProperty().bind(vm.activityProperty());
+        Label data = new Label();
+        data.textProperty().bind(vm.dataDirectoryProperty());
+        data.setTooltip(new Tooltip("data directory (catalog, index, thumbnails, model packs)"));
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+
+        Label offlineText = new Label("offline");
+        HBox offline = new HBox(Icon.OFFLINE.node(14), offlineText);
+        offline.getStyleClass().add("offline-badge");
+        offline.setAlignment(javafx.geometry.Pos.CENTER);
+        offline.setId("offline-badge");
+        Tooltip.install(offline, new Tooltip("Sightline never uses the network: models, index and footage stay on this machine."));
+
+        setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        getChildren().addAll(index, footage, model, activity, spacer, data, offline);
+    }
+
+    private static Label value(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("status-value");
+        return l;
+    }
+}

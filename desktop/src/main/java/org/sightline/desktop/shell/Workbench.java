@@ -1,0 +1,283 @@
+package org.sightline.desktop.shell;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import org.sightline.desktop.cases.CaseFiles;
+import org.sightline.desktop.cases.CasesView;
+import org.sightline.desktop.cases.CasesViewModel;
+import org.sightline.desktop.library.LibraryView;
+import org.sightline.desktop.library.LibraryViewModel;
+import org.sightline.desktop.models.ModelsView;
+import org.sightline.desktop.models.ModelsViewModel;
+import org.sightline.desktop.models.NoModelGuidanceView;
+import org.sightline.desktop.search.SearchView;
+import org.sightline.desktop.search.SearchViewModel;
+import org.sightline.desktop.services.DesktopServices;
+import org.sightline.desktop.services.ServicesOpener;
+import org.sightline.desktop.task.BackgroundTask;
+import org.sightline.desktop.task.TaskExecutor;
+import org.sightline.desktop.viewer.ClipToView;
+import org.sightline.desktop.viewer.Timecodes;
+import org.sightline.desktop.viewer.ViewerView;
+import org.sightline.desktop.viewer.ViewerViewModel;
+import org.sightline.indexer.DataDirectory;
+import org.sightline.indexer.search.Clip;
+
+/**
+ * Puts the desktop together for one data directory: opens the services in the background, builds the
+ * view-models and views, and connects them (a clip opens in the viewer, "find similar" searches, model and
+ * index changes refresh the status bar). {@link org.sightline.desktop.SightlineApp} shows it in a window;
+ * tests show it in a test stage.
+ */
+public final class Workbench implements AutoCloseable {
+    private final DataDirectory dataDirectory;
+    private final TaskExecutor tasks;
+    private final MainViewModel main = new MainViewModel();
+    private final ModelsViewModel models;
+    private final SearchViewModel search;
+    private final LibraryViewModel library;
+    private final ViewerViewModel viewer;
+    private final CasesViewModel cases;
+    private final MainView view;
+    private DesktopServices services;
+    private Runnable whenOpen = () -> { };
+    private boolean closed;
+
+    public Workbench(DataDirectory dataDirectory, TaskExecutor tasks, ServicesOpener opener) {
+        this.dataDirectory = dataDirectory;
+        this.tasks = tasks;
+        this.models = new ModelsViewModel(tasks, null);
+        this.search = new SearchViewModel(tasks, null);
+        this.library = new LibraryViewModel(tasks, null);
+        this.viewer = new ViewerViewModel(tasks);
+        this.cases = new CasesViewModel(tasks, null);
+        connect();
+
+        Map<Page, Supplier<Node>> pages = new EnumMap<>(Page.class);
+        pages.put(Page.SEARCH, () -> new SearchView(search, new ViewerView(viewer), new NoModelGuidanceView(models)));
+        pages.put(Page.LIBRARY, () -> new LibraryView(library));
+        pages.put(Page.CASES, () -> new CasesView(cases));
+        pages.put(Page.MODELS, () -> new ModelsView(models));
+        this.view = new MainView(main, pages);
+
+        main.statusBar().showDataDirectory(dataDirectory.root().toString());
+        main.statusBar().showActivity("opening " + dataDirectory.root() + "…");
+        tasks.execute(BackgroundTask.of("Opening " + dataDirectory.root(), ctx -> opener.open(dataDirectory))
+                .onSuccess(this::opened)
+                .onFailure(e -> {
+                    main.statusBar().showActivity("");
+                    main.statusBar().showIndexUnavailable("cannot open " + dataDirectory.root() + ": " + e.getMessage());
+                }));
+    }
+
+    private void connect() {
+        search.modelReadyProperty().bind(models.activeProperty().isNotNull());
+        search.modelStateKnownProperty().bind(models.loadedProperty());
+        search.onOpenClipProperty().set(clip -> viewer.open(ClipToView.of(clip)));
+        viewer.onFindSimilarProperty().set(frame -> {
+            String where = viewer.currentClip()
+                    .map(c -> c.video().getFileName() + " at " + Timecodes.offset(viewer.player().positionProperty().get()))
+                    .orElse("the frame");
+            search.searchSimilar(frame, where);
+            main.show(Page.SEARCH);
+        });
+        models.activeProperty().addListener((o, a, b) -> {
+            main.statusBar().showActiveModel(b == null ? null : b.name() + " " + b.version());
+            refreshFacts();
+        });
+        library.onIndexChangedProperty().set(this::refreshFacts);
+        library.cameras().addListener((javafx.collections.SetChangeListener<String>) c -> {
+            if (c.wasAdded()) {
+                search.cameras().add(c.getElementAdded());
+            }
+        });
+    }
+
+    private void opened(DesktopServices s) {
+        if (closed) {
+            s.close();
+            return;
+        }
+        this.services = s;
+        main.statusBar().showActivity("");
+        models.setPacks(s.models());
+        search.setSearch(s.search());
+        library.setLibrary(s.library());
+        CaseFiles caseFiles = s.cases();
+        cases.setFiles(caseFiles);
+        if (caseFiles != null) {
+            search.onAddToCaseProperty().set(this::addToCase);
+            viewer.onAddToCaseProperty().set(this::addToCase);
+        }
+        refreshFacts();
+        whenOpen.run();
+    }
+
+    private void addToCase(Clip clip) {
+        var result = search.lastResult();
+        boolean byExample = result != null && result.query().example() != null;
+        String query = result == null ? null : byExample ? search.queryDescriptionProperty().get() : result.query().prompt();
+        addToCase(new CaseFiles.Moment(clip.video(), clip.sha256(), clip.camera(), clip.startSeconds(), clip.endSeconds(),
+                clip.bestOffsetSeconds(), clip.thumbnail(), query, byExample, clip.score(),
+                result == null ? null : result.modelId()));
+    }
+
+    private void addToCase(ViewerViewModel.ViewerMoment m) {
+        ClipToView c = m.clip();
+        String sha = m.sha256() != null && m.sha256().matches("[0-9a-f]{64}") ? m.sha256() : null;
+        addToCase(new CaseFiles.Moment(c.video(), sha, c.camera(), c.hasHit() ? c.hitStartSeconds() : m.seconds(),
+                c.hasHit() ? c.hitEndSeconds() : m.seconds(), m.seconds(), null, null, false, null, null));
+    }
+
+    private void addToCase(CaseFiles.Moment m) {
+        if (!cases.canAdd()) {
+            main.show(Page.CASES);
+        }
+        cases.add(m);
+    }
+
+    /** Reloads the status bar's figures in the background. */
+    public void refreshFacts() {
+        DesktopServices s = services;
+        if (s == null) {
+            return;
+        }
+        tasks.execute(BackgroundTask.of("Reading index figures", ctx -> s.facts())
+                .onSuccess(f -> {
+                    main.statusBar().showIndex(f.videos(), f.segments(), f.footageHours() * 3600, f.indexBytes());
+                    if (models.activeProperty().get() == null) {
+                        main.statusBar().showActiveModel(f.activeModel().orElse(null));
+                    }
+                })
+                .onFailure(e -> main.statusBar().showIndexUnavailable(e.getMessage())));
+    }
+
+    /**
+     * Fills the prompt and runs it once the services are open and a model is active, optionally opening the
+     * first clip (a start-up option for demos and screenshots).
+     */
+    public void searchAtStartup(String prompt, boolean openFirstClip) {
+        searchAtStartup(prompt, openFirstClip, null);
+    }
+
+    /**
+     * As {@link #searchAtStartup(String, boolean)}; with {@code preferredFile}, opens the best clip whose file path
+     * contains that text (the first clip when none does).
+     */
+    public void searchAtStartup(String prompt, boolean openFirstClip, String preferredFile) {
+        whenOpen = () -> {
+            Runnable run = () -> {
+                search.promptProperty().set(prompt);
+                if (openFirstClip) {
+                    search.allClips().addListener(new javafx.collections.ListChangeListener<Clip>() {
+                        @Override
+                        public void onChanged(Change<? extends Clip> c) {
+                            search.allClips().removeListener(this);
+                            search.shownClips().stream()
+                                    .filter(clip -> preferredFile == null || clip.video().toString().contains(preferredFile))
+                                    .findFirst()
+                                    .or(() -> search.shownClips().stream().findFirst())
+                                    .ifPresent(search.selectedProperty()::set);
+                        }
+                    });
+                }
+                search.search();
+            };
+            if (models.activeProperty().get() != null) {
+                run.run();
+            } else {
+                models.activeProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+                    @Override
+                    public void changed(javafx.beans.value.ObservableValue<? extends org.sightline.desktop.models.ModelPacks.PackRow> o,
+                            org.sightline.desktop.models.ModelPacks.PackRow a, org.sightline.desktop.models.ModelPacks.PackRow b) {
+                        if (b != null) {
+                            models.activeProperty().removeListener(this);
+                            run.run();
+                        }
+                    }
+                });
+            }
+        };
+        if (services != null) {
+            whenOpen.run();
+        }
+    }
+
+    public Parent view() {
+        return view;
+    }
+
+    public MainViewModel mainViewModel() {
+        return main;
+    }
+
+    public SearchViewModel searchViewModel() {
+        return search;
+    }
+
+    public ModelsViewModel modelsViewModel() {
+        return models;
+    }
+
+    public LibraryViewModel libraryViewModel() {
+        return library;
+    }
+
+    public CasesViewModel casesViewModel() {
+        return cases;
+    }
+
+    public ViewerViewModel viewerViewModel() {
+        return viewer;
+    }
+
+    public DataDirectory dataDirectory() {
+        return dataDirectory;
+    }
+
+    public Optional<DesktopServices> services() {
+        return Optional.ofNullable(services);
+    }
+
+    /** Asks running work to stop (the index job stops at its next check; what it finished is kept). */
+    public void stopWork() {
+        library.cancel();
+        viewer.player().pause();
+    }
+
+    /** Closes the services on a background thread (switching data directories without freezing the window). */
+    public void closeInBackground() {
+        stopWork();
+        closed = true;
+        viewer.close();
+        DesktopServices s = services;
+        services = null;
+        var job = library.runningJob();
+        if (s != null) {
+            tasks.execute(BackgroundTask.of("Closing " + dataDirectory.root(), ctx -> {
+                if (job.isPresent()) {
+                    try {
+                        job.get().get(); // the cancelled index job ends at its next check
+                    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.CancellationException e) {
+                        // it ended; how does not matter for closing
+                    }
+                }
+                s.close();
+                return null;
+            }));
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        viewer.close();
+        if (services != null) {
+            services.close();
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package org.sightline.desktop.viewer;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** How the desktop writes offsets and wall-clock times. */
+public final class Timecodes {
+    private static final DateTimeFormatter WALL =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS", Locale.ROOT).withZone(ZoneId.systemDefault());
+
+    private Timecodes() {
+    }
+
+    /** {@code m:ss.SSS} or {@code h:mm:ss.SSS}. */
+    public static String offset(double seconds) {
+        long ms = Math.round(Math.max(0, seconds) * 1000);
+        long h = ms / 3_600_000;
+        long m = ms / 60_000 % 60;
+        long s = ms / 1000 % 60;
+        long milli = ms % 1000;
+        return h > 0 ? String.format(Locale.ROOT, "%d:%02d:%02d.%03d", h, m, s, milli)
+                : String.format(Locale.ROOT, "%d:%02d.%03d", m, s, milli);
+    }
+
+    /** Short offset for cards: {@code m:ss}. */
+    public static String shortOffset(double seconds) {
+        long s = Math.round(Math.max(0, seconds));
+        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+    }
+
+    /** Local wall-clock time with milliseconds. */
+    public static String wallClock(Instant t) {
+        return WALL.format(t);
+    }
+}

@@ -1,0 +1,260 @@
+package org.sightline.desktop.viewer;
+
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Bounds;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Rectangle;
+import org.sightline.desktop.icons.Icon;
+
+/**
+ * The clip viewer: the picture, a timeline over the whole file with the hit span marked, transport
+ * buttons, the current frame's offset and wall-clock time, the file's path and SHA-256.
+ *
+ * <p>Keys (while the viewer has focus): Space play/pause; Left/Right one frame back/forward; J one frame
+ * back, K pause, L play; Home/End first/last frame. Dragging on the picture selects a rectangle for
+ * "Find similar"; a click clears it.
+ */
+public final class ViewerView extends VBox {
+    /** Key help shown under the viewer. */
+    public static final String KEY_HELP = "Space play/pause · ←/→ frame back/forward · J frame back · K pause · L play · Home/End first/last frame";
+    private static final double TRACK_INSET = 8;
+
+    private final ViewerViewModel vm;
+    private final ImageView picture = new ImageView();
+    private final Rectangle selection = new Rectangle();
+    private double dragX;
+    private double dragY;
+    private boolean updatingSlider;
+
+    public ViewerView(ViewerViewModel vm) {
+        this.vm = vm;
+        VideoPlayer player = vm.player();
+        getStyleClass().add("viewer");
+        setId("viewer");
+        setFocusTraversable(true);
+
+        Label title = new Label();
+        title.getStyleClass().add("subheading");
+        title.setId("viewer-title");
+        title.textProperty().bind(Bindings.createStringBinding(() -> {
+            ClipToView c = vm.clipProperty().get();
+            if (c == null) {
+                return "Select a clip to watch it here";
+            }
+            String name = c.video().getFileName().toString();
+            return c.camera() == null || c.camera().isBlank() ? name : c.camera() + " · " + name;
+        }, vm.clipProperty()));
+
+        // picture with a selection overlay
+        picture.setPreserveRatio(true);
+        picture.setSmooth(true);
+        picture.imageProperty().bind(player.imageProperty());
+        Pane overlay = new Pane(selection);
+        selection.setManaged(false);
+        selection.setVisible(false);
+        selection.getStyleClass().add("selection");
+        selection.setStyle("-fx-fill: #4da3ff22; -fx-stroke: #7cc0ff; -fx-stroke-width: 2;");
+        StackPane surface = new StackPane(picture, overlay);
+        surface.getStyleClass().add("video-surface");
+        surface.setMinSize(200, 120);
+        picture.fitWidthProperty().bind(surface.widthProperty());
+        picture.fitHeightProperty().bind(surface.heightProperty());
+        VBox.setVgrow(surface, Priority.ALWAYS);
+        Label error = new Label();
+        error.getStyleClass().add("error-text");
+        error.setWrapText(true);
+        error.textProperty().bind(player.errorProperty());
+        error.visibleProperty().bind(player.errorProperty().isNotNull());
+        error.managedProperty().bind(error.visibleProperty());
+        surface.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
+            requestFocus();
+            dragX = e.getX();
+            dragY = e.getY();
+            selection.setVisible(false);
+        });
+        surface.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
+            Bounds img = picture.getBoundsInParent();
+            double x = Math.clamp(e.getX(), img.getMinX(), img.getMaxX());
+            double y = Math.clamp(e.getY(), img.getMinY(), img.getMaxY());
+            double x0 = Math.clamp(dragX, img.getMinX(), img.getMaxX());
+            double y0 = Math.clamp(dragY, img.getMinY(), img.getMaxY());
+            selection.setX(Math.min(x0, x));
+            selection.setY(Math.min(y0, y));
+            selection.setWidth(Math.abs(x - x0));
+            selection.setHeight(Math.abs(y - y0));
+            selection.setVisible(selection.getWidth() > 4 && selection.getHeight() > 4);
+        });
+        player.imageProperty().addListener((o, a, b) -> {
+            if (player.playingProperty().get()) {
+                selection.setVisible(false);
+            }
+        });
+
+        // timeline over the whole file, hit span marked under it
+        Slider timeline = new Slider(0, 1, 0);
+        timeline.setId("viewer-timeline");
+        timeline.setFocusTraversable(false);
+        timeline.maxProperty().bind(Bindings.max(0.001, player.durationProperty()));
+        player.positionProperty().addListener((o, a, b) -> {
+            if (!timeline.isValueChanging()) {
+                updatingSlider = true;
+                timeline.setValue(b.doubleValue());
+                updatingSlider = false;
+            }
+        });
+        timeline.valueProperty().addListener((o, a, b) -> {
+            if (!updatingSlider) {
+                player.seek(b.doubleValue());
+            }
+        });
+        Rectangle hit = new Rectangle();
+        hit.getStyleClass().add("hit-span");
+        hit.setManaged(false);
+        hit.setHeight(6);
+        hit.setStyle("-fx-fill: #ffb347;");
+        Pane hitTrack = new Pane(hit);
+        hitTrack.setId("viewer-hit-span");
+        hitTrack.setPrefHeight(6);
+        hitTrack.setMinHeight(6);
+        hitTrack.setStyle("-fx-background-color: #2c3139; -fx-background-radius: 3; -fx-background-insets: 0 8 0 8;");
+        Runnable placeHit = () -> {
+            ClipToView c = vm.clipProperty().get();
+            double d = player.durationProperty().get();
+            double w = hitTrack.getWidth() - 2 * TRACK_INSET;
+            hit.setVisible(c != null && c.hasHit() && d > 0);
+            if (hit.isVisible()) {
+                hit.setX(TRACK_INSET + w * Math.min(1, c.hitStartSeconds() / d));
+                hit.setWidth(Math.max(3, w * (Math.min(d, c.hitEndSeconds()) - c.hitStartSeconds()) / d));
+            }
+        };
+        hitTrack.widthProperty().addListener((o, a, b) -> placeHit.run());
+        player.durationProperty().addListener((o, a, b) -> placeHit.run());
+        vm.clipProperty().addListener((o, a, b) -> placeHit.run());
+        Tooltip.install(hitTrack, new Tooltip("the span that matched the search"));
+
+        // transport
+        Button start = iconButton(Icon.TO_START, "First frame (Home)", player::toStart);
+        Button back = iconButton(Icon.STEP_BACK, "Previous frame (Left, J)", player::stepBack);
+        Button play = iconButton(Icon.PLAY, "Play/pause (Space)", player::togglePlay);
+        play.setId("viewer-play");
+        player.playingProperty().addListener((o, a, p) -> play.setGraphic((p ? Icon.PAUSE : Icon.PLAY).node(20)));
+        Button forward = iconButton(Icon.STEP_FORWARD, "Next frame (Right)", player::stepForward);
+        Button end = iconButton(Icon.TO_END, "Last frame (End)", player::toEnd);
+        Label offset = new Label();
+        offset.getStyleClass().add("timecode");
+        offset.setId("viewer-offset");
+        offset.textProperty().bind(vm.offsetText());
+        offset.setMinWidth(Region.USE_PREF_SIZE);
+        TextField wall = readOnlyField();
+        wall.setId("viewer-wallclock");
+        wall.textProperty().bind(vm.wallClockText());
+        Button similar = new Button("Find similar", Icon.SIMILAR.node(18));
+        similar.setMinWidth(Region.USE_PREF_SIZE);
+        similar.setId("viewer-find-similar");
+        similar.textProperty().bind(Bindings.when(selection.visibleProperty())
+                .then("Find similar (selection)").otherwise("Find similar"));
+        similar.disableProperty().bind(vm.onFindSimilarProperty().isNull().or(player.imageProperty().isNull()));
+        similar.setOnAction(e -> {
+            if (selection.isVisible()) {
+                Bounds img = picture.getBoundsInParent();
+                vm.findSimilar((selection.getX() - img.getMinX()) / img.getWidth(),
+                        (selection.getY() - img.getMinY()) / img.getHeight(),
+                        (selection.getX() + selection.getWidth() - img.getMinX()) / img.getWidth(),
+                        (selection.getY() + selection.getHeight() - img.getMinY()) / img.getHeight());
+            } else {
+                vm.findSimilar();
+            }
+        });
+        Button addToCase = new Button("Add to case", Icon.CASE_ADD.node(18));
+        addToCase.setMinWidth(Region.USE_PREF_SIZE);
+        addToCase.setId("viewer-add-to-case");
+        addToCase.disableProperty().bind(vm.onAddToCaseProperty().isNull().or(vm.clipProperty().isNull()));
+        addToCase.setOnAction(e -> vm.addToCase());
+        HBox transport = new HBox(8, start, back, play, forward, end, offset);
+        transport.getStyleClass().add("transport");
+        transport.setAlignment(Pos.CENTER_LEFT);
+
+        // identity of the file
+        TextField path = readOnlyField();
+        path.setId("viewer-path");
+        path.textProperty().bind(Bindings.createStringBinding(
+                () -> vm.clipProperty().get() == null ? "" : vm.clipProperty().get().video().toString(), vm.clipProperty()));
+        TextField sha = readOnlyField();
+        sha.setId("viewer-sha256");
+        sha.textProperty().bind(vm.sha256Property());
+        Label keys = new Label(KEY_HELP);
+        keys.getStyleClass().add("muted");
+        VBox facts = new VBox(4, row("File", path), row("SHA-256", sha), row("Wall clock", wall), keys);
+        facts.getStyleClass().add("file-facts");
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        title.setMinWidth(0);
+        HBox header = new HBox(8, title, spacer, similar, addToCase);
+        header.setAlignment(Pos.CENTER_LEFT);
+        getChildren().addAll(header, surface, error, timeline, hitTrack, transport, facts);
+        addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        vm.clipProperty().addListener((o, a, b) -> {
+            selection.setVisible(false);
+            requestFocus();
+        });
+    }
+
+    private void onKey(KeyEvent e) {
+        VideoPlayer p = vm.player();
+        switch (e.getCode()) {
+            case SPACE -> p.togglePlay();
+            case LEFT, J -> p.stepBack();
+            case RIGHT -> p.stepForward();
+            case K -> p.pause();
+            case L -> p.play();
+            case HOME -> p.toStart();
+            case END -> p.toEnd();
+            case ESCAPE -> selection.setVisible(false);
+            default -> {
+                return;
+            }
+        }
+        e.consume();
+    }
+
+    private static Button iconButton(Icon icon, String tip, Runnable action) {
+        Button b = new Button(null, icon.node(20));
+        b.setTooltip(new Tooltip(tip));
+        b.setFocusTraversable(false);
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    private static TextField readOnlyField() {
+        TextField f = new TextField();
+        f.setEditable(false);
+        f.getStyleClass().add("mono");
+        f.setFocusTraversable(false);
+        HBox.setHgrow(f, Priority.ALWAYS);
+        return f;
+    }
+
+    private static HBox row(String label, TextField field) {
+        Label l = new Label(label);
+        l.getStyleClass().add("muted");
+        l.setMinWidth(84);
+        HBox h = new HBox(8, l, field);
+        h.setAlignment(Pos.CENTER_LEFT);
+        return h;
+    }
+}

@@ -1,0 +1,121 @@
+package org.sightline.desktop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.sightline.desktop.search.ClipCard;
+import org.sightline.desktop.services.WorkspaceServices;
+import org.sightline.desktop.shell.Workbench;
+import org.sightline.desktop.task.TaskExecutor;
+import org.sightline.indexer.DataDirectory;
+import org.sightline.indexer.Workspace;
+import org.sightline.indexer.ingest.IngestListener;
+import org.sightline.indexer.ingest.IngestReport;
+import org.sightline.indexer.ingest.IngestRequest;
+import org.sightline.indexer.search.Clip;
+import org.sightline.models.pack.ModelStore;
+import org.sightline.models.testing.SharedData;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The investigator's path: type "red", see the red car's clip, open it at the right time. */
+@ExtendWith(ApplicationExtension.class)
+class SearchWorkflowTest {
+    private static final Path VIDEO = SharedData.footage("parking-aisle-cars.mp4");
+
+    @TempDir
+    static Path data;
+
+    private TaskExecutor tasks;
+    private Workbench workbench;
+
+    @BeforeAll
+    static void indexOneFixtureWithTheDemoModel() throws Exception {
+        DataDirectory dir = new DataDirectory(data).create();
+        new ModelStore(dir.modelsDir()).installDemo();
+        try (Workspace w = Workspace.open(dir)) {
+            IngestReport r = w.ingest(IngestRequest.of(List.of(VIDEO)), IngestListener.NONE, () -> false);
+            assertEquals(1, r.outcomes().size(), "one file indexed: " + r.outcomes());
+        }
+    }
+
+    @Start
+    void start(Stage stage) {
+        tasks = new TaskExecutor();
+        workbench = new Workbench(new DataDirectory(data), tasks, WorkspaceServices::open);
+        Scene scene = new Scene(workbench.view(), 1240, 780);
+        scene.getStylesheets().add(SightlineApp.stylesheet());
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() {
+        workbench.close();
+        tasks.close();
+    }
+
+    @Test
+    void typingRedShowsTheRedCarClipAndOpensTheViewerJustBeforeIt(FxRobot robot) throws Exception {
+        waitFor(() -> !robot.lookup("#prompt-field").queryAs(TextField.class).isDisabled());
+        robot.clickOn("#prompt-field").write("red").type(KeyCode.ENTER);
+        waitFor(() -> !workbench.searchViewModel().shownClips().isEmpty());
+
+        Clip top = workbench.searchViewModel().shownClips().getFirst();
+        assertTrue(top.video().endsWith("parking-aisle-cars.mp4"), top.toString());
+        assertTrue(top.startSeconds() <= 17.0 && top.endSeconds() >= 15.5,
+                "the best clip for 'red' covers the red car at about 15-18 s, was " + top.startSeconds() + "-" + top.endSeconds());
+        waitFor(() -> robot.lookup(".clip-card").match((ClipCard c) -> c.clip() == top).tryQuery().isPresent());
+        Node card = robot.lookup(".clip-card").match((ClipCard c) -> c.clip() == top).query();
+
+        robot.clickOn(card);
+        double expected = Math.max(0, top.startSeconds() - 1.0);
+        waitFor(() -> Math.abs(workbench.viewerViewModel().player().positionProperty().get() - expected) < 0.1);
+        assertEquals(VIDEO.toString(), robot.lookup("#viewer-path").queryAs(TextField.class).getText());
+        assertTrue(top.sha256().equals(robot.lookup("#viewer-sha256").queryAs(TextField.class).getText()));
+
+        // keep the moment in a new case from the viewer
+        robot.interact(() -> workbench.casesViewModel().create("Red car", "T-1"));
+        waitFor(() -> workbench.casesViewModel().currentProperty().get() != null);
+        robot.clickOn("#viewer-add-to-case");
+        waitFor(() -> workbench.casesViewModel().items().size() == 1);
+        var item = workbench.casesViewModel().items().getFirst();
+        assertEquals(VIDEO, item.video());
+        assertTrue(item.inSeconds() <= top.startSeconds() && item.outSeconds() >= top.endSeconds(), item.toString());
+
+        // find moments that look like a rectangle dragged on the picture
+        javafx.geometry.Bounds picture = robot.lookup(".video-surface").query().localToScreen(
+                robot.lookup(".video-surface").query().getBoundsInLocal());
+        robot.drag(picture.getCenterX() - 80, picture.getCenterY() - 40, javafx.scene.input.MouseButton.PRIMARY)
+                .dropTo(picture.getCenterX() + 80, picture.getCenterY() + 40);
+        waitFor(() -> robot.lookup("#viewer-find-similar").queryButton().getText().contains("selection"));
+        robot.clickOn("#viewer-find-similar");
+        waitFor(() -> workbench.searchViewModel().queryDescriptionProperty().get().startsWith("similar to")
+                && !workbench.searchViewModel().searchingProperty().get());
+        assertEquals(null, workbench.searchViewModel().errorProperty().get());
+        assertTrue(!workbench.searchViewModel().shownClips().isEmpty());
+        var example = (org.sightline.indexer.search.SearchQuery.Example.OfFrame) workbench.searchViewModel().lastResult()
+                .query().example();
+        assertTrue(example.frame().width() < 768 && example.frame().width() > 8, "a crop, " + example.frame().width() + " wide");
+    }
+
+    private static void waitFor(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
+    }
+}
