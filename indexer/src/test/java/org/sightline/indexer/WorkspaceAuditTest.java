@@ -28,7 +28,7 @@ class WorkspaceAuditTest {
             assertFalse(result.clips().isEmpty(), "the grey highway clip should match \"grey\"");
 
             List<AuditEntry> entries = w.evidence().audit().entries();
-            assertEquals(List.of("MODEL_IMPORT", "INDEX", "SEARCH"), entries.stream().map(AuditEntry::action).toList());
+            assertEquals(List.of("model-import", "index", "search"), entries.stream().map(AuditEntry::action).toList());
             assertTrue(entries.get(0).details().contains("sightline-demo-colours"), entries.get(0).details());
             assertTrue(entries.get(1).details().contains(video.toAbsolutePath().toString()), entries.get(1).details());
             assertTrue(entries.get(2).details().contains("grey"), entries.get(2).details());

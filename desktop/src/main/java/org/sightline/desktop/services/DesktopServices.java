@@ -30,6 +30,10 @@ public interface DesktopServices extends AutoCloseable {
         return null;
     }
 
+    /** Records in the audit trail that the user viewed this clip (may block). */
+    default void recordView(org.sightline.desktop.viewer.ClipToView clip) {
+    }
+
     /** Reads the figures now (may block). */
     IndexFacts facts() throws Exception;
 

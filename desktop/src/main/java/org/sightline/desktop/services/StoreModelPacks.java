@@ -9,12 +9,15 @@ import org.sightline.models.pack.InstalledPack;
 import org.sightline.models.pack.ModelStore;
 import org.sightline.models.pack.VerifiedPack;
 
-/** {@link ModelPacks} over the models module's {@link ModelStore}. */
+/** {@link ModelPacks} over the models module's {@link ModelStore}; installs are recorded in the audit trail. */
 public final class StoreModelPacks implements ModelPacks {
     private final ModelStore store;
+    private final org.sightline.indexer.audit.AuditLog audit;
 
-    public StoreModelPacks(ModelStore store) {
+    /** @param audit where installs are logged; null only where there is no catalog (tests of the page alone) */
+    public StoreModelPacks(ModelStore store, org.sightline.indexer.audit.AuditLog audit) {
         this.store = store;
+        this.audit = audit;
     }
 
     @Override
@@ -36,6 +39,9 @@ public final class StoreModelPacks implements ModelPacks {
     @Override
     public String importPack(Path folder) {
         ImportResult r = store.importPack(folder);
+        if (audit != null) {
+            audit.recordModelImport(r, folder);
+        }
         return r.alreadyInstalled()
                 ? "The same pack " + r.id().name() + " " + r.id().version() + " was installed already."
                 : String.format(Locale.ROOT, "Imported and verified %s %s (%.1f MB). Make it active to use it.",
@@ -45,6 +51,9 @@ public final class StoreModelPacks implements ModelPacks {
     @Override
     public String installDemo() {
         ModelStore.DemoInstall d = store.installDemo();
+        if (audit != null) {
+            audit.recordModelImport(d.result(), null);
+        }
         String name = d.result().id().name();
         return d.activated() ? "Installed and activated the demo model " + name + "."
                 : "Installed the demo model " + name + "; " + d.previousActive() + " stays active.";

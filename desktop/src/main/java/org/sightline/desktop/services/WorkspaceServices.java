@@ -9,9 +9,6 @@ import org.sightline.desktop.models.ModelPacks;
 import org.sightline.desktop.search.ClipSearch;
 import org.sightline.desktop.cases.CaseFiles;
 import org.sightline.indexer.DataDirectory;
-import org.sightline.indexer.audit.AuditLog;
-import org.sightline.indexer.audit.ConnectionSource;
-import org.sightline.indexer.cases.CaseService;
 import org.sightline.indexer.Workspace;
 import org.sightline.indexer.WorkspaceStatus;
 import org.sightline.indexer.catalog.VideoRecord;
@@ -28,10 +25,9 @@ public final class WorkspaceServices implements DesktopServices {
 
     private WorkspaceServices(Workspace workspace) {
         this.workspace = workspace;
-        this.models = new StoreModelPacks(workspace.models());
+        this.models = new StoreModelPacks(workspace.models(), workspace.evidence().audit());
         this.library = new WorkspaceLibrary(workspace);
-        ConnectionSource db = ConnectionSource.sqlite(workspace.dataDirectory().catalogFile());
-        this.cases = new ServiceCaseFiles(new CaseService(db, new AuditLog(db)));
+        this.cases = new ServiceCaseFiles(workspace.evidence().cases());
     }
 
     /** Opens the data directory (creating it when missing). */
@@ -63,6 +59,11 @@ public final class WorkspaceServices implements DesktopServices {
     public IndexFacts facts() {
         WorkspaceStatus s = workspace.status();
         return new IndexFacts(s.videos(), s.segments(), s.footageHours(), s.indexSizeBytes(), s.activeModelId());
+    }
+
+    @Override
+    public void recordView(org.sightline.desktop.viewer.ClipToView clip) {
+        workspace.evidence().audit().recordView(clip.video(), clip.sha256(), clip.hitStartSeconds(), clip.hitEndSeconds());
     }
 
     @Override

@@ -113,6 +113,16 @@ public final class Workbench implements AutoCloseable {
             search.onAddToCaseProperty().set(this::addToCase);
             viewer.onAddToCaseProperty().set(this::addToCase);
         }
+        // every clip the user opens goes into the audit trail (off the FX thread)
+        viewer.clipProperty().addListener((o, before, clip) -> {
+            DesktopServices open = services;
+            if (clip != null && open == s) {
+                tasks.execute(BackgroundTask.of("Recording the view in the audit trail", ctx -> {
+                    s.recordView(clip);
+                    return null;
+                }));
+            }
+        });
         refreshFacts();
         whenOpen.run();
     }

@@ -33,7 +33,7 @@ class ModelsViewTest {
     @Start
     void start(Stage stage) {
         tasks = new TaskExecutor();
-        vm = new ModelsViewModel(tasks, new StoreModelPacks(new ModelStore(models)));
+        vm = new ModelsViewModel(tasks, new StoreModelPacks(new ModelStore(models), null));
         Scene scene = new Scene(new ModelsView(vm), 1100, 700);
         scene.getStylesheets().add(SightlineApp.stylesheet());
         stage.setScene(scene);
