@@ -62,7 +62,7 @@ class LibraryAndGuidanceTest {
         assertFalse(robot.lookup("#search-error").query().isVisible());
         assertTrue(robot.lookup("#prompt-field").query().isDisabled());
 
-        robot.clickOn("#guidance-install-demo");
+        FxClicks.click(robot, "#guidance-install-demo");
         waitFor(() -> workbench.modelsViewModel().active().isPresent());
         waitFor(() -> !robot.lookup("#no-model-guidance").query().isVisible());
         assertFalse(robot.lookup("#prompt-field").query().isDisabled());

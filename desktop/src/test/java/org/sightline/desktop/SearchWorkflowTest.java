@@ -74,7 +74,8 @@ class SearchWorkflowTest {
     @Test
     void typingRedShowsTheRedCarClipAndOpensTheViewerJustBeforeIt(FxRobot robot) throws Exception {
         waitFor(() -> !robot.lookup("#prompt-field").queryAs(TextField.class).isDisabled());
-        robot.clickOn("#prompt-field").write("red").type(KeyCode.ENTER);
+        FxClicks.click(robot, "#prompt-field");
+        robot.write("red").type(KeyCode.ENTER);
         waitFor(() -> !workbench.searchViewModel().shownClips().isEmpty());
 
         Clip top = workbench.searchViewModel().shownClips().getFirst();
@@ -84,28 +85,32 @@ class SearchWorkflowTest {
         waitFor(() -> robot.lookup(".clip-card").match((ClipCard c) -> c.clip() == top).tryQuery().isPresent());
         Node card = robot.lookup(".clip-card").match((ClipCard c) -> c.clip() == top).query();
 
-        robot.clickOn(card);
+        FxClicks.click(robot, card);
         double expected = Math.max(0, top.startSeconds() - 1.0);
         waitFor(() -> Math.abs(workbench.viewerViewModel().player().positionProperty().get() - expected) < 0.1);
         assertEquals(VIDEO.toString(), robot.lookup("#viewer-path").queryAs(TextField.class).getText());
         assertTrue(top.sha256().equals(robot.lookup("#viewer-sha256").queryAs(TextField.class).getText()));
+        // opening the clip is recorded in the audit trail, after the search that found it
+        var audit = new org.sightline.indexer.audit.AuditLog(
+                org.sightline.indexer.audit.ConnectionSource.sqlite(new DataDirectory(data).catalogFile()));
+        waitFor(() -> audit.entries().stream().anyMatch(e -> e.action().equals("view") && e.details().contains(top.sha256())));
+        assertTrue(audit.entries().stream().anyMatch(e -> e.action().equals("search") && e.details().contains("red")));
 
         // keep the moment in a new case from the viewer
         robot.interact(() -> workbench.casesViewModel().create("Red car", "T-1"));
         waitFor(() -> workbench.casesViewModel().currentProperty().get() != null);
-        robot.clickOn("#viewer-add-to-case");
+        FxClicks.click(robot, "#viewer-add-to-case");
         waitFor(() -> workbench.casesViewModel().items().size() == 1);
         var item = workbench.casesViewModel().items().getFirst();
         assertEquals(VIDEO, item.video());
         assertTrue(item.inSeconds() <= top.startSeconds() && item.outSeconds() >= top.endSeconds(), item.toString());
 
         // find moments that look like a rectangle dragged on the picture
-        javafx.geometry.Bounds picture = robot.lookup(".video-surface").query().localToScreen(
-                robot.lookup(".video-surface").query().getBoundsInLocal());
+        javafx.geometry.Bounds picture = FxClicks.boundsOf(robot.lookup(".video-surface").query());
         robot.drag(picture.getCenterX() - 80, picture.getCenterY() - 40, javafx.scene.input.MouseButton.PRIMARY)
                 .dropTo(picture.getCenterX() + 80, picture.getCenterY() + 40);
         waitFor(() -> robot.lookup("#viewer-find-similar").queryButton().getText().contains("selection"));
-        robot.clickOn("#viewer-find-similar");
+        FxClicks.click(robot, "#viewer-find-similar");
         waitFor(() -> workbench.searchViewModel().queryDescriptionProperty().get().startsWith("similar to")
                 && !workbench.searchViewModel().searchingProperty().get());
         assertEquals(null, workbench.searchViewModel().errorProperty().get());

@@ -52,7 +52,7 @@ class ModelsViewTest {
         assertTrue(vm.rows().isEmpty());
         assertTrue(!robot.lookup("#demo-notice").query().isVisible(), "no notice without the demo");
 
-        robot.clickOn("#models-install-demo");
+        org.sightline.desktop.FxClicks.click(robot, "#models-install-demo");
         waitFor(() -> vm.active().isPresent());
         assertTrue(vm.active().get().isDemo(), vm.active().get().toString());
         waitFor(() -> robot.lookup("#demo-notice").query().isVisible());
@@ -61,7 +61,7 @@ class ModelsViewTest {
         TableView<ModelPacks.PackRow> table = robot.lookup("#models-table").queryAs(TableView.class);
         assertEquals(1, table.getItems().size());
         robot.interact(() -> table.getSelectionModel().select(0));
-        robot.clickOn("#models-verify");
+        org.sightline.desktop.FxClicks.click(robot, "#models-verify");
         waitFor(() -> vm.verificationOf(vm.active().get().name()).state() == ModelsViewModel.Verification.State.VERIFIED);
         assertTrue(vm.verificationOf(vm.active().get().name()).detail().contains("SHA-256"));
     }

@@ -50,7 +50,7 @@ class ViewerViewTest {
         assertEquals("0:14.000 / 0:30.160", vm.offsetText().get().substring(0, 19));
         waitFor(() -> VIDEO_SHA256.equals(vm.sha256Property().get()));
 
-        robot.clickOn("#viewer");
+        org.sightline.desktop.FxClicks.click(robot, "#viewer");
         robot.type(KeyCode.RIGHT);
         waitFor(() -> Math.abs(vm.player().positionProperty().get() - 14.08) < 0.01);
         robot.type(KeyCode.J);
