@@ -23,15 +23,20 @@ public enum BenchModelChoice {
         };
     }
 
-    /** Opens the model; benchmark packs come from {@code DATA/bench-models}, the demo pack is built in a temp folder. */
-    public VisionLanguageModel open(Path dataRoot, RuntimeOptions options, PrintStream log) throws IOException {
+    /**
+     * Opens the model; benchmark packs come from {@code DATA/bench-models}, the demo pack is built in a temp folder.
+     *
+     * @param options session settings, or null for the product's defaults for that pack's size
+     */
+    public VisionLanguageModel open(Path dataRoot, RuntimeOptions requested, PrintStream log) throws IOException {
+        RuntimeOptions options = requested == null ? RuntimeOptions.defaults() : requested;
         return switch (this) {
             case VITB32 -> new BenchPacks(dataRoot.resolve("bench-models")).open(Precision.FP32, options, log);
             case VITB32_INT8 -> new BenchPacks(dataRoot.resolve("bench-models")).open(Precision.INT8, options, log);
             case DEMO -> {
                 ModelStore store = new ModelStore(Files.createTempDirectory("sightline-bench-demo"));
                 store.installDemo();
-                yield store.open(store.active().orElseThrow(), options);
+                yield store.open(store.active().orElseThrow(), requested);
             }
         };
     }

@@ -10,7 +10,6 @@ import org.sightline.indexer.bench.BenchModelChoice;
 import org.sightline.indexer.bench.ProcessMemory;
 import org.sightline.indexer.ingest.IngestBenchmark;
 import org.sightline.models.bench.ModelThroughput;
-import org.sightline.models.runtime.RuntimeOptions;
 import org.sightline.models.runtime.VisionLanguageModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,16 +33,16 @@ public class BenchIndexCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         BenchModelChoice choice = BenchModelChoice.parse(model);
-        RuntimeOptions options = RuntimeOptions.defaults();
-        Path work = Files.createTempDirectory("sightline-bench-index");
-        try (VisionLanguageModel m = choice.open(dataOption.directory().root(), options, System.err)) {
-            ModelThroughput.Result limit = new ModelThroughput(List.of(options.maxBatch()), 4.0, List.of("red")).measure(m);
+                Path work = Files.createTempDirectory("sightline-bench-index");
+        try (VisionLanguageModel m = choice.open(dataOption.directory().root(), null, System.err)) {
+            int batch = org.sightline.indexer.ingest.IngestRequest.DEFAULT_BATCH;
+            ModelThroughput.Result limit = new ModelThroughput(List.of(batch), 4.0, List.of("red")).measure(m);
             double modelOnly = limit.images().getFirst().framesPerSecond();
             IngestBenchmark.Result r = IngestBenchmark.run(paths, work.resolve("data"), m);
             System.out.println(r.describe());
             double endToEnd = r.framesEmbedded() / r.wallSeconds();
             System.out.printf(Locale.ROOT, "model %s: model-only %.1f frames/s (batch %d); end-to-end %.1f embedded frames/s; "
-                            + "pipeline efficiency %.0f%%%n", m.id(), modelOnly, options.maxBatch(), endToEnd, 100 * endToEnd / modelOnly);
+                            + "pipeline efficiency %.0f%%%n", m.id(), modelOnly, batch, endToEnd, 100 * endToEnd / modelOnly);
             System.out.printf(Locale.ROOT, "process memory: %s%n", ProcessMemory.describe());
         } finally {
             try (var files = Files.walk(work)) {

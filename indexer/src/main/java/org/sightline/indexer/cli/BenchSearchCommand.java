@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.sightline.indexer.bench.BenchModelChoice;
 import org.sightline.indexer.search.SearchBenchmark;
-import org.sightline.models.runtime.RuntimeOptions;
 import org.sightline.models.runtime.VisionLanguageModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,8 +32,7 @@ public class BenchSearchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (VisionLanguageModel text = BenchModelChoice.parse(model).open(dataOption.directory().root(),
-                RuntimeOptions.defaults(), System.err)) {
+        try (VisionLanguageModel text = BenchModelChoice.parse(model).open(dataOption.directory().root(), null, System.err)) {
             for (int frames : sizes) {
                 Path work = Files.createTempDirectory("sightline-bench-search");
                 try {

@@ -52,7 +52,7 @@ public class IndexCommand implements Callable<Integer> {
             description = "Segment length in seconds (default: ${DEFAULT-VALUE}).")
     double segmentSeconds;
 
-    @Option(names = "--batch", paramLabel = "N", defaultValue = "16", description = "Frames per model call (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "" + IngestRequest.DEFAULT_BATCH, description = "Frames per model call (default: ${DEFAULT-VALUE}).")
     int batch;
 
     @Option(names = "--reembed", description = "Embed again with the active model, even files that already have its vectors.")

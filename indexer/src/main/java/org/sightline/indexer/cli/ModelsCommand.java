@@ -24,8 +24,7 @@ import picocli.CommandLine.Spec;
                 ModelsImportCommand.class,
                 ModelsPackCommand.class,
                 ModelsDemoCommand.class,
-                ModelsUseCommand.class,
-                ModelsBenchCommand.class
+                ModelsUseCommand.class
         })
 public class ModelsCommand implements Callable<Integer> {
     @Mixin
