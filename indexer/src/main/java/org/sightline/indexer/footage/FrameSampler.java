@@ -108,6 +108,8 @@ public final class FrameSampler {
         private double nextSampleAt;
         private double lastCutAt = Double.NEGATIVE_INFINITY;
         private GreyThumbnail previousThumb;
+        /** Keyframe spacing decides whether only keyframes need decoding (see {@link KeyframeCadence}). */
+        private final KeyframeCadence cadence;
 
         Pass(Path video, FFmpegFrameGrabber grabber, SamplingOptions options, FrameSink sink, BooleanSupplier cancelled) {
             this.video = video;
@@ -124,6 +126,7 @@ public final class FrameSampler {
             // A truncated AVI reports the duration of what is left, but its header still counts every frame.
             this.durationSeconds = Math.max(VideoProbe.durationSeconds(grabber),
                     fps > 0 && expectedFrames > 0 ? expectedFrames / fps : 0);
+            this.cadence = new KeyframeCadence(1 / options.framesPerSecond());
         }
 
         private static long streamFrameCount(FFmpegFrameGrabber grabber) {
@@ -149,7 +152,7 @@ public final class FrameSampler {
                 }
                 Frame frame;
                 try {
-                    frame = grabber.grabImage();
+                    frame = cadence.keyframesOnly() ? grabber.grabKeyFrame() : grabber.grabImage();
                 } catch (Exception e) {
                     damage = new SamplingReport.Damage(FootageError.CORRUPT, lastGoodOffset(),
                             "decoding failed after " + decoded + " frames: " + e.getMessage());
@@ -168,6 +171,9 @@ public final class FrameSampler {
                 copyPacked(frame, scratch);
                 double offset = offsets.next(presentationTime());
                 decoded++;
+                if (frame.keyFrame) {
+                    cadence.keyframeAt(offset);
+                }
                 handle(offset, scratch, frame.imageWidth, frame.imageHeight);
             }
             if (decoded == 0) {
@@ -186,7 +192,8 @@ public final class FrameSampler {
         }
 
         private void handle(double offset, byte[] rgb, int width, int height) throws InterruptedException {
-            boolean regular = offset >= nextSampleAt - 1e-6;
+            // in keyframe mode every keyframe is a regular sample: they come at least as often as the sampling rate
+            boolean regular = cadence.keyframesOnly() || offset >= nextSampleAt - 1e-6;
             boolean cut = false;
             if (options.sceneCuts()) {
                 GreyThumbnail thumb = GreyThumbnail.of(rgb, width, height, CUT_THUMB_WIDTH, CUT_THUMB_HEIGHT);
@@ -219,7 +226,10 @@ public final class FrameSampler {
                 return new SamplingReport.Damage(FootageError.TRUNCATED, lastGoodOffset(), String.format(
                         "decoding stopped at %.1f s of %.1f s (%d frames decoded)", lastGoodOffset(), durationSeconds, decoded));
             }
-            if (expectedFrames > 10 && decoded < 0.9 * expectedFrames && offsets.largestGap() > tolerance) {
+            // with keyframes only, fewer frames decode by design: only holes in time count then
+            boolean missingFrames = cadence.everUsed() ? offsets.largestGap() > cadence.gapTolerance(tolerance)
+                    : decoded < 0.9 * expectedFrames && offsets.largestGap() > tolerance;
+            if (expectedFrames > 10 && missingFrames) {
                 double from = offsets.largestGapStart();
                 return new SamplingReport.Damage(FootageError.CORRUPT, from, String.format(
                         "%d of %d frames did not decode; largest hole %.1f-%.1f s", expectedFrames - decoded,

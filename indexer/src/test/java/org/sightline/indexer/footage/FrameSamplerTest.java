@@ -46,6 +46,23 @@ class FrameSamplerTest {
     }
 
     @Test
+    void aOneSecondGopIsSampledFromItsKeyframesAlone() throws Exception {
+        // indoor-people-one-by-one.mp4: 10 fps, a keyframe every second, 1394 frames
+        Path video = SharedData.footage("indoor-people-one-by-one.mp4");
+        List<SampledFrame> frames = new ArrayList<>();
+        SamplingReport report = sampler.sample(video, SamplingOptions.DEFAULT, frames::add, () -> false);
+
+        assertTrue(report.damage().isEmpty(), "skipping non-key frames by design is not damage: " + report);
+        assertTrue(report.framesDecoded() < 0.25 * 1394, "only keyframes decoded after the first seconds: " + report);
+        assertEquals(140, frames.size(), 3, "still about one frame per second");
+        assertTrue(frames.getLast().offsetSeconds() > 137, "to the end of the file: " + frames.getLast().offsetSeconds());
+        for (int i = 1; i < frames.size(); i++) {
+            double step = frames.get(i).offsetSeconds() - frames.get(i - 1).offsetSeconds();
+            assertTrue(step > 0 && step <= 1.05, "no hole in the timeline at " + frames.get(i).offsetSeconds());
+        }
+    }
+
+    @Test
     void takesAFrameAtEachHardCut() throws Exception {
         // hard cuts checked by eye on frames either side: 1.20, 3.04, 5.48, 7.48 and 9.68 s
         List<SampledFrame> frames = new ArrayList<>();
