@@ -30,15 +30,18 @@ public class BenchIndexCommand implements Callable<Integer> {
     @Option(names = "--model", description = "vitb32, vitb32-int8 or demo (default: ${DEFAULT-VALUE})", defaultValue = "vitb32")
     String model;
 
+    @Option(names = "--batch", description = "frames per model call (default: ${DEFAULT-VALUE}, the indexer's default)",
+            defaultValue = "" + org.sightline.indexer.ingest.IngestRequest.DEFAULT_BATCH)
+    int batch;
+
     @Override
     public Integer call() throws Exception {
         BenchModelChoice choice = BenchModelChoice.parse(model);
                 Path work = Files.createTempDirectory("sightline-bench-index");
         try (VisionLanguageModel m = choice.open(dataOption.directory().root(), null, System.err)) {
-            int batch = org.sightline.indexer.ingest.IngestRequest.DEFAULT_BATCH;
             ModelThroughput.Result limit = new ModelThroughput(List.of(batch), 4.0, List.of("red")).measure(m);
             double modelOnly = limit.images().getFirst().framesPerSecond();
-            IngestBenchmark.Result r = IngestBenchmark.run(paths, work.resolve("data"), m);
+            IngestBenchmark.Result r = IngestBenchmark.run(paths, work.resolve("data"), m, batch);
             System.out.println(r.describe());
             double endToEnd = r.framesEmbedded() / r.wallSeconds();
             System.out.printf(Locale.ROOT, "model %s: model-only %.1f frames/s (batch %d); end-to-end %.1f embedded frames/s; "

@@ -36,9 +36,14 @@ public final class IngestBenchmark {
      * @param model   the model to embed with (not closed here)
      */
     public static Result run(List<Path> footage, Path workDir, VisionLanguageModel model) throws IOException {
+        return run(footage, workDir, model, IngestRequest.DEFAULT_BATCH);
+    }
+
+    /** @param batch frames per model call */
+    public static Result run(List<Path> footage, Path workDir, VisionLanguageModel model, int batch) throws IOException {
         long[] frames = {0};
         try (Workspace w = Workspace.open(new DataDirectory(workDir), ActiveModelSource.of(model))) {
-            IngestReport r = w.ingest(IngestRequest.of(footage).withRecursive(true), new IngestListener() {
+            IngestReport r = w.ingest(withBatch(IngestRequest.of(footage).withRecursive(true), batch), new IngestListener() {
                 @Override
                 public void progress(IngestProgress p) {
                     frames[0] = p.framesEmbedded();
@@ -64,5 +69,9 @@ public final class IngestBenchmark {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+    }
+
+    private static IngestRequest withBatch(IngestRequest r, int batch) {
+        return new IngestRequest(r.paths(), r.camera(), r.recursive(), r.framesPerSecond(), r.segmentSeconds(), batch, r.reembed());
     }
 }
