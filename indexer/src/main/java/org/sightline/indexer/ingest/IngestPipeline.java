@@ -83,7 +83,7 @@ public final class IngestPipeline {
                 listener.fileFinished(skipped);
             }
         }
-        Progress progress = new Progress(files.size(), t0, listener);
+        Progress progress = new Progress(files, t0, listener);
         long runId = catalog.startRun(modelId, files.size());
         boolean wasCancelled = false;
         try (ExecutorService decoder = Executors.newSingleThreadExecutor(r -> {
@@ -344,11 +344,18 @@ public final class IngestPipeline {
         }
     }
 
-    /** Running totals, turned into {@link IngestProgress} snapshots. */
+    /**
+     * Running totals, turned into {@link IngestProgress} snapshots. Footage not yet probed is estimated from file sizes
+     * at the seconds-per-byte of the files probed so far (archives hold footage of similar bit rates), which is far
+     * closer than extrapolating per-file durations when file lengths differ.
+     */
     private static final class Progress {
         final int filesTotal;
         final long t0;
         final IngestListener listener;
+        final java.util.Map<Path, Long> sizes = new java.util.HashMap<>();
+        long bytesNotStarted;
+        long probedBytes;
         int filesDone;
         int filesFailed;
         Path current;
@@ -362,13 +369,25 @@ public final class IngestPipeline {
         double probedTotal;
         int probedFiles;
 
-        Progress(int filesTotal, long t0, IngestListener listener) {
-            this.filesTotal = filesTotal;
+        Progress(List<Path> files, long t0, IngestListener listener) {
+            this.filesTotal = files.size();
             this.t0 = t0;
             this.listener = listener;
+            for (Path file : files) {
+                Path f = file.toAbsolutePath().normalize(); // as indexFile() names it
+                long size;
+                try {
+                    size = Files.size(f);
+                } catch (IOException e) {
+                    size = 0;
+                }
+                sizes.put(f, size);
+                bytesNotStarted += size;
+            }
         }
 
         void start(Path file) {
+            bytesNotStarted -= sizes.getOrDefault(file, 0L);
             current = file;
             currentDuration = 0;
             currentOffset = 0;
@@ -380,6 +399,7 @@ public final class IngestPipeline {
             currentDuration = duration;
             probedTotal += duration;
             probedFiles++;
+            probedBytes += current == null ? 0 : sizes.getOrDefault(current, 0L);
         }
 
         void frames(int kept, int dup, double offset) {
@@ -408,9 +428,9 @@ public final class IngestPipeline {
 
         void emit() {
             double elapsed = (System.nanoTime() - t0) / 1e9;
-            double avg = probedFiles == 0 ? 0 : probedTotal / probedFiles;
-            double total = footageBefore + Math.max(currentDuration, currentOffset)
-                    + Math.max(0, filesTotal - filesDone - (current == null ? 0 : 1)) * avg;
+            double notStarted = probedBytes > 0 ? bytesNotStarted * (probedTotal / probedBytes)
+                    : Math.max(0, filesTotal - filesDone - (current == null ? 0 : 1)) * (probedFiles == 0 ? 0 : probedTotal / probedFiles);
+            double total = footageBefore + Math.max(currentDuration, currentOffset) + notStarted;
             total = Math.max(total, footageDone);
             double rate = elapsed > 0 ? footageDone / elapsed : 0;
             OptionalDouble eta = rate > 0 && footageDone > 0 ? OptionalDouble.of((total - footageDone) / rate) : OptionalDouble.empty();
