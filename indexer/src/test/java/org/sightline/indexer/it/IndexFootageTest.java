@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.sightline.indexer.cli.CliRun;
 import org.sightline.indexer.DataDirectory;
 import org.sightline.indexer.Workspace;
 import org.sightline.indexer.catalog.VideoRecord;

@@ -1,13 +1,12 @@
-package org.sightline.indexer.it;
+package org.sightline.indexer.cli;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import org.sightline.indexer.cli.SightlineCommand;
 
 /** Runs the command line in this JVM and keeps what it printed. */
-record CliRun(int exitCode, String out, String err) {
-    static synchronized CliRun of(String... args) {
+public record CliRun(int exitCode, String out, String err) {
+    public static synchronized CliRun of(String... args) {
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
