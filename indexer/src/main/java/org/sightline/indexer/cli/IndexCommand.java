@@ -123,8 +123,8 @@ public class IndexCommand implements Callable<Integer> {
 
     static String line(FileOutcome o) {
         return switch (o.status()) {
-            case INDEXED -> "indexed    " + o.path() + " (" + o.segments() + " segments)";
-            case PARTIAL -> "PARTIAL    " + o.message() + " (" + o.segments() + " segments)";
+            case INDEXED -> "indexed    " + o.path() + " (" + o.segments() + (o.segments() == 1 ? " segment)" : " segments)");
+            case PARTIAL -> "PARTIAL    " + o.message() + " (" + o.segments() + (o.segments() == 1 ? " segment)" : " segments)");
             case UNCHANGED -> "unchanged  " + o.path() + (o.message().isBlank() ? "" : " (" + o.message() + ")");
             case FAILED -> "FAILED     " + o.message();
             case NOT_VIDEO -> "skipped    " + o.message();

@@ -113,7 +113,8 @@ public class SearchCommand implements Callable<Integer> {
     }
 
     private static void print(SearchResult r) {
-        System.out.printf(Locale.ROOT, "%d clips for \"%s\" (%d frames matched, %d ms, model %s)%n", r.clips().size(),
+        System.out.printf(Locale.ROOT, "%d %s for \"%s\" (%d frames matched, %d ms, model %s)%n", r.clips().size(),
+                r.clips().size() == 1 ? "clip" : "clips",
                 r.query().prompt(), r.framesHit(), r.millis(), r.modelId());
         int i = 1;
         for (Clip c : r.clips()) {
