@@ -52,6 +52,13 @@ public final class ClipGrouper {
      * @param videos   the hits' videos by id
      * @return clips, best first (not yet limited)
      */
+    /**
+     * Longest clip, in seconds. A long stretch that matches throughout (a wall that is always white, a car parked all
+     * night) becomes several clips an examiner can watch in one go, each with its own best frame, instead of one
+     * clip as long as the video.
+     */
+    public static final double MAX_CLIP_SECONDS = 20.0;
+
     public List<Clip> group(List<FrameHit> hits, Map<Long, SegmentRecord> segments, Map<Long, VideoRecord> videos) {
         Map<Long, SegmentHit> bySegment = new HashMap<>();
         for (FrameHit h : hits) {
@@ -75,7 +82,9 @@ public final class ClipGrouper {
                 if (!run.isEmpty()) {
                     SegmentRecord last = run.getLast().segment();
                     double length = last.endSeconds() - last.startSeconds();
-                    if (sh.segment().startSeconds() - last.endSeconds() > length + 1e-6) {
+                    boolean gap = sh.segment().startSeconds() - last.endSeconds() > length + 1e-6;
+                    boolean tooLong = sh.segment().endSeconds() - run.getFirst().segment().startSeconds() > MAX_CLIP_SECONDS + 1e-6;
+                    if (gap || tooLong) {
                         clips.add(clip(video, run));
                         run = new ArrayList<>();
                     }

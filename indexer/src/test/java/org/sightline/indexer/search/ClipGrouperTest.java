@@ -1,6 +1,7 @@
 package org.sightline.indexer.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -36,6 +37,25 @@ class ClipGrouperTest {
         assertEquals(1f, first.relativeStrength());
         assertEquals(0f, clips.get(1).relativeStrength());
         assertEquals(24, clips.get(1).startSeconds());
+    }
+
+    @Test
+    void aLongMatchingStretchBecomesClipsOfAtMostTwentySeconds() {
+        VideoRecord v = new VideoRecord(1, Path.of("/v.mp4"), "sha", 1, 1, "mp4", "h264", 1, 1, 1, 100, "cam", Optional.empty(), "unknown",
+                VideoStatus.DONE, null, null, Double.NaN, null);
+        Map<Long, SegmentRecord> segs = new java.util.HashMap<>();
+        List<FrameHit> hits = new java.util.ArrayList<>();
+        for (int i = 0; i < 25; i++) { // 100 s of consecutive 4 s segments, all matching
+            segs.put((long) i, seg(i, 4.0 * i));
+            hits.add(new FrameHit(1, i, 4.0 * i + 1, 0.5f + (i == 17 ? 0.2f : 0f)));
+        }
+        List<Clip> clips = new ClipGrouper(Path.of("/thumbs")).group(hits, segs, Map.of(1L, v));
+        assertEquals(5, clips.size());
+        for (Clip c : clips) {
+            assertTrue(c.durationSeconds() <= ClipGrouper.MAX_CLIP_SECONDS, c.toString());
+        }
+        assertEquals(100.0, clips.stream().mapToDouble(Clip::durationSeconds).sum(), 1e-9, "the whole stretch is covered");
+        assertEquals(69.0, clips.getFirst().bestOffsetSeconds(), "the clip holding the best frame ranks first");
     }
 
     @Test
