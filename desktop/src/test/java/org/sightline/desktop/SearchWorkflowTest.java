@@ -23,10 +23,13 @@ import org.sightline.desktop.shell.Workbench;
 import org.sightline.desktop.task.TaskExecutor;
 import org.sightline.indexer.DataDirectory;
 import org.sightline.indexer.Workspace;
+import org.sightline.indexer.audit.AuditLog;
+import org.sightline.indexer.audit.ConnectionSource;
 import org.sightline.indexer.ingest.IngestListener;
 import org.sightline.indexer.ingest.IngestReport;
 import org.sightline.indexer.ingest.IngestRequest;
 import org.sightline.indexer.search.Clip;
+import org.sightline.indexer.search.SearchQuery;
 import org.sightline.models.pack.ModelStore;
 import org.sightline.models.testing.SharedData;
 import org.testfx.api.FxRobot;
@@ -91,8 +94,8 @@ class SearchWorkflowTest {
         assertEquals(VIDEO.toString(), robot.lookup("#viewer-path").queryAs(TextField.class).getText());
         assertTrue(top.sha256().equals(robot.lookup("#viewer-sha256").queryAs(TextField.class).getText()));
         // opening the clip is recorded in the audit trail, after the search that found it
-        var audit = new org.sightline.indexer.audit.AuditLog(
-                org.sightline.indexer.audit.ConnectionSource.sqlite(new DataDirectory(data).catalogFile()));
+        var audit = new AuditLog(
+                ConnectionSource.sqlite(new DataDirectory(data).catalogFile()));
         waitFor(() -> audit.entries().stream().anyMatch(e -> e.action().equals("view") && e.details().contains(top.sha256())));
         assertTrue(audit.entries().stream().anyMatch(e -> e.action().equals("search") && e.details().contains("red")));
 
@@ -115,7 +118,7 @@ class SearchWorkflowTest {
                 && !workbench.searchViewModel().searchingProperty().get());
         assertEquals(null, workbench.searchViewModel().errorProperty().get());
         assertTrue(!workbench.searchViewModel().shownClips().isEmpty());
-        var example = (org.sightline.indexer.search.SearchQuery.Example.OfFrame) workbench.searchViewModel().lastResult()
+        var example = (SearchQuery.Example.OfFrame) workbench.searchViewModel().lastResult()
                 .query().example();
         assertTrue(example.frame().width() < 768 && example.frame().width() > 8, "a crop, " + example.frame().width() + " wide");
     }

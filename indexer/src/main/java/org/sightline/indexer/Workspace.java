@@ -3,7 +3,10 @@ package org.sightline.indexer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -12,10 +15,13 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import org.sightline.indexer.audit.AuditAction;
 import org.sightline.indexer.catalog.Catalog;
 import org.sightline.indexer.catalog.VideoRecord;
+import org.sightline.indexer.export.EvidenceServices;
 import org.sightline.indexer.index.IndexCommitProtocol;
 import org.sightline.indexer.index.SegmentIndex;
+import org.sightline.indexer.ingest.FileOutcome;
 import org.sightline.indexer.ingest.FootageReader;
 import org.sightline.indexer.ingest.IngestListener;
 import org.sightline.indexer.ingest.IngestPipeline;
@@ -23,7 +29,9 @@ import org.sightline.indexer.ingest.IngestReport;
 import org.sightline.indexer.ingest.IngestRequest;
 import org.sightline.indexer.search.SearchResult;
 import org.sightline.indexer.search.SearchService;
+import org.sightline.models.pack.ImportResult;
 import org.sightline.models.pack.ModelStore;
+import org.sightline.models.pack.NoActiveModelException;
 import org.sightline.models.runtime.VisionLanguageModel;
 
 /**
@@ -41,7 +49,7 @@ public final class Workspace implements AutoCloseable {
     private final IndexCommitProtocol protocol;
 
     private final List<Consumer<SearchResult>> searchListeners = new CopyOnWriteArrayList<>();
-    private org.sightline.indexer.export.EvidenceServices evidence;
+    private EvidenceServices evidence;
     private VisionLanguageModel model;
     private String modelKey;
     private SearchService search;
@@ -114,7 +122,7 @@ public final class Workspace implements AutoCloseable {
 
     /**
      * The search service over the active model, opened on first use and reopened when the active model changed.
-     * Fails with {@link org.sightline.models.pack.NoActiveModelException} when no model pack is active.
+     * Fails with {@link NoActiveModelException} when no model pack is active.
      */
     public synchronized SearchService search() {
         activeModel();
@@ -138,16 +146,16 @@ public final class Workspace implements AutoCloseable {
     }
 
     /** Cases, evidence export and the audit trail, on this workspace's catalog (created on first use). */
-    public synchronized org.sightline.indexer.export.EvidenceServices evidence() {
+    public synchronized EvidenceServices evidence() {
         if (evidence == null) {
-            evidence = org.sightline.indexer.export.EvidenceServices.on(catalog);
+            evidence = EvidenceServices.on(catalog);
         }
         return evidence;
     }
 
     /** Verifies and installs a model pack folder, and records the import in the audit trail. */
-    public org.sightline.models.pack.ImportResult importModelPack(Path source) {
-        org.sightline.models.pack.ImportResult result = modelStore.importPack(source);
+    public ImportResult importModelPack(Path source) {
+        ImportResult result = modelStore.importPack(source);
         evidence().audit().recordModelImport(result, source);
         return result;
     }
@@ -221,14 +229,14 @@ public final class Workspace implements AutoCloseable {
     }
 
     private void recordIndexRun(IngestRequest request, IngestReport report) {
-        java.util.Map<String, Object> details = new java.util.LinkedHashMap<>();
+        Map<String, Object> details = new LinkedHashMap<>();
         details.put("paths", request.paths().stream().map(p -> p.toAbsolutePath().toString()).toList());
-        for (org.sightline.indexer.ingest.FileOutcome.Status status : org.sightline.indexer.ingest.FileOutcome.Status.values()) {
-            details.put(status.name().toLowerCase(java.util.Locale.ROOT), report.count(status));
+        for (FileOutcome.Status status : FileOutcome.Status.values()) {
+            details.put(status.name().toLowerCase(Locale.ROOT), report.count(status));
         }
         details.put("segments", report.segmentsWritten());
         details.put("modelId", model == null ? null : model.id().asString());
-        evidence().audit().record(org.sightline.indexer.audit.AuditAction.INDEX, null, details);
+        evidence().audit().record(AuditAction.INDEX, null, details);
     }
 
     /** Counts for {@code sightline status} and the library view. */

@@ -1,9 +1,11 @@
 package org.sightline.desktop.services;
 
 import java.util.Optional;
+import org.sightline.desktop.cases.CaseFiles;
 import org.sightline.desktop.library.FootageLibrary;
 import org.sightline.desktop.models.ModelPacks;
 import org.sightline.desktop.search.ClipSearch;
+import org.sightline.desktop.viewer.ClipToView;
 
 /**
  * The indexer's services for one open data directory, seen through the narrow interfaces the pages use.
@@ -26,12 +28,12 @@ public interface DesktopServices extends AutoCloseable {
     FootageLibrary library();
 
     /** Case dossiers, or null when this build or data directory has no case service. */
-    default org.sightline.desktop.cases.CaseFiles cases() {
+    default CaseFiles cases() {
         return null;
     }
 
     /** Records in the audit trail that the user viewed this clip (may block). */
-    default void recordView(org.sightline.desktop.viewer.ClipToView clip) {
+    default void recordView(ClipToView clip) {
     }
 
     /** Reads the figures now (may block). */

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.sightline.desktop.models.ModelPacks;
+import org.sightline.indexer.audit.AuditLog;
 import org.sightline.models.pack.ImportResult;
 import org.sightline.models.pack.InstalledPack;
 import org.sightline.models.pack.ModelStore;
@@ -12,10 +13,10 @@ import org.sightline.models.pack.VerifiedPack;
 /** {@link ModelPacks} over the models module's {@link ModelStore}; installs are recorded in the audit trail. */
 public final class StoreModelPacks implements ModelPacks {
     private final ModelStore store;
-    private final org.sightline.indexer.audit.AuditLog audit;
+    private final AuditLog audit;
 
     /** @param audit where installs are logged; null only where there is no catalog (tests of the page alone) */
-    public StoreModelPacks(ModelStore store, org.sightline.indexer.audit.AuditLog audit) {
+    public StoreModelPacks(ModelStore store, AuditLog audit) {
         this.store = store;
         this.audit = audit;
     }

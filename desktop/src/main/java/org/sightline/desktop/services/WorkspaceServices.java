@@ -4,10 +4,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import org.sightline.desktop.cases.CaseFiles;
 import org.sightline.desktop.library.FootageLibrary;
 import org.sightline.desktop.models.ModelPacks;
 import org.sightline.desktop.search.ClipSearch;
-import org.sightline.desktop.cases.CaseFiles;
+import org.sightline.desktop.viewer.ClipToView;
 import org.sightline.indexer.DataDirectory;
 import org.sightline.indexer.Workspace;
 import org.sightline.indexer.WorkspaceStatus;
@@ -62,7 +63,7 @@ public final class WorkspaceServices implements DesktopServices {
     }
 
     @Override
-    public void recordView(org.sightline.desktop.viewer.ClipToView clip) {
+    public void recordView(ClipToView clip) {
         workspace.evidence().audit().recordView(clip.video(), clip.sha256(), clip.hitStartSeconds(), clip.hitEndSeconds());
     }
 

@@ -2,7 +2,6 @@ package org.sightline.indexer.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.sightline.models.generate.VitB32BenchPack.Precision;
@@ -24,9 +23,9 @@ public enum BenchModelChoice {
     }
 
     /**
-     * Opens the model; benchmark packs come from {@code DATA/bench-models}, the demo pack is built in a temp folder.
+     * Opens the model; benchmark packs and a demo pack of their own live in {@code DATA/bench-models}.
      *
-     * @param options session settings, or null for the product's defaults for that pack's size
+     * @param requested session settings, or null for the product's defaults for that pack's size
      */
     public VisionLanguageModel open(Path dataRoot, RuntimeOptions requested, PrintStream log) throws IOException {
         RuntimeOptions options = requested == null ? RuntimeOptions.defaults() : requested;
@@ -34,7 +33,8 @@ public enum BenchModelChoice {
             case VITB32 -> new BenchPacks(dataRoot.resolve("bench-models")).open(Precision.FP32, options, log);
             case VITB32_INT8 -> new BenchPacks(dataRoot.resolve("bench-models")).open(Precision.INT8, options, log);
             case DEMO -> {
-                ModelStore store = new ModelStore(Files.createTempDirectory("sightline-bench-demo"));
+                // a store of its own beside the benchmark packs, reused between runs (installDemo is idempotent)
+                ModelStore store = new ModelStore(dataRoot.resolve("bench-models").resolve("demo-store"));
                 store.installDemo();
                 yield store.open(store.active().orElseThrow(), requested);
             }

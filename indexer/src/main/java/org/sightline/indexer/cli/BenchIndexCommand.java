@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.sightline.indexer.bench.BenchModelChoice;
 import org.sightline.indexer.bench.ProcessMemory;
 import org.sightline.indexer.ingest.IngestBenchmark;
+import org.sightline.indexer.ingest.IngestRequest;
 import org.sightline.models.bench.ModelThroughput;
 import org.sightline.models.runtime.VisionLanguageModel;
 import picocli.CommandLine.Command;
@@ -31,7 +32,7 @@ public class BenchIndexCommand implements Callable<Integer> {
     String model;
 
     @Option(names = "--batch", description = "frames per model call (default: ${DEFAULT-VALUE}, the indexer's default)",
-            defaultValue = "" + org.sightline.indexer.ingest.IngestRequest.DEFAULT_BATCH)
+            defaultValue = "" + IngestRequest.DEFAULT_BATCH)
     int batch;
 
     @Override

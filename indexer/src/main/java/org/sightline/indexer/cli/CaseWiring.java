@@ -24,8 +24,7 @@ record CaseWiring(DataDirectory data, Catalog catalog, EvidenceServices services
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     static CaseWiring open(DataOption own, DataOption parent) {
-        DataOption chosen = own != null && own.data != null ? own : parent != null ? parent : own;
-        DataDirectory data = chosen == null ? DataDirectory.resolve(null) : chosen.directory();
+        DataDirectory data = DataOption.choose(own, parent);
         try {
             data.create();
         } catch (IOException e) {

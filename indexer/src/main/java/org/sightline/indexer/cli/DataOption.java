@@ -13,4 +13,15 @@ public class DataOption {
     public DataDirectory directory() {
         return DataDirectory.resolve(data);
     }
+
+    /**
+     * The data directory for a subcommand: its own {@code --data} when given, else the parent command's
+     * ({@code sightline case --data D show X}), else the default.
+     */
+    static DataDirectory choose(DataOption own, DataOption parent) {
+        if (own != null && own.data != null) {
+            return own.directory();
+        }
+        return parent != null ? parent.directory() : DataDirectory.resolve(null);
+    }
 }

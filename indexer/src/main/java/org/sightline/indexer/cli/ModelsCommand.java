@@ -1,7 +1,13 @@
 package org.sightline.indexer.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.sightline.indexer.DataDirectory;
+import org.sightline.indexer.audit.AuditLog;
+import org.sightline.indexer.audit.ConnectionSource;
 import org.sightline.models.pack.ModelStore;
 import org.sightline.models.pack.NoActiveModelException;
 import org.sightline.models.pack.PackInstallException;
@@ -47,15 +53,14 @@ public class ModelsCommand implements Callable<Integer> {
         return new ModelStore(directory(own, parent).modelsDir());
     }
 
-    static org.sightline.indexer.DataDirectory directory(DataOption own, ModelsCommand parent) {
-        DataOption chosen = own.data == null && parent != null && parent.dataOption != null ? parent.dataOption : own;
-        return chosen.directory();
+    static DataDirectory directory(DataOption own, ModelsCommand parent) {
+        return DataOption.choose(own, parent == null ? null : parent.dataOption);
     }
 
     /** The audit trail of the data directory (in its catalog), for logging model installs. */
-    static org.sightline.indexer.audit.AuditLog audit(DataOption own, ModelsCommand parent) {
+    static AuditLog audit(DataOption own, ModelsCommand parent) {
         var dir = directory(own, parent);
-        return new org.sightline.indexer.audit.AuditLog(org.sightline.indexer.audit.ConnectionSource.sqlite(dir.catalogFile()));
+        return new AuditLog(ConnectionSource.sqlite(dir.catalogFile()));
     }
 
     /** Runs a models action, turning the errors a user can act on into a message and exit code 1. */
@@ -70,7 +75,7 @@ public class ModelsCommand implements Callable<Integer> {
         } catch (PackInstallException | NoActiveModelException e) {
             err.println("sightline models: " + e.getMessage());
             return 1;
-        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             err.println("sightline models: " + e.getMessage());
             return 1;
         } finally {
@@ -81,7 +86,7 @@ public class ModelsCommand implements Callable<Integer> {
 
     @FunctionalInterface
     interface Action {
-        int run(PrintWriter out) throws java.io.IOException;
+        int run(PrintWriter out) throws IOException;
     }
 
     static String describe(VerifiedPack pack) {
@@ -90,6 +95,6 @@ public class ModelsCommand implements Callable<Integer> {
     }
 
     static String megabytes(long bytes) {
-        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / 1e6);
+        return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
     }
 }

@@ -1,8 +1,10 @@
 package org.sightline.indexer.cli;
 
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.sightline.models.OfflineMode;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The {@code sightline} command line. Each verb is its own class. */
 @Command(name = "sightline",
@@ -23,8 +25,8 @@ import picocli.CommandLine.Command;
 public class SightlineCommand implements Runnable {
 
     /** Held so the level setting is not lost when the logger would otherwise be collected. */
-    private static final java.util.logging.Logger LUCENE_VECTOR_LOG =
-            java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization");
+    private static final Logger LUCENE_VECTOR_LOG =
+            Logger.getLogger("org.apache.lucene.internal.vectorization");
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -37,7 +39,7 @@ public class SightlineCommand implements Runnable {
     public static CommandLine commandLine() {
         OfflineMode.enforce();
         // Lucene announces its SIMD setup on every start; useful in a benchmark, noise on a command line.
-        LUCENE_VECTOR_LOG.setLevel(java.util.logging.Level.WARNING);
+        LUCENE_VECTOR_LOG.setLevel(Level.WARNING);
         return new CommandLine(new SightlineCommand()).setCaseInsensitiveEnumValuesAllowed(true);
     }
 

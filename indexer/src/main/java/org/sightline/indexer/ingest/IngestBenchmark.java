@@ -43,7 +43,7 @@ public final class IngestBenchmark {
     public static Result run(List<Path> footage, Path workDir, VisionLanguageModel model, int batch) throws IOException {
         long[] frames = {0};
         try (Workspace w = Workspace.open(new DataDirectory(workDir), ActiveModelSource.of(model))) {
-            IngestReport r = w.ingest(withBatch(IngestRequest.of(footage).withRecursive(true), batch), new IngestListener() {
+            IngestReport r = w.ingest(IngestRequest.of(footage).withRecursive(true).withBatchSize(batch), new IngestListener() {
                 @Override
                 public void progress(IngestProgress p) {
                     frames[0] = p.framesEmbedded();
@@ -69,9 +69,5 @@ public final class IngestBenchmark {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
-    }
-
-    private static IngestRequest withBatch(IngestRequest r, int batch) {
-        return new IngestRequest(r.paths(), r.camera(), r.recursive(), r.framesPerSecond(), r.segmentSeconds(), batch, r.reembed());
     }
 }

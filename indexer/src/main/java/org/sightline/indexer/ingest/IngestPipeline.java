@@ -6,7 +6,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.UUID;
@@ -197,7 +200,7 @@ public final class IngestPipeline {
         progress.written(segments.segmentCount());
         return result.report.damage()
                 .map(d -> new FileOutcome(path, FileOutcome.Status.PARTIAL, path + ": " + d.error().description() + " at "
-                        + String.format(java.util.Locale.ROOT, "%.1f s", d.atSeconds()) + (d.detail() == null ? "" : " (" + d.detail() + ")")
+                        + String.format(Locale.ROOT, "%.1f s", d.atSeconds()) + (d.detail() == null ? "" : " (" + d.detail() + ")")
                         + "; indexed up to there", segments.segmentCount()))
                 .orElseGet(() -> new FileOutcome(path, FileOutcome.Status.INDEXED, "", segments.segmentCount()));
     }
@@ -353,7 +356,7 @@ public final class IngestPipeline {
         final int filesTotal;
         final long t0;
         final IngestListener listener;
-        final java.util.Map<Path, Long> sizes = new java.util.HashMap<>();
+        final Map<Path, Long> sizes = new HashMap<>();
         long bytesNotStarted;
         long probedBytes;
         int filesDone;

@@ -109,14 +109,7 @@ class PackVerifierTest {
     @Test
     void wrongDimensionsAreRefused() throws IOException {
         Path pack = demo();
-        OnnxGraph g = new OnnxGraph("wide");
-        g.input("input_ids", OnnxGraph.ElementType.INT64, "batch", 77);
-        g.initializer("table", new float[100 * 12], 100, 12);
-        g.initializer("axis", new long[] {1}, 1);
-        g.node("Gather", List.of("table", "input_ids"), List.of("g"));
-        g.node("ReduceSum", List.of("g", "axis"), List.of("text_embeds"), OnnxGraph.Attribute.of("keepdims", 0L));
-        g.output("text_embeds", OnnxGraph.ElementType.FLOAT, "batch", 12);
-        replaceListed(pack, "text_encoder.onnx", new OnnxGraphWriter("test", "1", Map.of("", 13L)).toBytes(g));
+        replaceListed(pack, "text_encoder.onnx", textEncoderWithOutput(12));
         PackVerificationException e = assertThrows(PackVerificationException.class, () -> verifier.verify(pack));
         assertEquals(pack.resolve("text_encoder.onnx"), e.file());
         assertTrue(e.problem().contains("wrong output shape") && e.problem().contains("12"), e.problem());
@@ -125,24 +118,10 @@ class PackVerifierTest {
     @Test
     void imageAndTextDimensionsThatDifferAreRefused() throws IOException {
         Path pack = demo();
-        OnnxGraph g = new OnnxGraph("wide");
-        g.input("input_ids", OnnxGraph.ElementType.INT64, "batch", 77);
-        g.initializer("table", new float[100 * 12], 100, 12);
-        g.initializer("axis", new long[] {1}, 1);
-        g.node("Gather", List.of("table", "input_ids"), List.of("g"));
-        g.node("ReduceSum", List.of("g", "axis"), List.of("text_embeds"), OnnxGraph.Attribute.of("keepdims", 0L));
-        g.output("text_embeds", OnnxGraph.ElementType.FLOAT, "batch", "dim");
-        replaceListed(pack, "text_encoder.onnx", new OnnxGraphWriter("test", "1", Map.of("", 13L)).toBytes(g));
+        replaceListed(pack, "text_encoder.onnx", textEncoderWithOutput("dim"));
         // Symbolic output size passes the static check; the encoder's real output is checked at run time.
         verifier.verify(pack);
-        g = new OnnxGraph("wide2");
-        g.input("input_ids", OnnxGraph.ElementType.INT64, "batch", 77);
-        g.initializer("table", new float[100 * 12], 100, 12);
-        g.initializer("axis", new long[] {1}, 1);
-        g.node("Gather", List.of("table", "input_ids"), List.of("g"));
-        g.node("ReduceSum", List.of("g", "axis"), List.of("text_embeds"), OnnxGraph.Attribute.of("keepdims", 0L));
-        g.output("text_embeds", OnnxGraph.ElementType.FLOAT, "batch", 12);
-        replaceListed(pack, "text_encoder.onnx", new OnnxGraphWriter("test", "1", Map.of("", 13L)).toBytes(g));
+        replaceListed(pack, "text_encoder.onnx", textEncoderWithOutput(12));
         PackManifest m = manifest(pack);
         // Manifest claims 12 to match the text side: now the image side disagrees.
         writeManifest(pack, new PackManifest(m.format(), m.name(), m.version(), m.licence(), m.description(), m.kind(), 12, m.image(), m.text(), m.files()));
@@ -235,5 +214,17 @@ class PackVerifierTest {
         assertTrue(k.claimedBy("onnx/vision_model_quantized.onnx", 89_117_001L).isPresent());
         assertTrue(k.claimedBy("onnx/text_model_quantized.onnx", 64_504_507L).isPresent());
         assertFalse(k.claimedBy("onnx/text_model_quantized.onnx", 1000L).isPresent());
+    }
+
+    /** A text encoder whose {@code text_embeds} output has the given size (a number or a symbol); it computes 12. */
+    private static byte[] textEncoderWithOutput(Object outputDim) throws IOException {
+        OnnxGraph g = new OnnxGraph("wide");
+        g.input("input_ids", OnnxGraph.ElementType.INT64, "batch", 77);
+        g.initializer("table", new float[100 * 12], 100, 12);
+        g.initializer("axis", new long[] {1}, 1);
+        g.node("Gather", List.of("table", "input_ids"), List.of("g"));
+        g.node("ReduceSum", List.of("g", "axis"), List.of("text_embeds"), OnnxGraph.Attribute.of("keepdims", 0L));
+        g.output("text_embeds", OnnxGraph.ElementType.FLOAT, "batch", outputDim);
+        return new OnnxGraphWriter("test", "1", Map.of("", 13L)).toBytes(g);
     }
 }
