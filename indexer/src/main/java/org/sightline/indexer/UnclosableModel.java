@@ -2,6 +2,7 @@ package org.sightline.indexer;
 
 import java.util.List;
 import org.sightline.models.runtime.ModelId;
+import org.sightline.models.runtime.PreparedImage;
 import org.sightline.models.runtime.RgbFrame;
 import org.sightline.models.runtime.VisionLanguageModel;
 
@@ -31,6 +32,16 @@ final class UnclosableModel implements VisionLanguageModel {
     @Override
     public float[][] embedImages(List<RgbFrame> frames) {
         return delegate.embedImages(frames);
+    }
+
+    @Override
+    public PreparedImage prepareImage(RgbFrame frame) {
+        return delegate.prepareImage(frame);
+    }
+
+    @Override
+    public float[][] embedPrepared(List<PreparedImage> images) {
+        return delegate.embedPrepared(images);
     }
 
     @Override

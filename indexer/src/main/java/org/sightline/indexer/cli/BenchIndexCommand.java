@@ -11,6 +11,7 @@ import org.sightline.indexer.bench.ProcessMemory;
 import org.sightline.indexer.ingest.IngestBenchmark;
 import org.sightline.indexer.ingest.IngestRequest;
 import org.sightline.models.bench.ModelThroughput;
+import org.sightline.models.runtime.RuntimeOptions;
 import org.sightline.models.runtime.VisionLanguageModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,11 +36,16 @@ public class BenchIndexCommand implements Callable<Integer> {
             defaultValue = "" + IngestRequest.DEFAULT_BATCH)
     int batch;
 
+    @Option(names = "--spin-wait", description = "let idle ONNX Runtime threads spin instead of sleeping (default: ${DEFAULT-VALUE})",
+            defaultValue = "" + RuntimeOptions.DEFAULT_SPIN_WAIT)
+    boolean spinWait;
+
     @Override
     public Integer call() throws Exception {
         BenchModelChoice choice = BenchModelChoice.parse(model);
-                Path work = Files.createTempDirectory("sightline-bench-index");
-        try (VisionLanguageModel m = choice.open(dataOption.directory().root(), null, System.err)) {
+        Path work = Files.createTempDirectory("sightline-bench-index");
+        RuntimeOptions options = spinWait == RuntimeOptions.DEFAULT_SPIN_WAIT ? null : RuntimeOptions.defaults().withSpinWait(spinWait);
+        try (VisionLanguageModel m = choice.open(dataOption.directory().root(), options, System.err)) {
             ModelThroughput.Result limit = new ModelThroughput(List.of(batch), 4.0, List.of("red")).measure(m);
             double modelOnly = limit.images().getFirst().framesPerSecond();
             IngestBenchmark.Result r = IngestBenchmark.run(paths, work.resolve("data"), m, batch);

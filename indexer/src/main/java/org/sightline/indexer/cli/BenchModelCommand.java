@@ -33,6 +33,10 @@ public class BenchModelCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "ONNX Runtime intra-op threads (default: all cores)")
     Integer threads;
 
+    @Option(names = "--spin-wait", description = "let idle ONNX Runtime threads spin instead of sleeping (default: ${DEFAULT-VALUE})",
+            defaultValue = "" + RuntimeOptions.DEFAULT_SPIN_WAIT)
+    boolean spinWait;
+
     @Option(names = "--batches", split = ",", description = "batch sizes (default: ${DEFAULT-VALUE})", defaultValue = "1,8,32")
     List<Integer> batches;
 
@@ -43,8 +47,9 @@ public class BenchModelCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         RuntimeOptions defaults = RuntimeOptions.defaults();
         // without --threads each pack runs with the product's defaults for its size
-        RuntimeOptions options = threads == null ? null : new RuntimeOptions(threads, defaults.interOpThreads(),
-                Math.max(defaults.maxBatch(), batches.stream().max(Integer::compare).orElse(32)));
+        RuntimeOptions options = threads == null && spinWait == RuntimeOptions.DEFAULT_SPIN_WAIT ? null
+                : new RuntimeOptions(threads == null ? defaults.intraOpThreads() : threads, defaults.interOpThreads(),
+                        Math.max(defaults.maxBatch(), batches.stream().max(Integer::compare).orElse(32)), spinWait);
         ModelThroughput throughput = new ModelThroughput(batches, seconds,
                 List.of("a red car", "a person in a blue jacket", "white van at the gate", "green bicycle", "a grey truck"));
         System.out.printf(Locale.ROOT, "cores %d, ONNX Runtime intra-op threads %s%n", Runtime.getRuntime().availableProcessors(),

@@ -20,14 +20,16 @@ public final class IngestBenchmark {
     private IngestBenchmark() {
     }
 
-    public record Result(int files, long segments, long framesEmbedded, double footageSeconds, double wallSeconds) {
+    public record Result(int files, long segments, long framesEmbedded, long framesSkipped, double footageSeconds, double wallSeconds,
+            IngestTimings timings) {
         public double realtimeFactor() {
             return wallSeconds > 0 ? footageSeconds / wallSeconds : 0;
         }
 
         public String describe() {
-            return String.format(Locale.ROOT, "indexed %d files, %.0f s of footage, %d frames embedded, %d segments in %.1f s: %.1fx realtime",
-                    files, footageSeconds, framesEmbedded, segments, wallSeconds, realtimeFactor());
+            return String.format(Locale.ROOT, "indexed %d files, %.1f s of footage, %d frames embedded, %d skipped as near-duplicates, "
+                            + "%d segments in %.2f s: %.1fx realtime%n  %s",
+                    files, footageSeconds, framesEmbedded, framesSkipped, segments, wallSeconds, realtimeFactor(), timings.describe());
         }
     }
 
@@ -41,17 +43,18 @@ public final class IngestBenchmark {
 
     /** @param batch frames per model call */
     public static Result run(List<Path> footage, Path workDir, VisionLanguageModel model, int batch) throws IOException {
-        long[] frames = {0};
+        long[] frames = {0, 0};
         try (Workspace w = Workspace.open(new DataDirectory(workDir), ActiveModelSource.of(model))) {
             IngestReport r = w.ingest(IngestRequest.of(footage).withRecursive(true).withBatchSize(batch), new IngestListener() {
                 @Override
                 public void progress(IngestProgress p) {
                     frames[0] = p.framesEmbedded();
+                    frames[1] = p.framesSkippedAsDuplicates();
                 }
             }, () -> false);
             int files = (int) (r.count(FileOutcome.Status.INDEXED) + r.count(FileOutcome.Status.PARTIAL));
             double footageSeconds = w.catalog().indexedFootageSeconds();
-            return new Result(files, r.segmentsWritten(), frames[0], footageSeconds, r.elapsedSeconds());
+            return new Result(files, r.segmentsWritten(), frames[0], frames[1], footageSeconds, r.elapsedSeconds(), r.timings());
         }
     }
 

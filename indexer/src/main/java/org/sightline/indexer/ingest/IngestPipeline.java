@@ -2,46 +2,42 @@ package org.sightline.indexer.ingest;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalDouble;
-import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
-import java.util.function.Predicate;
 import org.sightline.indexer.catalog.Catalog;
 import org.sightline.indexer.catalog.VideoRecord;
 import org.sightline.indexer.catalog.VideoStatus;
 import org.sightline.indexer.footage.FootageError;
 import org.sightline.indexer.footage.FootageException;
-import org.sightline.indexer.footage.SampledFrame;
-import org.sightline.indexer.footage.SamplingOptions;
 import org.sightline.indexer.footage.SamplingReport;
-import org.sightline.indexer.footage.VideoInfo;
 import org.sightline.indexer.index.IndexCommitProtocol;
-import org.sightline.models.runtime.RgbFrame;
+import org.sightline.indexer.ingest.IngestTimings.Clock.Stage;
+import org.sightline.models.runtime.PreparedImage;
 import org.sightline.models.runtime.VisionLanguageModel;
 
 /**
- * Footage to index: scan, then per file hash (SHA-256, read-only) &rarr; skip when this content already has vectors
- * of the active model (a moved file is recognised by its hash and its path updated) &rarr; probe &rarr; sample on a
- * decode thread &rarr; near-duplicate filter &rarr; embed in batches on the calling thread &rarr; segments &rarr;
- * write through {@link IndexCommitProtocol}. A bounded queue between decoding and embedding lets both run at once.
+ * Footage to index. Two threads work at once:
+ * <ul>
+ *   <li>the {@link FileFeeder} goes through the files in order: hash (SHA-256, read-only) &rarr; skip when this
+ *       content already has vectors of the active model (a moved file is recognised by its hash and its path
+ *       updated) &rarr; probe &rarr; decode and sample &rarr; near-duplicate filter &rarr; prepare the kept frames
+ *       for the model;</li>
+ *   <li>the calling thread embeds the frames in batches, which may span the end of one file and the start of the
+ *       next, builds each file's segments and writes every finished file through {@link IndexCommitProtocol}.</li>
+ * </ul>
+ * A bounded queue joins them, so the next file's start-up and decoding overlap the model's work on the previous one.
  *
  * <p>Each file's error goes into the catalog and its {@link FileOutcome}; the others go on. A file that decodes
  * partway is indexed up to the damage. Cancelling (the supplier or an interrupt) stops within a batch; finished files
- * stay indexed and the next run resumes with the rest.
+ * stay indexed, files in flight go back to queued, and the next run resumes with them.
  */
 public final class IngestPipeline {
     /**
@@ -65,9 +61,7 @@ public final class IngestPipeline {
     }
 
     public IngestReport run(IngestRequest request, IngestListener listener, BooleanSupplier cancelled) throws IOException {
-        BooleanSupplier stop = () -> cancelled.getAsBoolean() || Thread.currentThread().isInterrupted();
         long t0 = System.nanoTime();
-        String modelId = model.id().asString();
         List<FileOutcome> outcomes = new ArrayList<>();
         List<Path> files = new ArrayList<>();
         if (request.paths().isEmpty() && request.reembed()) {
@@ -86,204 +80,270 @@ public final class IngestPipeline {
                 listener.fileFinished(skipped);
             }
         }
-        Progress progress = new Progress(files, t0, listener);
-        long runId = catalog.startRun(modelId, files.size());
-        boolean wasCancelled = false;
-        try (ExecutorService decoder = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "sightline-decode");
-            t.setDaemon(true);
-            return t;
-        })) {
-            for (Path file : files) {
-                if (stop.getAsBoolean()) {
-                    wasCancelled = true;
-                    break;
-                }
-                FileOutcome outcome = indexFile(file, request, runId, decoder, progress, stop);
-                outcomes.add(outcome);
-                progress.fileDone(outcome);
-                listener.fileFinished(outcome);
-                if (outcome.status() == FileOutcome.Status.CANCELLED) {
-                    wasCancelled = true;
-                    break;
-                }
-            }
+        ProgressTracker progress = new ProgressTracker(files, t0, listener);
+        long runId = catalog.startRun(model.id().asString(), files.size());
+        IngestTimings.Clock clock = new IngestTimings.Clock();
+        Run run = new Run(request, runId, progress, clock, outcomes, listener);
+        boolean wasCancelled = true;
+        try {
+            wasCancelled = run.embedAll(files, cancelled);
         } finally {
             long failed = outcomes.stream().filter(o -> o.status() == FileOutcome.Status.FAILED).count();
             catalog.finishRun(runId, wasCancelled ? "cancelled" : "finished", (int) failed);
         }
-        return new IngestReport(outcomes, progress.segments, progress.footageDone, (System.nanoTime() - t0) / 1e9, wasCancelled);
+        return new IngestReport(outcomes, progress.segments(), progress.footageDone(), (System.nanoTime() - t0) / 1e9, wasCancelled,
+                clock.snapshot());
     }
 
-    private FileOutcome indexFile(Path file, IngestRequest request, long runId, ExecutorService decoder, Progress progress,
-            BooleanSupplier stop) throws IOException {
-        Path path = file.toAbsolutePath().normalize();
-        String modelId = model.id().asString();
-        String camera = request.camera() != null ? request.camera() : cameraFromFolder(path);
-        progress.start(path);
-        String sha;
-        long size;
-        long mtime;
-        try {
-            size = Files.size(path);
-            mtime = Files.getLastModifiedTime(path).toMillis();
-            sha = FileHasher.sha256(path);
-        } catch (NoSuchFileException e) {
-            return failed(path, null, camera, FootageError.NOT_FOUND, null);
-        } catch (IOException e) {
-            return failed(path, null, camera, FootageError.UNREADABLE, e.getMessage());
-        }
-        catalog.rememberPath(sha, path);
+    /** The embedding side of one job, on the calling thread. */
+    private final class Run {
+        private final IngestRequest request;
+        private final long runId;
+        private final ProgressTracker progress;
+        private final IngestTimings.Clock clock;
+        private final List<FileOutcome> outcomes;
+        private final IngestListener listener;
+        /** Files opened and not yet written or given up, in feeding order. */
+        private final List<FileJob> open = new ArrayList<>();
+        /** Frames delivered and not yet embedded, in order (kept and skipped ones). */
+        private final List<FeedEvent.Frame> pending = new ArrayList<>();
+        private int keptPending;
 
-        Optional<VideoRecord> atPath = catalog.videoByPath(path);
-        if (atPath.isEmpty() || !sha.equals(atPath.get().sha256())) {
-            for (VideoRecord other : catalog.videosBySha256(sha)) {
-                if (other.path().equals(path)) {
-                    continue;
-                }
-                if (!Files.exists(other.path()) && atPath.isEmpty()) {
-                    catalog.moveVideo(other.id(), path);
-                    if (catalog.isIndexed(other.id(), modelId, sha) && !request.reembed()) {
-                        return new FileOutcome(path, FileOutcome.Status.UNCHANGED, "moved from " + other.path(), 0);
-                    }
-                    atPath = catalog.video(other.id());
-                    break;
-                }
-                if (catalog.isIndexed(other.id(), modelId, sha) && !request.reembed()) {
-                    return new FileOutcome(path, FileOutcome.Status.UNCHANGED, "same content as " + other.path() + ", already indexed", 0);
-                }
-            }
-        } else if (catalog.isIndexed(atPath.get().id(), modelId, sha) && !request.reembed()) {
-            return new FileOutcome(path, FileOutcome.Status.UNCHANGED, "already indexed", 0);
+        Run(IngestRequest request, long runId, ProgressTracker progress, IngestTimings.Clock clock, List<FileOutcome> outcomes,
+                IngestListener listener) {
+            this.request = request;
+            this.runId = runId;
+            this.progress = progress;
+            this.clock = clock;
+            this.outcomes = outcomes;
+            this.listener = listener;
         }
-        long videoId = catalog.registerVideo(path, sha, size, mtime, camera, archiveOf(path, request));
-        if (size == 0) {
-            return failed(path, videoId, camera, FootageError.EMPTY_FILE, null);
-        }
-        VideoInfo info;
-        try {
-            info = footage.probe(path);
-        } catch (FootageException e) {
-            catalog.markFailed(videoId, e.error().name(), e.getMessage());
-            return new FileOutcome(path, FileOutcome.Status.FAILED, e.getMessage(), 0);
-        }
-        catalog.recordProbe(videoId, info);
-        progress.probed(info.durationSeconds());
 
-        String thumbFolder = "v" + videoId + "-" + UUID.randomUUID().toString().substring(0, 8);
-        SegmentBuilder segments = new SegmentBuilder(request.segmentSeconds(), info.durationSeconds(), thumbnailsDir, thumbFolder,
-                footage::jpeg);
-        SamplingOptions options = new SamplingOptions(request.framesPerSecond(),
-                Math.max(model.preferredShortSide(), MIN_THUMBNAIL_SHORT_SIDE), true);
-        FileEmbedding result;
-        try {
-            result = embedFile(path, options, request.batchSize(), segments, decoder, progress, stop);
-        } catch (InterruptedException | CancellationRequested e) {
-            deleteFolder(thumbnailsDir.resolve(thumbFolder));
-            catalog.setStatus(videoId, VideoStatus.QUEUED);
-            return new FileOutcome(path, FileOutcome.Status.CANCELLED, "cancelled; the next run indexes it", 0);
-        } catch (FootageException e) {
-            deleteFolder(thumbnailsDir.resolve(thumbFolder));
-            catalog.markFailed(videoId, e.error().name(), e.getMessage());
-            return new FileOutcome(path, FileOutcome.Status.FAILED, e.getMessage(), 0);
-        }
-        if (segments.segmentCount() == 0) {
-            deleteFolder(thumbnailsDir.resolve(thumbFolder));
-            String why = result.report.damage().map(d -> d.error().description() + " (" + d.detail() + ")")
-                    .orElse("no frame could be decoded");
-            FootageError kind = result.report.damage().map(SamplingReport.Damage::error).orElse(FootageError.CORRUPT);
-            catalog.markFailed(videoId, kind.name(), path + ": " + why);
-            return new FileOutcome(path, FileOutcome.Status.FAILED, path + ": " + why, 0);
-        }
-        writer.write(new IndexCommitProtocol.VideoWrite(videoId, modelId, sha, camera, info.recordingStart(), runId,
-                segments.drafts(), segments.framesPerSegment(), result.report.damage(), result.skipped));
-        progress.written(segments.segmentCount());
-        return result.report.damage()
-                .map(d -> new FileOutcome(path, FileOutcome.Status.PARTIAL, path + ": " + d.error().description() + " at "
-                        + String.format(Locale.ROOT, "%.1f s", d.atSeconds()) + (d.detail() == null ? "" : " (" + d.detail() + ")")
-                        + "; indexed up to there", segments.segmentCount()))
-                .orElseGet(() -> new FileOutcome(path, FileOutcome.Status.INDEXED, "", segments.segmentCount()));
-    }
-
-    private record FileEmbedding(SamplingReport report, int skipped) {
-    }
-
-    /** Thrown on the embedding side when the job is cancelled. */
-    private static final class CancellationRequested extends Exception {
-        CancellationRequested() {
-            super("cancelled", null, false, false);
-        }
-    }
-
-    /** Queue items: a kept frame, a skipped frame (only its offset matters) or the end of the file. */
-    private record Item(SampledFrame frame, boolean keep, SamplingReport report, Throwable failure) {
-        boolean isEnd() {
-            return frame == null;
-        }
-    }
-
-    private FileEmbedding embedFile(Path path, SamplingOptions options, int batchSize, SegmentBuilder segments, ExecutorService decoder,
-            Progress progress, BooleanSupplier stop) throws FootageException, InterruptedException, CancellationRequested, IOException {
-        BlockingQueue<Item> queue = new ArrayBlockingQueue<>(Math.max(4, batchSize * 2));
-        Predicate<SampledFrame> keep = footage.newDuplicateFilter();
-        Future<?> decoding = decoder.submit(() -> {
-            Item end;
+        /** @return true when the job was cancelled */
+        boolean embedAll(List<Path> files, BooleanSupplier cancelled) throws IOException {
+            AtomicBoolean abandon = new AtomicBoolean();
+            BooleanSupplier stop = () -> abandon.get() || cancelled.getAsBoolean() || Thread.currentThread().isInterrupted();
+            BlockingQueue<FeedEvent> queue = new ArrayBlockingQueue<>(Math.max(16, request.batchSize() * 3));
+            FileFeeder feeder = new FileFeeder(catalog, footage, model, request, files, queue, stop, clock, thumbnailsDir);
+            Thread feeding = Thread.ofPlatform().name("sightline-feed").daemon(true).start(feeder);
+            boolean interrupted = false;
+            boolean finished = false;
             try {
-                SamplingReport report = footage.sample(path, options, frame -> queue.put(new Item(frame, keep.test(frame), null, null)), stop);
-                end = new Item(null, false, report, null);
-            } catch (Throwable t) {
-                end = new Item(null, false, null, t);
-            }
-            try {
-                queue.put(end);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return null;
-        });
-        List<Item> pending = new ArrayList<>();
-        int kept = 0;
-        int skipped = 0;
-        try {
-            while (true) {
-                if (stop.getAsBoolean()) {
-                    throw new CancellationRequested();
-                }
-                Item item = queue.take();
-                if (item.isEnd()) {
-                    embed(pending, segments, progress);
-                    segments.finish();
-                    if (item.failure() != null) {
-                        return rethrow(item.failure());
-                    }
+                while (true) {
                     if (stop.getAsBoolean()) {
-                        throw new CancellationRequested();
+                        break;
                     }
-                    return new FileEmbedding(item.report(), skipped);
+                    FeedEvent event = queue.poll();
+                    if (event == null) {
+                        long t = System.nanoTime();
+                        event = queue.take();
+                        clock.lap(Stage.WAITING_FOR_FRAMES, t);
+                    }
+                    if (event instanceof FeedEvent.Exhausted(Throwable crash)) {
+                        if (crash != null) {
+                            rethrow(crash);
+                        }
+                        if (stop.getAsBoolean()) {
+                            break;
+                        }
+                        embedPending();
+                        writeReadyFiles();
+                        finished = true;
+                        break;
+                    }
+                    handle(event, queue);
                 }
-                pending.add(item);
-                if (item.keep()) {
+            } catch (InterruptedException e) {
+                interrupted = true;
+            } finally {
+                abandon.set(true);
+                if (!finished) {
+                    stopFeeder(feeding, queue);
+                }
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return !finished;
+        }
+
+        private void handle(FeedEvent event, BlockingQueue<FeedEvent> queue) throws IOException {
+            switch (event) {
+                case FeedEvent.Settled(FileOutcome outcome) -> finish(outcome);
+                case FeedEvent.Opened(FileJob job) -> {
+                    open.add(job);
+                    progress.started(job.path, job.info.durationSeconds());
+                }
+                case FeedEvent.Frame frame -> {
+                    pending.add(frame);
+                    frame.job().pendingFrames++;
+                    if (frame.keep()) {
+                        keptPending++;
+                    } else {
+                        frame.job().skippedFrames++;
+                    }
+                    if (keptPending >= request.batchSize()) {
+                        embedPending();
+                        writeReadyFiles();
+                    }
+                }
+                case FeedEvent.Closed(FileJob job, SamplingReport report, FootageException failure) -> {
+                    if (failure != null) {
+                        dropPending(job);
+                        giveUp(job);
+                        catalog.markFailed(job.videoId, failure.error().name(), failure.getMessage());
+                        finish(new FileOutcome(job.path, FileOutcome.Status.FAILED, failure.getMessage(), 0));
+                        return;
+                    }
+                    job.report = report;
+                    // batch across files only when the next file's frames are already waiting; otherwise write now
+                    if (queue.peek() == null || !(queue.peek() instanceof FeedEvent.Frame)) {
+                        embedPending();
+                    }
+                    writeReadyFiles();
+                }
+                case FeedEvent.Exhausted exhausted -> throw new IllegalStateException("handled by the loop");
+            }
+        }
+
+        /** Embeds every pending frame that is to be kept, and hands all pending frames to their files' segments. */
+        private void embedPending() throws IOException {
+            if (pending.isEmpty()) {
+                return;
+            }
+            long t = System.nanoTime();
+            List<PreparedImage> images = new ArrayList<>(keptPending);
+            for (FeedEvent.Frame f : pending) {
+                if (f.keep()) {
+                    images.add(f.image());
+                }
+            }
+            float[][] vectors = images.isEmpty() ? new float[0][] : model.embedPrepared(images);
+            t = clock.lap(Stage.EMBEDDING, t);
+            int v = 0;
+            int kept = 0;
+            int skipped = 0;
+            FileJob job = null;
+            double offset = 0;
+            for (FeedEvent.Frame f : pending) {
+                if (f.job() != job && job != null) {
+                    progress.frames(job.path, kept, skipped, offset);
+                    kept = 0;
+                    skipped = 0;
+                }
+                job = f.job();
+                offset = f.frame().offsetSeconds();
+                if (f.keep()) {
+                    job.segments.embedded(offset, vectors[v++], f.frame().frame());
                     kept++;
                 } else {
+                    job.segments.skipped(offset);
                     skipped++;
                 }
-                if (kept >= batchSize) {
-                    embed(pending, segments, progress);
-                    kept = 0;
+                job.pendingFrames--;
+            }
+            progress.frames(job.path, kept, skipped, offset);
+            pending.clear();
+            keptPending = 0;
+            progress.emit();
+            clock.lap(Stage.WRITING, t);
+        }
+
+        private void dropPending(FileJob job) {
+            pending.removeIf(f -> {
+                if (f.job() != job) {
+                    return false;
+                }
+                if (f.keep()) {
+                    keptPending--;
+                }
+                return true;
+            });
+            job.pendingFrames = 0;
+        }
+
+        /** Writes, in order, the files whose frames have all been embedded. */
+        private void writeReadyFiles() throws IOException {
+            while (!open.isEmpty() && open.getFirst().readyToWrite()) {
+                long t = System.nanoTime();
+                FileJob job = open.removeFirst();
+                FileOutcome outcome = write(job);
+                clock.lap(Stage.WRITING, t);
+                finish(outcome);
+            }
+        }
+
+        private FileOutcome write(FileJob job) throws IOException {
+            job.segments.finish();
+            Path path = job.path;
+            SamplingReport report = job.report;
+            if (job.segments.segmentCount() == 0) {
+                deleteFolder(thumbnailsDir.resolve(job.thumbnailFolder));
+                String why = report.damage().map(d -> d.error().description() + " (" + d.detail() + ")")
+                        .orElse("no frame could be decoded");
+                FootageError kind = report.damage().map(SamplingReport.Damage::error).orElse(FootageError.CORRUPT);
+                catalog.markFailed(job.videoId, kind.name(), path + ": " + why);
+                return new FileOutcome(path, FileOutcome.Status.FAILED, path + ": " + why, 0);
+            }
+            writer.write(new IndexCommitProtocol.VideoWrite(job.videoId, model.id().asString(), job.sha256, job.camera,
+                    job.info.recordingStart(), runId, job.segments.drafts(), job.segments.framesPerSegment(), report.damage(),
+                    job.skippedFrames));
+            progress.written(job.segments.segmentCount());
+            return report.damage()
+                    .map(d -> new FileOutcome(path, FileOutcome.Status.PARTIAL, path + ": " + d.error().description() + " at "
+                            + String.format(Locale.ROOT, "%.1f s", d.atSeconds()) + (d.detail() == null ? "" : " (" + d.detail() + ")")
+                            + "; indexed up to there", job.segments.segmentCount()))
+                    .orElseGet(() -> new FileOutcome(path, FileOutcome.Status.INDEXED, "", job.segments.segmentCount()));
+        }
+
+        private void finish(FileOutcome outcome) {
+            outcomes.add(outcome);
+            progress.finished(outcome);
+            listener.fileFinished(outcome);
+        }
+
+        /** A file that will not be written in this run: its thumbnails go, and the next run indexes it again. */
+        private void giveUp(FileJob job) {
+            open.remove(job);
+            deleteFolder(thumbnailsDir.resolve(job.thumbnailFolder));
+        }
+
+        /**
+         * Stops the feeder after a cancel or an error and puts every file in flight back to queued (the next run
+         * indexes it), including files the feeder opened whose events were never taken.
+         */
+        private void stopFeeder(Thread feeding, BlockingQueue<FeedEvent> queue) {
+            boolean interrupted = Thread.interrupted();
+            feeding.interrupt();
+            List<FileJob> inFlight = new ArrayList<>(open);
+            while (feeding.isAlive() || !queue.isEmpty()) {
+                FeedEvent event;
+                try {
+                    event = queue.poll(50, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    continue;
+                }
+                if (event instanceof FeedEvent.Opened(FileJob job)) {
+                    inFlight.add(job);
                 }
             }
-        } finally {
-            decoding.cancel(true);
-            queue.clear();
+            pending.clear();
+            keptPending = 0;
+            for (FileJob job : inFlight) {
+                giveUp(job);
+                catalog.setStatus(job.videoId, VideoStatus.QUEUED);
+                finish(new FileOutcome(job.path, FileOutcome.Status.CANCELLED, "cancelled; the next run indexes it", 0));
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
-    private static FileEmbedding rethrow(Throwable t) throws FootageException, InterruptedException {
-        if (t instanceof FootageException fe) {
-            throw fe;
-        }
-        if (t instanceof InterruptedException ie) {
-            throw ie;
+    private static void rethrow(Throwable t) throws IOException {
+        if (t instanceof IOException io) {
+            throw io;
         }
         if (t instanceof RuntimeException re) {
             throw re;
@@ -291,42 +351,7 @@ public final class IngestPipeline {
         if (t instanceof Error err) {
             throw err;
         }
-        throw new IllegalStateException(t);
-    }
-
-    private void embed(List<Item> pending, SegmentBuilder segments, Progress progress) throws IOException {
-        List<RgbFrame> pictures = pending.stream().filter(Item::keep).map(i -> i.frame().frame()).toList();
-        float[][] vectors = pictures.isEmpty() ? new float[0][] : model.embedImages(pictures);
-        int v = 0;
-        for (Item item : pending) {
-            if (item.keep()) {
-                segments.embedded(item.frame().offsetSeconds(), vectors[v++], item.frame().frame());
-            } else {
-                segments.skipped(item.frame().offsetSeconds());
-            }
-        }
-        if (!pending.isEmpty()) {
-            progress.frames(pictures.size(), pending.size() - pictures.size(), pending.getLast().frame().offsetSeconds());
-        }
-        pending.clear();
-    }
-
-    private FileOutcome failed(Path path, Long videoId, String camera, FootageError error, String detail) {
-        FootageException e = new FootageException(path, error, detail);
-        long id = videoId != null ? videoId : catalog.registerVideo(path, null, 0, 0, camera, null);
-        catalog.markFailed(id, error.name(), e.getMessage());
-        return new FileOutcome(path, FileOutcome.Status.FAILED, e.getMessage(), 0);
-    }
-
-    /** The archive a file belongs to: the named folder it was found under, if any. */
-    private Long archiveOf(Path file, IngestRequest request) {
-        for (Path root : request.paths()) {
-            Path r = root.toAbsolutePath().normalize();
-            if (Files.isDirectory(r) && file.startsWith(r)) {
-                return catalog.archive(r);
-            }
-        }
-        return null;
+        throw new IllegalStateException("file feeder failed: " + t, t);
     }
 
     static String cameraFromFolder(Path path) {
@@ -344,102 +369,6 @@ public final class IngestPipeline {
             }
         } catch (IOException e) {
             // leftover thumbnails are harmless: nothing refers to them
-        }
-    }
-
-    /**
-     * Running totals, turned into {@link IngestProgress} snapshots. Footage not yet probed is estimated from file sizes
-     * at the seconds-per-byte of the files probed so far (archives hold footage of similar bit rates), which is far
-     * closer than extrapolating per-file durations when file lengths differ.
-     */
-    private static final class Progress {
-        final int filesTotal;
-        final long t0;
-        final IngestListener listener;
-        final Map<Path, Long> sizes = new HashMap<>();
-        long bytesNotStarted;
-        long probedBytes;
-        int filesDone;
-        int filesFailed;
-        Path current;
-        double currentDuration;
-        double currentOffset;
-        long segments;
-        long embedded;
-        long skipped;
-        double footageDone;
-        double footageBefore;
-        double probedTotal;
-        int probedFiles;
-
-        Progress(List<Path> files, long t0, IngestListener listener) {
-            this.filesTotal = files.size();
-            this.t0 = t0;
-            this.listener = listener;
-            for (Path file : files) {
-                Path f = file.toAbsolutePath().normalize(); // as indexFile() names it
-                long size;
-                try {
-                    size = Files.size(f);
-                } catch (IOException e) {
-                    size = 0;
-                }
-                sizes.put(f, size);
-                bytesNotStarted += size;
-            }
-        }
-
-        void start(Path file) {
-            bytesNotStarted -= sizes.getOrDefault(file, 0L);
-            current = file;
-            currentDuration = 0;
-            currentOffset = 0;
-            footageBefore = footageDone;
-            emit();
-        }
-
-        void probed(double duration) {
-            currentDuration = duration;
-            probedTotal += duration;
-            probedFiles++;
-            probedBytes += current == null ? 0 : sizes.getOrDefault(current, 0L);
-        }
-
-        void frames(int kept, int dup, double offset) {
-            embedded += kept;
-            skipped += dup;
-            currentOffset = offset;
-            footageDone = footageBefore + offset;
-            emit();
-        }
-
-        void written(int segs) {
-            segments += segs;
-        }
-
-        void fileDone(FileOutcome o) {
-            filesDone++;
-            if (o.status() == FileOutcome.Status.FAILED) {
-                filesFailed++;
-            }
-            if (currentDuration > 0 && (o.status() == FileOutcome.Status.INDEXED)) {
-                footageDone = footageBefore + currentDuration;
-            }
-            current = null;
-            emit();
-        }
-
-        void emit() {
-            double elapsed = (System.nanoTime() - t0) / 1e9;
-            double notStarted = probedBytes > 0 ? bytesNotStarted * (probedTotal / probedBytes)
-                    : Math.max(0, filesTotal - filesDone - (current == null ? 0 : 1)) * (probedFiles == 0 ? 0 : probedTotal / probedFiles);
-            double total = footageBefore + Math.max(currentDuration, currentOffset) + notStarted;
-            total = Math.max(total, footageDone);
-            double rate = elapsed > 0 ? footageDone / elapsed : 0;
-            OptionalDouble eta = rate > 0 && footageDone > 0 ? OptionalDouble.of((total - footageDone) / rate) : OptionalDouble.empty();
-            double fraction = currentDuration > 0 ? Math.min(1, currentOffset / currentDuration) : 0;
-            listener.progress(new IngestProgress(filesTotal, filesDone, filesFailed, current, fraction, segments, embedded, skipped,
-                    footageDone, total, rate, eta));
         }
     }
 }

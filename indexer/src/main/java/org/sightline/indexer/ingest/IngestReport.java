@@ -9,9 +9,10 @@ import java.util.List;
  * @param footageSeconds  seconds of footage decoded and embedded in this job
  * @param elapsedSeconds  wall-clock seconds the job took
  * @param cancelled       the job stopped early because it was cancelled; what was finished is kept
+ * @param timings         where the time went, per stage
  */
 public record IngestReport(List<FileOutcome> outcomes, long segmentsWritten, double footageSeconds, double elapsedSeconds,
-        boolean cancelled) {
+        boolean cancelled, IngestTimings timings) {
 
     public IngestReport {
         outcomes = List.copyOf(outcomes);

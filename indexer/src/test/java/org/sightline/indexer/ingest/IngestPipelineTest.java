@@ -240,4 +240,49 @@ class IngestPipelineTest {
             assertEquals(List.of(1), clipsSeen);
         }
     }
+
+    @Test
+    void batchesSpanningFilesGiveTheSameSegmentsAsOneFrameAtATime() throws Exception {
+        Path a = archive();
+        List<String> oneAtATime;
+        List<String> spanning;
+        try (Workspace w = Workspace.open(new DataDirectory(tmp.resolve("data-1")), ActiveModelSource.of(new ColourTestModel()),
+                new ScriptedFootage())) {
+            w.ingest(IngestRequest.of(List.of(a)).withBatchSize(1), null, null);
+            oneAtATime = segmentsByVideo(w);
+        }
+        try (Workspace w = Workspace.open(new DataDirectory(tmp.resolve("data-64")), ActiveModelSource.of(new ColourTestModel()),
+                new ScriptedFootage())) {
+            // one batch holds every file's frames: the end of one file is embedded together with the next
+            IngestReport r = w.ingest(IngestRequest.of(List.of(a)).withBatchSize(64), null, null);
+            spanning = segmentsByVideo(w);
+            assertEquals(2, r.count(FileOutcome.Status.INDEXED), r.outcomes().toString());
+            assertTrue(r.timings().embedding() > 0, r.timings().describe());
+            assertEquals(w.index().frameCount(null), framesIn(w));
+        }
+        assertEquals(oneAtATime, spanning);
+        assertEquals(3, oneAtATime.size(), oneAtATime.toString());
+    }
+
+    private static List<String> segmentsByVideo(Workspace w) {
+        return w.catalog().videos().stream()
+                .filter(v -> v.status() == VideoStatus.DONE || v.status() == VideoStatus.PARTIAL)
+                .map(v -> v.path().getFileName() + ": " + w.catalog().segmentsOf(v.id(), new ColourTestModel().id().asString()).stream()
+                        .map(s -> s.startSeconds() + "-" + s.endSeconds() + " " + s.framesEmbedded() + "/" + s.framesSkipped())
+                        .toList())
+                .sorted().toList();
+    }
+
+    @Test
+    void aSecondCopyInTheSameRunIsEmbeddedOnce() throws Exception {
+        Path a = archive();
+        Files.copy(a.resolve("gate/one.vid"), a.resolve("yard/one-copy.vid"));
+        try (Workspace w = open(new ColourTestModel())) {
+            IngestReport r = w.ingest(IngestRequest.of(List.of(a)), null, null);
+            FileOutcome copy = r.outcomes().stream().filter(o -> o.path().endsWith("yard/one-copy.vid")).findFirst().orElseThrow();
+            assertEquals(FileOutcome.Status.UNCHANGED, copy.status(), copy.toString());
+            assertTrue(copy.message().contains("gate/one.vid"), copy.message());
+            assertEquals(7, w.catalog().segmentCount(null));
+        }
+    }
 }

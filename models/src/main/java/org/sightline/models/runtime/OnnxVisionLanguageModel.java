@@ -10,6 +10,8 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.translate.NoopTranslator;
 import ai.djl.translate.TranslateException;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.FloatBuffer;
@@ -60,20 +62,25 @@ public final class OnnxVisionLanguageModel implements VisionLanguageModel {
         this.maxBatch = options.maxBatch();
         this.imageOutputIndex = pack.imageSignature().outputIndex(manifest.image().output());
         this.textOutputIndex = pack.textSignature().outputIndex(manifest.text().output());
-        Map<String, String> sessionOptions = Map.of(
-                "intraOpNumThreads", Integer.toString(options.intraOpThreads()),
-                "interOpNumThreads", Integer.toString(options.interOpThreads()),
-                "executionMode", "SEQUENTIAL",
-                "optLevel", "ALL_OPT");
         Model image = null;
         Model text = null;
         PromptTokenizer tok = null;
-        try {
+        // ONNX Runtime copies the options into each session it creates, so they can be closed once both are loaded
+        try (OrtSession.SessionOptions ort = new OrtSession.SessionOptions()) {
+            ort.addConfigEntry("session.intra_op.allow_spinning", options.spinWait() ? "1" : "0");
+            Map<String, Object> sessionOptions = Map.of(
+                    "sessionOptions", ort,
+                    "intraOpNumThreads", Integer.toString(options.intraOpThreads()),
+                    "interOpNumThreads", Integer.toString(options.interOpThreads()),
+                    "executionMode", "SEQUENTIAL",
+                    "optLevel", "ALL_OPT");
             image = Model.newInstance(manifest.name() + "-image", ENGINE);
             image.load(new ByteArrayInputStream(pack.imageEncoder()), sessionOptions);
             text = Model.newInstance(manifest.name() + "-text", ENGINE);
             text.load(new ByteArrayInputStream(pack.textEncoder()), sessionOptions);
             tok = new PromptTokenizer(pack.tokenizerJson(), manifest.text().contextLength(), manifest.text().padId());
+        } catch (OrtException e) {
+            throw new IOException("ONNX Runtime refused the session options: " + e.getMessage(), e);
         } catch (IOException | MalformedModelException | RuntimeException e) {
             if (image != null) {
                 image.close();
@@ -128,19 +135,41 @@ public final class OnnxVisionLanguageModel implements VisionLanguageModel {
 
     @Override
     public float[][] embedImages(List<RgbFrame> frames) {
+        return embedPrepared(frames.stream().map(PreparedImage::of).toList());
+    }
+
+    /** Runs this pack's preprocessing (resize, crop, normalise) now, on the calling thread. */
+    @Override
+    public PreparedImage prepareImage(RgbFrame frame) {
+        float[] input = new float[preprocessor.frameLength()];
+        preprocessor.preprocess(frame, input, 0);
+        return new PreparedImage(frame, input, preprocessor);
+    }
+
+    @Override
+    public float[][] embedPrepared(List<PreparedImage> images) {
         checkOpen();
-        float[][] result = new float[frames.size()][];
-        for (int start = 0; start < frames.size(); start += maxBatch) {
-            List<RgbFrame> batch = frames.subList(start, Math.min(frames.size(), start + maxBatch));
+        float[][] result = new float[images.size()][];
+        for (int start = 0; start < images.size(); start += maxBatch) {
+            List<PreparedImage> batch = images.subList(start, Math.min(images.size(), start + maxBatch));
             float[][] vectors = embedBatch(batch);
             System.arraycopy(vectors, 0, result, start, vectors.length);
         }
         return result;
     }
 
-    private float[][] embedBatch(List<RgbFrame> batch) {
+    private float[][] embedBatch(List<PreparedImage> batch) {
         int size = preprocessor.size();
-        float[] pixels = preprocessor.preprocess(batch);
+        int length = preprocessor.frameLength();
+        float[] pixels = new float[batch.size() * length];
+        for (int i = 0; i < batch.size(); i++) {
+            PreparedImage image = batch.get(i);
+            if (image.preparedBy() == preprocessor) {
+                System.arraycopy(image.input(), 0, pixels, i * length, length);
+            } else {
+                preprocessor.preprocess(image.frame(), pixels, i * length);
+            }
+        }
         try (NDManager manager = imageModel.getNDManager().newSubManager();
              Predictor<NDList, NDList> predictor = imageModel.newPredictor(new NoopTranslator())) {
             NDArray input = manager.create(FloatBuffer.wrap(pixels), new Shape(batch.size(), 3, size, size), DataType.FLOAT32);

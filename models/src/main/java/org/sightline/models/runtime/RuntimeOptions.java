@@ -6,12 +6,28 @@ package org.sightline.models.runtime;
  * @param intraOpThreads threads one inference may use (ONNX Runtime's intra-op pool)
  * @param interOpThreads threads for running independent graph branches at once
  * @param maxBatch       frames per encoder call; longer lists are split
+ * @param spinWait       whether idle intra-op threads spin between operators (ONNX Runtime's default) instead of
+ *                       sleeping; spinning burns the core that decoding and preprocessing could use meanwhile
  */
-public record RuntimeOptions(int intraOpThreads, int interOpThreads, int maxBatch) {
+public record RuntimeOptions(int intraOpThreads, int interOpThreads, int maxBatch, boolean spinWait) {
+    /**
+     * Intra-op threads sleep instead of spinning by default. Measured with {@code sightline bench index} on the
+     * 2-core development machine (docs/benchmarks.md): model-only throughput is the same either way, while indexing,
+     * where decoding runs beside the model, is faster without spinning.
+     */
+    public static final boolean DEFAULT_SPIN_WAIT = false;
+
+    /** Encoders smaller than this run on one intra-op thread: waking a pool costs more than their work. */
+    public static final long SMALL_MODEL_BYTES = 16L << 20;
+
     public RuntimeOptions {
         if (intraOpThreads < 1 || interOpThreads < 1 || maxBatch < 1) {
             throw new IllegalArgumentException("threads and batch must be at least 1");
         }
+    }
+
+    public RuntimeOptions(int intraOpThreads, int interOpThreads, int maxBatch) {
+        this(intraOpThreads, interOpThreads, maxBatch, DEFAULT_SPIN_WAIT);
     }
 
     /**
@@ -22,9 +38,6 @@ public record RuntimeOptions(int intraOpThreads, int interOpThreads, int maxBatc
         return new RuntimeOptions(Math.max(1, Runtime.getRuntime().availableProcessors()), 1, 32);
     }
 
-    /** Encoders smaller than this run on one intra-op thread: waking a pool costs more than their work. */
-    public static final long SMALL_MODEL_BYTES = 16L << 20;
-
     /**
      * Defaults for encoders of the given total size: one intra-op thread for small models (the demo colour model ran
      * 3-6x faster per frame on one thread than on two on the 2-core development machine under load), all cores otherwise.
@@ -32,5 +45,9 @@ public record RuntimeOptions(int intraOpThreads, int interOpThreads, int maxBatc
     public static RuntimeOptions forEncoderBytes(long bytes) {
         RuntimeOptions d = defaults();
         return bytes < SMALL_MODEL_BYTES ? new RuntimeOptions(1, 1, d.maxBatch()) : d;
+    }
+
+    public RuntimeOptions withSpinWait(boolean spin) {
+        return new RuntimeOptions(intraOpThreads, interOpThreads, maxBatch, spin);
     }
 }

@@ -27,6 +27,19 @@ public interface VisionLanguageModel extends AutoCloseable {
     float[][] embedImages(List<RgbFrame> frames);
 
     /**
+     * Does the per-frame work that comes before the encoder (resize, crop, normalise), so a producer thread can do
+     * it while the model is busy with the previous batch. The default prepares nothing.
+     */
+    default PreparedImage prepareImage(RgbFrame frame) {
+        return PreparedImage.of(frame);
+    }
+
+    /** Same as {@link #embedImages} for frames that went through {@link #prepareImage}. */
+    default float[][] embedPrepared(List<PreparedImage> images) {
+        return embedImages(images.stream().map(PreparedImage::frame).toList());
+    }
+
+    /**
      * The normalised vector of a prompt. A prompt in which the model recognises nothing gets
      * {@link PromptNotUnderstoodException} rather than a meaningless vector.
      */

@@ -1,0 +1,209 @@
+package org.sightline.indexer.ingest;
+
+import java.io.IOException;
+import java.nio.channels.ClosedByInterruptException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+import org.sightline.indexer.catalog.Catalog;
+import org.sightline.indexer.catalog.VideoRecord;
+import org.sightline.indexer.footage.FootageError;
+import org.sightline.indexer.footage.FootageException;
+import org.sightline.indexer.footage.SampledFrame;
+import org.sightline.indexer.footage.SamplingOptions;
+import org.sightline.indexer.footage.SamplingReport;
+import org.sightline.indexer.footage.VideoInfo;
+import org.sightline.indexer.ingest.IngestTimings.Clock.Stage;
+import org.sightline.models.runtime.PreparedImage;
+import org.sightline.models.runtime.VisionLanguageModel;
+
+/**
+ * The producing half of the {@link IngestPipeline}, on its own thread: for each file in turn it hashes (read-only
+ * SHA-256), decides from the catalog whether the content needs embedding (unchanged, moved, a copy), registers and
+ * probes it, then decodes and samples it, filters near-duplicates and prepares the kept frames for the model
+ * (resize, crop, normalise). Everything goes into one bounded queue as {@link FeedEvent}s, so the next file is
+ * hashed, probed and decoded while the model still embeds the previous one, and the model never waits on a file's
+ * start-up. The bounded queue keeps it at most a few batches ahead.
+ */
+final class FileFeeder implements Runnable {
+    private final Catalog catalog;
+    private final FootageReader footage;
+    private final VisionLanguageModel model;
+    private final IngestRequest request;
+    private final List<Path> files;
+    private final BlockingQueue<FeedEvent> queue;
+    private final BooleanSupplier stop;
+    private final IngestTimings.Clock clock;
+    private final Path thumbnailsDir;
+    /** Content hashes already sent for embedding in this run, so that a second copy is not embedded again. */
+    private final Map<String, Path> fedThisRun = new HashMap<>();
+
+    FileFeeder(Catalog catalog, FootageReader footage, VisionLanguageModel model, IngestRequest request, List<Path> files,
+            BlockingQueue<FeedEvent> queue, BooleanSupplier stop, IngestTimings.Clock clock, Path thumbnailsDir) {
+        this.catalog = catalog;
+        this.footage = footage;
+        this.model = model;
+        this.request = request;
+        this.files = files;
+        this.queue = queue;
+        this.stop = stop;
+        this.clock = clock;
+        this.thumbnailsDir = thumbnailsDir;
+    }
+
+    @Override
+    public void run() {
+        Throwable crash = null;
+        try {
+            for (Path file : files) {
+                if (stop.getAsBoolean() || Thread.currentThread().isInterrupted()) {
+                    break;
+                }
+                feed(file.toAbsolutePath().normalize());
+            }
+        } catch (InterruptedException e) {
+            // cancelled while waiting for the model: the embedding side cleans up
+        } catch (Throwable t) {
+            crash = t;
+        }
+        try {
+            queue.put(new FeedEvent.Exhausted(crash));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void feed(Path path) throws InterruptedException {
+        FeedEvent opening = open(path);
+        queue.put(opening);
+        if (!(opening instanceof FeedEvent.Opened(FileJob job))) {
+            return;
+        }
+        SamplingOptions options = new SamplingOptions(request.framesPerSecond(),
+                Math.max(model.preferredShortSide(), IngestPipeline.MIN_THUMBNAIL_SHORT_SIDE), true);
+        Predicate<SampledFrame> keep = footage.newDuplicateFilter();
+        long start = System.nanoTime();
+        long elsewhereBefore = clock.nanos(Stage.PREPARING) + clock.nanos(Stage.FEEDER_BLOCKED);
+        FeedEvent.Closed closed;
+        try {
+            SamplingReport report = footage.sample(path, options, frame -> {
+                PreparedImage image = null;
+                if (keep.test(frame)) {
+                    long t = System.nanoTime();
+                    image = model.prepareImage(frame.frame());
+                    clock.lap(Stage.PREPARING, t);
+                }
+                long t = System.nanoTime();
+                queue.put(new FeedEvent.Frame(job, frame, image));
+                clock.lap(Stage.FEEDER_BLOCKED, t);
+            }, stop);
+            closed = new FeedEvent.Closed(job, report, null);
+        } catch (FootageException e) {
+            closed = new FeedEvent.Closed(job, null, e);
+        } finally {
+            long elsewhere = clock.nanos(Stage.PREPARING) + clock.nanos(Stage.FEEDER_BLOCKED) - elsewhereBefore;
+            clock.add(Stage.DECODING, System.nanoTime() - start - elsewhere);
+        }
+        queue.put(closed);
+    }
+
+    /** Hash, catalog decisions, registration and probe: {@link FeedEvent.Opened} to decode, or {@link FeedEvent.Settled}. */
+    private FeedEvent open(Path path) throws InterruptedException {
+        String modelId = model.id().asString();
+        String camera = request.camera() != null ? request.camera() : IngestPipeline.cameraFromFolder(path);
+        String sha;
+        long size;
+        long mtime;
+        long t = System.nanoTime();
+        try {
+            size = Files.size(path);
+            mtime = Files.getLastModifiedTime(path).toMillis();
+            sha = FileHasher.sha256(path);
+        } catch (NoSuchFileException e) {
+            return settle(failed(path, null, camera, FootageError.NOT_FOUND, null));
+        } catch (ClosedByInterruptException e) {
+            throw new InterruptedException("hashing of " + path + " cancelled");
+        } catch (IOException e) {
+            return settle(failed(path, null, camera, FootageError.UNREADABLE, e.getMessage()));
+        } finally {
+            clock.lap(Stage.HASHING, t);
+        }
+        catalog.rememberPath(sha, path);
+        Path copyOf = fedThisRun.get(sha);
+        if (copyOf != null) {
+            return settle(new FileOutcome(path, FileOutcome.Status.UNCHANGED, "same content as " + copyOf + ", indexed in this run", 0));
+        }
+
+        Optional<VideoRecord> atPath = catalog.videoByPath(path);
+        if (atPath.isEmpty() || !sha.equals(atPath.get().sha256())) {
+            for (VideoRecord other : catalog.videosBySha256(sha)) {
+                if (other.path().equals(path)) {
+                    continue;
+                }
+                if (!Files.exists(other.path()) && atPath.isEmpty()) {
+                    catalog.moveVideo(other.id(), path);
+                    if (catalog.isIndexed(other.id(), modelId, sha) && !request.reembed()) {
+                        return settle(new FileOutcome(path, FileOutcome.Status.UNCHANGED, "moved from " + other.path(), 0));
+                    }
+                    atPath = catalog.video(other.id());
+                    break;
+                }
+                if (catalog.isIndexed(other.id(), modelId, sha) && !request.reembed()) {
+                    return settle(new FileOutcome(path, FileOutcome.Status.UNCHANGED, "same content as " + other.path() + ", already indexed", 0));
+                }
+            }
+        } else if (catalog.isIndexed(atPath.get().id(), modelId, sha) && !request.reembed()) {
+            return settle(new FileOutcome(path, FileOutcome.Status.UNCHANGED, "already indexed", 0));
+        }
+        long videoId = catalog.registerVideo(path, sha, size, mtime, camera, archiveOf(path));
+        if (size == 0) {
+            return settle(failed(path, videoId, camera, FootageError.EMPTY_FILE, null));
+        }
+        VideoInfo info;
+        t = System.nanoTime();
+        try {
+            info = footage.probe(path);
+        } catch (FootageException e) {
+            catalog.markFailed(videoId, e.error().name(), e.getMessage());
+            return settle(new FileOutcome(path, FileOutcome.Status.FAILED, e.getMessage(), 0));
+        } finally {
+            clock.lap(Stage.PROBING, t);
+        }
+        catalog.recordProbe(videoId, info);
+        fedThisRun.put(sha, path);
+        String thumbFolder = "v" + videoId + "-" + UUID.randomUUID().toString().substring(0, 8);
+        SegmentBuilder segments = new SegmentBuilder(request.segmentSeconds(), info.durationSeconds(), thumbnailsDir, thumbFolder,
+                footage::jpeg);
+        return new FeedEvent.Opened(new FileJob(path, videoId, sha, camera, info, thumbFolder, segments));
+    }
+
+    private static FeedEvent settle(FileOutcome outcome) {
+        return new FeedEvent.Settled(outcome);
+    }
+
+    private FileOutcome failed(Path path, Long videoId, String camera, FootageError error, String detail) {
+        FootageException e = new FootageException(path, error, detail);
+        long id = videoId != null ? videoId : catalog.registerVideo(path, null, 0, 0, camera, null);
+        catalog.markFailed(id, error.name(), e.getMessage());
+        return new FileOutcome(path, FileOutcome.Status.FAILED, e.getMessage(), 0);
+    }
+
+    /** The archive a file belongs to: the named folder it was found under, if any. */
+    private Long archiveOf(Path file) {
+        for (Path root : request.paths()) {
+            Path r = root.toAbsolutePath().normalize();
+            if (Files.isDirectory(r) && file.startsWith(r)) {
+                return catalog.archive(r);
+            }
+        }
+        return null;
+    }
+}
