@@ -1,5 +1,6 @@
 package org.sightline.indexer.footage;
 
+import java.util.Arrays;
 import org.sightline.models.runtime.RgbFrame;
 
 /**
@@ -82,6 +83,26 @@ public final class GreyThumbnail {
             }
         }
         return changed / (double) luma.length;
+    }
+
+    /**
+     * Per-cell absolute grey difference (0..255, row by row) to a thumbnail of the same size, after taking away the
+     * median difference. The median is how much the whole picture shifted (auto-exposure, a cloud), which moves
+     * every cell alike and says nothing about objects; what is left is local change.
+     */
+    public float[] changeBeyondCommonShift(GreyThumbnail other) {
+        checkSameSize(other);
+        float[] difference = new float[luma.length];
+        for (int i = 0; i < luma.length; i++) {
+            difference[i] = luma[i] - other.luma[i];
+        }
+        float[] sorted = difference.clone();
+        Arrays.sort(sorted);
+        float median = sorted[sorted.length / 2];
+        for (int i = 0; i < difference.length; i++) {
+            difference[i] = Math.abs(difference[i] - median);
+        }
+        return difference;
     }
 
     private void checkSameSize(GreyThumbnail other) {
