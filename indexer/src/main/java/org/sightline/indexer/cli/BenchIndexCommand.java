@@ -40,6 +40,11 @@ public class BenchIndexCommand implements Callable<Integer> {
             defaultValue = "" + RuntimeOptions.DEFAULT_SPIN_WAIT)
     boolean spinWait;
 
+    @Option(names = "--runs", description = {"index the footage this many times, each into a fresh data directory "
+            + "(default: ${DEFAULT-VALUE}).", "The first run also pays the process's one-off costs (FFmpeg's native "
+            + "libraries, class loading, JIT compilation); later runs show steady speed."}, defaultValue = "2")
+    int runs;
+
     @Override
     public Integer call() throws Exception {
         BenchModelChoice choice = BenchModelChoice.parse(model);
@@ -48,11 +53,13 @@ public class BenchIndexCommand implements Callable<Integer> {
         try (VisionLanguageModel m = choice.open(dataOption.directory().root(), options, System.err)) {
             ModelThroughput.Result limit = new ModelThroughput(List.of(batch), 4.0, List.of("red")).measure(m);
             double modelOnly = limit.images().getFirst().framesPerSecond();
-            IngestBenchmark.Result r = IngestBenchmark.run(paths, work.resolve("data"), m, batch);
-            System.out.println(r.describe());
-            double endToEnd = r.framesEmbedded() / r.wallSeconds();
-            System.out.printf(Locale.ROOT, "model %s: model-only %.1f frames/s (batch %d); end-to-end %.1f embedded frames/s; "
-                            + "pipeline efficiency %.0f%%%n", m.id(), modelOnly, batch, endToEnd, 100 * endToEnd / modelOnly);
+            for (int run = 1; run <= runs; run++) {
+                IngestBenchmark.Result r = IngestBenchmark.run(paths, work.resolve("data-" + run), m, batch);
+                double endToEnd = r.framesEmbedded() / r.wallSeconds();
+                System.out.printf(Locale.ROOT, "run %d of %d%s: %s%n", run, runs, run == 1 ? " (cold process)" : "", r.describe());
+                System.out.printf(Locale.ROOT, "  model %s: model-only %.1f frames/s (batch %d); end-to-end %.1f embedded frames/s; "
+                        + "pipeline efficiency %.0f%%%n", m.id(), modelOnly, batch, endToEnd, 100 * endToEnd / modelOnly);
+            }
             System.out.printf(Locale.ROOT, "process memory: %s%n", ProcessMemory.describe());
         } finally {
             try (var files = Files.walk(work)) {

@@ -3,12 +3,17 @@ package org.sightline.indexer.ingest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
@@ -31,9 +36,12 @@ import org.sightline.models.runtime.VisionLanguageModel;
  *       updated) &rarr; probe &rarr; decode and sample &rarr; near-duplicate filter &rarr; prepare the kept frames
  *       for the model;</li>
  *   <li>the calling thread embeds the frames in batches, which may span the end of one file and the start of the
- *       next, builds each file's segments and writes every finished file through {@link IndexCommitProtocol}.</li>
+ *       next;</li>
+ *   <li>a writing thread builds each file's segments and thumbnails from the vectors and writes every finished file
+ *       through {@link IndexCommitProtocol}, in file order, so commits never hold up the model.</li>
  * </ul>
- * A bounded queue joins them, so the next file's start-up and decoding overlap the model's work on the previous one.
+ * A bounded queue joins the first two, so the next file's start-up and decoding overlap the model's work on the
+ * previous one. Outcomes and progress are reported on the calling thread.
  *
  * <p>Each file's error goes into the catalog and its {@link FileOutcome}; the others go on. A file that decodes
  * partway is indexed up to the damage. Cancelling (the supplier or an interrupt) stops within a batch; finished files
@@ -108,6 +116,12 @@ public final class IngestPipeline {
         /** Frames delivered and not yet embedded, in order (kept and skipped ones). */
         private final List<FeedEvent.Frame> pending = new ArrayList<>();
         private int keptPending;
+        /**
+         * Work handed to the writing thread, oldest first (a single thread runs it in this order); each task gives
+         * the outcome of the file it finished, or null.
+         */
+        private final ArrayDeque<Future<FileOutcome>> written = new ArrayDeque<>();
+        private ExecutorService writing;
 
         Run(IngestRequest request, long runId, ProgressTracker progress, IngestTimings.Clock clock, List<FileOutcome> outcomes,
                 IngestListener listener) {
@@ -126,18 +140,23 @@ public final class IngestPipeline {
             BlockingQueue<FeedEvent> queue = new ArrayBlockingQueue<>(Math.max(16, request.batchSize() * 3));
             FileFeeder feeder = new FileFeeder(catalog, footage, model, request, files, queue, stop, clock, thumbnailsDir);
             Thread feeding = Thread.ofPlatform().name("sightline-feed").daemon(true).start(feeder);
+            writing = Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().name("sightline-write").daemon(true).unstarted(r));
             boolean interrupted = false;
             boolean finished = false;
             try {
                 while (true) {
+                    awaitWrites(false);
                     if (stop.getAsBoolean()) {
                         break;
                     }
                     FeedEvent event = queue.poll();
                     if (event == null) {
                         long t = System.nanoTime();
-                        event = queue.take();
+                        event = queue.poll(20, TimeUnit.MILLISECONDS); // a bounded wait keeps cancel and outcomes prompt
                         clock.lap(Stage.WAITING_FOR_FRAMES, t);
+                        if (event == null) {
+                            continue;
+                        }
                     }
                     if (event instanceof FeedEvent.Exhausted(Throwable crash)) {
                         if (crash != null) {
@@ -148,6 +167,7 @@ public final class IngestPipeline {
                         }
                         embedPending();
                         writeReadyFiles();
+                        awaitWrites(true);
                         finished = true;
                         break;
                     }
@@ -157,11 +177,16 @@ public final class IngestPipeline {
                 interrupted = true;
             } finally {
                 abandon.set(true);
-                if (!finished) {
-                    stopFeeder(feeding, queue);
-                }
-                if (interrupted) {
-                    Thread.currentThread().interrupt();
+                try {
+                    if (!finished) {
+                        stopFeeder(feeding, queue);
+                    }
+                } finally {
+                    // never interrupt the writing thread: an interrupt inside Lucene's file I/O breaks the index writer
+                    writing.shutdown();
+                    if (interrupted) {
+                        Thread.currentThread().interrupt();
+                    }
                 }
             }
             return !finished;
@@ -169,7 +194,7 @@ public final class IngestPipeline {
 
         private void handle(FeedEvent event, BlockingQueue<FeedEvent> queue) throws IOException {
             switch (event) {
-                case FeedEvent.Settled(FileOutcome outcome) -> finish(outcome);
+                case FeedEvent.Settled(FileOutcome outcome) -> written.add(writing.submit(() -> outcome)); // keeps file order
                 case FeedEvent.Opened(FileJob job) -> {
                     open.add(job);
                     progress.started(job.path, job.info.durationSeconds());
@@ -190,9 +215,12 @@ public final class IngestPipeline {
                 case FeedEvent.Closed(FileJob job, SamplingReport report, FootageException failure) -> {
                     if (failure != null) {
                         dropPending(job);
-                        giveUp(job);
-                        catalog.markFailed(job.videoId, failure.error().name(), failure.getMessage());
-                        finish(new FileOutcome(job.path, FileOutcome.Status.FAILED, failure.getMessage(), 0));
+                        open.remove(job);
+                        written.add(writing.submit(() -> {
+                            deleteFolder(thumbnailsDir.resolve(job.thumbnailFolder));
+                            catalog.markFailed(job.videoId, failure.error().name(), failure.getMessage());
+                            return new FileOutcome(job.path, FileOutcome.Status.FAILED, failure.getMessage(), 0);
+                        }));
                         return;
                     }
                     job.report = report;
@@ -219,13 +247,13 @@ public final class IngestPipeline {
                 }
             }
             float[][] vectors = images.isEmpty() ? new float[0][] : model.embedPrepared(images);
-            t = clock.lap(Stage.EMBEDDING, t);
-            int v = 0;
+            clock.lap(Stage.EMBEDDING, t);
+            List<FeedEvent.Frame> frames = List.copyOf(pending);
             int kept = 0;
             int skipped = 0;
             FileJob job = null;
             double offset = 0;
-            for (FeedEvent.Frame f : pending) {
+            for (FeedEvent.Frame f : frames) {
                 if (f.job() != job && job != null) {
                     progress.frames(job.path, kept, skipped, offset);
                     kept = 0;
@@ -234,10 +262,8 @@ public final class IngestPipeline {
                 job = f.job();
                 offset = f.frame().offsetSeconds();
                 if (f.keep()) {
-                    job.segments.embedded(offset, vectors[v++], f.frame().frame());
                     kept++;
                 } else {
-                    job.segments.skipped(offset);
                     skipped++;
                 }
                 job.pendingFrames--;
@@ -246,7 +272,19 @@ public final class IngestPipeline {
             pending.clear();
             keptPending = 0;
             progress.emit();
-            clock.lap(Stage.WRITING, t);
+            written.add(writing.submit(() -> {
+                long started = System.nanoTime();
+                int v = 0;
+                for (FeedEvent.Frame f : frames) {
+                    if (f.keep()) {
+                        f.job().segments.embedded(f.frame().offsetSeconds(), vectors[v++], f.frame().frame());
+                    } else {
+                        f.job().segments.skipped(f.frame().offsetSeconds());
+                    }
+                }
+                clock.lap(Stage.WRITING, started);
+                return null;
+            }));
         }
 
         private void dropPending(FileJob job) {
@@ -262,14 +300,37 @@ public final class IngestPipeline {
             job.pendingFrames = 0;
         }
 
-        /** Writes, in order, the files whose frames have all been embedded. */
-        private void writeReadyFiles() throws IOException {
+        /** Hands the writing thread, in order, the files whose frames have all been embedded. */
+        private void writeReadyFiles() {
             while (!open.isEmpty() && open.getFirst().readyToWrite()) {
-                long t = System.nanoTime();
                 FileJob job = open.removeFirst();
-                FileOutcome outcome = write(job);
-                clock.lap(Stage.WRITING, t);
-                finish(outcome);
+                written.add(writing.submit(() -> {
+                    long t = System.nanoTime();
+                    FileOutcome outcome = write(job);
+                    clock.lap(Stage.WRITING, t);
+                    return outcome;
+                }));
+            }
+        }
+
+        /**
+         * Reports the files the writing thread has finished, in order; with {@code all}, waits for everything handed
+         * to it. A write that failed (disk full, I/O error) fails the job here.
+         */
+        private void awaitWrites(boolean all) throws IOException, InterruptedException {
+            while (!written.isEmpty() && (all || written.peekFirst().isDone())) {
+                FileOutcome outcome;
+                try {
+                    outcome = written.peekFirst().get();
+                } catch (ExecutionException e) {
+                    written.removeFirst();
+                    rethrow(e.getCause());
+                    return;
+                }
+                written.removeFirst();
+                if (outcome != null) {
+                    finish(outcome);
+                }
             }
         }
 
@@ -288,7 +349,6 @@ public final class IngestPipeline {
             writer.write(new IndexCommitProtocol.VideoWrite(job.videoId, model.id().asString(), job.sha256, job.camera,
                     job.info.recordingStart(), runId, job.segments.drafts(), job.segments.framesPerSegment(), report.damage(),
                     job.skippedFrames));
-            progress.written(job.segments.segmentCount());
             return report.damage()
                     .map(d -> new FileOutcome(path, FileOutcome.Status.PARTIAL, path + ": " + d.error().description() + " at "
                             + String.format(Locale.ROOT, "%.1f s", d.atSeconds()) + (d.detail() == null ? "" : " (" + d.detail() + ")")
@@ -297,6 +357,7 @@ public final class IngestPipeline {
         }
 
         private void finish(FileOutcome outcome) {
+            progress.written(outcome.segments());
             outcomes.add(outcome);
             progress.finished(outcome);
             listener.fileFinished(outcome);
@@ -330,6 +391,22 @@ public final class IngestPipeline {
             }
             pending.clear();
             keptPending = 0;
+            // files already handed to the writing thread are complete: let them be written and reported; and no
+            // thumbnail of a file given up below may be written after its folder is deleted
+            while (!written.isEmpty()) {
+                try {
+                    FileOutcome outcome = written.peekFirst().get();
+                    if (outcome != null) {
+                        finish(outcome);
+                    }
+                } catch (ExecutionException e) {
+                    // the error that stopped the job is already on its way up, or this write's file stays queued
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    continue;
+                }
+                written.removeFirst();
+            }
             for (FileJob job : inFlight) {
                 giveUp(job);
                 catalog.setStatus(job.videoId, VideoStatus.QUEUED);

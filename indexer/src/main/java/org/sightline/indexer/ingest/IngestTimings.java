@@ -5,7 +5,8 @@ import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * Where an index job's time went, in seconds per stage, summed over files. The feeding thread (hash, probe, decode,
- * prepare) and the embedding thread (embed, write) run at once, so the stages add up to more than the wall time.
+ * prepare), the embedding thread (embed) and the writing thread (segments, thumbnails, commits) run at once, so the
+ * stages add up to more than the wall time.
  * {@code waitingForFrames} is how long the model sat idle for want of frames; {@code feederBlocked} how long
  * decoding waited because the model was busy. Used by {@code sightline bench index} to show what bounds indexing.
  */
@@ -16,7 +17,8 @@ public record IngestTimings(double hashing, double probing, double decoding, dou
 
     public String describe() {
         return String.format(Locale.ROOT, "feeding thread: hash %.2f s, probe %.2f s, decode and filter %.2f s, prepare %.2f s, "
-                        + "blocked on the model %.2f s; embedding thread: embed %.2f s, idle waiting for frames %.2f s, write %.2f s",
+                        + "blocked on the model %.2f s; embedding thread: embed %.2f s, idle waiting for frames %.2f s; writing thread: "
+                        + "segments, thumbnails and commits %.2f s",
                 hashing, probing, decoding, preparing, feederBlocked, embedding, waitingForFrames, writing);
     }
 

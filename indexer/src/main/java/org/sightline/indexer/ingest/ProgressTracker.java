@@ -75,7 +75,7 @@ final class ProgressTracker {
         }
     }
 
-    void written(int segmentCount) {
+    void written(long segmentCount) {
         segments += segmentCount;
     }
 

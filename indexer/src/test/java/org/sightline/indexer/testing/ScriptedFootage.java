@@ -31,6 +31,21 @@ import org.sightline.models.runtime.RgbFrame;
  * {@code damage} where the file "breaks". Anything else scanned is not a video.
  */
 public final class ScriptedFootage implements FootageReader {
+    private final long millisPerFrame;
+
+    /** Frames come as fast as the test can take them. */
+    public ScriptedFootage() {
+        this(0);
+    }
+
+    /**
+     * Each frame takes this long to "decode", like real footage, so that a test can act (cancel, interrupt) while
+     * later files are still being read.
+     */
+    public ScriptedFootage(long millisPerFrame) {
+        this.millisPerFrame = millisPerFrame;
+    }
+
     public static Path write(Path file, String... lines) throws IOException {
         Files.createDirectories(file.getParent());
         return Files.writeString(file, String.join("\n", lines) + "\n");
@@ -91,6 +106,9 @@ public final class ScriptedFootage implements FootageReader {
             }
             if (cancelled.getAsBoolean()) {
                 throw new InterruptedException("cancelled");
+            }
+            if (millisPerFrame > 0) {
+                Thread.sleep(millisPerFrame);
             }
             RgbFrame f = switch (line) {
                 case "red" -> ColourTestModel.solid(230, 20, 20);
