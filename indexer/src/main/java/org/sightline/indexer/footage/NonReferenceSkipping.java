@@ -1,0 +1,96 @@
+package org.sightline.indexer.footage;
+
+import java.lang.reflect.Field;
+import java.util.Optional;
+import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
+import org.bytedeco.ffmpeg.global.avcodec;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+
+/**
+ * Lets the decoder drop frames that no other frame refers to ({@code skip_frame=noref}, AVDISCARD_NONREF): in
+ * footage with B-frames that is half to two thirds of all frames, none of which the sampler needs, since at one
+ * sample a second the next reference frame (a few frame intervals later) stands in for a skipped one. A skipped
+ * frame is never decoded, so the reference frames decode to the same pixels as without skipping.
+ *
+ * <p>Some encoders (CCTV "smart" codecs) mark every P-frame non-reference too; skipping would then leave only the
+ * intra frames, seconds apart. So skipping stops for the rest of the file at the first hole between decoded frames
+ * longer than half a sampling interval. A hole from one intra frame straight to the next is that case, not lost
+ * data ({@link #holeWasSkipped}); any other long hole stays a candidate for damage.
+ *
+ * <p>JavaCV has no public handle on the decoder context, and the option is only read when the codec opens; turning
+ * skipping off midway needs the context, reached by reflection. When that fails (a JavaCV that renamed its field),
+ * skipping is never turned on.
+ */
+final class NonReferenceSkipping {
+    private final Optional<AVCodecContext> decoder;
+    private final double longestHole;
+    private boolean active;
+    private double previousOffset = Double.NaN;
+    private boolean previousIntra;
+    private boolean holeWasSkipped;
+
+    private NonReferenceSkipping(Optional<AVCodecContext> decoder, double longestHoleSeconds) {
+        this.decoder = decoder;
+        this.longestHole = longestHoleSeconds;
+    }
+
+    /**
+     * Starts skipping on a started grabber's video decoder, when its context can be reached.
+     *
+     * @param longestHoleSeconds skipping stops at the first longer hole between decoded frames
+     */
+    static NonReferenceSkipping start(FFmpegFrameGrabber grabber, double longestHoleSeconds) {
+        NonReferenceSkipping skipping = new NonReferenceSkipping(videoDecoder(grabber), longestHoleSeconds);
+        skipping.decoder.ifPresent(context -> {
+            context.skip_frame(avcodec.AVDISCARD_NONREF);
+            skipping.active = true;
+        });
+        return skipping;
+    }
+
+    /** The decoder is currently dropping non-reference frames. */
+    boolean active() {
+        return active;
+    }
+
+    /**
+     * Tells it a frame decoded in full-decoding mode (not keyframes only) at this offset.
+     *
+     * @param intra the frame is an intra (I) picture
+     */
+    void decoded(double offset, boolean intra) {
+        holeWasSkipped = false;
+        if (active && !Double.isNaN(previousOffset) && offset - previousOffset > longestHole) {
+            holeWasSkipped = intra && previousIntra;
+            stop();
+        }
+        previousOffset = offset;
+        previousIntra = intra;
+    }
+
+    /** The hole before the last frame passed to {@link #decoded} was frames dropped by skipping, not damage. */
+    boolean holeWasSkipped() {
+        return holeWasSkipped;
+    }
+
+    /** Keyframes-only decoding leaves holes by design: the next frame starts afresh. */
+    void forgetPrevious() {
+        previousOffset = Double.NaN;
+    }
+
+    private void stop() {
+        active = false;
+        decoder.ifPresent(context -> context.skip_frame(avcodec.AVDISCARD_DEFAULT));
+    }
+
+    private static Optional<AVCodecContext> videoDecoder(FFmpegFrameGrabber grabber) {
+        try {
+            Field field = FFmpegFrameGrabber.class.getDeclaredField("video_c");
+            field.setAccessible(true);
+            return field.get(grabber) instanceof AVCodecContext context && !context.isNull()
+                    ? Optional.of(context) : Optional.empty();
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+}
