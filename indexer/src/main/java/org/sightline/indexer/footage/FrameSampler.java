@@ -14,7 +14,9 @@ import org.sightline.models.runtime.RgbFrame;
  * Decodes a video once and hands the sink a frame at a regular rate on the presentation timeline plus a frame at
  * each scene cut, scaled down inside FFmpeg to about the model's input size.
  *
- * <p>Only the frames handed on are converted to RGB (by {@link RgbScaler}, the same swscale call JavaCV would make);
+ * <p>Frames no other frame refers to (B-frames, mostly) are not decoded at all ({@link NonReferenceSkipping}): a
+ * sample then comes from the next decoded frame, a few frame intervals later at most, and a scene cut is found at the
+ * first reference frame after it. Only the frames handed on are converted to RGB (by {@link RgbScaler}, the same swscale call JavaCV would make);
  * scene cuts are measured on a thumbnail read from the decoder's own luma plane ({@link LumaPlane}), or, for pixel
  * formats without one, on the RGB picture as before.
  *
@@ -30,6 +32,11 @@ public final class FrameSampler {
     static final double MIN_SECONDS_BETWEEN_CUTS = 0.5;
     static final int CUT_THUMB_WIDTH = 32;
     static final int CUT_THUMB_HEIGHT = 18;
+    /**
+     * While non-reference frames are skipped, decoded frames may lie at most this fraction of the sampling interval
+     * apart (a sample comes at most that late); at a longer hole skipping stops (see {@link NonReferenceSkipping}).
+     */
+    static final double LONGEST_SKIPPED_HOLE_OF_SAMPLE_INTERVAL = 0.5;
     /** Frame duration assumed when the container gives no usable frame rate. */
     private static final double FALLBACK_FRAME_SECONDS = 1 / 25.0;
 
@@ -115,6 +122,8 @@ public final class FrameSampler {
         private GreyThumbnail previousThumb;
         /** Keyframe spacing decides whether only keyframes need decoding (see {@link KeyframeCadence}). */
         private final KeyframeCadence cadence;
+        /** Non-reference frames are not decoded while that keeps decoded frames close together. */
+        private NonReferenceSkipping skipping;
 
         Pass(Path video, FFmpegFrameGrabber grabber, SamplingOptions options, FrameSink sink, BooleanSupplier cancelled) {
             this.video = video;
@@ -149,8 +158,11 @@ public final class FrameSampler {
             // JavaCV's own conversion, used only when its decoder picture cannot be reached
             grabber.setImageWidth(size[0]);
             grabber.setImageHeight(size[1]);
+            Optional<GrabberInternals> internals = GrabberInternals.of(grabber);
+            skipping = NonReferenceSkipping.start(internals.map(GrabberInternals::videoDecoder),
+                    LONGEST_SKIPPED_HOLE_OF_SAMPLE_INTERVAL / options.framesPerSecond());
             try (RgbScaler scaler = new RgbScaler(size[0], size[1])) {
-                return run(scaler, GrabberInternals.of(grabber).map(GrabberInternals::picture));
+                return run(scaler, internals.map(GrabberInternals::picture));
             }
         }
 
@@ -163,9 +175,10 @@ public final class FrameSampler {
                     throw new InterruptedException("sampling of " + video + " cancelled");
                 }
                 Frame frame;
+                boolean keyframesOnly = cadence.keyframesOnly();
                 try {
                     // with the decoder's picture at hand, JavaCV need not convert every frame to RGB
-                    frame = grabber.grabFrame(false, true, decoderPicture.isEmpty(), cadence.keyframesOnly(), false);
+                    frame = grabber.grabFrame(false, true, decoderPicture.isEmpty(), keyframesOnly, false);
                 } catch (Exception e) {
                     damage = new SamplingReport.Damage(FootageError.CORRUPT, lastGoodOffset(),
                             "decoding failed after " + decoded + " frames: " + e.getMessage());
@@ -181,6 +194,14 @@ public final class FrameSampler {
                 }
                 double offset = offsets.next(presentationTime());
                 decoded++;
+                if (keyframesOnly) {
+                    skipping.forgetPrevious();
+                } else {
+                    skipping.decoded(offset, frame.pictType == 'I');
+                    if (skipping.holeWasSkipped()) {
+                        offsets.excuseLastStep();
+                    }
+                }
                 if (frame.keyFrame) {
                     cadence.keyframeAt(offset);
                 }
@@ -238,7 +259,8 @@ public final class FrameSampler {
                 return new SamplingReport.Damage(FootageError.TRUNCATED, lastGoodOffset(), String.format(
                         "decoding stopped at %.1f s of %.1f s (%d frames decoded)", lastGoodOffset(), durationSeconds, decoded));
             }
-            // with keyframes only, fewer frames decode by design: only holes in time count then
+            // with keyframes only, fewer frames decode by design: only holes in time count then. Skipped
+            // non-reference frames also lower the count (to a third in some files) but leave no hole this long.
             boolean missingFrames = cadence.everUsed() ? offsets.largestGap() > cadence.gapTolerance(tolerance)
                     : decoded < 0.9 * expectedFrames && offsets.largestGap() > tolerance;
             if (expectedFrames > 10 && missingFrames) {

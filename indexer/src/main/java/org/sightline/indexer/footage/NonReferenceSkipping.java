@@ -1,10 +1,8 @@
 package org.sightline.indexer.footage;
 
-import java.lang.reflect.Field;
 import java.util.Optional;
 import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
 import org.bytedeco.ffmpeg.global.avcodec;
-import org.bytedeco.javacv.FFmpegFrameGrabber;
 
 /**
  * Lets the decoder drop frames that no other frame refers to ({@code skip_frame=noref}, AVDISCARD_NONREF): in
@@ -17,8 +15,8 @@ import org.bytedeco.javacv.FFmpegFrameGrabber;
  * longer than half a sampling interval. A hole from one intra frame straight to the next is that case, not lost
  * data ({@link #holeWasSkipped}); any other long hole stays a candidate for damage.
  *
- * <p>JavaCV has no public handle on the decoder context, and the option is only read when the codec opens; turning
- * skipping off midway needs the context, reached by reflection. When that fails (a JavaCV that renamed its field),
+ * <p>The decoder reads {@code skip_frame} for every packet (frame threads copy it too), so it can be turned off
+ * midway; JavaCV has no public handle on the decoder context, which {@link GrabberInternals} reaches. Without it,
  * skipping is never turned on.
  */
 final class NonReferenceSkipping {
@@ -35,12 +33,12 @@ final class NonReferenceSkipping {
     }
 
     /**
-     * Starts skipping on a started grabber's video decoder, when its context can be reached.
+     * Starts skipping on an open video decoder, when its context could be reached (see {@link GrabberInternals}).
      *
      * @param longestHoleSeconds skipping stops at the first longer hole between decoded frames
      */
-    static NonReferenceSkipping start(FFmpegFrameGrabber grabber, double longestHoleSeconds) {
-        NonReferenceSkipping skipping = new NonReferenceSkipping(videoDecoder(grabber), longestHoleSeconds);
+    static NonReferenceSkipping start(Optional<AVCodecContext> videoDecoder, double longestHoleSeconds) {
+        NonReferenceSkipping skipping = new NonReferenceSkipping(videoDecoder, longestHoleSeconds);
         skipping.decoder.ifPresent(context -> {
             context.skip_frame(avcodec.AVDISCARD_NONREF);
             skipping.active = true;
@@ -81,16 +79,5 @@ final class NonReferenceSkipping {
     private void stop() {
         active = false;
         decoder.ifPresent(context -> context.skip_frame(avcodec.AVDISCARD_DEFAULT));
-    }
-
-    private static Optional<AVCodecContext> videoDecoder(FFmpegFrameGrabber grabber) {
-        try {
-            Field field = FFmpegFrameGrabber.class.getDeclaredField("video_c");
-            field.setAccessible(true);
-            return field.get(grabber) instanceof AVCodecContext context && !context.isNull()
-                    ? Optional.of(context) : Optional.empty();
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return Optional.empty();
-        }
     }
 }
