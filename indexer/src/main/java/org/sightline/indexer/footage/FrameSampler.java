@@ -4,14 +4,21 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.sightline.models.runtime.RgbFrame;
 
 /**
- * Decodes a video once, scaled down inside FFmpeg to about the model's input size, and hands the sink a frame at
- * a regular rate on the presentation timeline plus a frame at each scene cut.
+ * Decodes a video once and hands the sink a frame at a regular rate on the presentation timeline plus a frame at
+ * each scene cut, scaled down inside FFmpeg to about the model's input size.
+ *
+ * <p>Frames no other frame refers to (B-frames, mostly) are not decoded at all ({@link NonReferenceSkipping}): a
+ * sample then comes from the next decoded frame, a few frame intervals later at most, and a scene cut is found at the
+ * first reference frame after it. Only the frames handed on are converted to RGB (by {@link RgbScaler}, the same swscale call JavaCV would make);
+ * scene cuts are measured on a thumbnail read from the decoder's own luma plane ({@link LumaPlane}), or, for pixel
+ * formats without one, on the RGB picture as before.
  *
  * <p>Offsets are seconds from the first frame and never go backwards: a timestamp that is missing or earlier than
  * the previous frame's is replaced by the previous one plus one frame duration. A file that stops decoding partway
@@ -25,6 +32,11 @@ public final class FrameSampler {
     static final double MIN_SECONDS_BETWEEN_CUTS = 0.5;
     static final int CUT_THUMB_WIDTH = 32;
     static final int CUT_THUMB_HEIGHT = 18;
+    /**
+     * While non-reference frames are skipped, decoded frames may lie at most this fraction of the sampling interval
+     * apart (a sample comes at most that late); at a longer hole skipping stops (see {@link NonReferenceSkipping}).
+     */
+    static final double LONGEST_SKIPPED_HOLE_OF_SAMPLE_INTERVAL = 0.5;
     /** Frame duration assumed when the container gives no usable frame rate. */
     private static final double FALLBACK_FRAME_SECONDS = 1 / 25.0;
 
@@ -110,6 +122,8 @@ public final class FrameSampler {
         private GreyThumbnail previousThumb;
         /** Keyframe spacing decides whether only keyframes need decoding (see {@link KeyframeCadence}). */
         private final KeyframeCadence cadence;
+        /** Non-reference frames are not decoded while that keeps decoded frames close together. */
+        private NonReferenceSkipping skipping;
 
         Pass(Path video, FFmpegFrameGrabber grabber, SamplingOptions options, FrameSink sink, BooleanSupplier cancelled) {
             this.video = video;
@@ -141,9 +155,19 @@ public final class FrameSampler {
         SamplingReport run() throws FootageException, InterruptedException {
             int[] size = scaledSize(grabber.getImageWidth(), grabber.getImageHeight(), grabber.getAspectRatio(),
                     options.shortSide());
+            // JavaCV's own conversion, used only when its decoder picture cannot be reached
             grabber.setImageWidth(size[0]);
             grabber.setImageHeight(size[1]);
-            byte[] scratch = null;
+            Optional<GrabberInternals> internals = GrabberInternals.of(grabber);
+            skipping = NonReferenceSkipping.start(internals.map(GrabberInternals::videoDecoder),
+                    LONGEST_SKIPPED_HOLE_OF_SAMPLE_INTERVAL / options.framesPerSecond());
+            try (RgbScaler scaler = new RgbScaler(size[0], size[1])) {
+                return run(scaler, internals.map(GrabberInternals::picture));
+            }
+        }
+
+        private SamplingReport run(RgbScaler scaler, Optional<AVFrame> decoderPicture)
+                throws FootageException, InterruptedException {
             SamplingReport.Damage damage = null;
             FfmpegMessages.clear();
             while (true) {
@@ -151,8 +175,10 @@ public final class FrameSampler {
                     throw new InterruptedException("sampling of " + video + " cancelled");
                 }
                 Frame frame;
+                boolean keyframesOnly = cadence.keyframesOnly();
                 try {
-                    frame = cadence.keyframesOnly() ? grabber.grabKeyFrame() : grabber.grabImage();
+                    // with the decoder's picture at hand, JavaCV need not convert every frame to RGB
+                    frame = grabber.grabFrame(false, true, decoderPicture.isEmpty(), keyframesOnly, false);
                 } catch (Exception e) {
                     damage = new SamplingReport.Damage(FootageError.CORRUPT, lastGoodOffset(),
                             "decoding failed after " + decoded + " frames: " + e.getMessage());
@@ -161,20 +187,25 @@ public final class FrameSampler {
                 if (frame == null) {
                     break;
                 }
-                if (frame.image == null || frame.imageWidth <= 0 || frame.imageHeight <= 0) {
+                Picture picture = decoderPicture.isPresent() ? Picture.decoded(decoderPicture.get(), scaler)
+                        : Picture.converted(frame);
+                if (picture == null) {
                     continue;
                 }
-                if (scratch == null || scratch.length != 3 * frame.imageWidth * frame.imageHeight) {
-                    scratch = new byte[3 * frame.imageWidth * frame.imageHeight];
-                    previousThumb = null;
-                }
-                copyPacked(frame, scratch);
                 double offset = offsets.next(presentationTime());
                 decoded++;
+                if (keyframesOnly) {
+                    skipping.forgetPrevious();
+                } else {
+                    skipping.decoded(offset, frame.pictType == 'I');
+                    if (skipping.holeWasSkipped()) {
+                        offsets.excuseLastStep();
+                    }
+                }
                 if (frame.keyFrame) {
                     cadence.keyframeAt(offset);
                 }
-                handle(offset, scratch, frame.imageWidth, frame.imageHeight);
+                handle(offset, picture);
             }
             if (decoded == 0) {
                 String ffmpeg = FfmpegMessages.recentJoined();
@@ -191,13 +222,15 @@ public final class FrameSampler {
             return offsets.last();
         }
 
-        private void handle(double offset, byte[] rgb, int width, int height) throws InterruptedException {
+        private void handle(double offset, Picture picture) throws InterruptedException {
             // in keyframe mode every keyframe is a regular sample: they come at least as often as the sampling rate
             boolean regular = cadence.keyframesOnly() || offset >= nextSampleAt - 1e-6;
             boolean cut = false;
             if (options.sceneCuts()) {
-                GreyThumbnail thumb = GreyThumbnail.of(rgb, width, height, CUT_THUMB_WIDTH, CUT_THUMB_HEIGHT);
-                if (previousThumb != null && offset - lastCutAt >= MIN_SECONDS_BETWEEN_CUTS
+                GreyThumbnail thumb = picture.thumbnail(CUT_THUMB_WIDTH, CUT_THUMB_HEIGHT);
+                boolean comparable = previousThumb != null && previousThumb.width() == thumb.width()
+                        && previousThumb.height() == thumb.height();
+                if (comparable && offset - lastCutAt >= MIN_SECONDS_BETWEEN_CUTS
                         && thumb.meanAbsDifference(previousThumb) > SCENE_CUT_LEVELS) {
                     cut = true;
                     lastCutAt = offset;
@@ -209,7 +242,7 @@ public final class FrameSampler {
             }
             if (regular || cut) {
                 sampled++;
-                sink.accept(new SampledFrame(offset, new RgbFrame(width, height, rgb.clone()), cut));
+                sink.accept(new SampledFrame(offset, picture.rgb(), cut));
             }
         }
 
@@ -226,7 +259,8 @@ public final class FrameSampler {
                 return new SamplingReport.Damage(FootageError.TRUNCATED, lastGoodOffset(), String.format(
                         "decoding stopped at %.1f s of %.1f s (%d frames decoded)", lastGoodOffset(), durationSeconds, decoded));
             }
-            // with keyframes only, fewer frames decode by design: only holes in time count then
+            // with keyframes only, fewer frames decode by design: only holes in time count then. Skipped
+            // non-reference frames also lower the count (to a third in some files) but leave no hole this long.
             boolean missingFrames = cadence.everUsed() ? offsets.largestGap() > cadence.gapTolerance(tolerance)
                     : decoded < 0.9 * expectedFrames && offsets.largestGap() > tolerance;
             if (expectedFrames > 10 && missingFrames) {
@@ -236,6 +270,54 @@ public final class FrameSampler {
                         expectedFrames, from, from + offsets.largestGap()));
             }
             return null;
+        }
+    }
+
+    /**
+     * One decoded frame, converted to RGB only when asked: the scene-cut thumbnail comes from the luma plane when the
+     * pixel format has one, and most frames are never handed on.
+     */
+    private static final class Picture {
+        private final AVFrame decoded;
+        private final RgbScaler scaler;
+        private RgbFrame rgb;
+
+        private Picture(AVFrame decoded, RgbScaler scaler, RgbFrame rgb) {
+            this.decoded = decoded;
+            this.scaler = scaler;
+            this.rgb = rgb;
+        }
+
+        /** The decoder's picture, or null when it holds none. */
+        static Picture decoded(AVFrame picture, RgbScaler scaler) {
+            boolean usable = picture.width() > 0 && picture.height() > 0 && picture.data(0) != null
+                    && !picture.data(0).isNull();
+            return usable ? new Picture(picture, scaler, null) : null;
+        }
+
+        /** JavaCV's RGB conversion of the frame, or null when it holds none. */
+        static Picture converted(Frame frame) {
+            if (frame.image == null || frame.imageWidth <= 0 || frame.imageHeight <= 0) {
+                return null;
+            }
+            byte[] packed = new byte[3 * frame.imageWidth * frame.imageHeight];
+            copyPacked(frame, packed);
+            return new Picture(null, null, new RgbFrame(frame.imageWidth, frame.imageHeight, packed));
+        }
+
+        GreyThumbnail thumbnail(int width, int height) {
+            if (rgb == null && LumaPlane.readable(decoded.format()) && decoded.linesize(0) >= decoded.width()) {
+                return LumaPlane.thumbnail(decoded, width, height);
+            }
+            RgbFrame frame = rgb();
+            return GreyThumbnail.of(frame.rgb(), frame.width(), frame.height(), width, height);
+        }
+
+        RgbFrame rgb() {
+            if (rgb == null) {
+                rgb = new RgbFrame(scaler.width(), scaler.height(), scaler.convert(decoded));
+            }
+            return rgb;
         }
     }
 }

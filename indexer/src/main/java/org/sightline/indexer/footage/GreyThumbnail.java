@@ -1,5 +1,6 @@
 package org.sightline.indexer.footage;
 
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import org.sightline.models.runtime.RgbFrame;
 
@@ -51,6 +52,40 @@ public final class GreyThumbnail {
         float[] luma = new float[sum.length];
         for (int i = 0; i < sum.length; i++) {
             luma[i] = sum[i] / (256f * Math.max(1, count[i]));
+        }
+        return new GreyThumbnail(tw, th, luma);
+    }
+
+    /**
+     * Same grid and sampling as {@link #of(byte[], int, int, int, int)}, read straight from a decoder's 8-bit luma
+     * plane ({@code h} rows of {@code w} bytes, {@code stride} bytes apart), so a picture need not be converted to RGB
+     * just to be compared. The Rec. 601 luma of RGB made from YUV is the Y value itself, stretched to 0..255 when the
+     * video uses the limited (TV) range: with {@code limitedRange} the values 16..235 are stretched the same way, so
+     * differences are on the same scale as between thumbnails made from RGB.
+     */
+    static GreyThumbnail ofLuma(ByteBuffer plane, int w, int h, int stride, boolean limitedRange, int width, int height) {
+        int tw = Math.min(width, w);
+        int th = Math.min(height, h);
+        int step = Math.max(1, Math.min(w / tw, h / th) / 4);
+        int[] sum = new int[tw * th];
+        int[] count = new int[tw * th];
+        int[] cellOfX = new int[w];
+        for (int x = 0; x < w; x++) {
+            cellOfX[x] = (int) ((long) x * tw / w);
+        }
+        for (int y = 0; y < h; y += step) {
+            int rowCell = (int) ((long) y * th / h) * tw;
+            int row = y * stride;
+            for (int x = 0; x < w; x += step) {
+                int c = rowCell + cellOfX[x];
+                sum[c] += plane.get(row + x) & 0xFF;
+                count[c]++;
+            }
+        }
+        float[] luma = new float[sum.length];
+        for (int i = 0; i < sum.length; i++) {
+            float mean = sum[i] / (float) Math.max(1, count[i]);
+            luma[i] = limitedRange ? Math.clamp((mean - 16) * (255f / 219f), 0f, 255f) : mean;
         }
         return new GreyThumbnail(tw, th, luma);
     }

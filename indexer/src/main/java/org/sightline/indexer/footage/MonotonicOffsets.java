@@ -5,6 +5,9 @@ package org.sightline.indexer.footage;
  * (or from the first frame when the container has none). A timestamp that is missing, repeated or earlier than
  * the previous frame's becomes the previous offset plus one frame duration. Also remembers the largest forward
  * jump between frames, where damage that dropped frames usually sits.
+ *
+ * <p>Frames the decoder was told to skip leave no trace here: a decoded frame keeps its own timestamp, however many
+ * skipped frames came before it. Only a missing or backward timestamp is repaired, by one frame duration.
  */
 final class MonotonicOffsets {
     private final double frameSeconds;
@@ -13,6 +16,8 @@ final class MonotonicOffsets {
     private double last = Double.NaN;
     private double largestGap;
     private double largestGapStart;
+    private double largestGapBefore;
+    private double largestGapStartBefore;
 
     /**
      * @param originMicros  the container's start time in microseconds, or {@code Long.MIN_VALUE} when unknown
@@ -32,6 +37,8 @@ final class MonotonicOffsets {
             started = true;
         }
         double offset = missing || !started ? Double.NaN : Math.max(0, (timestampMicros - origin) / 1e6);
+        largestGapBefore = largestGap;
+        largestGapStartBefore = largestGapStart;
         if (Double.isNaN(last)) {
             offset = Double.isNaN(offset) ? 0 : offset;
         } else if (!(offset > last)) {
@@ -42,6 +49,15 @@ final class MonotonicOffsets {
         }
         last = offset;
         return offset;
+    }
+
+    /**
+     * The step to the last offset handed out was frames skipped on purpose, not lost: it does not count as a gap.
+     * Only the last step can be excused.
+     */
+    void excuseLastStep() {
+        largestGap = largestGapBefore;
+        largestGapStart = largestGapStartBefore;
     }
 
     /** The last offset handed out, or 0 before the first frame. */

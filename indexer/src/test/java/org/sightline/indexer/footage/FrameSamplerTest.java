@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.sightline.models.runtime.RgbFrame;
 import org.sightline.models.testing.SharedData;
 
@@ -171,6 +174,57 @@ class FrameSamplerTest {
         new FrameSampler(1).sample(video, SamplingOptions.DEFAULT, single::add, () -> false);
         assertEquals(auto.size(), single.size());
         assertArrayEquals(auto.getLast().frame().rgb(), single.getLast().frame().rgb());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"road-traffic-60fps.avi, 1699", "motorway-cctv-cyclist.avi, 748", "street-montage-scene-cuts.mp4, 250"})
+    void bFramesAreNotDecodedAndSamplesStayAboutASecondApart(String fixture, int frameCount) throws Exception {
+        List<SampledFrame> frames = new ArrayList<>();
+        SamplingReport report = new FrameSampler(1).sample(SharedData.footage(fixture), SamplingOptions.DEFAULT,
+                frames::add, () -> false);
+
+        assertTrue(report.damage().isEmpty(), "skipped B-frames are not damage: " + report);
+        assertTrue(report.framesDecoded() < 0.6 * frameCount, "non-reference frames skipped: " + report);
+        double[] regular = frames.stream().filter(f -> !f.sceneCut()).mapToDouble(SampledFrame::offsetSeconds).toArray();
+        for (int i = 0; i < regular.length; i++) {
+            assertEquals(i, regular[i], 0.25, "sample " + i + " near its second: " + Arrays.toString(regular));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"indoor-people-one-by-one.mp4", "motorway-cctv-cyclist.avi", "parking-aisle-cars.mp4",
+        "parking-lot-person-bicycle-car.mp4", "residential-street-vehicles.mp4", "road-traffic-60fps.avi",
+        "street-montage-scene-cuts.mp4", "tiny-highway-48px-raw.avi"})
+    void noFixtureIsReportedDamaged(String fixture) throws Exception {
+        SamplingReport report = sampler.sample(SharedData.footage(fixture), SamplingOptions.DEFAULT, f -> { }, () -> false);
+        assertTrue(report.damage().isEmpty(), report.toString());
+    }
+
+    @Test
+    void truncatedFileWithBFramesIsStillTruncated(@TempDir Path dir) throws Exception {
+        Path truncated = TestMedia.truncatedCopy("road-traffic-60fps.avi", 0.5, dir.resolve("road-cut.avi"));
+        List<SampledFrame> frames = new ArrayList<>();
+        SamplingReport report = sampler.sample(truncated, SamplingOptions.DEFAULT, frames::add, () -> false);
+
+        SamplingReport.Damage damage = report.damage().orElseThrow(() -> new AssertionError("no damage: " + report));
+        assertEquals(FootageError.TRUNCATED, damage.error(), damage.toString());
+        assertTrue(damage.atSeconds() > 5 && damage.atSeconds() < 25, damage.toString());
+        assertEquals(Math.floor(damage.atSeconds()) + 1, frames.size(), 1);
+    }
+
+    @Test
+    void corruptMiddleOfAFileWithBFramesIsStillCorrupt(@TempDir Path dir) throws Exception {
+        byte[] bytes = Files.readAllBytes(SharedData.footage("street-montage-scene-cuts.mp4"));
+        for (int i = bytes.length / 2; i < bytes.length / 2 + 100_000; i++) {
+            bytes[i] = (byte) (i * 7);
+        }
+        Path damaged = Files.write(dir.resolve("montage-damaged.mp4"), bytes);
+        List<SampledFrame> frames = new ArrayList<>();
+        SamplingReport report = sampler.sample(damaged, SamplingOptions.DEFAULT, frames::add, () -> false);
+
+        SamplingReport.Damage damage = report.damage().orElseThrow(() -> new AssertionError("no damage: " + report));
+        assertEquals(FootageError.CORRUPT, damage.error(), damage.toString());
+        assertTrue(frames.getLast().offsetSeconds() > 8, "frames after the damage: " + frames.getLast());
     }
 
     static boolean notBlank(RgbFrame frame) {

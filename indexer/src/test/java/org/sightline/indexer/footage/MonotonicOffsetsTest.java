@@ -40,4 +40,19 @@ class MonotonicOffsetsTest {
         assertEquals(3.0, offsets.largestGap(), 1e-9);
         assertEquals(0.04, offsets.largestGapStart(), 1e-9);
     }
+
+    @Test
+    void skippedFramesKeepTheirTimestampsAndAnExcusedHoleIsNoGap() {
+        MonotonicOffsets offsets = new MonotonicOffsets(0, FRAME);
+        offsets.next(0);
+        assertEquals(0.12, offsets.next(120_000), 1e-9, "two skipped B-frames do not shift the next offset");
+        offsets.next(1_120_000);
+        assertEquals(1.0, offsets.largestGap(), 1e-9);
+        offsets.excuseLastStep();
+        assertEquals(0.12, offsets.largestGap(), 1e-9, "the excused step no longer counts");
+        assertEquals(0.0, offsets.largestGapStart(), 1e-9);
+        offsets.next(1_160_000);
+        offsets.next(2_660_000);
+        assertEquals(1.5, offsets.largestGap(), 1e-9, "later holes still count");
+    }
 }
