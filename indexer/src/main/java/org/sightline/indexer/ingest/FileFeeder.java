@@ -91,12 +91,15 @@ final class FileFeeder implements Runnable {
                 Math.max(model.preferredShortSide(), IngestPipeline.MIN_THUMBNAIL_SHORT_SIDE), true);
         Predicate<SampledFrame> keep = footage.newDuplicateFilter();
         long start = System.nanoTime();
-        long elsewhereBefore = clock.nanos(Stage.PREPARING) + clock.nanos(Stage.FEEDER_BLOCKED);
+        long elsewhereBefore = clock.nanos(Stage.PREPARING) + clock.nanos(Stage.FEEDER_BLOCKED) + clock.nanos(Stage.FILTERING);
         FeedEvent.Closed closed;
         try {
             SamplingReport report = footage.sample(path, options, frame -> {
                 PreparedImage image = null;
-                if (keep.test(frame)) {
+                long f = System.nanoTime();
+                boolean kept = keep.test(frame);
+                clock.lap(Stage.FILTERING, f);
+                if (kept) {
                     long t = System.nanoTime();
                     image = model.prepareImage(frame.frame());
                     clock.lap(Stage.PREPARING, t);
@@ -109,7 +112,8 @@ final class FileFeeder implements Runnable {
         } catch (FootageException e) {
             closed = new FeedEvent.Closed(job, null, e);
         } finally {
-            long elsewhere = clock.nanos(Stage.PREPARING) + clock.nanos(Stage.FEEDER_BLOCKED) - elsewhereBefore;
+            long elsewhere = clock.nanos(Stage.PREPARING) + clock.nanos(Stage.FEEDER_BLOCKED) + clock.nanos(Stage.FILTERING)
+                    - elsewhereBefore;
             clock.add(Stage.DECODING, System.nanoTime() - start - elsewhere);
         }
         queue.put(closed);

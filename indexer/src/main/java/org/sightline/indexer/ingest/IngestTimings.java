@@ -10,21 +10,21 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * {@code waitingForFrames} is how long the model sat idle for want of frames; {@code feederBlocked} how long
  * decoding waited because the model was busy. Used by {@code sightline bench index} to show what bounds indexing.
  */
-public record IngestTimings(double hashing, double probing, double decoding, double preparing, double feederBlocked,
-        double waitingForFrames, double embedding, double writing) {
+public record IngestTimings(double hashing, double probing, double decoding, double filtering, double preparing,
+        double feederBlocked, double waitingForFrames, double embedding, double writing) {
 
-    public static final IngestTimings NONE = new IngestTimings(0, 0, 0, 0, 0, 0, 0, 0);
+    public static final IngestTimings NONE = new IngestTimings(0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     public String describe() {
-        return String.format(Locale.ROOT, "feeding thread: hash %.2f s, probe %.2f s, decode and filter %.2f s, prepare %.2f s, "
+        return String.format(Locale.ROOT, "feeding thread: hash %.2f s, probe %.2f s, decode %.2f s, near-duplicate filter %.2f s, prepare %.2f s, "
                         + "blocked on the model %.2f s; embedding thread: embed %.2f s, idle waiting for frames %.2f s; writing thread: "
                         + "segments, thumbnails and commits %.2f s",
-                hashing, probing, decoding, preparing, feederBlocked, embedding, waitingForFrames, writing);
+                hashing, probing, decoding, filtering, preparing, feederBlocked, embedding, waitingForFrames, writing);
     }
 
     /** Thread-safe accumulator, one slot per stage. */
     static final class Clock {
-        enum Stage { HASHING, PROBING, DECODING, PREPARING, FEEDER_BLOCKED, WAITING_FOR_FRAMES, EMBEDDING, WRITING }
+        enum Stage { HASHING, PROBING, DECODING, FILTERING, PREPARING, FEEDER_BLOCKED, WAITING_FOR_FRAMES, EMBEDDING, WRITING }
 
         private final AtomicLongArray nanos = new AtomicLongArray(Stage.values().length);
 
@@ -44,7 +44,7 @@ public record IngestTimings(double hashing, double probing, double decoding, dou
         }
 
         IngestTimings snapshot() {
-            return new IngestTimings(s(Stage.HASHING), s(Stage.PROBING), s(Stage.DECODING), s(Stage.PREPARING),
+            return new IngestTimings(s(Stage.HASHING), s(Stage.PROBING), s(Stage.DECODING), s(Stage.FILTERING), s(Stage.PREPARING),
                     s(Stage.FEEDER_BLOCKED), s(Stage.WAITING_FOR_FRAMES), s(Stage.EMBEDDING), s(Stage.WRITING));
         }
 

@@ -35,6 +35,9 @@ final class SegmentBuilder {
     private float[] lastVector;
     private RgbFrame lastPicture;
     private double lastOffset;
+    /** The last thumbnail encoded: a static stretch repeats one picture over many segments, encoded once. */
+    private RgbFrame encodedPicture;
+    private byte[] encodedJpeg;
 
     /**
      * @param endSeconds      length of the video (segments end no later), 0 when unknown
@@ -104,7 +107,12 @@ final class SegmentBuilder {
         String thumbnail = thumbnailFolder + "/" + Math.round(start * 1000) + ".jpg";
         Path file = thumbnailsDir.resolve(thumbnail);
         Files.createDirectories(file.getParent());
-        Files.write(file, jpeg.apply(pictures.get(best)));
+        RgbFrame picture = pictures.get(best);
+        if (picture != encodedPicture) {
+            encodedJpeg = jpeg.apply(picture);
+            encodedPicture = picture;
+        }
+        Files.write(file, encodedJpeg);
         drafts.add(new SegmentDraft(start, end, frames.get(best).offsetSeconds(), thumbnail, embedded, skipped));
         framesPerSegment.add(List.copyOf(frames));
         frames.clear();
@@ -118,6 +126,8 @@ final class SegmentBuilder {
         flush();
         window = -1;
         lastPicture = null;
+        encodedPicture = null;
+        encodedJpeg = null;
     }
 
     List<SegmentDraft> drafts() {

@@ -56,6 +56,12 @@ public final class ClipPreprocessor {
         int size = settings.size();
         byte[] rgb = frame.rgb();
         int inW = frame.width();
+        if (plan.horizontal.isCopy() && plan.vertical.isCopy()) {
+            // the frame already has the model's short side (the decoder scaled it): resizing changes nothing, so
+            // only crop and normalise (bit-identical to the resampling path, whose single taps weigh exactly 1)
+            cropAndNormalise(rgb, inW, plan.horizontal.start[0], plan.vertical.start[0], out, offset);
+            return;
+        }
         // Horizontal pass over the rows the vertical pass needs: rows [rowStart, rowEnd), output columns of the crop.
         int rows = plan.rowEnd - plan.rowStart;
         int[] mid = new int[rows * size * 3];
@@ -112,6 +118,23 @@ public final class ClipPreprocessor {
         }
     }
 
+    private void cropAndNormalise(byte[] rgb, int inW, int left, int top, float[] out, int offset) {
+        int size = settings.size();
+        int plane = size * size;
+        float[] lr = lut[0];
+        float[] lg = lut[1];
+        float[] lb = lut[2];
+        for (int y = 0; y < size; y++) {
+            int p = ((top + y) * inW + left) * 3;
+            int o = offset + y * size;
+            for (int x = 0; x < size; x++, p += 3, o++) {
+                out[o] = lr[rgb[p] & 0xff];
+                out[o + plane] = lg[rgb[p + 1] & 0xff];
+                out[o + 2 * plane] = lb[rgb[p + 2] & 0xff];
+            }
+        }
+    }
+
     private static int clip8(int fixed) {
         int v = fixed >> PRECISION_BITS;
         return v < 0 ? 0 : Math.min(v, 255);
@@ -156,6 +179,16 @@ public final class ClipPreprocessor {
 
     /** Fixed-point resampling weights for output positions [first, first+count) of an inSize -> outSize resize (PIL's precompute_coeffs). */
     private record Coefficients(int[] start, int[] count, int[] weights, int stride) {
+
+        /** Every output position copies one input position, consecutive ones: the resize is a plain crop. */
+        boolean isCopy() {
+            for (int i = 0; i < start.length; i++) {
+                if (count[i] != 1 || weights[i * stride] != 1 << PRECISION_BITS || start[i] != start[0] + i) {
+                    return false;
+                }
+            }
+            return true;
+        }
 
         static Coefficients compute(int inSize, int outSize, int first, int count, Interpolation interpolation) {
             double support = interpolation == Interpolation.BICUBIC ? 2.0 : 1.0;

@@ -1,5 +1,6 @@
 package org.sightline.models.generate;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,12 +10,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sightline.models.pack.PackVerifier;
 import org.sightline.models.runtime.OnnxVisionLanguageModel;
+import org.sightline.models.runtime.PreparedImage;
 import org.sightline.models.runtime.PromptNotUnderstoodException;
 import org.sightline.models.runtime.RgbFrame;
 import org.sightline.models.runtime.RuntimeOptions;
@@ -210,5 +214,27 @@ class ColourModelTest {
         Path b = ColourModelPack.write(temp.resolve("b"));
         assertEquals(java.nio.file.Files.readString(a.resolve("sightline-model.json")),
                 java.nio.file.Files.readString(b.resolve("sightline-model.json")));
+    }
+
+    @Test
+    void framesPreparedOnAnotherThreadEmbedExactlyAsFramesGivenWhole() throws Exception {
+        List<RgbFrame> frames = List.of(patch(new int[] {128, 128, 128}, new int[] {220, 30, 30}, 0.3),
+                solid(398, 224, new int[] {30, 70, 210}), patch(new int[] {20, 20, 20}, new int[] {240, 240, 240}, 0.5));
+        float[][] whole = model.embedImages(frames);
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            List<PreparedImage> prepared = new ArrayList<>();
+            for (RgbFrame f : frames) {
+                prepared.add(other.submit(() -> model.prepareImage(f)).get());
+            }
+            // one left for the model to prepare itself
+            prepared.set(1, PreparedImage.of(frames.get(1)));
+            float[][] fromPrepared = model.embedPrepared(prepared);
+            for (int i = 0; i < frames.size(); i++) {
+                assertArrayEquals(whole[i], fromPrepared[i], 0f, "frame " + i);
+            }
+        } finally {
+            other.shutdown();
+        }
     }
 }

@@ -172,6 +172,24 @@ class ClipPreprocessorTest {
     }
 
     @Test
+    void frameAtTheModelsShortSideIsCentreCroppedOnly() {
+        // the decoder hands 16:9 footage over at 398x224 for a 224 model: the crop is the middle 224 columns
+        ImageSettings s = settings(24, ResizeRule.SHORTEST_EDGE_CENTER_CROP, Interpolation.BICUBIC);
+        RgbFrame f = randomSmooth(43, 24, 6);
+        float[] out = new ClipPreprocessor(s).preprocess(List.of(f));
+        int left = (43 - 24) / 2;
+        for (int y = 0; y < 24; y++) {
+            for (int x = 0; x < 24; x++) {
+                for (int c = 0; c < 3; c++) {
+                    double expected = ((f.rgb()[3 * (y * 43 + left + x) + c] & 0xff) / 255.0 - MEAN[c]) / STD[c];
+                    assertEquals(expected, out[c * 576 + y * 24 + x], 1e-5);
+                }
+            }
+        }
+        assertClose(reference(f, s), out, 0);
+    }
+
+    @Test
     void batchPutsFramesOneAfterAnotherAndHandlesMixedSizes() {
         ImageSettings s = settings(12, ResizeRule.SHORTEST_EDGE_CENTER_CROP, Interpolation.BICUBIC);
         ClipPreprocessor p = new ClipPreprocessor(s);
