@@ -37,6 +37,13 @@ public class BenchModelCommand implements Callable<Integer> {
             defaultValue = "" + RuntimeOptions.DEFAULT_SPIN_WAIT)
     boolean spinWait;
 
+    @Option(names = "--graph-optimisation", description = "NONE, BASIC, EXTENDED or ALL (default: ${DEFAULT-VALUE})")
+    RuntimeOptions.GraphOptimisation graphOptimisation = RuntimeOptions.DEFAULT_GRAPH_OPTIMISATION;
+
+    @Option(names = "--memory-arena", description = "keep freed buffers in ONNX Runtime's arena (default: ${DEFAULT-VALUE})",
+            defaultValue = "" + RuntimeOptions.DEFAULT_MEMORY_ARENA)
+    boolean memoryArena;
+
     @Option(names = "--batches", split = ",", description = "batch sizes (default: ${DEFAULT-VALUE})", defaultValue = "1,8,32")
     List<Integer> batches;
 
@@ -47,9 +54,12 @@ public class BenchModelCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         RuntimeOptions defaults = RuntimeOptions.defaults();
         // without --threads each pack runs with the product's defaults for its size
-        RuntimeOptions options = threads == null && spinWait == RuntimeOptions.DEFAULT_SPIN_WAIT ? null
+        boolean productDefaults = threads == null && spinWait == RuntimeOptions.DEFAULT_SPIN_WAIT
+                && graphOptimisation == RuntimeOptions.DEFAULT_GRAPH_OPTIMISATION && memoryArena == RuntimeOptions.DEFAULT_MEMORY_ARENA;
+        RuntimeOptions options = productDefaults ? null
                 : new RuntimeOptions(threads == null ? defaults.intraOpThreads() : threads, defaults.interOpThreads(),
-                        Math.max(defaults.maxBatch(), batches.stream().max(Integer::compare).orElse(32)), spinWait);
+                        Math.max(defaults.maxBatch(), batches.stream().max(Integer::compare).orElse(32)), spinWait,
+                        graphOptimisation, memoryArena);
         ModelThroughput throughput = new ModelThroughput(batches, seconds,
                 List.of("a red car", "a person in a blue jacket", "white van at the gate", "green bicycle", "a grey truck"));
         System.out.printf(Locale.ROOT, "cores %d, ONNX Runtime intra-op threads %s%n", Runtime.getRuntime().availableProcessors(),

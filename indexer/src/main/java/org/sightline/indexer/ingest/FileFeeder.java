@@ -61,6 +61,7 @@ final class FileFeeder implements Runnable {
 
     @Override
     public void run() {
+        long cpuAtStart = IngestTimings.Clock.threadCpuNanos();
         Throwable crash = null;
         try {
             for (Path file : files) {
@@ -74,6 +75,7 @@ final class FileFeeder implements Runnable {
         } catch (Throwable t) {
             crash = t;
         }
+        clock.add(Stage.FEEDING_CPU, IngestTimings.Clock.threadCpuNanos() - cpuAtStart);
         try {
             queue.put(new FeedEvent.Exhausted(crash));
         } catch (InterruptedException e) {

@@ -20,6 +20,8 @@ public final class IngestBenchmark {
     private IngestBenchmark() {
     }
 
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
+
     public record Result(int files, long segments, long framesEmbedded, long framesSkipped, double footageSeconds, double wallSeconds,
             IngestTimings timings) {
         public double realtimeFactor() {
@@ -28,8 +30,9 @@ public final class IngestBenchmark {
 
         public String describe() {
             return String.format(Locale.ROOT, "indexed %d files, %.1f s of footage, %d frames embedded, %d skipped as near-duplicates, "
-                            + "%d segments in %.2f s: %.1fx realtime%n  %s",
-                    files, footageSeconds, framesEmbedded, framesSkipped, segments, wallSeconds, realtimeFactor(), timings.describe());
+                            + "%d segments in %.2f s: %.1fx realtime%n  %s (%d cores x %.2f s = %.2f CPU seconds to spend)",
+                    files, footageSeconds, framesEmbedded, framesSkipped, segments, wallSeconds, realtimeFactor(), timings.describe(),
+                    CORES, wallSeconds, CORES * wallSeconds);
         }
     }
 

@@ -274,6 +274,7 @@ public final class IngestPipeline {
             progress.emit();
             written.add(writing.submit(() -> {
                 long started = System.nanoTime();
+                long cpu = IngestTimings.Clock.threadCpuNanos();
                 int v = 0;
                 for (FeedEvent.Frame f : frames) {
                     if (f.keep()) {
@@ -283,6 +284,7 @@ public final class IngestPipeline {
                     }
                 }
                 clock.lap(Stage.WRITING, started);
+                clock.add(Stage.WRITING_CPU, IngestTimings.Clock.threadCpuNanos() - cpu);
                 return null;
             }));
         }
@@ -306,8 +308,10 @@ public final class IngestPipeline {
                 FileJob job = open.removeFirst();
                 written.add(writing.submit(() -> {
                     long t = System.nanoTime();
+                    long cpu = IngestTimings.Clock.threadCpuNanos();
                     FileOutcome outcome = write(job);
                     clock.lap(Stage.WRITING, t);
+                    clock.add(Stage.WRITING_CPU, IngestTimings.Clock.threadCpuNanos() - cpu);
                     return outcome;
                 }));
             }

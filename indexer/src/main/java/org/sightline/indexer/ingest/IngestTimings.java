@@ -1,5 +1,7 @@
 package org.sightline.indexer.ingest;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLongArray;
 
@@ -11,20 +13,39 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * decoding waited because the model was busy. Used by {@code sightline bench index} to show what bounds indexing.
  */
 public record IngestTimings(double hashing, double probing, double decoding, double filtering, double preparing,
-        double feederBlocked, double waitingForFrames, double embedding, double writing) {
+        double feederBlocked, double waitingForFrames, double embedding, double writing, CpuUse cpu) {
 
-    public static final IngestTimings NONE = new IngestTimings(0, 0, 0, 0, 0, 0, 0, 0, 0);
+    /**
+     * CPU seconds spent, as the operating system counts them: by the whole process during the job, by the feeding
+     * thread and by the writing thread. The rest of the process's CPU is the model (ONNX Runtime's threads and the
+     * embedding thread) plus the JVM's own work (JIT, garbage collection). On a machine with {@code cores} cores the
+     * job had {@code cores x wall} CPU seconds to spend; what feeding and writing take is not there for the model.
+     */
+    public record CpuUse(double process, double feeding, double writing) {
+        public double modelAndOther() {
+            return Math.max(0, process - feeding - writing);
+        }
+    }
 
     public String describe() {
-        return String.format(Locale.ROOT, "feeding thread: hash %.2f s, probe %.2f s, decode %.2f s, near-duplicate filter %.2f s, prepare %.2f s, "
+        return String.format(Locale.ROOT, "CPU: process %.2f s = model and JVM %.2f s + feeding %.2f s + writing %.2f s%n  "
+                        + "feeding thread: hash %.2f s, probe %.2f s, decode %.2f s, near-duplicate filter %.2f s, prepare %.2f s, "
                         + "blocked on the model %.2f s; embedding thread: embed %.2f s, idle waiting for frames %.2f s; writing thread: "
                         + "segments, thumbnails and commits %.2f s",
+                cpu.process(), cpu.modelAndOther(), cpu.feeding(), cpu.writing(),
                 hashing, probing, decoding, filtering, preparing, feederBlocked, embedding, waitingForFrames, writing);
     }
 
     /** Thread-safe accumulator, one slot per stage. */
     static final class Clock {
-        enum Stage { HASHING, PROBING, DECODING, FILTERING, PREPARING, FEEDER_BLOCKED, WAITING_FOR_FRAMES, EMBEDDING, WRITING }
+        enum Stage {
+            HASHING, PROBING, DECODING, FILTERING, PREPARING, FEEDER_BLOCKED, WAITING_FOR_FRAMES, EMBEDDING, WRITING,
+            /** CPU time, not wall time, of the feeding and the writing thread */
+            FEEDING_CPU, WRITING_CPU
+        }
+
+        private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+        private final long processCpuAtStart = processCpuNanos();
 
         private final AtomicLongArray nanos = new AtomicLongArray(Stage.values().length);
 
@@ -44,8 +65,20 @@ public record IngestTimings(double hashing, double probing, double decoding, dou
         }
 
         IngestTimings snapshot() {
+            long process = processCpuNanos();
             return new IngestTimings(s(Stage.HASHING), s(Stage.PROBING), s(Stage.DECODING), s(Stage.FILTERING), s(Stage.PREPARING),
-                    s(Stage.FEEDER_BLOCKED), s(Stage.WAITING_FOR_FRAMES), s(Stage.EMBEDDING), s(Stage.WRITING));
+                    s(Stage.FEEDER_BLOCKED), s(Stage.WAITING_FOR_FRAMES), s(Stage.EMBEDDING), s(Stage.WRITING),
+                    new CpuUse(process < 0 ? 0 : (process - processCpuAtStart) / 1e9, s(Stage.FEEDING_CPU), s(Stage.WRITING_CPU)));
+        }
+
+        /** CPU time of the calling thread so far, in nanoseconds (0 where the JVM cannot tell). */
+        static long threadCpuNanos() {
+            return THREADS.isCurrentThreadCpuTimeSupported() ? Math.max(0, THREADS.getCurrentThreadCpuTime()) : 0;
+        }
+
+        private static long processCpuNanos() {
+            return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                    ? os.getProcessCpuTime() : -1;
         }
 
         private double s(Stage stage) {

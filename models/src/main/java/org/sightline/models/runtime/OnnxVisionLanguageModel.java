@@ -66,14 +66,8 @@ public final class OnnxVisionLanguageModel implements VisionLanguageModel {
         Model text = null;
         PromptTokenizer tok = null;
         // ONNX Runtime copies the options into each session it creates, so they can be closed once both are loaded
-        try (OrtSession.SessionOptions ort = new OrtSession.SessionOptions()) {
-            ort.addConfigEntry("session.intra_op.allow_spinning", options.spinWait() ? "1" : "0");
-            Map<String, Object> sessionOptions = Map.of(
-                    "sessionOptions", ort,
-                    "intraOpNumThreads", Integer.toString(options.intraOpThreads()),
-                    "interOpNumThreads", Integer.toString(options.interOpThreads()),
-                    "executionMode", "SEQUENTIAL",
-                    "optLevel", "ALL_OPT");
+        try (OrtSession.SessionOptions ort = sessionOptions(options)) {
+            Map<String, Object> sessionOptions = Map.of("sessionOptions", ort);
             image = Model.newInstance(manifest.name() + "-image", ENGINE);
             image.load(new ByteArrayInputStream(pack.imageEncoder()), sessionOptions);
             text = Model.newInstance(manifest.name() + "-text", ENGINE);
@@ -93,6 +87,28 @@ public final class OnnxVisionLanguageModel implements VisionLanguageModel {
         this.imageModel = image;
         this.textModel = text;
         this.tokenizer = tok;
+    }
+
+    /** ONNX Runtime session settings, set on the options object itself (DJL passes it through as it is). */
+    private static OrtSession.SessionOptions sessionOptions(RuntimeOptions options) throws OrtException {
+        OrtSession.SessionOptions ort = new OrtSession.SessionOptions();
+        try {
+            ort.setIntraOpNumThreads(options.intraOpThreads());
+            ort.setInterOpNumThreads(options.interOpThreads());
+            ort.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
+            ort.setOptimizationLevel(switch (options.graphOptimisation()) {
+                case NONE -> OrtSession.SessionOptions.OptLevel.NO_OPT;
+                case BASIC -> OrtSession.SessionOptions.OptLevel.BASIC_OPT;
+                case EXTENDED -> OrtSession.SessionOptions.OptLevel.EXTENDED_OPT;
+                case ALL -> OrtSession.SessionOptions.OptLevel.ALL_OPT;
+            });
+            ort.setCPUArenaAllocator(options.memoryArena());
+            ort.addConfigEntry("session.intra_op.allow_spinning", options.spinWait() ? "1" : "0");
+            return ort;
+        } catch (OrtException | RuntimeException e) {
+            ort.close();
+            throw e;
+        }
     }
 
     /**

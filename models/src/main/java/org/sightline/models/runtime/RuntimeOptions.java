@@ -8,8 +8,19 @@ package org.sightline.models.runtime;
  * @param maxBatch       frames per encoder call; longer lists are split
  * @param spinWait       whether idle intra-op threads spin between operators (ONNX Runtime's default) instead of
  *                       sleeping; spinning burns the core that decoding and preprocessing could use meanwhile
+ * @param graphOptimisation ONNX Runtime's graph optimisation level
+ * @param memoryArena    whether ONNX Runtime keeps freed CPU buffers in its arena for the next call
  */
-public record RuntimeOptions(int intraOpThreads, int interOpThreads, int maxBatch, boolean spinWait) {
+public record RuntimeOptions(int intraOpThreads, int interOpThreads, int maxBatch, boolean spinWait,
+        GraphOptimisation graphOptimisation, boolean memoryArena) {
+
+    /** ONNX Runtime's graph optimisation levels (constant folding and fusions; ALL adds layout changes). */
+    public enum GraphOptimisation { NONE, BASIC, EXTENDED, ALL }
+
+    /** Measured with {@code sightline bench model --graph-optimisation} (docs/benchmarks.md). */
+    public static final GraphOptimisation DEFAULT_GRAPH_OPTIMISATION = GraphOptimisation.ALL;
+    /** Measured with {@code sightline bench model --memory-arena} (docs/benchmarks.md). */
+    public static final boolean DEFAULT_MEMORY_ARENA = true;
     /**
      * Intra-op threads sleep instead of spinning by default. Measured with {@code sightline bench index} on the
      * 2-core development machine (docs/benchmarks.md): model-only throughput is the same either way, while indexing,
@@ -24,10 +35,13 @@ public record RuntimeOptions(int intraOpThreads, int interOpThreads, int maxBatc
         if (intraOpThreads < 1 || interOpThreads < 1 || maxBatch < 1) {
             throw new IllegalArgumentException("threads and batch must be at least 1");
         }
+        if (graphOptimisation == null) {
+            throw new IllegalArgumentException("graph optimisation level is required");
+        }
     }
 
     public RuntimeOptions(int intraOpThreads, int interOpThreads, int maxBatch) {
-        this(intraOpThreads, interOpThreads, maxBatch, DEFAULT_SPIN_WAIT);
+        this(intraOpThreads, interOpThreads, maxBatch, DEFAULT_SPIN_WAIT, DEFAULT_GRAPH_OPTIMISATION, DEFAULT_MEMORY_ARENA);
     }
 
     /**
@@ -48,6 +62,14 @@ public record RuntimeOptions(int intraOpThreads, int interOpThreads, int maxBatc
     }
 
     public RuntimeOptions withSpinWait(boolean spin) {
-        return new RuntimeOptions(intraOpThreads, interOpThreads, maxBatch, spin);
+        return new RuntimeOptions(intraOpThreads, interOpThreads, maxBatch, spin, graphOptimisation, memoryArena);
+    }
+
+    public RuntimeOptions withGraphOptimisation(GraphOptimisation level) {
+        return new RuntimeOptions(intraOpThreads, interOpThreads, maxBatch, spinWait, level, memoryArena);
+    }
+
+    public RuntimeOptions withMemoryArena(boolean arena) {
+        return new RuntimeOptions(intraOpThreads, interOpThreads, maxBatch, spinWait, graphOptimisation, arena);
     }
 }
