@@ -66,12 +66,14 @@ public final class OnnxVisionLanguageModel implements VisionLanguageModel {
         Model text = null;
         PromptTokenizer tok = null;
         // ONNX Runtime copies the options into each session it creates, so they can be closed once both are loaded
-        try (OrtSession.SessionOptions ort = sessionOptions(options)) {
-            Map<String, Object> sessionOptions = Map.of("sessionOptions", ort);
+        // the image encoder runs beside decoding, so its idle threads sleep (unless told otherwise); a prompt is
+        // encoded alone while someone waits, so the text encoder's threads spin between its many small operators
+        try (OrtSession.SessionOptions imageOptions = sessionOptions(options, options.spinWait());
+             OrtSession.SessionOptions textOptions = sessionOptions(options, true)) {
             image = Model.newInstance(manifest.name() + "-image", ENGINE);
-            image.load(new ByteArrayInputStream(pack.imageEncoder()), sessionOptions);
+            image.load(new ByteArrayInputStream(pack.imageEncoder()), Map.of("sessionOptions", imageOptions));
             text = Model.newInstance(manifest.name() + "-text", ENGINE);
-            text.load(new ByteArrayInputStream(pack.textEncoder()), sessionOptions);
+            text.load(new ByteArrayInputStream(pack.textEncoder()), Map.of("sessionOptions", textOptions));
             tok = new PromptTokenizer(pack.tokenizerJson(), manifest.text().contextLength(), manifest.text().padId());
         } catch (OrtException e) {
             throw new IOException("ONNX Runtime refused the session options: " + e.getMessage(), e);
@@ -90,7 +92,7 @@ public final class OnnxVisionLanguageModel implements VisionLanguageModel {
     }
 
     /** ONNX Runtime session settings, set on the options object itself (DJL passes it through as it is). */
-    private static OrtSession.SessionOptions sessionOptions(RuntimeOptions options) throws OrtException {
+    private static OrtSession.SessionOptions sessionOptions(RuntimeOptions options, boolean spinWait) throws OrtException {
         OrtSession.SessionOptions ort = new OrtSession.SessionOptions();
         try {
             ort.setIntraOpNumThreads(options.intraOpThreads());
@@ -103,7 +105,7 @@ public final class OnnxVisionLanguageModel implements VisionLanguageModel {
                 case ALL -> OrtSession.SessionOptions.OptLevel.ALL_OPT;
             });
             ort.setCPUArenaAllocator(options.memoryArena());
-            ort.addConfigEntry("session.intra_op.allow_spinning", options.spinWait() ? "1" : "0");
+            ort.addConfigEntry("session.intra_op.allow_spinning", spinWait ? "1" : "0");
             return ort;
         } catch (OrtException | RuntimeException e) {
             ort.close();
