@@ -29,31 +29,52 @@ public final class GreyThumbnail {
      * {@code step}-th row, with the step chosen so each cell still averages about 16 pixels or more.
      */
     static GreyThumbnail of(byte[] rgb, int w, int h, int width, int height) {
-        int tw = Math.min(width, w);
-        int th = Math.min(height, h);
-        int step = Math.max(1, Math.min(w / tw, h / th) / 4);
-        int[] sum = new int[tw * th];
-        int[] count = new int[tw * th];
-        int[] cellOfX = new int[w];
-        for (int x = 0; x < w; x++) {
-            cellOfX[x] = (int) ((long) x * tw / w);
-        }
-        for (int y = 0; y < h; y += step) {
-            int rowCell = (int) ((long) y * th / h) * tw;
+        Grid g = new Grid(w, h, width, height);
+        for (int y = 0; y < h; y += g.step) {
+            int rowCell = g.rowCell(y);
             int p = 3 * y * w;
-            int pixelStep = 3 * step;
-            for (int x = 0; x < w; x += step, p += pixelStep) {
-                int c = rowCell + cellOfX[x];
+            int pixelStep = 3 * g.step;
+            for (int x = 0; x < w; x += g.step, p += pixelStep) {
+                int c = rowCell + g.cellOfX[x];
                 // integer Rec. 601 luma weights (77, 150, 29) / 256
-                sum[c] += 77 * (rgb[p] & 0xFF) + 150 * (rgb[p + 1] & 0xFF) + 29 * (rgb[p + 2] & 0xFF);
-                count[c]++;
+                g.sum[c] += 77 * (rgb[p] & 0xFF) + 150 * (rgb[p + 1] & 0xFF) + 29 * (rgb[p + 2] & 0xFF);
+                g.count[c]++;
             }
         }
-        float[] luma = new float[sum.length];
-        for (int i = 0; i < sum.length; i++) {
-            luma[i] = sum[i] / (256f * Math.max(1, count[i]));
+        float[] luma = new float[g.sum.length];
+        for (int i = 0; i < g.sum.length; i++) {
+            luma[i] = g.sum[i] / (256f * Math.max(1, g.count[i]));
         }
-        return new GreyThumbnail(tw, th, luma);
+        return new GreyThumbnail(g.tw, g.th, luma);
+    }
+
+    /** The cells of a {@code width x height} thumbnail over a {@code w x h} picture, and their running sums. */
+    private static final class Grid {
+        final int tw;
+        final int th;
+        final int h;
+        /** Every step-th pixel of every step-th row, so each cell still averages about 16 pixels or more. */
+        final int step;
+        final int[] cellOfX;
+        final int[] sum;
+        final int[] count;
+
+        Grid(int w, int h, int width, int height) {
+            this.tw = Math.min(width, w);
+            this.th = Math.min(height, h);
+            this.h = h;
+            this.step = Math.max(1, Math.min(w / tw, h / th) / 4);
+            this.cellOfX = new int[w];
+            for (int x = 0; x < w; x++) {
+                cellOfX[x] = (int) ((long) x * tw / w);
+            }
+            this.sum = new int[tw * th];
+            this.count = new int[tw * th];
+        }
+
+        int rowCell(int y) {
+            return (int) ((long) y * th / h) * tw;
+        }
     }
 
     /**
@@ -64,30 +85,22 @@ public final class GreyThumbnail {
      * differences are on the same scale as between thumbnails made from RGB.
      */
     static GreyThumbnail ofLuma(ByteBuffer plane, int w, int h, int stride, boolean limitedRange, int width, int height) {
-        int tw = Math.min(width, w);
-        int th = Math.min(height, h);
-        int step = Math.max(1, Math.min(w / tw, h / th) / 4);
-        int[] sum = new int[tw * th];
-        int[] count = new int[tw * th];
-        int[] cellOfX = new int[w];
-        for (int x = 0; x < w; x++) {
-            cellOfX[x] = (int) ((long) x * tw / w);
-        }
-        for (int y = 0; y < h; y += step) {
-            int rowCell = (int) ((long) y * th / h) * tw;
+        Grid g = new Grid(w, h, width, height);
+        for (int y = 0; y < h; y += g.step) {
+            int rowCell = g.rowCell(y);
             int row = y * stride;
-            for (int x = 0; x < w; x += step) {
-                int c = rowCell + cellOfX[x];
-                sum[c] += plane.get(row + x) & 0xFF;
-                count[c]++;
+            for (int x = 0; x < w; x += g.step) {
+                int c = rowCell + g.cellOfX[x];
+                g.sum[c] += plane.get(row + x) & 0xFF;
+                g.count[c]++;
             }
         }
-        float[] luma = new float[sum.length];
-        for (int i = 0; i < sum.length; i++) {
-            float mean = sum[i] / (float) Math.max(1, count[i]);
+        float[] luma = new float[g.sum.length];
+        for (int i = 0; i < g.sum.length; i++) {
+            float mean = g.sum[i] / (float) Math.max(1, g.count[i]);
             luma[i] = limitedRange ? Math.clamp((mean - 16) * (255f / 219f), 0f, 255f) : mean;
         }
-        return new GreyThumbnail(tw, th, luma);
+        return new GreyThumbnail(g.tw, g.th, luma);
     }
 
     public int width() {
