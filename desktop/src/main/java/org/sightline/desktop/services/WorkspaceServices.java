@@ -33,7 +33,9 @@ public final class WorkspaceServices implements DesktopServices {
 
     /** Opens the data directory (creating it when missing). */
     public static WorkspaceServices open(DataDirectory dir) throws IOException {
-        return new WorkspaceServices(Workspace.open(dir));
+        Workspace workspace = Workspace.open(dir);
+        workspace.warmUpFootage(); // the first indexed file then does not wait for FFmpeg to load
+        return new WorkspaceServices(workspace);
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.sightline.indexer.bench.BenchModelChoice;
 import org.sightline.indexer.bench.ProcessMemory;
+import org.sightline.indexer.footage.DecoderWarmUp;
 import org.sightline.indexer.ingest.IngestBenchmark;
 import org.sightline.indexer.ingest.IngestRequest;
 import org.sightline.models.bench.ModelThroughput;
@@ -41,6 +42,9 @@ public class BenchIndexCommand implements Callable<Integer> {
             defaultValue = "" + RuntimeOptions.DEFAULT_SPIN_WAIT)
     boolean spinWait;
 
+    @Option(names = "--threads", description = "ONNX Runtime intra-op threads (default: all cores)")
+    Integer threads;
+
     @Option(names = "--runs", description = {"index the footage this many times, each into a fresh data directory "
             + "(default: ${DEFAULT-VALUE}).", "The first run also pays the process's one-off costs (FFmpeg's native "
             + "libraries, class loading, JIT compilation); later runs show steady speed."}, defaultValue = "2")
@@ -49,8 +53,12 @@ public class BenchIndexCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         BenchModelChoice choice = BenchModelChoice.parse(model);
+        DecoderWarmUp.start(); // as `sightline index` does: FFmpeg loads while the model does
         Path work = Files.createTempDirectory("sightline-bench-index");
-        RuntimeOptions options = spinWait == RuntimeOptions.DEFAULT_SPIN_WAIT ? null : RuntimeOptions.defaults().withSpinWait(spinWait);
+        RuntimeOptions defaults = RuntimeOptions.defaults();
+        RuntimeOptions options = spinWait == RuntimeOptions.DEFAULT_SPIN_WAIT && threads == null ? null
+                : new RuntimeOptions(threads == null ? defaults.intraOpThreads() : threads, defaults.interOpThreads(), defaults.maxBatch(),
+                        spinWait, defaults.graphOptimisation(), defaults.memoryArena());
         try (VisionLanguageModel m = choice.open(dataOption.directory().root(), options, System.err)) {
             // the limit is measured before and after the runs and the higher figure kept: a single measurement
             // can catch the machine busy, which would flatter the pipeline's efficiency

@@ -88,6 +88,7 @@ public class IndexCommand implements Callable<Integer> {
                 System.err.println("sightline index: another Sightline process is indexing into " + w.dataDirectory().root() + "; try again when it is done");
                 return 1;
             }
+            w.warmUpFootage(); // overlaps loading the model
             try {
                 out.println("Indexing with " + w.activeModel().id() + " into " + w.dataDirectory().root());
             } catch (NoActiveModelException | PackVerificationException | PackInstallException e) {

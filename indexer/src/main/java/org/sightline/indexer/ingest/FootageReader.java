@@ -38,4 +38,12 @@ public interface FootageReader {
 
     /** JPEG bytes of a frame, for thumbnails. */
     byte[] jpeg(RgbFrame frame);
+
+    /**
+     * Starts loading, on a background thread, what the first file would otherwise wait for (native libraries,
+     * encoders), so that it overlaps other start-up work such as loading the model. Returns at once; harmless to
+     * call more than once.
+     */
+    default void warmUp() {
+    }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
+import org.sightline.indexer.footage.DecoderWarmUp;
 import org.sightline.indexer.footage.FootageException;
 import org.sightline.indexer.footage.FootageScanner;
 import org.sightline.indexer.footage.FrameSampler;
@@ -63,5 +64,10 @@ public final class JavaCvFootageReader implements FootageReader {
     @Override
     public byte[] jpeg(RgbFrame frame) {
         return JpegEncoder.encode(frame);
+    }
+
+    @Override
+    public void warmUp() {
+        DecoderWarmUp.start();
     }
 }
