@@ -34,7 +34,7 @@ class IngestPipelineTest {
 
     /** Decoding paced like real footage, so that later files are still being read when the test cancels. */
     private Workspace openPaced(ColourTestModel model) throws Exception {
-        return Workspace.open(new DataDirectory(tmp.resolve("data")), ActiveModelSource.of(model), new ScriptedFootage(80));
+        return Workspace.open(new DataDirectory(tmp.resolve("data")), ActiveModelSource.of(model), new ScriptedFootage(150));
     }
 
     private Path archive() throws Exception {
