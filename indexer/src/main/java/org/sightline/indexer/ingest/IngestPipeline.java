@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -122,6 +123,11 @@ public final class IngestPipeline {
          */
         private final ArrayDeque<Future<FileOutcome>> written = new ArrayDeque<>();
         private ExecutorService writing;
+        /**
+         * Set by the writing thread when a task failed: later tasks then do nothing, so a file whose segments could
+         * not all be built (a thumbnail that could not be written, say) is never committed with some missing.
+         */
+        private volatile boolean writeFailed;
 
         Run(IngestRequest request, long runId, ProgressTracker progress, IngestTimings.Clock clock, List<FileOutcome> outcomes,
                 IngestListener listener) {
@@ -194,7 +200,7 @@ public final class IngestPipeline {
 
         private void handle(FeedEvent event, BlockingQueue<FeedEvent> queue) throws IOException {
             switch (event) {
-                case FeedEvent.Settled(FileOutcome outcome) -> written.add(writing.submit(() -> outcome)); // keeps file order
+                case FeedEvent.Settled(FileOutcome outcome) -> submitWrite(() -> outcome); // keeps the outcomes in file order
                 case FeedEvent.Opened(FileJob job) -> {
                     open.add(job);
                     progress.started(job.path, job.info.durationSeconds());
@@ -216,16 +222,17 @@ public final class IngestPipeline {
                     if (failure != null) {
                         dropPending(job);
                         open.remove(job);
-                        written.add(writing.submit(() -> {
+                        submitWrite(() -> {
                             deleteFolder(thumbnailsDir.resolve(job.thumbnailFolder));
                             catalog.markFailed(job.videoId, failure.error().name(), failure.getMessage());
                             return new FileOutcome(job.path, FileOutcome.Status.FAILED, failure.getMessage(), 0);
-                        }));
+                        });
                         return;
                     }
                     job.report = report;
-                    // batch across files only when the next file's frames are already waiting; otherwise write now
-                    if (queue.peek() == null || !(queue.peek() instanceof FeedEvent.Frame)) {
+                    // batch across files only when frames of the next file are already waiting; otherwise embed the
+                    // rest now so this file is written without waiting for the next one's start-up
+                    if (queue.stream().noneMatch(e -> e instanceof FeedEvent.Frame f && f.keep())) {
                         embedPending();
                     }
                     writeReadyFiles();
@@ -272,7 +279,7 @@ public final class IngestPipeline {
             pending.clear();
             keptPending = 0;
             progress.emit();
-            written.add(writing.submit(() -> {
+            submitWrite(() -> {
                 long started = System.nanoTime();
                 long cpu = IngestTimings.Clock.threadCpuNanos();
                 int v = 0;
@@ -286,7 +293,7 @@ public final class IngestPipeline {
                 clock.lap(Stage.WRITING, started);
                 clock.add(Stage.WRITING_CPU, IngestTimings.Clock.threadCpuNanos() - cpu);
                 return null;
-            }));
+            });
         }
 
         private void dropPending(FileJob job) {
@@ -306,15 +313,30 @@ public final class IngestPipeline {
         private void writeReadyFiles() {
             while (!open.isEmpty() && open.getFirst().readyToWrite()) {
                 FileJob job = open.removeFirst();
-                written.add(writing.submit(() -> {
+                submitWrite(() -> {
                     long t = System.nanoTime();
                     long cpu = IngestTimings.Clock.threadCpuNanos();
                     FileOutcome outcome = write(job);
                     clock.lap(Stage.WRITING, t);
                     clock.add(Stage.WRITING_CPU, IngestTimings.Clock.threadCpuNanos() - cpu);
                     return outcome;
-                }));
+                });
             }
+        }
+
+        /** Queues work for the writing thread; after a failed task, later ones are skipped (see {@link #writeFailed}). */
+        private void submitWrite(Callable<FileOutcome> task) {
+            written.add(writing.submit(() -> {
+                if (writeFailed) {
+                    return null;
+                }
+                try {
+                    return task.call();
+                } catch (Throwable t) {
+                    writeFailed = true;
+                    throw t;
+                }
+            }));
         }
 
         /**
