@@ -454,7 +454,7 @@ public final class IngestPipeline {
         if (t instanceof Error err) {
             throw err;
         }
-        throw new IllegalStateException("file feeder failed: " + t, t);
+        throw new IllegalStateException("indexing failed: " + t, t);
     }
 
     static String cameraFromFolder(Path path) {
