@@ -122,7 +122,8 @@ public final class IngestPipeline {
          * the outcome of the file it finished, or null.
          */
         private final ArrayDeque<Future<FileOutcome>> written = new ArrayDeque<>();
-        private ExecutorService writing;
+        private final ExecutorService writing =
+                Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().name("sightline-write").daemon(true).unstarted(r));
         /**
          * Set by the writing thread when a task failed: later tasks then do nothing, so a file whose segments could
          * not all be built (a thumbnail that could not be written, say) is never committed with some missing.
@@ -146,7 +147,6 @@ public final class IngestPipeline {
             BlockingQueue<FeedEvent> queue = new ArrayBlockingQueue<>(Math.max(16, request.batchSize() * 3));
             FileFeeder feeder = new FileFeeder(catalog, footage, model, request, files, queue, stop, clock, thumbnailsDir);
             Thread feeding = Thread.ofPlatform().name("sightline-feed").daemon(true).start(feeder);
-            writing = Executors.newSingleThreadExecutor(r -> Thread.ofPlatform().name("sightline-write").daemon(true).unstarted(r));
             boolean interrupted = false;
             boolean finished = false;
             try {

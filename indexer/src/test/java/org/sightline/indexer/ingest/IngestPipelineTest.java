@@ -14,26 +14,17 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sightline.indexer.ActiveModelSource;
 import org.sightline.indexer.DataDirectory;
 import org.sightline.indexer.Workspace;
 import org.sightline.indexer.catalog.VideoStatus;
-import org.sightline.indexer.footage.FootageException;
-import org.sightline.indexer.footage.FrameSink;
-import org.sightline.indexer.footage.SampledFrame;
-import org.sightline.indexer.footage.SamplingOptions;
-import org.sightline.indexer.footage.SamplingReport;
-import org.sightline.indexer.footage.VideoInfo;
 import org.sightline.indexer.search.Clip;
 import org.sightline.indexer.search.SearchQuery;
 import org.sightline.indexer.testing.ColourTestModel;
 import org.sightline.indexer.testing.ScriptedFootage;
 import org.sightline.models.runtime.PromptNotUnderstoodException;
-import org.sightline.models.runtime.RgbFrame;
 
 class IngestPipelineTest {
     @TempDir
@@ -305,40 +296,14 @@ class IngestPipelineTest {
     @Test
     void aFailedThumbnailWriteStopsTheJobBeforeAnythingMoreIsCommitted() throws Exception {
         Path a = archive();
-        ScriptedFootage scripted = new ScriptedFootage();
         // the disk is full for one moment only: the first thumbnail fails, later ones would succeed
         boolean[] diskFull = {true};
-        FootageReader failingThumbnails = new FootageReader() {
-            @Override
-            public Scan scan(List<Path> roots, boolean recursive) {
-                return scripted.scan(roots, recursive);
+        FootageReader failingThumbnails = new ScriptedFootage().beforeEachThumbnail(() -> {
+            if (diskFull[0]) {
+                diskFull[0] = false;
+                throw new UncheckedIOException(new IOException("No space left on device"));
             }
-
-            @Override
-            public VideoInfo probe(Path video) throws FootageException {
-                return scripted.probe(video);
-            }
-
-            @Override
-            public SamplingReport sample(Path video, SamplingOptions options, FrameSink sink, BooleanSupplier cancelled)
-                    throws FootageException, InterruptedException {
-                return scripted.sample(video, options, sink, cancelled);
-            }
-
-            @Override
-            public Predicate<SampledFrame> newDuplicateFilter() {
-                return scripted.newDuplicateFilter();
-            }
-
-            @Override
-            public byte[] jpeg(RgbFrame frame) {
-                if (diskFull[0]) {
-                    diskFull[0] = false;
-                    throw new UncheckedIOException(new IOException("No space left on device"));
-                }
-                return scripted.jpeg(frame);
-            }
-        };
+        });
         try (Workspace w = Workspace.open(new DataDirectory(tmp.resolve("data")), ActiveModelSource.of(new ColourTestModel()),
                 failingThumbnails)) {
             UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> w.ingest(IngestRequest.of(List.of(a)), null, null));

@@ -32,6 +32,7 @@ import org.sightline.models.runtime.RgbFrame;
  */
 public final class ScriptedFootage implements FootageReader {
     private final long millisPerFrame;
+    private final Runnable beforeEachThumbnail;
 
     /** Frames come as fast as the test can take them. */
     public ScriptedFootage() {
@@ -43,7 +44,17 @@ public final class ScriptedFootage implements FootageReader {
      * later files are still being read.
      */
     public ScriptedFootage(long millisPerFrame) {
+        this(millisPerFrame, () -> { });
+    }
+
+    private ScriptedFootage(long millisPerFrame, Runnable beforeEachThumbnail) {
         this.millisPerFrame = millisPerFrame;
+        this.beforeEachThumbnail = beforeEachThumbnail;
+    }
+
+    /** The same footage, running {@code hook} before each thumbnail is encoded (it may throw, like a full disk). */
+    public ScriptedFootage beforeEachThumbnail(Runnable hook) {
+        return new ScriptedFootage(millisPerFrame, hook);
     }
 
     public static Path write(Path file, String... lines) throws IOException {
@@ -142,6 +153,7 @@ public final class ScriptedFootage implements FootageReader {
 
     @Override
     public byte[] jpeg(RgbFrame frame) {
+        beforeEachThumbnail.run();
         BufferedImage img = new BufferedImage(frame.width(), frame.height(), BufferedImage.TYPE_INT_RGB);
         byte[] px = frame.rgb();
         for (int y = 0; y < frame.height(); y++) {
