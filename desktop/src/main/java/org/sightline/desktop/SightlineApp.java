@@ -9,15 +9,20 @@ import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.scene.layout.StackPane;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.sightline.desktop.prefs.DesktopPreferences;
 import org.sightline.desktop.prefs.DesktopPreferences.WindowBounds;
 import org.sightline.desktop.prefs.StoredPreferences;
+import org.sightline.desktop.services.ServicesOpener;
 import org.sightline.desktop.services.WorkspaceServices;
+import org.sightline.desktop.shell.OpeningView;
 import org.sightline.desktop.shell.Page;
 import org.sightline.desktop.shell.Workbench;
+import org.sightline.desktop.task.BackgroundTask;
+import org.sightline.desktop.task.FxTaskExecutor;
 import org.sightline.desktop.task.TaskExecutor;
 import org.sightline.desktop.viewer.ClipToView;
 import org.sightline.indexer.DataDirectory;
@@ -34,24 +39,28 @@ public class SightlineApp extends Application {
     /** The stylesheet every scene of the desktop uses. */
     public static final String STYLESHEET = "/org/sightline/assets/styles/dark.css";
 
-    private Workbench workbench;
+    private final ServicesOpener opener = WorkspaceServices::open;
     private TaskExecutor tasks;
     private Stage stage;
     private DesktopPreferences prefs;
+    private DataDirectory current;
+    /** The workbench on screen; null while a data directory opens or after it failed to. */
+    private Workbench workbench;
+    /** Counts open requests, so a slow one that was overtaken by another closes what it opened. */
+    private long openings;
+    private boolean stopped;
 
     @Override
     public void start(Stage stage) {
         DesktopPreferences prefs = StoredPreferences.forUser();
         DataDirectory data = chooseDataDirectory(prefs);
         prefs.saveLastDataDirectory(data.root());
-        tasks = new TaskExecutor();
+        tasks = new FxTaskExecutor();
         this.stage = stage;
         this.prefs = prefs;
-        workbench = newWorkbench(data);
 
-        Scene scene = new Scene(workbench.view(), 1280, 800);
+        Scene scene = new Scene(new StackPane(), 1280, 800);
         scene.getStylesheets().add(stylesheet());
-        stage.setTitle("Sightline — " + data.root());
         stage.setScene(scene);
         stage.setMinWidth(900);
         stage.setMinHeight(600);
@@ -72,7 +81,41 @@ public class SightlineApp extends Application {
         }
         stage.setOnHidden(e -> prefs.saveWindowBounds(
                 new WindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized())));
+        open(data, true);
         stage.show();
+    }
+
+    /**
+     * Shows "opening…" while the data directory's services open in the background, then a workbench over them
+     * (or the reason they did not open).
+     */
+    private void open(DataDirectory data, boolean withStartupOptions) {
+        long attempt = ++openings;
+        current = data;
+        OpeningView opening = new OpeningView(data.root(), this::chooseAnotherDataDirectory);
+        stage.getScene().setRoot(opening);
+        stage.setTitle("Sightline — " + data.root());
+        tasks.execute(BackgroundTask.of("Opening " + data.root(), ctx -> opener.open(data))
+                .onSuccess(services -> {
+                    if (stopped || attempt != openings) {
+                        services.close();
+                        return;
+                    }
+                    workbench = new Workbench(data, services, tasks);
+                    workbench.mainViewModel().onChooseDataDirectoryProperty().set(this::chooseAnotherDataDirectory);
+                    stage.getScene().setRoot(workbench.view());
+                    if (withStartupOptions) {
+                        applyStartupOptions(workbench);
+                    }
+                })
+                .onFailure(e -> {
+                    if (attempt == openings) {
+                        opening.showFailure(data.root(), e);
+                    }
+                }));
+    }
+
+    private static void applyStartupOptions(Workbench workbench) {
         String page = System.getProperty("sightline.page");
         if (page != null) {
             try {
@@ -102,19 +145,13 @@ public class SightlineApp extends Application {
         }
     }
 
-    private Workbench newWorkbench(DataDirectory data) {
-        Workbench w = new Workbench(data, tasks, WorkspaceServices::open);
-        w.mainViewModel().onChooseDataDirectoryProperty().set(this::chooseAnotherDataDirectory);
-        return w;
-    }
-
     /** Lets the user pick another data directory, remembers it and rebuilds the window's content on it. */
     private void chooseAnotherDataDirectory() {
         DirectoryChooser chooser = new DirectoryChooser();
         chooser.setTitle("Choose a Sightline data directory (created if empty)");
-        File current = workbench.dataDirectory().root().toFile();
-        if (current.isDirectory()) {
-            chooser.setInitialDirectory(current);
+        File currentDir = current.root().toFile();
+        if (currentDir.isDirectory()) {
+            chooser.setInitialDirectory(currentDir);
         }
         File dir = chooser.showDialog(stage);
         if (dir == null) {
@@ -122,14 +159,16 @@ public class SightlineApp extends Application {
         }
         DataDirectory data = DataDirectory.resolve(dir.toPath());
         prefs.saveLastDataDirectory(data.root());
-        workbench.closeInBackground();
-        workbench = newWorkbench(data);
-        stage.getScene().setRoot(workbench.view());
-        stage.setTitle("Sightline — " + data.root());
+        if (workbench != null) {
+            workbench.closeInBackground();
+            workbench = null;
+        }
+        open(data, false);
     }
 
     @Override
     public void stop() {
+        stopped = true;
         if (workbench != null) {
             workbench.stopWork(); // an index job stops at its next check; finished files are kept
         }
