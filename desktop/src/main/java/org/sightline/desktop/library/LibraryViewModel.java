@@ -65,6 +65,8 @@ public final class LibraryViewModel {
     private final AtomicReference<IngestProgress> latestProgress = new AtomicReference<>();
     private final AtomicBoolean progressScheduled = new AtomicBoolean();
     private StartedTask job;
+    /** Why the last job stopped with an error, kept in the error list when the catalog is read again. */
+    private String jobFailure;
 
     public LibraryViewModel(TaskExecutor tasks, FootageLibrary library) {
         this.tasks = Objects.requireNonNull(tasks, "tasks");
@@ -100,6 +102,9 @@ public final class LibraryViewModel {
                 .toList();
         if (state.get() != JobState.RUNNING) {
             errors.setAll(failed);
+            if (jobFailure != null) {
+                errors.add(jobFailure);
+            }
         } else {
             failed.stream().filter(f -> !errors.contains(f)).forEach(errors::add);
         }
@@ -184,6 +189,7 @@ public final class LibraryViewModel {
     private void start(boolean reindex) {
         List<Path> paths = List.copyOf(pending);
         pendingReindex = reindex;
+        jobFailure = null;
         stopRequested.set(false);
         state.set(JobState.RUNNING);
         message.set((reindex ? "Re-indexing " : "Indexing ") + describe(paths));
@@ -196,8 +202,9 @@ public final class LibraryViewModel {
                 .onFailure(e -> {
                     state.set(JobState.IDLE);
                     pending.clear();
-                    message.set("Indexing stopped: " + e.getMessage());
-                    errors.add("Indexing stopped: " + e.getMessage());
+                    jobFailure = "Indexing stopped: " + e.getMessage();
+                    message.set(jobFailure);
+                    errors.add(jobFailure);
                     refresh();
                 }));
     }
