@@ -16,12 +16,10 @@ import javafx.stage.Stage;
 import org.sightline.desktop.prefs.DesktopPreferences;
 import org.sightline.desktop.prefs.DesktopPreferences.WindowBounds;
 import org.sightline.desktop.prefs.StoredPreferences;
-import org.sightline.desktop.services.ServicesOpener;
 import org.sightline.desktop.services.WorkspaceServices;
-import org.sightline.desktop.shell.OpeningView;
 import org.sightline.desktop.shell.Page;
 import org.sightline.desktop.shell.Workbench;
-import org.sightline.desktop.task.BackgroundTask;
+import org.sightline.desktop.shell.WorkbenchLoader;
 import org.sightline.desktop.task.FxTaskExecutor;
 import org.sightline.desktop.task.TaskExecutor;
 import org.sightline.desktop.viewer.ClipToView;
@@ -39,16 +37,10 @@ public class SightlineApp extends Application {
     /** The stylesheet every scene of the desktop uses. */
     public static final String STYLESHEET = "/org/sightline/assets/styles/dark.css";
 
-    private final ServicesOpener opener = WorkspaceServices::open;
     private TaskExecutor tasks;
     private Stage stage;
     private DesktopPreferences prefs;
-    private DataDirectory current;
-    /** The workbench on screen; null while a data directory opens or after it failed to. */
-    private Workbench workbench;
-    /** Counts open requests, so a slow one that was overtaken by another closes what it opened. */
-    private long openings;
-    private boolean stopped;
+    private WorkbenchLoader loader;
 
     @Override
     public void start(Stage stage) {
@@ -81,38 +73,10 @@ public class SightlineApp extends Application {
         }
         stage.setOnHidden(e -> prefs.saveWindowBounds(
                 new WindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized())));
-        open(data, true);
-        stage.show();
-    }
-
-    /**
-     * Shows "opening…" while the data directory's services open in the background, then a workbench over them
-     * (or the reason they did not open).
-     */
-    private void open(DataDirectory data, boolean withStartupOptions) {
-        long attempt = ++openings;
-        current = data;
-        OpeningView opening = new OpeningView(data.root(), this::chooseAnotherDataDirectory);
-        stage.getScene().setRoot(opening);
+        loader = new WorkbenchLoader(tasks, WorkspaceServices::open, scene::setRoot, this::chooseAnotherDataDirectory);
         stage.setTitle("Sightline — " + data.root());
-        tasks.execute(BackgroundTask.of("Opening " + data.root(), ctx -> opener.open(data))
-                .onSuccess(services -> {
-                    if (stopped || attempt != openings) {
-                        services.close();
-                        return;
-                    }
-                    workbench = new Workbench(data, services, tasks);
-                    workbench.mainViewModel().onChooseDataDirectoryProperty().set(this::chooseAnotherDataDirectory);
-                    stage.getScene().setRoot(workbench.view());
-                    if (withStartupOptions) {
-                        applyStartupOptions(workbench);
-                    }
-                })
-                .onFailure(e -> {
-                    if (attempt == openings) {
-                        opening.showFailure(data.root(), e);
-                    }
-                }));
+        loader.open(data, SightlineApp::applyStartupOptions);
+        stage.show();
     }
 
     private static void applyStartupOptions(Workbench workbench) {
@@ -149,7 +113,7 @@ public class SightlineApp extends Application {
     private void chooseAnotherDataDirectory() {
         DirectoryChooser chooser = new DirectoryChooser();
         chooser.setTitle("Choose a Sightline data directory (created if empty)");
-        File currentDir = current.root().toFile();
+        File currentDir = loader.dataDirectory().root().toFile();
         if (currentDir.isDirectory()) {
             chooser.setInitialDirectory(currentDir);
         }
@@ -159,24 +123,20 @@ public class SightlineApp extends Application {
         }
         DataDirectory data = DataDirectory.resolve(dir.toPath());
         prefs.saveLastDataDirectory(data.root());
-        if (workbench != null) {
-            workbench.closeInBackground();
-            workbench = null;
-        }
-        open(data, false);
+        stage.setTitle("Sightline — " + data.root());
+        loader.open(data, w -> { });
     }
 
     @Override
     public void stop() {
-        stopped = true;
-        if (workbench != null) {
-            workbench.stopWork(); // an index job stops at its next check; finished files are kept
+        if (loader != null) {
+            loader.stopWork(); // an index job stops at its next check; finished files are kept
         }
         if (tasks != null) {
             tasks.close(); // waits a few seconds for running work to end
         }
-        if (workbench != null) {
-            workbench.close();
+        if (loader != null) {
+            loader.close();
         }
     }
 
