@@ -9,6 +9,7 @@ import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.scene.layout.StackPane;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
@@ -18,6 +19,8 @@ import org.sightline.desktop.prefs.StoredPreferences;
 import org.sightline.desktop.services.WorkspaceServices;
 import org.sightline.desktop.shell.Page;
 import org.sightline.desktop.shell.Workbench;
+import org.sightline.desktop.shell.WorkbenchLoader;
+import org.sightline.desktop.task.FxTaskExecutor;
 import org.sightline.desktop.task.TaskExecutor;
 import org.sightline.desktop.viewer.ClipToView;
 import org.sightline.indexer.DataDirectory;
@@ -34,24 +37,22 @@ public class SightlineApp extends Application {
     /** The stylesheet every scene of the desktop uses. */
     public static final String STYLESHEET = "/org/sightline/assets/styles/dark.css";
 
-    private Workbench workbench;
     private TaskExecutor tasks;
     private Stage stage;
     private DesktopPreferences prefs;
+    private WorkbenchLoader loader;
 
     @Override
     public void start(Stage stage) {
         DesktopPreferences prefs = StoredPreferences.forUser();
         DataDirectory data = chooseDataDirectory(prefs);
         prefs.saveLastDataDirectory(data.root());
-        tasks = new TaskExecutor();
+        tasks = new FxTaskExecutor();
         this.stage = stage;
         this.prefs = prefs;
-        workbench = newWorkbench(data);
 
-        Scene scene = new Scene(workbench.view(), 1280, 800);
+        Scene scene = new Scene(new StackPane(), 1280, 800);
         scene.getStylesheets().add(stylesheet());
-        stage.setTitle("Sightline — " + data.root());
         stage.setScene(scene);
         stage.setMinWidth(900);
         stage.setMinHeight(600);
@@ -72,7 +73,13 @@ public class SightlineApp extends Application {
         }
         stage.setOnHidden(e -> prefs.saveWindowBounds(
                 new WindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized())));
+        loader = new WorkbenchLoader(tasks, WorkspaceServices::open, scene::setRoot, this::chooseAnotherDataDirectory);
+        stage.setTitle("Sightline — " + data.root());
+        loader.open(data, SightlineApp::applyStartupOptions);
         stage.show();
+    }
+
+    private static void applyStartupOptions(Workbench workbench) {
         String page = System.getProperty("sightline.page");
         if (page != null) {
             try {
@@ -102,19 +109,13 @@ public class SightlineApp extends Application {
         }
     }
 
-    private Workbench newWorkbench(DataDirectory data) {
-        Workbench w = new Workbench(data, tasks, WorkspaceServices::open);
-        w.mainViewModel().onChooseDataDirectoryProperty().set(this::chooseAnotherDataDirectory);
-        return w;
-    }
-
     /** Lets the user pick another data directory, remembers it and rebuilds the window's content on it. */
     private void chooseAnotherDataDirectory() {
         DirectoryChooser chooser = new DirectoryChooser();
         chooser.setTitle("Choose a Sightline data directory (created if empty)");
-        File current = workbench.dataDirectory().root().toFile();
-        if (current.isDirectory()) {
-            chooser.setInitialDirectory(current);
+        File currentDir = loader.dataDirectory().root().toFile();
+        if (currentDir.isDirectory()) {
+            chooser.setInitialDirectory(currentDir);
         }
         File dir = chooser.showDialog(stage);
         if (dir == null) {
@@ -122,22 +123,20 @@ public class SightlineApp extends Application {
         }
         DataDirectory data = DataDirectory.resolve(dir.toPath());
         prefs.saveLastDataDirectory(data.root());
-        workbench.closeInBackground();
-        workbench = newWorkbench(data);
-        stage.getScene().setRoot(workbench.view());
         stage.setTitle("Sightline — " + data.root());
+        loader.open(data, w -> { });
     }
 
     @Override
     public void stop() {
-        if (workbench != null) {
-            workbench.stopWork(); // an index job stops at its next check; finished files are kept
+        if (loader != null) {
+            loader.stopWork(); // an index job stops at its next check; finished files are kept
         }
         if (tasks != null) {
             tasks.close(); // waits a few seconds for running work to end
         }
-        if (workbench != null) {
-            workbench.close();
+        if (loader != null) {
+            loader.close();
         }
     }
 

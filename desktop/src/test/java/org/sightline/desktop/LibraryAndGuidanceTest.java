@@ -22,7 +22,7 @@ import org.sightline.desktop.library.VideoEntry;
 import org.sightline.desktop.services.WorkspaceServices;
 import org.sightline.desktop.shell.Page;
 import org.sightline.desktop.shell.Workbench;
-import org.sightline.desktop.task.TaskExecutor;
+import org.sightline.desktop.task.FxTaskExecutor;
 import org.sightline.indexer.DataDirectory;
 import org.sightline.models.testing.SharedData;
 import org.testfx.api.FxRobot;
@@ -30,19 +30,23 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** A fresh data directory: guidance instead of an error, then the demo model, then indexing with a broken file. */
+/**
+ * A fresh data directory: guidance instead of an error, then the demo model, then indexing with a broken file. Runs
+ * the work on the application's own background pool (pause needs a job that really runs beside the FX thread).
+ */
 @ExtendWith(ApplicationExtension.class)
 class LibraryAndGuidanceTest {
     @TempDir
     Path temp;
 
-    private TaskExecutor tasks;
+    private FxTaskExecutor tasks;
     private Workbench workbench;
 
     @Start
     void start(Stage stage) throws Exception {
-        tasks = new TaskExecutor();
-        workbench = new Workbench(new DataDirectory(temp.resolve("data")), tasks, WorkspaceServices::open);
+        tasks = new FxTaskExecutor();
+        DataDirectory dir = new DataDirectory(temp.resolve("data"));
+        workbench = new Workbench(dir, WorkspaceServices.open(dir), tasks);
         Scene scene = new Scene(workbench.view(), 1240, 780);
         scene.getStylesheets().add(SightlineApp.stylesheet());
         stage.setScene(scene);

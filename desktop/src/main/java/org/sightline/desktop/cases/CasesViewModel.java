@@ -1,6 +1,7 @@
 package org.sightline.desktop.cases;
 
 import java.util.List;
+import java.util.Objects;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -17,11 +18,13 @@ import org.sightline.desktop.task.TaskExecutor;
 
 /**
  * The Cases page's state: the cases, the current case ("Add to case" puts clips there) and its items.
- * Without a case service ({@link #availableProperty()} false) the page says so and adding is disabled.
+ * Without a case service ({@link #unavailable}, {@link #availableProperty()} false) the page says so and adding
+ * is disabled.
  */
 public final class CasesViewModel {
     private final TaskExecutor tasks;
-    private CaseFiles files;
+    /** Null when this build or data directory has no case service. */
+    private final CaseFiles files;
     private final ObservableList<CaseRow> cases = FXCollections.observableArrayList();
     private final ObservableList<ItemRow> items = FXCollections.observableArrayList();
     private final ObjectProperty<CaseRow> current = new SimpleObjectProperty<>(this, "current");
@@ -29,19 +32,24 @@ public final class CasesViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", null);
 
+    /** The Cases page over a case service; {@link #refresh()} reads the cases. */
     public CasesViewModel(TaskExecutor tasks, CaseFiles files) {
-        this.tasks = tasks;
-        setFiles(files);
+        this(tasks, Objects.requireNonNull(files, "files"), true);
+    }
+
+    private CasesViewModel(TaskExecutor tasks, CaseFiles files, boolean available) {
+        this.tasks = Objects.requireNonNull(tasks, "tasks");
+        this.files = files;
+        this.available.set(available);
         current.addListener((o, a, b) -> loadItems());
     }
 
-    /** Swaps the case service (null: none in this build or data directory) and reloads. */
-    public void setFiles(CaseFiles files) {
-        this.files = files;
-        available.set(files != null);
-        refresh();
+    /** The Cases page when this build or data directory has no case service: it says so, adding is refused. */
+    public static CasesViewModel unavailable(TaskExecutor tasks) {
+        return new CasesViewModel(tasks, null, false);
     }
 
+    /** Reads the cases in the background (keeps the current case when it still exists). */
     public void refresh() {
         if (files == null) {
             cases.clear();

@@ -9,10 +9,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
@@ -23,10 +24,11 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.concurrent.Task;
 import org.sightline.desktop.library.FootageLibrary.IndexRun;
 import org.sightline.desktop.library.FootageLibrary.VideoRow;
 import org.sightline.desktop.task.BackgroundTask;
+import org.sightline.desktop.task.StartedTask;
+import org.sightline.desktop.task.TaskContext;
 import org.sightline.desktop.task.TaskExecutor;
 import org.sightline.desktop.viewer.Timecodes;
 import org.sightline.indexer.ingest.FileOutcome;
@@ -43,7 +45,7 @@ public final class LibraryViewModel {
     public enum JobState { IDLE, RUNNING, PAUSED }
 
     private final TaskExecutor tasks;
-    private FootageLibrary library;
+    private final FootageLibrary library;
     private final ObservableList<VideoEntry> videos = FXCollections.observableArrayList();
     private final Map<Path, VideoEntry> byPath = new HashMap<>();
     private final ObservableList<String> errors = FXCollections.observableArrayList();
@@ -62,26 +64,18 @@ public final class LibraryViewModel {
     private final AtomicBoolean stopRequested = new AtomicBoolean();
     private final AtomicReference<IngestProgress> latestProgress = new AtomicReference<>();
     private final AtomicBoolean progressScheduled = new AtomicBoolean();
-    private Task<IndexRun> job;
+    private StartedTask job;
+    /** Why the last job stopped with an error, kept in the error list when the catalog is read again. */
+    private String jobFailure;
 
     public LibraryViewModel(TaskExecutor tasks, FootageLibrary library) {
-        this.tasks = tasks;
-        this.library = library;
-    }
-
-    /** Swaps the library (another data directory was opened) and reloads. */
-    public void setLibrary(FootageLibrary library) {
-        this.library = library;
-        refresh();
+        this.tasks = Objects.requireNonNull(tasks, "tasks");
+        this.library = Objects.requireNonNull(library, "library");
     }
 
     /** Reloads the catalog's videos in the background. */
     public void refresh() {
-        if (library == null) {
-            return;
-        }
-        FootageLibrary lib = library;
-        tasks.execute(BackgroundTask.of("Reading the catalog", ctx -> lib.videos())
+        tasks.execute(BackgroundTask.of("Reading the catalog", ctx -> library.videos())
                 .onSuccess(this::showCatalog)
                 .onFailure(e -> message.set("Cannot read the catalog: " + e.getMessage())));
     }
@@ -108,6 +102,9 @@ public final class LibraryViewModel {
                 .toList();
         if (state.get() != JobState.RUNNING) {
             errors.setAll(failed);
+            if (jobFailure != null) {
+                errors.add(jobFailure);
+            }
         } else {
             failed.stream().filter(f -> !errors.contains(f)).forEach(errors::add);
         }
@@ -170,7 +167,7 @@ public final class LibraryViewModel {
     }
 
     public void resume() {
-        if (job != null && job.isRunning()) {
+        if (job != null && !job.isDone()) {
             message.set("Still stopping the current batch; resume in a moment.");
             return;
         }
@@ -190,43 +187,44 @@ public final class LibraryViewModel {
     }
 
     private void start(boolean reindex) {
-        if (library == null) {
-            message.set("No data directory is open.");
-            return;
-        }
-        FootageLibrary lib = library;
         List<Path> paths = List.copyOf(pending);
         pendingReindex = reindex;
+        jobFailure = null;
         stopRequested.set(false);
         state.set(JobState.RUNNING);
         message.set((reindex ? "Re-indexing " : "Indexing ") + describe(paths));
         overallProgress.set(-1);
         fileProgress.set(0);
         progressText.set("starting…");
-        IngestListener listener = new IngestListener() {
-            @Override
-            public void progress(IngestProgress p) {
-                latestProgress.set(p);
-                if (progressScheduled.compareAndSet(false, true)) {
-                    Platform.runLater(LibraryViewModel.this::showProgress);
-                }
-            }
-
-            @Override
-            public void fileFinished(FileOutcome outcome) {
-                Platform.runLater(() -> showOutcome(outcome));
-            }
-        };
-        job = tasks.execute(BackgroundTask.of("Indexing", ctx -> lib.index(paths, reindex, listener,
+        job = tasks.execute(BackgroundTask.of("Indexing", ctx -> library.index(paths, reindex, listenerFor(ctx),
                         () -> stopRequested.get() || ctx.isCancelled()))
                 .onSuccess(run -> finished(run, paths))
                 .onFailure(e -> {
                     state.set(JobState.IDLE);
                     pending.clear();
-                    message.set("Indexing stopped: " + e.getMessage());
-                    errors.add("Indexing stopped: " + e.getMessage());
+                    jobFailure = "Indexing stopped: " + e.getMessage();
+                    message.set(jobFailure);
+                    errors.add(jobFailure);
                     refresh();
                 }));
+    }
+
+    /** Hands the job's progress and each file's outcome to the UI thread (progress coalesced to the newest). */
+    private IngestListener listenerFor(TaskContext ctx) {
+        return new IngestListener() {
+            @Override
+            public void progress(IngestProgress p) {
+                latestProgress.set(p);
+                if (progressScheduled.compareAndSet(false, true)) {
+                    ctx.onUiThread(LibraryViewModel.this::showProgress);
+                }
+            }
+
+            @Override
+            public void fileFinished(FileOutcome outcome) {
+                ctx.onUiThread(() -> showOutcome(outcome));
+            }
+        };
     }
 
     private void finished(IndexRun run, List<Path> paths) {
@@ -313,8 +311,8 @@ public final class LibraryViewModel {
     }
 
     /** The index job's task while one runs (to wait for it before closing the workspace). */
-    public java.util.Optional<java.util.concurrent.Future<?>> runningJob() {
-        return job == null || job.isDone() ? java.util.Optional.empty() : java.util.Optional.of(job);
+    public Optional<StartedTask> runningJob() {
+        return job == null || job.isDone() ? Optional.empty() : Optional.of(job);
     }
 
     public ObservableList<VideoEntry> videos() {

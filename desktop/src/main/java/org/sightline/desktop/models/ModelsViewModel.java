@@ -2,6 +2,7 @@ package org.sightline.desktop.models;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -44,7 +45,7 @@ public final class ModelsViewModel {
     }
 
     private final TaskExecutor tasks;
-    private ModelPacks packs;
+    private final ModelPacks packs;
     private final ObservableList<PackRow> rows = FXCollections.observableArrayList();
     private final ObservableMap<String, Verification> verification = FXCollections.observableHashMap();
     private final ReadOnlyObjectWrapper<PackRow> active = new ReadOnlyObjectWrapper<>(this, "active");
@@ -54,26 +55,13 @@ public final class ModelsViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", null);
 
     public ModelsViewModel(TaskExecutor tasks, ModelPacks packs) {
-        this.tasks = tasks;
-        this.packs = packs;
-    }
-
-    /** Swaps the packs (another data directory was opened) and reloads. */
-    public void setPacks(ModelPacks packs) {
-        this.packs = packs;
-        verification.clear();
-        refresh();
+        this.tasks = Objects.requireNonNull(tasks, "tasks");
+        this.packs = Objects.requireNonNull(packs, "packs");
     }
 
     /** Reloads the list of installed packs. */
     public void refresh() {
-        if (packs == null) {
-            rows.clear();
-            active.set(null);
-            return;
-        }
-        ModelPacks p = packs;
-        tasks.execute(BackgroundTask.of("Reading model packs", ctx -> p.list())
+        tasks.execute(BackgroundTask.of("Reading model packs", ctx -> packs.list())
                 .onSuccess(this::show)
                 .onFailure(e -> error.set("Cannot read the installed model packs: " + e.getMessage())));
     }
@@ -105,12 +93,8 @@ public final class ModelsViewModel {
 
     /** Re-checks a pack's files against its manifest in the background. */
     public void verify(String name) {
-        if (packs == null) {
-            return;
-        }
-        ModelPacks p = packs;
         verification.put(name, new Verification(Verification.State.CHECKING, ""));
-        tasks.execute(BackgroundTask.of("Verifying " + name, ctx -> p.verify(name))
+        tasks.execute(BackgroundTask.of("Verifying " + name, ctx -> packs.verify(name))
                 .onSuccess(summary -> verification.put(name, new Verification(Verification.State.VERIFIED, summary)))
                 .onFailure(e -> verification.put(name, new Verification(Verification.State.FAILED, reason(e)))));
     }
@@ -125,17 +109,12 @@ public final class ModelsViewModel {
     }
 
     private void act(String title, Action action, String verifiedName) {
-        if (packs == null) {
-            error.set("No data directory is open.");
-            return;
-        }
-        ModelPacks p = packs;
         busy.set(true);
         error.set(null);
         message.set(title + "…");
         tasks.execute(BackgroundTask.of(title, ctx -> {
-                    String said = action.run(p);
-                    return new Done(said, p.list());
+                    String said = action.run(packs);
+                    return new Done(said, packs.list());
                 })
                 .onSuccess(done -> {
                     message.set(done.said());

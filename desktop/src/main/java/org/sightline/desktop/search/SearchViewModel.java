@@ -32,8 +32,9 @@ import javafx.collections.ObservableList;
 import javafx.collections.ObservableSet;
 import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
-import javafx.concurrent.Task;
+import java.util.Objects;
 import org.sightline.desktop.task.BackgroundTask;
+import org.sightline.desktop.task.StartedTask;
 import org.sightline.desktop.task.TaskExecutor;
 import org.sightline.indexer.search.Clip;
 import org.sightline.indexer.search.SearchQuery;
@@ -52,7 +53,7 @@ public final class SearchViewModel {
     public static final int RESULT_LIMIT = 60;
 
     private final TaskExecutor tasks;
-    private ClipSearch search;
+    private final ClipSearch search;
 
     private final StringProperty prompt = new SimpleStringProperty(this, "prompt", "");
     private final ObjectProperty<SortOrder> sort = new SimpleObjectProperty<>(this, "sort", SortOrder.RELEVANCE);
@@ -82,12 +83,12 @@ public final class SearchViewModel {
 
     private SearchQuery lastQuery;
     private SearchResult lastResult;
-    private Task<SearchResult> running;
+    private StartedTask running;
     private long generation;
 
     public SearchViewModel(TaskExecutor tasks, ClipSearch search) {
-        this.tasks = tasks;
-        this.search = search;
+        this.tasks = Objects.requireNonNull(tasks, "tasks");
+        this.search = Objects.requireNonNull(search, "search");
         filtered.predicateProperty().bind(Bindings.createObjectBinding(
                 () -> (Predicate<Clip>) c -> c.score() >= minScore.get() - 1e-6, minScore));
         shown.comparatorProperty().bind(Bindings.createObjectBinding(
@@ -97,11 +98,6 @@ public final class SearchViewModel {
                 onOpenClip.get().accept(c);
             }
         });
-    }
-
-    /** Swaps the search service (a data directory was opened or closed). */
-    public void setSearch(ClipSearch search) {
-        this.search = search;
     }
 
     /** Runs the prompt with the current filters. Blank prompts do nothing. */
@@ -134,10 +130,6 @@ public final class SearchViewModel {
             error.set(e.getMessage());
             return;
         }
-        if (search == null) {
-            error.set("No data directory is open.");
-            return;
-        }
         if (running != null) {
             running.cancel();
         }
@@ -146,9 +138,8 @@ public final class SearchViewModel {
         error.set(null);
         searching.set(true);
         status.set("Searching " + description + "…");
-        ClipSearch s = search;
         long gen = ++generation;
-        running = tasks.execute(BackgroundTask.of("Search " + description, ctx -> s.search(q))
+        running = tasks.execute(BackgroundTask.of("Search " + description, ctx -> search.search(q))
                 .onSuccess(r -> {
                     if (generation == gen) {
                         show(r, description);

@@ -2,8 +2,12 @@ package org.sightline.desktop.shell;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import org.sightline.desktop.cases.CaseFiles;
@@ -11,14 +15,15 @@ import org.sightline.desktop.cases.CasesView;
 import org.sightline.desktop.cases.CasesViewModel;
 import org.sightline.desktop.library.LibraryView;
 import org.sightline.desktop.library.LibraryViewModel;
+import org.sightline.desktop.models.ModelPacks.PackRow;
 import org.sightline.desktop.models.ModelsView;
 import org.sightline.desktop.models.ModelsViewModel;
 import org.sightline.desktop.models.NoModelGuidanceView;
 import org.sightline.desktop.search.SearchView;
 import org.sightline.desktop.search.SearchViewModel;
 import org.sightline.desktop.services.DesktopServices;
-import org.sightline.desktop.services.ServicesOpener;
 import org.sightline.desktop.task.BackgroundTask;
+import org.sightline.desktop.task.StartedTask;
 import org.sightline.desktop.task.TaskExecutor;
 import org.sightline.desktop.viewer.ClipToView;
 import org.sightline.desktop.viewer.Timecodes;
@@ -28,13 +33,14 @@ import org.sightline.indexer.DataDirectory;
 import org.sightline.indexer.search.Clip;
 
 /**
- * Puts the desktop together for one data directory: opens the services in the background, builds the
- * view-models and views, and connects them (a clip opens in the viewer, "find similar" searches, model and
- * index changes refresh the status bar). {@link org.sightline.desktop.SightlineApp} shows it in a window;
- * tests show it in a test stage.
+ * Puts the desktop together for one open data directory: builds the view-models over its services and the views,
+ * and connects them (a clip opens in the viewer, "find similar" searches, model and index changes refresh the
+ * status bar). {@link org.sightline.desktop.SightlineApp} opens the services in the background and then shows a
+ * workbench in its window; tests show one in a test stage.
  */
 public final class Workbench implements AutoCloseable {
     private final DataDirectory dataDirectory;
+    private final DesktopServices services;
     private final TaskExecutor tasks;
     private final MainViewModel main = new MainViewModel();
     private final ModelsViewModel models;
@@ -43,19 +49,23 @@ public final class Workbench implements AutoCloseable {
     private final ViewerViewModel viewer;
     private final CasesViewModel cases;
     private final MainView view;
-    private DesktopServices services;
-    private Runnable whenOpen = () -> { };
     private boolean closed;
 
-    public Workbench(DataDirectory dataDirectory, TaskExecutor tasks, ServicesOpener opener) {
-        this.dataDirectory = dataDirectory;
-        this.tasks = tasks;
-        this.models = new ModelsViewModel(tasks, null);
-        this.search = new SearchViewModel(tasks, null);
-        this.library = new LibraryViewModel(tasks, null);
+    /**
+     * Builds the pages over open services and starts reading what they show (packs, catalog, cases, figures) in
+     * the background. The workbench closes the services when it closes.
+     */
+    public Workbench(DataDirectory dataDirectory, DesktopServices services, TaskExecutor tasks) {
+        this.dataDirectory = Objects.requireNonNull(dataDirectory, "dataDirectory");
+        this.services = Objects.requireNonNull(services, "services");
+        this.tasks = Objects.requireNonNull(tasks, "tasks");
+        this.models = new ModelsViewModel(tasks, services.models());
+        this.search = new SearchViewModel(tasks, services.search());
+        this.library = new LibraryViewModel(tasks, services.library());
         this.viewer = new ViewerViewModel(tasks);
-        this.cases = new CasesViewModel(tasks, null);
-        connect();
+        CaseFiles caseFiles = services.cases();
+        this.cases = caseFiles == null ? CasesViewModel.unavailable(tasks) : new CasesViewModel(tasks, caseFiles);
+        connect(caseFiles != null);
 
         Map<Page, Supplier<Node>> pages = new EnumMap<>(Page.class);
         pages.put(Page.SEARCH, () -> new SearchView(search, new ViewerView(viewer), new NoModelGuidanceView(models)));
@@ -63,18 +73,15 @@ public final class Workbench implements AutoCloseable {
         pages.put(Page.CASES, () -> new CasesView(cases));
         pages.put(Page.MODELS, () -> new ModelsView(models));
         this.view = new MainView(main, pages);
-
         main.statusBar().showDataDirectory(dataDirectory.root().toString());
-        main.statusBar().showActivity("opening " + dataDirectory.root() + "…");
-        tasks.execute(BackgroundTask.of("Opening " + dataDirectory.root(), ctx -> opener.open(dataDirectory))
-                .onSuccess(this::opened)
-                .onFailure(e -> {
-                    main.statusBar().showActivity("");
-                    main.statusBar().showIndexUnavailable("cannot open " + dataDirectory.root() + ": " + e.getMessage());
-                }));
+
+        models.refresh();
+        library.refresh();
+        cases.refresh();
+        refreshFacts();
     }
 
-    private void connect() {
+    private void connect(boolean withCases) {
         search.modelReadyProperty().bind(models.activeProperty().isNotNull());
         search.modelStateKnownProperty().bind(models.loadedProperty());
         search.onOpenClipProperty().set(clip -> viewer.open(ClipToView.of(clip)));
@@ -95,36 +102,19 @@ public final class Workbench implements AutoCloseable {
                 search.cameras().add(c.getElementAdded());
             }
         });
-    }
-
-    private void opened(DesktopServices s) {
-        if (closed) {
-            s.close();
-            return;
-        }
-        this.services = s;
-        main.statusBar().showActivity("");
-        models.setPacks(s.models());
-        search.setSearch(s.search());
-        library.setLibrary(s.library());
-        CaseFiles caseFiles = s.cases();
-        cases.setFiles(caseFiles);
-        if (caseFiles != null) {
+        if (withCases) {
             search.onAddToCaseProperty().set(this::addToCase);
             viewer.onAddToCaseProperty().set(this::addToCase);
         }
         // every clip the user opens goes into the audit trail (off the FX thread)
         viewer.clipProperty().addListener((o, before, clip) -> {
-            DesktopServices open = services;
-            if (clip != null && open == s) {
+            if (clip != null && !closed) {
                 tasks.execute(BackgroundTask.of("Recording the view in the audit trail", ctx -> {
-                    s.recordView(clip);
+                    services.recordView(clip);
                     return null;
                 }));
             }
         });
-        refreshFacts();
-        whenOpen.run();
     }
 
     private void addToCase(Clip clip) {
@@ -152,11 +142,10 @@ public final class Workbench implements AutoCloseable {
 
     /** Reloads the status bar's figures in the background. */
     public void refreshFacts() {
-        DesktopServices s = services;
-        if (s == null) {
+        if (closed) {
             return;
         }
-        tasks.execute(BackgroundTask.of("Reading index figures", ctx -> s.facts())
+        tasks.execute(BackgroundTask.of("Reading index figures", ctx -> services.facts())
                 .onSuccess(f -> {
                     main.statusBar().showIndex(f.videos(), f.segments(), f.footageHours() * 3600, f.indexBytes());
                     if (models.activeProperty().get() == null) {
@@ -167,8 +156,8 @@ public final class Workbench implements AutoCloseable {
     }
 
     /**
-     * Fills the prompt and runs it once the services are open and a model is active, optionally opening the
-     * first clip (a start-up option for demos and screenshots).
+     * Fills the prompt and runs it once a model is active, optionally opening the first clip (a start-up option
+     * for demos and screenshots).
      */
     public void searchAtStartup(String prompt, boolean openFirstClip) {
         searchAtStartup(prompt, openFirstClip, null);
@@ -179,41 +168,35 @@ public final class Workbench implements AutoCloseable {
      * contains that text (the first clip when none does).
      */
     public void searchAtStartup(String prompt, boolean openFirstClip, String preferredFile) {
-        whenOpen = () -> {
-            Runnable run = () -> {
-                search.promptProperty().set(prompt);
-                if (openFirstClip) {
-                    search.allClips().addListener(new javafx.collections.ListChangeListener<Clip>() {
-                        @Override
-                        public void onChanged(Change<? extends Clip> c) {
-                            search.allClips().removeListener(this);
-                            search.shownClips().stream()
-                                    .filter(clip -> preferredFile == null || clip.video().toString().contains(preferredFile))
-                                    .findFirst()
-                                    .or(() -> search.shownClips().stream().findFirst())
-                                    .ifPresent(search.selectedProperty()::set);
-                        }
-                    });
-                }
-                search.search();
-            };
-            if (models.activeProperty().get() != null) {
-                run.run();
-            } else {
-                models.activeProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+        Runnable run = () -> {
+            search.promptProperty().set(prompt);
+            if (openFirstClip) {
+                search.allClips().addListener(new ListChangeListener<Clip>() {
                     @Override
-                    public void changed(javafx.beans.value.ObservableValue<? extends org.sightline.desktop.models.ModelPacks.PackRow> o,
-                            org.sightline.desktop.models.ModelPacks.PackRow a, org.sightline.desktop.models.ModelPacks.PackRow b) {
-                        if (b != null) {
-                            models.activeProperty().removeListener(this);
-                            run.run();
-                        }
+                    public void onChanged(Change<? extends Clip> c) {
+                        search.allClips().removeListener(this);
+                        search.shownClips().stream()
+                                .filter(clip -> preferredFile == null || clip.video().toString().contains(preferredFile))
+                                .findFirst()
+                                .or(() -> search.shownClips().stream().findFirst())
+                                .ifPresent(search.selectedProperty()::set);
                     }
                 });
             }
+            search.search();
         };
-        if (services != null) {
-            whenOpen.run();
+        if (models.activeProperty().get() != null) {
+            run.run();
+        } else {
+            models.activeProperty().addListener(new ChangeListener<PackRow>() {
+                @Override
+                public void changed(ObservableValue<? extends PackRow> o, PackRow a, PackRow b) {
+                    if (b != null) {
+                        models.activeProperty().removeListener(this);
+                        run.run();
+                    }
+                }
+            });
         }
     }
 
@@ -249,8 +232,8 @@ public final class Workbench implements AutoCloseable {
         return dataDirectory;
     }
 
-    public Optional<DesktopServices> services() {
-        return Optional.ofNullable(services);
+    public DesktopServices services() {
+        return services;
     }
 
     /** Asks running work to stop (the index job stops at its next check; what it finished is kept). */
@@ -261,33 +244,29 @@ public final class Workbench implements AutoCloseable {
 
     /** Closes the services on a background thread (switching data directories without freezing the window). */
     public void closeInBackground() {
+        if (closed) {
+            return;
+        }
         stopWork();
         closed = true;
         viewer.close();
-        DesktopServices s = services;
-        services = null;
-        var job = library.runningJob();
-        if (s != null) {
-            tasks.execute(BackgroundTask.of("Closing " + dataDirectory.root(), ctx -> {
-                if (job.isPresent()) {
-                    try {
-                        job.get().get(); // the cancelled index job ends at its next check
-                    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.CancellationException e) {
-                        // it ended; how does not matter for closing
-                    }
-                }
-                s.close();
-                return null;
-            }));
-        }
+        Optional<StartedTask> job = library.runningJob();
+        tasks.execute(BackgroundTask.of("Closing " + dataDirectory.root(), ctx -> {
+            if (job.isPresent()) {
+                job.get().awaitEnd(); // the cancelled index job ends at its next check
+            }
+            services.close();
+            return null;
+        }));
     }
 
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
         closed = true;
         viewer.close();
-        if (services != null) {
-            services.close();
-        }
+        services.close();
     }
 }

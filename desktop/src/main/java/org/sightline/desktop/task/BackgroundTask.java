@@ -2,18 +2,17 @@ package org.sightline.desktop.task;
 
 import java.util.Objects;
 import java.util.function.Consumer;
-import javafx.concurrent.Task;
 
 /**
- * A piece of long work for the desktop: runs off the FX thread, reports progress and a message, can be
- * cancelled, and hands its result (or failure) back on the FX thread. The only way the desktop runs
+ * A piece of long work for the desktop: runs off the UI thread, reports progress and a message, can be
+ * cancelled, and hands its result (or failure) back on the UI thread. The only way the desktop runs
  * slow work; see {@link TaskExecutor}.
  *
  * @param <V> the result type
  */
 public final class BackgroundTask<V> {
 
-    /** The work itself. Runs on a background thread. */
+    /** The work itself. Runs on a background thread (on the calling thread under {@link SynchronousTaskExecutor}). */
     @FunctionalInterface
     public interface Work<V> {
         V run(TaskContext context) throws Exception;
@@ -39,71 +38,50 @@ public final class BackgroundTask<V> {
         return title;
     }
 
-    /** Called on the FX thread with the result. */
+    /** Called on the UI thread with the result. */
     public BackgroundTask<V> onSuccess(Consumer<V> handler) {
         this.onSuccess = Objects.requireNonNull(handler);
         return this;
     }
 
-    /** Called on the FX thread with the exception the work threw. */
+    /** Called on the UI thread with the exception the work threw. */
     public BackgroundTask<V> onFailure(Consumer<Throwable> handler) {
         this.onFailure = Objects.requireNonNull(handler);
         return this;
     }
 
-    /** Called on the FX thread when the task was cancelled. */
+    /** Called on the UI thread when the task was cancelled. */
     public BackgroundTask<V> onCancelled(Runnable handler) {
         this.onCancelled = Objects.requireNonNull(handler);
         return this;
     }
 
-    /** Called on the FX thread after success, failure or cancellation. */
+    /** Called on the UI thread after success, failure or cancellation. */
     public BackgroundTask<V> onFinished(Runnable handler) {
         this.onFinished = Objects.requireNonNull(handler);
         return this;
     }
 
-    /** A fresh JavaFX task for this work; each call gives a new, unstarted task. */
-    Task<V> toFxTask() {
-        Task<V> task = new Task<>() {
-            @Override
-            protected V call() throws Exception {
-                updateTitle(title);
-                TaskContext context = new TaskContext() {
-                    @Override
-                    public void progress(double workDone, double max) {
-                        updateProgress(workDone, max);
-                    }
+    /** Runs the work itself (on whichever thread the executor chose). */
+    V run(TaskContext context) throws Exception {
+        return work.run(context);
+    }
 
-                    @Override
-                    public void message(String message) {
-                        updateMessage(message);
-                    }
+    /** Delivers the result: the success handler, then the finished handler. */
+    void succeeded(V value) {
+        onSuccess.accept(value);
+        onFinished.run();
+    }
 
-                    @Override
-                    public boolean isCancelled() {
-                        return Thread.currentThread().isInterrupted() || isCancelledTask();
-                    }
-                };
-                return work.run(context);
-            }
+    /** Delivers the failure: the failure handler, then the finished handler. */
+    void failed(Throwable failure) {
+        onFailure.accept(failure);
+        onFinished.run();
+    }
 
-            private boolean isCancelledTask() {
-                return isCancelled();
-            }
-        };
-        task.setOnSucceeded(e -> {
-            onSuccess.accept(task.getValue());
-            onFinished.run();
-        });
-        task.setOnFailed(e -> {
-            onFailure.accept(task.getException());
-            onFinished.run();
-        });
-        task.setOnCancelled(e -> {
-            onCancelled.run();
-            onFinished.run();
-        });
-        return task;
+    /** Delivers the cancellation: the cancel handler, then the finished handler. */
+    void cancelled() {
+        onCancelled.run();
+        onFinished.run();
     }
 }

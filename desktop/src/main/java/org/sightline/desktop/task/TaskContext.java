@@ -10,4 +10,10 @@ public interface TaskContext {
 
     /** True once the user cancelled; long loops should check it and stop. */
     boolean isCancelled();
+
+    /**
+     * Applies an update to a page's state on the UI thread, in the order given, without waiting for it (how work
+     * reports partial results, e.g. per-file progress). The synchronous executor applies it at once.
+     */
+    void onUiThread(Runnable update);
 }

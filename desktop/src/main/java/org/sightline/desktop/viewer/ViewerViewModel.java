@@ -8,6 +8,7 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
@@ -18,8 +19,8 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.concurrent.Task;
 import org.sightline.desktop.task.BackgroundTask;
+import org.sightline.desktop.task.StartedTask;
 import org.sightline.desktop.task.TaskExecutor;
 import org.sightline.models.runtime.RgbFrame;
 
@@ -36,7 +37,7 @@ public final class ViewerViewModel implements AutoCloseable {
     private final StringBinding wallClockText;
     private final ObjectProperty<Consumer<RgbFrame>> onFindSimilar = new SimpleObjectProperty<>(this, "onFindSimilar");
     private final ObjectProperty<Consumer<ViewerMoment>> onAddToCase = new SimpleObjectProperty<>(this, "onAddToCase");
-    private Task<String> hashing;
+    private StartedTask hashing;
     private boolean stoppedAfterHit;
 
     /** A moment the user picked in the viewer (for cases). */
@@ -44,7 +45,7 @@ public final class ViewerViewModel implements AutoCloseable {
     }
 
     public ViewerViewModel(TaskExecutor tasks) {
-        this.tasks = tasks;
+        this.tasks = Objects.requireNonNull(tasks, "tasks");
         offsetText = Bindings.createStringBinding(
                 () -> Timecodes.offset(player.positionProperty().get()) + " / "
                         + Timecodes.offset(player.durationProperty().get()),

@@ -1,6 +1,7 @@
 package org.sightline.desktop.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,65 +10,52 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.sightline.desktop.task.TaskExecutor;
+import org.sightline.desktop.task.SynchronousTaskExecutor;
 import org.sightline.indexer.search.Clip;
 import org.sightline.indexer.search.SearchQuery;
 import org.sightline.indexer.search.SearchResult;
-import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
+import org.sightline.models.runtime.RgbFrame;
 
-@ExtendWith(ApplicationExtension.class)
+/** The search page's state over a fake search service, with tasks run synchronously. */
 class SearchViewModelTest {
-    private final TaskExecutor tasks = new TaskExecutor();
-    private final AtomicReference<SearchQuery> asked = new AtomicReference<>();
-
-    @Start
-    void start(Stage stage) {
-        // no window: the view-model only needs the FX thread
-    }
-
-    @AfterEach
-    void stop() {
-        tasks.close();
-    }
+    private final SynchronousTaskExecutor tasks = new SynchronousTaskExecutor();
+    private final List<SearchQuery> asked = new ArrayList<>();
 
     private static Clip clip(String camera, double start, float score, float strength, Instant wall) {
         return new Clip(1, Path.of("/footage/" + camera + ".mp4"), "abc", camera, start, start + 4, start + 1, score,
                 strength, Optional.ofNullable(wall), null, List.of(1L));
     }
 
+    private SearchViewModel answering(List<Clip> clips) {
+        return new SearchViewModel(tasks, q -> {
+            asked.add(q);
+            return new SearchResult(q, clips, "demo", 12, 5);
+        });
+    }
+
     @Test
-    void sliderRangeFollowsTheQuerysScoresAndFiltersClips(FxRobot robot) throws Exception {
+    void sliderRangeFollowsTheQuerysScoresAndFiltersClips() {
         List<Clip> clips = List.of(
                 clip("gate", 10, 0.31f, 1f, Instant.parse("2026-01-02T10:00:00Z")),
                 clip("aisle", 20, 0.25f, 0.5f, Instant.parse("2026-01-01T10:00:00Z")),
                 clip("aisle", 30, 0.19f, 0f, null));
-        SearchViewModel vm = new SearchViewModel(tasks, q -> {
-            asked.set(q);
-            return new SearchResult(q, clips, "demo", 12, 5);
-        });
-        robot.interact(() -> {
-            vm.promptProperty().set("  red car ");
-            vm.selectedCameras().add("aisle");
-            vm.dayFromProperty().set("07:00");
-            vm.dayToProperty().set("19:30");
-            vm.fromDateProperty().set(LocalDate.of(2026, 1, 1));
-            vm.search();
-        });
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.shownClips().size() == 3);
-        SearchQuery q = asked.get();
+        SearchViewModel vm = answering(clips);
+        vm.promptProperty().set("  red car ");
+        vm.selectedCameras().add("aisle");
+        vm.dayFromProperty().set("07:00");
+        vm.dayToProperty().set("19:30");
+        vm.fromDateProperty().set(LocalDate.of(2026, 1, 1));
+        vm.search();
+
+        assertEquals(3, vm.shownClips().size());
+        SearchQuery q = asked.getFirst();
         assertEquals("red car", q.prompt());
+        assertEquals(SearchViewModel.RESULT_LIMIT, q.limit());
         assertEquals(Set.of("aisle"), q.cameras());
         assertEquals(LocalTime.of(7, 0), q.dayFrom());
         assertEquals(LocalTime.of(19, 30), q.dayTo());
@@ -75,33 +63,117 @@ class SearchViewModelTest {
         assertEquals(0.19, vm.scoreFloorProperty().get(), 1e-6);
         assertEquals(0.31, vm.scoreCeilingProperty().get(), 1e-6);
         assertEquals(Set.of("gate", "aisle"), vm.cameras());
+        assertEquals("3 clips for “red car” · 12 frame hits · 5 ms · model demo", vm.statusProperty().get());
+        assertFalse(vm.searchingProperty().get());
 
-        robot.interact(() -> vm.minScoreProperty().set(0.25));
+        vm.minScoreProperty().set(0.25);
         assertEquals(2, vm.shownClips().size());
-        robot.interact(() -> vm.sortProperty().set(SearchQuery.SortOrder.TIME));
+        vm.sortProperty().set(SearchQuery.SortOrder.TIME);
         assertEquals(20, vm.shownClips().getFirst().startSeconds(), "earliest wall clock first");
         assertNull(vm.errorProperty().get());
     }
 
     @Test
-    void badFiltersAndFailedSearchesAreSaidInWords(FxRobot robot) throws Exception {
+    void badFiltersAndFailedSearchesAreSaidInWords() {
         SearchViewModel vm = new SearchViewModel(tasks, q -> {
             throw new IllegalStateException("no model pack installed");
         });
-        robot.interact(() -> {
-            vm.dayFromProperty().set("7 o'clock");
-            vm.dayToProperty().set("19:00");
-        });
+        vm.dayFromProperty().set("7 o'clock");
+        vm.dayToProperty().set("19:00");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> vm.withFilters(SearchQuery.prompt("red")));
         assertTrue(e.getMessage().contains("7 o'clock"), e.getMessage());
-        robot.interact(() -> {
-            vm.dayFromProperty().set("");
-            vm.dayToProperty().set("");
-            vm.promptProperty().set("red");
-            vm.search();
-        });
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.errorProperty().get() != null);
+
+        vm.promptProperty().set("red");
+        vm.search();
+        assertEquals("Time of day 'from' must look like 07:30, not '7 o'clock'.", vm.errorProperty().get());
+        assertTrue(tasks.titles().isEmpty(), "no search runs with bad filters");
+
+        vm.dayFromProperty().set("07:00");
+        vm.dayToProperty().set("");
+        vm.search();
+        assertEquals("Give both ends of the time-of-day window (HH:mm), or neither.", vm.errorProperty().get());
+
+        vm.dayFromProperty().set("");
+        vm.fromDateProperty().set(LocalDate.of(2026, 2, 1));
+        vm.toDateProperty().set(LocalDate.of(2026, 1, 1));
+        vm.search();
+        assertEquals("The date range ends before it starts.", vm.errorProperty().get());
+
+        vm.fromDateProperty().set(null);
+        vm.search();
         assertTrue(vm.errorProperty().get().contains("no model pack installed"), vm.errorProperty().get());
+        assertEquals("", vm.statusProperty().get());
+        assertFalse(vm.searchingProperty().get());
+        assertTrue(vm.shownClips().isEmpty());
+    }
+
+    @Test
+    void blankPromptsDoNothing() {
+        SearchViewModel vm = answering(List.of());
+        vm.promptProperty().set("   ");
+        vm.search();
+        vm.rerun(); // nothing searched yet
+        assertTrue(asked.isEmpty());
+        assertTrue(tasks.titles().isEmpty());
+    }
+
+    @Test
+    void aNewSearchCancelsTheRunningOneAndOnlyItsResultIsShown() {
+        SearchViewModel vm = new SearchViewModel(tasks, q -> {
+            asked.add(q);
+            return new SearchResult(q, List.of(clip(q.prompt(), 1, 0.3f, 1f, null)), "demo", 1, 1);
+        });
+        tasks.holdTasks();
+        vm.promptProperty().set("red");
+        vm.search();
+        assertTrue(vm.searchingProperty().get());
+        assertEquals("Searching “red”…", vm.statusProperty().get());
+
+        vm.promptProperty().set("blue");
+        vm.search();
+        assertEquals(1, tasks.heldCount(), "the search for red was cancelled before it ran");
+        tasks.runHeldTasks();
+
+        assertEquals(1, asked.size());
+        assertEquals("blue", asked.getFirst().prompt());
+        assertEquals("blue", vm.shownClips().getFirst().camera());
+        assertEquals("“blue”", vm.queryDescriptionProperty().get());
+        assertFalse(vm.searchingProperty().get());
+    }
+
+    @Test
+    void rerunKeepsTheQueryAndAppliesTheNewFilters() {
+        SearchViewModel vm = answering(List.of(clip("gate", 1, 0.3f, 1f, null)));
+        vm.promptProperty().set("red");
+        vm.search();
+        vm.selectedCameras().add("gate");
+        vm.promptProperty().set("something typed but not run");
+        vm.rerun();
+        assertEquals(2, asked.size());
+        assertEquals("red", asked.get(1).prompt());
+        assertEquals(Set.of("gate"), asked.get(1).cameras());
+    }
+
+    @Test
+    void findSimilarSearchesByTheFrameAndOpeningAClipTellsTheViewer() {
+        Clip only = clip("gate", 1, 0.3f, 1f, null);
+        SearchViewModel vm = answering(List.of(only));
+        List<Clip> opened = new ArrayList<>();
+        vm.onOpenClipProperty().set(opened::add);
+        vm.promptProperty().set("red");
+
+        RgbFrame frame = new RgbFrame(16, 16, new byte[16 * 16 * 3]);
+        vm.searchSimilar(frame, "gate.mp4 at 0:01.000");
+
+        SearchQuery q = asked.getFirst();
+        assertNull(q.prompt());
+        assertTrue(q.example() instanceof SearchQuery.Example.OfFrame f && f.frame() == frame, q.toString());
+        assertEquals("", vm.promptProperty().get(), "the prompt is cleared for a search by example");
+        assertEquals("similar to gate.mp4 at 0:01.000", vm.queryDescriptionProperty().get());
+        assertEquals(vm.lastResult().query(), q);
+
+        vm.selectedProperty().set(only);
+        assertEquals(List.of(only), opened);
     }
 }

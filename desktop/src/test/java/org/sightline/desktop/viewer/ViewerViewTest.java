@@ -13,7 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.sightline.desktop.SightlineApp;
-import org.sightline.desktop.task.TaskExecutor;
+import org.sightline.desktop.task.SynchronousTaskExecutor;
 import org.sightline.models.testing.SharedData;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -24,12 +24,12 @@ import org.testfx.util.WaitForAsyncUtils;
 class ViewerViewTest {
     private static final Path VIDEO = SharedData.footage("parking-aisle-cars.mp4");
     private static final String VIDEO_SHA256 = "d31e0ebf194cc16e50eea784e7c3b0b1bb7976a4fb9b3fec26cb92a6704cca34";
-    private TaskExecutor tasks;
+    private SynchronousTaskExecutor tasks;
     private ViewerViewModel vm;
 
     @Start
     void start(Stage stage) {
-        tasks = new TaskExecutor();
+        tasks = new SynchronousTaskExecutor();
         vm = new ViewerViewModel(tasks);
         Scene scene = new Scene(new ViewerView(vm), 900, 640);
         scene.getStylesheets().add(SightlineApp.stylesheet());
@@ -48,7 +48,7 @@ class ViewerViewTest {
         robot.interact(() -> vm.open(new ClipToView(VIDEO, null, 15.0, 18.0, 16.0, Optional.empty(), "parking")));
         waitFor(() -> Math.abs(vm.player().positionProperty().get() - 14.0) < 0.01);
         assertEquals("0:14.000 / 0:30.160", vm.offsetText().get().substring(0, 19));
-        waitFor(() -> VIDEO_SHA256.equals(vm.sha256Property().get()));
+        assertEquals(VIDEO_SHA256, vm.sha256Property().get(), "hashed during the open (synchronous tasks)");
 
         org.sightline.desktop.FxClicks.click(robot, "#viewer");
         robot.type(KeyCode.RIGHT);
