@@ -147,6 +147,11 @@ public final class Catalog implements AutoCloseable {
         return queryVideos("SELECT * FROM videos WHERE status IN ('failed', 'partial') ORDER BY path");
     }
 
+    /** Videos queued again because their vectors were lost from the index (see {@link #discardLostGeneration}). */
+    public synchronized List<VideoRecord> videosAwaitingReembedding() {
+        return queryVideos("SELECT * FROM videos WHERE status = 'queued' AND error_kind = 'index-lost' ORDER BY path");
+    }
+
     /** Every path a file with this content was seen at, most recent first (export uses it when a source moved). */
     public synchronized List<Path> knownPaths(String sha256) {
         return sql("look up paths of " + sha256, () -> {
@@ -310,6 +315,43 @@ public final class Catalog implements AutoCloseable {
             if (g.isPresent()) {
                 execute("UPDATE videos SET status = 'queued', updated_at = ? WHERE id = ? AND status = 'indexing'",
                         System.currentTimeMillis(), g.get().videoId());
+            }
+            return thumbs;
+        });
+    }
+
+    /** Every finished generation with its frame count, for checking the index against the catalog. */
+    public synchronized List<FinishedGeneration> finishedGenerations() {
+        return sql("read finished generations", () -> {
+            List<FinishedGeneration> out = new ArrayList<>();
+            try (var ps = db.prepareStatement("SELECT g.id, g.video_id, v.path, g.model_id, g.frames_embedded "
+                    + "FROM generations g JOIN videos v ON v.id = g.video_id WHERE g.status = 'done' ORDER BY g.id");
+                 var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new FinishedGeneration(rs.getLong("id"), rs.getLong("video_id"), Path.of(rs.getString("path")),
+                            rs.getString("model_id"), rs.getInt("frames_embedded")));
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * A finished generation whose documents the index no longer holds (index folder deleted, damaged and rebuilt):
+     * the generation and its segments go, and the video goes back to queued with the reason, so that the next index
+     * run embeds it again.
+     *
+     * @return thumbnails of the removed segments (relative to the thumbnails folder), for the caller to delete
+     */
+    public synchronized List<String> discardLostGeneration(long generation, String reason) {
+        return transaction("discard lost generation " + generation, () -> {
+            Optional<Generation> g = generation(generation);
+            List<String> thumbs = thumbnails("SELECT thumbnail FROM segments WHERE generation = ?", generation);
+            execute("DELETE FROM generations WHERE id = ?", generation);
+            if (g.isPresent()) {
+                execute("UPDATE videos SET status = 'queued', error_kind = 'index-lost', error_message = ?, updated_at = ? "
+                        + "WHERE id = ? AND NOT EXISTS (SELECT 1 FROM generations WHERE video_id = ? AND status = 'done')",
+                        reason, System.currentTimeMillis(), g.get().videoId(), g.get().videoId());
             }
             return thumbs;
         });

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.sightline.indexer.catalog.Catalog;
+import org.sightline.indexer.catalog.FinishedGeneration;
 import org.sightline.indexer.catalog.Generation;
 import org.sightline.indexer.catalog.SegmentDraft;
 import org.sightline.indexer.footage.SamplingReport;
@@ -87,6 +88,35 @@ public final class IndexCommitProtocol {
             }
         }
         return unfinished.size();
+    }
+
+    /**
+     * Checks every finished generation against the index: one document per embedded frame. A generation whose
+     * documents are missing (the index folder or one of its commits was deleted, or a damaged index was set aside and
+     * started again) is discarded, its remaining documents deleted, and its video queued, so that the next index run
+     * embeds it again without being asked; what was lost is returned for the status line and the audit trail. Nothing is
+     * checked while another process holds the index for writing (it runs the same check when it opens).
+     */
+    public List<LostVectors> checkAgainstIndex() throws IOException {
+        if (index.readOnly()) {
+            return List.of();
+        }
+        List<LostVectors> lost = new ArrayList<>();
+        for (FinishedGeneration g : catalog.finishedGenerations()) {
+            int found = index.countGeneration(g.number());
+            if (found >= g.framesEmbedded()) {
+                continue;
+            }
+            LostVectors l = new LostVectors(g.videoId(), g.video(), g.modelId(), g.framesEmbedded(), found);
+            lost.add(l);
+            if (found > 0) {
+                index.deleteGeneration(g.number());
+            }
+            deleteThumbnails(catalog.discardLostGeneration(g.number(),
+                    "its vectors were missing from the index (" + found + " of " + g.framesEmbedded()
+                            + " frames); the next index run embeds it again"));
+        }
+        return lost;
     }
 
     private void deleteThumbnails(List<String> relative) {
