@@ -147,9 +147,28 @@ public final class Catalog implements AutoCloseable {
         return queryVideos("SELECT * FROM videos WHERE status IN ('failed', 'partial') ORDER BY path");
     }
 
-    /** Videos queued again because their vectors were lost from the index (see {@link #discardLostGeneration}). */
+    /**
+     * Videos queued again for a reason the user should see: their vectors were lost from the index (see
+     * {@link #discardLostGeneration}), or a run stopped while indexing them (see {@link #markInterruptedRuns}).
+     */
     public synchronized List<VideoRecord> videosAwaitingReembedding() {
-        return queryVideos("SELECT * FROM videos WHERE status = 'queued' AND error_kind = 'index-lost' ORDER BY path");
+        return queryVideos("SELECT * FROM videos WHERE status = 'queued' AND error_kind IN ('index-lost', 'interrupted') ORDER BY path");
+    }
+
+    /**
+     * Runs left {@code running} and videos left {@code indexing} by a process that stopped (crash, kill, power cut):
+     * the runs become {@code interrupted} and the videos queued with the reason. Call only while holding the index for
+     * writing, when no other process can be indexing.
+     *
+     * @return how many videos were being indexed
+     */
+    public synchronized int markInterruptedRuns() {
+        return transaction("mark interrupted runs", () -> {
+            long now = System.currentTimeMillis();
+            execute("UPDATE index_runs SET status = 'interrupted', finished_at = ? WHERE status = 'running'", now);
+            return execute("UPDATE videos SET status = 'queued', error_kind = 'interrupted', error_message = ?, updated_at = ? "
+                    + "WHERE status = 'indexing'", "an index run stopped (the process ended) while indexing it; the next index run does it again", now);
+        });
     }
 
     /** Every path a file with this content was seen at, most recent first (export uses it when a source moved). */

@@ -57,8 +57,8 @@ public class StatusCommand implements Callable<Integer> {
                 System.out.println("  " + f.errorKind() + "  " + f.message());
             }
             if (!s.awaitingReembedding().isEmpty()) {
-                System.out.println("Index repair    " + s.awaitingReembedding().size() + " videos lost their vectors from the search "
-                        + "index and are embedded again by the next `sightline index` run:");
+                System.out.println("Not finished    " + s.awaitingReembedding().size() + " videos are indexed again by the next "
+                        + "`sightline index` run, whatever folders it is given:");
                 for (WorkspaceStatus.FailedFile f : s.awaitingReembedding()) {
                     System.out.println("  " + f.path() + "  " + f.message());
                 }

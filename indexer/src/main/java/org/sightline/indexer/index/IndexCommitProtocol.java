@@ -74,6 +74,9 @@ public final class IndexCommitProtocol {
      * comment). Returns how many it repaired.
      */
     public int reconcile() throws IOException {
+        if (!index.readOnly()) {
+            catalog.markInterruptedRuns(); // no other process is indexing while this one holds the index
+        }
         List<Generation> unfinished = catalog.unfinishedGenerations();
         if (unfinished.isEmpty()) {
             return 0;

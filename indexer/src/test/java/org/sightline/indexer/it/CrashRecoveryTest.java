@@ -1,6 +1,7 @@
 package org.sightline.indexer.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
@@ -48,6 +49,13 @@ class CrashRecoveryTest {
         Path crashed = tmp.resolve("crashed");
         new ModelStore(new DataDirectory(crashed).modelsDir()).installDemo();
         killAfter(crashed, footage, 1);
+        try (Workspace w = Workspace.open(new DataDirectory(crashed))) {
+            // issue 11, item 13: what the killed run was doing is shown as interrupted, not as "indexing"
+            var interrupted = w.status().awaitingReembedding();
+            assertFalse(interrupted.isEmpty(), "the file being indexed when the run was killed is listed");
+            assertTrue(interrupted.stream().allMatch(f -> "interrupted".equals(f.errorKind())), interrupted.toString());
+            assertEquals(0L, w.status().videosByStatus().getOrDefault("indexing", 0L), w.status().videosByStatus().toString());
+        }
         killAfter(crashed, footage, 4);
         Process last = child(crashed, footage);
         assertTrue(last.waitFor(5, TimeUnit.MINUTES), "final index run did not finish");
