@@ -160,13 +160,13 @@ public final class Catalog implements AutoCloseable {
      * the runs become {@code interrupted} and the videos queued with the reason. Call only while holding the index for
      * writing, when no other process can be indexing.
      *
-     * @return how many videos were being indexed
+     * @return how many runs and videos were marked (0 when nothing was interrupted)
      */
     public synchronized int markInterruptedRuns() {
         return transaction("mark interrupted runs", () -> {
             long now = System.currentTimeMillis();
-            execute("UPDATE index_runs SET status = 'interrupted', finished_at = ? WHERE status = 'running'", now);
-            return execute("UPDATE videos SET status = 'queued', error_kind = 'interrupted', error_message = ?, updated_at = ? "
+            int runs = execute("UPDATE index_runs SET status = 'interrupted', finished_at = ? WHERE status = 'running'", now);
+            return runs + execute("UPDATE videos SET status = 'queued', error_kind = 'interrupted', error_message = ?, updated_at = ? "
                     + "WHERE status = 'indexing'", "an index run stopped (the process ended) while indexing it; the next index run does it again", now);
         });
     }
@@ -337,6 +337,11 @@ public final class Catalog implements AutoCloseable {
             }
             return thumbs;
         });
+    }
+
+    /** The thumbnail of every segment (relative to the thumbnails folder), to find files no segment refers to. */
+    public synchronized java.util.Set<String> referencedThumbnails() {
+        return sql("read thumbnails", () -> new java.util.HashSet<>(thumbnails("SELECT thumbnail FROM segments")));
     }
 
     /** Every finished generation with its frame count, for checking the index against the catalog. */

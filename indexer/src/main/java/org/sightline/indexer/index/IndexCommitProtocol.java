@@ -74,8 +74,8 @@ public final class IndexCommitProtocol {
      * comment). Returns how many it repaired.
      */
     public int reconcile() throws IOException {
-        if (!index.readOnly()) {
-            catalog.markInterruptedRuns(); // no other process is indexing while this one holds the index
+        if (!index.readOnly() && catalog.markInterruptedRuns() > 0) { // no other process indexes while this one holds the index
+            deleteOrphanThumbnails();
         }
         List<Generation> unfinished = catalog.unfinishedGenerations();
         if (unfinished.isEmpty()) {
@@ -120,6 +120,24 @@ public final class IndexCommitProtocol {
                             + " frames); the next index run embeds it again"));
         }
         return lost;
+    }
+
+    /**
+     * A run killed between writing a file's thumbnails and recording its segments leaves JPEGs no segment refers to;
+     * after an interrupted run they are deleted (issue 11, item 21). Only the thumbnail folders' JPEGs are touched.
+     */
+    private void deleteOrphanThumbnails() throws IOException {
+        if (!Files.isDirectory(thumbnailsDir)) {
+            return;
+        }
+        java.util.Set<String> referenced = catalog.referencedThumbnails();
+        List<String> orphans = new ArrayList<>();
+        try (java.util.stream.Stream<Path> files = Files.walk(thumbnailsDir, 2)) {
+            files.filter(Files::isRegularFile).filter(f -> f.getFileName().toString().endsWith(".jpg"))
+                    .map(f -> thumbnailsDir.relativize(f).toString().replace(java.io.File.separatorChar, '/'))
+                    .filter(r -> !referenced.contains(r)).forEach(orphans::add);
+        }
+        deleteThumbnails(orphans);
     }
 
     private void deleteThumbnails(List<String> relative) {

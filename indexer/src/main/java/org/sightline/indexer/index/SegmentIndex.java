@@ -95,7 +95,7 @@ public final class SegmentIndex implements AutoCloseable {
         } catch (LockObtainFailedException locked) {
             if (!DirectoryReader.indexExists(directory)) {
                 directory.close();
-                throw new IOException("the index " + dir + " is being created by another Sightline process; try again shortly", locked);
+                throw new IOException("another Sightline process is indexing into " + dir.getParent() + " (it is creating the search index); try again when it is done", locked);
             }
             return new SegmentIndex(dir, directory, null, new SearcherManager(directory, null));
         } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException

@@ -65,6 +65,26 @@ class CrashRecoveryTest {
         assertEquals(expected.segmentStarts(), actual.segmentStarts());
         assertEquals(expected.luceneFrames(), actual.luceneFrames());
         assertEquals(actual.catalogSegments(), actual.luceneSegments(), "every segment has vectors and no vectors lack a segment");
+        // issue 11, item 21: thumbnails written by killed runs do not pile up
+        assertEquals(referencedThumbnails(crashed), thumbnailFiles(crashed), "every thumbnail file belongs to a segment");
+    }
+
+    private static Set<String> thumbnailFiles(Path data) throws Exception {
+        Path thumbs = new DataDirectory(data).thumbnailsDir();
+        try (var files = Files.walk(thumbs)) {
+            return files.filter(Files::isRegularFile).map(f -> thumbs.relativize(f).toString()).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+        }
+    }
+
+    private static Set<String> referencedThumbnails(Path data) throws Exception {
+        Set<String> out = new java.util.TreeSet<>();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + new DataDirectory(data).catalogFile());
+             var rs = c.createStatement().executeQuery("SELECT thumbnail FROM segments WHERE thumbnail IS NOT NULL")) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
     }
 
     private void killAfter(Path data, Path footage, int doneVideos) throws Exception {
