@@ -270,6 +270,14 @@ public final class Workspace implements AutoCloseable {
         return SegmentIndex.setAside(dir.indexDir());
     }
 
+    /**
+     * How many indexed videos have vectors of other models but none of the active one (the footage was indexed before
+     * the active pack was chosen, or the pack was re-imported under a new id): a search cannot find anything in them.
+     */
+    public int videosWithoutActiveModel() {
+        return catalog.videosMissingModel(activeModel().id().asString()).size();
+    }
+
     /** Videos found without their vectors when this workspace opened, now queued to be embedded again. */
     public List<LostVectors> vectorsLostAtOpen() {
         return lostAtOpen;
