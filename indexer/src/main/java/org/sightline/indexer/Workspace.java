@@ -20,6 +20,7 @@ import org.sightline.indexer.catalog.Catalog;
 import org.sightline.indexer.catalog.VideoRecord;
 import org.sightline.indexer.export.EvidenceServices;
 import org.sightline.indexer.index.IndexCommitProtocol;
+import org.sightline.indexer.index.LostVectors;
 import org.sightline.indexer.index.SegmentIndex;
 import org.sightline.indexer.ingest.FileOutcome;
 import org.sightline.indexer.ingest.FootageReader;
@@ -53,6 +54,7 @@ public final class Workspace implements AutoCloseable {
     private VisionLanguageModel model;
     private String modelKey;
     private SearchService search;
+    private List<LostVectors> lostAtOpen = List.of();
 
     private Workspace(DataDirectory dataDirectory, ActiveModelSource models, FootageReader footage, Catalog catalog, SegmentIndex index) {
         this.dataDirectory = dataDirectory;
@@ -88,9 +90,14 @@ public final class Workspace implements AutoCloseable {
         Workspace w = new Workspace(dir, models, footage, catalog, index);
         try {
             w.protocol.reconcile();
+            w.lostAtOpen = w.protocol.checkAgainstIndex();
             // Every search made through this workspace goes into the audit trail; a search that cannot be
             // logged fails rather than going unrecorded.
             w.addSearchListener(result -> w.evidence().audit().recordSearch(result));
+            if (!w.lostAtOpen.isEmpty()) {
+                w.evidence().audit().record(AuditAction.INDEX_REPAIR, null,
+                        Map.of("lost", w.lostAtOpen.stream().map(LostVectors::describe).toList()));
+            }
         } catch (IOException | RuntimeException e) {
             w.close();
             throw e;
@@ -201,16 +208,17 @@ public final class Workspace implements AutoCloseable {
      */
     public IngestReport ingest(IngestRequest request, IngestListener listener, BooleanSupplier cancelled) throws IOException {
         Objects.requireNonNull(footage, "this workspace has no footage reader");
+        IngestRequest effective = withVideosAwaitingReembedding(request);
         IngestPipeline pipeline = new IngestPipeline(catalog, protocol, footage, activeModel(), dataDirectory.thumbnailsDir());
         AtomicBoolean interrupted = new AtomicBoolean();
         BooleanSupplier stop = cancelled == null ? interrupted::get : () -> interrupted.get() || cancelled.getAsBoolean();
-        FutureTask<IngestReport> job = new FutureTask<>(() -> pipeline.run(request, listener == null ? IngestListener.NONE : listener, stop));
+        FutureTask<IngestReport> job = new FutureTask<>(() -> pipeline.run(effective, listener == null ? IngestListener.NONE : listener, stop));
         Thread.ofPlatform().name("sightline-ingest").daemon(true).start(job);
         try {
             while (true) {
                 try {
                     IngestReport report = job.get();
-                    recordIndexRun(request, report);
+                    recordIndexRun(effective, report);
                     return report;
                 } catch (InterruptedException e) {
                     interrupted.set(true);
@@ -233,6 +241,46 @@ public final class Workspace implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /**
+     * Videos whose vectors were lost from the index are embedded again by the next run, whatever folders it was
+     * given (a run over the whole catalog already covers them).
+     */
+    private IngestRequest withVideosAwaitingReembedding(IngestRequest request) {
+        if (request.paths().isEmpty()) {
+            return request;
+        }
+        List<Path> paths = new java.util.ArrayList<>(request.paths());
+        for (VideoRecord v : catalog.videosAwaitingReembedding()) {
+            if (java.nio.file.Files.isRegularFile(v.path()) && paths.stream().noneMatch(p -> v.path().startsWith(p.toAbsolutePath()))) {
+                paths.add(v.path());
+            }
+        }
+        return paths.size() == request.paths().size() ? request : request.withPaths(paths);
+    }
+
+    /**
+     * Sets a damaged (or any) search index aside, so that the next open starts an empty one and every catalogued
+     * video is queued to be embedded again. The old folder is kept beside the new one for examination.
+     *
+     * @return where the old index was moved, or empty when there was none
+     */
+    public static Optional<Path> setIndexAside(DataDirectory dir) throws IOException {
+        return SegmentIndex.setAside(dir.indexDir());
+    }
+
+    /**
+     * How many indexed videos have vectors of other models but none of the active one (the footage was indexed before
+     * the active pack was chosen, or the pack was re-imported under a new id): a search cannot find anything in them.
+     */
+    public int videosWithoutActiveModel() {
+        return catalog.videosMissingModel(activeModel().id().asString()).size();
+    }
+
+    /** Videos found without their vectors when this workspace opened, now queued to be embedded again. */
+    public List<LostVectors> vectorsLostAtOpen() {
+        return lostAtOpen;
     }
 
     private void recordIndexRun(IngestRequest request, IngestReport report) {
@@ -258,8 +306,10 @@ public final class Workspace implements AutoCloseable {
         long videos = counts.values().stream().mapToLong(Long::longValue).sum();
         List<WorkspaceStatus.FailedFile> failed = catalog.failedVideos().stream()
                 .map(v -> new WorkspaceStatus.FailedFile(v.path(), v.errorKind(), describe(v))).toList();
+        List<WorkspaceStatus.FailedFile> lost = catalog.videosAwaitingReembedding().stream()
+                .map(v -> new WorkspaceStatus.FailedFile(v.path(), v.errorKind(), describe(v))).toList();
         return new WorkspaceStatus(dataDirectory.root(), videos, counts, catalog.segmentCount(active.orElse(null)),
-                catalog.indexedFootageSeconds() / 3600.0, failed, index.sizeBytes(), active);
+                catalog.indexedFootageSeconds() / 3600.0, failed, index.sizeBytes(), active, lost);
     }
 
     private static String describe(VideoRecord v) {

@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param failed           files that could not be indexed, with the reason
  * @param indexSizeBytes   bytes of the Lucene index on disk
  * @param activeModelId    the active model's id, empty when no model pack is active
+ * @param awaitingReembedding videos whose vectors were lost from the index; the next index run embeds them again
  */
 public record WorkspaceStatus(
         Path dataDirectory,
@@ -23,7 +24,8 @@ public record WorkspaceStatus(
         double footageHours,
         List<FailedFile> failed,
         long indexSizeBytes,
-        Optional<String> activeModelId) {
+        Optional<String> activeModelId,
+        List<FailedFile> awaitingReembedding) {
 
     /** A file the catalog holds an error for. */
     public record FailedFile(Path path, String errorKind, String message) {

@@ -15,7 +15,9 @@ public enum AuditAction {
     /** A model pack imported: details {@code modelId}, {@code source}. */
     MODEL_IMPORT("model-import"),
     /** Footage indexed: details {@code paths}, {@code files}, {@code modelId}. */
-    INDEX("index");
+    INDEX("index"),
+    /** Vectors found missing from the index when the data directory opened, and queued to be embedded again: details {@code lost}. */
+    INDEX_REPAIR("index-repair");
 
     private final String code;
 

@@ -147,6 +147,30 @@ public final class Catalog implements AutoCloseable {
         return queryVideos("SELECT * FROM videos WHERE status IN ('failed', 'partial') ORDER BY path");
     }
 
+    /**
+     * Videos queued again for a reason the user should see: their vectors were lost from the index (see
+     * {@link #discardLostGeneration}), or a run stopped while indexing them (see {@link #markInterruptedRuns}).
+     */
+    public synchronized List<VideoRecord> videosAwaitingReembedding() {
+        return queryVideos("SELECT * FROM videos WHERE status = 'queued' AND error_kind IN ('index-lost', 'interrupted') ORDER BY path");
+    }
+
+    /**
+     * Runs left {@code running} and videos left {@code indexing} by a process that stopped (crash, kill, power cut):
+     * the runs become {@code interrupted} and the videos queued with the reason. Call only while holding the index for
+     * writing, when no other process can be indexing.
+     *
+     * @return how many runs and videos were marked (0 when nothing was interrupted)
+     */
+    public synchronized int markInterruptedRuns() {
+        return transaction("mark interrupted runs", () -> {
+            long now = System.currentTimeMillis();
+            int runs = execute("UPDATE index_runs SET status = 'interrupted', finished_at = ? WHERE status = 'running'", now);
+            return runs + execute("UPDATE videos SET status = 'queued', error_kind = 'interrupted', error_message = ?, updated_at = ? "
+                    + "WHERE status = 'indexing'", "an index run stopped (the process ended) while indexing it; the next index run does it again", now);
+        });
+    }
+
     /** Every path a file with this content was seen at, most recent first (export uses it when a source moved). */
     public synchronized List<Path> knownPaths(String sha256) {
         return sql("look up paths of " + sha256, () -> {
@@ -310,6 +334,48 @@ public final class Catalog implements AutoCloseable {
             if (g.isPresent()) {
                 execute("UPDATE videos SET status = 'queued', updated_at = ? WHERE id = ? AND status = 'indexing'",
                         System.currentTimeMillis(), g.get().videoId());
+            }
+            return thumbs;
+        });
+    }
+
+    /** The thumbnail of every segment (relative to the thumbnails folder), to find files no segment refers to. */
+    public synchronized java.util.Set<String> referencedThumbnails() {
+        return sql("read thumbnails", () -> new java.util.HashSet<>(thumbnails("SELECT thumbnail FROM segments")));
+    }
+
+    /** Every finished generation with its frame count, for checking the index against the catalog. */
+    public synchronized List<FinishedGeneration> finishedGenerations() {
+        return sql("read finished generations", () -> {
+            List<FinishedGeneration> out = new ArrayList<>();
+            try (var ps = db.prepareStatement("SELECT g.id, g.video_id, v.path, g.model_id, g.frames_embedded "
+                    + "FROM generations g JOIN videos v ON v.id = g.video_id WHERE g.status = 'done' ORDER BY g.id");
+                 var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new FinishedGeneration(rs.getLong("id"), rs.getLong("video_id"), Path.of(rs.getString("path")),
+                            rs.getString("model_id"), rs.getInt("frames_embedded")));
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * A finished generation whose documents the index no longer holds (index folder deleted, damaged and rebuilt):
+     * the generation and its segments go, and the video goes back to queued with the reason, so that the next index
+     * run embeds it again.
+     *
+     * @return thumbnails of the removed segments (relative to the thumbnails folder), for the caller to delete
+     */
+    public synchronized List<String> discardLostGeneration(long generation, String reason) {
+        return transaction("discard lost generation " + generation, () -> {
+            Optional<Generation> g = generation(generation);
+            List<String> thumbs = thumbnails("SELECT thumbnail FROM segments WHERE generation = ?", generation);
+            execute("DELETE FROM generations WHERE id = ?", generation);
+            if (g.isPresent()) {
+                execute("UPDATE videos SET status = 'queued', error_kind = 'index-lost', error_message = ?, updated_at = ? "
+                        + "WHERE id = ? AND NOT EXISTS (SELECT 1 FROM generations WHERE video_id = ? AND status = 'done')",
+                        reason, System.currentTimeMillis(), g.get().videoId(), g.get().videoId());
             }
             return thumbs;
         });

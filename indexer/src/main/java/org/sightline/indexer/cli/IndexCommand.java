@@ -58,8 +58,16 @@ public class IndexCommand implements Callable<Integer> {
     @Option(names = "--reembed", description = "Embed again with the active model, even files that already have its vectors.")
     boolean reembed;
 
+    @Option(names = "--rebuild-index", description = "Set a damaged search index aside (kept as index.damaged-TIME) and embed every catalogued video again.")
+    boolean rebuildIndex;
+
     @Override
     public Integer call() throws Exception {
+        if (rebuildIndex) {
+            Workspace.setIndexAside(dataOption.directory()).ifPresent(old ->
+                    System.out.println("The old search index was moved to " + old + " (kept for examination); building a new one."));
+            reembed = true;
+        }
         if (paths.isEmpty() && !reembed) {
             System.err.println("sightline index: name at least one file or folder (or use --reembed)");
             return 2;

@@ -91,6 +91,13 @@ public class SearchCommand implements Callable<Integer> {
                 System.err.println("sightline search: " + e.getMessage());
                 return 1;
             }
+            int unsearchable = w.videosWithoutActiveModel();
+            if (unsearchable > 0) {
+                System.err.printf(Locale.ROOT, "sightline search: note: %d indexed %s not searched: %s indexed with another model, "
+                        + "not with %s. `sightline index --reembed` embeds %s with it.%n", unsearchable,
+                        unsearchable == 1 ? "video was" : "videos were", unsearchable == 1 ? "it was" : "they were", r.modelId(),
+                        unsearchable == 1 ? "it" : "them");
+            }
             if (json) {
                 System.out.println(toJson(r));
             } else {

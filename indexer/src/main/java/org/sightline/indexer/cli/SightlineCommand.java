@@ -40,7 +40,8 @@ public class SightlineCommand implements Runnable {
         OfflineMode.enforce();
         // Lucene announces its SIMD setup on every start; useful in a benchmark, noise on a command line.
         LUCENE_VECTOR_LOG.setLevel(Level.WARNING);
-        return new CommandLine(new SightlineCommand()).setCaseInsensitiveEnumValuesAllowed(true);
+        return new CommandLine(new SightlineCommand()).setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(new PlainErrors());
     }
 
     public static int execute(String... args) {

@@ -41,6 +41,8 @@ public class StatusCommand implements Callable<Integer> {
                     failed.add(Map.of("path", f.path().toString(), "error", String.valueOf(f.errorKind()), "message", f.message()));
                 }
                 m.put("errors", failed);
+                m.put("awaiting_reembedding", s.awaitingReembedding().stream()
+                        .map(f -> Map.of("path", f.path().toString(), "message", f.message())).toList());
                 System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
                 return 0;
             }
@@ -53,6 +55,13 @@ public class StatusCommand implements Callable<Integer> {
             System.out.println("Errors          " + s.failed().size());
             for (WorkspaceStatus.FailedFile f : s.failed()) {
                 System.out.println("  " + f.errorKind() + "  " + f.message());
+            }
+            if (!s.awaitingReembedding().isEmpty()) {
+                System.out.println("Not finished    " + s.awaitingReembedding().size() + " videos are indexed again by the next "
+                        + "`sightline index` run, whatever folders it is given:");
+                for (WorkspaceStatus.FailedFile f : s.awaitingReembedding()) {
+                    System.out.println("  " + f.path() + "  " + f.message());
+                }
             }
             return 0;
         }

@@ -9,7 +9,8 @@ public enum FootageError {
     NO_VIDEO_STREAM("file has no video stream (audio only or data only)"),
     UNSUPPORTED_CODEC("video codec cannot be decoded by the bundled FFmpeg"),
     CORRUPT("video data is corrupt and no frame could be decoded"),
-    TRUNCATED("file ends early; frames after the damage are missing");
+    TRUNCATED("file ends early; frames after the damage are missing"),
+    CHANGED_WHILE_READ("file changed while Sightline read it; nothing of that read was kept, index it again once it is stable");
 
     private final String description;
 

@@ -104,8 +104,7 @@ public final class FootageScanner {
         for (Path given : paths) {
             Path path = given.toAbsolutePath().normalize();
             if (!Files.exists(path)) {
-                walk.skip(path, SkipReason.NOT_FOUND,
-                        Files.exists(path, LinkOption.NOFOLLOW_LINKS) ? "dangling symbolic link" : "no such file or folder");
+                walk.missing(path);
             } else if (Files.isDirectory(path)) {
                 walk.folder(path);
             } else {
@@ -158,6 +157,20 @@ public final class FootageScanner {
             skipped.add(new Skipped(path, reason, detail));
         }
 
+        /** Says why a path that was named or listed cannot be reached: absent, a dangling link, or not permitted. */
+        void missing(Path path) {
+            try {
+                Files.readAttributes(path, java.nio.file.attribute.BasicFileAttributes.class);
+                skip(path, SkipReason.UNREADABLE_FILE, "cannot be read");
+            } catch (AccessDeniedException e) {
+                skip(path, SkipReason.UNREADABLE_FILE, "permission denied: a folder on its path cannot be searched "
+                        + "(it lacks the execute permission for this user)");
+            } catch (IOException e) {
+                boolean link = Files.exists(path, LinkOption.NOFOLLOW_LINKS);
+                skip(path, SkipReason.NOT_FOUND, link ? "dangling symbolic link (its target does not exist)" : "no such file or folder");
+            }
+        }
+
         void folder(Path folder) {
             Path real;
             try {
@@ -183,7 +196,7 @@ public final class FootageScanner {
             entries.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
             for (Path entry : entries) {
                 if (isHidden(entry)) {
-                    skip(entry, SkipReason.HIDDEN, "hidden");
+                    skip(entry, SkipReason.HIDDEN, "hidden (its name starts with '.'); name it directly to index it");
                 } else if (Files.isDirectory(entry)) {
                     if (recursive) {
                         folder(entry);
@@ -191,7 +204,7 @@ public final class FootageScanner {
                         skip(entry, SkipReason.SUBFOLDER_NOT_SCANNED, "subfolder (scan recursively to include it)");
                     }
                 } else if (!Files.exists(entry)) {
-                    skip(entry, SkipReason.NOT_FOUND, "dangling symbolic link");
+                    missing(entry);
                 } else {
                     file(entry);
                 }
@@ -217,7 +230,7 @@ public final class FootageScanner {
             }
             String extension = extension(file);
             if (VIDEO_EXTENSIONS.contains(extension) && !AMBIGUOUS_EXTENSIONS.contains(extension)) {
-                videos.add(file);
+                videos.add(file); // probing checks the content (a picture renamed .mp4 is refused there, by name)
                 return;
             }
             if (NOT_VIDEO_EXTENSIONS.contains(extension)) {

@@ -43,6 +43,12 @@ public final class VideoProbe {
      */
     public VideoInfo probe(Path path) throws FootageException {
         byte[] head = VideoOpener.checkReadable(path);
+        ContainerSignature signature = ContainerSignature.of(head);
+        if (signature.kind() == ContainerSignature.Kind.NOT_VIDEO) {
+            // FFmpeg would open a picture renamed .mp4 as a one-frame, 0 s "video"
+            throw new FootageException(path, FootageError.NOT_VIDEO, "its content is " + signature.label() + ", not video"
+                    + (FootageScanner.extension(path).isEmpty() ? "" : ", although it is named ." + FootageScanner.extension(path)));
+        }
         FFmpegFrameGrabber grabber = VideoOpener.openRgb(path, head, 0, false);
         try {
             int width = grabber.getImageWidth();

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.sightline.indexer.catalog.Catalog;
+import org.sightline.indexer.catalog.FinishedGeneration;
 import org.sightline.indexer.catalog.Generation;
 import org.sightline.indexer.catalog.SegmentDraft;
 import org.sightline.indexer.footage.SamplingReport;
@@ -73,6 +74,9 @@ public final class IndexCommitProtocol {
      * comment). Returns how many it repaired.
      */
     public int reconcile() throws IOException {
+        if (!index.readOnly() && catalog.markInterruptedRuns() > 0) { // no other process indexes while this one holds the index
+            deleteOrphanThumbnails();
+        }
         List<Generation> unfinished = catalog.unfinishedGenerations();
         if (unfinished.isEmpty()) {
             return 0;
@@ -87,6 +91,53 @@ public final class IndexCommitProtocol {
             }
         }
         return unfinished.size();
+    }
+
+    /**
+     * Checks every finished generation against the index: one document per embedded frame. A generation whose
+     * documents are missing (the index folder or one of its commits was deleted, or a damaged index was set aside and
+     * started again) is discarded, its remaining documents deleted, and its video queued, so that the next index run
+     * embeds it again without being asked; what was lost is returned for the status line and the audit trail. Nothing is
+     * checked while another process holds the index for writing (it runs the same check when it opens).
+     */
+    public List<LostVectors> checkAgainstIndex() throws IOException {
+        if (index.readOnly()) {
+            return List.of();
+        }
+        List<LostVectors> lost = new ArrayList<>();
+        for (FinishedGeneration g : catalog.finishedGenerations()) {
+            int found = index.countGeneration(g.number());
+            if (found >= g.framesEmbedded()) {
+                continue;
+            }
+            LostVectors l = new LostVectors(g.videoId(), g.video(), g.modelId(), g.framesEmbedded(), found);
+            lost.add(l);
+            if (found > 0) {
+                index.deleteGeneration(g.number());
+            }
+            deleteThumbnails(catalog.discardLostGeneration(g.number(),
+                    "its vectors were missing from the index (" + found + " of " + g.framesEmbedded()
+                            + " frames); the next index run embeds it again"));
+        }
+        return lost;
+    }
+
+    /**
+     * A run killed between writing a file's thumbnails and recording its segments leaves JPEGs no segment refers to;
+     * after an interrupted run they are deleted (issue 11, item 21). Only the thumbnail folders' JPEGs are touched.
+     */
+    private void deleteOrphanThumbnails() throws IOException {
+        if (!Files.isDirectory(thumbnailsDir)) {
+            return;
+        }
+        java.util.Set<String> referenced = catalog.referencedThumbnails();
+        List<String> orphans = new ArrayList<>();
+        try (java.util.stream.Stream<Path> files = Files.walk(thumbnailsDir, 2)) {
+            files.filter(Files::isRegularFile).filter(f -> f.getFileName().toString().endsWith(".jpg"))
+                    .map(f -> thumbnailsDir.relativize(f).toString().replace(java.io.File.separatorChar, '/'))
+                    .filter(r -> !referenced.contains(r)).forEach(orphans::add);
+        }
+        deleteThumbnails(orphans);
     }
 
     private void deleteThumbnails(List<String> relative) {

@@ -3,6 +3,7 @@ package org.sightline.indexer.index;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -17,7 +18,10 @@ import org.apache.lucene.document.IntField;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexFormatTooNewException;
+import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.FloatVectorValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -91,13 +95,39 @@ public final class SegmentIndex implements AutoCloseable {
         } catch (LockObtainFailedException locked) {
             if (!DirectoryReader.indexExists(directory)) {
                 directory.close();
-                throw new IOException("the index " + dir + " is being created by another Sightline process; try again shortly", locked);
+                throw new IOException("another Sightline process is indexing into " + dir.getParent() + " (it is creating the search index); try again when it is done", locked);
             }
             return new SegmentIndex(dir, directory, null, new SearcherManager(directory, null));
+        } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException
+                 | NoSuchFileException | java.io.FileNotFoundException e) {
+            directory.close();
+            throw new DamagedIndexException(dir, e);
         } catch (IOException | RuntimeException e) {
             directory.close();
             throw e;
         }
+    }
+
+    /**
+     * Moves an index folder aside (to {@code index.damaged-TIMESTAMP} beside it; nothing is deleted, so it can still be
+     * examined), so that the next open starts an empty index. Refused while another process holds it for writing.
+     *
+     * @return where the old index now is, or empty when there was none
+     */
+    public static java.util.Optional<Path> setAside(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return java.util.Optional.empty();
+        }
+        try (Directory d = FSDirectory.open(dir); org.apache.lucene.store.Lock lock = d.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
+            lock.ensureValid();
+        } catch (LockObtainFailedException e) {
+            throw new IOException("another Sightline process is using the index " + dir + "; close it and try again", e);
+        }
+        String stamp = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", java.util.Locale.ROOT)
+                .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.now());
+        Path target = dir.resolveSibling(dir.getFileName() + ".damaged-" + stamp);
+        Files.move(dir, target);
+        return java.util.Optional.of(target);
     }
 
     public boolean readOnly() {

@@ -43,6 +43,8 @@ final class FileFeeder implements Runnable {
     private final BooleanSupplier stop;
     private final IngestTimings.Clock clock;
     private final Path thumbnailsDir;
+    /** Identity of the file being fed, taken before it was hashed (feeding is one file at a time, on one thread). */
+    private FileIdentity hashedIdentity;
     /** Content hashes already sent for embedding in this run, so that a second copy is not embedded again. */
     private final Map<String, Path> fedThisRun = new HashMap<>();
 
@@ -110,7 +112,9 @@ final class FileFeeder implements Runnable {
                 queue.put(new FeedEvent.Frame(job, frame, image));
                 clock.lap(Stage.FEEDER_BLOCKED, t);
             }, stop);
-            closed = new FeedEvent.Closed(job, report, null);
+            String changed = changedSinceHashing(path);
+            closed = changed.isEmpty() ? new FeedEvent.Closed(job, report, null)
+                    : new FeedEvent.Closed(job, null, new FootageException(path, FootageError.CHANGED_WHILE_READ, changed));
         } catch (FootageException e) {
             closed = new FeedEvent.Closed(job, null, e);
         } finally {
@@ -130,9 +134,14 @@ final class FileFeeder implements Runnable {
         long mtime;
         long t = System.nanoTime();
         try {
-            size = Files.size(path);
-            mtime = Files.getLastModifiedTime(path).toMillis();
+            hashedIdentity = FileIdentity.of(path);
+            size = hashedIdentity.size();
+            mtime = hashedIdentity.modifiedMillis();
             sha = FileHasher.sha256(path);
+            String changed = changedSinceHashing(path);
+            if (!changed.isEmpty()) {
+                return settle(failed(path, null, camera, FootageError.CHANGED_WHILE_READ, changed));
+            }
         } catch (NoSuchFileException e) {
             return settle(failed(path, null, camera, FootageError.NOT_FOUND, null));
         } catch (ClosedByInterruptException e) {
@@ -189,6 +198,15 @@ final class FileFeeder implements Runnable {
         SegmentBuilder segments = new SegmentBuilder(request.segmentSeconds(), info.durationSeconds(), thumbnailsDir, thumbFolder,
                 footage::jpeg);
         return new FeedEvent.Opened(new FileJob(path, videoId, sha, camera, info, thumbFolder, segments));
+    }
+
+    /** How the file differs from when its hash was taken (empty when it does not), e.g. replaced during decoding. */
+    private String changedSinceHashing(Path path) {
+        try {
+            return hashedIdentity.changesTo(FileIdentity.of(path));
+        } catch (IOException e) {
+            return "it can no longer be read (" + e.getMessage() + ")";
+        }
     }
 
     private static FeedEvent settle(FileOutcome outcome) {

@@ -76,6 +76,8 @@ public final class IngestPipeline {
         if (request.paths().isEmpty() && request.reembed()) {
             catalog.videos().stream().filter(v -> v.status() == VideoStatus.DONE || v.status() == VideoStatus.PARTIAL)
                     .map(VideoRecord::path).forEach(files::add);
+            // and those whose vectors were lost from the index (a rebuilt index loses them all)
+            catalog.videosAwaitingReembedding().stream().map(VideoRecord::path).forEach(files::add);
         } else {
             FootageReader.Scan scan = footage.scan(request.paths(), request.recursive());
             files.addAll(scan.files());

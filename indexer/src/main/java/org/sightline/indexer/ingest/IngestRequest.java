@@ -49,6 +49,10 @@ public record IngestRequest(
         return new IngestRequest(paths, null, true, 1.0, DEFAULT_SEGMENT_SECONDS, DEFAULT_BATCH, false);
     }
 
+    public IngestRequest withPaths(List<Path> p) {
+        return new IngestRequest(p, camera, recursive, framesPerSecond, segmentSeconds, batchSize, reembed);
+    }
+
     public IngestRequest withCamera(String c) {
         return new IngestRequest(paths, c, recursive, framesPerSecond, segmentSeconds, batchSize, reembed);
     }

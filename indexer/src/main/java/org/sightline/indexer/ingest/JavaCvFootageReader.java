@@ -35,9 +35,6 @@ public final class JavaCvFootageReader implements FootageReader {
         for (FootageScanner.Skipped s : r.skipped()) {
             String message = s.path() + ": " + s.detail();
             switch (s.reason()) {
-                case HIDDEN, ALREADY_LISTED -> {
-                    // not worth a line
-                }
                 case NOT_FOUND, UNREADABLE_FOLDER, UNREADABLE_FILE -> notes.add(new FileOutcome(s.path(), FileOutcome.Status.FAILED, message, 0));
                 default -> notes.add(new FileOutcome(s.path(), FileOutcome.Status.NOT_VIDEO, message, 0));
             }

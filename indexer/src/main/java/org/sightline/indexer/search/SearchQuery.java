@@ -29,13 +29,45 @@ public record SearchQuery(
         int limit,
         SortOrder sort) {
 
+    /** The longest prompt read; a model reads at most a few dozen words of it anyway. */
+    public static final int MAX_PROMPT_CHARACTERS = 1_000;
+    /** The longest camera name a filter accepts (cameras are named after folders, or by the user). */
+    public static final int MAX_CAMERA_CHARACTERS = 200;
+    /** The most clips one search returns. */
+    public static final int MAX_LIMIT = 10_000;
+
+    /** @throws InvalidQueryException naming the part of the query that cannot mean anything */
     public SearchQuery {
         if ((prompt == null) == (example == null)) {
-            throw new IllegalArgumentException("a search needs either a prompt or an example, not both");
+            throw new InvalidQueryException("a search needs either a prompt or an example, not both");
+        }
+        if (prompt != null && prompt.isBlank()) {
+            throw new InvalidQueryException("the prompt is empty: type what to look for, e.g. \"a red car\"");
+        }
+        if (prompt != null && prompt.length() > MAX_PROMPT_CHARACTERS) {
+            throw new InvalidQueryException(String.format(java.util.Locale.ROOT,
+                    "the prompt is %,d characters long; at most %,d are accepted (describe what to look for in a few words)",
+                    prompt.length(), MAX_PROMPT_CHARACTERS));
         }
         cameras = cameras == null ? Set.of() : Set.copyOf(cameras);
-        if (limit <= 0) {
-            throw new IllegalArgumentException("limit must be positive");
+        for (String camera : cameras) {
+            if (camera == null || camera.isBlank() || camera.length() > MAX_CAMERA_CHARACTERS) {
+                throw new InvalidQueryException(camera == null || camera.isBlank() ? "a camera name in the filter is empty"
+                        : String.format(java.util.Locale.ROOT, "a camera name in the filter is %,d characters long; at most %d are accepted",
+                                camera.length(), MAX_CAMERA_CHARACTERS));
+            }
+        }
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw new InvalidQueryException("the time range is empty: 'from' (" + from + ") is not before 'to' (" + to + ")");
+        }
+        if ((dayFrom == null) != (dayTo == null)) {
+            throw new InvalidQueryException("a time-of-day window needs both a start and an end");
+        }
+        if (Float.isNaN(minScore) || minScore < -1f || minScore > 1f) {
+            throw new InvalidQueryException("the minimum score must be a number from -1 to 1 (a cosine similarity); got " + minScore);
+        }
+        if (limit <= 0 || limit > MAX_LIMIT) {
+            throw new InvalidQueryException("the number of clips to return must be from 1 to " + MAX_LIMIT + "; got " + limit);
         }
         Objects.requireNonNull(sort, "sort");
     }

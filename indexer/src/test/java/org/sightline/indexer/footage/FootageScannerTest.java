@@ -110,6 +110,22 @@ class FootageScannerTest {
         }
     }
 
+    @Test
+    void aFileBehindAFolderThatCannotBeSearchedIsNotCalledADanglingLink() throws Exception {
+        Path closed = Files.createDirectories(archive.resolve("closed"));
+        Path inside = Files.writeString(closed.resolve("clip.mp4"), "x");
+        Files.setPosixFilePermissions(closed, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        try {
+            org.junit.jupiter.api.Assumptions.assumeFalse(Files.exists(inside),
+                    "running as root: a folder without the execute bit can still be searched");
+            FootageScanner.Skipped s = scanner.scan(List.of(inside), false).skipped().getFirst();
+            assertEquals(SkipReason.UNREADABLE_FILE, s.reason());
+            assertTrue(s.detail().contains("permission denied"), s.detail());
+        } finally {
+            Files.setPosixFilePermissions(closed, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        }
+    }
+
     private static Map<String, SkipReason> reasons(FootageScanner.Result result) {
         return result.skipped().stream().collect(Collectors.toMap(s -> s.path().getFileName().toString(),
                 FootageScanner.Skipped::reason, (a, b) -> a));

@@ -72,6 +72,21 @@ class VideoProbeTest {
     }
 
     @Test
+    void aPictureRenamedAsVideoIsRefusedWithItsRealContentNamed(@TempDir Path dir) throws Exception {
+        // issue 11, item 11: a PNG or JPEG renamed .mp4 was indexed as a 0 s video
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(64, 48, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        Path png = dir.resolve("renamed.mp4");
+        javax.imageio.ImageIO.write(img, "png", png.toFile());
+        Path jpeg = dir.resolve("renamed.avi");
+        javax.imageio.ImageIO.write(img, "jpeg", jpeg.toFile());
+        FootageException e = org.junit.jupiter.api.Assertions.assertThrows(FootageException.class, () -> probe.probe(png));
+        assertEquals(FootageError.NOT_VIDEO, e.error());
+        assertTrue(e.getMessage().contains("PNG image") && e.getMessage().contains(".mp4"), e.getMessage());
+        e = org.junit.jupiter.api.Assertions.assertThrows(FootageException.class, () -> probe.probe(jpeg));
+        assertTrue(e.getMessage().contains("JPEG image"), e.getMessage());
+    }
+
+    @Test
     void missingFileIsNotFound(@TempDir Path dir) {
         assertError(FootageError.NOT_FOUND, dir.resolve("nope.mp4"));
     }

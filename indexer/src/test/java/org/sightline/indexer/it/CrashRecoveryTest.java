@@ -1,6 +1,7 @@
 package org.sightline.indexer.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
@@ -48,6 +49,13 @@ class CrashRecoveryTest {
         Path crashed = tmp.resolve("crashed");
         new ModelStore(new DataDirectory(crashed).modelsDir()).installDemo();
         killAfter(crashed, footage, 1);
+        try (Workspace w = Workspace.open(new DataDirectory(crashed))) {
+            // issue 11, item 13: what the killed run was doing is shown as interrupted, not as "indexing"
+            var interrupted = w.status().awaitingReembedding();
+            assertFalse(interrupted.isEmpty(), "the file being indexed when the run was killed is listed");
+            assertTrue(interrupted.stream().allMatch(f -> "interrupted".equals(f.errorKind())), interrupted.toString());
+            assertEquals(0L, w.status().videosByStatus().getOrDefault("indexing", 0L), w.status().videosByStatus().toString());
+        }
         killAfter(crashed, footage, 4);
         Process last = child(crashed, footage);
         assertTrue(last.waitFor(5, TimeUnit.MINUTES), "final index run did not finish");
@@ -57,6 +65,26 @@ class CrashRecoveryTest {
         assertEquals(expected.segmentStarts(), actual.segmentStarts());
         assertEquals(expected.luceneFrames(), actual.luceneFrames());
         assertEquals(actual.catalogSegments(), actual.luceneSegments(), "every segment has vectors and no vectors lack a segment");
+        // issue 11, item 21: thumbnails written by killed runs do not pile up
+        assertEquals(referencedThumbnails(crashed), thumbnailFiles(crashed), "every thumbnail file belongs to a segment");
+    }
+
+    private static Set<String> thumbnailFiles(Path data) throws Exception {
+        Path thumbs = new DataDirectory(data).thumbnailsDir();
+        try (var files = Files.walk(thumbs)) {
+            return files.filter(Files::isRegularFile).map(f -> thumbs.relativize(f).toString()).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+        }
+    }
+
+    private static Set<String> referencedThumbnails(Path data) throws Exception {
+        Set<String> out = new java.util.TreeSet<>();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + new DataDirectory(data).catalogFile());
+             var rs = c.createStatement().executeQuery("SELECT thumbnail FROM segments WHERE thumbnail IS NOT NULL")) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
     }
 
     private void killAfter(Path data, Path footage, int doneVideos) throws Exception {

@@ -39,6 +39,7 @@ import org.sightline.models.pack.VerifiedPack;
 public final class OnnxVisionLanguageModel implements VisionLanguageModel {
     static {
         OfflineMode.enforce();
+        OnnxRuntimeStartup.ensureStarted();
     }
 
     /** The DJL engine name; always given explicitly, as DJL's default engine may be another one. */
