@@ -106,7 +106,14 @@ public final class SearchViewModel {
         if (p.isEmpty()) {
             return;
         }
-        run(SearchQuery.prompt(p), "“" + p + "”");
+        SearchQuery query;
+        try {
+            query = SearchQuery.prompt(p);
+        } catch (IllegalArgumentException e) { // e.g. a prompt longer than any model reads
+            error.set(e.getMessage());
+            return;
+        }
+        run(query, "“" + p + "”");
     }
 
     /** Looks for moments that look like a picture (from the viewer). */

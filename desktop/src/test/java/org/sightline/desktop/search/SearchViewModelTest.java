@@ -109,6 +109,16 @@ class SearchViewModelTest {
     }
 
     @Test
+    void anOverlongPromptIsRefusedInWordsAndNothingRuns() {
+        // issue 11, item 1: every entry point bounds what reaches the model
+        SearchViewModel vm = answering(List.of());
+        vm.promptProperty().set("red ".repeat(300));
+        vm.search();
+        assertTrue(vm.errorProperty().get().contains("at most 1,000"), vm.errorProperty().get());
+        assertTrue(asked.isEmpty());
+    }
+
+    @Test
     void blankPromptsDoNothing() {
         SearchViewModel vm = answering(List.of());
         vm.promptProperty().set("   ");
