@@ -132,6 +132,31 @@ final class FileFeeder implements Runnable {
         String sha;
         long size;
         long mtime;
+        VideoInfo probedFirst = null;
+        try {
+            FileIdentity before = FileIdentity.of(path);
+            Optional<VideoRecord> known = catalog.videoByPath(path);
+            boolean seenUnchanged = known.isPresent() && known.get().sha256() != null
+                    && known.get().sizeBytes() == before.size() && known.get().mtimeMillis() == before.modifiedMillis();
+            if (!seenUnchanged && before.size() > 0) {
+                // a new or changed file: is it video at all? Probing reads a few megabytes, hashing reads all of it
+                // (a 50 GB non-video was hashed for a minute before being refused)
+                long p = System.nanoTime();
+                try {
+                    probedFirst = footage.probe(path);
+                } catch (FootageException e) {
+                    long id = catalog.registerVideo(path, null, before.size(), before.modifiedMillis(), camera, archiveOf(path));
+                    catalog.markFailed(id, e.error().name(), e.getMessage());
+                    return settle(new FileOutcome(path, FileOutcome.Status.FAILED, e.getMessage(), 0));
+                } finally {
+                    clock.lap(Stage.PROBING, p);
+                }
+            }
+        } catch (NoSuchFileException e) {
+            return settle(failed(path, null, camera, FootageError.NOT_FOUND, null));
+        } catch (IOException e) {
+            return settle(failed(path, null, camera, FootageError.UNREADABLE, e.getMessage()));
+        }
         long t = System.nanoTime();
         try {
             hashedIdentity = FileIdentity.of(path);
@@ -182,10 +207,12 @@ final class FileFeeder implements Runnable {
         if (size == 0) {
             return settle(failed(path, videoId, camera, FootageError.EMPTY_FILE, null));
         }
-        VideoInfo info;
+        VideoInfo info = probedFirst;
         t = System.nanoTime();
         try {
-            info = footage.probe(path);
+            if (info == null) {
+                info = footage.probe(path);
+            }
         } catch (FootageException e) {
             catalog.markFailed(videoId, e.error().name(), e.getMessage());
             return settle(new FileOutcome(path, FileOutcome.Status.FAILED, e.getMessage(), 0));
