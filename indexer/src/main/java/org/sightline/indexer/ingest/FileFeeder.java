@@ -22,6 +22,7 @@ import org.sightline.indexer.footage.SamplingOptions;
 import org.sightline.indexer.footage.SamplingReport;
 import org.sightline.indexer.footage.VideoInfo;
 import org.sightline.indexer.ingest.IngestTimings.Clock.Stage;
+import org.sightline.models.integrity.Sha256;
 import org.sightline.models.runtime.PreparedImage;
 import org.sightline.models.runtime.VisionLanguageModel;
 
@@ -132,7 +133,7 @@ final class FileFeeder implements Runnable {
         try {
             size = Files.size(path);
             mtime = Files.getLastModifiedTime(path).toMillis();
-            sha = FileHasher.sha256(path);
+            sha = Sha256.of(path);
         } catch (NoSuchFileException e) {
             return settle(failed(path, null, camera, FootageError.NOT_FOUND, null));
         } catch (ClosedByInterruptException e) {
