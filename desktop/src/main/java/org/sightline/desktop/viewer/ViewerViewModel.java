@@ -13,6 +13,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.concurrent.Task;
 import org.sightline.desktop.task.BackgroundTask;
 import org.sightline.desktop.task.TaskExecutor;
+import org.sightline.indexer.footage.DecodedFrame;
 import org.sightline.models.integrity.Sha256;
 import org.sightline.models.runtime.RgbFrame;
 

@@ -14,7 +14,8 @@ import org.bytedeco.javacv.FFmpegFrameGrabber;
 
 /**
  * Opens a video file with FFmpeg, read-only, and turns every way that can fail into a {@link FootageException}
- * with the specific {@link FootageError}. Shared by {@link VideoProbe}, {@link FrameSampler} and {@link FrameAt}.
+ * with the specific {@link FootageError}. Shared by {@link VideoProbe}, {@link FrameSampler}, {@link FrameAt} and
+ * {@link SeekableVideo} (the desktop viewer): the one place Sightline opens video with FFmpeg.
  */
 final class VideoOpener {
     private static final Pattern FFMPEG_ERROR_CODE = Pattern.compile("error (-?\\d+)");
@@ -75,10 +76,19 @@ final class VideoOpener {
      *                        quality for decode speed
      */
     static FFmpegFrameGrabber openRgb(Path path, byte[] head, int decoderThreads, boolean forEmbedding) throws FootageException {
+        return open(path, head, avutil.AV_PIX_FMT_RGB24, decoderThreads, forEmbedding);
+    }
+
+    /**
+     * Opens and starts a grabber that delivers pictures in {@code pixelFormat} (an {@code AV_PIX_FMT_*} of
+     * {@link avutil}), and checks there is a video stream. Parameters as for {@link #openRgb}.
+     */
+    static FFmpegFrameGrabber open(Path path, byte[] head, int pixelFormat, int decoderThreads, boolean forEmbedding)
+            throws FootageException {
         FfmpegMessages.install();
         FfmpegMessages.clear();
         FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(ffmpegName(path));
-        grabber.setPixelFormat(avutil.AV_PIX_FMT_RGB24);
+        grabber.setPixelFormat(pixelFormat);
         grabber.setImageScalingFlags(org.bytedeco.ffmpeg.global.swscale.SWS_AREA);
         if (decoderThreads > 0) {
             grabber.setVideoOption("threads", Integer.toString(decoderThreads));
