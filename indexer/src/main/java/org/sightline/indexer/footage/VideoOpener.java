@@ -15,9 +15,10 @@ import org.bytedeco.javacv.FFmpegFrameGrabber;
 /**
  * Opens a video file with FFmpeg, read-only, and turns every way that can fail into a {@link FootageException}
  * with the specific {@link FootageError}. Shared by {@link VideoProbe}, {@link FrameSampler}, {@link FrameAt} and
- * {@link SeekableVideo} (the desktop viewer): the one place Sightline opens video with FFmpeg.
+ * {@link SeekableVideo} (the desktop viewer), and by the evidence export ({@link #openForReading}): the one place
+ * Sightline opens video with FFmpeg.
  */
-final class VideoOpener {
+public final class VideoOpener {
     private static final Pattern FFMPEG_ERROR_CODE = Pattern.compile("error (-?\\d+)");
     private static final int ENOENT = -2;
     private static final int EPERM = -1;
@@ -61,6 +62,17 @@ final class VideoOpener {
             throw new FootageException(path, FootageError.EMPTY_FILE, null);
         }
         return head;
+    }
+
+    /**
+     * Opens and starts a grabber on {@code path}, read-only, for a caller that drives FFmpeg itself (the evidence
+     * export's clip cutter): the same checks and errors as indexing. The caller closes it.
+     *
+     * @param pixelFormat the {@code AV_PIX_FMT_*} (of {@link avutil}) pictures are delivered in
+     * @throws FootageException the file cannot be opened as a video (see {@link FootageError})
+     */
+    public static FFmpegFrameGrabber openForReading(Path path, int pixelFormat) throws FootageException {
+        return open(path, checkReadable(path), pixelFormat, 0, false);
     }
 
     /** The name FFmpeg opens: the {@code file:} protocol (read-only), so a ':' in a file name is not taken for a protocol. */
