@@ -26,7 +26,9 @@ public class ClipCutter {
     public double durationSeconds(Path video) throws ExportException {
         try (FFmpegFrameGrabber g = VideoOpener.openForReading(video, avutil.AV_PIX_FMT_BGR24)) {
             return g.getLengthInTime() / 1e6;
-        } catch (FootageException | FrameGrabber.Exception e) {
+        } catch (FootageException e) {
+            throw new ExportException(ExportException.Reason.ENCODE_FAILED, video, "cannot open video " + e.getMessage(), e);
+        } catch (FrameGrabber.Exception e) {
             throw new ExportException(ExportException.Reason.ENCODE_FAILED, video,
                     "cannot open video " + video + ": " + e.getMessage(), e);
         }
