@@ -174,7 +174,6 @@ public final class Workspace implements AutoCloseable {
         return demo;
     }
 
-    /** The active model, opened on first use and reopened when it changed. */
     /** Starts loading the footage decoder's native parts in the background (see {@link FootageReader#warmUp}). */
     public void warmUpFootage() {
         if (footage != null) {
@@ -182,6 +181,7 @@ public final class Workspace implements AutoCloseable {
         }
     }
 
+    /** The active model, opened on first use and reopened when it changed. */
     public synchronized VisionLanguageModel activeModel() {
         Optional<String> key = models.activeKey();
         if (model != null && key.isPresent() && key.get().equals(modelKey)) {

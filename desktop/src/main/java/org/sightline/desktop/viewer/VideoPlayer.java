@@ -1,6 +1,5 @@
 package org.sightline.desktop.viewer;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -19,10 +18,13 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.image.Image;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
+import org.sightline.indexer.footage.DecodedFrame;
+import org.sightline.indexer.footage.FootageException;
+import org.sightline.indexer.footage.SeekableVideo;
 
 /**
  * Plays a video file into a {@link WritableImage}: decoding and pacing run on the player's own thread
- * ({@link FrameDecoder}), the FX thread only copies the newest frame into the image. Commands may be
+ * ({@link SeekableVideo}), the FX thread only copies the newest frame into the image. Commands may be
  * called from the FX thread at any rate; seeks coalesce (only the newest one is decoded).
  */
 public final class VideoPlayer implements AutoCloseable {
@@ -53,7 +55,7 @@ public final class VideoPlayer implements AutoCloseable {
     private volatile DecodedFrame shown;
 
     // decoder-thread state
-    private FrameDecoder decoder;
+    private SeekableVideo decoder;
     private DecodedFrame current;
     private boolean play;
     private long playWallStart;
@@ -211,20 +213,20 @@ public final class VideoPlayer implements AutoCloseable {
                 }
                 case Command.Shutdown s -> { }
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (FootageException | RuntimeException e) {
             setPlaying(false);
             fail(e.getMessage());
         }
     }
 
-    private void open(Command.Open o) throws IOException {
+    private void open(Command.Open o) throws FootageException {
         setPlaying(false);
         if (decoder != null) {
             decoder.close();
             decoder = null;
         }
         current = null;
-        FrameDecoder d = new FrameDecoder(o.file(), MAX_DISPLAY_WIDTH);
+        SeekableVideo d = SeekableVideo.open(o.file(), MAX_DISPLAY_WIDTH);
         decoder = d;
         double dur = d.durationSeconds();
         double rate = d.frameRate();
@@ -240,7 +242,7 @@ public final class VideoPlayer implements AutoCloseable {
         DecodedFrame f;
         try {
             f = decoder.next();
-        } catch (IOException e) {
+        } catch (FootageException e) {
             setPlaying(false);
             fail(e.getMessage());
             return;

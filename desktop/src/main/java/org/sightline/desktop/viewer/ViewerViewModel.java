@@ -1,13 +1,5 @@
 package org.sightline.desktop.viewer;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -22,6 +14,8 @@ import javafx.beans.property.SimpleObjectProperty;
 import org.sightline.desktop.task.BackgroundTask;
 import org.sightline.desktop.task.StartedTask;
 import org.sightline.desktop.task.TaskExecutor;
+import org.sightline.indexer.footage.DecodedFrame;
+import org.sightline.models.integrity.Sha256;
 import org.sightline.models.runtime.RgbFrame;
 
 /**
@@ -81,7 +75,7 @@ public final class ViewerViewModel implements AutoCloseable {
             sha256.set(c.sha256());
         } else {
             sha256.set("computing…");
-            hashing = tasks.execute(BackgroundTask.of("SHA-256 of " + c.video().getFileName(), ctx -> sha256Of(c.video()))
+            hashing = tasks.execute(BackgroundTask.of("SHA-256 of " + c.video().getFileName(), ctx -> Sha256.of(c.video()))
                     .onSuccess(h -> {
                         if (clip.get() == c) {
                             sha256.set(h);
@@ -167,26 +161,6 @@ public final class ViewerViewModel implements AutoCloseable {
 
     public Optional<ClipToView> currentClip() {
         return Optional.ofNullable(clip.get());
-    }
-
-    /** SHA-256 of a file, read through once, read-only. */
-    static String sha256Of(Path file) throws IOException {
-        MessageDigest md;
-        try {
-            md = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this Java has no SHA-256", e);
-        }
-        try (InputStream in = Files.newInputStream(file, StandardOpenOption.READ)) {
-            byte[] buf = new byte[1 << 16];
-            for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
-                if (Thread.currentThread().isInterrupted()) {
-                    throw new IOException("hashing " + file + " was cancelled");
-                }
-                md.update(buf, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(md.digest());
     }
 
     @Override

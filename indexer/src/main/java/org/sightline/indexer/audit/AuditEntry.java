@@ -3,11 +3,9 @@ package org.sightline.indexer.audit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HexFormat;
+import org.sightline.models.integrity.Sha256;
 
 /**
  * One link of the audit hash chain.
@@ -36,15 +34,7 @@ public record AuditEntry(long seq, Instant time, String user, String action, Lon
     }
 
     public static String chainHash(String prevHash, String canonical) {
-        try {
-            MessageDigest d = MessageDigest.getInstance("SHA-256");
-            d.update(prevHash.getBytes(StandardCharsets.UTF_8));
-            d.update((byte) '\n');
-            d.update(canonical.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.of((prevHash + "\n" + canonical).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The hash this entry should carry given its content and its {@code prevHash}. */

@@ -26,6 +26,7 @@ import org.sightline.indexer.audit.AuditLog;
 import org.sightline.indexer.audit.ComponentSchema;
 import org.sightline.indexer.audit.ConnectionSource;
 import org.sightline.indexer.audit.WriteTransaction;
+import org.sightline.models.integrity.Sha256;
 
 /**
  * Case dossiers in the catalog ({@code cases}, {@code case_items}): create, rename, close; add, annotate,

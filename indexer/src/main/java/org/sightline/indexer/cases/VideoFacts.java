@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.sightline.indexer.footage.FootageException;
 import org.sightline.indexer.footage.VideoProbe;
+import org.sightline.models.integrity.Sha256;
 
 /** Facts about a source video a case needs when an item is added: its length and its SHA-256. */
 public interface VideoFacts {

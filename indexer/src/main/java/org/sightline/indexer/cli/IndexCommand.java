@@ -91,7 +91,7 @@ public class IndexCommand implements Callable<Integer> {
         }, "sightline-index-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
         PrintStream out = System.out;
-        try (Workspace w = Workspace.open(dataOption.directory()); ProgressView view = ProgressView.create()) {
+        try (Workspace w = Workspace.open(dataOption.directory())) {
             if (w.index().readOnly()) {
                 System.err.println("sightline index: another Sightline process is indexing into " + w.dataDirectory().root() + "; try again when it is done");
                 return 1;
@@ -103,18 +103,20 @@ public class IndexCommand implements Callable<Integer> {
                 System.err.println("sightline index: " + e.getMessage());
                 return 1;
             }
-            IngestReport report = w.ingest(request, new IngestListener() {
-                @Override
-                public void progress(IngestProgress p) {
-                    view.update(p);
-                }
+            IngestReport report;
+            try (ProgressView view = ProgressView.create()) {
+                report = w.ingest(request, new IngestListener() {
+                    @Override
+                    public void progress(IngestProgress p) {
+                        view.update(p);
+                    }
 
-                @Override
-                public void fileFinished(FileOutcome o) {
-                    view.println(line(o));
-                }
-            }, cancel::get);
-            view.close();
+                    @Override
+                    public void fileFinished(FileOutcome o) {
+                        view.println(line(o));
+                    }
+                }, cancel::get);
+            }
             out.println(summary(report));
             if (report.cancelled()) {
                 return 130;

@@ -13,6 +13,8 @@ import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
 import org.bytedeco.javacv.FrameRecorder;
 import org.bytedeco.javacv.Java2DFrameConverter;
+import org.sightline.indexer.footage.FootageException;
+import org.sightline.indexer.footage.VideoOpener;
 
 /**
  * Cuts the in/out span of a video into a playable H.264 MP4 (yuv420p, the source's frame rate, video only)
@@ -20,15 +22,12 @@ import org.bytedeco.javacv.Java2DFrameConverter;
  * with {@code in <= t < out}. The H.264 encoder is the one the bundled FFmpeg has (OpenH264).
  */
 public class ClipCutter {
-    static {
-        avutil.av_log_set_level(avutil.AV_LOG_ERROR);
-    }
-
     /** Length of a video in seconds, as its container states it. */
     public double durationSeconds(Path video) throws ExportException {
-        try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(video.toFile())) {
-            g.start();
+        try (FFmpegFrameGrabber g = VideoOpener.openForReading(video, avutil.AV_PIX_FMT_BGR24)) {
             return g.getLengthInTime() / 1e6;
+        } catch (FootageException e) {
+            throw new ExportException(ExportException.Reason.ENCODE_FAILED, video, "cannot open video " + e.getMessage(), e);
         } catch (FrameGrabber.Exception e) {
             throw new ExportException(ExportException.Reason.ENCODE_FAILED, video,
                     "cannot open video " + video + ": " + e.getMessage(), e);
@@ -46,10 +45,9 @@ public class ClipCutter {
         long inMicros = Math.round(inSeconds * 1e6);
         long outMicros = Math.round(outSeconds * 1e6);
         long hitMicros = Math.round(hitSeconds * 1e6);
-        try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(source.toFile());
+        // BGR24: grey, 16-bit and alpha sources all become 8-bit colour
+        try (FFmpegFrameGrabber g = VideoOpener.openForReading(source, avutil.AV_PIX_FMT_BGR24);
              Java2DFrameConverter converter = new Java2DFrameConverter()) {
-            g.setPixelFormat(avutil.AV_PIX_FMT_BGR24); // grey, 16-bit and alpha sources all become 8-bit colour
-            g.start();
             double fps = g.getFrameRate() > 0 && g.getFrameRate() < 1000 ? g.getFrameRate() : 25;
             long length = g.getLengthInTime();
             long interval = Math.round(1e6 / fps);
@@ -112,6 +110,9 @@ public class ClipCutter {
                 stillAt = grabStill(g, Math.min(hitMicros, last), interval, converter, still, source);
             }
             return new ClipCut(frames, fps, first / 1e6, last / 1e6, stillAt / 1e6, encoder);
+        } catch (FootageException e) {
+            throw new ExportException(ExportException.Reason.ENCODE_FAILED, source,
+                    "cannot cut " + clip.getFileName() + ": " + e.getMessage(), e);
         } catch (FrameGrabber.Exception | FrameRecorder.Exception e) {
             throw new ExportException(ExportException.Reason.ENCODE_FAILED, source,
                     "FFmpeg could not cut " + source.getFileName() + " into " + clip.getFileName() + ": " + e.getMessage(), e);

@@ -14,7 +14,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -33,8 +32,8 @@ import org.sightline.indexer.audit.AuditLog;
 import org.sightline.indexer.cases.Case;
 import org.sightline.indexer.cases.CaseItem;
 import org.sightline.indexer.cases.CaseService;
-import org.sightline.indexer.cases.Sha256;
 import org.sightline.indexer.cli.SightlineVersion;
+import org.sightline.models.integrity.Sha256;
 
 /**
  * Writes a case's evidence package: {@code originals/} (bit-for-bit copies checked against the SHA-256
@@ -318,24 +317,17 @@ public class EvidenceExporter {
 
     /** Copies while hashing the bytes read; the hash must be the recorded one, and the copy must hash the same. */
     private static long copyVerified(Path source, String expectedSha, Path copy) throws ExportException {
-        MessageDigest digest = Sha256.digest();
-        long size = 0;
+        Sha256.Copied copied;
         try (InputStream in = Files.newInputStream(source)) {
             try (OutputStream o = Files.newOutputStream(copy, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                byte[] buf = new byte[1 << 16];
-                int n;
-                while ((n = in.read(buf)) > 0) {
-                    digest.update(buf, 0, n);
-                    o.write(buf, 0, n);
-                    size += n;
-                }
+                copied = Sha256.copy(in, o);
             } catch (IOException e) {
                 throw ioFailure(copy, "copy " + source + " to", e);
             }
         } catch (IOException e) {
             throw new ExportException(ExportException.Reason.IO_FAILED, source, "cannot read source " + source + ": " + e, e);
         }
-        String actual = Sha256.hex(digest);
+        String actual = copied.sha256();
         if (!actual.equals(expectedSha)) {
             throw new ExportException(ExportException.Reason.SOURCE_CHANGED, source, "source changed: " + source
                     + " has SHA-256 " + actual + " but the case recorded " + expectedSha
@@ -346,12 +338,12 @@ public class EvidenceExporter {
         } catch (IOException ignored) {
             // the time stamp is a courtesy; the hash is the evidence
         }
-        String copied = hash(copy);
-        if (!copied.equals(expectedSha)) {
+        String copyHash = hash(copy);
+        if (!copyHash.equals(expectedSha)) {
             throw new ExportException(ExportException.Reason.IO_FAILED, copy, "the copy " + copy
-                    + " does not match its source (SHA-256 " + copied + "); the disk may be failing");
+                    + " does not match its source (SHA-256 " + copyHash + "); the disk may be failing");
         }
-        return size;
+        return copied.size();
     }
 
     private static void checkTarget(Path out) throws ExportException {

@@ -11,7 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.sightline.indexer.cases.Sha256;
+import org.sightline.models.integrity.Sha256;
 
 /**
  * Checks an evidence package using nothing but the package: the manifest against

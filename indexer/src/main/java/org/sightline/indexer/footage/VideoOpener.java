@@ -14,9 +14,11 @@ import org.bytedeco.javacv.FFmpegFrameGrabber;
 
 /**
  * Opens a video file with FFmpeg, read-only, and turns every way that can fail into a {@link FootageException}
- * with the specific {@link FootageError}. Shared by {@link VideoProbe}, {@link FrameSampler} and {@link FrameAt}.
+ * with the specific {@link FootageError}. Shared by {@link VideoProbe}, {@link FrameSampler}, {@link FrameAt} and
+ * {@link SeekableVideo} (the desktop viewer), and by the evidence export ({@link #openForReading}): the one place
+ * Sightline opens video with FFmpeg.
  */
-final class VideoOpener {
+public final class VideoOpener {
     private static final Pattern FFMPEG_ERROR_CODE = Pattern.compile("error (-?\\d+)");
     private static final int ENOENT = -2;
     private static final int EPERM = -1;
@@ -62,6 +64,17 @@ final class VideoOpener {
         return head;
     }
 
+    /**
+     * Opens and starts a grabber on {@code path}, read-only, for a caller that drives FFmpeg itself (the evidence
+     * export's clip cutter): the same checks and errors as indexing. The caller closes it.
+     *
+     * @param pixelFormat the {@code AV_PIX_FMT_*} (of {@link avutil}) pictures are delivered in
+     * @throws FootageException the file cannot be opened as a video (see {@link FootageError})
+     */
+    public static FFmpegFrameGrabber openForReading(Path path, int pixelFormat) throws FootageException {
+        return open(path, checkReadable(path), pixelFormat, 0, false);
+    }
+
     /** The name FFmpeg opens: the {@code file:} protocol (read-only), so a ':' in a file name is not taken for a protocol. */
     static String ffmpegName(Path path) {
         return "file:" + path.toAbsolutePath();
@@ -75,10 +88,19 @@ final class VideoOpener {
      *                        quality for decode speed
      */
     static FFmpegFrameGrabber openRgb(Path path, byte[] head, int decoderThreads, boolean forEmbedding) throws FootageException {
+        return open(path, head, avutil.AV_PIX_FMT_RGB24, decoderThreads, forEmbedding);
+    }
+
+    /**
+     * Opens and starts a grabber that delivers pictures in {@code pixelFormat} (an {@code AV_PIX_FMT_*} of
+     * {@link avutil}), and checks there is a video stream. Parameters as for {@link #openRgb}.
+     */
+    static FFmpegFrameGrabber open(Path path, byte[] head, int pixelFormat, int decoderThreads, boolean forEmbedding)
+            throws FootageException {
         FfmpegMessages.install();
         FfmpegMessages.clear();
         FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(ffmpegName(path));
-        grabber.setPixelFormat(avutil.AV_PIX_FMT_RGB24);
+        grabber.setPixelFormat(pixelFormat);
         grabber.setImageScalingFlags(org.bytedeco.ffmpeg.global.swscale.SWS_AREA);
         if (decoderThreads > 0) {
             grabber.setVideoOption("threads", Integer.toString(decoderThreads));

@@ -4,7 +4,8 @@
  * {@link org.sightline.indexer.footage.FootageError}), {@link org.sightline.indexer.footage.FrameSampler} decodes
  * one scaled down and hands frames to a {@link org.sightline.indexer.footage.FrameSink},
  * {@link org.sightline.indexer.footage.NearDuplicateFilter} drops frames static CCTV repeats,
- * {@link org.sightline.indexer.footage.FrameAt} decodes the single frame at a time and
+ * {@link org.sightline.indexer.footage.FrameAt} decodes the single frame at a time,
+ * {@link org.sightline.indexer.footage.SeekableVideo} plays one for the desktop viewer (seek, step) and
  * {@link org.sightline.indexer.footage.JpegEncoder} turns a frame into a thumbnail. Originals are only ever opened
  * read-only (FFmpeg's {@code file:} protocol for reading, Java input streams for the first bytes).
  */

@@ -145,7 +145,7 @@ public final class SegmentIndex implements AutoCloseable {
                 .add(LongField.newExactQuery(VIDEO, v.videoId()), Occur.FILTER)
                 .add(new BooleanQuery.Builder()
                         .add(new TermQuery(new Term(MODEL, v.modelId())), Occur.SHOULD)
-                        .add(new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.FILTER)
+                        .add(new BooleanQuery.Builder().add(MatchAllDocsQuery.INSTANCE, Occur.FILTER)
                                 .add(new TermQuery(new Term(SHA, v.sha256())), Occur.MUST_NOT).build(), Occur.SHOULD)
                         .build(), Occur.FILTER);
         writer.deleteDocuments(stale.build());
@@ -206,7 +206,7 @@ public final class SegmentIndex implements AutoCloseable {
 
     /** Number of frame vectors, of one model or (null) all. */
     public int frameCount(String modelId) throws IOException {
-        return count(modelId == null ? new MatchAllDocsQuery() : new TermQuery(new Term(MODEL, modelId)));
+        return count(modelId == null ? MatchAllDocsQuery.INSTANCE : new TermQuery(new Term(MODEL, modelId)));
     }
 
     private int count(Query q) throws IOException {

@@ -22,6 +22,7 @@ import org.sightline.indexer.footage.SamplingOptions;
 import org.sightline.indexer.footage.SamplingReport;
 import org.sightline.indexer.footage.VideoInfo;
 import org.sightline.indexer.ingest.IngestTimings.Clock.Stage;
+import org.sightline.models.integrity.Sha256;
 import org.sightline.models.runtime.PreparedImage;
 import org.sightline.models.runtime.VisionLanguageModel;
 
@@ -162,7 +163,7 @@ final class FileFeeder implements Runnable {
             hashedIdentity = FileIdentity.of(path);
             size = hashedIdentity.size();
             mtime = hashedIdentity.modifiedMillis();
-            sha = FileHasher.sha256(path);
+            sha = Sha256.of(path);
             String changed = changedSinceHashing(path);
             if (!changed.isEmpty()) {
                 return settle(failed(path, null, camera, FootageError.CHANGED_WHILE_READ, changed));

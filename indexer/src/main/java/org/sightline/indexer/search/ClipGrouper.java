@@ -47,18 +47,18 @@ public final class ClipGrouper {
     }
 
     /**
-     * @param hits     frame hits, any order
-     * @param segments the hits' segments by id (hits whose segment is missing are ignored)
-     * @param videos   the hits' videos by id
-     * @return clips, best first (not yet limited)
-     */
-    /**
      * Longest clip, in seconds. A long stretch that matches throughout (a wall that is always white, a car parked all
      * night) becomes several clips an examiner can watch in one go, each with its own best frame, instead of one
      * clip as long as the video.
      */
     public static final double MAX_CLIP_SECONDS = 20.0;
 
+    /**
+     * @param hits     frame hits, any order
+     * @param segments the hits' segments by id (hits whose segment is missing are ignored)
+     * @param videos   the hits' videos by id
+     * @return clips, best first (not yet limited)
+     */
     public List<Clip> group(List<FrameHit> hits, Map<Long, SegmentRecord> segments, Map<Long, VideoRecord> videos) {
         Map<Long, SegmentHit> bySegment = new HashMap<>();
         for (FrameHit h : hits) {

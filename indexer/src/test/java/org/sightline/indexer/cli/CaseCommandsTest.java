@@ -88,7 +88,7 @@ class CaseCommandsTest {
     void usesTheCatalogsRecordedHashCameraAndKnownPaths() throws Exception {
         Path data = tmp.resolve("data");
         Path original = Files.copy(SharedData.footage("parking-lot-person-bicycle-car.mp4"), tmp.resolve("cam3.mp4"));
-        String sha = org.sightline.indexer.cases.Sha256.of(original);
+        String sha = org.sightline.models.integrity.Sha256.of(original);
         Files.createDirectories(data);
         Path moved = tmp.resolve("archive/cam3-2026.mp4");
         try (org.sightline.indexer.catalog.Catalog catalog = org.sightline.indexer.catalog.Catalog.open(data.resolve("catalog.sqlite"))) {

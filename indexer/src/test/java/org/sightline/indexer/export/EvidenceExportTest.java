@@ -219,7 +219,7 @@ class EvidenceExportTest {
 
             @Override
             public String sha256(Path video) throws IOException {
-                return org.sightline.indexer.cases.Sha256.of(video);
+                return org.sightline.models.integrity.Sha256.of(video);
             }
         }, java.time.Clock.systemUTC());
         Case c = trusting.create("Outside", "OUT-1", null, null);

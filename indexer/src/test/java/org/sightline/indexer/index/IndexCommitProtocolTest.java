@@ -49,6 +49,7 @@ class IndexCommitProtocolTest {
     }
 
     @Test
+    @SuppressWarnings("try") // the index is held open, unused, as the killed process held it
     void crashAfterCatalogBeginRollsBack() throws Exception {
         long v;
         try (Catalog c = Catalog.open(tmp.resolve("c.sqlite")); SegmentIndex idx = SegmentIndex.open(tmp.resolve("index"))) {

@@ -25,10 +25,10 @@ import org.sightline.indexer.Workspace;
 import org.sightline.indexer.catalog.VideoRecord;
 import org.sightline.indexer.catalog.VideoStatus;
 import org.sightline.indexer.cli.IndexCommand;
-import org.sightline.indexer.ingest.FileHasher;
 import org.sightline.indexer.search.Clip;
 import org.sightline.indexer.search.SearchQuery;
 import org.sightline.indexer.search.SearchResult;
+import org.sightline.models.integrity.Sha256;
 import org.sightline.models.pack.ModelStore;
 import org.sightline.models.testing.SharedData;
 
@@ -57,7 +57,7 @@ class IndexFootageTest {
     void indexOnce() throws Exception {
         footage = SharedData.root().resolve("footage");
         for (String f : FIXTURES) {
-            shaBefore.put(f, FileHasher.sha256(footage.resolve(f)));
+            shaBefore.put(f, Sha256.of(footage.resolve(f)));
         }
         data = tmp.resolve("data");
         new ModelStore(new DataDirectory(data).modelsDir()).installDemo();
@@ -97,7 +97,7 @@ class IndexFootageTest {
     @Test
     void originalsAreUnchanged() throws Exception {
         for (String f : FIXTURES) {
-            assertEquals(shaBefore.get(f), FileHasher.sha256(footage.resolve(f)), f);
+            assertEquals(shaBefore.get(f), Sha256.of(footage.resolve(f)), f);
         }
         String sums = Files.readString(footage.resolve("SHA256SUMS"));
         for (String f : FIXTURES) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.sightline.models.generate.OnnxGraph.Attribute;
 import org.sightline.models.generate.OnnxGraph.ElementType;
+import org.sightline.models.integrity.Sha256;
 import org.sightline.models.pack.PackManifest;
 import org.sightline.models.pack.PackManifest.FileRole;
 import org.sightline.models.pack.PackManifest.ImageSettings;
@@ -17,7 +18,6 @@ import org.sightline.models.pack.PackManifest.Interpolation;
 import org.sightline.models.pack.PackManifest.PackFile;
 import org.sightline.models.pack.PackManifest.ResizeRule;
 import org.sightline.models.pack.PackManifest.TextSettings;
-import org.sightline.models.pack.Sha256;
 
 /**
  * Writes the demonstration model pack {@value #NAME}: a CLIP-shaped pair of ONNX encoders that understand colours
@@ -248,7 +248,7 @@ public final class ColourModelPack {
 
     private static PackFile entry(Path dir, String name, FileRole role) throws IOException {
         Path file = dir.resolve(name);
-        return new PackFile(name, role, Files.size(file), Sha256.of(file));
+        return new PackFile(name, role, Files.size(file), Sha256.ofRegularFile(file));
     }
 
     private static String readme() {

@@ -18,10 +18,22 @@ import org.sightline.models.generate.OnnxGraph.Initializer;
 import org.sightline.models.generate.OnnxGraph.LongData;
 import org.sightline.models.generate.OnnxGraph.Node;
 import org.sightline.models.generate.OnnxGraph.ValueInfo;
+import org.sightline.models.onnx.OnnxFields;
+import org.sightline.models.onnx.OnnxFields.AttributeProto;
+import org.sightline.models.onnx.OnnxFields.Dimension;
+import org.sightline.models.onnx.OnnxFields.GraphProto;
+import org.sightline.models.onnx.OnnxFields.ModelProto;
+import org.sightline.models.onnx.OnnxFields.NodeProto;
+import org.sightline.models.onnx.OnnxFields.OperatorSetIdProto;
+import org.sightline.models.onnx.OnnxFields.TensorProto;
+import org.sightline.models.onnx.OnnxFields.TensorShapeProto;
+import org.sightline.models.onnx.OnnxFields.TypeProto;
+import org.sightline.models.onnx.OnnxFields.TypeProtoTensor;
+import org.sightline.models.onnx.OnnxFields.ValueInfoProto;
 
 /**
  * Writes an {@link OnnxGraph} as an ONNX {@code ModelProto} with protobuf-java's {@link CodedOutputStream},
- * using the field numbers of {@code onnx.proto} directly (no generated classes). Message sizes are computed
+ * using the field numbers of {@code onnx.proto} from {@link OnnxFields} (no generated classes). Message sizes are computed
  * before writing, so initializers stream to the file without an extra copy; models up to 2 GB (the protobuf
  * limit) can be written with {@code raw_data}.
  *
@@ -31,51 +43,6 @@ public final class OnnxGraphWriter {
 
     /** IR version 8 (ONNX 1.10+); every ONNX Runtime release of recent years reads it. */
     public static final long IR_VERSION = 8;
-
-    // ModelProto
-    private static final int MODEL_IR_VERSION = 1;
-    private static final int MODEL_PRODUCER_NAME = 2;
-    private static final int MODEL_PRODUCER_VERSION = 3;
-    private static final int MODEL_GRAPH = 7;
-    private static final int MODEL_OPSET_IMPORT = 8;
-    // OperatorSetIdProto
-    private static final int OPSET_DOMAIN = 1;
-    private static final int OPSET_VERSION = 2;
-    // GraphProto
-    private static final int GRAPH_NODE = 1;
-    private static final int GRAPH_NAME = 2;
-    private static final int GRAPH_INITIALIZER = 5;
-    private static final int GRAPH_INPUT = 11;
-    private static final int GRAPH_OUTPUT = 12;
-    // NodeProto
-    private static final int NODE_INPUT = 1;
-    private static final int NODE_OUTPUT = 2;
-    private static final int NODE_NAME = 3;
-    private static final int NODE_OP_TYPE = 4;
-    private static final int NODE_ATTRIBUTE = 5;
-    private static final int NODE_DOMAIN = 7;
-    // AttributeProto
-    private static final int ATTR_NAME = 1;
-    private static final int ATTR_F = 2;
-    private static final int ATTR_I = 3;
-    private static final int ATTR_S = 4;
-    private static final int ATTR_FLOATS = 7;
-    private static final int ATTR_INTS = 8;
-    private static final int ATTR_TYPE = 20;
-    // TensorProto
-    private static final int TENSOR_DIMS = 1;
-    private static final int TENSOR_DATA_TYPE = 2;
-    private static final int TENSOR_NAME = 8;
-    private static final int TENSOR_RAW_DATA = 9;
-    // ValueInfoProto / TypeProto / TypeProto.Tensor / TensorShapeProto / Dimension
-    private static final int VALUE_INFO_NAME = 1;
-    private static final int VALUE_INFO_TYPE = 2;
-    private static final int TYPE_TENSOR_TYPE = 1;
-    private static final int TENSOR_TYPE_ELEM_TYPE = 1;
-    private static final int TENSOR_TYPE_SHAPE = 2;
-    private static final int SHAPE_DIM = 1;
-    private static final int DIM_VALUE = 1;
-    private static final int DIM_PARAM = 2;
 
     private static final int CHUNK_VALUES = 1 << 14;
 
@@ -104,18 +71,18 @@ public final class OnnxGraphWriter {
     /** Writes the model to a stream (not closed). */
     public void write(OnnxGraph graph, OutputStream stream) throws IOException {
         CodedOutputStream out = CodedOutputStream.newInstance(stream, 1 << 16);
-        out.writeInt64(MODEL_IR_VERSION, IR_VERSION);
-        out.writeString(MODEL_PRODUCER_NAME, producer);
-        out.writeString(MODEL_PRODUCER_VERSION, producerVersion);
+        out.writeInt64(ModelProto.IR_VERSION, IR_VERSION);
+        out.writeString(ModelProto.PRODUCER_NAME, producer);
+        out.writeString(ModelProto.PRODUCER_VERSION, producerVersion);
         long graphSize = graphSize(graph);
-        writeLengthDelimitedHeader(out, MODEL_GRAPH, graphSize);
+        writeLengthDelimitedHeader(out, ModelProto.GRAPH, graphSize);
         writeGraph(out, graph);
         for (Map.Entry<String, Long> opset : opsets.entrySet()) {
-            int size = CodedOutputStream.computeStringSize(OPSET_DOMAIN, opset.getKey())
-                    + CodedOutputStream.computeInt64Size(OPSET_VERSION, opset.getValue());
-            writeLengthDelimitedHeader(out, MODEL_OPSET_IMPORT, size);
-            out.writeString(OPSET_DOMAIN, opset.getKey());
-            out.writeInt64(OPSET_VERSION, opset.getValue());
+            int size = CodedOutputStream.computeStringSize(OperatorSetIdProto.DOMAIN, opset.getKey())
+                    + CodedOutputStream.computeInt64Size(OperatorSetIdProto.VERSION, opset.getValue());
+            writeLengthDelimitedHeader(out, ModelProto.OPSET_IMPORT, size);
+            out.writeString(OperatorSetIdProto.DOMAIN, opset.getKey());
+            out.writeInt64(OperatorSetIdProto.VERSION, opset.getValue());
         }
         out.flush();
     }
@@ -132,37 +99,37 @@ public final class OnnxGraphWriter {
     private static long graphSize(OnnxGraph g) {
         long size = 0;
         for (Node n : g.nodes()) {
-            size += nested(GRAPH_NODE, nodeSize(n));
+            size += nested(GraphProto.NODE, nodeSize(n));
         }
-        size += CodedOutputStream.computeStringSize(GRAPH_NAME, g.name());
+        size += CodedOutputStream.computeStringSize(GraphProto.NAME, g.name());
         for (Initializer t : g.initializers()) {
-            size += nested(GRAPH_INITIALIZER, tensorSize(t));
+            size += nested(GraphProto.INITIALIZER, tensorSize(t));
         }
         for (ValueInfo v : g.inputs()) {
-            size += nested(GRAPH_INPUT, valueInfoSize(v));
+            size += nested(GraphProto.INPUT, valueInfoSize(v));
         }
         for (ValueInfo v : g.outputs()) {
-            size += nested(GRAPH_OUTPUT, valueInfoSize(v));
+            size += nested(GraphProto.OUTPUT, valueInfoSize(v));
         }
         return size;
     }
 
     private static void writeGraph(CodedOutputStream out, OnnxGraph g) throws IOException {
         for (Node n : g.nodes()) {
-            writeLengthDelimitedHeader(out, GRAPH_NODE, nodeSize(n));
+            writeLengthDelimitedHeader(out, GraphProto.NODE, nodeSize(n));
             writeNode(out, n);
         }
-        out.writeString(GRAPH_NAME, g.name());
+        out.writeString(GraphProto.NAME, g.name());
         for (Initializer t : g.initializers()) {
-            writeLengthDelimitedHeader(out, GRAPH_INITIALIZER, tensorSize(t));
+            writeLengthDelimitedHeader(out, GraphProto.INITIALIZER, tensorSize(t));
             writeTensor(out, t);
         }
         for (ValueInfo v : g.inputs()) {
-            writeLengthDelimitedHeader(out, GRAPH_INPUT, valueInfoSize(v));
+            writeLengthDelimitedHeader(out, GraphProto.INPUT, valueInfoSize(v));
             writeValueInfo(out, v);
         }
         for (ValueInfo v : g.outputs()) {
-            writeLengthDelimitedHeader(out, GRAPH_OUTPUT, valueInfoSize(v));
+            writeLengthDelimitedHeader(out, GraphProto.OUTPUT, valueInfoSize(v));
             writeValueInfo(out, v);
         }
     }
@@ -172,79 +139,79 @@ public final class OnnxGraphWriter {
     private static long nodeSize(Node n) {
         long size = 0;
         for (String in : n.inputs()) {
-            size += CodedOutputStream.computeStringSize(NODE_INPUT, in);
+            size += CodedOutputStream.computeStringSize(NodeProto.INPUT, in);
         }
         for (String o : n.outputs()) {
-            size += CodedOutputStream.computeStringSize(NODE_OUTPUT, o);
+            size += CodedOutputStream.computeStringSize(NodeProto.OUTPUT, o);
         }
-        size += CodedOutputStream.computeStringSize(NODE_NAME, n.name());
-        size += CodedOutputStream.computeStringSize(NODE_OP_TYPE, n.opType());
+        size += CodedOutputStream.computeStringSize(NodeProto.NAME, n.name());
+        size += CodedOutputStream.computeStringSize(NodeProto.OP_TYPE, n.opType());
         for (Attribute a : n.attributes()) {
-            size += nested(NODE_ATTRIBUTE, attributeSize(a));
+            size += nested(NodeProto.ATTRIBUTE, attributeSize(a));
         }
         if (!n.domain().isEmpty()) {
-            size += CodedOutputStream.computeStringSize(NODE_DOMAIN, n.domain());
+            size += CodedOutputStream.computeStringSize(NodeProto.DOMAIN, n.domain());
         }
         return size;
     }
 
     private static void writeNode(CodedOutputStream out, Node n) throws IOException {
         for (String in : n.inputs()) {
-            out.writeString(NODE_INPUT, in);
+            out.writeString(NodeProto.INPUT, in);
         }
         for (String o : n.outputs()) {
-            out.writeString(NODE_OUTPUT, o);
+            out.writeString(NodeProto.OUTPUT, o);
         }
-        out.writeString(NODE_NAME, n.name());
-        out.writeString(NODE_OP_TYPE, n.opType());
+        out.writeString(NodeProto.NAME, n.name());
+        out.writeString(NodeProto.OP_TYPE, n.opType());
         for (Attribute a : n.attributes()) {
-            writeLengthDelimitedHeader(out, NODE_ATTRIBUTE, attributeSize(a));
+            writeLengthDelimitedHeader(out, NodeProto.ATTRIBUTE, attributeSize(a));
             writeAttribute(out, a);
         }
         if (!n.domain().isEmpty()) {
-            out.writeString(NODE_DOMAIN, n.domain());
+            out.writeString(NodeProto.DOMAIN, n.domain());
         }
     }
 
     // ---- AttributeProto (repeated scalars written unpacked, as proto2 onnx.proto declares them)
 
     private static long attributeSize(Attribute a) {
-        long size = CodedOutputStream.computeStringSize(ATTR_NAME, a.name());
+        long size = CodedOutputStream.computeStringSize(AttributeProto.NAME, a.name());
         size += switch (a.kind()) {
-            case FLOAT -> CodedOutputStream.computeFloatSize(ATTR_F, a.f());
-            case INT -> CodedOutputStream.computeInt64Size(ATTR_I, a.i());
-            case STRING -> CodedOutputStream.computeStringSize(ATTR_S, a.s());
-            case FLOATS -> (long) a.floats().length * CodedOutputStream.computeFloatSize(ATTR_FLOATS, 0f);
+            case FLOAT -> CodedOutputStream.computeFloatSize(AttributeProto.F, a.f());
+            case INT -> CodedOutputStream.computeInt64Size(AttributeProto.I, a.i());
+            case STRING -> CodedOutputStream.computeStringSize(AttributeProto.S, a.s());
+            case FLOATS -> (long) a.floats().length * CodedOutputStream.computeFloatSize(AttributeProto.FLOATS, 0f);
             case INTS -> {
                 long s = 0;
                 for (long v : a.ints()) {
-                    s += CodedOutputStream.computeInt64Size(ATTR_INTS, v);
+                    s += CodedOutputStream.computeInt64Size(AttributeProto.INTS, v);
                 }
                 yield s;
             }
         };
-        size += CodedOutputStream.computeEnumSize(ATTR_TYPE, a.kind().code);
+        size += CodedOutputStream.computeEnumSize(AttributeProto.TYPE, a.kind().code);
         return size;
     }
 
     private static void writeAttribute(CodedOutputStream out, Attribute a) throws IOException {
-        out.writeString(ATTR_NAME, a.name());
+        out.writeString(AttributeProto.NAME, a.name());
         switch (a.kind()) {
-            case FLOAT -> out.writeFloat(ATTR_F, a.f());
-            case INT -> out.writeInt64(ATTR_I, a.i());
-            case STRING -> out.writeString(ATTR_S, a.s());
+            case FLOAT -> out.writeFloat(AttributeProto.F, a.f());
+            case INT -> out.writeInt64(AttributeProto.I, a.i());
+            case STRING -> out.writeString(AttributeProto.S, a.s());
             case FLOATS -> {
                 for (float v : a.floats()) {
-                    out.writeFloat(ATTR_FLOATS, v);
+                    out.writeFloat(AttributeProto.FLOATS, v);
                 }
             }
             case INTS -> {
                 for (long v : a.ints()) {
-                    out.writeInt64(ATTR_INTS, v);
+                    out.writeInt64(AttributeProto.INTS, v);
                 }
             }
         }
-        out.writeEnum(ATTR_TYPE, a.kind().code);
+        out.writeEnum(AttributeProto.TYPE, a.kind().code);
     }
 
     // ---- TensorProto
@@ -252,21 +219,21 @@ public final class OnnxGraphWriter {
     private static long tensorSize(Initializer t) {
         long size = 0;
         for (long d : t.dims()) {
-            size += CodedOutputStream.computeInt64Size(TENSOR_DIMS, d);
+            size += CodedOutputStream.computeInt64Size(TensorProto.DIMS, d);
         }
-        size += CodedOutputStream.computeInt32Size(TENSOR_DATA_TYPE, t.type().code());
-        size += CodedOutputStream.computeStringSize(TENSOR_NAME, t.name());
-        size += nested(TENSOR_RAW_DATA, t.data().byteLength());
+        size += CodedOutputStream.computeInt32Size(TensorProto.DATA_TYPE, t.type().code());
+        size += CodedOutputStream.computeStringSize(TensorProto.NAME, t.name());
+        size += nested(TensorProto.RAW_DATA, t.data().byteLength());
         return size;
     }
 
     private static void writeTensor(CodedOutputStream out, Initializer t) throws IOException {
         for (long d : t.dims()) {
-            out.writeInt64(TENSOR_DIMS, d);
+            out.writeInt64(TensorProto.DIMS, d);
         }
-        out.writeInt32(TENSOR_DATA_TYPE, t.type().code());
-        out.writeString(TENSOR_NAME, t.name());
-        writeLengthDelimitedHeader(out, TENSOR_RAW_DATA, t.data().byteLength());
+        out.writeInt32(TensorProto.DATA_TYPE, t.type().code());
+        out.writeString(TensorProto.NAME, t.name());
+        writeLengthDelimitedHeader(out, TensorProto.RAW_DATA, t.data().byteLength());
         switch (t.data()) {
             case FloatData(float[] values) -> {
                 ByteBuffer buf = ByteBuffer.allocate(4 * CHUNK_VALUES).order(ByteOrder.LITTLE_ENDIAN);
@@ -293,43 +260,44 @@ public final class OnnxGraphWriter {
     // ---- ValueInfoProto -> TypeProto -> TypeProto.Tensor -> TensorShapeProto -> Dimension
 
     private static long valueInfoSize(ValueInfo v) {
-        return CodedOutputStream.computeStringSize(VALUE_INFO_NAME, v.name()) + nested(VALUE_INFO_TYPE, typeSize(v));
+        return CodedOutputStream.computeStringSize(ValueInfoProto.NAME, v.name()) + nested(ValueInfoProto.TYPE, typeSize(v));
     }
 
     private static long typeSize(ValueInfo v) {
-        return nested(TYPE_TENSOR_TYPE, tensorTypeSize(v));
+        return nested(TypeProto.TENSOR_TYPE, tensorTypeSize(v));
     }
 
     private static long tensorTypeSize(ValueInfo v) {
-        return CodedOutputStream.computeInt32Size(TENSOR_TYPE_ELEM_TYPE, v.type().code()) + nested(TENSOR_TYPE_SHAPE, shapeSize(v.dims()));
+        return CodedOutputStream.computeInt32Size(TypeProtoTensor.ELEM_TYPE, v.type().code())
+                + nested(TypeProtoTensor.SHAPE, shapeSize(v.dims()));
     }
 
     private static long shapeSize(List<Object> dims) {
         long size = 0;
         for (Object d : dims) {
-            size += nested(SHAPE_DIM, dimSize(d));
+            size += nested(TensorShapeProto.DIM, dimSize(d));
         }
         return size;
     }
 
     private static long dimSize(Object d) {
         return d instanceof Long value
-                ? CodedOutputStream.computeInt64Size(DIM_VALUE, value)
-                : CodedOutputStream.computeStringSize(DIM_PARAM, (String) d);
+                ? CodedOutputStream.computeInt64Size(Dimension.DIM_VALUE, value)
+                : CodedOutputStream.computeStringSize(Dimension.DIM_PARAM, (String) d);
     }
 
     private static void writeValueInfo(CodedOutputStream out, ValueInfo v) throws IOException {
-        out.writeString(VALUE_INFO_NAME, v.name());
-        writeLengthDelimitedHeader(out, VALUE_INFO_TYPE, typeSize(v));
-        writeLengthDelimitedHeader(out, TYPE_TENSOR_TYPE, tensorTypeSize(v));
-        out.writeInt32(TENSOR_TYPE_ELEM_TYPE, v.type().code());
-        writeLengthDelimitedHeader(out, TENSOR_TYPE_SHAPE, shapeSize(v.dims()));
+        out.writeString(ValueInfoProto.NAME, v.name());
+        writeLengthDelimitedHeader(out, ValueInfoProto.TYPE, typeSize(v));
+        writeLengthDelimitedHeader(out, TypeProto.TENSOR_TYPE, tensorTypeSize(v));
+        out.writeInt32(TypeProtoTensor.ELEM_TYPE, v.type().code());
+        writeLengthDelimitedHeader(out, TypeProtoTensor.SHAPE, shapeSize(v.dims()));
         for (Object d : v.dims()) {
-            writeLengthDelimitedHeader(out, SHAPE_DIM, dimSize(d));
+            writeLengthDelimitedHeader(out, TensorShapeProto.DIM, dimSize(d));
             if (d instanceof Long value) {
-                out.writeInt64(DIM_VALUE, value);
+                out.writeInt64(Dimension.DIM_VALUE, value);
             } else {
-                out.writeString(DIM_PARAM, (String) d);
+                out.writeString(Dimension.DIM_PARAM, (String) d);
             }
         }
     }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.sightline.models.generate.OnnxGraph.Attribute;
 import org.sightline.models.generate.OnnxGraph.ElementType;
+import org.sightline.models.integrity.Sha256;
 import org.sightline.models.pack.PackManifest;
 import org.sightline.models.pack.PackManifest.FileRole;
 import org.sightline.models.pack.PackManifest.ImageSettings;
@@ -18,7 +19,6 @@ import org.sightline.models.pack.PackManifest.Interpolation;
 import org.sightline.models.pack.PackManifest.PackFile;
 import org.sightline.models.pack.PackManifest.ResizeRule;
 import org.sightline.models.pack.PackManifest.TextSettings;
-import org.sightline.models.pack.Sha256;
 
 /**
  * Writes {@value #NAME}: the exact CLIP ViT-B/32 architecture with seeded random weights, <b>for timing only</b>.
@@ -198,7 +198,7 @@ public final class VitB32BenchPack {
 
     private static PackFile entry(Path dir, String name, FileRole role) throws IOException {
         Path file = dir.resolve(name);
-        return new PackFile(name, role, Files.size(file), Sha256.of(file));
+        return new PackFile(name, role, Files.size(file), Sha256.ofRegularFile(file));
     }
 
     /** Builds pre-norm transformer pieces into one graph with seeded random weights. */

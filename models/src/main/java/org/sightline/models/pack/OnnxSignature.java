@@ -9,10 +9,19 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.sightline.models.onnx.OnnxFields;
+import org.sightline.models.onnx.OnnxFields.Dimension;
+import org.sightline.models.onnx.OnnxFields.GraphProto;
+import org.sightline.models.onnx.OnnxFields.ModelProto;
+import org.sightline.models.onnx.OnnxFields.TensorProto;
+import org.sightline.models.onnx.OnnxFields.TensorShapeProto;
+import org.sightline.models.onnx.OnnxFields.TypeProto;
+import org.sightline.models.onnx.OnnxFields.TypeProtoTensor;
+import org.sightline.models.onnx.OnnxFields.ValueInfoProto;
 
 /**
  * The inputs and outputs an ONNX model declares, read from the model file's own {@code ModelProto}
- * (field numbers of {@code onnx.proto}) without loading it into a runtime. Initializers listed as graph inputs
+ * (field numbers of {@code onnx.proto}, from {@link OnnxFields}) without loading it into a runtime. Initializers listed as graph inputs
  * (older exports do this) are left out.
  *
  * @param irVersion ONNX IR version
@@ -69,14 +78,14 @@ public record OnnxSignature(long irVersion, List<Tensor> inputs, List<Tensor> ou
                 }
                 int field = WireFormat.getTagFieldNumber(tag);
                 int wire = WireFormat.getTagWireType(tag);
-                if (field == 1 && wire == WireFormat.WIRETYPE_VARINT) {
+                if (field == ModelProto.IR_VERSION && wire == WireFormat.WIRETYPE_VARINT) {
                     ir = in.readInt64();
-                } else if (field == 7 && wire == WireFormat.WIRETYPE_LENGTH_DELIMITED) {
+                } else if (field == ModelProto.GRAPH && wire == WireFormat.WIRETYPE_LENGTH_DELIMITED) {
                     int limit = in.pushLimit(in.readRawVarint32());
                     parts = readGraph(in);
                     in.popLimit(limit);
                     hasGraph = true;
-                } else if (field == 8 && wire == WireFormat.WIRETYPE_LENGTH_DELIMITED) {
+                } else if (field == ModelProto.OPSET_IMPORT && wire == WireFormat.WIRETYPE_LENGTH_DELIMITED) {
                     hasOpset = true;
                     in.skipField(tag);
                 } else if (!in.skipField(tag)) {
@@ -109,12 +118,13 @@ public record OnnxSignature(long irVersion, List<Tensor> inputs, List<Tensor> ou
             int tag = in.readTag();
             int field = WireFormat.getTagFieldNumber(tag);
             int wire = WireFormat.getTagWireType(tag);
-            if (wire == WireFormat.WIRETYPE_LENGTH_DELIMITED && (field == 11 || field == 12 || field == 5)) {
+            if (wire == WireFormat.WIRETYPE_LENGTH_DELIMITED
+                    && (field == GraphProto.INPUT || field == GraphProto.OUTPUT || field == GraphProto.INITIALIZER)) {
                 int limit = in.pushLimit(in.readRawVarint32());
-                if (field == 5) {
+                if (field == GraphProto.INITIALIZER) {
                     parts.initializerNames.add(readTensorName(in));
                 } else {
-                    (field == 11 ? parts.inputs : parts.outputs).add(readValueInfo(in));
+                    (field == GraphProto.INPUT ? parts.inputs : parts.outputs).add(readValueInfo(in));
                 }
                 in.skipRawBytes(in.getBytesUntilLimit());
                 in.popLimit(limit);
@@ -129,7 +139,7 @@ public record OnnxSignature(long irVersion, List<Tensor> inputs, List<Tensor> ou
         String name = "";
         while (!in.isAtEnd()) {
             int tag = in.readTag();
-            if (WireFormat.getTagFieldNumber(tag) == 8 && WireFormat.getTagWireType(tag) == WireFormat.WIRETYPE_LENGTH_DELIMITED) {
+            if (is(tag, TensorProto.NAME, WireFormat.WIRETYPE_LENGTH_DELIMITED)) {
                 name = in.readStringRequireUtf8();
             } else {
                 in.skipField(tag);
@@ -144,22 +154,19 @@ public record OnnxSignature(long irVersion, List<Tensor> inputs, List<Tensor> ou
         List<Object> dims = new ArrayList<>();
         while (!in.isAtEnd()) {
             int tag = in.readTag();
-            int field = WireFormat.getTagFieldNumber(tag);
-            if (field == 1 && WireFormat.getTagWireType(tag) == WireFormat.WIRETYPE_LENGTH_DELIMITED) {
+            if (is(tag, ValueInfoProto.NAME, WireFormat.WIRETYPE_LENGTH_DELIMITED)) {
                 name = in.readStringRequireUtf8();
-            } else if (field == 2 && WireFormat.getTagWireType(tag) == WireFormat.WIRETYPE_LENGTH_DELIMITED) {
-                // TypeProto
+            } else if (is(tag, ValueInfoProto.TYPE, WireFormat.WIRETYPE_LENGTH_DELIMITED)) {
                 int typeLimit = in.pushLimit(in.readRawVarint32());
                 while (!in.isAtEnd()) {
                     int t = in.readTag();
-                    if (WireFormat.getTagFieldNumber(t) == 1 && WireFormat.getTagWireType(t) == WireFormat.WIRETYPE_LENGTH_DELIMITED) {
+                    if (is(t, TypeProto.TENSOR_TYPE, WireFormat.WIRETYPE_LENGTH_DELIMITED)) {
                         int tensorLimit = in.pushLimit(in.readRawVarint32());
                         while (!in.isAtEnd()) {
                             int tt = in.readTag();
-                            int tf = WireFormat.getTagFieldNumber(tt);
-                            if (tf == 1 && WireFormat.getTagWireType(tt) == WireFormat.WIRETYPE_VARINT) {
+                            if (is(tt, TypeProtoTensor.ELEM_TYPE, WireFormat.WIRETYPE_VARINT)) {
                                 elemType = in.readInt32();
-                            } else if (tf == 2 && WireFormat.getTagWireType(tt) == WireFormat.WIRETYPE_LENGTH_DELIMITED) {
+                            } else if (is(tt, TypeProtoTensor.SHAPE, WireFormat.WIRETYPE_LENGTH_DELIMITED)) {
                                 int shapeLimit = in.pushLimit(in.readRawVarint32());
                                 readDims(in, dims);
                                 in.popLimit(shapeLimit);
@@ -183,15 +190,14 @@ public record OnnxSignature(long irVersion, List<Tensor> inputs, List<Tensor> ou
     private static void readDims(CodedInputStream in, List<Object> dims) throws IOException {
         while (!in.isAtEnd()) {
             int tag = in.readTag();
-            if (WireFormat.getTagFieldNumber(tag) == 1 && WireFormat.getTagWireType(tag) == WireFormat.WIRETYPE_LENGTH_DELIMITED) {
+            if (is(tag, TensorShapeProto.DIM, WireFormat.WIRETYPE_LENGTH_DELIMITED)) {
                 int dimLimit = in.pushLimit(in.readRawVarint32());
                 Object dim = "?";
                 while (!in.isAtEnd()) {
                     int t = in.readTag();
-                    int f = WireFormat.getTagFieldNumber(t);
-                    if (f == 1 && WireFormat.getTagWireType(t) == WireFormat.WIRETYPE_VARINT) {
+                    if (is(t, Dimension.DIM_VALUE, WireFormat.WIRETYPE_VARINT)) {
                         dim = in.readInt64();
-                    } else if (f == 2 && WireFormat.getTagWireType(t) == WireFormat.WIRETYPE_LENGTH_DELIMITED) {
+                    } else if (is(t, Dimension.DIM_PARAM, WireFormat.WIRETYPE_LENGTH_DELIMITED)) {
                         dim = in.readStringRequireUtf8();
                     } else {
                         in.skipField(t);
@@ -203,5 +209,10 @@ public record OnnxSignature(long irVersion, List<Tensor> inputs, List<Tensor> ou
                 in.skipField(tag);
             }
         }
+    }
+
+    /** Whether {@code tag} is field {@code field} with wire type {@code wireType}. */
+    private static boolean is(int tag, int field, int wireType) {
+        return WireFormat.getTagFieldNumber(tag) == field && WireFormat.getTagWireType(tag) == wireType;
     }
 }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.sightline.models.integrity.Sha256;
 import org.sightline.models.pack.PackManifest.FileRole;
 import org.sightline.models.pack.PackManifest.ImageSettings;
 import org.sightline.models.pack.PackManifest.Interpolation;
@@ -101,7 +102,7 @@ public final class PackBuilder {
             FileRole role = p.equals(vision) ? FileRole.IMAGE_ENCODER : p.equals(text) ? FileRole.TEXT_ENCODER
                     : p.equals("tokenizer.json") ? FileRole.TOKENIZER : FileRole.OTHER;
             Path file = target.resolve(p);
-            files.add(new PackFile(p, role, Files.size(file), Sha256.of(file)));
+            files.add(new PackFile(p, role, Files.size(file), Sha256.ofRegularFile(file)));
         }
         String modelType = Optional.ofNullable(readJsonIfPresent(src.resolve("config.json")))
                 .map(n -> n.path("_name_or_path").asText(n.path("model_type").asText(""))).orElse("");

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.sightline.models.integrity.Sha256;
 
 /**
  * Installs a pack into the models directory: verifies the source, copies the manifest and the files it lists into
@@ -78,7 +79,7 @@ public final class PackImporter {
     private ImportResult alreadyInstalled(VerifiedPack verified, Path target) {
         String installedSha;
         try {
-            installedSha = Sha256.of(target.resolve(PackManifest.FILE_NAME));
+            installedSha = Sha256.ofRegularFile(target.resolve(PackManifest.FILE_NAME));
         } catch (IOException e) {
             installedSha = "";
         }

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.sightline.models.OfflineMode;
+import org.sightline.models.integrity.Sha256;
 import org.sightline.models.pack.PackManifest.FileRole;
 import org.sightline.models.pack.PackManifest.PackFile;
 
@@ -82,7 +83,7 @@ public final class PackVerifier {
             }
             String sha;
             try {
-                sha = bytes != null ? Sha256.of(bytes) : Sha256.of(file);
+                sha = bytes != null ? Sha256.of(bytes) : Sha256.ofRegularFile(file);
             } catch (IOException e) {
                 throw new PackVerificationException(file, "cannot be read: " + e.getMessage(), e);
             }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sightline.models.generate.ColourModelPack;
 import org.sightline.models.generate.OnnxGraph;
 import org.sightline.models.generate.OnnxGraphWriter;
+import org.sightline.models.integrity.Sha256;
 import org.sightline.models.pack.PackManifest.PackFile;
 
 /** Every way a pack can be wrong is refused with the file named. */

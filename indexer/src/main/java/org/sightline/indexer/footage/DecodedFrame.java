@@ -1,9 +1,10 @@
-package org.sightline.desktop.viewer;
+package org.sightline.indexer.footage;
 
 import org.sightline.models.runtime.RgbFrame;
 
 /**
- * One decoded picture for display: premultiplied BGRA bytes (alpha always 255), row by row, no padding.
+ * One decoded picture for display ({@link SeekableVideo}): premultiplied BGRA bytes (alpha always 255), row by row,
+ * no padding.
  *
  * @param seconds offset of the frame in its video
  */
