@@ -31,6 +31,7 @@ import org.sightline.models.testing.SharedData;
  * converter, preprocessing or decoding shows.
  */
 class CenternetQualityTest {
+    // -DdebugDetections=1 also prints every detection of the frames whose counts disagree
     private static final List<String> CLASSES = List.of("person", "bicycle", "car");
     private static final float[] THRESHOLDS = {0.1f, 0.15f, 0.2f, 0.3f, 0.4f};
 
@@ -99,9 +100,10 @@ class CenternetQualityTest {
         assertNotNull(atDefault);
         Tally person = atDefault.get("person");
         Tally car = atDefault.get("car");
-        assertTrue(person.recall() >= 0.7 && person.precision() >= 0.7, "person recall/precision fell to "
+        // measured 2026-11-29: person 0.81/1.00, car 0.92/0.83 (bicycles from above are not found: 0/4, reported only)
+        assertTrue(person.recall() >= 0.75 && person.precision() >= 0.9, "person recall/precision fell to "
                 + person.recall() + "/" + person.precision());
-        assertTrue(car.recall() >= 0.5 && car.precision() >= 0.7, "car recall/precision fell to "
+        assertTrue(car.recall() >= 0.85 && car.precision() >= 0.75, "car recall/precision fell to "
                 + car.recall() + "/" + car.precision());
     }
 
@@ -129,6 +131,13 @@ class CenternetQualityTest {
                 t.missed += Math.max(0, want - got);
                 if (want != got && threshold == DetectorSettings.CENTERNET_DEFAULT_THRESHOLD) {
                     System.out.printf("  %s @%.1fs %s: labelled %d, found %d%n", frames.get(i).video(), frames.get(i).seconds(), c, want, got);
+                    if (System.getProperty("debugDetections") != null) {
+                        for (Detection d : found.get(i)) {
+                            if (d.score() >= threshold) {
+                                System.out.printf("      %s %.2f %s%n", d.label(), d.score(), d.box());
+                            }
+                        }
+                    }
                 }
             }
         }

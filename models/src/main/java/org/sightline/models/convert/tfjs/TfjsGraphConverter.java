@@ -91,7 +91,7 @@ public final class TfjsGraphConverter {
         Set<String> entered = new HashSet<>();
         Deque<String[]> stack = new ArrayDeque<>();
         for (String out : outputs) {
-            stack.push(new String[] {nodeName(out)});
+            stack.push(new String[] {producer(out)});
             while (!stack.isEmpty()) {
                 String name = stack.peek()[0];
                 if (done.contains(name)) {
@@ -101,7 +101,7 @@ public final class TfjsGraphConverter {
                 TfjsNode node = model.node(name);
                 if (entered.add(name)) {
                     for (String in : node.inputs()) {
-                        String dep = nodeName(in);
+                        String dep = producer(in);
                         if (!done.contains(dep)) {
                             if (entered.contains(dep)) {
                                 throw new TfjsConversionException(model.source() + ": the graph has a cycle through " + dep);
@@ -118,6 +118,13 @@ public final class TfjsGraphConverter {
         return done.stream().map(model::node).toList();
     }
 
+    /** The node producing {@code input} (any output index dropped). */
+    private static String producer(String input) {
+        int colon = input.lastIndexOf(':');
+        return colon > 0 && input.substring(colon + 1).chars().allMatch(Character::isDigit) ? input.substring(0, colon) : input;
+    }
+
+    /** The node producing {@code input}, which must be its node's first output. */
     private String nodeName(String input) {
         int colon = input.lastIndexOf(':');
         if (colon > 0 && input.substring(colon + 1).chars().allMatch(Character::isDigit)) {

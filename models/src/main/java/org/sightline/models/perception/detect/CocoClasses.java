@@ -1,6 +1,7 @@
 package org.sightline.models.perception.detect;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * The 80 COCO object classes in the order COCO-trained detectors number them (0 = person), as the
@@ -19,4 +20,7 @@ public final class CocoClasses {
             "cake", "chair", "couch", "potted plant", "bed", "dining table", "toilet", "tv", "laptop", "mouse", "remote",
             "keyboard", "cell phone", "microwave", "oven", "toaster", "sink", "refrigerator", "book", "clock", "vase",
             "scissors", "teddy bear", "hair drier", "toothbrush");
+
+    /** Road vehicles COCO detectors often give two of these names to one vehicle (a pickup as car and truck). */
+    public static final Set<String> VEHICLES = Set.of("car", "bus", "truck");
 }

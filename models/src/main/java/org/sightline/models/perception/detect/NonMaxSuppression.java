@@ -6,14 +6,17 @@ import java.util.List;
 
 /**
  * Greedy per-class non-maximum suppression: highest score first, a box is dropped when it overlaps a kept box of
- * the same class by more than the IoU threshold. Boxes of different classes never suppress each other (a person
- * on a bicycle keeps both).
+ * the same suppression group (normally its class; see {@link DetectorSettings#sameObjectClasses()}) by more than
+ * the IoU threshold. Boxes of other groups never suppress each other (a person on a bicycle keeps both).
  */
 public final class NonMaxSuppression {
     private NonMaxSuppression() {
     }
 
-    public static List<Detection> apply(List<Detection> detections, float iouThreshold, int maxKept) {
+    /**
+     * @param groups for each class index, its suppression group
+     */
+    public static List<Detection> apply(List<Detection> detections, float iouThreshold, int maxKept, int[] groups) {
         List<Detection> sorted = new ArrayList<>(detections);
         sorted.sort(Comparator.comparingDouble(Detection::score).reversed());
         List<Detection> kept = new ArrayList<>();
@@ -23,7 +26,7 @@ public final class NonMaxSuppression {
             }
             boolean overlaps = false;
             for (Detection k : kept) {
-                if (k.classIndex() == d.classIndex() && k.box().iou(d.box()) > iouThreshold) {
+                if (groups[k.classIndex()] == groups[d.classIndex()] && k.box().iou(d.box()) > iouThreshold) {
                     overlaps = true;
                     break;
                 }

@@ -43,6 +43,7 @@ public final class ObjectDetector implements AutoCloseable {
     private final DetectorPreprocessor preprocessor;
     private final CenternetDecoder decoder;
     private final Model model;
+    private final int[] groups;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private ObjectDetector(String name, byte[] onnxModel, DetectorSettings settings, RuntimeOptions options)
@@ -51,6 +52,7 @@ public final class ObjectDetector implements AutoCloseable {
         this.settings = settings;
         this.preprocessor = new DetectorPreprocessor(settings);
         this.decoder = new CenternetDecoder(settings.maxDetections());
+        this.groups = settings.suppressionGroups();
         Model m = Model.newInstance(name, OnnxVisionLanguageModel.ENGINE);
         try (OrtSession.SessionOptions ort = OnnxVisionLanguageModel.sessionOptions(options, options.spinWait())) {
             m.load(new ByteArrayInputStream(onnxModel), Map.of("sessionOptions", ort));
@@ -119,7 +121,7 @@ public final class ObjectDetector implements AutoCloseable {
                             Math.min(1f, p.score()), box));
                 }
             }
-            return NonMaxSuppression.apply(found, settings.iouThreshold(), settings.maxDetections());
+            return NonMaxSuppression.apply(found, settings.iouThreshold(), settings.maxDetections(), groups);
         } catch (TranslateException e) {
             throw new IllegalStateException("detector " + name + " failed on a " + frame.width() + "x" + frame.height()
                     + " frame: " + rootMessage(e), e);
