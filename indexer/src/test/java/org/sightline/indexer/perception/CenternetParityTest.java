@@ -20,6 +20,7 @@ import org.sightline.models.perception.detect.DetectorSettings;
 import org.sightline.models.runtime.RgbFrame;
 import org.sightline.models.testing.PublishedWeights;
 import org.sightline.models.testing.SharedData;
+import org.sightline.models.testing.SharedOrtEnvironment;
 import org.sightline.models.testing.TfjsReference;
 
 /**
@@ -29,11 +30,15 @@ import org.sightline.models.testing.TfjsReference;
  */
 class CenternetParityTest {
     private static final List<String> OUTPUTS = List.of("tower_0/keypoints", "tower_0/wh");
-    /** Largest difference allowed between the network's outputs. */
+    /**
+     * Largest difference allowed between the network's outputs: 1e-4 absolute, or relative for values above 1 (the
+     * box extents reach 30 before scaling, where float32 steps are already 2e-6 and TensorFlow.js sums in another
+     * order). The scores ({@code keypoints}, 0–1) measure within 1e-6.
+     */
     private static final double TOLERANCE = 1e-4;
     /**
      * The graph multiplies the extents head's output by 16 ({@code tower_0/mul/y}) to give input pixels; the tolerance
-     * applies to the network's output before that scaling, so to {@code wh / 16} (0.0016 px on boxes of hundreds).
+     * applies to the network's output before that scaling, so to {@code wh / 16}.
      */
     private static final double[] OUTPUT_SCALE = {1, 16};
 
@@ -47,7 +52,7 @@ class CenternetParityTest {
         TfjsGraphConverter.convert(json, OUTPUTS, onnx);
         TfjsReference reference = TfjsReference.installed();
         DetectorPreprocessor preprocessor = new DetectorPreprocessor(DetectorSettings.centernet());
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        OrtEnvironment env = SharedOrtEnvironment.get();
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions();
              OrtSession session = env.createSession(onnx.toString(), options)) {
             for (var sample : List.of(Map.entry("indoor-people-one-by-one.mp4", 30.0),
@@ -70,7 +75,8 @@ class CenternetParityTest {
                         double worst = 0;
                         double largest = 0;
                         for (int i = 0; i < a.length; i++) {
-                            worst = Math.max(worst, Math.abs(a[i] - e[i]) / OUTPUT_SCALE[o]);
+                            double scale = OUTPUT_SCALE[o];
+                            worst = Math.max(worst, Math.abs(a[i] - e[i]) / scale / Math.max(1, Math.abs(e[i]) / scale));
                             largest = Math.max(largest, Math.abs(e[i]));
                         }
                         System.out.printf("parity %s @%.0fs %s: worst difference %.3g (largest value %.3g)%n",

@@ -81,10 +81,14 @@ class CenternetQualityTest {
         for (DetectorSettings.Fit fit : DetectorSettings.Fit.values()) {
             DetectorSettings settings = DetectorSettings.centernet().withFit(fit);
             try (ObjectDetector detector = ObjectDetector.open("centernet", model, settings, RuntimeOptions.defaults())) {
+                detector.detect(frames.getFirst().frame()); // warm-up, not timed
                 List<List<Detection>> found = new ArrayList<>();
+                long start = System.nanoTime();
                 for (LabelledFrame f : frames) {
                     found.add(detector.detect(f.frame(), THRESHOLDS[0]));
                 }
+                System.out.printf("centernet %s: %.0f ms per frame (%d frames, default runtime options)%n", fit,
+                        (System.nanoTime() - start) / 1e6 / frames.size(), frames.size());
                 for (float threshold : THRESHOLDS) {
                     Map<String, Tally> tallies = score(frames, found, threshold, minWidth);
                     StringBuilder line = new StringBuilder(String.format("centernet %-9s threshold %.2f:", fit, threshold));

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sightline.models.generate.OnnxGraph;
 import org.sightline.models.testing.PublishedWeights;
+import org.sightline.models.testing.SharedOrtEnvironment;
 
 /**
  * The converter on a small graph model written here, with weights quantised three ways (uint8 filter, float16
@@ -93,7 +94,7 @@ class TfjsGraphConverterTest {
                 }
             }
         }
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        OrtEnvironment env = SharedOrtEnvironment.get();
         try (OrtSession session = env.createSession(onnx.toString(), new OrtSession.SessionOptions());
              OnnxTensor in = OnnxTensor.createTensor(env, FloatBuffer.wrap(input), new long[] {1, H, W, C});
              OrtSession.Result result = session.run(Map.of("image", in))) {
