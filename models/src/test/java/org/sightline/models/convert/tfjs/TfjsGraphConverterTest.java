@@ -24,6 +24,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sightline.models.generate.OnnxGraph;
+import org.sightline.models.perception.detect.PublishedDetector;
 import org.sightline.models.testing.PublishedWeights;
 import org.sightline.models.testing.SharedOrtEnvironment;
 
@@ -121,6 +122,16 @@ class TfjsGraphConverterTest {
         OnnxGraph graph = TfjsGraphConverter.convert(centernet, "centernet", List.of("tower_0/keypoints", "tower_0/wh"));
         assertEquals(List.of(1L, 128L, 128L, 80L), graph.outputs().get(0).dims());
         assertEquals(List.of(1L, 512L, 512L, 3L), graph.inputs().get(0).dims());
+    }
+
+    @Test
+    void conversionIsByteForByteRepeatable() throws Exception {
+        Path json = PublishedWeights.centernetModelJson();
+        Path first = dir.resolve("a.onnx");
+        Path second = dir.resolve("b.onnx");
+        TfjsGraphConverter.convert(json, PublishedDetector.CENTERNET.outputs(), first);
+        TfjsGraphConverter.convert(json, PublishedDetector.CENTERNET.outputs(), second);
+        assertEquals(-1L, Files.mismatch(first, second), "two conversions of centernet differ; a pinned SHA-256 could not hold");
     }
 
     @Test
