@@ -15,7 +15,8 @@ import java.util.List;
  * Runs TensorFlow.js graph models with the reference implementation: pure-JS {@code @tensorflow/tfjs} on Node,
  * through {@code models/src/test/node/tfjs-reference/run-graph-model.js}. The pinned packages
  * ({@code package-lock.json}) are installed with {@code npm ci --ignore-scripts} into the test cache when
- * missing, so a fresh clone needs only node and npm on the PATH; without them the tests fail saying so.
+ * missing, so a fresh clone needs only node and npm on the PATH; without them the tests fail saying so. The
+ * cache is {@code ~/.cache/sightline-tests} unless {@code -Dsightline.testCache=DIR} says otherwise.
  */
 public final class TfjsReference {
     private static final String VERSION = "4.22.0";
@@ -91,6 +92,10 @@ public final class TfjsReference {
 
     /** The Node script folder of the repository, found from the working directory (a module or the root). */
     private static Path scriptDir() {
+        String root = System.getProperty("sightline.root");
+        if (root != null && Files.isRegularFile(Path.of(root, "models/src/test/node/tfjs-reference/run-graph-model.js"))) {
+            return Path.of(root, "models/src/test/node/tfjs-reference");
+        }
         for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
             Path candidate = d.resolve("models/src/test/node/tfjs-reference");
             if (Files.isRegularFile(candidate.resolve("run-graph-model.js"))) {
