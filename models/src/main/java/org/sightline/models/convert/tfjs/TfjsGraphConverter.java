@@ -323,6 +323,10 @@ public final class TfjsGraphConverter {
             throw new TfjsConversionException(model.source() + ": " + node + " combines two constants; fold them first");
         }
         boolean nchw = (a != null && a.nchw()) || (b != null && b.nchw());
+        if (a != null && b != null && a.nchw() != b.nchw() && (a.nchw() ? b : a).shape().length > 0) {
+            throw new TfjsConversionException(model.source() + ": " + node + " combines an image tensor with a computed tensor of shape "
+                    + Arrays.toString((a.nchw() ? b : a).shape()) + ", which the converter cannot lay out");
+        }
         if (a == null) {
             a = constantValue(node, 0, nchw);
         }
