@@ -92,8 +92,11 @@ public final class OnnxVisionLanguageModel implements VisionLanguageModel {
         this.tokenizer = tok;
     }
 
-    /** ONNX Runtime session settings, set on the options object itself (DJL passes it through as it is). */
-    private static OrtSession.SessionOptions sessionOptions(RuntimeOptions options, boolean spinWait) throws OrtException {
+    /**
+     * ONNX Runtime session settings, set on the options object itself (DJL passes it through as it is). Shared with
+     * the other ONNX models of the project (such as the object detector) so every session is set up the same way.
+     */
+    public static OrtSession.SessionOptions sessionOptions(RuntimeOptions options, boolean spinWait) throws OrtException {
         OrtSession.SessionOptions ort = new OrtSession.SessionOptions();
         try {
             ort.setIntraOpNumThreads(options.intraOpThreads());

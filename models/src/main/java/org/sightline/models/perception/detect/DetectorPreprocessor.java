@@ -1,0 +1,72 @@
+package org.sightline.models.perception.detect;
+
+import java.util.Arrays;
+import org.sightline.models.runtime.RgbFrame;
+
+/**
+ * Turns a frame into a detector's NHWC float input: bilinear resampling sampled the way TensorFlow's
+ * {@code ResizeBilinear} does without half-pixel centres (source = destination × in / out, as the upstream
+ * TensorFlow.js runtime resizes), stretched or letterboxed per {@link DetectorSettings.Fit}, values times the
+ * pixel scale. Thread-safe (no state).
+ */
+public final class DetectorPreprocessor {
+    private final int size;
+    private final DetectorSettings.Fit fit;
+    private final float scale;
+
+    public DetectorPreprocessor(DetectorSettings settings) {
+        this.size = settings.inputSize();
+        this.fit = settings.fit();
+        this.scale = settings.pixelScale();
+    }
+
+    /** Floats one input holds: size × size × 3. */
+    public int inputLength() {
+        return size * size * 3;
+    }
+
+    /** Writes the input for {@code frame} into {@code out} (length {@link #inputLength()}) and says where the picture went. */
+    public InputPlacement prepare(RgbFrame frame, float[] out) {
+        if (out.length != inputLength()) {
+            throw new IllegalArgumentException("input buffer holds " + out.length + " floats, needs " + inputLength());
+        }
+        int w = frame.width();
+        int h = frame.height();
+        int cw = size;
+        int ch = size;
+        if (fit == DetectorSettings.Fit.LETTERBOX) {
+            float s = Math.min((float) size / w, (float) size / h);
+            cw = Math.max(1, Math.min(size, Math.round(w * s)));
+            ch = Math.max(1, Math.min(size, Math.round(h * s)));
+            Arrays.fill(out, 0f);
+        }
+        int ox = (size - cw) / 2;
+        int oy = (size - ch) / 2;
+        byte[] rgb = frame.rgb();
+        float sy = (float) h / ch;
+        float sx = (float) w / cw;
+        for (int y = 0; y < ch; y++) {
+            float fy = y * sy;
+            int y0 = Math.min((int) fy, h - 1);
+            int y1 = Math.min(y0 + 1, h - 1);
+            float dy = fy - y0;
+            for (int x = 0; x < cw; x++) {
+                float fx = x * sx;
+                int x0 = Math.min((int) fx, w - 1);
+                int x1 = Math.min(x0 + 1, w - 1);
+                float dx = fx - x0;
+                int o = ((oy + y) * size + ox + x) * 3;
+                for (int c = 0; c < 3; c++) {
+                    float tl = rgb[(y0 * w + x0) * 3 + c] & 0xff;
+                    float tr = rgb[(y0 * w + x1) * 3 + c] & 0xff;
+                    float bl = rgb[(y1 * w + x0) * 3 + c] & 0xff;
+                    float br = rgb[(y1 * w + x1) * 3 + c] & 0xff;
+                    float top = tl + (tr - tl) * dx;
+                    float bottom = bl + (br - bl) * dx;
+                    out[o + c] = (top + (bottom - top) * dy) * scale;
+                }
+            }
+        }
+        return new InputPlacement(ox, oy, cw, ch);
+    }
+}

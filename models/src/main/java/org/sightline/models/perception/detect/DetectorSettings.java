@@ -1,0 +1,108 @@
+package org.sightline.models.perception.detect;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * How to run one ONNX object detector: its input (name, square size, how the frame is fitted, value scale), how
+ * its outputs are decoded, the class names, and the thresholds applied to what it finds.
+ *
+ * @param inputName       the model's image input, NHWC float
+ * @param inputSize       side of the square input in pixels
+ * @param fit             how a frame of another shape is brought to the square input
+ * @param pixelScale      multiplier from 0–255 pixel values to the model's input values (1 for 0–255)
+ * @param family          the output decoding
+ * @param heatmapOutput   centernet: the per-class centre heat map, NHWC {@code [1, h, w, classes]}
+ * @param sizeOutput      centernet: the box extents (left, top, right, bottom, in input pixels) at each cell, NHWC {@code [1, h, w, 4]}
+ * @param classNames      class names by class index
+ * @param scoreThreshold  lowest score reported
+ * @param iouThreshold    boxes of one class overlapping more than this are merged (the higher score kept)
+ * @param maxDetections   most detections reported per frame
+ * @param sameObjectClasses groups of classes the detector gives to one object at once (a pickup as both car and
+ *                        truck); overlapping boxes across a group are merged like boxes of one class
+ */
+public record DetectorSettings(String inputName, int inputSize, Fit fit, float pixelScale, Family family,
+                               String heatmapOutput, String sizeOutput, List<String> classNames,
+                               float scoreThreshold, float iouThreshold, int maxDetections,
+                               List<Set<String>> sameObjectClasses) {
+
+    /** How a frame is brought to the detector's square input. */
+    public enum Fit {
+        /** Scaled to the square, ignoring the aspect ratio (what the upstream centernet runtime does). */
+        STRETCH,
+        /**
+         * Scaled to fit inside the square with the aspect ratio kept, black bars filling the rest (measured better
+         * than stretching for centernet on CCTV frames).
+         */
+        LETTERBOX
+    }
+
+    /** Output decoding families. */
+    public enum Family {
+        /** CenterNet: peaks of a per-class heat map (local maxima over 3×3 cells) with box extents per cell. */
+        CENTERNET
+    }
+
+    /**
+     * The score below which centernet detections are dropped by default: the best balance measured on the labelled
+     * frames ({@code CenternetQualityTest}, figures in {@code docs/perception-detector.md}).
+     */
+    public static final float CENTERNET_DEFAULT_THRESHOLD = 0.3f;
+
+    public DetectorSettings {
+        Objects.requireNonNull(inputName);
+        Objects.requireNonNull(fit);
+        Objects.requireNonNull(family);
+        Objects.requireNonNull(heatmapOutput);
+        Objects.requireNonNull(sizeOutput);
+        classNames = List.copyOf(classNames);
+        sameObjectClasses = sameObjectClasses.stream().map(Set::copyOf).toList();
+        for (Set<String> group : sameObjectClasses) {
+            if (!classNames.containsAll(group)) {
+                throw new IllegalArgumentException("same-object classes " + group + " are not all among the detector's classes");
+            }
+        }
+        if (inputSize <= 0 || maxDetections <= 0 || classNames.isEmpty() || !(pixelScale > 0)) {
+            throw new IllegalArgumentException("detector settings need a positive input size, pixel scale, detection limit and classes");
+        }
+        if (!(scoreThreshold >= 0 && scoreThreshold <= 1) || !(iouThreshold > 0 && iouThreshold <= 1)) {
+            throw new IllegalArgumentException("score threshold must be in [0, 1] and IoU threshold in (0, 1], got "
+                    + scoreThreshold + " and " + iouThreshold);
+        }
+    }
+
+    /**
+     * The centernet of {@code @vladmandic/human} (MobileNetV3 CenterNet, COCO) as converted by
+     * {@code TfjsGraphConverter} with outputs {@code tower_0/keypoints} and {@code tower_0/wh}.
+     */
+    public static DetectorSettings centernet() {
+        return new DetectorSettings("tower_0/images", 512, Fit.LETTERBOX, 1f, Family.CENTERNET, "tower_0/keypoints",
+                "tower_0/wh", CocoClasses.NAMES, CENTERNET_DEFAULT_THRESHOLD, 0.5f, 100, List.of(CocoClasses.VEHICLES));
+    }
+
+    public DetectorSettings withScoreThreshold(float threshold) {
+        return new DetectorSettings(inputName, inputSize, fit, pixelScale, family, heatmapOutput, sizeOutput,
+                classNames, threshold, iouThreshold, maxDetections, sameObjectClasses);
+    }
+
+    /** For each class index, the index standing for its same-object group (itself when it has none). */
+    public int[] suppressionGroups() {
+        int[] groups = new int[classNames.size()];
+        for (int i = 0; i < groups.length; i++) {
+            groups[i] = i;
+        }
+        for (Set<String> group : sameObjectClasses) {
+            int first = group.stream().mapToInt(classNames::indexOf).min().orElseThrow();
+            for (String c : group) {
+                groups[classNames.indexOf(c)] = first;
+            }
+        }
+        return groups;
+    }
+
+    public DetectorSettings withFit(Fit newFit) {
+        return new DetectorSettings(inputName, inputSize, newFit, pixelScale, family, heatmapOutput, sizeOutput,
+                classNames, scoreThreshold, iouThreshold, maxDetections, sameObjectClasses);
+    }
+}

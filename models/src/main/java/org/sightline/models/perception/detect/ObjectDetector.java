@@ -1,0 +1,154 @@
+package org.sightline.models.perception.detect;
+
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.inference.Predictor;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.translate.NoopTranslator;
+import ai.djl.translate.TranslateException;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.sightline.models.OfflineMode;
+import org.sightline.models.runtime.OnnxVisionLanguageModel;
+import org.sightline.models.runtime.RgbFrame;
+import org.sightline.models.runtime.RuntimeOptions;
+
+/**
+ * Finds objects in frames with an ONNX detector on DJL's OnnxRuntime engine, set up like
+ * {@link OnnxVisionLanguageModel}: the frame is fitted to the detector's square input
+ * ({@link DetectorPreprocessor}), the outputs decoded by the detector's family ({@link CenternetDecoder}), boxes
+ * mapped back to normalised frame coordinates and overlapping boxes of a class merged ({@link NonMaxSuppression}).
+ *
+ * <p>Thread-safety: safe to call from several threads; each call has its own predictor and NDManager over the
+ * shared ONNX Runtime session.
+ */
+public final class ObjectDetector implements AutoCloseable {
+    static {
+        OfflineMode.enforce();
+    }
+
+    private final String name;
+    private final DetectorSettings settings;
+    private final DetectorPreprocessor preprocessor;
+    private final CenternetDecoder decoder;
+    private final Model model;
+    private final int[] groups;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private ObjectDetector(String name, byte[] onnxModel, DetectorSettings settings, RuntimeOptions options)
+            throws IOException, MalformedModelException {
+        this.name = name;
+        this.settings = settings;
+        this.preprocessor = new DetectorPreprocessor(settings);
+        this.decoder = new CenternetDecoder(settings.maxDetections());
+        this.groups = settings.suppressionGroups();
+        Model m = Model.newInstance(name, OnnxVisionLanguageModel.ENGINE);
+        try (OrtSession.SessionOptions ort = OnnxVisionLanguageModel.sessionOptions(options, options.spinWait())) {
+            m.load(new ByteArrayInputStream(onnxModel), Map.of("sessionOptions", ort));
+        } catch (OrtException e) {
+            m.close();
+            throw new IOException("ONNX Runtime refused the session options: " + e.getMessage(), e);
+        } catch (IOException | MalformedModelException | RuntimeException e) {
+            m.close();
+            throw e;
+        }
+        this.model = m;
+    }
+
+    /**
+     * Opens a detector from the bytes of its ONNX model (already verified by the caller).
+     *
+     * @param name a name for messages, such as the pack's name
+     * @throws DetectorLoadException ONNX Runtime cannot load the model
+     */
+    public static ObjectDetector open(String name, byte[] onnxModel, DetectorSettings settings, RuntimeOptions options) {
+        try {
+            return new ObjectDetector(name, onnxModel, settings, options);
+        } catch (IOException | MalformedModelException | RuntimeException e) {
+            throw new DetectorLoadException("ONNX Runtime cannot load detector " + name + ": " + rootMessage(e), e);
+        }
+    }
+
+    public DetectorSettings settings() {
+        return settings;
+    }
+
+    /** Objects in {@code frame} at or above the settings' score threshold, highest score first. */
+    public List<Detection> detect(RgbFrame frame) {
+        return detect(frame, settings.scoreThreshold());
+    }
+
+    /** Objects in {@code frame} at or above {@code threshold} (for measuring at several thresholds), highest first. */
+    public List<Detection> detect(RgbFrame frame, float threshold) {
+        if (closed.get()) {
+            throw new IllegalStateException("detector " + name + " is closed");
+        }
+        float[] input = new float[preprocessor.inputLength()];
+        InputPlacement placement = preprocessor.prepare(frame, input);
+        int size = settings.inputSize();
+        try (NDManager manager = model.getNDManager().newSubManager();
+             Predictor<NDList, NDList> predictor = model.newPredictor(new NoopTranslator())) {
+            NDArray in = manager.create(FloatBuffer.wrap(input), new Shape(1, size, size, 3), DataType.FLOAT32);
+            in.setName(settings.inputName());
+            NDList out = predictor.predict(new NDList(in));
+            NDArray heat = output(out, settings.heatmapOutput());
+            NDArray extents = output(out, settings.sizeOutput());
+            long[] hs = heat.getShape().getShape();
+            if (hs.length != 4 || hs[3] != settings.classNames().size()) {
+                throw new IllegalStateException("detector " + name + " output " + settings.heatmapOutput() + " has shape "
+                        + heat.getShape() + ", expected [1, rows, columns, " + settings.classNames().size() + "]");
+            }
+            int rows = (int) hs[1];
+            int columns = (int) hs[2];
+            float stride = (float) size / columns;
+            List<Detection> found = new ArrayList<>();
+            for (CenternetDecoder.Peak p : decoder.decode(heat.toFloatArray(), extents.toFloatArray(), rows, columns,
+                    (int) hs[3], stride, threshold)) {
+                NormalisedBox box = placement.toFrame(p.x1(), p.y1(), p.x2(), p.y2());
+                if (box.area() > 0) {
+                    found.add(new Detection(settings.classNames().get(p.classIndex()), p.classIndex(),
+                            Math.min(1f, p.score()), box));
+                }
+            }
+            return NonMaxSuppression.apply(found, settings.iouThreshold(), settings.maxDetections(), groups);
+        } catch (TranslateException e) {
+            throw new IllegalStateException("detector " + name + " failed on a " + frame.width() + "x" + frame.height()
+                    + " frame: " + rootMessage(e), e);
+        }
+    }
+
+    private NDArray output(NDList out, String outputName) {
+        for (NDArray a : out) {
+            if (outputName.equals(a.getName())) {
+                return a;
+            }
+        }
+        throw new IllegalStateException("detector " + name + " has no output named " + outputName);
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            model.close();
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() != null ? t.getMessage() : t.toString();
+    }
+}

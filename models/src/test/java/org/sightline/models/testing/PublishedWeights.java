@@ -1,0 +1,85 @@
+package org.sightline.models.testing;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import org.sightline.models.perception.detect.PublishedDetector;
+
+/**
+ * Published TensorFlow.js detector weights for tests, fetched with {@code npm pack} into the test cache (never
+ * into the repository) and checked against pinned hashes: the tarball's npm {@code sha512} integrity, then each
+ * extracted file's SHA-256. Upstream licences: the {@code @vladmandic/human} package is MIT; its centernet comes
+ * from the mobilenetv3_centernet project, whose repository states no licence ({@link PublishedDetector#CENTERNET}).
+ */
+public final class PublishedWeights {
+    private PublishedWeights() {
+    }
+
+    private static final PublishedDetector CENTERNET = PublishedDetector.CENTERNET;
+    private static final String HUMAN_PACKAGE = CENTERNET.spec();
+    private static final String HUMAN_INTEGRITY = CENTERNET.integrity();
+
+    /** The verified {@code centernet.json} (with {@code centernet.bin} beside it). */
+    public static synchronized Path centernetModelJson() {
+        Path dir = ExternalCommand.cacheDir().resolve("human-3.3.6");
+        boolean present = CENTERNET.files().stream().allMatch(f -> Files.isRegularFile(dir.resolve(f.path())));
+        if (!present) {
+            Path tarball = fetch(dir);
+            List<String> command = new java.util.ArrayList<>(List.of("tar", "-xzf", tarball.toString(), "-C", dir.toString()));
+            CENTERNET.files().forEach(f -> command.add(f.path()));
+            ExternalCommand.run(dir, 5, command);
+        }
+        CENTERNET.files().forEach(f -> check(dir.resolve(f.path()), f.sha256()));
+        return dir.resolve(CENTERNET.modelJson());
+    }
+
+    private static Path fetch(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            Path tarball = dir.resolve("vladmandic-human-3.3.6.tgz");
+            if (!Files.isRegularFile(tarball)) {
+                Path partial = Files.createTempDirectory(dir, "pack");
+                ExternalCommand.run(partial, 10, List.of("npm", "pack", HUMAN_PACKAGE, "--pack-destination", partial.toString()));
+                Files.move(partial.resolve(tarball.getFileName()), tarball, StandardCopyOption.ATOMIC_MOVE);
+                Files.delete(partial);
+            }
+            String integrity = "sha512-" + Base64.getEncoder().encodeToString(digest(tarball, "SHA-512"));
+            if (!integrity.equals(HUMAN_INTEGRITY)) {
+                Files.delete(tarball);
+                fail(HUMAN_PACKAGE + " tarball has integrity " + integrity + ", pinned " + HUMAN_INTEGRITY + "; deleted it");
+            }
+            return tarball;
+        } catch (IOException e) {
+            return fail("cannot fetch " + HUMAN_PACKAGE + " into " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void check(Path file, String sha256) {
+        String actual = HexFormat.of().formatHex(digest(file, "SHA-256"));
+        if (!actual.equals(sha256)) {
+            fail(file + " has SHA-256 " + actual + ", pinned " + sha256 + "; delete the folder to fetch it again");
+        }
+    }
+
+    private static byte[] digest(Path file, String algorithm) {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest md = MessageDigest.getInstance(algorithm);
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                md.update(buf, 0, n);
+            }
+            return md.digest();
+        } catch (IOException | NoSuchAlgorithmException e) {
+            return fail("cannot hash " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package org.sightline.models.testing;
+
+import ai.djl.engine.Engine;
+import ai.onnxruntime.OrtEnvironment;
+import org.sightline.models.runtime.OnnxVisionLanguageModel;
+
+/**
+ * The ONNX Runtime environment for tests that run sessions directly: DJL's engine creates the process-wide
+ * environment with its own thread pool and fails when a plain one exists already, so DJL is started first and
+ * its environment reused.
+ */
+public final class SharedOrtEnvironment {
+    private SharedOrtEnvironment() {
+    }
+
+    public static OrtEnvironment get() {
+        Engine.getEngine(OnnxVisionLanguageModel.ENGINE);
+        return OrtEnvironment.getEnvironment();
+    }
+}
