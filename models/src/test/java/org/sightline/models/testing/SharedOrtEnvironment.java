@@ -1,8 +1,7 @@
 package org.sightline.models.testing;
 
-import ai.djl.engine.Engine;
 import ai.onnxruntime.OrtEnvironment;
-import org.sightline.models.runtime.OnnxVisionLanguageModel;
+import org.sightline.models.runtime.OnnxRuntimeStartup;
 
 /**
  * The ONNX Runtime environment for tests that run sessions directly: DJL's engine creates the process-wide
@@ -14,7 +13,7 @@ public final class SharedOrtEnvironment {
     }
 
     public static OrtEnvironment get() {
-        Engine.getEngine(OnnxVisionLanguageModel.ENGINE);
+        OnnxRuntimeStartup.ensureStarted();
         return OrtEnvironment.getEnvironment();
     }
 }

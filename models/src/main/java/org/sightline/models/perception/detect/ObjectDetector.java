@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.sightline.models.OfflineMode;
+import org.sightline.models.runtime.OnnxRuntimeStartup;
 import org.sightline.models.runtime.OnnxVisionLanguageModel;
 import org.sightline.models.runtime.RgbFrame;
 import org.sightline.models.runtime.RuntimeOptions;
@@ -36,6 +37,7 @@ import org.sightline.models.runtime.RuntimeOptions;
 public final class ObjectDetector implements AutoCloseable {
     static {
         OfflineMode.enforce();
+        OnnxRuntimeStartup.ensureStarted();
     }
 
     private final String name;
