@@ -15,7 +15,15 @@ public enum AuditAction {
     /** A model pack imported: details {@code modelId}, {@code source}. */
     MODEL_IMPORT("model-import"),
     /** Footage indexed: details {@code paths}, {@code files}, {@code modelId}. */
-    INDEX("index");
+    INDEX("index"),
+    /** An examiner signing key created: details {@code name}, {@code fingerprint}, {@code passphraseProtected}, {@code reason}. */
+    KEY_CREATE("key-create"),
+    /** The examiner key used to sign: details {@code fingerprint}, {@code signed} (what), {@code manifestSha256}. */
+    KEY_USE("key-use"),
+    /** The examiner's public key written out: details {@code fingerprint}, {@code out}. */
+    KEY_EXPORT("key-export"),
+    /** The audit chain exported for a third party: details {@code out}, {@code entries}, {@code head}, {@code fingerprint}. */
+    AUDIT_EXPORT("audit-export");
 
     private final String code;
 

@@ -26,14 +26,18 @@ public class CaseExportCommand implements Callable<Integer> {
     Path out;
     @Option(names = "--quiet", description = "No progress lines.")
     boolean quiet;
+    @Mixin
+    PassphraseOption passphrase;
 
     @Override
     public Integer call() {
         return parent.run("export", dataOption, w -> {
             Case c = w.cases().resolve(caseKey);
             try {
+                char[] pass = w.services().keys().exists() && w.services().keys().identity().passphraseProtected()
+                        ? passphrase.read("passphrase of the examiner key", false) : null;
                 long t0 = System.nanoTime();
-                ExportResult r = w.exporter().export(c.id(), out, (done, total, message) -> {
+                ExportResult r = w.exporter().export(c.id(), out, pass, (done, total, message) -> {
                     if (!quiet) {
                         System.err.printf("[%d/%d] %s%n", done, total, message);
                     }
@@ -41,6 +45,8 @@ public class CaseExportCommand implements Callable<Integer> {
                 System.out.printf("exported case %s to %s: %d files, %,d bytes, manifest SHA-256 %s (%.1f s)%n",
                         c.reference(), r.directory(), r.files(), r.bytes(), r.manifestSha256(),
                         (System.nanoTime() - t0) / 1e9);
+                System.out.println("signed by " + r.manifest().signer().name() + ", key fingerprint "
+                        + r.manifest().signer().fingerprint());
                 return 0;
             } catch (ExportException e) {
                 System.err.println("sightline case export: " + e.getMessage());

@@ -12,11 +12,15 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.sightline.indexer.cases.Sha256;
+import org.sightline.indexer.signing.DetachedSignature;
+import org.sightline.indexer.signing.SignatureCheck;
+import org.sightline.indexer.signing.TrustedKeys;
 
 /**
- * Checks an evidence package using nothing but the package: the manifest against
- * {@code manifest.json.sha256}, every listed file's size and SHA-256, files the manifest does not list,
- * and that each audit entry's hash matches its content.
+ * Checks an evidence package using nothing but the package: the examiner's signature of the manifest (and, when
+ * asked, that the signer is a trusted one), the manifest against {@code manifest.json.sha256}, every listed file's
+ * size and SHA-256, files the manifest does not list, and that each audit entry's hash matches its content.
+ * A forger who alters a file can recompute every hash, but not the signature.
  */
 public class ExportVerifier {
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -40,6 +44,11 @@ public class ExportVerifier {
     }
 
     public PackageVerification verify(Path packageDir) throws IOException {
+        return verify(packageDir, TrustedKeys.anySigner());
+    }
+
+    /** @param trust the signers accepted; a valid signature by another key fails as UNTRUSTED */
+    public PackageVerification verify(Path packageDir, TrustedKeys trust) throws IOException {
         Path dir = packageDir.toAbsolutePath().normalize();
         Path manifestFile = dir.resolve(ExportManifest.MANIFEST);
         if (!Files.isRegularFile(manifestFile)) {
@@ -58,8 +67,11 @@ public class ExportVerifier {
             manifestProblem = ExportManifest.MANIFEST_HASH + " is MISSING, so the manifest itself cannot be checked";
         }
         ExportManifest manifest = readManifest(dir);
+        SignatureCheck signature = DetachedSignature.check(manifestFile, Files.readAllBytes(manifestFile),
+                manifest.signer(), trust);
         List<PackageVerification.FileCheck> checks = new ArrayList<>();
-        Set<String> listed = new HashSet<>(Set.of(ExportManifest.MANIFEST, ExportManifest.MANIFEST_HASH));
+        Set<String> listed = new HashSet<>(Set.of(ExportManifest.MANIFEST, ExportManifest.MANIFEST_HASH,
+                ExportManifest.MANIFEST + DetachedSignature.SUFFIX, DetachedSignature.PUBLIC_KEY_FILE));
         for (ExportManifest.FileEntry f : manifest.files()) {
             listed.add(f.path());
             Path p = dir.resolve(f.path()).normalize();
@@ -97,6 +109,6 @@ public class ExportVerifier {
                 }
             }
         }
-        return new PackageVerification(manifestProblem, checks, auditProblems, entries);
+        return new PackageVerification(manifestProblem, checks, auditProblems, entries, signature);
     }
 }
