@@ -66,7 +66,6 @@ public class EvidenceExporter {
     private final ReportWriter reports;
     private final Clock clock;
 
-    /** @param knownPaths where to look for a source that is no longer at its recorded path */
     /**
      * @param knownPaths     where to look for a source that is no longer at its recorded path
      * @param keys           the examiner's signing key

@@ -252,7 +252,9 @@ public class ExaminerKeyStore {
             Cipher cipher = Cipher.getInstance(PBE);
             cipher.init(Cipher.ENCRYPT_MODE, secret, new PBEParameterSpec(salt, PBE_ITERATIONS, new IvParameterSpec(iv)));
             byte[] encrypted = cipher.doFinal(pkcs8);
-            AlgorithmParameters params = cipher.getParameters();
+            // re-read as generic PBES2 parameters: EncryptedPrivateKeyInfo knows the PBES2 OID, not the JCE name
+            AlgorithmParameters params = AlgorithmParameters.getInstance("PBES2");
+            params.init(cipher.getParameters().getEncoded());
             return new EncryptedPrivateKeyInfo(params, encrypted).getEncoded();
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("this Java cannot encrypt a key with " + PBE + ": " + e.getMessage(), e);
