@@ -125,7 +125,7 @@ class EvidenceExportTest {
         try (PDDocument pdf = Loader.loadPDF(out.resolve("report.pdf").toFile())) {
             String text = new PDFTextStripper().getText(pdf);
             for (CaseItem item : cases.items(c.id())) {
-                assertTrue(text.contains("Item " + item.position() + ": " + item.video().getFileName()), "item " + item.position());
+                assertTrue(text.contains("item " + item.position() + ", " + item.video().getFileName()), "item " + item.position());
                 assertTrue(text.contains(item.note()), item.note());
             }
             assertTrue(text.contains("OP-2026/17"));
