@@ -23,7 +23,9 @@ public enum AuditAction {
     /** The examiner's public key written out: details {@code fingerprint}, {@code out}. */
     KEY_EXPORT("key-export"),
     /** The audit chain exported for a third party: details {@code out}, {@code entries}, {@code head}, {@code fingerprint}. */
-    AUDIT_EXPORT("audit-export");
+    AUDIT_EXPORT("audit-export"),
+    /** An evidence package checked inside Sightline: details {@code dir}, {@code ok}, {@code signature}, {@code fingerprint}, {@code problems}. */
+    VERIFY_PACKAGE("verify-package");
 
     private final String code;
 

@@ -1,6 +1,7 @@
 package org.sightline.indexer.cli;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +48,7 @@ public class VerifyCommand implements Callable<Integer> {
             System.err.println("sightline verify: " + e.getMessage());
             return 1;
         }
+        recordInAuditTrail(v);
         SignatureCheck sig = v.signature();
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -83,6 +85,18 @@ public class VerifyCommand implements Callable<Integer> {
                     : "package NOT verified: " + problems + " problem(s)" + (sig.valid() ? "" : "; signature " + sig.status()));
         }
         return v.ok() ? 0 : 1;
+    }
+
+    /** A verify run on a workstation with a Sightline catalog is audited there; elsewhere nothing is written. */
+    private void recordInAuditTrail(PackageVerification v) {
+        if (!Files.isRegularFile(DataOption.choose(dataOption, null).catalogFile())) {
+            return;
+        }
+        try (CaseWiring w = CaseWiring.open(dataOption, null)) {
+            ExportVerifier.record(w.audit(), dir, v);
+        } catch (RuntimeException e) {
+            System.err.println("sightline verify: the check could not be recorded in the audit trail: " + e.getMessage());
+        }
     }
 
     private TrustedKeys trusted() throws IOException {

@@ -8,9 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.sightline.indexer.audit.AuditAction;
+import org.sightline.indexer.audit.AuditLog;
 import org.sightline.indexer.cases.Sha256;
 import org.sightline.indexer.signing.DetachedSignature;
 import org.sightline.indexer.signing.SignatureCheck;
@@ -41,6 +45,19 @@ public class ExportVerifier {
                     + manifest.format() + ")");
         }
         return manifest;
+    }
+
+    /** Records a verification in the audit trail: the folder, the outcome, the signature's status and signer. */
+    public static void record(AuditLog audit, Path packageDir, PackageVerification v) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("dir", packageDir.toAbsolutePath().normalize().toString());
+        d.put("ok", v.ok());
+        d.put("signature", v.signature().status().name().toLowerCase(java.util.Locale.ROOT));
+        d.put("signer", v.signature().signer());
+        d.put("fingerprint", v.signature().fingerprint() == null ? null : v.signature().fingerprint().hex());
+        d.put("problems", v.problems().size() + v.auditProblems().size() + (v.manifestProblem() == null ? 0 : 1)
+                + (v.signature().valid() ? 0 : 1));
+        audit.record(AuditAction.VERIFY_PACKAGE, null, d);
     }
 
     public PackageVerification verify(Path packageDir) throws IOException {
