@@ -57,6 +57,10 @@ class SigningCommandsTest {
                 "--passphrase-file", pass.toString());
         assertEquals(0, auditExport.exitCode(), auditExport.err());
         assertEquals(0, CliRun.of("audit", "verify", "--export", auditOut.toString(), "--trust", fingerprint).exitCode());
+        Process openssl = new ProcessBuilder("openssl", "pkeyutl", "-verify", "-pubin", "-inkey", "signer-public-key.pem",
+                "-rawin", "-in", "audit-chain.json", "-sigfile", "audit-chain.json.sig").directory(auditOut.toFile())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertEquals(0, openssl.waitFor(), "openssl checks the audit export's signature as documented");
         String chain = Files.readString(auditOut.resolve("audit-chain.json"));
         String actions = CliRun.of("audit", "show", "--data", data).out();
         for (String action : new String[] {"key-create", "key-export", "export", "key-use", "verify-package", "audit-export"}) {

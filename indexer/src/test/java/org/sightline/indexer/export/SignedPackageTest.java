@@ -150,6 +150,7 @@ class SignedPackageTest {
     void packageChecksWithOpensslAndSha256sumAlone() throws Exception {
         assertEquals(0, run(pkg, "sha256sum", "-c", "--quiet", "manifest.json.sha256"));
         assertEquals(0, run(pkg, "sha256sum", "-c", "--quiet", "SHA256SUMS"));
+        assertEquals(0, run(pkg, "sh", "-c", SUMS_LISTED), "the manifest lists SHA256SUMS's hash");
         assertEquals(0, run(pkg, "openssl", "pkeyutl", "-verify", "-pubin", "-inkey", "signer-public-key.pem",
                 "-rawin", "-in", "manifest.json", "-sigfile", "manifest.json.sig"));
         Path out = tmp.resolve("fingerprint.txt");
@@ -160,9 +161,14 @@ class SignedPackageTest {
         flipAByte(forged.resolve(exported.manifest().items().getFirst().clip()));
         rewriteHashes(forged);
         assertEquals(0, run(forged, "sha256sum", "-c", "--quiet", "SHA256SUMS"), "the forger's hashes agree");
+        assertEquals(0, run(forged, "sh", "-c", SUMS_LISTED), "and are listed in the forger's manifest");
         assertNotEquals(0, run(forged, "openssl", "pkeyutl", "-verify", "-pubin", "-inkey", "signer-public-key.pem",
                 "-rawin", "-in", "manifest.json", "-sigfile", "manifest.json.sig"), "openssl rejects the forger's manifest");
     }
+
+    /** docs/verifying-packages.md, step 3. */
+    static final String SUMS_LISTED =
+            "grep -A2 '\"path\" : \"SHA256SUMS\"' manifest.json | grep \"$(sha256sum SHA256SUMS | cut -d' ' -f1)\"";
 
     private static int run(Path dir, String... command) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
