@@ -1,9 +1,13 @@
 package org.sightline.indexer.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.sightline.indexer.cases.Case;
 import org.sightline.indexer.export.ExportException;
+import org.sightline.indexer.export.ExportOptions;
+import org.sightline.indexer.export.Redaction;
+import org.sightline.indexer.export.RedactionRegion;
 import org.sightline.indexer.export.ExportResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,6 +32,13 @@ public class CaseExportCommand implements Callable<Integer> {
     boolean quiet;
     @Mixin
     PassphraseOption passphrase;
+    @Option(names = "--redact-region", paramLabel = "X,Y,W,H",
+            description = "Hide this rectangle (fractions of the picture: left, top, width, height) in every clip and still; "
+                    + "repeatable. The originals are copied unchanged.")
+    List<String> redactRegions;
+    @Option(names = "--redact-method", paramLabel = "METHOD", defaultValue = "block",
+            description = "How regions are hidden: block (solid black, default) or blur (coarse mosaic).")
+    String redactMethod;
 
     @Override
     public Integer call() {
@@ -36,8 +47,10 @@ public class CaseExportCommand implements Callable<Integer> {
             try {
                 char[] pass = w.services().keys().exists() && w.services().keys().identity().passphraseProtected()
                         ? passphrase.read("passphrase of the examiner key", false) : null;
+                Redaction redaction = redactRegions == null ? Redaction.NONE : new Redaction(
+                        redactRegions.stream().map(RedactionRegion::parse).toList(), Redaction.Method.parse(redactMethod));
                 long t0 = System.nanoTime();
-                ExportResult r = w.exporter().export(c.id(), out, pass, (done, total, message) -> {
+                ExportResult r = w.exporter().export(c.id(), out, new ExportOptions(pass, redaction), (done, total, message) -> {
                     if (!quiet) {
                         System.err.printf("[%d/%d] %s%n", done, total, message);
                     }

@@ -89,23 +89,23 @@ public class EvidenceExporter {
     }
 
     public ExportResult export(long caseId, Path target) throws ExportException {
-        return export(caseId, target, null, ExportProgress.NONE, () -> false);
+        return export(caseId, target, ExportOptions.DEFAULT, ExportProgress.NONE, () -> false);
     }
 
     public ExportResult export(long caseId, Path target, ExportProgress progress, BooleanSupplier cancelled)
             throws ExportException {
-        return export(caseId, target, null, progress, cancelled);
+        return export(caseId, target, ExportOptions.DEFAULT, progress, cancelled);
     }
 
     /**
      * Exports a case into {@code target}, which must not exist or be an empty folder.
      *
-     * @param passphrase the examiner key's passphrase, or null when it has none
+     * @param options   the key's passphrase, and regions to redact in the clips and stills
      * @param progress  told after each step (originals, clips, reports, manifest)
      * @param cancelled polled between steps and while encoding; when it turns true the export stops with
      *                  {@link ExportException.Reason#CANCELLED} and leaves nothing behind
      */
-    public ExportResult export(long caseId, Path target, char[] passphrase, ExportProgress progress,
+    public ExportResult export(long caseId, Path target, ExportOptions options, ExportProgress progress,
                                BooleanSupplier cancelled) throws ExportException {
         Path out = target.toAbsolutePath().normalize();
         Case theCase = cases.get(caseId);
@@ -119,12 +119,12 @@ public class EvidenceExporter {
                         "case " + theCase.reference() + " has no items to export");
             }
             checkTarget(out);
-            key = signingKey(theCase, passphrase);
+            key = signingKey(theCase, options.passphrase());
             Path parent = out.getParent();
             createDirectories(parent);
             temp = parent.resolve("." + out.getFileName() + ".partial-" + UUID.randomUUID().toString().substring(0, 8));
             createDirectories(temp);
-            result = write(theCase, items, out, temp, key, progress, cancelled);
+            result = write(theCase, items, out, temp, key, options, progress, cancelled);
             temp = null;
         } catch (ExportException e) {
             failed(caseId, out, e.getMessage());
@@ -138,9 +138,17 @@ public class EvidenceExporter {
             }
         }
         // the package is complete; an audit failure here is reported but does not undo it
-        audit.record(AuditAction.EXPORT, caseId, Map.of("out", out.toString(),
-                "manifestSha256", result.manifestSha256(), "files", result.files(), "bytes", result.bytes(),
-                "signedBy", result.manifest().signer().fingerprint()));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("out", out.toString());
+        details.put("manifestSha256", result.manifestSha256());
+        details.put("files", result.files());
+        details.put("bytes", result.bytes());
+        details.put("signedBy", result.manifest().signer().fingerprint());
+        if (options.redaction().any()) {
+            details.put("redactionMethod", options.redaction().method().code());
+            details.put("redactedRegions", options.redaction().regions().stream().map(RedactionRegion::toString).toList());
+        }
+        audit.record(AuditAction.EXPORT, caseId, details);
         keys.recordUse(key, "evidence package " + out + " (" + ExportManifest.MANIFEST + ")", result.manifestSha256(), caseId);
         return result;
     }
@@ -168,7 +176,8 @@ public class EvidenceExporter {
     }
 
     private ExportResult write(Case theCase, List<CaseItem> items, Path out, Path temp, ExaminerKey key,
-                               ExportProgress progress, BooleanSupplier cancelled) throws ExportException {
+                               ExportOptions options, ExportProgress progress, BooleanSupplier cancelled)
+            throws ExportException {
         String exportedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS).toString();
         Map<String, Path> sources = new LinkedHashMap<>();
         for (CaseItem item : items) {
@@ -182,7 +191,7 @@ public class EvidenceExporter {
 
         Map<String, String> originals = copyOriginals(sources, temp, files, steps);
         List<ExportManifest.Item> manifestItems = new ArrayList<>();
-        String encoder = cutClips(theCase, items, sources, originals, temp, files, manifestItems, steps);
+        String encoder = cutClips(theCase, items, sources, originals, temp, files, manifestItems, options.redaction(), steps);
 
         steps.begin("writing reports");
         ExportManifest.CaseInfo caseInfo = new ExportManifest.CaseInfo(theCase.id(), theCase.name(), theCase.reference(),
@@ -221,7 +230,7 @@ public class EvidenceExporter {
             long size = copyVerified(source.getValue(), sha, dir.resolve(name));
             String rel = ExportManifest.ORIGINALS + "/" + name;
             relBySha.put(sha, rel);
-            files.add(new ExportManifest.FileEntry(rel, size, sha, ExportManifest.ROLE_ORIGINAL, null, null, null));
+            files.add(new ExportManifest.FileEntry(rel, size, sha, ExportManifest.ROLE_ORIGINAL, null, null, null, null));
             steps.done("copied " + name);
         }
         return relBySha;
@@ -230,29 +239,33 @@ public class EvidenceExporter {
     /** Cuts each item's clip and still from the verified copy of its source; returns the encoder used. */
     private String cutClips(Case theCase, List<CaseItem> items, Map<String, Path> sources, Map<String, String> originals,
                             Path temp, List<ExportManifest.FileEntry> files, List<ExportManifest.Item> manifestItems,
-                            Steps steps) throws ExportException {
+                            Redaction redaction, Steps steps) throws ExportException {
+        ExportManifest.Redacted redacted = !redaction.any() ? null : new ExportManifest.Redacted(redaction.method().code(),
+                redaction.regions().stream().map(RedactionRegion::toString).toList(), "user-drawn regions",
+                redaction.describe());
         Path dir = createDirectories(temp.resolve(ExportManifest.CLIPS));
         String ref = safeName(theCase.reference());
         String encoder = "h264";
         for (CaseItem item : items) {
             steps.begin("cutting item " + item.position());
             String base = String.format(Locale.ROOT, "%s_item%02d_%s_%s-%s", ref, item.position(),
-                    item.videoSha256().substring(0, 8), seconds(item.inSeconds()), seconds(item.outSeconds()));
+                    item.videoSha256().substring(0, 8), seconds(item.inSeconds()), seconds(item.outSeconds()))
+                    + (redacted == null ? "" : "_redacted");
             Path clip = dir.resolve(base + ".mp4");
             Path still = dir.resolve(base + "_hit" + seconds(item.hitSeconds()) + ".jpg");
             String sourceRel = originals.get(item.videoSha256());
             ClipCut cut = cutter.cut(temp.resolve(sourceRel), item.inSeconds(), item.outSeconds(), item.hitSeconds(),
-                    clip, still, steps.cancelled);
+                    clip, still, redaction, steps.cancelled);
             encoder = cut.encoder();
             java.util.Optional<RecordingTimes.RecordingTime> recording = recordingTimes.of(item.videoSha256());
             String clipRel = ExportManifest.CLIPS + "/" + clip.getFileName();
             String stillRel = ExportManifest.CLIPS + "/" + still.getFileName();
             files.add(new ExportManifest.FileEntry(clipRel, size(clip), hash(clip), ExportManifest.ROLE_CLIP, item.position(),
                     new ExportManifest.DerivedFrom(item.videoSha256(), sourceRel, item.inSeconds(), item.outSeconds(), null),
-                    item.foundBy()));
+                    item.foundBy(), redacted));
             files.add(new ExportManifest.FileEntry(stillRel, size(still), hash(still), ExportManifest.ROLE_STILL, item.position(),
                     new ExportManifest.DerivedFrom(item.videoSha256(), sourceRel, null, null, cut.stillSeconds()),
-                    item.foundBy()));
+                    item.foundBy(), redacted));
             manifestItems.add(new ExportManifest.Item(item.position(), item.id(), item.videoSha256(), item.video().toString(),
                     sources.get(item.videoSha256()).toString(), item.camera(), item.inSeconds(), item.outSeconds(),
                     item.hitSeconds(), item.note(), item.tags(), item.foundBy(), sourceRel, clipRel, stillRel, cut.frames(),
@@ -288,9 +301,9 @@ public class EvidenceExporter {
             throw ioFailure(html, "write the report", e);
         }
         files.add(new ExportManifest.FileEntry(ExportManifest.REPORT_PDF, size(pdf), hash(pdf), ExportManifest.ROLE_REPORT,
-                null, null, null));
+                null, null, null, null));
         files.add(new ExportManifest.FileEntry(ExportManifest.REPORT_HTML, size(html), hash(html), ExportManifest.ROLE_REPORT,
-                null, null, null));
+                null, null, null, null));
     }
 
     /** Writes SHA256SUMS ({@code sha256sum -c} format) of the files so far and lists it among them. */
@@ -306,7 +319,7 @@ public class EvidenceExporter {
             throw ioFailure(sums, "write", e);
         }
         files.add(new ExportManifest.FileEntry(ExportManifest.CHECKSUMS, size(sums), hash(sums),
-                ExportManifest.ROLE_CHECKSUMS, null, null, null));
+                ExportManifest.ROLE_CHECKSUMS, null, null, null, null));
     }
 
     /**

@@ -71,10 +71,21 @@ public record ExportManifest(String format, CaseInfo caseInfo, String exportedAt
      * @param item        position of the case item it belongs to; null for originals and reports
      * @param derivedFrom for clips and stills: the source and the span; null for originals and reports
      * @param foundBy     for clips and stills: the search that found the item
+     * @param redaction   for redacted clips and stills: what was hidden and how; null when nothing was
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record FileEntry(String path, long size, String sha256, String role, Integer item,
-                            DerivedFrom derivedFrom, FoundBy foundBy) {
+                            DerivedFrom derivedFrom, FoundBy foundBy, Redacted redaction) {
+    }
+
+    /**
+     * What was hidden in a derivative file; its source (an original, never changed) is in {@code derivedFrom}.
+     *
+     * @param method  {@code block} or {@code blur}
+     * @param regions each {@code x,y,width,height} as fractions of the picture
+     * @param what    what the regions are, e.g. "user-drawn regions"
+     */
+    public record Redacted(String method, List<String> regions, String what, String description) {
     }
 
     /** @param atSeconds for stills, the source time of the frame */

@@ -57,7 +57,7 @@ final class ReportContent {
             b.add(new ReportDocument.Heading(3, "Exhibit " + exhibits.get(item.clip()) + ": item " + item.position() + ", "
                     + Path.of(item.recordedPath()).getFileName() + (item.camera() == null ? "" : " (camera " + item.camera() + ")")));
             b.add(new ReportDocument.Image(item.still(), "hit frame of item " + item.position(), item.clip()));
-            b.add(itemFields(item, exhibits));
+            b.add(itemFields(item, exhibits, m.files()));
         }
 
         b.add(new ReportDocument.Heading(2, "Files in this package"));
@@ -114,7 +114,8 @@ final class ReportContent {
         return new ReportDocument.Fields(f);
     }
 
-    private static ReportDocument.Fields itemFields(ExportManifest.Item item, Map<String, String> exhibits) {
+    private static ReportDocument.Fields itemFields(ExportManifest.Item item, Map<String, String> exhibits,
+                                                    List<ExportManifest.FileEntry> files) {
         Instant start = item.recordingStart() == null ? null : Instant.parse(item.recordingStart());
         List<ReportDocument.Field> f = new ArrayList<>();
         f.add(new ReportDocument.Field("In", moment(item.inSeconds(), start)));
@@ -131,6 +132,9 @@ final class ReportContent {
         f.add(new ReportDocument.Field("Source", item.sourcePath() + (item.sourcePath().equals(item.recordedPath()) ? ""
                 : " (recorded at " + item.recordedPath() + ")") + ", exhibit " + exhibits.get(item.original())));
         f.add(new ReportDocument.Field("Source SHA-256", item.sourceSha256()));
+        files.stream().filter(x -> item.clip().equals(x.path()) && x.redaction() != null).findFirst().ifPresent(x ->
+                f.add(new ReportDocument.Field("Redaction", x.redaction().description() + "; made from exhibit "
+                        + exhibits.get(item.original()) + ", which is not changed")));
         return new ReportDocument.Fields(f);
     }
 
