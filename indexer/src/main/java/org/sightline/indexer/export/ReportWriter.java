@@ -44,7 +44,8 @@ public class ReportWriter {
                     case 2 -> 13;
                     default -> 11;
                 };
-                if (!flow.fits(size * 5)) {
+                // an item heading stays with its still (about 170 points) below it
+                if (!flow.fits(h.level() == 3 ? 230 : size * 5)) {
                     flow.newPage();
                 }
                 flow.space(h.level() == 1 ? 0 : 8);
