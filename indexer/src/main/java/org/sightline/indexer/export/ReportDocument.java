@@ -36,9 +36,9 @@ record ReportDocument(String title, String runningHeader, List<Block> blocks) {
 
     /**
      * @param widths   relative column widths
-     * @param monospaceColumns columns holding hashes (set small and breakable)
+     * @param hashColumns columns holding hashes (set smaller, broken anywhere)
      */
-    record Table(List<String> header, List<List<String>> rows, List<Float> widths, List<Integer> monospaceColumns)
+    record Table(List<String> header, List<List<String>> rows, List<Float> widths, List<Integer> hashColumns)
             implements Block {
     }
 

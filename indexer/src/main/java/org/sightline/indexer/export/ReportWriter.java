@@ -66,7 +66,7 @@ public class ReportWriter {
                     flow.image(still, 260, 170);
                 }
             }
-            case ReportDocument.Table t -> flow.table(t.header(), t.rows(), t.widths(), t.monospaceColumns(), 7.5f);
+            case ReportDocument.Table t -> flow.table(t.header(), t.rows(), t.widths(), t.hashColumns(), 7.5f);
             case ReportDocument.SignatureBlock s -> {
                 flow.fields(s.signer().stream().map(x -> new String[] {x.label(), x.value()}).toList(), 95, 9);
                 flow.space(4);
@@ -125,7 +125,7 @@ public class ReportWriter {
                 for (List<String> row : t.rows()) {
                     h.append("<tr>");
                     for (int i = 0; i < row.size(); i++) {
-                        h.append(t.monospaceColumns().contains(i) ? "<td class=\"hash\">" : "<td>")
+                        h.append(t.hashColumns().contains(i) ? "<td class=\"hash\">" : "<td>")
                                 .append(esc(row.get(i)).replace("\n", "<br/>")).append("</td>");
                     }
                     h.append("</tr>\n");

@@ -1,10 +1,9 @@
 package org.sightline.indexer.signing;
 
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
-import java.util.HexFormat;
 import java.util.Locale;
+import org.sightline.indexer.cases.Sha256;
 
 /**
  * The fingerprint of a public key: lower-case hex SHA-256 of its DER encoding (X.509 SubjectPublicKeyInfo),
@@ -20,11 +19,9 @@ public record KeyFingerprint(String hex) {
     }
 
     public static KeyFingerprint of(PublicKey key) {
-        try {
-            return new KeyFingerprint(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getEncoded())));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this Java has no SHA-256", e);
-        }
+        MessageDigest d = Sha256.digest();
+        d.update(key.getEncoded());
+        return new KeyFingerprint(Sha256.hex(d));
     }
 
     /** Accepts upper or lower case and ':' or spaces between digit pairs. */
