@@ -17,7 +17,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code sightline case export CASE --out DIR}. */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Export a case as an evidence package: originals, clips, stills, report.pdf/html, manifest.json.")
+        description = "Export a case as an evidence package signed with the examiner key: originals, clips, stills, report.pdf/html, manifest.json and its signature; optionally with regions redacted.")
 public class CaseExportCommand implements Callable<Integer> {
     @Mixin
     DataOption dataOption;
