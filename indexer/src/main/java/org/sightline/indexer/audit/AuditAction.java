@@ -17,7 +17,17 @@ public enum AuditAction {
     /** Footage indexed: details {@code paths}, {@code files}, {@code modelId}. */
     INDEX("index"),
     /** Vectors found missing from the index when the data directory opened, and queued to be embedded again: details {@code lost}. */
-    INDEX_REPAIR("index-repair");
+    INDEX_REPAIR("index-repair"),
+    /** An examiner signing key created: details {@code name}, {@code fingerprint}, {@code passphraseProtected}, {@code reason}. */
+    KEY_CREATE("key-create"),
+    /** The examiner key used to sign: details {@code fingerprint}, {@code signed} (what), {@code manifestSha256}. */
+    KEY_USE("key-use"),
+    /** The examiner's public key written out: details {@code fingerprint}, {@code out}. */
+    KEY_EXPORT("key-export"),
+    /** The audit chain exported for a third party: details {@code out}, {@code entries}, {@code head}, {@code fingerprint}. */
+    AUDIT_EXPORT("audit-export"),
+    /** An evidence package checked inside Sightline: details {@code dir}, {@code ok}, {@code signature}, {@code fingerprint}, {@code problems}. */
+    VERIFY_PACKAGE("verify-package");
 
     private final String code;
 

@@ -10,15 +10,23 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.sightline.indexer.audit.AuditEntry;
 import org.sightline.indexer.audit.AuditVerification;
+import org.sightline.indexer.export.AuditChainExport;
+import org.sightline.indexer.export.AuditChainExporter;
 import org.sightline.indexer.export.ExportManifest;
 import org.sightline.indexer.export.ExportVerifier;
+import org.sightline.indexer.signing.ExaminerKeyStore;
+import org.sightline.indexer.signing.KeyException;
+import org.sightline.indexer.signing.KeyFingerprint;
+import org.sightline.indexer.signing.SignatureCheck;
+import org.sightline.indexer.signing.TrustedKeys;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code sightline audit show|verify}: the hash-chained audit trail. */
-@Command(name = "audit", mixinStandardHelpOptions = true, description = "Show and verify the audit trail.")
+/** {@code sightline audit show|verify|export}: the hash-chained audit trail. */
+@Command(name = "audit", mixinStandardHelpOptions = true,
+        description = "Show, verify and export the audit trail; verify a signed audit export offline.")
 public class AuditCommand implements Callable<Integer> {
     @Mixin
     DataOption dataOption;
@@ -57,12 +65,40 @@ public class AuditCommand implements Callable<Integer> {
         }
     }
 
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = "Write the whole audit chain, signed with the examiner key, for a third party to check with "
+                    + "'sightline audit verify --export DIR'.")
+    int export(@Mixin DataOption data,
+               @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write (must not exist or be empty).") Path out,
+               @Mixin PassphraseOption passphrase) {
+        try (CaseWiring w = CaseWiring.open(data, dataOption)) {
+            ExaminerKeyStore keys = w.services().keys();
+            char[] pass = keys.identity().passphraseProtected() ? passphrase.read("passphrase of the examiner key", false) : null;
+            AuditChainExport e = new AuditChainExporter(w.audit(), keys).export(out, keys.unlock(pass));
+            System.out.println("exported " + e.entries().size() + " audit entries to " + out.resolve(AuditChainExport.FILE)
+                    + ", head entry " + e.headSeq() + " " + e.headHash());
+            System.out.println("signed by " + e.signer().name() + ", key fingerprint " + e.signer().fingerprint());
+            return 0;
+        } catch (IOException | KeyException | RuntimeException e) {
+            System.err.println("sightline audit export: " + e.getMessage());
+            return 1;
+        }
+    }
+
     @Command(name = "verify", mixinStandardHelpOptions = true,
-            description = "Check the hash chain; report the first broken link and exit 1 if there is one.")
+            description = "Check the hash chain; report the first broken link and exit 1 if there is one. With --export, "
+                    + "check a signed audit export instead, offline, without a data directory.")
     int verify(@Mixin DataOption data, @Option(names = "--json", description = "Print JSON.") boolean json,
                @Option(names = "--package", paramLabel = "DIR",
                        description = "Also check that the audit entries an export package recorded are still in the log unchanged.")
-               List<Path> packages) {
+               List<Path> packages,
+               @Option(names = "--export", paramLabel = "DIR", description = "Check this audit export (from 'audit export').")
+               Path export,
+               @Option(names = "--trust", paramLabel = "FINGERPRINT", description = "With --export: require this signer; repeatable.")
+               List<String> trust) {
+        if (export != null) {
+            return verifyExport(export, trust, json);
+        }
         try (CaseWiring w = CaseWiring.open(data, dataOption)) {
             AuditVerification v = w.services().auditVerifier().verify();
             List<String> anchorProblems = new ArrayList<>();
@@ -96,6 +132,38 @@ public class AuditCommand implements Callable<Integer> {
             System.err.println("sightline audit verify: " + e.getMessage());
             return 1;
         }
+    }
+
+    private static int verifyExport(Path dir, List<String> trust, boolean json) {
+        AuditChainExporter.ChainCheck c;
+        try {
+            c = AuditChainExporter.check(dir, TrustedKeys.of(trust == null ? List.of()
+                    : trust.stream().map(KeyFingerprint::parse).toList()));
+        } catch (IOException | IllegalArgumentException e) {
+            System.err.println("sightline audit verify: " + e.getMessage());
+            return 1;
+        }
+        SignatureCheck sig = c.signature();
+        if (json) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("ok", c.ok());
+            m.put("signature", sig.status().name());
+            m.put("signer", sig.signer());
+            m.put("fingerprint", sig.fingerprint() == null ? null : sig.fingerprint().hex());
+            m.put("signatureProblem", sig.problem());
+            m.put("entries", c.entries());
+            m.put("headSeq", c.headSeq());
+            m.put("headHash", c.headHash());
+            m.put("problems", c.problems());
+            System.out.println(CaseWiring.toJson(m));
+        } else {
+            System.out.println(sig.valid() ? "OK       signature by " + sig.signer() + ", key fingerprint " + sig.fingerprint()
+                    : sig.status() + "  signature: " + sig.problem());
+            c.problems().forEach(p -> System.out.println("BROKEN   " + p));
+            System.out.println(c.ok() ? "audit export verified: " + c.entries() + " entries, head entry " + c.headSeq() + " " + c.headHash()
+                    : "audit export NOT verified: " + (c.problems().size() + (sig.valid() ? 0 : 1)) + " problem(s)");
+        }
+        return c.ok() ? 0 : 1;
     }
 
     private static Map<String, Object> json(AuditEntry e) {

@@ -1,9 +1,13 @@
 package org.sightline.indexer.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.sightline.indexer.cases.Case;
 import org.sightline.indexer.export.ExportException;
+import org.sightline.indexer.export.ExportOptions;
+import org.sightline.indexer.export.Redaction;
+import org.sightline.indexer.export.RedactionRegion;
 import org.sightline.indexer.export.ExportResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -13,7 +17,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code sightline case export CASE --out DIR}. */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Export a case as an evidence package: originals, clips, stills, report.pdf/html, manifest.json.")
+        description = "Export a case as an evidence package signed with the examiner key: originals, clips, stills, report.pdf/html, manifest.json and its signature; optionally with regions redacted.")
 public class CaseExportCommand implements Callable<Integer> {
     @Mixin
     DataOption dataOption;
@@ -26,14 +30,27 @@ public class CaseExportCommand implements Callable<Integer> {
     Path out;
     @Option(names = "--quiet", description = "No progress lines.")
     boolean quiet;
+    @Mixin
+    PassphraseOption passphrase;
+    @Option(names = "--redact-region", paramLabel = "X,Y,W,H",
+            description = "Hide this rectangle (fractions of the picture: left, top, width, height) in every clip and still; "
+                    + "repeatable. The originals are copied unchanged.")
+    List<String> redactRegions;
+    @Option(names = "--redact-method", paramLabel = "METHOD", defaultValue = "block",
+            description = "How regions are hidden: block (solid black, default) or blur (coarse mosaic).")
+    String redactMethod;
 
     @Override
     public Integer call() {
         return parent.run("export", dataOption, w -> {
             Case c = w.cases().resolve(caseKey);
             try {
+                char[] pass = w.services().keys().exists() && w.services().keys().identity().passphraseProtected()
+                        ? passphrase.read("passphrase of the examiner key", false) : null;
+                Redaction redaction = redactRegions == null ? Redaction.NONE : new Redaction(
+                        redactRegions.stream().map(RedactionRegion::parse).toList(), Redaction.Method.parse(redactMethod));
                 long t0 = System.nanoTime();
-                ExportResult r = w.exporter().export(c.id(), out, (done, total, message) -> {
+                ExportResult r = w.exporter().export(c.id(), out, new ExportOptions(pass, redaction), (done, total, message) -> {
                     if (!quiet) {
                         System.err.printf("[%d/%d] %s%n", done, total, message);
                     }
@@ -41,6 +58,8 @@ public class CaseExportCommand implements Callable<Integer> {
                 System.out.printf("exported case %s to %s: %d files, %,d bytes, manifest SHA-256 %s (%.1f s)%n",
                         c.reference(), r.directory(), r.files(), r.bytes(), r.manifestSha256(),
                         (System.nanoTime() - t0) / 1e9);
+                System.out.println("signed by " + r.manifest().signer().name() + ", key fingerprint "
+                        + r.manifest().signer().fingerprint());
                 return 0;
             } catch (ExportException e) {
                 System.err.println("sightline case export: " + e.getMessage());

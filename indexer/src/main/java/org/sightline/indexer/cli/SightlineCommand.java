@@ -19,6 +19,7 @@ import picocli.CommandLine;
                 CaseCommand.class,
                 AuditCommand.class,
                 VerifyCommand.class,
+                KeyCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class
         })

@@ -42,6 +42,12 @@ public class ClipCutter {
      */
     public ClipCut cut(Path source, double inSeconds, double outSeconds, double hitSeconds, Path clip, Path still,
                        BooleanSupplier cancelled) throws ExportException {
+        return cut(source, inSeconds, outSeconds, hitSeconds, clip, still, Redaction.NONE, cancelled);
+    }
+
+    /** As {@link #cut(Path, double, double, double, Path, Path, BooleanSupplier)}, hiding {@code redaction}'s regions. */
+    public ClipCut cut(Path source, double inSeconds, double outSeconds, double hitSeconds, Path clip, Path still,
+                       Redaction redaction, BooleanSupplier cancelled) throws ExportException {
         long inMicros = Math.round(inSeconds * 1e6);
         long outMicros = Math.round(outSeconds * 1e6);
         long hitMicros = Math.round(hitSeconds * 1e6);
@@ -87,6 +93,7 @@ public class ClipCutter {
                     if (first < 0) {
                         first = ts;
                     }
+                    redaction.apply(f);
                     if (stillAt < 0 && ts + interval / 2 >= hitMicros) {
                         writeStill(converter.convert(f), still, source);
                         stillAt = ts;
@@ -107,7 +114,7 @@ public class ClipCutter {
             }
             if (stillAt < 0) {
                 // the hit lies after the last frame of the span (e.g. at its very end): take the nearest frame
-                stillAt = grabStill(g, Math.min(hitMicros, last), interval, converter, still, source);
+                stillAt = grabStill(g, Math.min(hitMicros, last), interval, converter, still, source, redaction);
             }
             return new ClipCut(frames, fps, first / 1e6, last / 1e6, stillAt / 1e6, encoder);
         } catch (FootageException e) {
@@ -126,11 +133,12 @@ public class ClipCutter {
     }
 
     private static long grabStill(FFmpegFrameGrabber g, long hitMicros, long interval, Java2DFrameConverter converter,
-                                  Path still, Path source) throws FrameGrabber.Exception, ExportException {
+                                  Path still, Path source, Redaction redaction) throws FrameGrabber.Exception, ExportException {
         g.setTimestamp(hitMicros);
         Frame f;
         while ((f = g.grabImage()) != null) {
             if (g.getTimestamp() + interval / 2 >= hitMicros) {
+                redaction.apply(f);
                 writeStill(converter.convert(f), still, source);
                 return g.getTimestamp();
             }

@@ -33,12 +33,21 @@ import org.sightline.indexer.cases.Case;
 import org.sightline.indexer.cases.CaseItem;
 import org.sightline.indexer.cases.CaseService;
 import org.sightline.indexer.cli.SightlineVersion;
+import org.sightline.indexer.signing.DetachedSignature;
+import org.sightline.indexer.signing.ExaminerKey;
+import org.sightline.indexer.signing.ExaminerKeyStore;
+import org.sightline.indexer.signing.KeyException;
+import org.sightline.indexer.signing.SignedBy;
 import org.sightline.models.integrity.Sha256;
 
 /**
  * Writes a case's evidence package: {@code originals/} (bit-for-bit copies checked against the SHA-256
  * recorded at indexing), {@code clips/} (an H.264 MP4 of each item's span plus a JPEG of the hit frame),
- * {@code report.pdf}, {@code report.html}, {@code manifest.json} and {@code manifest.json.sha256}.
+ * {@code report.pdf}, {@code report.html}, {@code SHA256SUMS}, {@code manifest.json}, {@code manifest.json.sha256},
+ * and the examiner's Ed25519 signature of the manifest ({@code manifest.json.sig}, {@code signer-public-key.pem}).
+ *
+ * <p>Every package is signed. When the data directory has no examiner key yet, the first export makes one (named
+ * after the case's examiner, without a passphrase) and records that in the audit trail.
  *
  * <p>Everything is written into a hidden temporary folder beside the target and moved into place only at
  * the end; on any failure or cancellation the temporary folder is removed, so a package that exists is
@@ -50,54 +59,71 @@ public class EvidenceExporter {
     private final CaseService cases;
     private final AuditLog audit;
     private final KnownPaths knownPaths;
+    private final ExaminerKeyStore keys;
+    private final RecordingTimes recordingTimes;
     private final ClipCutter cutter;
     private final ReportWriter reports;
     private final Clock clock;
 
-    /** @param knownPaths where to look for a source that is no longer at its recorded path */
-    public EvidenceExporter(CaseService cases, AuditLog audit, KnownPaths knownPaths) {
-        this(cases, audit, knownPaths, new ClipCutter(), new ReportWriter(), Clock.systemUTC());
+    /**
+     * @param knownPaths     where to look for a source that is no longer at its recorded path
+     * @param keys           the examiner's signing key
+     * @param recordingTimes when each source started recording, for wall-clock times in the report
+     */
+    public EvidenceExporter(CaseService cases, AuditLog audit, KnownPaths knownPaths, ExaminerKeyStore keys,
+                            RecordingTimes recordingTimes) {
+        this(cases, audit, knownPaths, keys, recordingTimes, new ClipCutter(), new ReportWriter(), Clock.systemUTC());
     }
 
-    public EvidenceExporter(CaseService cases, AuditLog audit, KnownPaths knownPaths, ClipCutter cutter,
-                            ReportWriter reports, Clock clock) {
+    public EvidenceExporter(CaseService cases, AuditLog audit, KnownPaths knownPaths, ExaminerKeyStore keys,
+                            RecordingTimes recordingTimes, ClipCutter cutter, ReportWriter reports, Clock clock) {
         this.cases = Objects.requireNonNull(cases);
         this.audit = Objects.requireNonNull(audit);
         this.knownPaths = Objects.requireNonNull(knownPaths);
+        this.keys = Objects.requireNonNull(keys);
+        this.recordingTimes = Objects.requireNonNull(recordingTimes);
         this.cutter = Objects.requireNonNull(cutter);
         this.reports = Objects.requireNonNull(reports);
         this.clock = Objects.requireNonNull(clock);
     }
 
     public ExportResult export(long caseId, Path target) throws ExportException {
-        return export(caseId, target, ExportProgress.NONE, () -> false);
+        return export(caseId, target, ExportOptions.DEFAULT, ExportProgress.NONE, () -> false);
+    }
+
+    public ExportResult export(long caseId, Path target, ExportProgress progress, BooleanSupplier cancelled)
+            throws ExportException {
+        return export(caseId, target, ExportOptions.DEFAULT, progress, cancelled);
     }
 
     /**
      * Exports a case into {@code target}, which must not exist or be an empty folder.
      *
+     * @param options   the key's passphrase, and regions to redact in the clips and stills
      * @param progress  told after each step (originals, clips, reports, manifest)
      * @param cancelled polled between steps and while encoding; when it turns true the export stops with
      *                  {@link ExportException.Reason#CANCELLED} and leaves nothing behind
      */
-    public ExportResult export(long caseId, Path target, ExportProgress progress, BooleanSupplier cancelled)
-            throws ExportException {
+    public ExportResult export(long caseId, Path target, ExportOptions options, ExportProgress progress,
+                               BooleanSupplier cancelled) throws ExportException {
         Path out = target.toAbsolutePath().normalize();
         Case theCase = cases.get(caseId);
         List<CaseItem> items = cases.items(caseId);
         Path temp = null;
         ExportResult result;
+        ExaminerKey key;
         try {
             if (items.isEmpty()) {
                 throw new ExportException(ExportException.Reason.EMPTY_CASE, null,
                         "case " + theCase.reference() + " has no items to export");
             }
             checkTarget(out);
+            key = signingKey(theCase, options.passphrase());
             Path parent = out.getParent();
             createDirectories(parent);
             temp = parent.resolve("." + out.getFileName() + ".partial-" + UUID.randomUUID().toString().substring(0, 8));
             createDirectories(temp);
-            result = write(theCase, items, out, temp, progress, cancelled);
+            result = write(theCase, items, out, temp, key, options, progress, cancelled);
             temp = null;
         } catch (ExportException e) {
             failed(caseId, out, e.getMessage());
@@ -111,9 +137,33 @@ public class EvidenceExporter {
             }
         }
         // the package is complete; an audit failure here is reported but does not undo it
-        audit.record(AuditAction.EXPORT, caseId, Map.of("out", out.toString(),
-                "manifestSha256", result.manifestSha256(), "files", result.files(), "bytes", result.bytes()));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("out", out.toString());
+        details.put("manifestSha256", result.manifestSha256());
+        details.put("files", result.files());
+        details.put("bytes", result.bytes());
+        details.put("signedBy", result.manifest().signer().fingerprint());
+        if (options.redaction().any()) {
+            details.put("redactionMethod", options.redaction().method().code());
+            details.put("redactedRegions", options.redaction().regions().stream().map(RedactionRegion::toString).toList());
+        }
+        audit.record(AuditAction.EXPORT, caseId, details);
+        keys.recordUse(key, "evidence package " + out + " (" + ExportManifest.MANIFEST + ")", result.manifestSha256(), caseId);
         return result;
+    }
+
+    /** The examiner key, made on first use; its use is audited once the package is signed. */
+    private ExaminerKey signingKey(Case theCase, char[] passphrase) throws ExportException {
+        try {
+            if (!keys.exists()) {
+                String name = theCase.examiner() == null || theCase.examiner().isBlank() ? audit.user() : theCase.examiner();
+                keys.create(name, null, "first export (case " + theCase.reference() + ")");
+            }
+            return keys.unlock(passphrase);
+        } catch (KeyException e) {
+            throw new ExportException(ExportException.Reason.SIGNING_KEY, e.file(),
+                    "cannot sign the export: " + e.getMessage() + "; nothing was exported", e);
+        }
     }
 
     private void failed(long caseId, Path out, String message) {
@@ -124,8 +174,9 @@ public class EvidenceExporter {
         }
     }
 
-    private ExportResult write(Case theCase, List<CaseItem> items, Path out, Path temp, ExportProgress progress,
-                               BooleanSupplier cancelled) throws ExportException {
+    private ExportResult write(Case theCase, List<CaseItem> items, Path out, Path temp, ExaminerKey key,
+                               ExportOptions options, ExportProgress progress, BooleanSupplier cancelled)
+            throws ExportException {
         String exportedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS).toString();
         Map<String, Path> sources = new LinkedHashMap<>();
         for (CaseItem item : items) {
@@ -139,7 +190,7 @@ public class EvidenceExporter {
 
         Map<String, String> originals = copyOriginals(sources, temp, files, steps);
         List<ExportManifest.Item> manifestItems = new ArrayList<>();
-        String encoder = cutClips(theCase, items, sources, originals, temp, files, manifestItems, steps);
+        String encoder = cutClips(theCase, items, sources, originals, temp, files, manifestItems, options.redaction(), steps);
 
         steps.begin("writing reports");
         ExportManifest.CaseInfo caseInfo = new ExportManifest.CaseInfo(theCase.id(), theCase.name(), theCase.reference(),
@@ -148,20 +199,22 @@ public class EvidenceExporter {
                 "FFmpeg via JavaCV, " + encoder + " (H.264), yuv420p, source frame rate, video only; stills JPEG");
         List<String> modelIds = items.stream().map(i -> i.foundBy().modelId()).filter(Objects::nonNull).distinct().toList();
         ExportManifest.Audit auditSection = auditSection(theCase.id());
+        SignedBy signer = SignedBy.of(key.identity(), ExportManifest.MANIFEST, ExportManifest.SIGNATURE_COVERS);
         ExportManifest draft = new ExportManifest(ExportManifest.FORMAT, caseInfo, exportedAt, audit.user(), tool,
-                modelIds, manifestItems, List.copyOf(files), auditSection);
+                modelIds, manifestItems, List.copyOf(files), auditSection, signer);
         writeReports(draft, temp, files);
         steps.done("reports written");
 
-        steps.begin("writing manifest");
+        steps.begin("writing and signing the manifest");
+        writeChecksums(temp, files);
         ExportManifest manifest = new ExportManifest(ExportManifest.FORMAT, caseInfo, exportedAt, audit.user(), tool,
-                modelIds, manifestItems, files, auditSection);
-        String manifestSha = writeManifest(manifest, temp);
+                modelIds, manifestItems, files, auditSection, signer);
+        String manifestSha = writeManifest(manifest, temp, key);
         steps.checkCancelled();
         moveIntoPlace(temp, out);
         steps.done("exported to " + out);
         long bytes = files.stream().mapToLong(ExportManifest.FileEntry::size).sum();
-        return new ExportResult(out, manifestSha, files.size() + 2, bytes, manifest);
+        return new ExportResult(out, manifestSha, files.size() + 4, bytes, manifest);
     }
 
     /** Copies each source once into originals/; returns the relative path of each copy by SHA-256. */
@@ -176,7 +229,7 @@ public class EvidenceExporter {
             long size = copyVerified(source.getValue(), sha, dir.resolve(name));
             String rel = ExportManifest.ORIGINALS + "/" + name;
             relBySha.put(sha, rel);
-            files.add(new ExportManifest.FileEntry(rel, size, sha, ExportManifest.ROLE_ORIGINAL, null, null, null));
+            files.add(new ExportManifest.FileEntry(rel, size, sha, ExportManifest.ROLE_ORIGINAL, null, null, null, null));
             steps.done("copied " + name);
         }
         return relBySha;
@@ -185,32 +238,39 @@ public class EvidenceExporter {
     /** Cuts each item's clip and still from the verified copy of its source; returns the encoder used. */
     private String cutClips(Case theCase, List<CaseItem> items, Map<String, Path> sources, Map<String, String> originals,
                             Path temp, List<ExportManifest.FileEntry> files, List<ExportManifest.Item> manifestItems,
-                            Steps steps) throws ExportException {
+                            Redaction redaction, Steps steps) throws ExportException {
+        ExportManifest.Redacted redacted = !redaction.any() ? null : new ExportManifest.Redacted(redaction.method().code(),
+                redaction.regions().stream().map(RedactionRegion::toString).toList(), "user-drawn regions",
+                redaction.describe());
         Path dir = createDirectories(temp.resolve(ExportManifest.CLIPS));
         String ref = safeName(theCase.reference());
         String encoder = "h264";
         for (CaseItem item : items) {
             steps.begin("cutting item " + item.position());
             String base = String.format(Locale.ROOT, "%s_item%02d_%s_%s-%s", ref, item.position(),
-                    item.videoSha256().substring(0, 8), seconds(item.inSeconds()), seconds(item.outSeconds()));
+                    item.videoSha256().substring(0, 8), seconds(item.inSeconds()), seconds(item.outSeconds()))
+                    + (redacted == null ? "" : "_redacted");
             Path clip = dir.resolve(base + ".mp4");
             Path still = dir.resolve(base + "_hit" + seconds(item.hitSeconds()) + ".jpg");
             String sourceRel = originals.get(item.videoSha256());
             ClipCut cut = cutter.cut(temp.resolve(sourceRel), item.inSeconds(), item.outSeconds(), item.hitSeconds(),
-                    clip, still, steps.cancelled);
+                    clip, still, redaction, steps.cancelled);
             encoder = cut.encoder();
+            java.util.Optional<RecordingTimes.RecordingTime> recording = recordingTimes.of(item.videoSha256());
             String clipRel = ExportManifest.CLIPS + "/" + clip.getFileName();
             String stillRel = ExportManifest.CLIPS + "/" + still.getFileName();
             files.add(new ExportManifest.FileEntry(clipRel, size(clip), hash(clip), ExportManifest.ROLE_CLIP, item.position(),
                     new ExportManifest.DerivedFrom(item.videoSha256(), sourceRel, item.inSeconds(), item.outSeconds(), null),
-                    item.foundBy()));
+                    item.foundBy(), redacted));
             files.add(new ExportManifest.FileEntry(stillRel, size(still), hash(still), ExportManifest.ROLE_STILL, item.position(),
                     new ExportManifest.DerivedFrom(item.videoSha256(), sourceRel, null, null, cut.stillSeconds()),
-                    item.foundBy()));
+                    item.foundBy(), redacted));
             manifestItems.add(new ExportManifest.Item(item.position(), item.id(), item.videoSha256(), item.video().toString(),
                     sources.get(item.videoSha256()).toString(), item.camera(), item.inSeconds(), item.outSeconds(),
                     item.hitSeconds(), item.note(), item.tags(), item.foundBy(), sourceRel, clipRel, stillRel, cut.frames(),
-                    cut.framesPerSecond(), cut.firstFrameSeconds(), cut.lastFrameSeconds(), cut.stillSeconds()));
+                    cut.framesPerSecond(), cut.firstFrameSeconds(), cut.lastFrameSeconds(), cut.stillSeconds(),
+                    recording.map(t -> t.start().toString()).orElse(null),
+                    recording.map(RecordingTimes.RecordingTime::source).orElse(null)));
             steps.done("cut " + clip.getFileName());
         }
         return encoder;
@@ -240,17 +300,37 @@ public class EvidenceExporter {
             throw ioFailure(html, "write the report", e);
         }
         files.add(new ExportManifest.FileEntry(ExportManifest.REPORT_PDF, size(pdf), hash(pdf), ExportManifest.ROLE_REPORT,
-                null, null, null));
+                null, null, null, null));
         files.add(new ExportManifest.FileEntry(ExportManifest.REPORT_HTML, size(html), hash(html), ExportManifest.ROLE_REPORT,
-                null, null, null));
+                null, null, null, null));
     }
 
-    /** Writes manifest.json (synced) and manifest.json.sha256; returns the manifest's SHA-256. */
-    private static String writeManifest(ExportManifest manifest, Path temp) throws ExportException {
+    /** Writes SHA256SUMS ({@code sha256sum -c} format) of the files so far and lists it among them. */
+    private static void writeChecksums(Path temp, List<ExportManifest.FileEntry> files) throws ExportException {
+        Path sums = temp.resolve(ExportManifest.CHECKSUMS);
+        StringBuilder b = new StringBuilder();
+        for (ExportManifest.FileEntry f : files) {
+            b.append(f.sha256()).append("  ").append(f.path()).append('\n');
+        }
+        try {
+            Files.writeString(sums, b, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw ioFailure(sums, "write", e);
+        }
+        files.add(new ExportManifest.FileEntry(ExportManifest.CHECKSUMS, size(sums), hash(sums),
+                ExportManifest.ROLE_CHECKSUMS, null, null, null, null));
+    }
+
+    /**
+     * Writes manifest.json (synced), manifest.json.sha256, and the examiner's signature of the manifest's bytes with
+     * the public key; returns the manifest's SHA-256.
+     */
+    private static String writeManifest(ExportManifest manifest, Path temp, ExaminerKey key) throws ExportException {
         Path manifestFile = temp.resolve(ExportManifest.MANIFEST);
         try {
             byte[] bytes = JSON.writeValueAsBytes(manifest);
             Files.write(manifestFile, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.SYNC);
+            DetachedSignature.write(key, manifestFile, bytes);
             String sha = hash(manifestFile);
             Files.writeString(temp.resolve(ExportManifest.MANIFEST_HASH),
                     sha + "  " + ExportManifest.MANIFEST + "\n", StandardCharsets.UTF_8);

@@ -24,6 +24,8 @@ public class ExportException extends Exception {
         ENCODE_FAILED,
         /** Reading or writing failed (full disk, permissions, I/O error). */
         IO_FAILED,
+        /** The examiner's signing key cannot be created, read or unlocked (wrong passphrase, loose permissions). */
+        SIGNING_KEY,
         /** The export was cancelled. */
         CANCELLED
     }

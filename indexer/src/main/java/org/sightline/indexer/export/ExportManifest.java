@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import org.sightline.indexer.audit.AuditEntry;
 import org.sightline.indexer.cases.FoundBy;
+import org.sightline.indexer.signing.SignedBy;
 
 /**
  * {@code manifest.json} of an evidence package: what was exported, by whom, with what, and every file with
@@ -14,21 +15,29 @@ import org.sightline.indexer.cases.FoundBy;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ExportManifest(String format, CaseInfo caseInfo, String exportedAt, String exportedBy, Tool tool,
-                             List<String> modelIds, List<Item> items, List<FileEntry> files, Audit audit) {
+                             List<String> modelIds, List<Item> items, List<FileEntry> files, Audit audit,
+                             SignedBy signer) {
 
-    public static final String FORMAT = "sightline-evidence-package/1";
+    /** Version 2 adds the signer (and the detached signature beside the manifest), recording times and SHA256SUMS. */
+    public static final String FORMAT = "sightline-evidence-package/2";
     public static final String MANIFEST = "manifest.json";
     public static final String MANIFEST_HASH = "manifest.json.sha256";
     public static final String ORIGINALS = "originals";
     public static final String CLIPS = "clips";
     public static final String REPORT_PDF = "report.pdf";
     public static final String REPORT_HTML = "report.html";
+    /** Every listed file's SHA-256 in {@code sha256sum -c} format; itself listed, so the signature covers it. */
+    public static final String CHECKSUMS = "SHA256SUMS";
+    /** What the signature of a package covers, in words (the manifest's own signer section says it too). */
+    public static final String SIGNATURE_COVERS = "the exact bytes of manifest.json, which list every file's size and "
+            + "SHA-256 (SHA256SUMS included) and the audit chain head at export";
 
     /** File roles. */
     public static final String ROLE_ORIGINAL = "original";
     public static final String ROLE_CLIP = "clip";
     public static final String ROLE_STILL = "still";
     public static final String ROLE_REPORT = "report";
+    public static final String ROLE_CHECKSUMS = "checksums";
 
     public record CaseInfo(long id, String name, String reference, String examiner, String description,
                            String status, String created) {
@@ -44,12 +53,14 @@ public record ExportManifest(String format, CaseInfo caseInfo, String exportedAt
      * @param sourcePath     where the source was read from at export time
      * @param recordedPath   the path the case recorded (differs when the file had moved)
      * @param clipFirstFrame source time of the clip's first frame; {@code clipLastFrame} of its last
+     * @param recordingStart wall-clock time (UTC, ISO-8601) of the source's first frame, or null when unknown
+     * @param recordingStartSource where that time came from: "metadata" (container creation time) or "filename"
      */
     public record Item(int position, long itemId, String sourceSha256, String recordedPath, String sourcePath,
                        String camera, double inSeconds, double outSeconds, double hitSeconds, String note,
                        List<String> tags, FoundBy foundBy, String original, String clip, String still,
                        int clipFrames, double clipFramesPerSecond, double clipFirstFrame, double clipLastFrame,
-                       double stillSeconds) {
+                       double stillSeconds, String recordingStart, String recordingStartSource) {
     }
 
     /**
@@ -60,10 +71,21 @@ public record ExportManifest(String format, CaseInfo caseInfo, String exportedAt
      * @param item        position of the case item it belongs to; null for originals and reports
      * @param derivedFrom for clips and stills: the source and the span; null for originals and reports
      * @param foundBy     for clips and stills: the search that found the item
+     * @param redaction   for redacted clips and stills: what was hidden and how; null when nothing was
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record FileEntry(String path, long size, String sha256, String role, Integer item,
-                            DerivedFrom derivedFrom, FoundBy foundBy) {
+                            DerivedFrom derivedFrom, FoundBy foundBy, Redacted redaction) {
+    }
+
+    /**
+     * What was hidden in a derivative file; its source (an original, never changed) is in {@code derivedFrom}.
+     *
+     * @param method  {@code block} or {@code blur}
+     * @param regions each {@code x,y,width,height} as fractions of the picture
+     * @param what    what the regions are, e.g. "user-drawn regions"
+     */
+    public record Redacted(String method, List<String> regions, String what, String description) {
     }
 
     /** @param atSeconds for stills, the source time of the frame */

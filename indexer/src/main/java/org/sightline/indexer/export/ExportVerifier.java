@@ -8,15 +8,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.sightline.indexer.audit.AuditAction;
+import org.sightline.indexer.audit.AuditLog;
+import org.sightline.indexer.signing.DetachedSignature;
+import org.sightline.indexer.signing.SignatureCheck;
+import org.sightline.indexer.signing.TrustedKeys;
 import org.sightline.models.integrity.Sha256;
 
 /**
- * Checks an evidence package using nothing but the package: the manifest against
- * {@code manifest.json.sha256}, every listed file's size and SHA-256, files the manifest does not list,
- * and that each audit entry's hash matches its content.
+ * Checks an evidence package using nothing but the package: the examiner's signature of the manifest (and, when
+ * asked, that the signer is a trusted one), the manifest against {@code manifest.json.sha256}, every listed file's
+ * size and SHA-256, files the manifest does not list, and that each audit entry's hash matches its content.
+ * A forger who alters a file can recompute every hash, but not the signature.
  */
 public class ExportVerifier {
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -39,7 +47,25 @@ public class ExportVerifier {
         return manifest;
     }
 
+    /** Records a verification in the audit trail: the folder, the outcome, the signature's status and signer. */
+    public static void record(AuditLog audit, Path packageDir, PackageVerification v) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("dir", packageDir.toAbsolutePath().normalize().toString());
+        d.put("ok", v.ok());
+        d.put("signature", v.signature().status().name().toLowerCase(java.util.Locale.ROOT));
+        d.put("signer", v.signature().signer());
+        d.put("fingerprint", v.signature().fingerprint() == null ? null : v.signature().fingerprint().hex());
+        d.put("problems", v.problems().size() + v.auditProblems().size() + (v.manifestProblem() == null ? 0 : 1)
+                + (v.signature().valid() ? 0 : 1));
+        audit.record(AuditAction.VERIFY_PACKAGE, null, d);
+    }
+
     public PackageVerification verify(Path packageDir) throws IOException {
+        return verify(packageDir, TrustedKeys.anySigner());
+    }
+
+    /** @param trust the signers accepted; a valid signature by another key fails as UNTRUSTED */
+    public PackageVerification verify(Path packageDir, TrustedKeys trust) throws IOException {
         Path dir = packageDir.toAbsolutePath().normalize();
         Path manifestFile = dir.resolve(ExportManifest.MANIFEST);
         if (!Files.isRegularFile(manifestFile)) {
@@ -58,8 +84,11 @@ public class ExportVerifier {
             manifestProblem = ExportManifest.MANIFEST_HASH + " is MISSING, so the manifest itself cannot be checked";
         }
         ExportManifest manifest = readManifest(dir);
+        SignatureCheck signature = DetachedSignature.check(manifestFile, Files.readAllBytes(manifestFile),
+                manifest.signer(), trust);
         List<PackageVerification.FileCheck> checks = new ArrayList<>();
-        Set<String> listed = new HashSet<>(Set.of(ExportManifest.MANIFEST, ExportManifest.MANIFEST_HASH));
+        Set<String> listed = new HashSet<>(Set.of(ExportManifest.MANIFEST, ExportManifest.MANIFEST_HASH,
+                ExportManifest.MANIFEST + DetachedSignature.SUFFIX, DetachedSignature.PUBLIC_KEY_FILE));
         for (ExportManifest.FileEntry f : manifest.files()) {
             listed.add(f.path());
             Path p = dir.resolve(f.path()).normalize();
@@ -97,6 +126,6 @@ public class ExportVerifier {
                 }
             }
         }
-        return new PackageVerification(manifestProblem, checks, auditProblems, entries);
+        return new PackageVerification(manifestProblem, checks, auditProblems, entries, signature);
     }
 }

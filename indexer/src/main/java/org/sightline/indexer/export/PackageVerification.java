@@ -1,6 +1,7 @@
 package org.sightline.indexer.export;
 
 import java.util.List;
+import org.sightline.indexer.signing.SignatureCheck;
 
 /**
  * What {@link ExportVerifier} found in a package.
@@ -8,9 +9,10 @@ import java.util.List;
  * @param manifestProblem why the manifest itself cannot be trusted or read (null when it is fine)
  * @param files           one check per file listed in the manifest, then one per file the manifest does not list
  * @param auditProblems   audit entries in the manifest whose hash does not match their content
+ * @param signature       the examiner's signature of the manifest: who, which key, and whether it holds
  */
 public record PackageVerification(String manifestProblem, List<FileCheck> files, List<String> auditProblems,
-                                  int auditEntries) {
+                                  int auditEntries, SignatureCheck signature) {
 
     public enum Status { OK, CHANGED, MISSING, EXTRA }
 
@@ -19,7 +21,7 @@ public record PackageVerification(String manifestProblem, List<FileCheck> files,
     }
 
     public boolean ok() {
-        return manifestProblem == null && auditProblems.isEmpty()
+        return manifestProblem == null && auditProblems.isEmpty() && signature.valid()
                 && files.stream().allMatch(f -> f.status() == Status.OK);
     }
 

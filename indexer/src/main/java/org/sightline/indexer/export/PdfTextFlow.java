@@ -15,12 +15,18 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
-/** Lays text and images down A4 pages top to bottom with word wrap and page breaks (PDFBox). */
+/**
+ * Lays text, label-value lines, tables and images down A4 pages top to bottom with word wrap and page breaks
+ * (PDFBox), then stamps a running header and "Page x of y" on every page.
+ */
 final class PdfTextFlow implements AutoCloseable {
     /** Liberation Sans, shipped inside PDFBox, embedded (subset) so the report looks the same everywhere. */
     private static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
 
     private static final float MARGIN = 50;
+    /** Room above and below the body for the running header and footer. */
+    private static final float HEADER = 22;
+    private static final float CELL_PAD = 2.5f;
     private final PDDocument doc;
     private final PDRectangle size = PDRectangle.A4;
     private final Map<Character, Character> safe = new HashMap<>();
@@ -51,12 +57,12 @@ final class PdfTextFlow implements AutoCloseable {
         PDPage page = new PDPage(size);
         doc.addPage(page);
         out = new PDPageContentStream(doc, page);
-        y = size.getHeight() - MARGIN;
+        y = size.getHeight() - MARGIN - HEADER;
         pages++;
     }
 
     private void ensure(float height) throws IOException {
-        if (out == null || y - height < MARGIN) {
+        if (out == null || y - height < MARGIN + HEADER) {
             newPage();
         }
     }
@@ -95,10 +101,161 @@ final class PdfTextFlow implements AutoCloseable {
         ensure(h + 4);
         y -= h + 4;
         out.drawImage(img, MARGIN, y + 2, w, h);
+        out.setLineWidth(0.5f);
+        out.addRect(MARGIN, y + 2, w, h);
+        out.stroke();
     }
 
     int pages() {
         return pages;
+    }
+
+    /** Whether {@code height} points still fit on the current page. */
+    boolean fits(float height) {
+        return out != null && y - height >= MARGIN + HEADER;
+    }
+
+    /** A thin horizontal line across the text width. */
+    void rule() throws IOException {
+        ensure(6);
+        y -= 3;
+        out.setLineWidth(0.5f);
+        out.moveTo(MARGIN, y);
+        out.lineTo(MARGIN + width(), y);
+        out.stroke();
+        y -= 3;
+    }
+
+    /** Label: value lines, labels in a left column, values wrapped in the right one. */
+    void fields(List<String[]> labelValue, float labelWidth, float fontSize) throws IOException {
+        float[] widths = {labelWidth, width() - labelWidth};
+        for (String[] lv : labelValue) {
+            row(lv, widths, fontSize, false, false);
+        }
+    }
+
+    /**
+     * A table with a header row repeated on each page it spans; column widths are relative.
+     *
+     * @param small columns set one size smaller (hashes)
+     */
+    void table(List<String> header, List<List<String>> rows, List<Float> relative, List<Integer> small, float fontSize)
+            throws IOException {
+        float total = 0;
+        for (float r : relative) {
+            total += r;
+        }
+        float[] widths = new float[relative.size()];
+        for (int i = 0; i < widths.length; i++) {
+            widths[i] = width() * relative.get(i) / total;
+        }
+        String[] head = header.toArray(String[]::new);
+        if (!fits(3 * fontSize * 1.3f * 2)) {
+            newPage();
+        }
+        row(head, widths, fontSize, true, true);
+        for (List<String> r : rows) {
+            String[] cells = r.toArray(String[]::new);
+            float height = rowHeight(cells, widths, fontSize, small);
+            if (!fits(height)) {
+                newPage();
+                row(head, widths, fontSize, true, true);
+            }
+            drawRow(cells, widths, fontSize, small, true);
+        }
+    }
+
+    private void row(String[] cells, float[] widths, float fontSize, boolean header, boolean ruled) throws IOException {
+        float height = rowHeight(cells, widths, fontSize, List.of());
+        ensure(height);
+        if (header) {
+            out.setNonStrokingColor(0.9f);
+            out.addRect(MARGIN, y - height, width(), height);
+            out.fill();
+            out.setNonStrokingColor(0f);
+        }
+        drawRow(cells, widths, fontSize, List.of(), ruled);
+    }
+
+    private float rowHeight(String[] cells, float[] widths, float fontSize, List<Integer> small) throws IOException {
+        float height = fontSize * 1.3f;
+        for (int i = 0; i < cells.length; i++) {
+            float size = small.contains(i) ? fontSize - 1 : fontSize;
+            height = Math.max(height, cellLines(cells[i], widths[i], size).size() * size * 1.3f);
+        }
+        return height + 2 * CELL_PAD;
+    }
+
+    private List<String> cellLines(String cell, float width, float fontSize) throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (String paragraph : sanitise(cell == null ? "" : cell, font).split("\n", -1)) {
+            lines.addAll(wrap(paragraph, font, fontSize, width - 2 * CELL_PAD));
+        }
+        return lines;
+    }
+
+    private void drawRow(String[] cells, float[] widths, float fontSize, List<Integer> small, boolean ruled)
+            throws IOException {
+        float height = rowHeight(cells, widths, fontSize, small);
+        float x = MARGIN;
+        for (int i = 0; i < cells.length; i++) {
+            float size = small.contains(i) ? fontSize - 1 : fontSize;
+            float leading = size * 1.3f;
+            float lineY = y - CELL_PAD;
+            for (String line : cellLines(cells[i], widths[i], size)) {
+                lineY -= leading;
+                out.beginText();
+                out.setFont(font, size);
+                out.newLineAtOffset(x + CELL_PAD, lineY + (leading - size));
+                out.showText(line);
+                out.endText();
+            }
+            x += widths[i];
+        }
+        y -= height;
+        if (ruled) {
+            out.setLineWidth(0.3f);
+            out.moveTo(MARGIN, y);
+            out.lineTo(MARGIN + width(), y);
+            out.stroke();
+        }
+    }
+
+    /** Writes {@code header} at the top and "{@code footer} - Page x of y" at the bottom of every page. */
+    void stampPages(String header, String footer) throws IOException {
+        close();
+        int total = doc.getNumberOfPages();
+        String head = sanitise(header, font);
+        for (int i = 0; i < total; i++) {
+            PDPage page = doc.getPage(i);
+            try (PDPageContentStream s = new PDPageContentStream(doc, page, PDPageContentStream.AppendMode.APPEND, true, true)) {
+                float top = size.getHeight() - MARGIN + 6;
+                s.beginText();
+                s.setFont(font, 8);
+                s.newLineAtOffset(MARGIN, top);
+                s.showText(fit(head, 8));
+                s.endText();
+                s.setLineWidth(0.5f);
+                s.moveTo(MARGIN, top - 4);
+                s.lineTo(MARGIN + width(), top - 4);
+                s.stroke();
+                String foot = sanitise(footer, font) + "   Page " + (i + 1) + " of " + total;
+                float w = textWidth(foot, font, 8);
+                s.beginText();
+                s.setFont(font, 8);
+                s.newLineAtOffset(MARGIN + width() - w, MARGIN - 14);
+                s.showText(foot);
+                s.endText();
+            }
+        }
+    }
+
+    private String fit(String s, float fontSize) throws IOException {
+        String t = s;
+        while (t.length() > 4 && textWidth(t, font, fontSize) > width()) {
+            t = t.substring(0, t.length() - 4) + "...";
+        }
+        return t;
     }
 
     private List<String> wrap(String paragraph, PDFont font, float fontSize, float width) throws IOException {

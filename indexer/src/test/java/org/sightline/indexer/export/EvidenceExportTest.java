@@ -29,6 +29,7 @@ import org.sightline.indexer.cases.CaseItem;
 import org.sightline.indexer.cases.CaseService;
 import org.sightline.indexer.cases.FoundBy;
 import org.sightline.indexer.cases.ItemDraft;
+import org.sightline.indexer.signing.ExaminerKeyStore;
 import org.sightline.models.testing.SharedData;
 
 class EvidenceExportTest {
@@ -41,6 +42,7 @@ class EvidenceExportTest {
     Path lot;
     AuditLog audit;
     CaseService cases;
+    ExaminerKeyStore keys;
 
     @BeforeEach
     void setUp() throws IOException {
@@ -49,6 +51,7 @@ class EvidenceExportTest {
         ConnectionSource db = ConnectionSource.sqlite(tmp.resolve("catalog.sqlite"));
         audit = new AuditLog(db);
         cases = new CaseService(db, audit);
+        keys = new ExaminerKeyStore(tmp.resolve("keys"), audit);
     }
 
     static String sha256(Path file) throws Exception {
@@ -73,7 +76,7 @@ class EvidenceExportTest {
 
         Path out = tmp.resolve("exports/pkg");
         int[] lastProgress = {0, 0};
-        ExportResult result = new EvidenceExporter(cases, audit, KnownPaths.none())
+        ExportResult result = new EvidenceExporter(cases, audit, KnownPaths.none(), keys, RecordingTimes.unknown())
                 .export(c.id(), out, (done, total, msg) -> {
                     lastProgress[0] = done;
                     lastProgress[1] = total;
@@ -122,7 +125,7 @@ class EvidenceExportTest {
         try (PDDocument pdf = Loader.loadPDF(out.resolve("report.pdf").toFile())) {
             String text = new PDFTextStripper().getText(pdf);
             for (CaseItem item : cases.items(c.id())) {
-                assertTrue(text.contains("Item " + item.position() + ": " + item.video().getFileName()), "item " + item.position());
+                assertTrue(text.contains("item " + item.position() + ", " + item.video().getFileName()), "item " + item.position());
                 assertTrue(text.contains(item.note()), item.note());
             }
             assertTrue(text.contains("OP-2026/17"));
@@ -148,7 +151,8 @@ class EvidenceExportTest {
         assertEquals(PackageVerification.Status.CHANGED, bad.problems().getFirst().status());
 
         // the export itself is audited
-        assertEquals("export", audit.entriesForCase(c.id()).getLast().action());
+        List<String> actions = audit.entriesForCase(c.id()).stream().map(e -> e.action()).toList();
+        assertEquals(List.of("export", "key-use"), actions.subList(actions.size() - 2, actions.size()));
     }
 
     @Test
@@ -158,7 +162,7 @@ class EvidenceExportTest {
         Path out = Files.createDirectories(tmp.resolve("busy"));
         Files.writeString(out.resolve("notes.txt"), "mine");
         ExportException e = assertThrows(ExportException.class,
-                () -> new EvidenceExporter(cases, audit, KnownPaths.none()).export(c.id(), out));
+                () -> new EvidenceExporter(cases, audit, KnownPaths.none(), keys, RecordingTimes.unknown()).export(c.id(), out));
         assertEquals(ExportException.Reason.TARGET_NOT_EMPTY, e.reason());
         assertTrue(e.getMessage().contains(out.toString()), e.getMessage());
         try (Stream<Path> s = Files.list(out)) {
@@ -180,7 +184,7 @@ class EvidenceExportTest {
         }
         Path out = tmp.resolve("changed-pkg");
         ExportException e = assertThrows(ExportException.class,
-                () -> new EvidenceExporter(cases, audit, KnownPaths.none()).export(c.id(), out));
+                () -> new EvidenceExporter(cases, audit, KnownPaths.none(), keys, RecordingTimes.unknown()).export(c.id(), out));
         assertEquals(ExportException.Reason.SOURCE_CHANGED, e.reason());
         assertTrue(e.getMessage().contains("source changed") && e.getMessage().contains(copy.toString()), e.getMessage());
         assertFalse(Files.exists(out));
@@ -196,13 +200,13 @@ class EvidenceExportTest {
         Path after = Files.move(before, Files.createDirectories(tmp.resolve("archive")).resolve("lot-moved.mp4"));
 
         ExportException e = assertThrows(ExportException.class,
-                () -> new EvidenceExporter(cases, audit, KnownPaths.none()).export(c.id(), tmp.resolve("none")));
+                () -> new EvidenceExporter(cases, audit, KnownPaths.none(), keys, RecordingTimes.unknown()).export(c.id(), tmp.resolve("none")));
         assertEquals(ExportException.Reason.SOURCE_MISSING, e.reason());
         assertTrue(e.getMessage().contains(before.toString()), e.getMessage());
 
         String sha = cases.items(c.id()).getFirst().videoSha256();
         KnownPaths catalog = s -> s.equals(sha) ? List.of(tmp.resolve("elsewhere.mp4"), after) : List.of();
-        ExportResult r = new EvidenceExporter(cases, audit, catalog).export(c.id(), tmp.resolve("moved-pkg"));
+        ExportResult r = new EvidenceExporter(cases, audit, catalog, keys, RecordingTimes.unknown()).export(c.id(), tmp.resolve("moved-pkg"));
         assertEquals(after.toString(), r.manifest().items().getFirst().sourcePath());
         assertTrue(new ExportVerifier().verify(r.directory()).ok());
     }
@@ -226,7 +230,7 @@ class EvidenceExportTest {
         trusting.addItem(c.id(), ItemDraft.span(aisle, 40, 44));
         Path out = tmp.resolve("outside-pkg");
         ExportException e = assertThrows(ExportException.class,
-                () -> new EvidenceExporter(trusting, audit, KnownPaths.none()).export(c.id(), out));
+                () -> new EvidenceExporter(trusting, audit, KnownPaths.none(), keys, RecordingTimes.unknown()).export(c.id(), out));
         assertEquals(ExportException.Reason.SPAN_OUTSIDE_FILE, e.reason());
         assertTrue(e.getMessage().contains("outside") && e.getMessage().contains("40.000-44.000"), e.getMessage());
         assertFalse(Files.exists(out));
@@ -239,7 +243,7 @@ class EvidenceExportTest {
         cases.addItem(c.id(), ItemDraft.span(aisle, 1, 3));
         Path out = tmp.resolve("cancelled");
         ExportException e = assertThrows(ExportException.class,
-                () -> new EvidenceExporter(cases, audit, KnownPaths.none()).export(c.id(), out, ExportProgress.NONE, () -> true));
+                () -> new EvidenceExporter(cases, audit, KnownPaths.none(), keys, RecordingTimes.unknown()).export(c.id(), out, ExportProgress.NONE, () -> true));
         assertEquals(ExportException.Reason.CANCELLED, e.reason());
         assertFalse(Files.exists(out));
         assertNoPartialFolders();
@@ -256,8 +260,8 @@ class EvidenceExportTest {
             }
         };
         Path out = tmp.resolve("full");
-        ExportException e = assertThrows(ExportException.class, () -> new EvidenceExporter(cases, audit, KnownPaths.none(),
-                new ClipCutter(), diskFull, java.time.Clock.systemUTC()).export(c.id(), out));
+        ExportException e = assertThrows(ExportException.class, () -> new EvidenceExporter(cases, audit, KnownPaths.none(), keys,
+                RecordingTimes.unknown(), new ClipCutter(), diskFull, java.time.Clock.systemUTC()).export(c.id(), out));
         assertEquals(ExportException.Reason.IO_FAILED, e.reason());
         assertTrue(e.getMessage().contains("disk is full") && e.getMessage().contains("report.pdf"), e.getMessage());
         assertFalse(Files.exists(out));
@@ -270,7 +274,7 @@ class EvidenceExportTest {
         cases.addItem(c.id(), ItemDraft.span(aisle, 1, 4));
         boolean[] cutting = {false};
         Path out = tmp.resolve("cancelled-late");
-        ExportException e = assertThrows(ExportException.class, () -> new EvidenceExporter(cases, audit, KnownPaths.none())
+        ExportException e = assertThrows(ExportException.class, () -> new EvidenceExporter(cases, audit, KnownPaths.none(), keys, RecordingTimes.unknown())
                 .export(c.id(), out, (done, total, msg) -> cutting[0] |= msg.startsWith("cutting"), () -> cutting[0]));
         assertEquals(ExportException.Reason.CANCELLED, e.reason());
         assertFalse(Files.exists(out));
@@ -281,7 +285,7 @@ class EvidenceExportTest {
     void exportingAgainReproducesTheSameClipsAndStills() throws Exception {
         Case c = cases.create("Twice", "TW-1", null, null);
         cases.addItem(c.id(), ItemDraft.span(lot, 28.0, 31.0).withHit(29.5));
-        EvidenceExporter exporter = new EvidenceExporter(cases, audit, KnownPaths.none());
+        EvidenceExporter exporter = new EvidenceExporter(cases, audit, KnownPaths.none(), keys, RecordingTimes.unknown());
         ExportResult first = exporter.export(c.id(), tmp.resolve("first"));
         ExportResult second = exporter.export(c.id(), tmp.resolve("second"));
         List<String> derived = first.manifest().files().stream()
@@ -296,7 +300,7 @@ class EvidenceExportTest {
         Case c = cases.create("Odd formats", "OF-1", null, null);
         cases.addItem(c.id(), ItemDraft.span(SharedData.footage("tiny-highway-48px-raw.avi"), 0.5, 2.5).withHit(2.5));
         cases.addItem(c.id(), ItemDraft.span(SharedData.footage("motorway-cctv-cyclist.avi"), 3.0, 5.0));
-        ExportResult r = new EvidenceExporter(cases, audit, KnownPaths.none()).export(c.id(), tmp.resolve("odd"));
+        ExportResult r = new EvidenceExporter(cases, audit, KnownPaths.none(), keys, RecordingTimes.unknown()).export(c.id(), tmp.resolve("odd"));
         for (ExportManifest.Item item : r.manifest().items()) {
             try (FFmpegFrameGrabber g = new FFmpegFrameGrabber(r.directory().resolve(item.clip()).toFile())) {
                 g.start();
