@@ -27,7 +27,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
-import org.sightline.indexer.audit.AuditAction;
+import org.sightline.indexer.audit.AuditDetails;
 import org.sightline.indexer.audit.AuditEntry;
 import org.sightline.indexer.audit.AuditLog;
 import org.sightline.indexer.cases.Case;
@@ -112,14 +112,13 @@ public class EvidenceExporter {
             }
         }
         // the package is complete; an audit failure here is reported but does not undo it
-        audit.record(AuditAction.EXPORT, caseId, Map.of("out", out.toString(),
-                "manifestSha256", result.manifestSha256(), "files", result.files(), "bytes", result.bytes()));
+        audit.record(caseId, new AuditDetails.Export(out.toString(), result.manifestSha256(), result.files(), result.bytes()));
         return result;
     }
 
     private void failed(long caseId, Path out, String message) {
         try {
-            audit.record(AuditAction.EXPORT_FAILED, caseId, Map.of("out", out.toString(), "error", message));
+            audit.record(caseId, new AuditDetails.ExportFailed(out.toString(), message));
         } catch (RuntimeException ignored) {
             // the export error is the one to report
         }

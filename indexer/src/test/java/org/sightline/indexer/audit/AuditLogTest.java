@@ -12,14 +12,16 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sightline.indexer.catalog.CatalogDatabase;
 
 class AuditLogTest {
     @TempDir
     Path tmp;
+
+    static final String SHA = "ab".repeat(32);
 
     Path db;
     AuditLog log;
@@ -27,12 +29,12 @@ class AuditLogTest {
     @BeforeEach
     void setUp() {
         db = tmp.resolve("catalog.sqlite");
-        log = new AuditLog(ConnectionSource.sqlite(db));
-        log.record(AuditAction.SEARCH, null, Map.of("query", "a red car", "results", 12));
-        log.record(AuditAction.VIEW, null, Map.of("video", "/footage/a.mp4", "fromSeconds", 3.5));
-        log.record(AuditAction.CASE_CHANGE, 7L, Map.of("op", "create", "name", "Test"));
-        log.record(AuditAction.EXPORT, 7L, Map.of("out", "/tmp/x"));
-        log.record(AuditAction.MODEL_IMPORT, null, Map.of("modelId", "m@1#abc"));
+        log = new AuditLog(CatalogDatabase.open(db));
+        log.record(null, new AuditDetails.ExportFailed("/tmp/y", "a red car"));
+        log.record(null, new AuditDetails.View("/footage/a.mp4", SHA, 3.5, 7.0));
+        log.record(7L, new CaseChange.Created("Test", "REF-7", "Ann", ""));
+        log.record(7L, new AuditDetails.Export("/tmp/x", SHA, 3, 1000));
+        log.record(null, new AuditDetails.ModelImport("m@1#abc", SHA, "/packs/m", "/data/models/m", false));
     }
 
     private Connection raw() throws SQLException {
@@ -48,10 +50,13 @@ class AuditLogTest {
             assertEquals(entries.get(i - 1).hash(), entries.get(i).prevHash());
             assertEquals(entries.get(i).expectedHash(), entries.get(i).hash());
         }
-        assertEquals("{\"query\":\"a red car\",\"results\":12}", entries.getFirst().details(), "sorted keys");
+        assertEquals("{\"error\":\"a red car\",\"out\":\"/tmp/y\"}", entries.getFirst().details(), "sorted keys");
+        assertEquals("{\"description\":\"\",\"examiner\":\"Ann\",\"name\":\"Test\",\"op\":\"create\",\"reference\":\"REF-7\"}",
+                entries.get(2).details(), "the op among the sorted keys");
+        assertEquals(java.util.Optional.of(AuditAction.CASE_CHANGE), entries.get(2).knownAction());
         assertEquals(System.getProperty("user.name"), entries.getFirst().user());
         assertEquals(2, log.entriesForCase(7).size());
-        AuditVerification v = new AuditVerifier(ConnectionSource.sqlite(db)).verify();
+        AuditVerification v = new AuditVerifier(CatalogDatabase.open(db)).verify();
         assertTrue(v.intact());
         assertEquals(5, v.entriesChecked());
         assertEquals(entries.getLast().hash(), v.lastHash());
@@ -72,7 +77,7 @@ class AuditLogTest {
             s.execute("DROP TRIGGER audit_log_no_update");
             s.executeUpdate("UPDATE audit_log SET details = '{\"query\":\"a blue car\",\"results\":12}' WHERE seq = 3");
         }
-        AuditVerification v = new AuditVerifier(ConnectionSource.sqlite(db)).verify();
+        AuditVerification v = new AuditVerifier(CatalogDatabase.open(db)).verify();
         assertFalse(v.intact());
         assertEquals(3, v.brokenSeq());
         assertEquals(2, v.entriesChecked());
@@ -85,7 +90,7 @@ class AuditLogTest {
             s.execute("DROP TRIGGER audit_log_no_delete");
             s.executeUpdate("DELETE FROM audit_log WHERE seq = 2");
         }
-        AuditVerification v = new AuditVerifier(ConnectionSource.sqlite(db)).verify();
+        AuditVerification v = new AuditVerifier(CatalogDatabase.open(db)).verify();
         assertEquals(3, v.brokenSeq());
         assertTrue(v.problem().contains("missing"), v.problem());
     }
@@ -102,7 +107,7 @@ class AuditLogTest {
             s.execute("DROP TRIGGER audit_log_no_update");
             s.executeUpdate("UPDATE audit_log SET details = '" + details + "', hash = '" + forged + "' WHERE seq = 2");
         }
-        AuditVerification v = new AuditVerifier(ConnectionSource.sqlite(db)).verify();
+        AuditVerification v = new AuditVerifier(CatalogDatabase.open(db)).verify();
         assertEquals(3, v.brokenSeq());
         assertTrue(v.problem().contains("prev_hash"), v.problem());
     }
@@ -113,11 +118,11 @@ class AuditLogTest {
         List<Throwable> errors = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
         for (int t = 0; t < 4; t++) {
             int id = t;
-            AuditLog own = new AuditLog(ConnectionSource.sqlite(db));
+            AuditLog own = new AuditLog(CatalogDatabase.open(db));
             threads.add(Thread.ofPlatform().start(() -> {
                 try {
                     for (int i = 0; i < 20; i++) {
-                        own.record(AuditAction.VIEW, null, Map.of("thread", id, "i", i));
+                        own.record(null, new AuditDetails.View("/footage/" + id + ".mp4", SHA, i, i + 1));
                     }
                 } catch (Throwable e) {
                     errors.add(e);
@@ -128,7 +133,7 @@ class AuditLogTest {
             t.join();
         }
         assertEquals(List.of(), errors);
-        AuditVerification v = new AuditVerifier(ConnectionSource.sqlite(db)).verify();
+        AuditVerification v = new AuditVerifier(CatalogDatabase.open(db)).verify();
         assertTrue(v.intact(), v.problem());
         assertEquals(85, v.entriesChecked());
     }
@@ -143,15 +148,15 @@ class AuditLogTest {
         assertTrue(search.details().contains("\"results\":0") && search.details().contains("\"modelId\":\"m@1#abc\""), search.details());
         AuditEntry view = log.recordView(Path.of("/footage/a.mp4"), "ab".repeat(32), 1.5, 4.0);
         assertEquals("view", view.action());
-        assertTrue(new AuditVerifier(ConnectionSource.sqlite(db)).verify().intact());
+        assertTrue(new AuditVerifier(CatalogDatabase.open(db)).verify().intact());
     }
 
     @Test
     void reopeningKeepsTheChain() {
-        AuditLog again = new AuditLog(ConnectionSource.sqlite(db));
-        AuditEntry e = again.record(AuditAction.SEARCH, null, Map.of());
+        AuditLog again = new AuditLog(CatalogDatabase.open(db));
+        AuditEntry e = again.record(null, new AuditDetails.ExportFailed("/tmp/z", "cancelled"));
         assertEquals(6, e.seq());
         assertNull(e.caseId());
-        assertTrue(new AuditVerifier(ConnectionSource.sqlite(db)).verify().intact());
+        assertTrue(new AuditVerifier(CatalogDatabase.open(db)).verify().intact());
     }
 }

@@ -21,9 +21,9 @@ import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sightline.indexer.audit.AuditAction;
+import org.sightline.indexer.audit.AuditDetails;
 import org.sightline.indexer.audit.AuditLog;
-import org.sightline.indexer.audit.ConnectionSource;
+import org.sightline.indexer.catalog.CatalogDatabase;
 import org.sightline.indexer.cases.Case;
 import org.sightline.indexer.cases.CaseItem;
 import org.sightline.indexer.cases.CaseService;
@@ -46,7 +46,7 @@ class EvidenceExportTest {
     void setUp() throws IOException {
         aisle = SharedData.footage("parking-aisle-cars.mp4");
         lot = SharedData.footage("parking-lot-person-bicycle-car.mp4");
-        ConnectionSource db = ConnectionSource.sqlite(tmp.resolve("catalog.sqlite"));
+        CatalogDatabase db = CatalogDatabase.open(tmp.resolve("catalog.sqlite"));
         audit = new AuditLog(db);
         cases = new CaseService(db, audit);
     }
@@ -69,7 +69,7 @@ class EvidenceExportTest {
         cases.addItem(c.id(), ItemDraft.span(lot, 9.0, 12.5).withSha256(lotSha).withHit(11.0)
                 .withNote("cyclist crosses — café Ø").withTags(List.of("cyclist")).withFoundBy(FoundBy.prompt("a person on a bicycle", 0.28f, MODEL, "gen-3")));
         cases.addItem(c.id(), ItemDraft.span(aisle, 15.0, 18.0).withSha256(aisleSha).withNote("grey and red car"));
-        audit.record(AuditAction.SEARCH, null, java.util.Map.of("query", "a white car", "results", 3));
+        audit.record(null, new AuditDetails.View(aisle.toString(), aisleSha, 4.5, 8.0));
 
         Path out = tmp.resolve("exports/pkg");
         int[] lastProgress = {0, 0};
@@ -210,7 +210,7 @@ class EvidenceExportTest {
     @Test
     void anItemOutsideItsFileIsAClearError() throws Exception {
         // a catalog that believes the video is longer than it is lets the item in; the export checks the file itself
-        ConnectionSource db = ConnectionSource.sqlite(tmp.resolve("catalog.sqlite"));
+        CatalogDatabase db = CatalogDatabase.open(tmp.resolve("catalog.sqlite"));
         CaseService trusting = new CaseService(db, audit, new org.sightline.indexer.cases.VideoFacts() {
             @Override
             public double durationSeconds(Path video) {

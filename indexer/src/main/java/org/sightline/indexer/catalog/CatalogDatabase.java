@@ -1,0 +1,96 @@
+package org.sightline.indexer.catalog;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The SQLite file {@code catalog.sqlite} that the catalog, the cases and the audit log keep their tables in: the
+ * one way to reach it. Every unit of work gets its own connection (WAL, foreign keys on, synchronous NORMAL,
+ * waiting up to 10 s for a busy writer) that is closed when the work ends, so the command line and the desktop
+ * can use one data directory at the same time. {@link #inTransaction} runs its work in a {@code BEGIN IMMEDIATE}
+ * transaction: the write lock is taken up front, so a read followed by a write (the next audit sequence number,
+ * the next case item position) cannot interleave with another writer.
+ *
+ * <p>{@link #open(Path)} brings every table to the current schema ({@link CatalogSchema}) before handing it out.
+ * Rows are mapped by column name with Jdbi {@code RowMapper}s kept beside the SQL that reads them.
+ */
+public final class CatalogDatabase {
+    private final Path file;
+    private final Jdbi jdbi;
+
+    private CatalogDatabase(Path file, Jdbi jdbi) {
+        this.file = file;
+        this.jdbi = jdbi;
+    }
+
+    /**
+     * Opens the catalog file, creating it when missing and migrating every table to the current schema.
+     *
+     * @throws CatalogException when the file cannot be opened, is not a catalog or was written by a newer Sightline
+     */
+    public static CatalogDatabase open(Path file) {
+        Path absolute = file.toAbsolutePath();
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.enforceForeignKeys(true);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.setBusyTimeout(10_000);
+        SQLiteDataSource source = new SQLiteDataSource(config);
+        source.setUrl("jdbc:sqlite:" + absolute);
+        CatalogDatabase db = new CatalogDatabase(absolute, Jdbi.create(source));
+        try {
+            db.inTransaction(CatalogSchema::migrate);
+        } catch (RuntimeException e) {
+            throw new CatalogException("cannot open the catalog " + absolute + ": " + e.getMessage(), e);
+        }
+        return db;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Runs work on a connection of its own, without a transaction (each statement commits by itself). */
+    public <T, X extends Exception> T withHandle(HandleCallback<T, X> work) throws X {
+        return jdbi.withHandle(work);
+    }
+
+    /** Runs work in one {@code BEGIN IMMEDIATE} transaction: all of it commits, or none of it when it throws. */
+    public <T, X extends Exception> T inTransaction(HandleCallback<T, X> work) throws X {
+        Objects.requireNonNull(work);
+        return jdbi.withHandle(h -> inImmediateTransaction(h, work));
+    }
+
+    private static <T, X extends Exception> T inImmediateTransaction(Handle h, HandleCallback<T, X> work) throws X {
+        h.execute("BEGIN IMMEDIATE");
+        boolean committed = false;
+        try {
+            T result = work.withHandle(h);
+            h.execute("COMMIT");
+            committed = true;
+            return result;
+        } finally {
+            if (!committed) {
+                rollback(h);
+            }
+        }
+    }
+
+    private static void rollback(Handle h) {
+        try {
+            h.execute("ROLLBACK");
+        } catch (RuntimeException ignored) {
+            // the failure that stopped the work is the one worth reporting
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "catalog " + file;
+    }
+}
