@@ -91,11 +91,10 @@ public final class Catalog implements AutoCloseable {
                 .executeAndReturnGeneratedKeys().mapTo(Long.class).one());
     }
 
-    /** @param status "finished", "cancelled" or "failed" */
-    public synchronized void finishRun(long runId, String status, int filesFailed) {
+    public synchronized void finishRun(long runId, RunStatus status, int filesFailed) {
         run("finish index run " + runId, h -> h.createUpdate(
                         "UPDATE index_runs SET finished_at = :now, status = :status, files_failed = :failed WHERE id = :id")
-                .bind("now", System.currentTimeMillis()).bind("status", status).bind("failed", filesFailed).bind("id", runId)
+                .bind("now", System.currentTimeMillis()).bind("status", status.dbValue()).bind("failed", filesFailed).bind("id", runId)
                 .execute());
     }
 
