@@ -74,7 +74,7 @@ public class AuditLog {
         try {
             return db.inTransaction(h -> record(h, caseId, details));
         } catch (JdbiException e) {
-            throw new AuditException("cannot write to the audit log in " + db.file() + ": " + message(e), e);
+            throw new AuditException("cannot write to the audit log in " + db.file() + ": " + CatalogDatabase.message(e), e);
         }
     }
 
@@ -156,11 +156,7 @@ public class AuditLog {
         try {
             return db.withHandle(work);
         } catch (JdbiException e) {
-            throw new AuditException("cannot read the audit log in " + db.file() + ": " + message(e), e);
+            throw new AuditException("cannot read the audit log in " + db.file() + ": " + CatalogDatabase.message(e), e);
         }
-    }
-
-    static String message(JdbiException e) {
-        return e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
     }
 }

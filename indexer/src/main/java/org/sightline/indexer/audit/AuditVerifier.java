@@ -85,7 +85,7 @@ public class AuditVerifier {
         try {
             return db.withHandle(work);
         } catch (JdbiException e) {
-            throw new AuditException("cannot read the audit log in " + db.file() + ": " + AuditLog.message(e), e);
+            throw new AuditException("cannot read the audit log in " + db.file() + ": " + CatalogDatabase.message(e), e);
         }
     }
 

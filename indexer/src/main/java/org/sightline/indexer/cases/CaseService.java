@@ -344,7 +344,7 @@ public class CaseService {
         try {
             return db.inTransaction(h -> work.apply(new Tx(new CaseRepository(h), h)));
         } catch (JdbiException e) {
-            throw new CaseException("cannot update cases in " + db.file() + ": " + message(e), e);
+            throw new CaseException("cannot update cases in " + db.file() + ": " + CatalogDatabase.message(e), e);
         }
     }
 
@@ -352,11 +352,7 @@ public class CaseService {
         try {
             return db.withHandle(h -> work.apply(new CaseRepository(h)));
         } catch (JdbiException e) {
-            throw new CaseException("cannot read cases from " + db.file() + ": " + message(e), e);
+            throw new CaseException("cannot read cases from " + db.file() + ": " + CatalogDatabase.message(e), e);
         }
-    }
-
-    private static String message(JdbiException e) {
-        return e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
     }
 }

@@ -23,8 +23,8 @@ import org.sightline.indexer.footage.VideoInfo;
  * was seen at, index runs, generations (one attempt to write one video's vectors for one model) and segments.
  * The vectors themselves live in the Lucene index; see {@code IndexCommitProtocol} for how the two are kept in step.
  *
- * <p>Cases and the audit log keep their tables in the same file through {@link #database()}. Thread safe: every
- * method runs under this object's lock, each on a connection of its own (see {@link CatalogDatabase}).
+ * <p>Cases and the audit log keep their tables in the same file through {@link #database()}. Thread safe: each
+ * method is one unit of work on the file's connection (see {@link CatalogDatabase}).
  */
 public final class Catalog implements AutoCloseable {
     private static final int IN_LIST_CHUNK = 500;
@@ -75,7 +75,7 @@ public final class Catalog implements AutoCloseable {
     // ---- archives and runs -------------------------------------------------------------------------------
 
     /** The id of the archive rooted at {@code root}, adding it when new. */
-    public synchronized long archive(Path root) {
+    public long archive(Path root) {
         String r = key(root);
         return run("record archive " + r, h -> {
             h.createUpdate("INSERT OR IGNORE INTO archives(root, added_at) VALUES (:root, :now)")
@@ -84,14 +84,14 @@ public final class Catalog implements AutoCloseable {
         });
     }
 
-    public synchronized long startRun(String modelId, int filesTotal) {
+    public long startRun(String modelId, int filesTotal) {
         return run("start an index run", h -> h.createUpdate(
                         "INSERT INTO index_runs(started_at, model_id, files_total) VALUES (:now, :model, :total)")
                 .bind("now", System.currentTimeMillis()).bind("model", modelId).bind("total", filesTotal)
                 .executeAndReturnGeneratedKeys().mapTo(Long.class).one());
     }
 
-    public synchronized void finishRun(long runId, RunStatus status, int filesFailed) {
+    public void finishRun(long runId, RunStatus status, int filesFailed) {
         run("finish index run " + runId, h -> h.createUpdate(
                         "UPDATE index_runs SET finished_at = :now, status = :status, files_failed = :failed WHERE id = :id")
                 .bind("now", System.currentTimeMillis()).bind("status", status.dbValue()).bind("failed", filesFailed).bind("id", runId)
@@ -100,45 +100,45 @@ public final class Catalog implements AutoCloseable {
 
     // ---- videos ------------------------------------------------------------------------------------------
 
-    public synchronized Optional<VideoRecord> video(long id) {
+    public Optional<VideoRecord> video(long id) {
         return run("read video " + id, h -> h.createQuery("SELECT * FROM videos WHERE id = :id").bind("id", id)
                 .map(VIDEO).findOne());
     }
 
     /** The videos with these ids (missing ids are left out). */
-    public synchronized Map<Long, VideoRecord> videos(Collection<Long> ids) {
+    public Map<Long, VideoRecord> videos(Collection<Long> ids) {
         return run("read videos", h -> byId(ids, part -> h.createQuery("SELECT * FROM videos WHERE id IN (<ids>)")
                 .bindList("ids", part).map(VIDEO), VideoRecord::id));
     }
 
-    public synchronized Optional<VideoRecord> videoByPath(Path path) {
+    public Optional<VideoRecord> videoByPath(Path path) {
         return run("read video " + path, h -> videoAt(h, path));
     }
 
-    public synchronized List<VideoRecord> videosBySha256(String sha256) {
+    public List<VideoRecord> videosBySha256(String sha256) {
         return run("read videos of " + sha256, h -> h.createQuery("SELECT * FROM videos WHERE sha256 = :sha ORDER BY id")
                 .bind("sha", sha256).map(VIDEO).list());
     }
 
-    public synchronized List<VideoRecord> videos() {
+    public List<VideoRecord> videos() {
         return run("read videos", h -> h.createQuery("SELECT * FROM videos ORDER BY path").map(VIDEO).list());
     }
 
-    public synchronized List<VideoRecord> failedVideos() {
+    public List<VideoRecord> failedVideos() {
         return run("read failed videos", h -> h.createQuery("SELECT * FROM videos WHERE status IN (:failed, :partial) "
                 + "ORDER BY path").bind("failed", VideoStatus.FAILED.dbValue()).bind("partial", VideoStatus.PARTIAL.dbValue())
                 .map(VIDEO).list());
     }
 
     /** Every path a file with this content was seen at, most recent first (export uses it when a source moved). */
-    public synchronized List<Path> knownPaths(String sha256) {
+    public List<Path> knownPaths(String sha256) {
         return run("look up paths of " + sha256, h -> h.createQuery(
                         "SELECT path FROM video_paths WHERE sha256 = :sha ORDER BY last_seen DESC, path")
                 .bind("sha", sha256).map((rs, ctx) -> Path.of(rs.getString("path"))).list());
     }
 
     /** Notes that content {@code sha256} was seen at {@code path} now. */
-    public synchronized void rememberPath(String sha256, Path path) {
+    public void rememberPath(String sha256, Path path) {
         run("remember path " + path, h -> h.createUpdate("INSERT INTO video_paths(sha256, path, last_seen) "
                         + "VALUES (:sha, :path, :now) ON CONFLICT(sha256, path) DO UPDATE SET last_seen = excluded.last_seen")
                 .bind("sha", sha256).bind("path", key(path)).bind("now", System.currentTimeMillis()).execute());
@@ -151,7 +151,7 @@ public final class Catalog implements AutoCloseable {
      * @param sha256 content hash, null when the file could not be read
      * @return the video id
      */
-    public synchronized long registerVideo(Path path, String sha256, long sizeBytes, long mtimeMillis, String camera, Long archiveId) {
+    public long registerVideo(Path path, String sha256, long sizeBytes, long mtimeMillis, String camera, Long archiveId) {
         return run("record video " + path, h -> {
             Optional<VideoRecord> existing = videoAt(h, path);
             long now = System.currentTimeMillis();
@@ -181,19 +181,19 @@ public final class Catalog implements AutoCloseable {
     }
 
     /** The file with this content moved: the video now lives at {@code newPath}. */
-    public synchronized void moveVideo(long videoId, Path newPath) {
+    public void moveVideo(long videoId, Path newPath) {
         run("move video " + videoId + " to " + newPath, h -> h.createUpdate(
                         "UPDATE videos SET path = :path, updated_at = :now WHERE id = :id")
                 .bind("path", key(newPath)).bind("now", System.currentTimeMillis()).bind("id", videoId).execute());
     }
 
-    public synchronized void setCamera(long videoId, String camera) {
+    public void setCamera(long videoId, String camera) {
         run("set camera of video " + videoId, h -> h.createUpdate("UPDATE videos SET camera = :camera WHERE id = :id")
                 .bind("camera", camera).bind("id", videoId).execute());
     }
 
     /** Stores what probing found and marks the video as being indexed. */
-    public synchronized void recordProbe(long videoId, VideoInfo info) {
+    public void recordProbe(long videoId, VideoInfo info) {
         run("record probe of video " + videoId, h -> h.createUpdate(
                         "UPDATE videos SET container = :container, codec = :codec, width = :width, height = :height, fps = :fps, "
                                 + "duration_s = :duration, recording_start_ms = :start, recording_start_source = :startSource, "
@@ -205,14 +205,14 @@ public final class Catalog implements AutoCloseable {
                 .bind("now", System.currentTimeMillis()).bind("id", videoId).execute());
     }
 
-    public synchronized void setStatus(long videoId, VideoStatus status) {
+    public void setStatus(long videoId, VideoStatus status) {
         run("set status of video " + videoId, h -> h.createUpdate(
                         "UPDATE videos SET status = :status, updated_at = :now WHERE id = :id")
                 .bind("status", status.dbValue()).bind("now", System.currentTimeMillis()).bind("id", videoId).execute());
     }
 
     /** @param errorKind a {@code FootageError} name (or another short kind) */
-    public synchronized void markFailed(long videoId, String errorKind, String message) {
+    public void markFailed(long videoId, String errorKind, String message) {
         run("record failure of video " + videoId, h -> h.createUpdate("UPDATE videos SET status = :failed, "
                         + "error_kind = :kind, error_message = :message, updated_at = :now WHERE id = :id")
                 .bind("failed", VideoStatus.FAILED.dbValue()).bind("kind", errorKind).bind("message", message)
@@ -229,7 +229,7 @@ public final class Catalog implements AutoCloseable {
      * Step 1 of the commit protocol: records a generation as {@code writing} together with its segments, in one
      * transaction.
      */
-    public synchronized StartedGeneration beginGeneration(long videoId, String modelId, String sha256, Long runId,
+    public StartedGeneration beginGeneration(long videoId, String modelId, String sha256, Long runId,
             List<SegmentDraft> segments, Optional<SamplingReport.Damage> damage, int framesEmbedded, int framesSkipped) {
         return transaction("begin writing video " + videoId, h -> {
             long gen = h.createUpdate("INSERT INTO generations(video_id, model_id, sha256, run_id, status, outcome, "
@@ -262,7 +262,7 @@ public final class Catalog implements AutoCloseable {
      * the video's vectors for its model, older generations of that model (and of any model for older content) go,
      * and the video takes the generation's outcome (done or partial, with its damage).
      */
-    public synchronized List<String> completeGeneration(long generation) {
+    public List<String> completeGeneration(long generation) {
         return transaction("complete generation " + generation, h -> {
             Generation g = generationOn(h, generation)
                     .orElseThrow(() -> new CatalogException("catalog " + file() + ": no generation " + generation));
@@ -291,7 +291,7 @@ public final class Catalog implements AutoCloseable {
      *
      * @return thumbnails of the removed segments (relative to the thumbnails folder), for the caller to delete
      */
-    public synchronized List<String> rollbackGeneration(long generation) {
+    public List<String> rollbackGeneration(long generation) {
         return transaction("roll back generation " + generation, h -> {
             Optional<Generation> g = generationOn(h, generation);
             List<String> thumbs = h.createQuery("SELECT thumbnail FROM segments WHERE generation = :gen AND thumbnail IS NOT NULL")
@@ -306,18 +306,18 @@ public final class Catalog implements AutoCloseable {
         });
     }
 
-    public synchronized Optional<Generation> generation(long number) {
+    public Optional<Generation> generation(long number) {
         return run("read generation " + number, h -> generationOn(h, number));
     }
 
     /** Generations left in {@code writing} by a run that stopped (crash, kill) between steps 1 and 3. */
-    public synchronized List<Generation> unfinishedGenerations() {
+    public List<Generation> unfinishedGenerations() {
         return run("read unfinished generations", h -> h.createQuery(
                 "SELECT * FROM generations WHERE status = 'writing' ORDER BY id").map(GENERATION).list());
     }
 
     /** True when this content has vectors of this model. */
-    public synchronized boolean isIndexed(long videoId, String modelId, String sha256) {
+    public boolean isIndexed(long videoId, String modelId, String sha256) {
         return run("check video " + videoId, h -> h.createQuery("SELECT 1 FROM generations g JOIN videos v ON v.id = g.video_id "
                         + "WHERE g.video_id = :video AND g.model_id = :model AND g.sha256 = :sha AND g.status = 'done' "
                         + "AND v.sha256 = g.sha256 AND v.status IN (:done, :partial)")
@@ -327,7 +327,7 @@ public final class Catalog implements AutoCloseable {
     }
 
     /** Video ids with finished vectors of some other model but none of {@code modelId}. */
-    public synchronized List<VideoRecord> videosMissingModel(String modelId) {
+    public List<VideoRecord> videosMissingModel(String modelId) {
         return run("read videos missing " + modelId, h -> h.createQuery("SELECT * FROM videos v WHERE v.status IN (:done, :partial) "
                         + "AND NOT EXISTS (SELECT 1 FROM generations g WHERE g.video_id = v.id AND g.model_id = :model "
                         + "AND g.status = 'done' AND g.sha256 = v.sha256) ORDER BY path")
@@ -335,18 +335,18 @@ public final class Catalog implements AutoCloseable {
                 .map(VIDEO).list());
     }
 
-    public synchronized Map<Long, SegmentRecord> segments(Collection<Long> ids) {
+    public Map<Long, SegmentRecord> segments(Collection<Long> ids) {
         return run("read segments", h -> byId(ids, part -> h.createQuery("SELECT * FROM segments WHERE id IN (<ids>)")
                 .bindList("ids", part).map(SEGMENT), SegmentRecord::id));
     }
 
-    public synchronized Optional<SegmentRecord> segment(long id) {
+    public Optional<SegmentRecord> segment(long id) {
         return run("read segment " + id, h -> h.createQuery("SELECT * FROM segments WHERE id = :id").bind("id", id)
                 .map(SEGMENT).findOne());
     }
 
     /** Finished segments of a video for a model, in time order. */
-    public synchronized List<SegmentRecord> segmentsOf(long videoId, String modelId) {
+    public List<SegmentRecord> segmentsOf(long videoId, String modelId) {
         return run("read segments of video " + videoId, h -> h.createQuery("SELECT s.* FROM segments s "
                         + "JOIN generations g ON g.id = s.generation "
                         + "WHERE s.video_id = :video AND s.model_id = :model AND g.status = 'done' ORDER BY s.start_s")
@@ -354,13 +354,13 @@ public final class Catalog implements AutoCloseable {
     }
 
     /** Finished segments, of one model or (null) of all. */
-    public synchronized long segmentCount(String modelId) {
+    public long segmentCount(String modelId) {
         return run("count segments", h -> h.createQuery("SELECT COUNT(*) FROM segments s JOIN generations g "
                         + "ON g.id = s.generation WHERE g.status = 'done' AND (:model IS NULL OR s.model_id = :model)")
                 .bind("model", modelId).mapTo(Long.class).one());
     }
 
-    public synchronized Map<String, Long> videoCountsByStatus() {
+    public Map<String, Long> videoCountsByStatus() {
         return run("count videos", h -> {
             Map<String, Long> out = new LinkedHashMap<>();
             for (VideoStatus s : VideoStatus.values()) {
@@ -374,16 +374,17 @@ public final class Catalog implements AutoCloseable {
     }
 
     /** Seconds of footage in videos that are done or partial (up to the damage for partial ones). */
-    public synchronized double indexedFootageSeconds() {
+    public double indexedFootageSeconds() {
         return run("sum footage", h -> h.createQuery("SELECT COALESCE(SUM(COALESCE(damage_at_s, duration_s)), 0) "
                         + "FROM videos WHERE status IN (:done, :partial)")
                 .bind("done", VideoStatus.DONE.dbValue()).bind("partial", VideoStatus.PARTIAL.dbValue())
                 .mapTo(Double.class).one());
     }
 
-    /** Nothing to release: every call opens and closes its own connection. Kept so callers can scope the catalog. */
+    /** Closes the catalog file's connection (the cases and audit log on {@link #database()} with it). */
     @Override
     public void close() {
+        db.close();
     }
 
     // ---- plumbing ----------------------------------------------------------------------------------------
@@ -405,8 +406,7 @@ public final class Catalog implements AutoCloseable {
     }
 
     private CatalogException failure(String what, JdbiException e) {
-        Throwable cause = e.getCause() != null ? e.getCause() : e;
-        return new CatalogException("catalog " + file() + ": cannot " + what + ": " + cause.getMessage(), e);
+        return new CatalogException("catalog " + file() + ": cannot " + what + ": " + CatalogDatabase.message(e), e);
     }
 
     private static Optional<VideoRecord> videoAt(Handle h, Path path) {

@@ -101,7 +101,13 @@ class AuditDetailsJsonTest {
 
     @Test
     void searchesMatchTheMapsTheOldRecorderBuilt() throws Exception {
-        AuditLog log = new AuditLog(CatalogDatabase.open(tmp.resolve("catalog.sqlite")));
+        try (CatalogDatabase db = CatalogDatabase.open(tmp.resolve("catalog.sqlite"))) {
+            recordSearches(new AuditLog(db));
+            assertTrue(new AuditVerifier(db).verify().intact());
+        }
+    }
+
+    private static void recordSearches(AuditLog log) throws Exception {
         List<SearchQuery> queries = List.of(
                 SearchQuery.prompt("two people at the gate").withCameras(Set.of("gate", "aisle")).withLimit(20),
                 SearchQuery.prompt("a red car").withTimeRange(Instant.parse("2026-01-02T03:04:05Z"), null)
@@ -114,7 +120,6 @@ class AuditDetailsJsonTest {
             AuditEntry entry = log.recordSearch(result);
             assertEquals(OLD.writeValueAsString(oldSearchDetails(result)), entry.details());
         }
-        assertTrue(new AuditVerifier(CatalogDatabase.open(tmp.resolve("catalog.sqlite"))).verify().intact());
     }
 
     /** The details map exactly as {@code AuditLog.recordSearch} built it before details were typed. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +28,11 @@ class CaseServiceTest {
         aisle = SharedData.footage("parking-aisle-cars.mp4");
         db = CatalogDatabase.open(tmp.resolve("catalog.sqlite"));
         cases = new CaseService(db, new AuditLog(db));
+    }
+
+    @AfterEach
+    void tearDown() {
+        db.close();
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +40,7 @@ class EvidenceExportTest {
 
     Path aisle;
     Path lot;
+    CatalogDatabase db;
     AuditLog audit;
     CaseService cases;
 
@@ -46,9 +48,14 @@ class EvidenceExportTest {
     void setUp() throws IOException {
         aisle = SharedData.footage("parking-aisle-cars.mp4");
         lot = SharedData.footage("parking-lot-person-bicycle-car.mp4");
-        CatalogDatabase db = CatalogDatabase.open(tmp.resolve("catalog.sqlite"));
+        db = CatalogDatabase.open(tmp.resolve("catalog.sqlite"));
         audit = new AuditLog(db);
         cases = new CaseService(db, audit);
+    }
+
+    @AfterEach
+    void tearDown() {
+        db.close();
     }
 
     static String sha256(Path file) throws Exception {
@@ -210,7 +217,6 @@ class EvidenceExportTest {
     @Test
     void anItemOutsideItsFileIsAClearError() throws Exception {
         // a catalog that believes the video is longer than it is lets the item in; the export checks the file itself
-        CatalogDatabase db = CatalogDatabase.open(tmp.resolve("catalog.sqlite"));
         CaseService trusting = new CaseService(db, audit, new org.sightline.indexer.cases.VideoFacts() {
             @Override
             public double durationSeconds(Path video) {
