@@ -24,6 +24,7 @@ import org.sightline.desktop.shell.Page;
 import org.sightline.desktop.shell.Workbench;
 import org.sightline.desktop.task.FxTaskExecutor;
 import org.sightline.indexer.DataDirectory;
+import org.sightline.indexer.catalog.VideoStatus;
 import org.sightline.models.testing.SharedData;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -93,9 +94,9 @@ class LibraryAndGuidanceTest {
 
         assertTrue(progressSeen.stream().anyMatch(s -> s.contains("files")), "progress was shown: " + progressSeen);
         waitFor(() -> library.videos().stream().anyMatch(v -> v.fileName().equals("truncated.mp4")
-                && v.statusProperty().get().equals("failed") && !v.reasonProperty().get().isBlank()));
+                && v.statusProperty().get() == VideoStatus.FAILED && !v.reasonProperty().get().isBlank()));
         waitFor(() -> library.videos().stream().anyMatch(v -> v.fileName().equals("tiny-highway-48px-raw.avi")
-                && v.statusProperty().get().equals("done")));
+                && v.statusProperty().get() == VideoStatus.DONE));
         @SuppressWarnings("unchecked")
         ListView<String> errors = robot.lookup("#library-errors").queryAs(ListView.class);
         assertTrue(errors.isVisible());

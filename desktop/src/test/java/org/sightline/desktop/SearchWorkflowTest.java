@@ -24,7 +24,7 @@ import org.sightline.desktop.task.SynchronousTaskExecutor;
 import org.sightline.indexer.DataDirectory;
 import org.sightline.indexer.Workspace;
 import org.sightline.indexer.audit.AuditLog;
-import org.sightline.indexer.audit.ConnectionSource;
+import org.sightline.indexer.catalog.CatalogDatabase;
 import org.sightline.indexer.ingest.IngestListener;
 import org.sightline.indexer.ingest.IngestReport;
 import org.sightline.indexer.ingest.IngestRequest;
@@ -98,7 +98,7 @@ class SearchWorkflowTest {
         assertTrue(top.sha256().equals(robot.lookup("#viewer-sha256").queryAs(TextField.class).getText()));
         // opening the clip is recorded in the audit trail, after the search that found it
         var audit = new AuditLog(
-                ConnectionSource.sqlite(new DataDirectory(data).catalogFile()));
+                CatalogDatabase.open(new DataDirectory(data).catalogFile()));
         assertTrue(audit.entries().stream().anyMatch(e -> e.action().equals("view") && e.details().contains(top.sha256())));
         assertTrue(audit.entries().stream().anyMatch(e -> e.action().equals("search") && e.details().contains("red")));
 

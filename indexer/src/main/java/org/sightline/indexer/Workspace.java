@@ -3,10 +3,7 @@ package org.sightline.indexer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -15,7 +12,7 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import org.sightline.indexer.audit.AuditAction;
+import org.sightline.indexer.audit.AuditDetails;
 import org.sightline.indexer.catalog.Catalog;
 import org.sightline.indexer.catalog.VideoRecord;
 import org.sightline.indexer.export.EvidenceServices;
@@ -95,8 +92,7 @@ public final class Workspace implements AutoCloseable {
             // logged fails rather than going unrecorded.
             w.addSearchListener(result -> w.evidence().audit().recordSearch(result));
             if (!w.lostAtOpen.isEmpty()) {
-                w.evidence().audit().record(AuditAction.INDEX_REPAIR, null,
-                        Map.of("lost", w.lostAtOpen.stream().map(LostVectors::describe).toList()));
+                w.evidence().audit().record(null, new AuditDetails.IndexRepair(w.lostAtOpen.stream().map(LostVectors::describe).toList()));
             }
         } catch (IOException | RuntimeException e) {
             w.close();
@@ -284,14 +280,12 @@ public final class Workspace implements AutoCloseable {
     }
 
     private void recordIndexRun(IngestRequest request, IngestReport report) {
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("paths", request.paths().stream().map(p -> p.toAbsolutePath().toString()).toList());
-        for (FileOutcome.Status status : FileOutcome.Status.values()) {
-            details.put(status.name().toLowerCase(Locale.ROOT), report.count(status));
-        }
-        details.put("segments", report.segmentsWritten());
-        details.put("modelId", model == null ? null : model.id().asString());
-        evidence().audit().record(AuditAction.INDEX, null, details);
+        evidence().audit().record(null, new AuditDetails.Index(
+                request.paths().stream().map(p -> p.toAbsolutePath().toString()).toList(),
+                report.count(FileOutcome.Status.INDEXED), report.count(FileOutcome.Status.PARTIAL),
+                report.count(FileOutcome.Status.UNCHANGED), report.count(FileOutcome.Status.FAILED),
+                report.count(FileOutcome.Status.NOT_VIDEO), report.count(FileOutcome.Status.CANCELLED),
+                report.segmentsWritten(), model == null ? null : model.id().asString()));
     }
 
     /** Counts for {@code sightline status} and the library view. */

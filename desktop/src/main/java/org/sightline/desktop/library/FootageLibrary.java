@@ -3,6 +3,7 @@ package org.sightline.desktop.library;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import org.sightline.indexer.catalog.VideoStatus;
 import org.sightline.indexer.ingest.FileOutcome;
 import org.sightline.indexer.ingest.IngestListener;
 
@@ -15,10 +16,10 @@ public interface FootageLibrary {
     /**
      * A video the catalog knows.
      *
-     * @param status queued, indexing, done, partial or failed
+     * @param status where the video stands in the catalog
      * @param reason why it failed or is partial, else null
      */
-    record VideoRow(Path path, String camera, double durationSeconds, String status, String reason) {
+    record VideoRow(Path path, String camera, double durationSeconds, VideoStatus status, String reason) {
     }
 
     /** How an index job ended. */

@@ -22,6 +22,7 @@ import javafx.stage.DirectoryChooser;
 import org.sightline.desktop.icons.Icon;
 import org.sightline.desktop.library.LibraryViewModel.JobState;
 import org.sightline.desktop.viewer.Timecodes;
+import org.sightline.indexer.catalog.VideoStatus;
 
 /**
  * The Library page: add footage folders (button or drag and drop), every video with its status and reason,
@@ -109,12 +110,12 @@ public final class LibraryView extends VBox {
         TableColumn<VideoEntry, String> length = new TableColumn<>("Length");
         length.setCellValueFactory(d -> Bindings.createStringBinding(() -> d.getValue().durationSecondsProperty().get() > 0
                 ? Timecodes.shortOffset(d.getValue().durationSecondsProperty().get()) : "", d.getValue().durationSecondsProperty()));
-        TableColumn<VideoEntry, String> status = new TableColumn<>("Status");
+        TableColumn<VideoEntry, VideoStatus> status = new TableColumn<>("Status");
         status.setCellValueFactory(d -> d.getValue().statusProperty());
         status.setCellFactory(c -> new StatusCell());
         TableColumn<VideoEntry, Double> prog = new TableColumn<>("Progress");
         prog.setCellValueFactory(d -> Bindings.createObjectBinding(
-                () -> "indexing".equals(d.getValue().statusProperty().get()) ? d.getValue().progressProperty().get() : null,
+                () -> d.getValue().statusProperty().get() == VideoStatus.INDEXING ? d.getValue().progressProperty().get() : null,
                 d.getValue().statusProperty(), d.getValue().progressProperty()));
         prog.setCellFactory(c -> new ProgressCell());
         TableColumn<VideoEntry, String> reason = new TableColumn<>("Reason");
@@ -200,18 +201,18 @@ public final class LibraryView extends VBox {
     }
 
     /** Status coloured by its meaning. */
-    private static final class StatusCell extends TableCell<VideoEntry, String> {
+    private static final class StatusCell extends TableCell<VideoEntry, VideoStatus> {
         @Override
-        protected void updateItem(String item, boolean empty) {
+        protected void updateItem(VideoStatus item, boolean empty) {
             super.updateItem(item, empty);
             getStyleClass().removeAll("status-failed", "status-partial", "status-done");
-            setText(empty || item == null ? null : item);
+            setText(empty || item == null ? null : item.label());
             if (!empty && item != null) {
                 switch (item) {
-                    case "failed" -> getStyleClass().add("status-failed");
-                    case "partial" -> getStyleClass().add("status-partial");
-                    case "done" -> getStyleClass().add("status-done");
-                    default -> { }
+                    case FAILED -> getStyleClass().add("status-failed");
+                    case PARTIAL -> getStyleClass().add("status-partial");
+                    case DONE -> getStyleClass().add("status-done");
+                    case QUEUED, INDEXING -> { }
                 }
             }
         }

@@ -31,6 +31,7 @@ import org.sightline.desktop.task.StartedTask;
 import org.sightline.desktop.task.TaskContext;
 import org.sightline.desktop.task.TaskExecutor;
 import org.sightline.desktop.viewer.Timecodes;
+import org.sightline.indexer.catalog.VideoStatus;
 import org.sightline.indexer.ingest.FileOutcome;
 import org.sightline.indexer.ingest.IngestListener;
 import org.sightline.indexer.ingest.IngestProgress;
@@ -88,17 +89,17 @@ public final class LibraryViewModel {
                 cameras.add(r.camera());
             }
             e.durationSecondsProperty().set(r.durationSeconds());
-            if (!(state.get() == JobState.RUNNING && "indexing".equals(e.statusProperty().get()))) {
+            if (!(state.get() == JobState.RUNNING && e.statusProperty().get() == VideoStatus.INDEXING)) {
                 e.statusProperty().set(r.status());
                 e.reasonProperty().set(r.reason() == null ? "" : r.reason());
-                if (!"indexing".equals(r.status())) {
-                    e.progressProperty().set("done".equals(r.status()) ? 1 : 0);
+                if (r.status() != VideoStatus.INDEXING) {
+                    e.progressProperty().set(r.status() == VideoStatus.DONE ? 1 : 0);
                 }
             }
         }
         List<String> failed = rows.stream()
-                .filter(r -> "failed".equals(r.status()) || "partial".equals(r.status()))
-                .map(r -> r.path() + ": " + (r.reason() == null ? r.status() : r.reason()))
+                .filter(r -> r.status() == VideoStatus.FAILED || r.status() == VideoStatus.PARTIAL)
+                .map(r -> r.path() + ": " + (r.reason() == null ? r.status().label() : r.reason()))
                 .toList();
         if (state.get() != JobState.RUNNING) {
             errors.setAll(failed);
@@ -274,7 +275,7 @@ public final class LibraryViewModel {
         if (p.currentFile() != null) {
             currentFile.set(p.currentFile().toString());
             VideoEntry e = entry(p.currentFile().toAbsolutePath().normalize());
-            e.statusProperty().set("indexing");
+            e.statusProperty().set(VideoStatus.INDEXING);
             e.progressProperty().set(Math.clamp(p.currentFileFraction(), 0, 1));
         }
     }
@@ -284,22 +285,21 @@ public final class LibraryViewModel {
             return;
         }
         VideoEntry e = entry(o.path().toAbsolutePath().normalize());
-        String status = switch (o.status()) {
-            case INDEXED, UNCHANGED -> "done";
-            case PARTIAL -> "partial";
-            case FAILED -> "failed";
-            case CANCELLED -> "queued";
-            case NOT_VIDEO -> "not a video";
+        VideoStatus status = switch (o.status()) {
+            case INDEXED, UNCHANGED -> VideoStatus.DONE;
+            case PARTIAL -> VideoStatus.PARTIAL;
+            case FAILED -> VideoStatus.FAILED;
+            case CANCELLED, NOT_VIDEO -> VideoStatus.QUEUED;
         };
         e.statusProperty().set(status);
         e.reasonProperty().set(o.message() == null ? "" : o.message());
-        e.progressProperty().set(status.equals("done") ? 1 : 0);
+        e.progressProperty().set(status == VideoStatus.DONE ? 1 : 0);
         refresh(); // camera, length and status as the catalog now has them
         if (onIndexChanged.get() != null) {
             onIndexChanged.get().run();
         }
         if (o.status() == FileOutcome.Status.FAILED || o.status() == FileOutcome.Status.PARTIAL) {
-            String line = o.path() + ": " + (o.message() == null ? status : o.message());
+            String line = o.path() + ": " + (o.message() == null ? status.label() : o.message());
             if (!errors.contains(line)) {
                 errors.add(line);
             }

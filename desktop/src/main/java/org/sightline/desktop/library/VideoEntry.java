@@ -2,15 +2,18 @@ package org.sightline.desktop.library;
 
 import java.nio.file.Path;
 import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.sightline.indexer.catalog.VideoStatus;
 
 /** One row of the library table: a video, its archive folder, status and reason; live progress while indexing. */
 public final class VideoEntry {
     private final Path path;
     private final StringProperty camera = new SimpleStringProperty("");
-    private final StringProperty status = new SimpleStringProperty("queued");
+    private final ObjectProperty<VideoStatus> status = new SimpleObjectProperty<>(VideoStatus.QUEUED);
     private final StringProperty reason = new SimpleStringProperty("");
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final DoubleProperty durationSeconds = new SimpleDoubleProperty(0);
@@ -37,7 +40,7 @@ public final class VideoEntry {
         return camera;
     }
 
-    public StringProperty statusProperty() {
+    public ObjectProperty<VideoStatus> statusProperty() {
         return status;
     }
 

@@ -86,7 +86,7 @@ public final class WorkspaceServices implements DesktopServices {
             if (reason == null && v.damageDetail() != null) {
                 reason = v.damageDetail();
             }
-            return new VideoRow(v.path(), v.camera(), v.durationSeconds(), v.status().dbValue(), reason);
+            return new VideoRow(v.path(), v.camera(), v.durationSeconds(), v.status(), reason);
         }
 
         @Override

@@ -24,7 +24,7 @@ class LayeringTest {
         noClasses().that().resideInAPackage("org.sightline.desktop..")
                 .and().haveSimpleNameEndingWith("View").or().haveSimpleNameEndingWith("ViewModel")
                 .should().dependOnClassesThat().resideInAnyPackage(
-                        "org.apache.lucene..", "org.sqlite..", "java.sql..", "org.bytedeco..")
+                        "org.apache.lucene..", "org.sqlite..", "java.sql..", "org.jdbi..", "org.bytedeco..")
                 .because("views bind to view-models and view-models call the indexer's services")
                 .check(classes);
     }
@@ -40,7 +40,7 @@ class LayeringTest {
     @Test
     void theDesktopNeverTalksToLuceneOrSqliteDirectly() {
         noClasses().that().resideInAPackage("org.sightline.desktop..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.apache.lucene..", "org.sqlite..", "java.sql..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.lucene..", "org.sqlite..", "java.sql..", "org.jdbi..")
                 .check(classes);
     }
 

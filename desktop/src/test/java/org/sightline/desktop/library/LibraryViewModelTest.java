@@ -13,6 +13,7 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sightline.indexer.catalog.VideoStatus;
 import org.sightline.desktop.library.LibraryViewModel.JobState;
 import org.sightline.desktop.task.SynchronousTaskExecutor;
 import org.sightline.indexer.ingest.FileOutcome;
@@ -78,7 +79,7 @@ class LibraryViewModelTest {
                         ? new FileOutcome(p, FileOutcome.Status.FAILED, "cannot read " + p + ": the moov atom is missing", 0)
                         : new FileOutcome(p, FileOutcome.Status.INDEXED, null, 3);
                 rows.removeIf(r -> r.path().equals(p));
-                rows.add(new VideoRow(p, bad ? null : "gate", 10, bad ? "failed" : "done", o.message()));
+                rows.add(new VideoRow(p, bad ? null : "gate", 10, bad ? VideoStatus.FAILED : VideoStatus.DONE, o.message()));
                 outcomes.add(o);
                 listener.fileFinished(o);
             }
@@ -190,8 +191,8 @@ class LibraryViewModelTest {
 
     @Test
     void refreshShowsTheCatalogAndItsFailuresInOrder() {
-        library.rows.add(new FootageLibrary.VideoRow(truncated, "", 0, "failed", "no video stream in " + truncated));
-        library.rows.add(new FootageLibrary.VideoRow(good, "gate", 12.5, "done", null));
+        library.rows.add(new FootageLibrary.VideoRow(truncated, "", 0, VideoStatus.FAILED, "no video stream in " + truncated));
+        library.rows.add(new FootageLibrary.VideoRow(good, "gate", 12.5, VideoStatus.DONE, null));
         vm.refresh();
         assertEquals(List.of(good, truncated), vm.videos().stream().map(VideoEntry::path).toList(), "sorted by name");
         assertEquals(12.5, entry(good).durationSecondsProperty().get());

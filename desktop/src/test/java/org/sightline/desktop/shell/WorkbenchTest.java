@@ -15,6 +15,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.sightline.indexer.catalog.VideoStatus;
 import org.sightline.desktop.SightlineApp;
 import org.sightline.desktop.cases.CaseFiles;
 import org.sightline.desktop.library.FootageLibrary;
@@ -92,7 +93,7 @@ class WorkbenchTest {
             return new FootageLibrary() {
                 @Override
                 public List<VideoRow> videos() {
-                    return List.of(new VideoRow(VIDEO, "parking", 30.16, "done", null));
+                    return List.of(new VideoRow(VIDEO, "parking", 30.16, VideoStatus.DONE, null));
                 }
 
                 @Override

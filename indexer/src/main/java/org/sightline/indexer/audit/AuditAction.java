@@ -1,32 +1,35 @@
 package org.sightline.indexer.audit;
 
-/** What an audit entry records. The code is what the log stores. */
+import java.util.Arrays;
+import java.util.Optional;
+
+/** What an audit entry records; its details are the matching {@link AuditDetails} record. The code is what the log stores. */
 public enum AuditAction {
-    /** A search: details {@code query} (prompt or example description), {@code filters}, {@code results}, {@code modelId}. */
+    /** A search: {@link AuditDetails.Search}. */
     SEARCH("search"),
-    /** A clip viewed: details {@code video}, {@code sha256}, {@code fromSeconds}, {@code toSeconds}. */
+    /** A clip viewed: {@link AuditDetails.View}. */
     VIEW("view"),
-    /** A case created, changed, closed; an item added, edited, moved or removed. */
+    /** A case created, changed, closed; an item added, edited, moved or removed: {@link CaseChange}. */
     CASE_CHANGE("case-change"),
-    /** An evidence package written: details {@code out}, {@code manifestSha256}, {@code files}. */
+    /** An evidence package written: {@link AuditDetails.Export}. */
     EXPORT("export"),
-    /** An export that failed or was cancelled: details {@code out}, {@code error}. */
+    /** An export that failed or was cancelled: {@link AuditDetails.ExportFailed}. */
     EXPORT_FAILED("export-failed"),
-    /** A model pack imported: details {@code modelId}, {@code source}. */
+    /** A model pack imported: {@link AuditDetails.ModelImport}. */
     MODEL_IMPORT("model-import"),
-    /** Footage indexed: details {@code paths}, {@code files}, {@code modelId}. */
+    /** Footage indexed: {@link AuditDetails.Index}. */
     INDEX("index"),
-    /** Vectors found missing from the index when the data directory opened, and queued to be embedded again: details {@code lost}. */
+    /** Vectors found missing from the index when the data directory opened, queued to be embedded again: {@link AuditDetails.IndexRepair}. */
     INDEX_REPAIR("index-repair"),
-    /** An examiner signing key created: details {@code name}, {@code fingerprint}, {@code passphraseProtected}, {@code reason}. */
+    /** An examiner signing key created: {@link AuditDetails.KeyCreate}. */
     KEY_CREATE("key-create"),
-    /** The examiner key used to sign: details {@code fingerprint}, {@code signed} (what), {@code manifestSha256}. */
+    /** The examiner key used to sign: {@link AuditDetails.KeyUse}. */
     KEY_USE("key-use"),
-    /** The examiner's public key written out: details {@code fingerprint}, {@code out}. */
+    /** The examiner's public key written out: {@link AuditDetails.KeyExport}. */
     KEY_EXPORT("key-export"),
-    /** The audit chain exported for a third party: details {@code out}, {@code entries}, {@code head}, {@code fingerprint}. */
+    /** The audit chain exported for a third party: {@link AuditDetails.AuditExport}. */
     AUDIT_EXPORT("audit-export"),
-    /** An evidence package checked inside Sightline: details {@code dir}, {@code ok}, {@code signature}, {@code fingerprint}, {@code problems}. */
+    /** An evidence package checked inside Sightline: {@link AuditDetails.VerifyPackage}. */
     VERIFY_PACKAGE("verify-package");
 
     private final String code;
@@ -37,5 +40,10 @@ public enum AuditAction {
 
     public String code() {
         return code;
+    }
+
+    /** The action a stored code names; empty for a code this Sightline does not know (or an edited entry). */
+    public static Optional<AuditAction> ofCode(String code) {
+        return Arrays.stream(values()).filter(a -> a.code.equals(code)).findFirst();
     }
 }

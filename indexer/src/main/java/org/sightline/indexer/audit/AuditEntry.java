@@ -14,7 +14,8 @@ import org.sightline.models.integrity.Sha256;
  * {@code [seq, time, user, action, caseId, details]} (time as ISO-8601 UTC, details as the stored JSON text).
  * The first entry's {@code prevHash} is {@link #GENESIS}.
  *
- * @param details JSON object text, keys sorted, as stored
+ * @param action  the stored {@link AuditAction#code()} (kept as text: the hash covers it as stored)
+ * @param details JSON object text, keys sorted, as stored (see {@link AuditDetails})
  */
 public record AuditEntry(long seq, Instant time, String user, String action, Long caseId, String details,
                          String prevHash, String hash) {
@@ -35,6 +36,11 @@ public record AuditEntry(long seq, Instant time, String user, String action, Lon
 
     public static String chainHash(String prevHash, String canonical) {
         return Sha256.of((prevHash + "\n" + canonical).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The action the stored code names; empty for a code this Sightline does not know. */
+    public java.util.Optional<AuditAction> knownAction() {
+        return AuditAction.ofCode(action);
     }
 
     /** The hash this entry should carry given its content and its {@code prevHash}. */

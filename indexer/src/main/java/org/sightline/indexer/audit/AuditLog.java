@@ -6,21 +6,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.sightline.indexer.catalog.CatalogDatabase;
 import org.sightline.indexer.search.SearchQuery;
 import org.sightline.indexer.search.SearchResult;
 import org.sightline.models.pack.ImportResult;
@@ -32,58 +29,35 @@ import org.sightline.models.pack.ImportResult;
  * by {@link AuditVerifier}. Triggers refuse UPDATE and DELETE on the table.
  */
 public class AuditLog {
-    static final String COMPONENT = "audit";
-    static final int SCHEMA_VERSION = 1;
-
+    /** Writes details as the log stores them: a JSON object, keys sorted, nested objects too. */
     private static final ObjectMapper DETAILS_JSON = JsonMapper.builder()
             .configure(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true)
+            .configure(MapperFeature.SORT_CREATOR_PROPERTIES_FIRST, false)
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
             .build();
 
-    private final ConnectionSource connections;
+    static final String COLUMNS = "seq, time, user, action, case_id, details, prev_hash, hash";
+
+    static final RowMapper<AuditEntry> ENTRY = (rs, ctx) -> {
+        long caseId = rs.getLong("case_id");
+        Long boxed = rs.wasNull() ? null : caseId;
+        return new AuditEntry(rs.getLong("seq"), Instant.parse(rs.getString("time")), rs.getString("user"),
+                rs.getString("action"), boxed, rs.getString("details"), rs.getString("prev_hash"), rs.getString("hash"));
+    };
+
+    private final CatalogDatabase db;
     private final Clock clock;
     private final String user;
 
-    /** The log of the catalog behind {@code connections}, recording as this system user. */
-    public AuditLog(ConnectionSource connections) {
-        this(connections, Clock.systemUTC(), System.getProperty("user.name", "unknown"));
+    /** The log in this catalog file, recording as this system user. */
+    public AuditLog(CatalogDatabase db) {
+        this(db, Clock.systemUTC(), System.getProperty("user.name", "unknown"));
     }
 
-    public AuditLog(ConnectionSource connections, Clock clock, String user) {
-        this.connections = Objects.requireNonNull(connections);
+    public AuditLog(CatalogDatabase db, Clock clock, String user) {
+        this.db = Objects.requireNonNull(db);
         this.clock = Objects.requireNonNull(clock);
         this.user = Objects.requireNonNull(user);
-        try (Connection c = connections.open()) {
-            WriteTransaction.run(c, AuditLog::ensureSchema);
-        } catch (SQLException e) {
-            throw new AuditException("cannot prepare the audit log in the catalog: " + e.getMessage(), e);
-        }
-    }
-
-    private static Void ensureSchema(Connection c) throws SQLException {
-        int found = ComponentSchema.version(c, COMPONENT);
-        ComponentSchema.requireAtMost(found, SCHEMA_VERSION, COMPONENT);
-        if (found == SCHEMA_VERSION) {
-            return null;
-        }
-        try (Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE IF NOT EXISTS audit_log ("
-                    + "seq INTEGER PRIMARY KEY, "
-                    + "time TEXT NOT NULL, "
-                    + "user TEXT NOT NULL, "
-                    + "action TEXT NOT NULL, "
-                    + "case_id INTEGER, "
-                    + "details TEXT NOT NULL, "
-                    + "prev_hash TEXT NOT NULL, "
-                    + "hash TEXT NOT NULL)");
-            s.execute("CREATE INDEX IF NOT EXISTS audit_log_case ON audit_log(case_id)");
-            s.execute("CREATE TRIGGER IF NOT EXISTS audit_log_no_update BEFORE UPDATE ON audit_log "
-                    + "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END");
-            s.execute("CREATE TRIGGER IF NOT EXISTS audit_log_no_delete BEFORE DELETE ON audit_log "
-                    + "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END");
-        }
-        ComponentSchema.setVersion(c, COMPONENT, SCHEMA_VERSION);
-        return null;
     }
 
     /** The user name entries are recorded under. */
@@ -94,58 +68,44 @@ public class AuditLog {
     /**
      * Appends an entry in its own transaction.
      *
-     * @param caseId  the case it concerns, or null
-     * @param details what happened; serialised as a JSON object with sorted keys
+     * @param caseId the case it concerns, or null
      */
-    public AuditEntry record(AuditAction action, Long caseId, Map<String, ?> details) {
-        try (Connection c = connections.open()) {
-            return WriteTransaction.run(c, tx -> record(tx, action, caseId, details));
-        } catch (SQLException e) {
-            throw new AuditException("cannot write to the audit log: " + e.getMessage(), e);
+    public AuditEntry record(Long caseId, AuditDetails details) {
+        try {
+            return db.inTransaction(h -> record(h, caseId, details));
+        } catch (JdbiException e) {
+            throw new AuditException("cannot write to the audit log in " + db.file() + ": " + CatalogDatabase.message(e), e);
         }
     }
 
     /**
-     * Appends an entry on a connection that is inside a write transaction (see {@link WriteTransaction}),
+     * Appends an entry on a handle that is inside a write transaction ({@link CatalogDatabase#inTransaction}),
      * so the entry commits or rolls back with the change it records.
      */
-    public AuditEntry record(Connection inTransaction, AuditAction action, Long caseId, Map<String, ?> details)
-            throws SQLException {
-        String detailsJson;
+    public AuditEntry record(Handle inTransaction, Long caseId, AuditDetails details) {
+        Objects.requireNonNull(details, "details");
+        String detailsJson = json(details);
+        Optional<AuditEntry> last = inTransaction.createQuery("SELECT " + COLUMNS + " FROM audit_log ORDER BY seq DESC LIMIT 1")
+                .map(ENTRY).findOne();
+        long seq = last.map(e -> e.seq() + 1).orElse(1L);
+        String prev = last.map(AuditEntry::hash).orElse(AuditEntry.GENESIS);
+        Instant time = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        String action = details.action().code();
+        String hash = AuditEntry.chainHash(prev, AuditEntry.canonical(seq, time.toString(), user, action, caseId, detailsJson));
+        inTransaction.createUpdate("INSERT INTO audit_log(" + COLUMNS + ") "
+                        + "VALUES (:seq, :time, :user, :action, :caseId, :details, :prev, :hash)")
+                .bind("seq", seq).bind("time", time.toString()).bind("user", user).bind("action", action)
+                .bind("caseId", caseId).bind("details", detailsJson).bind("prev", prev).bind("hash", hash).execute();
+        return new AuditEntry(seq, time, user, action, caseId, detailsJson, prev, hash);
+    }
+
+    /** The JSON text the log stores for these details. */
+    static String json(AuditDetails details) {
         try {
-            detailsJson = DETAILS_JSON.writeValueAsString(details == null ? Map.of() : details);
+            return DETAILS_JSON.writeValueAsString(details);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("audit details cannot be written as JSON: " + e.getMessage(), e);
         }
-        long seq = 1;
-        String prev = AuditEntry.GENESIS;
-        try (Statement s = inTransaction.createStatement();
-             ResultSet r = s.executeQuery("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")) {
-            if (r.next()) {
-                seq = r.getLong(1) + 1;
-                prev = r.getString(2);
-            }
-        }
-        Instant time = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        String hash = AuditEntry.chainHash(prev, AuditEntry.canonical(seq, time.toString(), user, action.code(), caseId, detailsJson));
-        try (PreparedStatement p = inTransaction.prepareStatement(
-                "INSERT INTO audit_log(seq, time, user, action, case_id, details, prev_hash, hash) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            p.setLong(1, seq);
-            p.setString(2, time.toString());
-            p.setString(3, user);
-            p.setString(4, action.code());
-            if (caseId == null) {
-                p.setNull(5, Types.INTEGER);
-            } else {
-                p.setLong(5, caseId);
-            }
-            p.setString(6, detailsJson);
-            p.setString(7, prev);
-            p.setString(8, hash);
-            p.executeUpdate();
-        }
-        return new AuditEntry(seq, time, user, action.code(), caseId, detailsJson, prev, hash);
     }
 
     /**
@@ -154,83 +114,49 @@ public class AuditLog {
      */
     public AuditEntry recordSearch(SearchResult result) {
         SearchQuery q = result.query();
-        Map<String, Object> d = new LinkedHashMap<>();
-        if (q.prompt() != null) {
-            d.put("prompt", q.prompt());
-        } else if (q.example() instanceof SearchQuery.Example.OfSegment s) {
-            d.put("example", "segment " + s.segmentId());
-        } else if (q.example() instanceof SearchQuery.Example.OfFrame f) {
-            d.put("example", f.description() == null ? "a picture" : f.description());
+        String prompt = q.prompt();
+        String example = null;
+        if (prompt == null && q.example() instanceof SearchQuery.Example.OfSegment s) {
+            example = "segment " + s.segmentId();
+        } else if (prompt == null && q.example() instanceof SearchQuery.Example.OfFrame f) {
+            example = f.description() == null ? "a picture" : f.description();
         }
-        Map<String, Object> filters = new LinkedHashMap<>();
-        filters.put("cameras", q.cameras().stream().sorted().toList());
-        filters.put("from", q.from() == null ? null : q.from().toString());
-        filters.put("to", q.to() == null ? null : q.to().toString());
-        filters.put("dayFrom", q.dayFrom() == null ? null : q.dayFrom().toString());
-        filters.put("dayTo", q.dayTo() == null ? null : q.dayTo().toString());
-        filters.put("minScore", q.minScore());
-        filters.put("limit", q.limit());
-        filters.put("sort", q.sort().name().toLowerCase(Locale.ROOT));
-        d.put("filters", filters);
-        d.put("results", result.clips().size());
-        d.put("framesHit", result.framesHit());
-        d.put("modelId", result.modelId());
-        return record(AuditAction.SEARCH, null, d);
+        AuditDetails.Filters filters = new AuditDetails.Filters(q.cameras().stream().sorted().toList(),
+                q.from() == null ? null : q.from().toString(), q.to() == null ? null : q.to().toString(),
+                q.dayFrom() == null ? null : q.dayFrom().toString(), q.dayTo() == null ? null : q.dayTo().toString(),
+                q.minScore(), q.limit(), q.sort().name().toLowerCase(Locale.ROOT));
+        return record(null, new AuditDetails.Search(prompt, example, filters, result.clips().size(), result.framesHit(),
+                result.modelId()));
     }
 
     /** Logs a model pack installed into the data directory (import or the demo pack). */
     public AuditEntry recordModelImport(ImportResult result, Path source) {
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("modelId", result.id().asString());
-        details.put("manifestSha256", result.id().manifestSha256());
-        details.put("source", source == null ? "generated by Sightline" : source.toAbsolutePath().toString());
-        details.put("installedDir", result.installedDir().toString());
-        details.put("alreadyInstalled", result.alreadyInstalled());
-        return record(AuditAction.MODEL_IMPORT, null, details);
+        return record(null, new AuditDetails.ModelImport(result.id().asString(), result.id().manifestSha256(),
+                source == null ? "generated by Sightline" : source.toAbsolutePath().toString(),
+                result.installedDir().toString(), result.alreadyInstalled()));
     }
 
     /** Records that a clip of a video was viewed. */
     public AuditEntry recordView(Path video, String sha256, double fromSeconds, double toSeconds) {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("video", video.toString());
-        d.put("sha256", sha256);
-        d.put("fromSeconds", fromSeconds);
-        d.put("toSeconds", toSeconds);
-        return record(AuditAction.VIEW, null, d);
+        return record(null, new AuditDetails.View(video.toString(), sha256, fromSeconds, toSeconds));
     }
 
     /** All entries in order. */
     public List<AuditEntry> entries() {
-        return query("SELECT seq, time, user, action, case_id, details, prev_hash, hash FROM audit_log ORDER BY seq", null);
+        return query(h -> h.createQuery("SELECT " + COLUMNS + " FROM audit_log ORDER BY seq").map(ENTRY).list());
     }
 
     /** The entries about one case, in order. */
     public List<AuditEntry> entriesForCase(long caseId) {
-        return query("SELECT seq, time, user, action, case_id, details, prev_hash, hash FROM audit_log "
-                + "WHERE case_id = ? ORDER BY seq", caseId);
+        return query(h -> h.createQuery("SELECT " + COLUMNS + " FROM audit_log WHERE case_id = :caseId ORDER BY seq")
+                .bind("caseId", caseId).map(ENTRY).list());
     }
 
-    private List<AuditEntry> query(String sql, Long caseId) {
-        try (Connection c = connections.open(); PreparedStatement p = c.prepareStatement(sql)) {
-            if (caseId != null) {
-                p.setLong(1, caseId);
-            }
-            try (ResultSet r = p.executeQuery()) {
-                return readAll(r);
-            }
-        } catch (SQLException e) {
-            throw new AuditException("cannot read the audit log: " + e.getMessage(), e);
+    private List<AuditEntry> query(HandleCallback<List<AuditEntry>, RuntimeException> work) {
+        try {
+            return db.withHandle(work);
+        } catch (JdbiException e) {
+            throw new AuditException("cannot read the audit log in " + db.file() + ": " + CatalogDatabase.message(e), e);
         }
-    }
-
-    static List<AuditEntry> readAll(ResultSet r) throws SQLException {
-        List<AuditEntry> out = new ArrayList<>();
-        while (r.next()) {
-            long caseId = r.getLong(5);
-            Long boxed = r.wasNull() ? null : caseId;
-            out.add(new AuditEntry(r.getLong(1), Instant.parse(r.getString(2)), r.getString(3), r.getString(4),
-                    boxed, r.getString(6), r.getString(7), r.getString(8)));
-        }
-        return out;
     }
 }

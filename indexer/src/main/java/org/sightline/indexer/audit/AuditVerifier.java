@@ -1,14 +1,15 @@
 package org.sightline.indexer.audit;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.result.ResultIterator;
+import org.sightline.indexer.catalog.CatalogDatabase;
 
 /**
  * Walks the audit log in order and reports the first broken link: a gap in the sequence (an entry deleted),
@@ -16,10 +17,10 @@ import java.util.TreeMap;
  * entry's content (an entry edited). Reads the stored text as it is, so any raw edit is found.
  */
 public class AuditVerifier {
-    private final ConnectionSource connections;
+    private final CatalogDatabase db;
 
-    public AuditVerifier(ConnectionSource connections) {
-        this.connections = Objects.requireNonNull(connections);
+    public AuditVerifier(CatalogDatabase db) {
+        this.db = Objects.requireNonNull(db);
     }
 
     /**
@@ -31,65 +32,71 @@ public class AuditVerifier {
      * @return one line per entry that is missing or differs; empty when all match
      */
     public List<String> checkAnchors(Map<Long, String> hashBySeq) {
-        List<String> problems = new ArrayList<>();
-        try (Connection c = connections.open();
-             PreparedStatement p = c.prepareStatement("SELECT hash FROM audit_log WHERE seq = ?")) {
+        return read(h -> {
+            List<String> problems = new ArrayList<>();
             for (Map.Entry<Long, String> anchor : new TreeMap<>(hashBySeq).entrySet()) {
-                p.setLong(1, anchor.getKey());
-                try (ResultSet r = p.executeQuery()) {
-                    if (!r.next()) {
-                        problems.add("entry " + anchor.getKey() + " is missing from the log (deleted or cut off)");
-                    } else if (!r.getString(1).equals(anchor.getValue())) {
-                        problems.add("entry " + anchor.getKey() + " has hash " + r.getString(1) + " but was recorded as "
-                                + anchor.getValue());
-                    }
+                Optional<String> stored = h.createQuery("SELECT hash FROM audit_log WHERE seq = :seq")
+                        .bind("seq", anchor.getKey()).mapTo(String.class).findOne();
+                if (stored.isEmpty()) {
+                    problems.add("entry " + anchor.getKey() + " is missing from the log (deleted or cut off)");
+                } else if (!stored.get().equals(anchor.getValue())) {
+                    problems.add("entry " + anchor.getKey() + " has hash " + stored.get() + " but was recorded as "
+                            + anchor.getValue());
                 }
             }
-        } catch (SQLException e) {
-            throw new AuditException("cannot read the audit log: " + e.getMessage(), e);
-        }
-        return problems;
+            return problems;
+        });
     }
 
     public AuditVerification verify() {
-        try (Connection c = connections.open();
-             PreparedStatement p = c.prepareStatement("SELECT seq, time, user, action, case_id, details, prev_hash, hash "
-                     + "FROM audit_log ORDER BY seq");
-             ResultSet r = p.executeQuery()) {
+        return read(h -> {
             long expectedSeq = 1;
             String prev = AuditEntry.GENESIS;
             long checked = 0;
-            while (r.next()) {
-                long seq = r.getLong(1);
-                String time = r.getString(2);
-                String user = r.getString(3);
-                String action = r.getString(4);
-                long caseIdRaw = r.getLong(5);
-                Long caseId = r.wasNull() ? null : caseIdRaw;
-                String details = r.getString(6);
-                String prevHash = r.getString(7);
-                String hash = r.getString(8);
-                if (seq != expectedSeq) {
-                    return new AuditVerification(checked, seq, seq > expectedSeq
-                            ? "entries " + expectedSeq + (seq - 1 > expectedSeq ? "-" + (seq - 1) : "") + " are missing (deleted)"
-                            : "sequence number out of order", prev);
+            try (ResultIterator<StoredEntry> rows = h.createQuery("SELECT " + AuditLog.COLUMNS + " FROM audit_log ORDER BY seq")
+                    .map(StoredEntry.MAPPER).iterator()) {
+                while (rows.hasNext()) {
+                    StoredEntry e = rows.next();
+                    if (e.seq() != expectedSeq) {
+                        return new AuditVerification(checked, e.seq(), e.seq() > expectedSeq
+                                ? "entries " + expectedSeq + (e.seq() - 1 > expectedSeq ? "-" + (e.seq() - 1) : "") + " are missing (deleted)"
+                                : "sequence number out of order", prev);
+                    }
+                    if (!prev.equals(e.prevHash())) {
+                        return new AuditVerification(checked, e.seq(), "prev_hash " + e.prevHash()
+                                + " does not match the hash of entry " + (e.seq() - 1) + " (" + prev + ")", prev);
+                    }
+                    String expected = AuditEntry.chainHash(e.prevHash(),
+                            AuditEntry.canonical(e.seq(), e.time(), e.user(), e.action(), e.caseId(), e.details()));
+                    if (!expected.equals(e.hash())) {
+                        return new AuditVerification(checked, e.seq(), "content does not match its hash (stored " + e.hash()
+                                + ", computed " + expected + "): the entry was altered", prev);
+                    }
+                    prev = e.hash();
+                    expectedSeq++;
+                    checked++;
                 }
-                if (!prev.equals(prevHash)) {
-                    return new AuditVerification(checked, seq, "prev_hash " + prevHash
-                            + " does not match the hash of entry " + (seq - 1) + " (" + prev + ")", prev);
-                }
-                String expected = AuditEntry.chainHash(prevHash, AuditEntry.canonical(seq, time, user, action, caseId, details));
-                if (!expected.equals(hash)) {
-                    return new AuditVerification(checked, seq, "content does not match its hash (stored " + hash
-                            + ", computed " + expected + "): the entry was altered", prev);
-                }
-                prev = hash;
-                expectedSeq++;
-                checked++;
             }
             return new AuditVerification(checked, -1, null, prev);
-        } catch (SQLException e) {
-            throw new AuditException("cannot read the audit log: " + e.getMessage(), e);
+        });
+    }
+
+    private <T> T read(HandleCallback<T, RuntimeException> work) {
+        try {
+            return db.withHandle(work);
+        } catch (JdbiException e) {
+            throw new AuditException("cannot read the audit log in " + db.file() + ": " + CatalogDatabase.message(e), e);
         }
+    }
+
+    /** A row as stored, the time as its text: the hash covers the text, so nothing is parsed before checking. */
+    private record StoredEntry(long seq, String time, String user, String action, Long caseId, String details,
+                               String prevHash, String hash) {
+        static final org.jdbi.v3.core.mapper.RowMapper<StoredEntry> MAPPER = (rs, ctx) -> {
+            long caseId = rs.getLong("case_id");
+            Long boxed = rs.wasNull() ? null : caseId;
+            return new StoredEntry(rs.getLong("seq"), rs.getString("time"), rs.getString("user"), rs.getString("action"),
+                    boxed, rs.getString("details"), rs.getString("prev_hash"), rs.getString("hash"));
+        };
     }
 }

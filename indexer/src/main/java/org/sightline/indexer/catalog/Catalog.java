@@ -1,13 +1,6 @@
 package org.sightline.indexer.catalog;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -16,7 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.StringJoiner;
+import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.result.ResultIterable;
 import org.sightline.indexer.footage.SamplingReport;
 import org.sightline.indexer.footage.VideoInfo;
 
@@ -25,134 +23,121 @@ import org.sightline.indexer.footage.VideoInfo;
  * was seen at, index runs, generations (one attempt to write one video's vectors for one model) and segments.
  * The vectors themselves live in the Lucene index; see {@code IndexCommitProtocol} for how the two are kept in step.
  *
- * <p>Other services keep their own tables in the same file through {@link #openConnection()}. Thread safe: every
- * method runs on one connection under this object's lock.
+ * <p>Cases and the audit log keep their tables in the same file through {@link #database()}. Thread safe: each
+ * method is one unit of work on the file's connection (see {@link CatalogDatabase}).
  */
 public final class Catalog implements AutoCloseable {
-    private final Path file;
-    private final Connection db;
+    private static final int IN_LIST_CHUNK = 500;
 
-    private Catalog(Path file, Connection db) {
-        this.file = file;
+    private static final RowMapper<VideoRecord> VIDEO = (rs, ctx) -> {
+        long start = rs.getLong("recording_start_ms");
+        Optional<Instant> recorded = rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(start));
+        double damage = rs.getDouble("damage_at_s");
+        if (rs.wasNull()) {
+            damage = Double.NaN;
+        }
+        return new VideoRecord(rs.getLong("id"), Path.of(rs.getString("path")), rs.getString("sha256"),
+                rs.getLong("size_bytes"), rs.getLong("mtime_ms"), rs.getString("container"), rs.getString("codec"),
+                rs.getInt("width"), rs.getInt("height"), rs.getDouble("fps"), rs.getDouble("duration_s"),
+                rs.getString("camera"), recorded, rs.getString("recording_start_source"),
+                VideoStatus.fromDb(rs.getString("status")), rs.getString("error_kind"), rs.getString("error_message"),
+                damage, rs.getString("damage_detail"));
+    };
+
+    private static final RowMapper<Generation> GENERATION = (rs, ctx) -> new Generation(rs.getLong("id"),
+            rs.getLong("video_id"), rs.getString("model_id"), rs.getString("sha256"), "done".equals(rs.getString("status")));
+
+    private static final RowMapper<SegmentRecord> SEGMENT = (rs, ctx) -> new SegmentRecord(rs.getLong("id"),
+            rs.getLong("video_id"), rs.getLong("generation"), rs.getString("model_id"), rs.getDouble("start_s"),
+            rs.getDouble("end_s"), rs.getDouble("rep_offset_s"), rs.getString("thumbnail"), rs.getInt("frames_embedded"),
+            rs.getInt("frames_skipped"));
+
+    private final CatalogDatabase db;
+
+    private Catalog(CatalogDatabase db) {
         this.db = db;
     }
 
     /** Opens (creating and migrating as needed) the catalog file. */
     public static Catalog open(Path file) {
-        try {
-            Connection c = connect(file);
-            CatalogSchema.migrate(c);
-            return new Catalog(file, c);
-        } catch (SQLException e) {
-            throw new CatalogException("cannot open the catalog " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static Connection connect(Path file) throws SQLException {
-        Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
-        CatalogSchema.configure(c);
-        return c;
+        return new Catalog(CatalogDatabase.open(file));
     }
 
     public Path file() {
-        return file;
+        return db.file();
     }
 
-    /**
-     * A new connection to the catalog file, with WAL and foreign keys on, for services that keep their own tables
-     * here (cases, audit). The caller closes it.
-     */
-    public Connection openConnection() {
-        try {
-            return connect(file);
-        } catch (SQLException e) {
-            throw new CatalogException("cannot connect to the catalog " + file + ": " + e.getMessage(), e);
-        }
+    /** The catalog file, for the services that keep their own tables in it (cases, audit). */
+    public CatalogDatabase database() {
+        return db;
     }
 
     // ---- archives and runs -------------------------------------------------------------------------------
 
     /** The id of the archive rooted at {@code root}, adding it when new. */
-    public synchronized long archive(Path root) {
-        String r = root.toAbsolutePath().normalize().toString();
-        return sql("record archive " + r, () -> {
-            try (var ps = db.prepareStatement("INSERT OR IGNORE INTO archives(root, added_at) VALUES (?, ?)")) {
-                ps.setString(1, r);
-                ps.setLong(2, System.currentTimeMillis());
-                ps.executeUpdate();
-            }
-            try (var ps = db.prepareStatement("SELECT id FROM archives WHERE root = ?")) {
-                ps.setString(1, r);
-                try (var rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            }
+    public long archive(Path root) {
+        String r = key(root);
+        return run("record archive " + r, h -> {
+            h.createUpdate("INSERT OR IGNORE INTO archives(root, added_at) VALUES (:root, :now)")
+                    .bind("root", r).bind("now", System.currentTimeMillis()).execute();
+            return h.createQuery("SELECT id FROM archives WHERE root = :root").bind("root", r).mapTo(Long.class).one();
         });
     }
 
-    public synchronized long startRun(String modelId, int filesTotal) {
-        return sql("start an index run", () -> {
-            try (var ps = db.prepareStatement("INSERT INTO index_runs(started_at, model_id, files_total) VALUES (?, ?, ?)",
-                    Statement.RETURN_GENERATED_KEYS)) {
-                ps.setLong(1, System.currentTimeMillis());
-                ps.setString(2, modelId);
-                ps.setInt(3, filesTotal);
-                ps.executeUpdate();
-                return generatedKey(ps);
-            }
-        });
+    public long startRun(String modelId, int filesTotal) {
+        return run("start an index run", h -> h.createUpdate(
+                        "INSERT INTO index_runs(started_at, model_id, files_total) VALUES (:now, :model, :total)")
+                .bind("now", System.currentTimeMillis()).bind("model", modelId).bind("total", filesTotal)
+                .executeAndReturnGeneratedKeys().mapTo(Long.class).one());
     }
 
-    /** @param status "finished", "cancelled" or "failed" */
-    public synchronized void finishRun(long runId, String status, int filesFailed) {
-        update("finish index run " + runId, "UPDATE index_runs SET finished_at = ?, status = ?, files_failed = ? WHERE id = ?",
-                System.currentTimeMillis(), status, filesFailed, runId);
+    public void finishRun(long runId, RunStatus status, int filesFailed) {
+        run("finish index run " + runId, h -> h.createUpdate(
+                        "UPDATE index_runs SET finished_at = :now, status = :status, files_failed = :failed WHERE id = :id")
+                .bind("now", System.currentTimeMillis()).bind("status", status.dbValue()).bind("failed", filesFailed).bind("id", runId)
+                .execute());
     }
 
     // ---- videos ------------------------------------------------------------------------------------------
 
-    public synchronized Optional<VideoRecord> video(long id) {
-        return queryVideos("SELECT * FROM videos WHERE id = ?", id).stream().findFirst();
+    public Optional<VideoRecord> video(long id) {
+        return run("read video " + id, h -> h.createQuery("SELECT * FROM videos WHERE id = :id").bind("id", id)
+                .map(VIDEO).findOne());
     }
 
     /** The videos with these ids (missing ids are left out). */
-    public synchronized Map<Long, VideoRecord> videos(Collection<Long> ids) {
-        Map<Long, VideoRecord> out = new HashMap<>();
-        List<Long> all = new ArrayList<>(ids);
-        for (int from = 0; from < all.size(); from += 500) {
-            List<Long> part = all.subList(from, Math.min(all.size(), from + 500));
-            StringJoiner in = new StringJoiner(",", "(", ")");
-            part.forEach(x -> in.add("?"));
-            for (VideoRecord v : queryVideos("SELECT * FROM videos WHERE id IN " + in, part.toArray())) {
-                out.put(v.id(), v);
-            }
-        }
-        return out;
+    public Map<Long, VideoRecord> videos(Collection<Long> ids) {
+        return run("read videos", h -> byId(ids, part -> h.createQuery("SELECT * FROM videos WHERE id IN (<ids>)")
+                .bindList("ids", part).map(VIDEO), VideoRecord::id));
     }
 
-    public synchronized Optional<VideoRecord> videoByPath(Path path) {
-        return queryVideos("SELECT * FROM videos WHERE path = ?", key(path)).stream().findFirst();
+    public Optional<VideoRecord> videoByPath(Path path) {
+        return run("read video " + path, h -> videoAt(h, path));
     }
 
-    public synchronized List<VideoRecord> videosBySha256(String sha256) {
-        return queryVideos("SELECT * FROM videos WHERE sha256 = ? ORDER BY id", sha256);
+    public List<VideoRecord> videosBySha256(String sha256) {
+        return run("read videos of " + sha256, h -> h.createQuery("SELECT * FROM videos WHERE sha256 = :sha ORDER BY id")
+                .bind("sha", sha256).map(VIDEO).list());
     }
 
-    public synchronized List<VideoRecord> videos() {
-        return queryVideos("SELECT * FROM videos ORDER BY path");
+    public List<VideoRecord> videos() {
+        return run("read videos", h -> h.createQuery("SELECT * FROM videos ORDER BY path").map(VIDEO).list());
     }
 
-    public synchronized List<VideoRecord> failedVideos() {
-        return queryVideos("SELECT * FROM videos WHERE status IN ('failed', 'partial') ORDER BY path");
+    public List<VideoRecord> failedVideos() {
+        return run("read failed videos", h -> h.createQuery("SELECT * FROM videos WHERE status IN (:failed, :partial) "
+                + "ORDER BY path").bind("failed", VideoStatus.FAILED.dbValue()).bind("partial", VideoStatus.PARTIAL.dbValue())
+                .map(VIDEO).list());
     }
 
     /**
      * Videos queued again for a reason the user should see: their vectors were lost from the index (see
      * {@link #discardLostGeneration}), or a run stopped while indexing them (see {@link #markInterruptedRuns}).
      */
-    public synchronized List<VideoRecord> videosAwaitingReembedding() {
-        return queryVideos("SELECT * FROM videos WHERE status = 'queued' AND error_kind IN ('index-lost', 'interrupted') ORDER BY path");
+    public List<VideoRecord> videosAwaitingReembedding() {
+        return run("read videos awaiting re-embedding", h -> h.createQuery("SELECT * FROM videos WHERE status = :queued "
+                + "AND error_kind IN ('index-lost', 'interrupted') ORDER BY path")
+                .bind("queued", VideoStatus.QUEUED.dbValue()).map(VIDEO).list());
     }
 
     /**
@@ -162,35 +147,31 @@ public final class Catalog implements AutoCloseable {
      *
      * @return how many runs and videos were marked (0 when nothing was interrupted)
      */
-    public synchronized int markInterruptedRuns() {
-        return transaction("mark interrupted runs", () -> {
+    public int markInterruptedRuns() {
+        return transaction("mark interrupted runs", h -> {
             long now = System.currentTimeMillis();
-            int runs = execute("UPDATE index_runs SET status = 'interrupted', finished_at = ? WHERE status = 'running'", now);
-            return runs + execute("UPDATE videos SET status = 'queued', error_kind = 'interrupted', error_message = ?, updated_at = ? "
-                    + "WHERE status = 'indexing'", "an index run stopped (the process ended) while indexing it; the next index run does it again", now);
+            int runs = h.createUpdate("UPDATE index_runs SET status = :interrupted, finished_at = :now WHERE status = 'running'")
+                    .bind("interrupted", RunStatus.INTERRUPTED.dbValue()).bind("now", now).execute();
+            return runs + h.createUpdate("UPDATE videos SET status = :queued, error_kind = 'interrupted', error_message = :why, "
+                            + "updated_at = :now WHERE status = :indexing")
+                    .bind("queued", VideoStatus.QUEUED.dbValue()).bind("indexing", VideoStatus.INDEXING.dbValue())
+                    .bind("why", "an index run stopped (the process ended) while indexing it; the next index run does it again")
+                    .bind("now", now).execute();
         });
     }
 
     /** Every path a file with this content was seen at, most recent first (export uses it when a source moved). */
-    public synchronized List<Path> knownPaths(String sha256) {
-        return sql("look up paths of " + sha256, () -> {
-            List<Path> out = new ArrayList<>();
-            try (var ps = db.prepareStatement("SELECT path FROM video_paths WHERE sha256 = ? ORDER BY last_seen DESC, path")) {
-                ps.setString(1, sha256);
-                try (var rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(Path.of(rs.getString(1)));
-                    }
-                }
-            }
-            return out;
-        });
+    public List<Path> knownPaths(String sha256) {
+        return run("look up paths of " + sha256, h -> h.createQuery(
+                        "SELECT path FROM video_paths WHERE sha256 = :sha ORDER BY last_seen DESC, path")
+                .bind("sha", sha256).map((rs, ctx) -> Path.of(rs.getString("path"))).list());
     }
 
     /** Notes that content {@code sha256} was seen at {@code path} now. */
-    public synchronized void rememberPath(String sha256, Path path) {
-        update("remember path " + path, "INSERT INTO video_paths(sha256, path, last_seen) VALUES (?, ?, ?) "
-                + "ON CONFLICT(sha256, path) DO UPDATE SET last_seen = excluded.last_seen", sha256, key(path), System.currentTimeMillis());
+    public void rememberPath(String sha256, Path path) {
+        run("remember path " + path, h -> h.createUpdate("INSERT INTO video_paths(sha256, path, last_seen) "
+                        + "VALUES (:sha, :path, :now) ON CONFLICT(sha256, path) DO UPDATE SET last_seen = excluded.last_seen")
+                .bind("sha", sha256).bind("path", key(path)).bind("now", System.currentTimeMillis()).execute());
     }
 
     /**
@@ -200,63 +181,72 @@ public final class Catalog implements AutoCloseable {
      * @param sha256 content hash, null when the file could not be read
      * @return the video id
      */
-    public synchronized long registerVideo(Path path, String sha256, long sizeBytes, long mtimeMillis, String camera, Long archiveId) {
-        return sql("record video " + path, () -> {
-            Optional<VideoRecord> existing = queryVideos("SELECT * FROM videos WHERE path = ?", key(path)).stream().findFirst();
+    public long registerVideo(Path path, String sha256, long sizeBytes, long mtimeMillis, String camera, Long archiveId) {
+        return run("record video " + path, h -> {
+            Optional<VideoRecord> existing = videoAt(h, path);
             long now = System.currentTimeMillis();
             if (existing.isEmpty()) {
-                try (var ps = db.prepareStatement("INSERT INTO videos(path, sha256, size_bytes, mtime_ms, camera, archive_id, updated_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-                    bind(ps, key(path), sha256, sizeBytes, mtimeMillis, camera, archiveId, now);
-                    ps.executeUpdate();
-                    return generatedKey(ps);
-                }
+                return h.createUpdate("INSERT INTO videos(path, sha256, size_bytes, mtime_ms, camera, archive_id, updated_at) "
+                                + "VALUES (:path, :sha, :size, :mtime, :camera, :archive, :now)")
+                        .bind("path", key(path)).bind("sha", sha256).bind("size", sizeBytes).bind("mtime", mtimeMillis)
+                        .bind("camera", camera).bind("archive", archiveId).bind("now", now)
+                        .executeAndReturnGeneratedKeys().mapTo(Long.class).one();
             }
             VideoRecord v = existing.get();
             boolean changed = sha256 == null || !sha256.equals(v.sha256());
+            String sql = changed
+                    ? "UPDATE videos SET sha256 = :sha, size_bytes = :size, mtime_ms = :mtime, camera = :camera, "
+                            + "archive_id = COALESCE(:archive, archive_id), status = :queued, error_kind = NULL, "
+                            + "error_message = NULL, damage_at_s = NULL, damage_detail = NULL, updated_at = :now WHERE id = :id"
+                    : "UPDATE videos SET size_bytes = :size, mtime_ms = :mtime, camera = :camera, "
+                            + "archive_id = COALESCE(:archive, archive_id), updated_at = :now WHERE id = :id";
+            var update = h.createUpdate(sql).bind("size", sizeBytes).bind("mtime", mtimeMillis).bind("camera", camera)
+                    .bind("archive", archiveId).bind("now", now).bind("id", v.id());
             if (changed) {
-                execute("UPDATE videos SET sha256 = ?, size_bytes = ?, mtime_ms = ?, camera = ?, archive_id = COALESCE(?, archive_id), "
-                        + "status = 'queued', error_kind = NULL, error_message = NULL, damage_at_s = NULL, damage_detail = NULL, "
-                        + "updated_at = ? WHERE id = ?", sha256, sizeBytes, mtimeMillis, camera, archiveId, now, v.id());
-            } else {
-                execute("UPDATE videos SET size_bytes = ?, mtime_ms = ?, camera = ?, archive_id = COALESCE(?, archive_id), updated_at = ? "
-                        + "WHERE id = ?", sizeBytes, mtimeMillis, camera, archiveId, now, v.id());
+                update.bind("sha", sha256).bind("queued", VideoStatus.QUEUED.dbValue());
             }
+            update.execute();
             return v.id();
         });
     }
 
     /** The file with this content moved: the video now lives at {@code newPath}. */
-    public synchronized void moveVideo(long videoId, Path newPath) {
-        update("move video " + videoId + " to " + newPath, "UPDATE videos SET path = ?, updated_at = ? WHERE id = ?",
-                key(newPath), System.currentTimeMillis(), videoId);
+    public void moveVideo(long videoId, Path newPath) {
+        run("move video " + videoId + " to " + newPath, h -> h.createUpdate(
+                        "UPDATE videos SET path = :path, updated_at = :now WHERE id = :id")
+                .bind("path", key(newPath)).bind("now", System.currentTimeMillis()).bind("id", videoId).execute());
     }
 
-    public synchronized void setCamera(long videoId, String camera) {
-        update("set camera of video " + videoId, "UPDATE videos SET camera = ? WHERE id = ?", camera, videoId);
+    public void setCamera(long videoId, String camera) {
+        run("set camera of video " + videoId, h -> h.createUpdate("UPDATE videos SET camera = :camera WHERE id = :id")
+                .bind("camera", camera).bind("id", videoId).execute());
     }
 
     /** Stores what probing found and marks the video as being indexed. */
-    public synchronized void recordProbe(long videoId, VideoInfo info) {
-        update("record probe of video " + videoId,
-                "UPDATE videos SET container = ?, codec = ?, width = ?, height = ?, fps = ?, duration_s = ?, recording_start_ms = ?, "
-                        + "recording_start_source = ?, status = 'indexing', error_kind = NULL, error_message = NULL, updated_at = ? "
-                        + "WHERE id = ?",
-                info.container(), info.codec(), info.width(), info.height(), info.framesPerSecond(), info.durationSeconds(),
-                info.recordingStart().map(Instant::toEpochMilli).orElse(null), info.recordingStartSource(),
-                System.currentTimeMillis(), videoId);
+    public void recordProbe(long videoId, VideoInfo info) {
+        run("record probe of video " + videoId, h -> h.createUpdate(
+                        "UPDATE videos SET container = :container, codec = :codec, width = :width, height = :height, fps = :fps, "
+                                + "duration_s = :duration, recording_start_ms = :start, recording_start_source = :startSource, "
+                                + "status = :indexing, error_kind = NULL, error_message = NULL, updated_at = :now WHERE id = :id")
+                .bind("container", info.container()).bind("codec", info.codec()).bind("width", info.width())
+                .bind("height", info.height()).bind("fps", info.framesPerSecond()).bind("duration", info.durationSeconds())
+                .bind("start", info.recordingStart().map(Instant::toEpochMilli).orElse(null))
+                .bind("startSource", info.recordingStartSource()).bind("indexing", VideoStatus.INDEXING.dbValue())
+                .bind("now", System.currentTimeMillis()).bind("id", videoId).execute());
     }
 
-    public synchronized void setStatus(long videoId, VideoStatus status) {
-        update("set status of video " + videoId, "UPDATE videos SET status = ?, updated_at = ? WHERE id = ?",
-                status.dbValue(), System.currentTimeMillis(), videoId);
+    public void setStatus(long videoId, VideoStatus status) {
+        run("set status of video " + videoId, h -> h.createUpdate(
+                        "UPDATE videos SET status = :status, updated_at = :now WHERE id = :id")
+                .bind("status", status.dbValue()).bind("now", System.currentTimeMillis()).bind("id", videoId).execute());
     }
 
     /** @param errorKind a {@code FootageError} name (or another short kind) */
-    public synchronized void markFailed(long videoId, String errorKind, String message) {
-        update("record failure of video " + videoId,
-                "UPDATE videos SET status = 'failed', error_kind = ?, error_message = ?, updated_at = ? WHERE id = ?",
-                errorKind, message, System.currentTimeMillis(), videoId);
+    public void markFailed(long videoId, String errorKind, String message) {
+        run("record failure of video " + videoId, h -> h.createUpdate("UPDATE videos SET status = :failed, "
+                        + "error_kind = :kind, error_message = :message, updated_at = :now WHERE id = :id")
+                .bind("failed", VideoStatus.FAILED.dbValue()).bind("kind", errorKind).bind("message", message)
+                .bind("now", System.currentTimeMillis()).bind("id", videoId).execute());
     }
 
     // ---- generations and segments ------------------------------------------------------------------------
@@ -269,29 +259,29 @@ public final class Catalog implements AutoCloseable {
      * Step 1 of the commit protocol: records a generation as {@code writing} together with its segments, in one
      * transaction.
      */
-    public synchronized StartedGeneration beginGeneration(long videoId, String modelId, String sha256, Long runId,
+    public StartedGeneration beginGeneration(long videoId, String modelId, String sha256, Long runId,
             List<SegmentDraft> segments, Optional<SamplingReport.Damage> damage, int framesEmbedded, int framesSkipped) {
-        return transaction("begin writing video " + videoId, () -> {
-            long gen;
-            try (var ps = db.prepareStatement("INSERT INTO generations(video_id, model_id, sha256, run_id, status, outcome, "
-                    + "damage_kind, damage_at_s, damage_detail, frames_embedded, frames_skipped, created_at) "
-                    + "VALUES (?, ?, ?, ?, 'writing', ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-                bind(ps, videoId, modelId, sha256, runId, damage.isPresent() ? "partial" : "done",
-                        damage.map(d -> d.error().name()).orElse(null), damage.map(SamplingReport.Damage::atSeconds).orElse(null),
-                        damage.map(SamplingReport.Damage::detail).orElse(null), framesEmbedded, framesSkipped,
-                        System.currentTimeMillis());
-                ps.executeUpdate();
-                gen = generatedKey(ps);
-            }
+        return transaction("begin writing video " + videoId, h -> {
+            long gen = h.createUpdate("INSERT INTO generations(video_id, model_id, sha256, run_id, status, outcome, "
+                            + "damage_kind, damage_at_s, damage_detail, frames_embedded, frames_skipped, created_at) "
+                            + "VALUES (:video, :model, :sha, :run, 'writing', :outcome, :damageKind, :damageAt, :damageDetail, "
+                            + ":embedded, :skipped, :now)")
+                    .bind("video", videoId).bind("model", modelId).bind("sha", sha256).bind("run", runId)
+                    .bind("outcome", (damage.isPresent() ? VideoStatus.PARTIAL : VideoStatus.DONE).dbValue())
+                    .bind("damageKind", damage.map(d -> d.error().name()).orElse(null))
+                    .bind("damageAt", damage.map(SamplingReport.Damage::atSeconds).orElse(null))
+                    .bind("damageDetail", damage.map(SamplingReport.Damage::detail).orElse(null))
+                    .bind("embedded", framesEmbedded).bind("skipped", framesSkipped).bind("now", System.currentTimeMillis())
+                    .executeAndReturnGeneratedKeys().mapTo(Long.class).one();
             List<Long> ids = new ArrayList<>(segments.size());
-            try (var ps = db.prepareStatement("INSERT INTO segments(video_id, generation, model_id, start_s, end_s, rep_offset_s, "
-                    + "thumbnail, frames_embedded, frames_skipped) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-                for (SegmentDraft s : segments) {
-                    bind(ps, videoId, gen, modelId, s.startSeconds(), s.endSeconds(), s.representativeOffset(), s.thumbnail(),
-                            s.framesEmbedded(), s.framesSkipped());
-                    ps.executeUpdate();
-                    ids.add(generatedKey(ps));
-                }
+            for (SegmentDraft s : segments) {
+                ids.add(h.createUpdate("INSERT INTO segments(video_id, generation, model_id, start_s, end_s, rep_offset_s, "
+                                + "thumbnail, frames_embedded, frames_skipped) "
+                                + "VALUES (:video, :gen, :model, :start, :end, :rep, :thumb, :embedded, :skipped)")
+                        .bind("video", videoId).bind("gen", gen).bind("model", modelId).bind("start", s.startSeconds())
+                        .bind("end", s.endSeconds()).bind("rep", s.representativeOffset()).bind("thumb", s.thumbnail())
+                        .bind("embedded", s.framesEmbedded()).bind("skipped", s.framesSkipped())
+                        .executeAndReturnGeneratedKeys().mapTo(Long.class).one());
             }
             return new StartedGeneration(new Generation(gen, videoId, modelId, sha256, false), ids);
         });
@@ -302,21 +292,26 @@ public final class Catalog implements AutoCloseable {
      * the video's vectors for its model, older generations of that model (and of any model for older content) go,
      * and the video takes the generation's outcome (done or partial, with its damage).
      */
-    public synchronized List<String> completeGeneration(long generation) {
-        return transaction("complete generation " + generation, () -> {
-            Generation g = generation(generation).orElseThrow(() -> new SQLException("no generation " + generation));
-            List<String> thumbs = thumbnails("SELECT s.thumbnail FROM segments s JOIN generations g ON g.id = s.generation "
-                    + "WHERE g.video_id = ? AND g.id <> ? AND (g.model_id = ? OR g.sha256 <> ?)",
-                    g.videoId(), generation, g.modelId(), g.sha256());
-            execute("DELETE FROM generations WHERE video_id = ? AND id <> ? AND (model_id = ? OR sha256 <> ?)",
-                    g.videoId(), generation, g.modelId(), g.sha256());
-            execute("UPDATE generations SET status = 'done' WHERE id = ?", generation);
-            execute("UPDATE videos SET status = (SELECT outcome FROM generations WHERE id = ?), "
-                    + "error_kind = (SELECT damage_kind FROM generations WHERE id = ?), "
-                    + "error_message = (SELECT damage_detail FROM generations WHERE id = ?), "
-                    + "damage_at_s = (SELECT damage_at_s FROM generations WHERE id = ?), "
-                    + "damage_detail = (SELECT damage_detail FROM generations WHERE id = ?), updated_at = ? WHERE id = ?",
-                    generation, generation, generation, generation, generation, System.currentTimeMillis(), g.videoId());
+    public List<String> completeGeneration(long generation) {
+        return transaction("complete generation " + generation, h -> {
+            Generation g = generationOn(h, generation)
+                    .orElseThrow(() -> new CatalogException("catalog " + file() + ": no generation " + generation));
+            String others = "g.video_id = :video AND g.id <> :gen AND (g.model_id = :model OR g.sha256 <> :sha)";
+            List<String> thumbs = h.createQuery("SELECT s.thumbnail FROM segments s JOIN generations g ON g.id = s.generation "
+                            + "WHERE s.thumbnail IS NOT NULL AND " + others)
+                    .bind("video", g.videoId()).bind("gen", generation).bind("model", g.modelId()).bind("sha", g.sha256())
+                    .mapTo(String.class).list();
+            h.createUpdate("DELETE FROM generations WHERE video_id = :video AND id <> :gen AND (model_id = :model OR sha256 <> :sha)")
+                    .bind("video", g.videoId()).bind("gen", generation).bind("model", g.modelId()).bind("sha", g.sha256())
+                    .execute();
+            h.createUpdate("UPDATE generations SET status = 'done' WHERE id = :gen").bind("gen", generation).execute();
+            h.createUpdate("UPDATE videos SET status = (SELECT outcome FROM generations WHERE id = :gen), "
+                            + "error_kind = (SELECT damage_kind FROM generations WHERE id = :gen), "
+                            + "error_message = (SELECT damage_detail FROM generations WHERE id = :gen), "
+                            + "damage_at_s = (SELECT damage_at_s FROM generations WHERE id = :gen), "
+                            + "damage_detail = (SELECT damage_detail FROM generations WHERE id = :gen), updated_at = :now "
+                            + "WHERE id = :video")
+                    .bind("now", System.currentTimeMillis()).bind("gen", generation).bind("video", g.videoId()).execute();
             return thumbs;
         });
     }
@@ -326,38 +321,33 @@ public final class Catalog implements AutoCloseable {
      *
      * @return thumbnails of the removed segments (relative to the thumbnails folder), for the caller to delete
      */
-    public synchronized List<String> rollbackGeneration(long generation) {
-        return transaction("roll back generation " + generation, () -> {
-            Optional<Generation> g = generation(generation);
-            List<String> thumbs = thumbnails("SELECT thumbnail FROM segments WHERE generation = ?", generation);
-            execute("DELETE FROM generations WHERE id = ? AND status = 'writing'", generation);
+    public List<String> rollbackGeneration(long generation) {
+        return transaction("roll back generation " + generation, h -> {
+            Optional<Generation> g = generationOn(h, generation);
+            List<String> thumbs = h.createQuery("SELECT thumbnail FROM segments WHERE generation = :gen AND thumbnail IS NOT NULL")
+                    .bind("gen", generation).mapTo(String.class).list();
+            h.createUpdate("DELETE FROM generations WHERE id = :gen AND status = 'writing'").bind("gen", generation).execute();
             if (g.isPresent()) {
-                execute("UPDATE videos SET status = 'queued', updated_at = ? WHERE id = ? AND status = 'indexing'",
-                        System.currentTimeMillis(), g.get().videoId());
+                h.createUpdate("UPDATE videos SET status = :queued, updated_at = :now WHERE id = :video AND status = :indexing")
+                        .bind("queued", VideoStatus.QUEUED.dbValue()).bind("indexing", VideoStatus.INDEXING.dbValue())
+                        .bind("now", System.currentTimeMillis()).bind("video", g.get().videoId()).execute();
             }
             return thumbs;
         });
     }
 
     /** The thumbnail of every segment (relative to the thumbnails folder), to find files no segment refers to. */
-    public synchronized java.util.Set<String> referencedThumbnails() {
-        return sql("read thumbnails", () -> new java.util.HashSet<>(thumbnails("SELECT thumbnail FROM segments")));
+    public java.util.Set<String> referencedThumbnails() {
+        return run("read thumbnails", h -> new java.util.HashSet<>(h.createQuery(
+                "SELECT thumbnail FROM segments WHERE thumbnail IS NOT NULL").mapTo(String.class).list()));
     }
 
     /** Every finished generation with its frame count, for checking the index against the catalog. */
-    public synchronized List<FinishedGeneration> finishedGenerations() {
-        return sql("read finished generations", () -> {
-            List<FinishedGeneration> out = new ArrayList<>();
-            try (var ps = db.prepareStatement("SELECT g.id, g.video_id, v.path, g.model_id, g.frames_embedded "
-                    + "FROM generations g JOIN videos v ON v.id = g.video_id WHERE g.status = 'done' ORDER BY g.id");
-                 var rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new FinishedGeneration(rs.getLong("id"), rs.getLong("video_id"), Path.of(rs.getString("path")),
-                            rs.getString("model_id"), rs.getInt("frames_embedded")));
-                }
-            }
-            return out;
-        });
+    public List<FinishedGeneration> finishedGenerations() {
+        return run("read finished generations", h -> h.createQuery("SELECT g.id, g.video_id, v.path, g.model_id, g.frames_embedded "
+                        + "FROM generations g JOIN videos v ON v.id = g.video_id WHERE g.status = 'done' ORDER BY g.id")
+                .map((rs, ctx) -> new FinishedGeneration(rs.getLong("id"), rs.getLong("video_id"), Path.of(rs.getString("path")),
+                        rs.getString("model_id"), rs.getInt("frames_embedded"))).list());
     }
 
     /**
@@ -367,267 +357,144 @@ public final class Catalog implements AutoCloseable {
      *
      * @return thumbnails of the removed segments (relative to the thumbnails folder), for the caller to delete
      */
-    public synchronized List<String> discardLostGeneration(long generation, String reason) {
-        return transaction("discard lost generation " + generation, () -> {
-            Optional<Generation> g = generation(generation);
-            List<String> thumbs = thumbnails("SELECT thumbnail FROM segments WHERE generation = ?", generation);
-            execute("DELETE FROM generations WHERE id = ?", generation);
+    public List<String> discardLostGeneration(long generation, String reason) {
+        return transaction("discard lost generation " + generation, h -> {
+            Optional<Generation> g = generationOn(h, generation);
+            List<String> thumbs = h.createQuery("SELECT thumbnail FROM segments WHERE generation = :gen AND thumbnail IS NOT NULL")
+                    .bind("gen", generation).mapTo(String.class).list();
+            h.createUpdate("DELETE FROM generations WHERE id = :gen").bind("gen", generation).execute();
             if (g.isPresent()) {
-                execute("UPDATE videos SET status = 'queued', error_kind = 'index-lost', error_message = ?, updated_at = ? "
-                        + "WHERE id = ? AND NOT EXISTS (SELECT 1 FROM generations WHERE video_id = ? AND status = 'done')",
-                        reason, System.currentTimeMillis(), g.get().videoId(), g.get().videoId());
+                h.createUpdate("UPDATE videos SET status = :queued, error_kind = 'index-lost', error_message = :why, updated_at = :now "
+                                + "WHERE id = :video AND NOT EXISTS (SELECT 1 FROM generations WHERE video_id = :video AND status = 'done')")
+                        .bind("queued", VideoStatus.QUEUED.dbValue()).bind("why", reason).bind("now", System.currentTimeMillis())
+                        .bind("video", g.get().videoId()).execute();
             }
             return thumbs;
         });
     }
 
-    public synchronized Optional<Generation> generation(long number) {
-        return queryGenerations("SELECT * FROM generations WHERE id = ?", number).stream().findFirst();
+    public Optional<Generation> generation(long number) {
+        return run("read generation " + number, h -> generationOn(h, number));
     }
 
     /** Generations left in {@code writing} by a run that stopped (crash, kill) between steps 1 and 3. */
-    public synchronized List<Generation> unfinishedGenerations() {
-        return queryGenerations("SELECT * FROM generations WHERE status = 'writing' ORDER BY id");
+    public List<Generation> unfinishedGenerations() {
+        return run("read unfinished generations", h -> h.createQuery(
+                "SELECT * FROM generations WHERE status = 'writing' ORDER BY id").map(GENERATION).list());
     }
 
     /** True when this content has vectors of this model. */
-    public synchronized boolean isIndexed(long videoId, String modelId, String sha256) {
-        return sql("check video " + videoId, () -> {
-            try (var ps = db.prepareStatement("SELECT 1 FROM generations g JOIN videos v ON v.id = g.video_id "
-                    + "WHERE g.video_id = ? AND g.model_id = ? AND g.sha256 = ? AND g.status = 'done' AND v.sha256 = g.sha256 "
-                    + "AND v.status IN ('done', 'partial')")) {
-                bind(ps, videoId, modelId, sha256);
-                try (var rs = ps.executeQuery()) {
-                    return rs.next();
-                }
-            }
-        });
+    public boolean isIndexed(long videoId, String modelId, String sha256) {
+        return run("check video " + videoId, h -> h.createQuery("SELECT 1 FROM generations g JOIN videos v ON v.id = g.video_id "
+                        + "WHERE g.video_id = :video AND g.model_id = :model AND g.sha256 = :sha AND g.status = 'done' "
+                        + "AND v.sha256 = g.sha256 AND v.status IN (:done, :partial)")
+                .bind("video", videoId).bind("model", modelId).bind("sha", sha256)
+                .bind("done", VideoStatus.DONE.dbValue()).bind("partial", VideoStatus.PARTIAL.dbValue())
+                .mapTo(Integer.class).findFirst().isPresent());
     }
 
     /** Video ids with finished vectors of some other model but none of {@code modelId}. */
-    public synchronized List<VideoRecord> videosMissingModel(String modelId) {
-        return queryVideos("SELECT * FROM videos v WHERE v.status IN ('done', 'partial') AND NOT EXISTS (SELECT 1 FROM generations g "
-                + "WHERE g.video_id = v.id AND g.model_id = ? AND g.status = 'done' AND g.sha256 = v.sha256) ORDER BY path", modelId);
+    public List<VideoRecord> videosMissingModel(String modelId) {
+        return run("read videos missing " + modelId, h -> h.createQuery("SELECT * FROM videos v WHERE v.status IN (:done, :partial) "
+                        + "AND NOT EXISTS (SELECT 1 FROM generations g WHERE g.video_id = v.id AND g.model_id = :model "
+                        + "AND g.status = 'done' AND g.sha256 = v.sha256) ORDER BY path")
+                .bind("done", VideoStatus.DONE.dbValue()).bind("partial", VideoStatus.PARTIAL.dbValue()).bind("model", modelId)
+                .map(VIDEO).list());
     }
 
-    public synchronized Map<Long, SegmentRecord> segments(Collection<Long> ids) {
-        Map<Long, SegmentRecord> out = new HashMap<>();
-        if (ids.isEmpty()) {
-            return out;
-        }
-        List<Long> all = new ArrayList<>(ids);
-        for (int from = 0; from < all.size(); from += 500) {
-            List<Long> part = all.subList(from, Math.min(all.size(), from + 500));
-            StringJoiner in = new StringJoiner(",", "(", ")");
-            part.forEach(x -> in.add("?"));
-            for (SegmentRecord s : querySegments("SELECT * FROM segments WHERE id IN " + in, part.toArray())) {
-                out.put(s.id(), s);
-            }
-        }
-        return out;
+    public Map<Long, SegmentRecord> segments(Collection<Long> ids) {
+        return run("read segments", h -> byId(ids, part -> h.createQuery("SELECT * FROM segments WHERE id IN (<ids>)")
+                .bindList("ids", part).map(SEGMENT), SegmentRecord::id));
     }
 
-    public synchronized Optional<SegmentRecord> segment(long id) {
-        return querySegments("SELECT * FROM segments WHERE id = ?", id).stream().findFirst();
+    public Optional<SegmentRecord> segment(long id) {
+        return run("read segment " + id, h -> h.createQuery("SELECT * FROM segments WHERE id = :id").bind("id", id)
+                .map(SEGMENT).findOne());
     }
 
     /** Finished segments of a video for a model, in time order. */
-    public synchronized List<SegmentRecord> segmentsOf(long videoId, String modelId) {
-        return querySegments("SELECT s.* FROM segments s JOIN generations g ON g.id = s.generation "
-                + "WHERE s.video_id = ? AND s.model_id = ? AND g.status = 'done' ORDER BY s.start_s", videoId, modelId);
+    public List<SegmentRecord> segmentsOf(long videoId, String modelId) {
+        return run("read segments of video " + videoId, h -> h.createQuery("SELECT s.* FROM segments s "
+                        + "JOIN generations g ON g.id = s.generation "
+                        + "WHERE s.video_id = :video AND s.model_id = :model AND g.status = 'done' ORDER BY s.start_s")
+                .bind("video", videoId).bind("model", modelId).map(SEGMENT).list());
     }
 
     /** Finished segments, of one model or (null) of all. */
-    public synchronized long segmentCount(String modelId) {
-        return sql("count segments", () -> {
-            String q = "SELECT COUNT(*) FROM segments s JOIN generations g ON g.id = s.generation WHERE g.status = 'done'"
-                    + (modelId == null ? "" : " AND s.model_id = ?");
-            try (var ps = db.prepareStatement(q)) {
-                if (modelId != null) {
-                    ps.setString(1, modelId);
-                }
-                try (var rs = ps.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            }
-        });
+    public long segmentCount(String modelId) {
+        return run("count segments", h -> h.createQuery("SELECT COUNT(*) FROM segments s JOIN generations g "
+                        + "ON g.id = s.generation WHERE g.status = 'done' AND (:model IS NULL OR s.model_id = :model)")
+                .bind("model", modelId).mapTo(Long.class).one());
     }
 
-    public synchronized Map<String, Long> videoCountsByStatus() {
-        return sql("count videos", () -> {
+    public Map<String, Long> videoCountsByStatus() {
+        return run("count videos", h -> {
             Map<String, Long> out = new LinkedHashMap<>();
             for (VideoStatus s : VideoStatus.values()) {
                 out.put(s.dbValue(), 0L);
             }
-            try (var st = db.createStatement(); var rs = st.executeQuery("SELECT status, COUNT(*) FROM videos GROUP BY status")) {
-                while (rs.next()) {
-                    out.put(rs.getString(1), rs.getLong(2));
-                }
-            }
+            h.createQuery("SELECT status, COUNT(*) AS n FROM videos GROUP BY status")
+                    .map((rs, ctx) -> Map.entry(rs.getString("status"), rs.getLong("n")))
+                    .forEach(e -> out.put(e.getKey(), e.getValue()));
             return out;
         });
     }
 
     /** Seconds of footage in videos that are done or partial (up to the damage for partial ones). */
-    public synchronized double indexedFootageSeconds() {
-        return sql("sum footage", () -> {
-            try (var st = db.createStatement(); var rs = st.executeQuery(
-                    "SELECT COALESCE(SUM(COALESCE(damage_at_s, duration_s)), 0) FROM videos WHERE status IN ('done', 'partial')")) {
-                rs.next();
-                return rs.getDouble(1);
-            }
-        });
+    public double indexedFootageSeconds() {
+        return run("sum footage", h -> h.createQuery("SELECT COALESCE(SUM(COALESCE(damage_at_s, duration_s)), 0) "
+                        + "FROM videos WHERE status IN (:done, :partial)")
+                .bind("done", VideoStatus.DONE.dbValue()).bind("partial", VideoStatus.PARTIAL.dbValue())
+                .mapTo(Double.class).one());
     }
 
+    /** Closes the catalog file's connection (the cases and audit log on {@link #database()} with it). */
     @Override
-    public synchronized void close() {
-        try {
-            db.close();
-        } catch (SQLException e) {
-            throw new CatalogException("cannot close the catalog " + file + ": " + e.getMessage(), e);
-        }
+    public void close() {
+        db.close();
     }
 
     // ---- plumbing ----------------------------------------------------------------------------------------
 
-    private interface SqlWork<T> {
-        T run() throws SQLException;
-    }
-
-    private <T> T sql(String what, SqlWork<T> work) {
+    private <T> T run(String what, HandleCallback<T, RuntimeException> work) {
         try {
-            return work.run();
-        } catch (SQLException e) {
-            throw new CatalogException("catalog " + file + ": cannot " + what + ": " + e.getMessage(), e);
+            return db.withHandle(work);
+        } catch (JdbiException e) {
+            throw failure(what, e);
         }
     }
 
-    private <T> T transaction(String what, SqlWork<T> work) {
-        return sql(what, () -> {
-            db.setAutoCommit(false);
-            try {
-                T result = work.run();
-                db.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                db.rollback();
-                throw e;
-            } finally {
-                db.setAutoCommit(true);
-            }
-        });
-    }
-
-    private void update(String what, String statement, Object... args) {
-        sql(what, () -> {
-            execute(statement, args);
-            return null;
-        });
-    }
-
-    private int execute(String statement, Object... args) throws SQLException {
-        try (var ps = db.prepareStatement(statement)) {
-            bind(ps, args);
-            return ps.executeUpdate();
+    private <T> T transaction(String what, HandleCallback<T, RuntimeException> work) {
+        try {
+            return db.inTransaction(work);
+        } catch (JdbiException e) {
+            throw failure(what, e);
         }
     }
 
-    private List<String> thumbnails(String q, Object... args) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (var ps = db.prepareStatement(q)) {
-            bind(ps, args);
-            try (var rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    if (rs.getString(1) != null) {
-                        out.add(rs.getString(1));
-                    }
-                }
-            }
+    private CatalogException failure(String what, JdbiException e) {
+        return new CatalogException("catalog " + file() + ": cannot " + what + ": " + CatalogDatabase.message(e), e);
+    }
+
+    private static Optional<VideoRecord> videoAt(Handle h, Path path) {
+        return h.createQuery("SELECT * FROM videos WHERE path = :path").bind("path", key(path)).map(VIDEO).findOne();
+    }
+
+    private static Optional<Generation> generationOn(Handle h, long number) {
+        return h.createQuery("SELECT * FROM generations WHERE id = :id").bind("id", number).map(GENERATION).findOne();
+    }
+
+    private static <R> Map<Long, R> byId(Collection<Long> ids, Function<List<Long>, ResultIterable<R>> query,
+                                         Function<R, Long> id) {
+        Map<Long, R> out = new HashMap<>();
+        List<Long> all = new ArrayList<>(ids);
+        for (int from = 0; from < all.size(); from += IN_LIST_CHUNK) {
+            query.apply(all.subList(from, Math.min(all.size(), from + IN_LIST_CHUNK))).forEach(r -> out.put(id.apply(r), r));
         }
         return out;
     }
 
-    private static void bind(PreparedStatement ps, Object... args) throws SQLException {
-        for (int i = 0; i < args.length; i++) {
-            Object a = args[i];
-            if (a == null) {
-                ps.setNull(i + 1, Types.NULL);
-            } else {
-                ps.setObject(i + 1, a);
-            }
-        }
-    }
-
-    private static long generatedKey(PreparedStatement ps) throws SQLException {
-        try (ResultSet keys = ps.getGeneratedKeys()) {
-            if (!keys.next()) {
-                throw new SQLException("no id was generated");
-            }
-            return keys.getLong(1);
-        }
-    }
-
     private static String key(Path path) {
         return path.toAbsolutePath().normalize().toString();
-    }
-
-    private List<VideoRecord> queryVideos(String q, Object... args) {
-        return sql("read videos", () -> {
-            List<VideoRecord> out = new ArrayList<>();
-            try (var ps = db.prepareStatement(q)) {
-                bind(ps, args);
-                try (var rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        long start = rs.getLong("recording_start_ms");
-                        Optional<Instant> rec = rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(start));
-                        double dmg = rs.getDouble("damage_at_s");
-                        if (rs.wasNull()) {
-                            dmg = Double.NaN;
-                        }
-                        out.add(new VideoRecord(rs.getLong("id"), Path.of(rs.getString("path")), rs.getString("sha256"),
-                                rs.getLong("size_bytes"), rs.getLong("mtime_ms"), rs.getString("container"), rs.getString("codec"),
-                                rs.getInt("width"), rs.getInt("height"), rs.getDouble("fps"), rs.getDouble("duration_s"),
-                                rs.getString("camera"), rec, rs.getString("recording_start_source"),
-                                VideoStatus.fromDb(rs.getString("status")), rs.getString("error_kind"), rs.getString("error_message"),
-                                dmg, rs.getString("damage_detail")));
-                    }
-                }
-            }
-            return out;
-        });
-    }
-
-    private List<Generation> queryGenerations(String q, Object... args) {
-        return sql("read generations", () -> {
-            List<Generation> out = new ArrayList<>();
-            try (var ps = db.prepareStatement(q)) {
-                bind(ps, args);
-                try (var rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new Generation(rs.getLong("id"), rs.getLong("video_id"), rs.getString("model_id"),
-                                rs.getString("sha256"), "done".equals(rs.getString("status"))));
-                    }
-                }
-            }
-            return out;
-        });
-    }
-
-    private List<SegmentRecord> querySegments(String q, Object... args) {
-        return sql("read segments", () -> {
-            List<SegmentRecord> out = new ArrayList<>();
-            try (var ps = db.prepareStatement(q)) {
-                bind(ps, args);
-                try (var rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new SegmentRecord(rs.getLong("id"), rs.getLong("video_id"), rs.getLong("generation"),
-                                rs.getString("model_id"), rs.getDouble("start_s"), rs.getDouble("end_s"), rs.getDouble("rep_offset_s"),
-                                rs.getString("thumbnail"), rs.getInt("frames_embedded"), rs.getInt("frames_skipped")));
-                    }
-                }
-            }
-            return out;
-        });
     }
 }

@@ -1,13 +1,16 @@
 package org.sightline.indexer.catalog;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
+import org.jdbi.v3.core.Handle;
 
 /**
- * The catalog's tables, versioned through SQLite's {@code user_version}: migration {@code i} takes the schema from
- * version {@code i} to {@code i + 1}. Add migrations at the end; never edit one that has shipped.
+ * Every table in {@code catalog.sqlite} (the catalog's, the cases' and the audit log's), versioned through SQLite's
+ * {@code user_version}: migration {@code i} takes the file from version {@code i} to {@code i + 1}. Add migrations
+ * at the end; never edit one that has shipped.
+ *
+ * <p>Version 1 is the catalog as first shipped. Before version 2 the cases and the audit log created their own
+ * tables and kept their versions in {@code component_schema}; version 2 creates those tables when missing (with the
+ * same definitions, so files where they exist keep them and their rows) and drops {@code component_schema}.
  */
 final class CatalogSchema {
     static final List<List<String>> MIGRATIONS = List.of(List.of(
@@ -79,44 +82,57 @@ final class CatalogSchema {
               frames_skipped INTEGER NOT NULL,
               UNIQUE (generation, start_s))""",
             "CREATE INDEX segments_video ON segments(video_id, model_id, start_s)"
+    ), List.of(
+            "CREATE TABLE IF NOT EXISTS cases ("
+                    + "id INTEGER PRIMARY KEY, name TEXT NOT NULL, reference TEXT NOT NULL UNIQUE, "
+                    + "examiner TEXT NOT NULL, description TEXT NOT NULL, status TEXT NOT NULL, "
+                    + "created TEXT NOT NULL, updated TEXT NOT NULL)",
+            "CREATE TABLE IF NOT EXISTS case_items ("
+                    + "id INTEGER PRIMARY KEY, case_id INTEGER NOT NULL REFERENCES cases(id), position INTEGER NOT NULL, "
+                    + "video_path TEXT NOT NULL, video_sha256 TEXT NOT NULL, camera TEXT, "
+                    + "in_seconds REAL NOT NULL, out_seconds REAL NOT NULL, hit_seconds REAL NOT NULL, "
+                    + "note TEXT NOT NULL, tags TEXT NOT NULL, found_kind TEXT NOT NULL, found_query TEXT, score REAL, "
+                    + "model_id TEXT, index_version TEXT, thumbnail TEXT, added TEXT NOT NULL)",
+            "CREATE INDEX IF NOT EXISTS case_items_case ON case_items(case_id, position)",
+            "CREATE INDEX IF NOT EXISTS case_items_sha ON case_items(video_sha256)",
+            "CREATE TABLE IF NOT EXISTS audit_log ("
+                    + "seq INTEGER PRIMARY KEY, "
+                    + "time TEXT NOT NULL, "
+                    + "user TEXT NOT NULL, "
+                    + "action TEXT NOT NULL, "
+                    + "case_id INTEGER, "
+                    + "details TEXT NOT NULL, "
+                    + "prev_hash TEXT NOT NULL, "
+                    + "hash TEXT NOT NULL)",
+            "CREATE INDEX IF NOT EXISTS audit_log_case ON audit_log(case_id)",
+            "CREATE TRIGGER IF NOT EXISTS audit_log_no_update BEFORE UPDATE ON audit_log "
+                    + "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END",
+            "CREATE TRIGGER IF NOT EXISTS audit_log_no_delete BEFORE DELETE ON audit_log "
+                    + "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END",
+            "DROP TABLE IF EXISTS component_schema"
     ));
 
     private CatalogSchema() {
     }
 
-    static void configure(Connection c) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute("PRAGMA journal_mode=WAL");
-            s.execute("PRAGMA foreign_keys=ON");
-            s.execute("PRAGMA synchronous=NORMAL");
-            s.execute("PRAGMA busy_timeout=10000");
-        }
+    /** The schema version this Sightline writes. */
+    static int currentVersion() {
+        return MIGRATIONS.size();
     }
 
-    static void migrate(Connection c) throws SQLException {
-        int version;
-        try (Statement s = c.createStatement(); var rs = s.executeQuery("PRAGMA user_version")) {
-            version = rs.next() ? rs.getInt(1) : 0;
-        }
+    /** Brings the file to {@link #currentVersion()}; runs inside the caller's write transaction. */
+    static Void migrate(Handle h) {
+        int version = h.createQuery("PRAGMA user_version").mapTo(Integer.class).one();
         if (version > MIGRATIONS.size()) {
-            throw new SQLException("catalog schema version " + version + " is newer than this Sightline knows ("
+            throw new CatalogException("its schema version " + version + " is newer than this Sightline knows ("
                     + MIGRATIONS.size() + "); use a newer Sightline");
         }
-        boolean auto = c.getAutoCommit();
-        c.setAutoCommit(false);
-        try (Statement s = c.createStatement()) {
-            for (int v = version; v < MIGRATIONS.size(); v++) {
-                for (String sql : MIGRATIONS.get(v)) {
-                    s.execute(sql);
-                }
-                s.execute("PRAGMA user_version=" + (v + 1));
+        for (int v = version; v < MIGRATIONS.size(); v++) {
+            for (String sql : MIGRATIONS.get(v)) {
+                h.execute(sql);
             }
-            c.commit();
-        } catch (SQLException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(auto);
+            h.execute("PRAGMA user_version=" + (v + 1));
         }
+        return null;
     }
 }

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.sightline.indexer.DataDirectory;
 import org.sightline.indexer.audit.AuditLog;
-import org.sightline.indexer.audit.ConnectionSource;
+import org.sightline.indexer.catalog.CatalogDatabase;
 import org.sightline.models.pack.ModelStore;
 import org.sightline.models.pack.NoActiveModelException;
 import org.sightline.models.pack.PackInstallException;
@@ -60,7 +60,7 @@ public class ModelsCommand implements Callable<Integer> {
     /** The audit trail of the data directory (in its catalog), for logging model installs. */
     static AuditLog audit(DataOption own, ModelsCommand parent) {
         var dir = directory(own, parent);
-        return new AuditLog(ConnectionSource.sqlite(dir.catalogFile()));
+        return new AuditLog(CatalogDatabase.open(dir.catalogFile()));
     }
 
     /** Runs a models action, turning the errors a user can act on into a message and exit code 1. */

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.sightline.indexer.audit.AuditDetails;
 import org.sightline.indexer.audit.AuditAction;
 import org.sightline.indexer.audit.AuditEntry;
 import org.sightline.indexer.audit.AuditLog;
@@ -80,14 +81,8 @@ public class AuditChainExporter {
         Files.write(file, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.SYNC);
         DetachedSignature.write(key, file, bytes);
         String sha = Sha256.of(file);
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("out", out.toAbsolutePath().toString());
-        details.put("entries", all.size());
-        details.put("head", export.headHash());
-        details.put("headSeq", export.headSeq());
-        details.put("fingerprint", key.fingerprint().hex());
-        details.put("sha256", sha);
-        audit.record(AuditAction.AUDIT_EXPORT, null, details);
+        audit.record(null, new AuditDetails.AuditExport(out.toAbsolutePath().toString(), all.size(), export.headHash(),
+                export.headSeq(), key.fingerprint().hex(), sha));
         keys.recordUse(key, "audit export " + file, sha, null);
         return export;
     }

@@ -26,7 +26,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
-import org.sightline.indexer.audit.AuditAction;
+import org.sightline.indexer.audit.AuditDetails;
 import org.sightline.indexer.audit.AuditEntry;
 import org.sightline.indexer.audit.AuditLog;
 import org.sightline.indexer.cases.Case;
@@ -137,17 +137,10 @@ public class EvidenceExporter {
             }
         }
         // the package is complete; an audit failure here is reported but does not undo it
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("out", out.toString());
-        details.put("manifestSha256", result.manifestSha256());
-        details.put("files", result.files());
-        details.put("bytes", result.bytes());
-        details.put("signedBy", result.manifest().signer().fingerprint());
-        if (options.redaction().any()) {
-            details.put("redactionMethod", options.redaction().method().code());
-            details.put("redactedRegions", options.redaction().regions().stream().map(RedactionRegion::toString).toList());
-        }
-        audit.record(AuditAction.EXPORT, caseId, details);
+        audit.record(caseId, new AuditDetails.Export(out.toString(), result.manifestSha256(), result.files(), result.bytes(),
+                result.manifest().signer().fingerprint(),
+                options.redaction().any() ? options.redaction().method().code() : null,
+                options.redaction().any() ? options.redaction().regions().stream().map(RedactionRegion::toString).toList() : null));
         keys.recordUse(key, "evidence package " + out + " (" + ExportManifest.MANIFEST + ")", result.manifestSha256(), caseId);
         return result;
     }
@@ -168,7 +161,7 @@ public class EvidenceExporter {
 
     private void failed(long caseId, Path out, String message) {
         try {
-            audit.record(AuditAction.EXPORT_FAILED, caseId, Map.of("out", out.toString(), "error", message));
+            audit.record(caseId, new AuditDetails.ExportFailed(out.toString(), message));
         } catch (RuntimeException ignored) {
             // the export error is the one to report
         }

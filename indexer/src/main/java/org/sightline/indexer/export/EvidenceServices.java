@@ -3,14 +3,14 @@ package org.sightline.indexer.export;
 import java.nio.file.Path;
 import org.sightline.indexer.audit.AuditLog;
 import org.sightline.indexer.audit.AuditVerifier;
-import org.sightline.indexer.audit.ConnectionSource;
 import org.sightline.indexer.cases.CaseService;
 import org.sightline.indexer.catalog.Catalog;
+import org.sightline.indexer.catalog.CatalogDatabase;
 import org.sightline.indexer.signing.ExaminerKeyStore;
 
 /**
  * Cases, export and the audit trail of one catalog, wired together: the services keep their own tables in the
- * catalog file through {@link Catalog#openConnection()}, and the exporter finds moved sources through
+ * catalog file through {@link Catalog#database()}, and the exporter finds moved sources through
  * {@link Catalog#knownPaths(String)} (then the paths case items recorded). The examiner's signing key lives in
  * {@code keys/} in the data directory.
  */
@@ -18,7 +18,7 @@ public record EvidenceServices(AuditLog audit, AuditVerifier auditVerifier, Case
                                EvidenceExporter exporter, ExportVerifier exportVerifier, ExaminerKeyStore keys) {
 
     public static EvidenceServices on(Catalog catalog) {
-        ConnectionSource db = catalog::openConnection;
+        CatalogDatabase db = catalog.database();
         AuditLog audit = new AuditLog(db);
         CaseService cases = new CaseService(db, audit);
         KnownPaths seen = catalog::knownPaths;

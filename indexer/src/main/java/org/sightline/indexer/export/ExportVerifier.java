@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.sightline.indexer.audit.AuditDetails;
 import org.sightline.indexer.audit.AuditAction;
 import org.sightline.indexer.audit.AuditLog;
 import org.sightline.indexer.signing.DetachedSignature;
@@ -49,15 +50,11 @@ public class ExportVerifier {
 
     /** Records a verification in the audit trail: the folder, the outcome, the signature's status and signer. */
     public static void record(AuditLog audit, Path packageDir, PackageVerification v) {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("dir", packageDir.toAbsolutePath().normalize().toString());
-        d.put("ok", v.ok());
-        d.put("signature", v.signature().status().name().toLowerCase(java.util.Locale.ROOT));
-        d.put("signer", v.signature().signer());
-        d.put("fingerprint", v.signature().fingerprint() == null ? null : v.signature().fingerprint().hex());
-        d.put("problems", v.problems().size() + v.auditProblems().size() + (v.manifestProblem() == null ? 0 : 1)
-                + (v.signature().valid() ? 0 : 1));
-        audit.record(AuditAction.VERIFY_PACKAGE, null, d);
+        audit.record(null, new AuditDetails.VerifyPackage(packageDir.toAbsolutePath().normalize().toString(), v.ok(),
+                v.signature().status().name().toLowerCase(java.util.Locale.ROOT), v.signature().signer(),
+                v.signature().fingerprint() == null ? null : v.signature().fingerprint().hex(),
+                v.problems().size() + v.auditProblems().size() + (v.manifestProblem() == null ? 0 : 1)
+                        + (v.signature().valid() ? 0 : 1)));
     }
 
     public PackageVerification verify(Path packageDir) throws IOException {

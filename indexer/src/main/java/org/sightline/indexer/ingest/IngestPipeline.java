@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import org.sightline.indexer.catalog.Catalog;
+import org.sightline.indexer.catalog.RunStatus;
 import org.sightline.indexer.catalog.VideoRecord;
 import org.sightline.indexer.catalog.VideoStatus;
 import org.sightline.indexer.footage.FootageError;
@@ -100,7 +101,7 @@ public final class IngestPipeline {
             wasCancelled = run.embedAll(files, cancelled);
         } finally {
             long failed = outcomes.stream().filter(o -> o.status() == FileOutcome.Status.FAILED).count();
-            catalog.finishRun(runId, wasCancelled ? "cancelled" : "finished", (int) failed);
+            catalog.finishRun(runId, wasCancelled ? RunStatus.CANCELLED : RunStatus.FINISHED, (int) failed);
         }
         return new IngestReport(outcomes, progress.segments(), progress.footageDone(), (System.nanoTime() - t0) / 1e9, wasCancelled,
                 clock.snapshot());

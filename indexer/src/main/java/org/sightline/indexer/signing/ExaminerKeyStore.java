@@ -30,6 +30,7 @@ import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.PBEKeySpec;
 import javax.crypto.spec.PBEParameterSpec;
+import org.sightline.indexer.audit.AuditDetails;
 import org.sightline.indexer.audit.AuditAction;
 import org.sightline.indexer.audit.AuditLog;
 
@@ -118,12 +119,7 @@ public class ExaminerKeyStore {
         } catch (IOException e) {
             throw new KeyException(privateKeyFile(), "cannot store the examiner key in " + dir + ": " + e.getMessage(), e);
         }
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("name", identity.name());
-        details.put("fingerprint", identity.fingerprint().hex());
-        details.put("passphraseProtected", protect);
-        details.put("reason", reason);
-        audit.record(AuditAction.KEY_CREATE, null, details);
+        audit.record(null, new AuditDetails.KeyCreate(identity.name(), identity.fingerprint().hex(), protect, reason));
         return identity;
     }
 
@@ -179,11 +175,7 @@ public class ExaminerKeyStore {
 
     /** Records that the key signed something (an export, an audit export). */
     public void recordUse(ExaminerKey key, String signed, String sha256, Long caseId) {
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("fingerprint", key.fingerprint().hex());
-        details.put("signed", signed);
-        details.put("sha256", sha256);
-        audit.record(AuditAction.KEY_USE, caseId, details);
+        audit.record(caseId, new AuditDetails.KeyUse(key.fingerprint().hex(), signed, sha256));
     }
 
     /** Writes the public key as PEM to {@code out} (audited). */
@@ -197,10 +189,7 @@ public class ExaminerKeyStore {
         } catch (IOException e) {
             throw new KeyException(out, "cannot write the public key to " + out + ": " + e.getMessage(), e);
         }
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("fingerprint", id.fingerprint().hex());
-        details.put("out", out.toAbsolutePath().toString());
-        audit.record(AuditAction.KEY_EXPORT, null, details);
+        audit.record(null, new AuditDetails.KeyExport(id.fingerprint().hex(), out.toAbsolutePath().toString()));
         return id;
     }
 

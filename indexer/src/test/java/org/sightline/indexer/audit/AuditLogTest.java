@@ -12,27 +12,37 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sightline.indexer.catalog.CatalogDatabase;
 
 class AuditLogTest {
     @TempDir
     Path tmp;
 
+    static final String SHA = "ab".repeat(32);
+
     Path db;
+    CatalogDatabase database;
     AuditLog log;
 
     @BeforeEach
     void setUp() {
         db = tmp.resolve("catalog.sqlite");
-        log = new AuditLog(ConnectionSource.sqlite(db));
-        log.record(AuditAction.SEARCH, null, Map.of("query", "a red car", "results", 12));
-        log.record(AuditAction.VIEW, null, Map.of("video", "/footage/a.mp4", "fromSeconds", 3.5));
-        log.record(AuditAction.CASE_CHANGE, 7L, Map.of("op", "create", "name", "Test"));
-        log.record(AuditAction.EXPORT, 7L, Map.of("out", "/tmp/x"));
-        log.record(AuditAction.MODEL_IMPORT, null, Map.of("modelId", "m@1#abc"));
+        database = CatalogDatabase.open(db);
+        log = new AuditLog(database);
+        log.record(null, new AuditDetails.ExportFailed("/tmp/y", "a red car"));
+        log.record(null, new AuditDetails.View("/footage/a.mp4", SHA, 3.5, 7.0));
+        log.record(7L, new CaseChange.Created("Test", "REF-7", "Ann", ""));
+        log.record(7L, new AuditDetails.Export("/tmp/x", SHA, 3, 1000));
+        log.record(null, new AuditDetails.ModelImport("m@1#abc", SHA, "/packs/m", "/data/models/m", false));
+    }
+
+    @AfterEach
+    void tearDown() {
+        database.close();
     }
 
     private Connection raw() throws SQLException {
@@ -48,10 +58,13 @@ class AuditLogTest {
             assertEquals(entries.get(i - 1).hash(), entries.get(i).prevHash());
             assertEquals(entries.get(i).expectedHash(), entries.get(i).hash());
         }
-        assertEquals("{\"query\":\"a red car\",\"results\":12}", entries.getFirst().details(), "sorted keys");
+        assertEquals("{\"error\":\"a red car\",\"out\":\"/tmp/y\"}", entries.getFirst().details(), "sorted keys");
+        assertEquals("{\"description\":\"\",\"examiner\":\"Ann\",\"name\":\"Test\",\"op\":\"create\",\"reference\":\"REF-7\"}",
+                entries.get(2).details(), "the op among the sorted keys");
+        assertEquals(java.util.Optional.of(AuditAction.CASE_CHANGE), entries.get(2).knownAction());
         assertEquals(System.getProperty("user.name"), entries.getFirst().user());
         assertEquals(2, log.entriesForCase(7).size());
-        AuditVerification v = new AuditVerifier(ConnectionSource.sqlite(db)).verify();
+        AuditVerification v = new AuditVerifier(database).verify();
         assertTrue(v.intact());
         assertEquals(5, v.entriesChecked());
         assertEquals(entries.getLast().hash(), v.lastHash());
@@ -72,7 +85,7 @@ class AuditLogTest {
             s.execute("DROP TRIGGER audit_log_no_update");
             s.executeUpdate("UPDATE audit_log SET details = '{\"query\":\"a blue car\",\"results\":12}' WHERE seq = 3");
         }
-        AuditVerification v = new AuditVerifier(ConnectionSource.sqlite(db)).verify();
+        AuditVerification v = new AuditVerifier(database).verify();
         assertFalse(v.intact());
         assertEquals(3, v.brokenSeq());
         assertEquals(2, v.entriesChecked());
@@ -85,7 +98,7 @@ class AuditLogTest {
             s.execute("DROP TRIGGER audit_log_no_delete");
             s.executeUpdate("DELETE FROM audit_log WHERE seq = 2");
         }
-        AuditVerification v = new AuditVerifier(ConnectionSource.sqlite(db)).verify();
+        AuditVerification v = new AuditVerifier(database).verify();
         assertEquals(3, v.brokenSeq());
         assertTrue(v.problem().contains("missing"), v.problem());
     }
@@ -102,7 +115,7 @@ class AuditLogTest {
             s.execute("DROP TRIGGER audit_log_no_update");
             s.executeUpdate("UPDATE audit_log SET details = '" + details + "', hash = '" + forged + "' WHERE seq = 2");
         }
-        AuditVerification v = new AuditVerifier(ConnectionSource.sqlite(db)).verify();
+        AuditVerification v = new AuditVerifier(database).verify();
         assertEquals(3, v.brokenSeq());
         assertTrue(v.problem().contains("prev_hash"), v.problem());
     }
@@ -111,13 +124,15 @@ class AuditLogTest {
     void concurrentWritersKeepOneChain() throws Exception {
         List<Thread> threads = new java.util.ArrayList<>();
         List<Throwable> errors = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        List<CatalogDatabase> own = new java.util.ArrayList<>();
         for (int t = 0; t < 4; t++) {
             int id = t;
-            AuditLog own = new AuditLog(ConnectionSource.sqlite(db));
+            own.add(CatalogDatabase.open(db));
+            AuditLog ownLog = new AuditLog(own.getLast());
             threads.add(Thread.ofPlatform().start(() -> {
                 try {
                     for (int i = 0; i < 20; i++) {
-                        own.record(AuditAction.VIEW, null, Map.of("thread", id, "i", i));
+                        ownLog.record(null, new AuditDetails.View("/footage/" + id + ".mp4", SHA, i, i + 1));
                     }
                 } catch (Throwable e) {
                     errors.add(e);
@@ -127,8 +142,9 @@ class AuditLogTest {
         for (Thread t : threads) {
             t.join();
         }
+        own.forEach(CatalogDatabase::close);
         assertEquals(List.of(), errors);
-        AuditVerification v = new AuditVerifier(ConnectionSource.sqlite(db)).verify();
+        AuditVerification v = new AuditVerifier(database).verify();
         assertTrue(v.intact(), v.problem());
         assertEquals(85, v.entriesChecked());
     }
@@ -143,15 +159,17 @@ class AuditLogTest {
         assertTrue(search.details().contains("\"results\":0") && search.details().contains("\"modelId\":\"m@1#abc\""), search.details());
         AuditEntry view = log.recordView(Path.of("/footage/a.mp4"), "ab".repeat(32), 1.5, 4.0);
         assertEquals("view", view.action());
-        assertTrue(new AuditVerifier(ConnectionSource.sqlite(db)).verify().intact());
+        assertTrue(new AuditVerifier(database).verify().intact());
     }
 
     @Test
     void reopeningKeepsTheChain() {
-        AuditLog again = new AuditLog(ConnectionSource.sqlite(db));
-        AuditEntry e = again.record(AuditAction.SEARCH, null, Map.of());
+        AuditEntry e;
+        try (CatalogDatabase reopened = CatalogDatabase.open(db)) {
+            e = new AuditLog(reopened).record(null, new AuditDetails.ExportFailed("/tmp/z", "cancelled"));
+        }
         assertEquals(6, e.seq());
         assertNull(e.caseId());
-        assertTrue(new AuditVerifier(ConnectionSource.sqlite(db)).verify().intact());
+        assertTrue(new AuditVerifier(database).verify().intact());
     }
 }

@@ -6,12 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sightline.indexer.audit.AuditLog;
 import org.sightline.indexer.audit.AuditVerifier;
-import org.sightline.indexer.audit.ConnectionSource;
+import org.sightline.indexer.catalog.CatalogDatabase;
 import org.sightline.models.testing.SharedData;
 
 class CaseServiceTest {
@@ -19,14 +20,19 @@ class CaseServiceTest {
     Path tmp;
 
     Path aisle;
-    ConnectionSource db;
+    CatalogDatabase db;
     CaseService cases;
 
     @BeforeEach
     void setUp() {
         aisle = SharedData.footage("parking-aisle-cars.mp4");
-        db = ConnectionSource.sqlite(tmp.resolve("catalog.sqlite"));
+        db = CatalogDatabase.open(tmp.resolve("catalog.sqlite"));
         cases = new CaseService(db, new AuditLog(db));
+    }
+
+    @AfterEach
+    void tearDown() {
+        db.close();
     }
 
     @Test

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.List;
+import org.jdbi.v3.core.JdbiException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,15 +21,13 @@ class CatalogTest {
             id = c.registerVideo(tmp.resolve("x.mp4"), "abc", 5, 7, "gate", c.archive(tmp));
             c.rememberPath("abc", tmp.resolve("x.mp4"));
             c.rememberPath("abc", tmp.resolve("old/x.mp4"));
-            try (var conn = c.openConnection(); var st = conn.createStatement()) {
-                st.execute("CREATE TABLE IF NOT EXISTS cases_demo(id INTEGER PRIMARY KEY, video_id INTEGER REFERENCES videos(id))");
-                try (var rs = st.executeQuery("PRAGMA journal_mode")) {
-                    rs.next();
-                    assertEquals("wal", rs.getString(1));
-                }
+            c.database().withHandle(h -> {
+                h.execute("CREATE TABLE IF NOT EXISTS cases_demo(id INTEGER PRIMARY KEY, video_id INTEGER REFERENCES videos(id))");
+                assertEquals("wal", h.createQuery("PRAGMA journal_mode").mapTo(String.class).one());
                 // foreign keys are enforced on shared connections too
-                assertThrows(SQLException.class, () -> st.execute("INSERT INTO cases_demo(video_id) VALUES (999)"));
-            }
+                assertThrows(JdbiException.class, () -> h.execute("INSERT INTO cases_demo(video_id) VALUES (999)"));
+                return null;
+            });
         }
         try (Catalog c = Catalog.open(file)) {
             assertEquals("gate", c.video(id).orElseThrow().camera());

@@ -11,8 +11,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sightline.indexer.audit.AuditAction;
+import org.sightline.indexer.audit.AuditDetails;
 import org.sightline.indexer.audit.AuditLog;
-import org.sightline.indexer.audit.ConnectionSource;
+import org.sightline.indexer.catalog.CatalogDatabase;
 import org.sightline.indexer.signing.ExaminerKey;
 import org.sightline.indexer.signing.ExaminerKeyStore;
 import org.sightline.indexer.signing.SignatureCheck;
@@ -25,11 +26,11 @@ class AuditChainExporterTest {
 
     @Test
     void exportVerifiesAndAnAlteredEntryBreaksTheChainEvenWhenReSigned() throws Exception {
-        AuditLog audit = new AuditLog(ConnectionSource.sqlite(tmp.resolve("catalog.sqlite")));
+        AuditLog audit = new AuditLog(CatalogDatabase.open(tmp.resolve("catalog.sqlite")));
         ExaminerKeyStore keys = new ExaminerKeyStore(tmp.resolve("keys"), audit);
         keys.create("J. Examiner", null, "test");
-        audit.record(AuditAction.SEARCH, null, Map.of("prompt", "a red car", "results", 3));
-        audit.record(AuditAction.SEARCH, null, Map.of("prompt", "a van", "results", 1));
+        audit.record(null, new AuditDetails.View("/footage/a.mp4", "a".repeat(64), 1.0, 3.0));
+        audit.record(null, new AuditDetails.View("/footage/b.mp4", "b".repeat(64), 2.0, 4.0));
         ExaminerKey key = keys.unlock(null);
         Path out = tmp.resolve("audit");
         AuditChainExport export = new AuditChainExporter(audit, keys).export(out, key);

@@ -18,12 +18,13 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sightline.indexer.audit.AuditAction;
+import org.sightline.indexer.audit.AuditDetails;
 import org.sightline.indexer.audit.AuditLog;
-import org.sightline.indexer.audit.ConnectionSource;
+import org.sightline.indexer.catalog.CatalogDatabase;
 import org.sightline.indexer.cases.Case;
 import org.sightline.indexer.cases.CaseItem;
 import org.sightline.indexer.cases.CaseService;
@@ -40,6 +41,7 @@ class EvidenceExportTest {
 
     Path aisle;
     Path lot;
+    CatalogDatabase db;
     AuditLog audit;
     CaseService cases;
     ExaminerKeyStore keys;
@@ -48,10 +50,15 @@ class EvidenceExportTest {
     void setUp() throws IOException {
         aisle = SharedData.footage("parking-aisle-cars.mp4");
         lot = SharedData.footage("parking-lot-person-bicycle-car.mp4");
-        ConnectionSource db = ConnectionSource.sqlite(tmp.resolve("catalog.sqlite"));
+        db = CatalogDatabase.open(tmp.resolve("catalog.sqlite"));
         audit = new AuditLog(db);
         cases = new CaseService(db, audit);
         keys = new ExaminerKeyStore(tmp.resolve("keys"), audit);
+    }
+
+    @AfterEach
+    void tearDown() {
+        db.close();
     }
 
     static String sha256(Path file) throws Exception {
@@ -72,7 +79,7 @@ class EvidenceExportTest {
         cases.addItem(c.id(), ItemDraft.span(lot, 9.0, 12.5).withSha256(lotSha).withHit(11.0)
                 .withNote("cyclist crosses — café Ø").withTags(List.of("cyclist")).withFoundBy(FoundBy.prompt("a person on a bicycle", 0.28f, MODEL, "gen-3")));
         cases.addItem(c.id(), ItemDraft.span(aisle, 15.0, 18.0).withSha256(aisleSha).withNote("grey and red car"));
-        audit.record(AuditAction.SEARCH, null, java.util.Map.of("query", "a white car", "results", 3));
+        audit.record(null, new AuditDetails.View(aisle.toString(), aisleSha, 4.5, 8.0));
 
         Path out = tmp.resolve("exports/pkg");
         int[] lastProgress = {0, 0};
@@ -214,7 +221,6 @@ class EvidenceExportTest {
     @Test
     void anItemOutsideItsFileIsAClearError() throws Exception {
         // a catalog that believes the video is longer than it is lets the item in; the export checks the file itself
-        ConnectionSource db = ConnectionSource.sqlite(tmp.resolve("catalog.sqlite"));
         CaseService trusting = new CaseService(db, audit, new org.sightline.indexer.cases.VideoFacts() {
             @Override
             public double durationSeconds(Path video) {

@@ -18,7 +18,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sightline.indexer.audit.AuditLog;
-import org.sightline.indexer.audit.ConnectionSource;
+import org.sightline.indexer.catalog.CatalogDatabase;
 import org.sightline.indexer.cases.Case;
 import org.sightline.indexer.cases.CaseService;
 import org.sightline.indexer.cases.FoundBy;
@@ -42,7 +42,7 @@ class EvidenceReportTest {
     void reportGivesWallClockTimesPagesSignerAndNoRawJson() throws Exception {
         Path aisle = SharedData.footage("parking-aisle-cars.mp4");
         Path lot = SharedData.footage("parking-lot-person-bicycle-car.mp4");
-        ConnectionSource db = ConnectionSource.sqlite(tmp.resolve("catalog.sqlite"));
+        CatalogDatabase db = CatalogDatabase.open(tmp.resolve("catalog.sqlite"));
         AuditLog audit = new AuditLog(db);
         CaseService cases = new CaseService(db, audit);
         ExaminerKeyStore keys = new ExaminerKeyStore(tmp.resolve("keys"), audit);

@@ -19,7 +19,7 @@ import org.bytedeco.javacv.Frame;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sightline.indexer.audit.AuditLog;
-import org.sightline.indexer.audit.ConnectionSource;
+import org.sightline.indexer.catalog.CatalogDatabase;
 import org.sightline.indexer.cases.Case;
 import org.sightline.indexer.cases.CaseService;
 import org.sightline.indexer.cases.ItemDraft;
@@ -42,7 +42,7 @@ class RedactedExportTest {
     void blockedRegionDiffersInsideAndMatchesOutside() throws Exception {
         Path indoor = SharedData.footage("indoor-people-one-by-one.mp4");
         String indoorSha = Sha256.of(indoor);
-        ConnectionSource db = ConnectionSource.sqlite(tmp.resolve("catalog.sqlite"));
+        CatalogDatabase db = CatalogDatabase.open(tmp.resolve("catalog.sqlite"));
         AuditLog audit = new AuditLog(db);
         CaseService cases = new CaseService(db, audit);
         Case c = cases.create("Disclosure", "DIS-1", "J. Examiner", null);

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.sightline.indexer.audit.AuditLog;
-import org.sightline.indexer.audit.ConnectionSource;
+import org.sightline.indexer.catalog.CatalogDatabase;
 import org.sightline.indexer.cases.Case;
 import org.sightline.indexer.cases.CaseService;
 import org.sightline.indexer.cases.FoundBy;
@@ -54,7 +54,7 @@ class SignedPackageTest {
     void exportOnce(@TempDir Path dir) throws Exception {
         tmp = dir;
         Path aisle = SharedData.footage("parking-aisle-cars.mp4");
-        ConnectionSource db = ConnectionSource.sqlite(tmp.resolve("catalog.sqlite"));
+        CatalogDatabase db = CatalogDatabase.open(tmp.resolve("catalog.sqlite"));
         audit = new AuditLog(db);
         CaseService cases = new CaseService(db, audit);
         keys = new ExaminerKeyStore(tmp.resolve("keys"), audit);

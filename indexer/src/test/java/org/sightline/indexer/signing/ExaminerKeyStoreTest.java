@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sightline.indexer.audit.AuditEntry;
 import org.sightline.indexer.audit.AuditLog;
-import org.sightline.indexer.audit.ConnectionSource;
+import org.sightline.indexer.catalog.CatalogDatabase;
 
 class ExaminerKeyStoreTest {
     @TempDir
@@ -26,7 +26,7 @@ class ExaminerKeyStoreTest {
 
     @BeforeEach
     void setUp() {
-        audit = new AuditLog(ConnectionSource.sqlite(tmp.resolve("catalog.sqlite")));
+        audit = new AuditLog(CatalogDatabase.open(tmp.resolve("catalog.sqlite")));
         keys = new ExaminerKeyStore(tmp.resolve("keys"), audit);
     }
 
