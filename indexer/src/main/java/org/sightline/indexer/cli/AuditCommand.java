@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.sightline.indexer.app.CaseEvidence;
 import org.sightline.indexer.audit.AuditEntry;
 import org.sightline.indexer.audit.AuditVerification;
 import org.sightline.indexer.export.ExportManifest;
@@ -36,11 +37,11 @@ public class AuditCommand implements Callable<Integer> {
     int show(@Mixin DataOption data,
              @Option(names = "--case", paramLabel = "CASE", description = "Only entries about this case.") String caseKey,
              @Option(names = "--json", description = "Print JSON.") boolean json) {
-        try (CaseWiring w = CaseWiring.open(data, dataOption)) {
+        try (CaseEvidence w = CaseEvidence.open(DataOption.choose(data, dataOption))) {
             List<AuditEntry> entries = caseKey == null ? w.audit().entries()
                     : w.audit().entriesForCase(w.cases().resolve(caseKey).id());
             if (json) {
-                System.out.println(CaseWiring.toJson(entries.stream().map(AuditCommand::json).toList()));
+                System.out.println(CaseJson.toJson(entries.stream().map(AuditCommand::json).toList()));
                 return 0;
             }
             for (AuditEntry e : entries) {
@@ -63,8 +64,8 @@ public class AuditCommand implements Callable<Integer> {
                @Option(names = "--package", paramLabel = "DIR",
                        description = "Also check that the audit entries an export package recorded are still in the log unchanged.")
                List<Path> packages) {
-        try (CaseWiring w = CaseWiring.open(data, dataOption)) {
-            AuditVerification v = w.services().auditVerifier().verify();
+        try (CaseEvidence w = CaseEvidence.open(DataOption.choose(data, dataOption))) {
+            AuditVerification v = w.audit().verify();
             List<String> anchorProblems = new ArrayList<>();
             for (Path pkg : packages == null ? List.<Path>of() : packages) {
                 ExportManifest.Audit recorded = ExportVerifier.readManifest(pkg).audit();
@@ -73,7 +74,7 @@ public class AuditCommand implements Callable<Integer> {
                 if (recorded.chainLengthAtExport() > 0) {
                     anchors.put(recorded.chainLengthAtExport(), recorded.chainHeadAtExport());
                 }
-                w.services().auditVerifier().checkAnchors(anchors).forEach(p -> anchorProblems.add(pkg + ": " + p));
+                w.audit().checkAnchors(anchors).forEach(p -> anchorProblems.add(pkg + ": " + p));
             }
             boolean ok = v.intact() && anchorProblems.isEmpty();
             if (json) {
@@ -81,7 +82,7 @@ public class AuditCommand implements Callable<Integer> {
                 m.put("intact", ok);
                 m.put("chain", v);
                 m.put("packageProblems", anchorProblems);
-                System.out.println(CaseWiring.toJson(m));
+                System.out.println(CaseJson.toJson(m));
             } else {
                 if (v.intact()) {
                     System.out.println("audit trail intact: " + v.entriesChecked() + " entries, head " + v.lastHash());

@@ -44,6 +44,9 @@ public class CaseExportCommand implements Callable<Integer> {
                 return 0;
             } catch (ExportException e) {
                 System.err.println("sightline case export: " + e.getMessage());
+                for (Throwable left : e.getSuppressed()) {
+                    System.err.println("sightline: " + left.getMessage());
+                }
                 return 1;
             }
         });

@@ -40,7 +40,7 @@ public class VerifyCommand implements Callable<Integer> {
             m.put("files", v.files());
             m.put("auditEntries", v.auditEntries());
             m.put("auditProblems", v.auditProblems());
-            System.out.println(CaseWiring.toJson(m));
+            System.out.println(CaseJson.toJson(m));
         } else {
             System.out.println((v.manifestProblem() == null ? "OK       " : "CHANGED  ") + "manifest.json"
                     + (v.manifestProblem() == null ? "" : "  " + v.manifestProblem()));

@@ -17,14 +17,15 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sightline.indexer.DataDirectory;
-import org.sightline.indexer.Workspace;
+import org.sightline.indexer.app.DataDirectory;
+import org.sightline.indexer.app.Workspace;
+import org.sightline.indexer.app.WorkspaceInternals;
 import org.sightline.indexer.catalog.SegmentRecord;
 import org.sightline.indexer.catalog.VideoRecord;
 import org.sightline.indexer.index.SegmentIndex;
 import org.sightline.indexer.ingest.IngestListener;
 import org.sightline.indexer.ingest.IngestRequest;
-import org.sightline.models.pack.ModelStore;
+import org.sightline.models.store.ModelStore;
 import org.sightline.models.testing.SharedData;
 
 /**
@@ -101,12 +102,12 @@ class CrashRecoveryTest {
 
     private static Snapshot snapshot(Path data) throws Exception {
         try (Workspace w = Workspace.open(new DataDirectory(data))) {
-            assertTrue(w.catalog().unfinishedGenerations().isEmpty());
+            assertTrue(WorkspaceInternals.catalog(w).unfinishedGenerations().isEmpty());
             String model = w.activeModel().id().asString();
             Map<String, List<Double>> starts = new TreeMap<>();
             Set<Long> catalogSegments = new HashSet<>();
-            for (VideoRecord v : w.catalog().videos()) {
-                List<SegmentRecord> segs = w.catalog().segmentsOf(v.id(), model);
+            for (VideoRecord v : WorkspaceInternals.catalog(w).videos()) {
+                List<SegmentRecord> segs = WorkspaceInternals.catalog(w).segmentsOf(v.id(), model);
                 starts.put(v.path().getFileName().toString(), segs.stream().map(SegmentRecord::startSeconds).toList());
                 for (SegmentRecord s : segs) {
                     assertTrue(catalogSegments.add(s.id()));
@@ -114,7 +115,7 @@ class CrashRecoveryTest {
                 assertEquals(segs.size(), segs.stream().map(SegmentRecord::startSeconds).distinct().count(),
                         "duplicate segment start in the catalog for " + v.path());
             }
-            List<SegmentIndex.StoredFrame> frames = w.index().storedFrames();
+            List<SegmentIndex.StoredFrame> frames = WorkspaceInternals.index(w).storedFrames();
             Set<String> keys = new HashSet<>();
             Set<Long> luceneSegments = new HashSet<>();
             for (SegmentIndex.StoredFrame f : frames) {

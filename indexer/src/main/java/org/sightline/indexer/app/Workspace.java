@@ -1,8 +1,7 @@
-package org.sightline.indexer;
+package org.sightline.indexer.app;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,10 +14,8 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import org.sightline.indexer.audit.AuditAction;
 import org.sightline.indexer.catalog.Catalog;
 import org.sightline.indexer.catalog.VideoRecord;
-import org.sightline.indexer.export.EvidenceServices;
 import org.sightline.indexer.index.IndexCommitProtocol;
 import org.sightline.indexer.index.SegmentIndex;
 import org.sightline.indexer.ingest.FileOutcome;
@@ -29,19 +26,23 @@ import org.sightline.indexer.ingest.IngestReport;
 import org.sightline.indexer.ingest.IngestRequest;
 import org.sightline.indexer.search.SearchResult;
 import org.sightline.indexer.search.SearchService;
-import org.sightline.models.pack.ImportResult;
-import org.sightline.models.pack.ModelStore;
 import org.sightline.models.pack.NoActiveModelException;
+import org.sightline.models.store.ModelStore;
 import org.sightline.models.runtime.VisionLanguageModel;
 
 /**
- * One open data directory: the catalog, the vector index, the active model and the services built on them.
- * Opening it repairs whatever an interrupted index run left (see {@link IndexCommitProtocol}). The desktop and the
- * command line each open one and close it when done. Thread safe.
+ * The application layer of one open data directory: the catalog, the vector index, the active model and the use
+ * cases built on them, by concern: {@link #library() indexed footage} and {@link #ingest indexing},
+ * {@link #search() search}, {@link #evidence() cases, export and the audit trail} and {@link #models() model packs}.
+ * Every entry point (the command line, the desktop's services, the benchmarks) works through it; none touches the
+ * catalog, the index or the audit log directly. Opening it repairs whatever an interrupted index run left (see
+ * {@link IndexCommitProtocol}). The desktop and the command line each open one and close it when done. Thread safe.
  */
 public final class Workspace implements AutoCloseable {
     private final DataDirectory dataDirectory;
-    private final ModelStore modelStore;
+    private final ModelLibrary modelLibrary;
+    private final IndexedFootage library;
+    private final CaseEvidence evidence;
     private final ActiveModelSource models;
     private final FootageReader footage;
     private final Catalog catalog;
@@ -49,19 +50,20 @@ public final class Workspace implements AutoCloseable {
     private final IndexCommitProtocol protocol;
 
     private final List<Consumer<SearchResult>> searchListeners = new CopyOnWriteArrayList<>();
-    private EvidenceServices evidence;
     private VisionLanguageModel model;
     private String modelKey;
     private SearchService search;
 
     private Workspace(DataDirectory dataDirectory, ActiveModelSource models, FootageReader footage, Catalog catalog, SegmentIndex index) {
         this.dataDirectory = dataDirectory;
-        this.modelStore = new ModelStore(dataDirectory.modelsDir());
         this.models = models;
         this.footage = footage;
         this.catalog = catalog;
         this.index = index;
         this.protocol = new IndexCommitProtocol(catalog, index, dataDirectory.thumbnailsDir());
+        this.library = new IndexedFootage(catalog, index);
+        this.evidence = CaseEvidence.on(catalog);
+        this.modelLibrary = new ModelLibrary(new ModelStore(dataDirectory.modelsDir()), evidence.audit());
     }
 
     /** Opens the data directory with its installed model packs, creating the folders when missing. */
@@ -90,7 +92,7 @@ public final class Workspace implements AutoCloseable {
             w.protocol.reconcile();
             // Every search made through this workspace goes into the audit trail; a search that cannot be
             // logged fails rather than going unrecorded.
-            w.addSearchListener(result -> w.evidence().audit().recordSearch(result));
+            w.addSearchListener(result -> w.evidence.audit().recordSearch(result));
         } catch (IOException | RuntimeException e) {
             w.close();
             throw e;
@@ -102,9 +104,9 @@ public final class Workspace implements AutoCloseable {
         return dataDirectory;
     }
 
-    /** The model packs installed in this data directory. */
-    public ModelStore models() {
-        return modelStore;
+    /** The model packs installed in this data directory; installs are audited. */
+    public ModelLibrary models() {
+        return modelLibrary;
     }
 
     /** Where the active model comes from (the model store, unless the workspace was opened with another source). */
@@ -112,11 +114,17 @@ public final class Workspace implements AutoCloseable {
         return models;
     }
 
-    public Catalog catalog() {
+    /** The footage the catalog and the index hold. */
+    public IndexedFootage library() {
+        return library;
+    }
+
+    /** For tests of this layer's internals (see the test sources' {@code WorkspaceInternals}). */
+    Catalog catalog() {
         return catalog;
     }
 
-    public SegmentIndex index() {
+    SegmentIndex index() {
         return index;
     }
 
@@ -145,29 +153,11 @@ public final class Workspace implements AutoCloseable {
         searchListeners.remove(listener);
     }
 
-    /** Cases, evidence export and the audit trail, on this workspace's catalog (created on first use). */
-    public synchronized EvidenceServices evidence() {
-        if (evidence == null) {
-            evidence = EvidenceServices.on(catalog);
-        }
+    /** Cases, evidence export and the audit trail, on this workspace's catalog. */
+    public CaseEvidence evidence() {
         return evidence;
     }
 
-    /** Verifies and installs a model pack folder, and records the import in the audit trail. */
-    public ImportResult importModelPack(Path source) {
-        ImportResult result = modelStore.importPack(source);
-        evidence().audit().recordModelImport(result, source);
-        return result;
-    }
-
-    /** Generates and installs the demonstration colour pack, and records the install in the audit trail. */
-    public ModelStore.DemoInstall installDemoModel() {
-        ModelStore.DemoInstall demo = modelStore.installDemo();
-        evidence().audit().recordModelImport(demo.result(), null);
-        return demo;
-    }
-
-    /** The active model, opened on first use and reopened when it changed. */
     /** Starts loading the footage decoder's native parts in the background (see {@link FootageReader#warmUp}). */
     public void warmUpFootage() {
         if (footage != null) {
@@ -175,6 +165,7 @@ public final class Workspace implements AutoCloseable {
         }
     }
 
+    /** The active model, opened on first use and reopened when it changed. */
     public synchronized VisionLanguageModel activeModel() {
         Optional<String> key = models.activeKey();
         if (model != null && key.isPresent() && key.get().equals(modelKey)) {
@@ -243,7 +234,7 @@ public final class Workspace implements AutoCloseable {
         }
         details.put("segments", report.segmentsWritten());
         details.put("modelId", model == null ? null : model.id().asString());
-        evidence().audit().record(AuditAction.INDEX, null, details);
+        evidence.audit().recordIndexRun(details);
     }
 
     /** Counts for {@code sightline status} and the library view. */
