@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.sightline.indexer.audit.AuditLog;
 import org.sightline.indexer.audit.AuditVerifier;
 import org.sightline.indexer.audit.ConnectionSource;
@@ -18,9 +19,10 @@ import org.sightline.models.store.ModelStore;
  */
 public final class ModelLibrary {
     private final ModelStore store;
-    private final AuditTrail audit;
+    private final Supplier<AuditTrail> audit;
 
-    ModelLibrary(ModelStore store, AuditTrail audit) {
+    /** @param audit the audit trail, reached when a pack is installed (its catalog may not exist before) */
+    ModelLibrary(ModelStore store, Supplier<AuditTrail> audit) {
         this.store = Objects.requireNonNull(store);
         this.audit = Objects.requireNonNull(audit, "model installs are always audited");
     }
@@ -30,8 +32,10 @@ public final class ModelLibrary {
      * is reached in the catalog file only when a pack is installed.
      */
     public static ModelLibrary open(DataDirectory dir) {
-        ConnectionSource db = ConnectionSource.sqlite(dir.catalogFile());
-        return new ModelLibrary(new ModelStore(dir.modelsDir()), new AuditTrail(new AuditLog(db), new AuditVerifier(db)));
+        return new ModelLibrary(new ModelStore(dir.modelsDir()), () -> {
+            ConnectionSource db = ConnectionSource.sqlite(dir.catalogFile());
+            return new AuditTrail(new AuditLog(db), new AuditVerifier(db));
+        });
     }
 
     public Path modelsDir() {
@@ -61,18 +65,14 @@ public final class ModelLibrary {
     /** Verifies and installs a model pack folder, and records the install in the audit trail. */
     public ImportResult importPack(Path source) {
         ImportResult result = store.importPack(source);
-        audit.recordModelImport(result, source);
+        audit.get().recordModelImport(result, source);
         return result;
     }
 
     /** Generates and installs the demonstration colour pack, and records the install in the audit trail. */
     public ModelStore.DemoInstall installDemo() {
         ModelStore.DemoInstall demo = store.installDemo();
-        audit.recordModelImport(demo.result(), null);
+        audit.get().recordModelImport(demo.result(), null);
         return demo;
-    }
-
-    ModelStore store() {
-        return store;
     }
 }

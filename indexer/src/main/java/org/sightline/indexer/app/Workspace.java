@@ -42,7 +42,6 @@ public final class Workspace implements AutoCloseable {
     private final DataDirectory dataDirectory;
     private final ModelLibrary modelLibrary;
     private final IndexedFootage library;
-    private final CaseEvidence evidence;
     private final ActiveModelSource models;
     private final FootageReader footage;
     private final Catalog catalog;
@@ -50,6 +49,7 @@ public final class Workspace implements AutoCloseable {
     private final IndexCommitProtocol protocol;
 
     private final List<Consumer<SearchResult>> searchListeners = new CopyOnWriteArrayList<>();
+    private CaseEvidence evidence;
     private VisionLanguageModel model;
     private String modelKey;
     private SearchService search;
@@ -62,8 +62,7 @@ public final class Workspace implements AutoCloseable {
         this.index = index;
         this.protocol = new IndexCommitProtocol(catalog, index, dataDirectory.thumbnailsDir());
         this.library = new IndexedFootage(catalog, index);
-        this.evidence = CaseEvidence.on(catalog);
-        this.modelLibrary = new ModelLibrary(new ModelStore(dataDirectory.modelsDir()), evidence.audit());
+        this.modelLibrary = new ModelLibrary(new ModelStore(dataDirectory.modelsDir()), () -> evidence().audit());
     }
 
     /** Opens the data directory with its installed model packs, creating the folders when missing. */
@@ -92,7 +91,7 @@ public final class Workspace implements AutoCloseable {
             w.protocol.reconcile();
             // Every search made through this workspace goes into the audit trail; a search that cannot be
             // logged fails rather than going unrecorded.
-            w.addSearchListener(result -> w.evidence.audit().recordSearch(result));
+            w.addSearchListener(result -> w.evidence().audit().recordSearch(result));
         } catch (IOException | RuntimeException e) {
             w.close();
             throw e;
@@ -153,8 +152,11 @@ public final class Workspace implements AutoCloseable {
         searchListeners.remove(listener);
     }
 
-    /** Cases, evidence export and the audit trail, on this workspace's catalog. */
-    public CaseEvidence evidence() {
+    /** Cases, evidence export and the audit trail, on this workspace's catalog (set up on first use). */
+    public synchronized CaseEvidence evidence() {
+        if (evidence == null) {
+            evidence = CaseEvidence.on(catalog);
+        }
         return evidence;
     }
 
@@ -234,7 +236,7 @@ public final class Workspace implements AutoCloseable {
         }
         details.put("segments", report.segmentsWritten());
         details.put("modelId", model == null ? null : model.id().asString());
-        evidence.audit().recordIndexRun(details);
+        evidence().audit().recordIndexRun(details);
     }
 
     /** Counts for {@code sightline status} and the library view. */

@@ -75,7 +75,7 @@ class CrashRecoveryTest {
 
     private Process child(Path data, Path footage) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "-Dai.djl.offline=true",
+                "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "-Dai.djl.offline=true", "-Xss4m",
                 "-cp", System.getProperty("java.class.path"), "org.sightline.indexer.cli.SightlineCommand",
                 "index", footage.toString(), "--data", data.toString()));
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(tmp.resolve("child.log").toFile()))
