@@ -33,10 +33,10 @@ public final class PackVerifier {
         OfflineMode.enforce();
     }
 
-    /** Names of packs: letters, digits, '.', '_' and '-', starting with a letter or digit. */
     /** A name no pack may take: the model store keeps a file of this name beside the packs. */
     public static final String RESERVED_NAME = "active";
 
+    /** Names of packs: letters, digits, '.', '_' and '-', starting with a letter or digit. */
     public static final Pattern PACK_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,79}");
 
     private static final int ONNX_FLOAT = 1;
