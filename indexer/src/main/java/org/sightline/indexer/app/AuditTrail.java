@@ -62,9 +62,4 @@ public final class AuditTrail {
     AuditEntry recordIndexRun(Map<String, ?> details) {
         return log.record(AuditAction.INDEX, null, details);
     }
-
-    /** The log itself, for the services of this layer that write their entries in their own transactions. */
-    AuditLog log() {
-        return log;
-    }
 }
