@@ -23,7 +23,7 @@ import org.sightline.desktop.shell.WorkbenchLoader;
 import org.sightline.desktop.task.FxTaskExecutor;
 import org.sightline.desktop.task.TaskExecutor;
 import org.sightline.desktop.viewer.ClipToView;
-import org.sightline.indexer.DataDirectory;
+import org.sightline.indexer.app.DataDirectory;
 
 /**
  * The JavaFX application: one window around a {@link Workbench}. Remembers the window's placement and the

@@ -23,7 +23,7 @@ import org.sightline.desktop.services.WorkspaceServices;
 import org.sightline.desktop.shell.Page;
 import org.sightline.desktop.shell.Workbench;
 import org.sightline.desktop.task.FxTaskExecutor;
-import org.sightline.indexer.DataDirectory;
+import org.sightline.indexer.app.DataDirectory;
 import org.sightline.indexer.catalog.VideoStatus;
 import org.sightline.models.testing.SharedData;
 import org.testfx.api.FxRobot;

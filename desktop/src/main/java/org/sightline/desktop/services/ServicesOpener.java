@@ -1,6 +1,6 @@
 package org.sightline.desktop.services;
 
-import org.sightline.indexer.DataDirectory;
+import org.sightline.indexer.app.DataDirectory;
 
 /** Opens the services of a data directory (called on a background thread). */
 @FunctionalInterface

@@ -4,21 +4,18 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.sightline.desktop.models.ModelPacks;
-import org.sightline.indexer.audit.AuditLog;
+import org.sightline.indexer.app.ModelLibrary;
 import org.sightline.models.pack.ImportResult;
 import org.sightline.models.pack.InstalledPack;
-import org.sightline.models.pack.ModelStore;
 import org.sightline.models.pack.VerifiedPack;
+import org.sightline.models.store.ModelStore;
 
-/** {@link ModelPacks} over the models module's {@link ModelStore}; installs are recorded in the audit trail. */
+/** {@link ModelPacks} over the application layer's {@link ModelLibrary}, which records installs in the audit trail. */
 public final class StoreModelPacks implements ModelPacks {
-    private final ModelStore store;
-    private final AuditLog audit;
+    private final ModelLibrary store;
 
-    /** @param audit where installs are logged; null only where there is no catalog (tests of the page alone) */
-    public StoreModelPacks(ModelStore store, AuditLog audit) {
+    public StoreModelPacks(ModelLibrary store) {
         this.store = store;
-        this.audit = audit;
     }
 
     @Override
@@ -40,9 +37,6 @@ public final class StoreModelPacks implements ModelPacks {
     @Override
     public String importPack(Path folder) {
         ImportResult r = store.importPack(folder);
-        if (audit != null) {
-            audit.recordModelImport(r, folder);
-        }
         return r.alreadyInstalled()
                 ? "The same pack " + r.id().name() + " " + r.id().version() + " was installed already."
                 : String.format(Locale.ROOT, "Imported and verified %s %s (%.1f MB). Make it active to use it.",
@@ -52,9 +46,6 @@ public final class StoreModelPacks implements ModelPacks {
     @Override
     public String installDemo() {
         ModelStore.DemoInstall d = store.installDemo();
-        if (audit != null) {
-            audit.recordModelImport(d.result(), null);
-        }
         String name = d.result().id().name();
         return d.activated() ? "Installed and activated the demo model " + name + "."
                 : "Installed the demo model " + name + "; " + d.previousActive() + " stays active.";

@@ -9,15 +9,15 @@ import org.sightline.desktop.library.FootageLibrary;
 import org.sightline.desktop.models.ModelPacks;
 import org.sightline.desktop.search.ClipSearch;
 import org.sightline.desktop.viewer.ClipToView;
-import org.sightline.indexer.DataDirectory;
-import org.sightline.indexer.Workspace;
-import org.sightline.indexer.WorkspaceStatus;
+import org.sightline.indexer.app.DataDirectory;
+import org.sightline.indexer.app.Workspace;
+import org.sightline.indexer.app.WorkspaceStatus;
 import org.sightline.indexer.catalog.VideoRecord;
 import org.sightline.indexer.ingest.IngestListener;
 import org.sightline.indexer.ingest.IngestReport;
 import org.sightline.indexer.ingest.IngestRequest;
 
-/** {@link DesktopServices} over the indexer's {@link Workspace}: its model store, catalog, ingest, search and case service. */
+/** {@link DesktopServices} over the indexer's application layer, {@link Workspace}: its models, footage, ingest, search and cases. */
 public final class WorkspaceServices implements DesktopServices {
     private final Workspace workspace;
     private final ModelPacks models;
@@ -26,7 +26,7 @@ public final class WorkspaceServices implements DesktopServices {
 
     private WorkspaceServices(Workspace workspace) {
         this.workspace = workspace;
-        this.models = new StoreModelPacks(workspace.models(), workspace.evidence().audit());
+        this.models = new StoreModelPacks(workspace.models());
         this.library = new WorkspaceLibrary(workspace);
         this.cases = new ServiceCaseFiles(workspace.evidence().cases());
     }
@@ -78,7 +78,7 @@ public final class WorkspaceServices implements DesktopServices {
     private record WorkspaceLibrary(Workspace workspace) implements FootageLibrary {
         @Override
         public List<VideoRow> videos() {
-            return workspace.catalog().videos().stream().map(WorkspaceLibrary::row).toList();
+            return workspace.library().videos().stream().map(WorkspaceLibrary::row).toList();
         }
 
         private static VideoRow row(VideoRecord v) {

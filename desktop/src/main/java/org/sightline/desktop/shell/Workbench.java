@@ -29,7 +29,7 @@ import org.sightline.desktop.viewer.ClipToView;
 import org.sightline.desktop.viewer.Timecodes;
 import org.sightline.desktop.viewer.ViewerView;
 import org.sightline.desktop.viewer.ViewerViewModel;
-import org.sightline.indexer.DataDirectory;
+import org.sightline.indexer.app.DataDirectory;
 import org.sightline.indexer.search.Clip;
 
 /**

@@ -7,7 +7,7 @@ import javafx.scene.Parent;
 import org.sightline.desktop.services.ServicesOpener;
 import org.sightline.desktop.task.BackgroundTask;
 import org.sightline.desktop.task.TaskExecutor;
-import org.sightline.indexer.DataDirectory;
+import org.sightline.indexer.app.DataDirectory;
 
 /**
  * Puts a data directory in the window: shows "opening…" ({@link OpeningView}) while its services open in the

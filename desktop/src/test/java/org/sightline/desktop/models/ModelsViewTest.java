@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sightline.desktop.SightlineApp;
 import org.sightline.desktop.services.StoreModelPacks;
 import org.sightline.desktop.task.SynchronousTaskExecutor;
-import org.sightline.models.pack.ModelStore;
+import org.sightline.indexer.app.DataDirectory;
+import org.sightline.indexer.app.ModelLibrary;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -23,7 +24,7 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class ModelsViewTest {
     @TempDir
-    Path models;
+    Path data;
 
     private SynchronousTaskExecutor tasks;
     private ModelsViewModel vm;
@@ -31,7 +32,7 @@ class ModelsViewTest {
     @Start
     void start(Stage stage) {
         tasks = new SynchronousTaskExecutor();
-        vm = new ModelsViewModel(tasks, new StoreModelPacks(new ModelStore(models), null));
+        vm = new ModelsViewModel(tasks, new StoreModelPacks(ModelLibrary.open(new DataDirectory(data))));
         Scene scene = new Scene(new ModelsView(vm), 1100, 700);
         scene.getStylesheets().add(SightlineApp.stylesheet());
         stage.setScene(scene);

@@ -22,7 +22,7 @@ import org.sightline.desktop.models.ModelPacks;
 import org.sightline.desktop.search.ClipSearch;
 import org.sightline.desktop.services.DesktopServices;
 import org.sightline.desktop.task.SynchronousTaskExecutor;
-import org.sightline.indexer.DataDirectory;
+import org.sightline.indexer.app.DataDirectory;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;

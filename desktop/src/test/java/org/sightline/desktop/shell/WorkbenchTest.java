@@ -24,7 +24,7 @@ import org.sightline.desktop.search.ClipSearch;
 import org.sightline.desktop.services.DesktopServices;
 import org.sightline.desktop.task.SynchronousTaskExecutor;
 import org.sightline.desktop.viewer.ClipToView;
-import org.sightline.indexer.DataDirectory;
+import org.sightline.indexer.app.DataDirectory;
 import org.sightline.indexer.search.Clip;
 import org.sightline.indexer.search.SearchResult;
 import org.sightline.models.testing.SharedData;

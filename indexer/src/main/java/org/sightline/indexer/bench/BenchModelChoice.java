@@ -5,7 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.sightline.models.generate.VitB32BenchPack.Precision;
-import org.sightline.models.pack.ModelStore;
+import org.sightline.models.store.ModelStore;
 import org.sightline.models.runtime.RuntimeOptions;
 import org.sightline.models.runtime.VisionLanguageModel;
 

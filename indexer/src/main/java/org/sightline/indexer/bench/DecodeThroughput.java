@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.bytedeco.javacpp.Loader;
 import org.sightline.indexer.footage.FootageException;
@@ -41,7 +42,7 @@ public final class DecodeThroughput {
 
     private final SamplingOptions options;
     private final int decoderThreads;
-    private boolean warnedNoCli;
+    private String cliProblem;
 
     /** @param decoderThreads FFmpeg decoder threads, 0 to let FFmpeg choose */
     public DecodeThroughput(SamplingOptions options, int decoderThreads) {
@@ -103,13 +104,17 @@ public final class DecodeThroughput {
         } catch (IOException | RuntimeException | LinkageError e) {
             // The bundled ffmpeg program links libavdevice, which needs the system's libpulse (Debian: libpulse0).
             // Sightline itself never loads it; only this reference timing does.
-            if (!warnedNoCli) {
-                warnedNoCli = true;
-                System.err.println("FFmpeg command-line reference not timed: the bundled ffmpeg program cannot start ("
-                        + e + "); on Debian, apt-get install libpulse0");
+            if (cliProblem == null) {
+                cliProblem = "FFmpeg command-line reference not timed: the bundled ffmpeg program cannot start ("
+                        + e + "); on Debian, apt-get install libpulse0";
             }
             return Double.NaN;
         }
+    }
+
+    /** Why the FFmpeg command-line reference could not be timed (its figures are then NaN); empty when it ran. */
+    public Optional<String> cliReferenceProblem() {
+        return Optional.ofNullable(cliProblem);
     }
 
     public static String describe(List<FileRate> rates) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.sightline.indexer.app.CaseEvidence;
 import org.sightline.indexer.audit.AuditEntry;
 import org.sightline.indexer.audit.AuditVerification;
 import org.sightline.indexer.export.AuditChainExport;
@@ -44,11 +45,11 @@ public class AuditCommand implements Callable<Integer> {
     int show(@Mixin DataOption data,
              @Option(names = "--case", paramLabel = "CASE", description = "Only entries about this case.") String caseKey,
              @Option(names = "--json", description = "Print JSON.") boolean json) {
-        try (CaseWiring w = CaseWiring.open(data, dataOption)) {
+        try (CaseEvidence w = CaseEvidence.open(DataOption.choose(data, dataOption))) {
             List<AuditEntry> entries = caseKey == null ? w.audit().entries()
                     : w.audit().entriesForCase(w.cases().resolve(caseKey).id());
             if (json) {
-                System.out.println(CaseWiring.toJson(entries.stream().map(AuditCommand::json).toList()));
+                System.out.println(CaseJson.toJson(entries.stream().map(AuditCommand::json).toList()));
                 return 0;
             }
             for (AuditEntry e : entries) {
@@ -71,10 +72,10 @@ public class AuditCommand implements Callable<Integer> {
     int export(@Mixin DataOption data,
                @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write (must not exist or be empty).") Path out,
                @Mixin PassphraseOption passphrase) {
-        try (CaseWiring w = CaseWiring.open(data, dataOption)) {
-            ExaminerKeyStore keys = w.services().keys();
+        try (CaseEvidence w = CaseEvidence.open(DataOption.choose(data, dataOption))) {
+            ExaminerKeyStore keys = w.keys();
             char[] pass = keys.identity().passphraseProtected() ? passphrase.read("passphrase of the examiner key", false) : null;
-            AuditChainExport e = new AuditChainExporter(w.audit(), keys).export(out, keys.unlock(pass));
+            AuditChainExport e = w.exportAuditChain(out, keys.unlock(pass));
             System.out.println("exported " + e.entries().size() + " audit entries to " + out.resolve(AuditChainExport.FILE)
                     + ", head entry " + e.headSeq() + " " + e.headHash());
             System.out.println("signed by " + e.signer().name() + ", key fingerprint " + e.signer().fingerprint());
@@ -99,8 +100,8 @@ public class AuditCommand implements Callable<Integer> {
         if (export != null) {
             return verifyExport(export, trust, json);
         }
-        try (CaseWiring w = CaseWiring.open(data, dataOption)) {
-            AuditVerification v = w.services().auditVerifier().verify();
+        try (CaseEvidence w = CaseEvidence.open(DataOption.choose(data, dataOption))) {
+            AuditVerification v = w.audit().verify();
             List<String> anchorProblems = new ArrayList<>();
             for (Path pkg : packages == null ? List.<Path>of() : packages) {
                 ExportManifest.Audit recorded = ExportVerifier.readManifest(pkg).audit();
@@ -109,7 +110,7 @@ public class AuditCommand implements Callable<Integer> {
                 if (recorded.chainLengthAtExport() > 0) {
                     anchors.put(recorded.chainLengthAtExport(), recorded.chainHeadAtExport());
                 }
-                w.services().auditVerifier().checkAnchors(anchors).forEach(p -> anchorProblems.add(pkg + ": " + p));
+                w.audit().checkAnchors(anchors).forEach(p -> anchorProblems.add(pkg + ": " + p));
             }
             boolean ok = v.intact() && anchorProblems.isEmpty();
             if (json) {
@@ -117,7 +118,7 @@ public class AuditCommand implements Callable<Integer> {
                 m.put("intact", ok);
                 m.put("chain", v);
                 m.put("packageProblems", anchorProblems);
-                System.out.println(CaseWiring.toJson(m));
+                System.out.println(CaseJson.toJson(m));
             } else {
                 if (v.intact()) {
                     System.out.println("audit trail intact: " + v.entriesChecked() + " entries, head " + v.lastHash());
@@ -155,7 +156,7 @@ public class AuditCommand implements Callable<Integer> {
             m.put("headSeq", c.headSeq());
             m.put("headHash", c.headHash());
             m.put("problems", c.problems());
-            System.out.println(CaseWiring.toJson(m));
+            System.out.println(CaseJson.toJson(m));
         } else {
             System.out.println(sig.valid() ? "OK       signature by " + sig.signer() + ", key fingerprint " + sig.fingerprint()
                     : sig.status() + "  signature: " + sig.problem());

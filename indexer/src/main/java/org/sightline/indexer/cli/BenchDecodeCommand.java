@@ -31,7 +31,9 @@ public class BenchDecodeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<Path> files = new FootageScanner().scan(paths, true).videos();
-        var rates = new DecodeThroughput(new SamplingOptions(fps, shortSide, true), decoderThreads).measure(files);
+        DecodeThroughput throughput = new DecodeThroughput(new SamplingOptions(fps, shortSide, true), decoderThreads);
+        var rates = throughput.measure(files);
+        throughput.cliReferenceProblem().ifPresent(System.err::println);
         System.out.print(DecodeThroughput.describe(rates));
         return 0;
     }

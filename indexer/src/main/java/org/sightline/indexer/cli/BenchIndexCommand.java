@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 import org.sightline.indexer.bench.BenchModelChoice;
 import org.sightline.indexer.bench.ProcessMemory;
 import org.sightline.indexer.footage.DecoderWarmUp;
-import org.sightline.indexer.ingest.IngestBenchmark;
+import org.sightline.indexer.bench.IngestBenchmark;
 import org.sightline.indexer.ingest.IngestRequest;
 import org.sightline.models.bench.ModelThroughput;
 import org.sightline.models.runtime.RuntimeOptions;

@@ -69,14 +69,14 @@ public class CaseAddCommand implements Callable<Integer> {
             String sha = source.sha256 == null ? null : source.sha256.toLowerCase(java.util.Locale.ROOT);
             String cam = camera;
             if (video == null) {
-                List<Path> known = new java.util.ArrayList<>(w.catalog().knownPaths(sha));
+                List<Path> known = new java.util.ArrayList<>(w.knownPaths(sha));
                 known.addAll(w.cases().recordedPathsFor(sha));
                 video = known.stream().filter(Files::isRegularFile).findFirst()
                         .orElseThrow(() -> new CaseException("no known file has SHA-256 " + source.sha256
                                 + "; give its path with --video"));
             }
             // an indexed video: take the hash recorded at indexing and its camera from the catalog
-            Optional<VideoRecord> indexed = w.catalog().videoByPath(video);
+            Optional<VideoRecord> indexed = w.indexedVideo(video);
             if (indexed.isPresent() && indexed.get().sha256() != null) {
                 if (sha != null && !sha.equals(indexed.get().sha256())) {
                     throw new CaseException(video + " was indexed with SHA-256 " + indexed.get().sha256()
@@ -104,7 +104,7 @@ public class CaseAddCommand implements Callable<Integer> {
                 draft = draft.withFoundBy(FoundBy.prompt(prompt, score, modelId, null));
             }
             CaseItem item = w.cases().addItem(c.id(), draft);
-            System.out.println(json ? CaseWiring.toJson(CaseWiring.json(item)) : String.format(
+            System.out.println(json ? CaseJson.toJson(CaseJson.json(item)) : String.format(
                     "added item %d to %s: %s %.3f-%.3f s", item.position(), c.reference(), item.video().getFileName(),
                     item.inSeconds(), item.outSeconds()));
             return 0;

@@ -2,6 +2,7 @@ package org.sightline.indexer.cli;
 
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.sightline.indexer.app.CaseEvidence;
 import org.sightline.indexer.cases.Case;
 import org.sightline.indexer.cases.CaseItem;
 import picocli.CommandLine;
@@ -33,7 +34,7 @@ public class CaseCommand implements Callable<Integer> {
     /** Work on the case services of the chosen data directory. */
     @FunctionalInterface
     interface CaseWork {
-        int run(CaseWiring w) throws Exception;
+        int run(CaseEvidence w) throws Exception;
     }
 
     /**
@@ -41,7 +42,7 @@ public class CaseCommand implements Callable<Integer> {
      * prints a clear error and returns 1 when it fails.
      */
     int run(String verb, DataOption own, CaseWork work) {
-        try (CaseWiring w = CaseWiring.open(own, dataOption)) {
+        try (CaseEvidence w = CaseEvidence.open(DataOption.choose(own, dataOption))) {
             return work.run(w);
         } catch (Exception e) {
             System.err.println("sightline case " + verb + ": " + e.getMessage());

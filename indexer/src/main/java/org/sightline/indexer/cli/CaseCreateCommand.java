@@ -30,7 +30,7 @@ public class CaseCreateCommand implements Callable<Integer> {
     public Integer call() {
         return parent.run("create", dataOption, w -> {
             Case c = w.cases().create(name, reference, examiner, description);
-            System.out.println(json ? CaseWiring.toJson(CaseWiring.json(c))
+            System.out.println(json ? CaseJson.toJson(CaseJson.json(c))
                     : "created case " + c.reference() + " (id " + c.id() + "): " + c.name());
             return 0;
         });

@@ -45,7 +45,7 @@ public class CaseExportCommand implements Callable<Integer> {
         return parent.run("export", dataOption, w -> {
             Case c = w.cases().resolve(caseKey);
             try {
-                char[] pass = w.services().keys().exists() && w.services().keys().identity().passphraseProtected()
+                char[] pass = w.keys().exists() && w.keys().identity().passphraseProtected()
                         ? passphrase.read("passphrase of the examiner key", false) : null;
                 Redaction redaction = redactRegions == null ? Redaction.NONE : new Redaction(
                         redactRegions.stream().map(RedactionRegion::parse).toList(), Redaction.Method.parse(redactMethod));
@@ -63,6 +63,9 @@ public class CaseExportCommand implements Callable<Integer> {
                 return 0;
             } catch (ExportException e) {
                 System.err.println("sightline case export: " + e.getMessage());
+                for (Throwable left : e.getSuppressed()) {
+                    System.err.println("sightline: " + left.getMessage());
+                }
                 return 1;
             }
         });

@@ -24,7 +24,7 @@ public class CaseListCommand implements Callable<Integer> {
         return parent.run("list", dataOption, w -> {
             List<Case> cases = w.cases().list();
             if (json) {
-                System.out.println(CaseWiring.toJson(cases.stream().map(CaseWiring::json).toList()));
+                System.out.println(CaseJson.toJson(cases.stream().map(CaseJson::json).toList()));
                 return 0;
             }
             if (cases.isEmpty()) {

@@ -32,9 +32,9 @@ public class CaseShowCommand implements Callable<Integer> {
             Case c = w.cases().resolve(caseKey);
             List<CaseItem> items = w.cases().items(c.id());
             if (json) {
-                Map<String, Object> m = new LinkedHashMap<>(CaseWiring.json(c));
-                m.put("items", items.stream().map(CaseWiring::json).toList());
-                System.out.println(CaseWiring.toJson(m));
+                Map<String, Object> m = new LinkedHashMap<>(CaseJson.json(c));
+                m.put("items", items.stream().map(CaseJson::json).toList());
+                System.out.println(CaseJson.toJson(m));
                 return 0;
             }
             System.out.println(c.reference() + ": " + c.name() + " [" + c.status().name().toLowerCase() + "]");

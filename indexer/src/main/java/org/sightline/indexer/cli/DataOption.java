@@ -1,7 +1,7 @@
 package org.sightline.indexer.cli;
 
 import java.nio.file.Path;
-import org.sightline.indexer.DataDirectory;
+import org.sightline.indexer.app.DataDirectory;
 import picocli.CommandLine.Option;
 
 /** The {@code --data DIR} option every command takes. */

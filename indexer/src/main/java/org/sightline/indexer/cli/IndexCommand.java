@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-import org.sightline.indexer.Workspace;
+import org.sightline.indexer.app.Workspace;
 import org.sightline.indexer.ingest.FileOutcome;
 import org.sightline.indexer.ingest.IngestListener;
 import org.sightline.indexer.ingest.IngestProgress;
@@ -92,7 +92,7 @@ public class IndexCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         PrintStream out = System.out;
         try (Workspace w = Workspace.open(dataOption.directory())) {
-            if (w.index().readOnly()) {
+            if (w.library().readOnly()) {
                 System.err.println("sightline index: another Sightline process is indexing into " + w.dataDirectory().root() + "; try again when it is done");
                 return 1;
             }

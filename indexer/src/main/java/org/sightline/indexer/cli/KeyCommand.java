@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.sightline.indexer.app.CaseEvidence;
 import org.sightline.indexer.signing.ExaminerIdentity;
 import org.sightline.indexer.signing.ExaminerKeyStore;
 import picocli.CommandLine;
@@ -33,8 +34,8 @@ public class KeyCommand implements Callable<Integer> {
     }
 
     private int run(String verb, DataOption own, KeyWork work) {
-        try (CaseWiring w = CaseWiring.open(own, dataOption)) {
-            return work.run(w.services().keys());
+        try (CaseEvidence w = CaseEvidence.open(DataOption.choose(own, dataOption))) {
+            return work.run(w.keys());
         } catch (Exception e) {
             System.err.println("sightline key " + verb + ": " + e.getMessage());
             return 1;
@@ -75,7 +76,7 @@ public class KeyCommand implements Callable<Integer> {
                 m.put("created", id.created().toString());
                 m.put("passphraseProtected", id.passphraseProtected());
                 m.put("publicKey", id.publicKeyPem());
-                System.out.println(CaseWiring.toJson(m));
+                System.out.println(CaseJson.toJson(m));
             } else {
                 System.out.println("examiner    " + id.name());
                 System.out.println("fingerprint " + id.fingerprint().hex());

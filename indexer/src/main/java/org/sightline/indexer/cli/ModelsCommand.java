@@ -5,10 +5,8 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.sightline.indexer.DataDirectory;
-import org.sightline.indexer.audit.AuditLog;
-import org.sightline.indexer.catalog.CatalogDatabase;
-import org.sightline.models.pack.ModelStore;
+import org.sightline.indexer.app.DataDirectory;
+import org.sightline.indexer.app.ModelLibrary;
 import org.sightline.models.pack.NoActiveModelException;
 import org.sightline.models.pack.PackInstallException;
 import org.sightline.models.pack.PackVerificationException;
@@ -48,19 +46,16 @@ public class ModelsCommand implements Callable<Integer> {
         return list.call();
     }
 
-    /** The store of the subcommand's {@code --data}, else the one given before the subcommand ({@code models --data D list}). */
-    static ModelStore store(DataOption own, ModelsCommand parent) {
-        return new ModelStore(directory(own, parent).modelsDir());
+    /**
+     * The model packs of the subcommand's {@code --data}, else of the one given before the subcommand
+     * ({@code models --data D list}).
+     */
+    static ModelLibrary library(DataOption own, ModelsCommand parent) {
+        return ModelLibrary.open(directory(own, parent));
     }
 
     static DataDirectory directory(DataOption own, ModelsCommand parent) {
         return DataOption.choose(own, parent == null ? null : parent.dataOption);
-    }
-
-    /** The audit trail of the data directory (in its catalog), for logging model installs. */
-    static AuditLog audit(DataOption own, ModelsCommand parent) {
-        var dir = directory(own, parent);
-        return new AuditLog(CatalogDatabase.open(dir.catalogFile()));
     }
 
     /** Runs a models action, turning the errors a user can act on into a message and exit code 1. */

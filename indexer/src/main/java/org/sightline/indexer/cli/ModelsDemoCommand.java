@@ -2,7 +2,7 @@ package org.sightline.indexer.cli;
 
 import java.util.concurrent.Callable;
 import org.sightline.models.generate.ColourModelPack;
-import org.sightline.models.pack.ModelStore;
+import org.sightline.models.store.ModelStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
@@ -26,9 +26,7 @@ public class ModelsDemoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return ModelsCommand.run(spec, out -> {
-            ModelStore store = ModelsCommand.store(dataOption, parent);
-            ModelStore.DemoInstall demo = store.installDemo();
-            ModelsCommand.audit(dataOption, parent).recordModelImport(demo.result(), null);
+            ModelStore.DemoInstall demo = ModelsCommand.library(dataOption, parent).installDemo();
             out.println((demo.result().alreadyInstalled() ? "Already installed: " : "Installed: ") + demo.result().id()
                     + " in " + demo.result().installedDir() + " (verified)");
             out.println("This is a demonstration model: it understands colours only (e.g. \"red\", \"navy\", \"grey car\").");

@@ -2,8 +2,8 @@ package org.sightline.indexer.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.sightline.indexer.app.ModelLibrary;
 import org.sightline.models.pack.ImportResult;
-import org.sightline.models.pack.ModelStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
@@ -35,9 +35,8 @@ public class ModelsImportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return ModelsCommand.run(spec, out -> {
-            ModelStore store = ModelsCommand.store(dataOption, parent);
+            ModelLibrary store = ModelsCommand.library(dataOption, parent);
             ImportResult r = store.importPack(dir);
-            ModelsCommand.audit(dataOption, parent).recordModelImport(r, dir);
             out.println((r.alreadyInstalled() ? "Already installed: " : "Installed: ") + r.id() + " in " + r.installedDir()
                     + " (" + ModelsCommand.megabytes(r.bytes()) + ", verified)");
             boolean noneActive = store.active().isEmpty();

@@ -2,8 +2,8 @@ package org.sightline.indexer.cli;
 
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.sightline.indexer.app.ModelLibrary;
 import org.sightline.models.pack.InstalledPack;
-import org.sightline.models.pack.ModelStore;
 import org.sightline.models.pack.PackInstallException;
 import org.sightline.models.pack.PackVerificationException;
 import org.sightline.models.pack.VerifiedPack;
@@ -33,7 +33,7 @@ public class ModelsListCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return ModelsCommand.run(spec, out -> {
-            ModelStore store = ModelsCommand.store(dataOption, parent);
+            ModelLibrary store = ModelsCommand.library(dataOption, parent);
             List<InstalledPack> packs = store.list();
             if (packs.isEmpty()) {
                 out.println("No model packs installed in " + store.modelsDir() + ".");

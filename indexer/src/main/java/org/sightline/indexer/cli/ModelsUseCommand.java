@@ -28,7 +28,7 @@ public class ModelsUseCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return ModelsCommand.run(spec, out -> {
-            VerifiedPack pack = ModelsCommand.store(dataOption, parent).activate(name);
+            VerifiedPack pack = ModelsCommand.library(dataOption, parent).activate(name);
             out.println("Active pack: " + ModelsCommand.describe(pack));
             out.println("Footage indexed with another pack must be indexed again to be searched with this one.");
             return 0;

@@ -3,8 +3,8 @@ package org.sightline.indexer.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.sightline.indexer.app.ModelLibrary;
 import org.sightline.models.pack.InstalledPack;
-import org.sightline.models.pack.ModelStore;
 import org.sightline.models.pack.PackInstallException;
 import org.sightline.models.pack.PackVerificationException;
 import org.sightline.models.pack.VerifiedPack;
@@ -34,7 +34,7 @@ public class ModelsVerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return ModelsCommand.run(spec, out -> {
-            ModelStore store = ModelsCommand.store(dataOption, parent);
+            ModelLibrary store = ModelsCommand.library(dataOption, parent);
             List<String> names = new ArrayList<>();
             if (name != null) {
                 names.add(name);

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.sightline.indexer.Workspace;
+import org.sightline.indexer.app.Workspace;
 import org.sightline.indexer.search.Clip;
 import org.sightline.indexer.search.SearchQuery;
 import org.sightline.indexer.search.SearchResult;

@@ -9,7 +9,7 @@ import picocli.CommandLine;
 /** The {@code sightline} command line. Each verb is its own class. */
 @Command(name = "sightline",
         mixinStandardHelpOptions = true,
-        versionProvider = SightlineVersion.class,
+        versionProvider = VersionProvider.class,
         description = "Search archived video footage by written prompt, offline.",
         subcommands = {
                 ModelsCommand.class,

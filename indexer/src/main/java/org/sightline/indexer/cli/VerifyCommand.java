@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.sightline.indexer.app.CaseEvidence;
 import org.sightline.indexer.export.ExportVerifier;
 import org.sightline.indexer.export.PackageVerification;
 import org.sightline.indexer.signing.KeyFingerprint;
@@ -63,7 +64,7 @@ public class VerifyCommand implements Callable<Integer> {
             m.put("files", v.files());
             m.put("auditEntries", v.auditEntries());
             m.put("auditProblems", v.auditProblems());
-            System.out.println(CaseWiring.toJson(m));
+            System.out.println(CaseJson.toJson(m));
         } else {
             System.out.println(sig.valid()
                     ? "OK       signature by " + sig.signer() + ", key fingerprint " + sig.fingerprint()
@@ -92,8 +93,8 @@ public class VerifyCommand implements Callable<Integer> {
         if (!Files.isRegularFile(DataOption.choose(dataOption, null).catalogFile())) {
             return;
         }
-        try (CaseWiring w = CaseWiring.open(dataOption, null)) {
-            ExportVerifier.record(w.audit(), dir, v);
+        try (CaseEvidence w = CaseEvidence.open(DataOption.choose(dataOption, null))) {
+            w.recordVerification(dir, v);
         } catch (RuntimeException e) {
             System.err.println("sightline verify: the check could not be recorded in the audit trail: " + e.getMessage());
         }

@@ -3,6 +3,7 @@ package org.sightline.indexer.export;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -26,13 +27,13 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
+import org.sightline.indexer.SightlineVersion;
 import org.sightline.indexer.audit.AuditDetails;
 import org.sightline.indexer.audit.AuditEntry;
 import org.sightline.indexer.audit.AuditLog;
 import org.sightline.indexer.cases.Case;
 import org.sightline.indexer.cases.CaseItem;
 import org.sightline.indexer.cases.CaseService;
-import org.sightline.indexer.cli.SightlineVersion;
 import org.sightline.indexer.signing.DetachedSignature;
 import org.sightline.indexer.signing.ExaminerKey;
 import org.sightline.indexer.signing.ExaminerKeyStore;
@@ -110,6 +111,7 @@ public class EvidenceExporter {
         Case theCase = cases.get(caseId);
         List<CaseItem> items = cases.items(caseId);
         Path temp = null;
+        Throwable failure = null;
         ExportResult result;
         ExaminerKey key;
         try {
@@ -126,14 +128,20 @@ public class EvidenceExporter {
             result = write(theCase, items, out, temp, key, options, progress, cancelled);
             temp = null;
         } catch (ExportException e) {
+            failure = e;
             failed(caseId, out, e.getMessage());
             throw e;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            failure = e;
             failed(caseId, out, String.valueOf(e.getMessage()));
             throw e;
         } finally {
             if (temp != null) {
-                deleteTree(temp);
+                IOException leftBehind = deleteTree(temp);
+                if (leftBehind != null && failure != null) {
+                    // reported with the export's own error rather than printed here
+                    failure.addSuppressed(leftBehind);
+                }
             }
         }
         // the package is complete; an audit failure here is reported but does not undo it
@@ -512,9 +520,10 @@ public class EvidenceExporter {
         return cleaned.isEmpty() || cleaned.startsWith(".") ? "_" + cleaned : cleaned;
     }
 
-    static void deleteTree(Path dir) {
+    /** Removes a folder and its contents; returns what stopped it, naming the folder, or null when it is gone. */
+    static IOException deleteTree(Path dir) {
         if (!Files.exists(dir)) {
-            return;
+            return null;
         }
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
@@ -524,8 +533,9 @@ public class EvidenceExporter {
                     // already gone
                 }
             }
-        } catch (IOException e) {
-            System.err.println("sightline: could not remove the unfinished export " + dir + ": " + e.getMessage());
+        } catch (IOException | UncheckedIOException e) {
+            return new IOException("could not remove the unfinished export " + dir + ": " + e.getMessage(), e);
         }
+        return null;
     }
 }

@@ -1,11 +1,9 @@
 package org.sightline.indexer.search;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -16,7 +14,7 @@ import org.sightline.indexer.index.IndexCommitProtocol;
 import org.sightline.indexer.index.IndexedFrame;
 import org.sightline.indexer.index.SegmentIndex;
 import org.sightline.indexer.index.Vectors;
-import org.sightline.models.runtime.ModelId;
+import org.sightline.models.pack.ModelId;
 import org.sightline.models.runtime.PromptNotUnderstoodException;
 import org.sightline.models.runtime.RgbFrame;
 import org.sightline.models.runtime.VisionLanguageModel;
@@ -204,21 +202,6 @@ public final class SearchBenchmark {
 
         @Override
         public void close() {
-        }
-    }
-
-    /** For a quick look: {@code java ... SearchBenchmark [frames...]}. */
-    public static void main(String[] args) throws IOException {
-        int[] sizes = args.length == 0 ? new int[] {10_000, 100_000} : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
-        for (int n : sizes) {
-            Path dir = Files.createTempDirectory("sightline-search-bench");
-            try {
-                System.out.println(run(n, 200, dir, null).describe());
-            } finally {
-                try (var files = Files.walk(dir)) {
-                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
-            }
         }
     }
 }

@@ -22,10 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sightline.indexer.audit.AuditEntry;
 import org.sightline.indexer.audit.AuditVerification;
+import org.sightline.indexer.audit.AuditVerifier;
 import org.sightline.indexer.cases.Case;
 import org.sightline.indexer.cases.CaseItem;
 import org.sightline.indexer.cases.CaseStatus;
-import org.sightline.indexer.export.EvidenceServices;
 
 /**
  * A {@code catalog.sqlite} written by the code before the single migration list (catalog tables at
@@ -167,7 +167,7 @@ class CatalogMigrationTest {
             assertEquals(1, catalog.segmentsOf(1, "m@1#abc").size());
             assertTrue(catalog.isIndexed(1, "m@1#abc", SHA));
 
-            EvidenceServices services = EvidenceServices.on(catalog);
+            Services services = Services.on(catalog);
             AuditVerification before = services.auditVerifier().verify();
             assertTrue(before.intact(), before.problem());
             assertEquals(2, before.entriesChecked());
@@ -188,7 +188,7 @@ class CatalogMigrationTest {
         }
         try (Catalog again = Catalog.open(file)) {
             assertEquals(CatalogSchema.currentVersion(), userVersion(again), "opening a migrated file changes nothing");
-            assertEquals(4, EvidenceServices.on(again).auditVerifier().verify().entriesChecked());
+            assertEquals(4, Services.on(again).auditVerifier().verify().entriesChecked());
         }
     }
 
@@ -205,7 +205,7 @@ class CatalogMigrationTest {
         try (Catalog catalog = Catalog.open(file)) {
             assertEquals(CatalogSchema.currentVersion(), userVersion(catalog));
             assertEquals(List.of(), catalog.videos());
-            EvidenceServices services = EvidenceServices.on(catalog);
+            Services services = Services.on(catalog);
             services.cases().create("First", "", "", "");
             AuditVerification v = services.auditVerifier().verify();
             assertTrue(v.intact(), v.problem());
@@ -260,5 +260,15 @@ class CatalogMigrationTest {
     private static boolean tableExists(Catalog catalog, String table) {
         return catalog.database().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' "
                 + "AND name = :name").bind("name", table).mapTo(Integer.class).one() > 0);
+    }
+
+    /** The case and audit services on a catalog, as the application layer wires them. */
+    private record Services(org.sightline.indexer.audit.AuditLog audit, AuditVerifier auditVerifier,
+                            org.sightline.indexer.cases.CaseService cases) {
+        static Services on(Catalog catalog) {
+            org.sightline.indexer.audit.AuditLog audit = new org.sightline.indexer.audit.AuditLog(catalog.database());
+            return new Services(audit, new AuditVerifier(catalog.database()),
+                    new org.sightline.indexer.cases.CaseService(catalog.database(), audit));
+        }
     }
 }

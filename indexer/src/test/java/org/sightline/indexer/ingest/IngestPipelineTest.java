@@ -16,9 +16,10 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sightline.indexer.ActiveModelSource;
-import org.sightline.indexer.DataDirectory;
-import org.sightline.indexer.Workspace;
+import org.sightline.indexer.app.ActiveModelSource;
+import org.sightline.indexer.app.DataDirectory;
+import org.sightline.indexer.app.Workspace;
+import org.sightline.indexer.app.WorkspaceInternals;
 import org.sightline.indexer.catalog.VideoStatus;
 import org.sightline.indexer.search.Clip;
 import org.sightline.indexer.search.SearchQuery;
@@ -71,19 +72,19 @@ class IngestPipelineTest {
             assertTrue(r.anyFailed());
             assertEquals(r.outcomes(), seen);
 
-            var broken = w.catalog().videoByPath(a.resolve("yard/broken.vid")).orElseThrow();
+            var broken = WorkspaceInternals.catalog(w).videoByPath(a.resolve("yard/broken.vid")).orElseThrow();
             assertEquals(VideoStatus.PARTIAL, broken.status());
             assertEquals("TRUNCATED", broken.errorKind());
             assertEquals(5.0, broken.damageAtSeconds(), 1e-9);
-            var notes = w.catalog().videoByPath(a.resolve("yard/notes.vid")).orElseThrow();
+            var notes = WorkspaceInternals.catalog(w).videoByPath(a.resolve("yard/notes.vid")).orElseThrow();
             assertEquals(VideoStatus.FAILED, notes.status());
             assertEquals("NOT_VIDEO", notes.errorKind());
 
             // 3 + 2 + 2 segments (4 s windows)
-            assertEquals(7, w.catalog().segmentCount(null));
-            var one = w.catalog().videoByPath(a.resolve("gate/one.vid")).orElseThrow();
+            assertEquals(7, WorkspaceInternals.catalog(w).segmentCount(null));
+            var one = WorkspaceInternals.catalog(w).videoByPath(a.resolve("gate/one.vid")).orElseThrow();
             assertEquals("gate", one.camera());
-            var segs = w.catalog().segmentsOf(one.id(), new ColourTestModel().id().asString());
+            var segs = WorkspaceInternals.catalog(w).segmentsOf(one.id(), new ColourTestModel().id().asString());
             assertEquals(List.of(0.0, 4.0, 8.0), segs.stream().map(s -> s.startSeconds()).toList());
             assertEquals(1, segs.get(1).framesEmbedded());
             assertEquals(3, segs.get(1).framesSkipped());
@@ -129,13 +130,13 @@ class IngestPipelineTest {
 
             IngestReport again = w.ingest(IngestRequest.of(List.of(a)), IngestListener.NONE, () -> false);
             assertEquals(3, again.count(FileOutcome.Status.UNCHANGED), again.outcomes().toString());
-            assertEquals(7, w.catalog().segmentCount(null));
-            assertEquals(w.index().frameCount(null), framesIn(w));
+            assertEquals(7, WorkspaceInternals.catalog(w).segmentCount(null));
+            assertEquals(WorkspaceInternals.index(w).frameCount(null), framesIn(w));
         }
     }
 
     private static int framesIn(Workspace w) {
-        return w.catalog().videos().stream().flatMap(v -> w.catalog().segmentsOf(v.id(), new ColourTestModel().id().asString()).stream())
+        return WorkspaceInternals.catalog(w).videos().stream().flatMap(v -> WorkspaceInternals.catalog(w).segmentsOf(v.id(), new ColourTestModel().id().asString()).stream())
                 .mapToInt(s -> s.framesEmbedded() + (s.framesEmbedded() == 0 ? 1 : 0)).sum();
     }
 
@@ -144,20 +145,20 @@ class IngestPipelineTest {
         Path a = archive();
         try (Workspace w = open(new ColourTestModel())) {
             w.ingest(IngestRequest.of(List.of(a.resolve("gate"))), null, null);
-            long id = w.catalog().videoByPath(a.resolve("gate/one.vid")).orElseThrow().id();
+            long id = WorkspaceInternals.catalog(w).videoByPath(a.resolve("gate/one.vid")).orElseThrow().id();
             Files.createDirectories(a.resolve("moved"));
             Files.move(a.resolve("gate/one.vid"), a.resolve("moved/one-renamed.vid"));
             IngestReport r = w.ingest(IngestRequest.of(List.of(a.resolve("moved"))), null, null);
             assertEquals(FileOutcome.Status.UNCHANGED, r.outcomes().getFirst().status(), r.toString());
-            assertEquals(a.resolve("moved/one-renamed.vid"), w.catalog().video(id).orElseThrow().path());
-            String sha = w.catalog().video(id).orElseThrow().sha256();
-            assertTrue(w.catalog().knownPaths(sha).contains(a.resolve("gate/one.vid")));
+            assertEquals(a.resolve("moved/one-renamed.vid"), WorkspaceInternals.catalog(w).video(id).orElseThrow().path());
+            String sha = WorkspaceInternals.catalog(w).video(id).orElseThrow().sha256();
+            assertTrue(WorkspaceInternals.catalog(w).knownPaths(sha).contains(a.resolve("gate/one.vid")));
 
             ScriptedFootage.write(a.resolve("moved/one-renamed.vid"), "blue", "blue", "blue", "blue", "blue");
             IngestReport changed = w.ingest(IngestRequest.of(List.of(a.resolve("moved"))), null, null);
             assertEquals(FileOutcome.Status.INDEXED, changed.outcomes().getFirst().status());
-            assertEquals(2, w.catalog().segmentCount(null));
-            assertEquals(2, w.index().frameCount(null));
+            assertEquals(2, WorkspaceInternals.catalog(w).segmentCount(null));
+            assertEquals(2, WorkspaceInternals.index(w).frameCount(null));
         }
     }
 
@@ -175,8 +176,8 @@ class IngestPipelineTest {
             IngestReport r = w.ingest(IngestRequest.of(List.of()).withReembed(true), null, null);
             assertEquals(1, r.count(FileOutcome.Status.INDEXED), r.toString());
             assertFalse(w.search().search(SearchQuery.prompt("red")).clips().isEmpty());
-            assertEquals(3, w.catalog().segmentCount(first.id().asString()));
-            assertEquals(3, w.catalog().segmentCount(second.id().asString()));
+            assertEquals(3, WorkspaceInternals.catalog(w).segmentCount(first.id().asString()));
+            assertEquals(3, WorkspaceInternals.catalog(w).segmentCount(second.id().asString()));
         }
     }
 
@@ -194,7 +195,7 @@ class IngestPipelineTest {
             assertTrue(r.cancelled(), r.toString());
             IngestReport rest = w.ingest(IngestRequest.of(List.of(a)), null, null);
             assertFalse(rest.cancelled());
-            assertEquals(7, w.catalog().segmentCount(null));
+            assertEquals(7, WorkspaceInternals.catalog(w).segmentCount(null));
         }
     }
 
@@ -223,7 +224,7 @@ class IngestPipelineTest {
             assertTrue(r.cancelled(), r.toString());
             IngestReport rest = w.ingest(IngestRequest.of(List.of(a)), null, null);
             assertFalse(rest.cancelled());
-            assertEquals(7, w.catalog().segmentCount(null));
+            assertEquals(7, WorkspaceInternals.catalog(w).segmentCount(null));
         }
     }
 
@@ -265,16 +266,16 @@ class IngestPipelineTest {
             spanning = segmentsByVideo(w);
             assertEquals(2, r.count(FileOutcome.Status.INDEXED), r.outcomes().toString());
             assertTrue(r.timings().embedding() > 0, r.timings().describe());
-            assertEquals(w.index().frameCount(null), framesIn(w));
+            assertEquals(WorkspaceInternals.index(w).frameCount(null), framesIn(w));
         }
         assertEquals(oneAtATime, spanning);
         assertEquals(3, oneAtATime.size(), oneAtATime.toString());
     }
 
     private static List<String> segmentsByVideo(Workspace w) {
-        return w.catalog().videos().stream()
+        return WorkspaceInternals.catalog(w).videos().stream()
                 .filter(v -> v.status() == VideoStatus.DONE || v.status() == VideoStatus.PARTIAL)
-                .map(v -> v.path().getFileName() + ": " + w.catalog().segmentsOf(v.id(), new ColourTestModel().id().asString()).stream()
+                .map(v -> v.path().getFileName() + ": " + WorkspaceInternals.catalog(w).segmentsOf(v.id(), new ColourTestModel().id().asString()).stream()
                         .map(s -> s.startSeconds() + "-" + s.endSeconds() + " " + s.framesEmbedded() + "/" + s.framesSkipped())
                         .toList())
                 .sorted().toList();
@@ -289,7 +290,7 @@ class IngestPipelineTest {
             FileOutcome copy = r.outcomes().stream().filter(o -> o.path().endsWith("yard/one-copy.vid")).findFirst().orElseThrow();
             assertEquals(FileOutcome.Status.UNCHANGED, copy.status(), copy.toString());
             assertTrue(copy.message().contains("gate/one.vid"), copy.message());
-            assertEquals(7, w.catalog().segmentCount(null));
+            assertEquals(7, WorkspaceInternals.catalog(w).segmentCount(null));
         }
     }
 
@@ -308,15 +309,15 @@ class IngestPipelineTest {
                 failingThumbnails)) {
             UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> w.ingest(IngestRequest.of(List.of(a)), null, null));
             assertTrue(e.getMessage().contains("No space left"), e.getMessage());
-            assertEquals(0, w.catalog().segmentCount(null), "nothing half-written is committed");
-            assertEquals(0, w.index().frameCount(null));
-            assertTrue(w.catalog().videos().stream().noneMatch(v -> v.status() == VideoStatus.DONE || v.status() == VideoStatus.PARTIAL),
-                    w.catalog().videos().toString());
+            assertEquals(0, WorkspaceInternals.catalog(w).segmentCount(null), "nothing half-written is committed");
+            assertEquals(0, WorkspaceInternals.index(w).frameCount(null));
+            assertTrue(WorkspaceInternals.catalog(w).videos().stream().noneMatch(v -> v.status() == VideoStatus.DONE || v.status() == VideoStatus.PARTIAL),
+                    WorkspaceInternals.catalog(w).videos().toString());
 
             IngestReport again = w.ingest(IngestRequest.of(List.of(a)), null, null);
             assertFalse(again.cancelled());
-            assertEquals(7, w.catalog().segmentCount(null));
-            assertEquals(w.index().frameCount(null), framesIn(w));
+            assertEquals(7, WorkspaceInternals.catalog(w).segmentCount(null));
+            assertEquals(WorkspaceInternals.index(w).frameCount(null), framesIn(w));
         }
     }
 }

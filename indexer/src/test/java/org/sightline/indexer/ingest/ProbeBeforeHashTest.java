@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sightline.indexer.ActiveModelSource;
-import org.sightline.indexer.DataDirectory;
-import org.sightline.indexer.Workspace;
+import org.sightline.indexer.app.ActiveModelSource;
+import org.sightline.indexer.app.DataDirectory;
+import org.sightline.indexer.app.Workspace;
 import org.sightline.indexer.testing.ColourTestModel;
 
 /**

@@ -18,14 +18,15 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sightline.indexer.DataDirectory;
-import org.sightline.indexer.Workspace;
+import org.sightline.indexer.app.DataDirectory;
+import org.sightline.indexer.app.Workspace;
+import org.sightline.indexer.app.WorkspaceInternals;
 import org.sightline.indexer.catalog.SegmentRecord;
 import org.sightline.indexer.catalog.VideoRecord;
 import org.sightline.indexer.index.SegmentIndex;
 import org.sightline.indexer.ingest.IngestListener;
 import org.sightline.indexer.ingest.IngestRequest;
-import org.sightline.models.pack.ModelStore;
+import org.sightline.models.store.ModelStore;
 import org.sightline.models.testing.SharedData;
 
 /**
@@ -102,7 +103,7 @@ class CrashRecoveryTest {
 
     private Process child(Path data, Path footage) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "-Dai.djl.offline=true",
+                "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "-Dai.djl.offline=true", "-Xss4m",
                 "-cp", System.getProperty("java.class.path"), "org.sightline.indexer.cli.SightlineCommand",
                 "index", footage.toString(), "--data", data.toString()));
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(tmp.resolve("child.log").toFile()))
@@ -129,12 +130,12 @@ class CrashRecoveryTest {
 
     private static Snapshot snapshot(Path data) throws Exception {
         try (Workspace w = Workspace.open(new DataDirectory(data))) {
-            assertTrue(w.catalog().unfinishedGenerations().isEmpty());
+            assertTrue(WorkspaceInternals.catalog(w).unfinishedGenerations().isEmpty());
             String model = w.activeModel().id().asString();
             Map<String, List<Double>> starts = new TreeMap<>();
             Set<Long> catalogSegments = new HashSet<>();
-            for (VideoRecord v : w.catalog().videos()) {
-                List<SegmentRecord> segs = w.catalog().segmentsOf(v.id(), model);
+            for (VideoRecord v : WorkspaceInternals.catalog(w).videos()) {
+                List<SegmentRecord> segs = WorkspaceInternals.catalog(w).segmentsOf(v.id(), model);
                 starts.put(v.path().getFileName().toString(), segs.stream().map(SegmentRecord::startSeconds).toList());
                 for (SegmentRecord s : segs) {
                     assertTrue(catalogSegments.add(s.id()));
@@ -142,7 +143,7 @@ class CrashRecoveryTest {
                 assertEquals(segs.size(), segs.stream().map(SegmentRecord::startSeconds).distinct().count(),
                         "duplicate segment start in the catalog for " + v.path());
             }
-            List<SegmentIndex.StoredFrame> frames = w.index().storedFrames();
+            List<SegmentIndex.StoredFrame> frames = WorkspaceInternals.index(w).storedFrames();
             Set<String> keys = new HashSet<>();
             Set<Long> luceneSegments = new HashSet<>();
             for (SegmentIndex.StoredFrame f : frames) {

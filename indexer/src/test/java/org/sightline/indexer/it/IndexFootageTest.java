@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.sightline.indexer.cli.CliRun;
-import org.sightline.indexer.DataDirectory;
-import org.sightline.indexer.Workspace;
+import org.sightline.indexer.app.DataDirectory;
+import org.sightline.indexer.app.Workspace;
+import org.sightline.indexer.app.WorkspaceInternals;
 import org.sightline.indexer.catalog.VideoRecord;
 import org.sightline.indexer.catalog.VideoStatus;
 import org.sightline.indexer.cli.IndexCommand;
@@ -29,7 +30,7 @@ import org.sightline.indexer.search.Clip;
 import org.sightline.indexer.search.SearchQuery;
 import org.sightline.indexer.search.SearchResult;
 import org.sightline.models.integrity.Sha256;
-import org.sightline.models.pack.ModelStore;
+import org.sightline.models.store.ModelStore;
 import org.sightline.models.testing.SharedData;
 
 /**
@@ -77,16 +78,16 @@ class IndexFootageTest {
         assertEquals(IndexCommand.SOME_FILES_FAILED, firstRun.exitCode(), firstRun.out() + firstRun.err());
         try (Workspace w = open()) {
             for (String f : FIXTURES) {
-                VideoRecord v = w.catalog().videoByPath(footage.resolve(f)).orElseThrow(() -> new AssertionError(f + " not in catalog"));
+                VideoRecord v = WorkspaceInternals.catalog(w).videoByPath(footage.resolve(f)).orElseThrow(() -> new AssertionError(f + " not in catalog"));
                 assertEquals(VideoStatus.DONE, v.status(), f + ": " + v.errorMessage());
                 assertEquals("footage", v.camera());
-                assertFalse(w.catalog().segmentsOf(v.id(), w.activeModel().id().asString()).isEmpty(), f);
+                assertFalse(WorkspaceInternals.catalog(w).segmentsOf(v.id(), w.activeModel().id().asString()).isEmpty(), f);
             }
-            VideoRecord cut = w.catalog().videoByPath(dated).orElseThrow();
+            VideoRecord cut = WorkspaceInternals.catalog(w).videoByPath(dated).orElseThrow();
             assertEquals(VideoStatus.PARTIAL, cut.status(), cut.toString());
             assertEquals("TRUNCATED", cut.errorKind());
             assertTrue(cut.damageAtSeconds() > 5 && cut.damageAtSeconds() < 20, cut.toString());
-            VideoRecord notes = w.catalog().videoByPath(notVideo).orElseThrow();
+            VideoRecord notes = WorkspaceInternals.catalog(w).videoByPath(notVideo).orElseThrow();
             assertEquals(VideoStatus.FAILED, notes.status());
             assertEquals("NOT_VIDEO", notes.errorKind());
             assertTrue(notes.errorMessage().contains("notes.mp4"), notes.errorMessage());
@@ -130,7 +131,7 @@ class IndexFootageTest {
     @Test
     void timeFilterUsesTheRecordingStartFromTheFileName() throws Exception {
         try (Workspace w = open()) {
-            VideoRecord v = w.catalog().videoByPath(dated).orElseThrow();
+            VideoRecord v = WorkspaceInternals.catalog(w).videoByPath(dated).orElseThrow();
             assertEquals("filename", v.recordingStartSource());
             Instant start = v.recordingStart().orElseThrow();
             SearchResult in = w.search().search(SearchQuery.prompt("grey").withTimeRange(start.plusSeconds(4), start.plusSeconds(9)));
@@ -176,13 +177,13 @@ class IndexFootageTest {
     void reRunningSkipsUnchangedFiles() throws Exception {
         long before;
         try (Workspace w = open()) {
-            before = w.catalog().segmentCount(null);
+            before = WorkspaceInternals.catalog(w).segmentCount(null);
         }
         CliRun again = CliRun.of("index", footage.toString(), "--data", data.toString());
         assertEquals(0, again.exitCode(), again.out() + again.err());
         assertEquals(FIXTURES.size(), again.out().lines().filter(l -> l.startsWith("unchanged")).count(), again.out());
         try (Workspace w = open()) {
-            assertEquals(before, w.catalog().segmentCount(null));
+            assertEquals(before, WorkspaceInternals.catalog(w).segmentCount(null));
             CliRun status = CliRun.of("status", "--json", "--data", data.toString());
             JsonNode s = new ObjectMapper().readTree(status.out());
             assertEquals(before, s.get("segments").asLong());

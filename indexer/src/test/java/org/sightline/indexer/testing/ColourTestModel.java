@@ -3,7 +3,7 @@ package org.sightline.indexer.testing;
 import java.util.List;
 import java.util.Locale;
 import org.sightline.indexer.index.Vectors;
-import org.sightline.models.runtime.ModelId;
+import org.sightline.models.pack.ModelId;
 import org.sightline.models.runtime.PromptNotUnderstoodException;
 import org.sightline.models.runtime.RgbFrame;
 import org.sightline.models.runtime.VisionLanguageModel;

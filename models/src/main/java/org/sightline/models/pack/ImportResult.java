@@ -1,7 +1,6 @@
 package org.sightline.models.pack;
 
 import java.nio.file.Path;
-import org.sightline.models.runtime.ModelId;
 
 /**
  * What {@link PackImporter} did.

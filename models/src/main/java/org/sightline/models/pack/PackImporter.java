@@ -91,7 +91,7 @@ public final class PackImporter {
         return new ImportResult(installed.id(), target, true, installed.totalBytes());
     }
 
-    static void deleteTree(Path dir) {
+    public static void deleteTree(Path dir) {
         if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }

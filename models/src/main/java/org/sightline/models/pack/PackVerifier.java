@@ -34,6 +34,9 @@ public final class PackVerifier {
         OfflineMode.enforce();
     }
 
+    /** A name no pack may take: the model store keeps a file of this name beside the packs. */
+    public static final String RESERVED_NAME = "active";
+
     /** Names of packs: letters, digits, '.', '_' and '-', starting with a letter or digit. */
     public static final Pattern PACK_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,79}");
 
@@ -129,7 +132,7 @@ public final class PackVerifier {
         }
         if (m.name() == null || !PACK_NAME.matcher(m.name()).matches()) {
             problems.add("name " + m.name() + " is not a valid pack name (letters, digits, '.', '_', '-')");
-        } else if (m.name().equals(ModelStore.ACTIVE_FILE)) {
+        } else if (m.name().equals(RESERVED_NAME)) {
             problems.add("name " + m.name() + " is reserved");
         }
         if (m.version() == null || m.version().isBlank()) {

@@ -2,7 +2,6 @@ package org.sightline.models.pack;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.sightline.models.runtime.ModelId;
 
 /**
  * A pack whose every file matched its manifest, with the exact bytes that were checked, so a runtime loads

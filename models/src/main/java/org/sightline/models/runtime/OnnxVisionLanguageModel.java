@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.sightline.models.OfflineMode;
+import org.sightline.models.pack.ModelId;
 import org.sightline.models.pack.PackManifest;
 import org.sightline.models.pack.PackVerificationException;
 import org.sightline.models.pack.VerifiedPack;

@@ -1,6 +1,7 @@
 package org.sightline.models.runtime;
 
 import java.util.List;
+import org.sightline.models.pack.ModelId;
 
 /**
  * A CLIP-style pair of encoders that put frames and prompts into one embedding space.

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.sightline.models.generate.VitB32BenchPack.Precision;
-import org.sightline.models.pack.ModelStore;
+import org.sightline.models.store.ModelStore;
 import org.sightline.models.pack.PackInstallException;
 import org.sightline.models.pack.PackVerifier;
 import org.sightline.models.pack.VerifiedPack;

@@ -3,7 +3,7 @@ package org.sightline.models.testing;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.sightline.models.pack.ModelStore;
+import org.sightline.models.store.ModelStore;
 import org.sightline.models.runtime.PromptTokenizer;
 import org.sightline.models.runtime.RgbFrame;
 import org.sightline.models.runtime.VisionLanguageModel;

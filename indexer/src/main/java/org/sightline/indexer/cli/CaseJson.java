@@ -6,54 +6,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.sightline.indexer.DataDirectory;
-import org.sightline.indexer.audit.AuditLog;
-import org.sightline.indexer.catalog.Catalog;
 import org.sightline.indexer.cases.Case;
 import org.sightline.indexer.cases.CaseItem;
-import org.sightline.indexer.cases.CaseService;
-import org.sightline.indexer.export.EvidenceExporter;
-import org.sightline.indexer.export.EvidenceServices;
 
-/**
- * The case and audit services of a data directory on the catalog's connections, for the command line (the desktop
- * gets them from the Workspace), and their JSON output.
- */
-record CaseWiring(DataDirectory data, Catalog catalog, EvidenceServices services) implements AutoCloseable {
+/** The JSON the {@code case} and {@code audit} commands print with {@code --json}. */
+final class CaseJson {
 
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    static CaseWiring open(DataOption own, DataOption parent) {
-        DataDirectory data = DataOption.choose(own, parent);
-        try {
-            data.create();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the data directory " + data.root() + ": " + e.getMessage(), e);
-        }
-        Catalog catalog = Catalog.open(data.catalogFile());
-        try {
-            return new CaseWiring(data, catalog, EvidenceServices.on(catalog));
-        } catch (RuntimeException e) {
-            catalog.close();
-            throw e;
-        }
-    }
-
-    AuditLog audit() {
-        return services.audit();
-    }
-
-    CaseService cases() {
-        return services.cases();
-    }
-
-    EvidenceExporter exporter() {
-        return services.exporter();
-    }
-
-    @Override
-    public void close() {
-        catalog.close();
+    private CaseJson() {
     }
 
     static Map<String, Object> json(Case c) {

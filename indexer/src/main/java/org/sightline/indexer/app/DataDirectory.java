@@ -1,4 +1,4 @@
-package org.sightline.indexer;
+package org.sightline.indexer.app;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package org.sightline.indexer;
+package org.sightline.indexer.app;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,7 +15,6 @@ import java.util.function.Consumer;
 import org.sightline.indexer.audit.AuditDetails;
 import org.sightline.indexer.catalog.Catalog;
 import org.sightline.indexer.catalog.VideoRecord;
-import org.sightline.indexer.export.EvidenceServices;
 import org.sightline.indexer.index.IndexCommitProtocol;
 import org.sightline.indexer.index.LostVectors;
 import org.sightline.indexer.index.SegmentIndex;
@@ -27,19 +26,22 @@ import org.sightline.indexer.ingest.IngestReport;
 import org.sightline.indexer.ingest.IngestRequest;
 import org.sightline.indexer.search.SearchResult;
 import org.sightline.indexer.search.SearchService;
-import org.sightline.models.pack.ImportResult;
-import org.sightline.models.pack.ModelStore;
 import org.sightline.models.pack.NoActiveModelException;
+import org.sightline.models.store.ModelStore;
 import org.sightline.models.runtime.VisionLanguageModel;
 
 /**
- * One open data directory: the catalog, the vector index, the active model and the services built on them.
- * Opening it repairs whatever an interrupted index run left (see {@link IndexCommitProtocol}). The desktop and the
- * command line each open one and close it when done. Thread safe.
+ * The application layer of one open data directory: the catalog, the vector index, the active model and the use
+ * cases built on them, by concern: {@link #library() indexed footage} and {@link #ingest indexing},
+ * {@link #search() search}, {@link #evidence() cases, export and the audit trail} and {@link #models() model packs}.
+ * Every entry point (the command line, the desktop's services, the benchmarks) works through it; none touches the
+ * catalog, the index or the audit log directly. Opening it repairs whatever an interrupted index run left (see
+ * {@link IndexCommitProtocol}). The desktop and the command line each open one and close it when done. Thread safe.
  */
 public final class Workspace implements AutoCloseable {
     private final DataDirectory dataDirectory;
-    private final ModelStore modelStore;
+    private final ModelLibrary modelLibrary;
+    private final IndexedFootage library;
     private final ActiveModelSource models;
     private final FootageReader footage;
     private final Catalog catalog;
@@ -47,7 +49,7 @@ public final class Workspace implements AutoCloseable {
     private final IndexCommitProtocol protocol;
 
     private final List<Consumer<SearchResult>> searchListeners = new CopyOnWriteArrayList<>();
-    private EvidenceServices evidence;
+    private CaseEvidence evidence;
     private VisionLanguageModel model;
     private String modelKey;
     private SearchService search;
@@ -55,12 +57,13 @@ public final class Workspace implements AutoCloseable {
 
     private Workspace(DataDirectory dataDirectory, ActiveModelSource models, FootageReader footage, Catalog catalog, SegmentIndex index) {
         this.dataDirectory = dataDirectory;
-        this.modelStore = new ModelStore(dataDirectory.modelsDir());
         this.models = models;
         this.footage = footage;
         this.catalog = catalog;
         this.index = index;
         this.protocol = new IndexCommitProtocol(catalog, index, dataDirectory.thumbnailsDir());
+        this.library = new IndexedFootage(catalog, index);
+        this.modelLibrary = new ModelLibrary(new ModelStore(dataDirectory.modelsDir()), (r, source) -> evidence().audit().recordModelImport(r, source));
     }
 
     /** Opens the data directory with its installed model packs, creating the folders when missing. */
@@ -92,7 +95,7 @@ public final class Workspace implements AutoCloseable {
             // logged fails rather than going unrecorded.
             w.addSearchListener(result -> w.evidence().audit().recordSearch(result));
             if (!w.lostAtOpen.isEmpty()) {
-                w.evidence().audit().record(null, new AuditDetails.IndexRepair(w.lostAtOpen.stream().map(LostVectors::describe).toList()));
+                w.evidence().audit().recordIndexRepair(new AuditDetails.IndexRepair(w.lostAtOpen.stream().map(LostVectors::describe).toList()));
             }
         } catch (IOException | RuntimeException e) {
             w.close();
@@ -105,9 +108,9 @@ public final class Workspace implements AutoCloseable {
         return dataDirectory;
     }
 
-    /** The model packs installed in this data directory. */
-    public ModelStore models() {
-        return modelStore;
+    /** The model packs installed in this data directory; installs are audited. */
+    public ModelLibrary models() {
+        return modelLibrary;
     }
 
     /** Where the active model comes from (the model store, unless the workspace was opened with another source). */
@@ -115,11 +118,17 @@ public final class Workspace implements AutoCloseable {
         return models;
     }
 
-    public Catalog catalog() {
+    /** The footage the catalog and the index hold. */
+    public IndexedFootage library() {
+        return library;
+    }
+
+    /** For tests of this layer's internals (see the test sources' {@code WorkspaceInternals}). */
+    Catalog catalog() {
         return catalog;
     }
 
-    public SegmentIndex index() {
+    SegmentIndex index() {
         return index;
     }
 
@@ -148,26 +157,12 @@ public final class Workspace implements AutoCloseable {
         searchListeners.remove(listener);
     }
 
-    /** Cases, evidence export and the audit trail, on this workspace's catalog (created on first use). */
-    public synchronized EvidenceServices evidence() {
+    /** Cases, evidence export and the audit trail, on this workspace's catalog (set up on first use). */
+    public synchronized CaseEvidence evidence() {
         if (evidence == null) {
-            evidence = EvidenceServices.on(catalog);
+            evidence = CaseEvidence.on(catalog);
         }
         return evidence;
-    }
-
-    /** Verifies and installs a model pack folder, and records the import in the audit trail. */
-    public ImportResult importModelPack(Path source) {
-        ImportResult result = modelStore.importPack(source);
-        evidence().audit().recordModelImport(result, source);
-        return result;
-    }
-
-    /** Generates and installs the demonstration colour pack, and records the install in the audit trail. */
-    public ModelStore.DemoInstall installDemoModel() {
-        ModelStore.DemoInstall demo = modelStore.installDemo();
-        evidence().audit().recordModelImport(demo.result(), null);
-        return demo;
     }
 
     /** Starts loading the footage decoder's native parts in the background (see {@link FootageReader#warmUp}). */
@@ -280,7 +275,7 @@ public final class Workspace implements AutoCloseable {
     }
 
     private void recordIndexRun(IngestRequest request, IngestReport report) {
-        evidence().audit().record(null, new AuditDetails.Index(
+        evidence().audit().recordIndexRun(new AuditDetails.Index(
                 request.paths().stream().map(p -> p.toAbsolutePath().toString()).toList(),
                 report.count(FileOutcome.Status.INDEXED), report.count(FileOutcome.Status.PARTIAL),
                 report.count(FileOutcome.Status.UNCHANGED), report.count(FileOutcome.Status.FAILED),

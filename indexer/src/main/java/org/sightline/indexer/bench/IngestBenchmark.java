@@ -1,15 +1,18 @@
-package org.sightline.indexer.ingest;
+package org.sightline.indexer.bench;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import org.sightline.indexer.ActiveModelSource;
-import org.sightline.indexer.DataDirectory;
-import org.sightline.indexer.Workspace;
-import org.sightline.models.pack.ModelStore;
+import org.sightline.indexer.app.ActiveModelSource;
+import org.sightline.indexer.app.DataDirectory;
+import org.sightline.indexer.app.Workspace;
+import org.sightline.indexer.ingest.FileOutcome;
+import org.sightline.indexer.ingest.IngestListener;
+import org.sightline.indexer.ingest.IngestProgress;
+import org.sightline.indexer.ingest.IngestReport;
+import org.sightline.indexer.ingest.IngestRequest;
+import org.sightline.indexer.ingest.IngestTimings;
 import org.sightline.models.runtime.VisionLanguageModel;
 
 /**
@@ -56,24 +59,8 @@ public final class IngestBenchmark {
                 }
             }, () -> false);
             int files = (int) (r.count(FileOutcome.Status.INDEXED) + r.count(FileOutcome.Status.PARTIAL));
-            double footageSeconds = w.catalog().indexedFootageSeconds();
+            double footageSeconds = w.library().indexedFootageSeconds();
             return new Result(files, r.segmentsWritten(), frames[0], frames[1], footageSeconds, r.elapsedSeconds(), r.timings());
-        }
-    }
-
-    /** {@code java ... IngestBenchmark FOOTAGE_DIR}: with the demo colour model built in a temporary folder. */
-    public static void main(String[] args) throws IOException {
-        Path work = Files.createTempDirectory("sightline-ingest-bench");
-        try {
-            ModelStore store = new ModelStore(work.resolve("models"));
-            store.installDemo();
-            try (VisionLanguageModel model = store.openActive()) {
-                System.out.println(run(List.of(Path.of(args.length == 0 ? "../shared/footage" : args[0])), work.resolve("data"), model).describe());
-            }
-        } finally {
-            try (var files = Files.walk(work)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
         }
     }
 }

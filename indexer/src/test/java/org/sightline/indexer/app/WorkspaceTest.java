@@ -1,4 +1,4 @@
-package org.sightline.indexer;
+package org.sightline.indexer.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -27,8 +27,8 @@ class WorkspaceTest {
         try (Workspace writer = Workspace.open(dir, ActiveModelSource.of(model), new ScriptedFootage())) {
             writer.ingest(IngestRequest.of(List.of(tmp.resolve("a"))), null, null);
             try (Workspace reader = Workspace.open(dir, ActiveModelSource.of(model), new ScriptedFootage())) {
-                assertTrue(reader.index().readOnly());
-                assertFalse(writer.index().readOnly());
+                assertTrue(WorkspaceInternals.index(reader).readOnly());
+                assertFalse(WorkspaceInternals.index(writer).readOnly());
                 assertEquals(1, reader.search().search(SearchQuery.prompt("red")).clips().size());
                 writer.ingest(IngestRequest.of(List.of(tmp.resolve("b"))), null, null);
                 assertEquals(3, reader.search().search(SearchQuery.prompt("red")).clips().size());

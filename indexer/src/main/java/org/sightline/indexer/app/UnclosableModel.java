@@ -1,7 +1,7 @@
-package org.sightline.indexer;
+package org.sightline.indexer.app;
 
 import java.util.List;
-import org.sightline.models.runtime.ModelId;
+import org.sightline.models.pack.ModelId;
 import org.sightline.models.runtime.PreparedImage;
 import org.sightline.models.runtime.RgbFrame;
 import org.sightline.models.runtime.VisionLanguageModel;

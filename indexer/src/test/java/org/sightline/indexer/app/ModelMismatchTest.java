@@ -1,4 +1,4 @@
-package org.sightline.indexer;
+package org.sightline.indexer.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package org.sightline.models.pack;
+package org.sightline.models.store;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +12,15 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.sightline.models.generate.ColourModelPack;
+import org.sightline.models.pack.ImportResult;
+import org.sightline.models.pack.InstalledPack;
+import org.sightline.models.pack.NoActiveModelException;
+import org.sightline.models.pack.PackImporter;
+import org.sightline.models.pack.PackInstallException;
+import org.sightline.models.pack.PackManifest;
+import org.sightline.models.pack.PackVerificationException;
+import org.sightline.models.pack.PackVerifier;
+import org.sightline.models.pack.VerifiedPack;
 import org.sightline.models.runtime.OnnxVisionLanguageModel;
 import org.sightline.models.runtime.RuntimeOptions;
 import org.sightline.models.runtime.VisionLanguageModel;
@@ -25,7 +34,7 @@ import org.sightline.models.runtime.VisionLanguageModel;
  */
 public final class ModelStore {
     /** File in the models directory holding the active pack's name. */
-    public static final String ACTIVE_FILE = "active";
+    public static final String ACTIVE_FILE = PackVerifier.RESERVED_NAME;
 
     private final Path modelsDir;
     private final PackVerifier verifier;

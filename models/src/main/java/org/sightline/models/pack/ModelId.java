@@ -1,4 +1,4 @@
-package org.sightline.models.runtime;
+package org.sightline.models.pack;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package org.sightline.indexer;
+package org.sightline.indexer.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,7 +22,7 @@ class WorkspaceAuditTest {
     void installIndexAndSearchAreAudited(@TempDir Path data) throws Exception {
         Path video = SharedData.footage("tiny-highway-48px-raw.avi");
         try (Workspace w = Workspace.open(new DataDirectory(data))) {
-            w.installDemoModel();
+            w.models().installDemo();
             w.ingest(IngestRequest.of(List.of(video)), IngestListener.NONE, () -> false);
             SearchResult result = w.search().search(SearchQuery.prompt("grey"));
             assertFalse(result.clips().isEmpty(), "the grey highway clip should match \"grey\"");
@@ -32,7 +32,7 @@ class WorkspaceAuditTest {
             assertTrue(entries.get(0).details().contains("sightline-demo-colours"), entries.get(0).details());
             assertTrue(entries.get(1).details().contains(video.toAbsolutePath().toString()), entries.get(1).details());
             assertTrue(entries.get(2).details().contains("grey"), entries.get(2).details());
-            assertTrue(w.evidence().auditVerifier().verify().intact());
+            assertTrue(w.evidence().audit().verify().intact());
         }
     }
 }

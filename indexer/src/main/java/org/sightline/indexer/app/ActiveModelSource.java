@@ -1,4 +1,4 @@
-package org.sightline.indexer;
+package org.sightline.indexer.app;
 
 import java.util.Optional;
 import org.sightline.models.runtime.VisionLanguageModel;

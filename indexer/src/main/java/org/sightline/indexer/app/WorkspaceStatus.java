@@ -1,4 +1,4 @@
-package org.sightline.indexer;
+package org.sightline.indexer.app;
 
 import java.nio.file.Path;
 import java.util.List;

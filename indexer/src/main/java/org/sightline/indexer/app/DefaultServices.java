@@ -1,4 +1,4 @@
-package org.sightline.indexer;
+package org.sightline.indexer.app;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.sightline.indexer.ingest.FootageReader;
 import org.sightline.indexer.ingest.JavaCvFootageReader;
-import org.sightline.models.pack.ModelStore;
+import org.sightline.models.store.ModelStore;
 import org.sightline.models.pack.PackManifest;
 import org.sightline.models.runtime.VisionLanguageModel;
 

@@ -1,10 +1,4 @@
-package org.sightline.models.pack;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+package org.sightline.models.store;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,8 +8,20 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sightline.models.generate.ColourModelPack;
+import org.sightline.models.pack.ImportResult;
+import org.sightline.models.pack.InstalledPack;
+import org.sightline.models.pack.NoActiveModelException;
+import org.sightline.models.pack.PackInstallException;
+import org.sightline.models.pack.PackManifest;
+import org.sightline.models.pack.PackVerificationException;
 import org.sightline.models.runtime.RuntimeOptions;
 import org.sightline.models.runtime.VisionLanguageModel;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 
 /** Import, activation, the demo install and opening the active pack. */
 class ModelStoreTest {

@@ -1,0 +1,133 @@
+package org.sightline.indexer.app;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.sightline.indexer.audit.AuditLog;
+import org.sightline.indexer.audit.AuditVerifier;
+import org.sightline.indexer.cases.CaseService;
+import org.sightline.indexer.catalog.Catalog;
+import org.sightline.indexer.catalog.CatalogDatabase;
+import org.sightline.indexer.export.AuditChainExport;
+import org.sightline.indexer.export.AuditChainExporter;
+import org.sightline.indexer.export.PackageVerification;
+import org.sightline.indexer.export.RecordingTimes;
+import org.sightline.indexer.signing.ExaminerKey;
+import org.sightline.indexer.signing.ExaminerKeyStore;
+import org.sightline.indexer.catalog.VideoRecord;
+import org.sightline.indexer.export.EvidenceExporter;
+import org.sightline.indexer.export.ExportVerifier;
+import org.sightline.indexer.export.KnownPaths;
+
+/**
+ * Cases, evidence export and the audit trail of one data directory, wired on its catalog: the services keep their
+ * own tables in the catalog file through {@link Catalog#database()}, and the exporter finds moved sources
+ * through {@link Catalog#knownPaths(String)} (then the paths case items recorded). Case changes and exports write
+ * their audit entries inside the case service and the exporter.
+ */
+public final class CaseEvidence implements AutoCloseable {
+    private final Catalog catalog;
+    private final boolean ownsCatalog;
+    private final AuditLog log;
+    private final AuditTrail audit;
+    private final CaseService cases;
+    private final ExaminerKeyStore keys;
+    private final EvidenceExporter exporter;
+    private final ExportVerifier exportVerifier;
+
+    private CaseEvidence(Catalog catalog, boolean ownsCatalog) {
+        this.catalog = catalog;
+        this.ownsCatalog = ownsCatalog;
+        CatalogDatabase db = catalog.database();
+        this.log = new AuditLog(db);
+        this.audit = new AuditTrail(log, new AuditVerifier(db));
+        this.cases = new CaseService(db, log);
+        this.keys = new ExaminerKeyStore(keysDirectory(catalog), log);
+        KnownPaths seen = catalog::knownPaths;
+        RecordingTimes times = sha -> catalog.videosBySha256(sha).stream()
+                .filter(v -> v.recordingStart().isPresent())
+                .findFirst()
+                .map(v -> new RecordingTimes.RecordingTime(v.recordingStart().orElseThrow(), v.recordingStartSource()));
+        this.exporter = new EvidenceExporter(cases, log, seen.or(cases::recordedPathsFor), keys, times);
+        this.exportVerifier = new ExportVerifier();
+    }
+
+    /** {@code keys/} beside the catalog file, in the data directory: the examiner's signing key. */
+    static Path keysDirectory(Catalog catalog) {
+        return catalog.file().toAbsolutePath().getParent().resolve("keys");
+    }
+
+    /**
+     * Opens the cases of a data directory on its catalog alone, without the vector index or a model (the
+     * {@code case} and {@code audit} commands); creates the folders when missing. Close it when done.
+     */
+    public static CaseEvidence open(DataDirectory data) {
+        try {
+            data.create();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data directory " + data.root() + ": " + e.getMessage(), e);
+        }
+        Catalog catalog = Catalog.open(data.catalogFile());
+        try {
+            return new CaseEvidence(catalog, true);
+        } catch (RuntimeException e) {
+            catalog.close();
+            throw e;
+        }
+    }
+
+    /** On a workspace's open catalog, which the workspace closes. */
+    static CaseEvidence on(Catalog catalog) {
+        return new CaseEvidence(catalog, false);
+    }
+
+    public CaseService cases() {
+        return cases;
+    }
+
+    public EvidenceExporter exporter() {
+        return exporter;
+    }
+
+    public ExportVerifier exportVerifier() {
+        return exportVerifier;
+    }
+
+    public AuditTrail audit() {
+        return audit;
+    }
+
+    /** The examiner's signing identity in this data directory (its creation, use and export are audited). */
+    public ExaminerKeyStore keys() {
+        return keys;
+    }
+
+    /** Writes the whole audit chain, signed with the examiner key, for a third party (audited). */
+    public AuditChainExport exportAuditChain(Path out, ExaminerKey key) throws IOException {
+        return new AuditChainExporter(log, keys).export(out, key);
+    }
+
+    /** Records in the audit trail that an evidence package was checked here, and the outcome. */
+    public void recordVerification(Path packageDir, PackageVerification verification) {
+        ExportVerifier.record(log, packageDir, verification);
+    }
+
+    /** The catalog's record of the file at this path, if it was ever queued for indexing. */
+    public Optional<VideoRecord> indexedVideo(Path path) {
+        return catalog.videoByPath(path);
+    }
+
+    /** Every path the catalog has seen a file with this SHA-256 at, newest first. */
+    public List<Path> knownPaths(String sha256) {
+        return catalog.knownPaths(sha256);
+    }
+
+    @Override
+    public void close() {
+        if (ownsCatalog) {
+            catalog.close();
+        }
+    }
+}
