@@ -44,7 +44,7 @@ class AuditChainExporterTest {
 
         // the examiner's own key re-signs a chain with one entry changed: the signature holds, the chain does not
         Path file = out.resolve(AuditChainExport.FILE);
-        byte[] altered = Files.readString(file).replace("a red car", "a blue car").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] altered = Files.readString(file).replace("/footage/a.mp4", "/footage/x.mp4").getBytes(java.nio.charset.StandardCharsets.UTF_8);
         Files.write(file, altered);
         Files.write(out.resolve(AuditChainExport.FILE + ".sig"), key.sign(altered));
         AuditChainExporter.ChainCheck bad = AuditChainExporter.check(out, TrustedKeys.anySigner());
