@@ -52,7 +52,7 @@ class ArchitectureTest {
     static final ArchRule STORAGE_ONLY_BELOW_THE_APPLICATION_LAYER = noClasses()
             .that().resideOutsideOfPackages(APP, "org.sightline.indexer.catalog..", "org.sightline.indexer.index..",
                     "org.sightline.indexer.audit..", "org.sightline.indexer.ingest..", "org.sightline.indexer.search..",
-                    "org.sightline.indexer.cases..", "org.sightline.indexer.export..")
+                    "org.sightline.indexer.cases..", "org.sightline.indexer.export..", "org.sightline.indexer.signing..")
             .should().dependOnClassesThat(belongToAnyOf(Catalog.class, SegmentIndex.class, AuditLog.class))
             .because("entry points reach the catalog, the index and the audit log only through the application layer");
 
