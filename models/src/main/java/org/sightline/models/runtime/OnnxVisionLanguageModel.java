@@ -91,8 +91,11 @@ public final class OnnxVisionLanguageModel implements VisionLanguageModel {
         this.tokenizer = tok;
     }
 
-    /** ONNX Runtime session settings, set on the options object itself (DJL passes it through as it is). */
-    private static OrtSession.SessionOptions sessionOptions(RuntimeOptions options, boolean spinWait) throws OrtException {
+    /**
+     * ONNX Runtime session settings, set on the options object itself (DJL passes it through as it is). Also used by
+     * the perception runtimes, so every ONNX session of Sightline is configured the same way. The caller closes it.
+     */
+    public static OrtSession.SessionOptions sessionOptions(RuntimeOptions options, boolean spinWait) throws OrtException {
         OrtSession.SessionOptions ort = new OrtSession.SessionOptions();
         try {
             ort.setIntraOpNumThreads(options.intraOpThreads());
