@@ -81,6 +81,10 @@ class SceneTextReaderTest {
         List<RecognisedText> bottomRight = reader.read(frame, 320, 420, 320, 60);
         assertEquals("18/03/202414:22:05", only(bottomRight, "2024").text().replace(" ", ""), "read " + bottomRight);
         assertTrue(bottomRight.getFirst().box().x() >= 320, "boxes are in frame coordinates: " + bottomRight);
+        BurnedInClockParser clock = new BurnedInClockParser();
+        java.time.LocalDateTime expected = java.time.LocalDateTime.of(2024, 3, 18, 14, 22, 5);
+        assertEquals(expected, clock.parse(topLeft.stream().map(RecognisedText::text).toList()).orElseThrow().time());
+        assertEquals(expected, clock.parse(bottomRight.stream().map(RecognisedText::text).toList()).orElseThrow().time());
     }
 
     @Test
