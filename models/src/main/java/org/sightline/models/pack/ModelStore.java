@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.sightline.models.generate.ColourModelPack;
+import org.sightline.models.perception.StarterPackShelf;
 import org.sightline.models.runtime.OnnxVisionLanguageModel;
 import org.sightline.models.runtime.RuntimeOptions;
 import org.sightline.models.runtime.VisionLanguageModel;
@@ -29,6 +30,7 @@ public final class ModelStore {
 
     private final Path modelsDir;
     private final PackVerifier verifier;
+    private final StarterPackShelf starterPacks = StarterPackShelf.fromSystemProperty();
 
     public ModelStore(Path modelsDir) {
         this(modelsDir, new PackVerifier());
@@ -41,6 +43,14 @@ public final class ModelStore {
 
     public Path modelsDir() {
         return modelsDir;
+    }
+
+    /**
+     * The built-in starter perception packs (object detection, scene text): a read-only folder the build makes and
+     * the launcher names with {@code -Dsightline.starterPacks}; every data directory has them without installing.
+     */
+    public StarterPackShelf starterPacks() {
+        return starterPacks;
     }
 
     /** Installed packs by name (manifests read, files not verified). */
