@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * Parses the date and time a recorder burns into its video ("on-screen display") from the text read in that corner.
  * Understands the common CCTV formats: year first ({@code 2024-03-18 14:22:05}, {@code 2024/03/18},
  * {@code 2024年03月18日}), day first ({@code 18/03/2024}, {@code 18.03.2024}), month first
- * ({@code 03-18-2024 02:22:05 PM}), month names ({@code 18 Mar 2024}, {@code Mar 18, 2024}), 12- and 24-hour time
+ * ({@code 03-18-2024 02:22:05 PM}), two-digit years ({@code 17/09/07 12:04:28}, read as 1990..2089), month names ({@code 18 Mar 2024}, {@code Mar 18, 2024}), 12- and 24-hour time
  * with or without seconds, and weekday words ({@code Mon}, {@code MONDAY}, {@code 星期一}) anywhere. Full-width
  * characters are folded, spaces lost by the reader are tolerated ({@code 2024-03-1814:22:05}), and an O or l next to
  * digits is read as 0 or 1 when the text does not parse otherwise.
@@ -60,9 +60,11 @@ public final class BurnedInClockParser {
 
     private static final String MONTHS = "JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC";
     private static final Pattern YMD = Pattern.compile(
-            "(?<!\\d)(\\d{4}) ?([-/.年]) ?(\\d{1,2}) ?([-/.月]) ?(\\d{1,2})(日)?");
+            "(?<![\\dA-Z])(\\d{4}) ?([-/.年]) ?(\\d{1,2}) ?([-/.月]) ?(\\d{1,2})(日)?");
     private static final Pattern NUMERIC_DMY_OR_MDY = Pattern.compile(
-            "(?<!\\d)(\\d{1,2}) ?([-/.]) ?(\\d{1,2}) ?\\2 ?(\\d{4})");
+            "(?<![\\dA-Z])(\\d{1,2}) ?([-/.]) ?(\\d{1,2}) ?\\2 ?(\\d{4})");
+    private static final Pattern NUMERIC_SHORT_YEAR = Pattern.compile(
+            "(?<![\\dA-Z])(\\d{1,2}) ?([-/.]) ?(\\d{1,2}) ?\\2 ?(\\d{2})");
     private static final Pattern DAY_MONTH_NAME = Pattern.compile(
             "(?<!\\d)(\\d{1,2}) ?[-/. ]? ?(" + MONTHS + ")[A-Z]*\\.? ?[-/., ]? ?(\\d{4})");
     private static final Pattern MONTH_NAME_DAY = Pattern.compile(
@@ -179,36 +181,18 @@ public final class BurnedInClockParser {
         }
         m = NUMERIC_DMY_OR_MDY.matcher(s);
         if (m.find()) {
-            int a = Integer.parseInt(m.group(1));
-            int b = Integer.parseInt(m.group(3));
-            String sep = m.group(2);
-            LocalDate dayFirst = date(m.group(4), m.group(3), m.group(1));
-            LocalDate monthFirst = date(m.group(4), m.group(1), m.group(3));
-            List<DateOrder> possible = new ArrayList<>();
-            if (dayFirst != null) {
-                possible.add(DateOrder.DAY_MONTH_YEAR);
+            DateMatch d = dayOrMonthFirst(m, m.group(4), "yyyy", weekday);
+            if (d != null) {
+                return d;
             }
-            if (monthFirst != null && a != b) {
-                possible.add(DateOrder.MONTH_DAY_YEAR);
+        }
+        m = NUMERIC_SHORT_YEAR.matcher(s);
+        if (m.find()) {
+            int yy = Integer.parseInt(m.group(4));
+            DateMatch d = dayOrMonthFirst(m, Integer.toString(yy >= 90 ? 1900 + yy : 2000 + yy), "yy", weekday);
+            if (d != null) {
+                return d;
             }
-            if (possible.isEmpty()) {
-                return null;
-            }
-            boolean assumed = false;
-            DateOrder order;
-            if (possible.size() == 1) {
-                order = possible.getFirst();
-            } else if (weekday != null && dayFirst.getDayOfWeek() == weekday && monthFirst.getDayOfWeek() != weekday) {
-                order = DateOrder.DAY_MONTH_YEAR;
-            } else if (weekday != null && monthFirst.getDayOfWeek() == weekday && dayFirst.getDayOfWeek() != weekday) {
-                order = DateOrder.MONTH_DAY_YEAR;
-            } else {
-                order = whenAmbiguous;
-                assumed = true;
-            }
-            LocalDate d = order == DateOrder.DAY_MONTH_YEAR ? dayFirst : monthFirst;
-            String pattern = String.join(sep, order.fields);
-            return new DateMatch(d, pattern, order, assumed, m.start(), m.end());
         }
         m = DAY_MONTH_NAME.matcher(s);
         if (m.find()) {
@@ -221,6 +205,40 @@ public final class BurnedInClockParser {
             return d == null ? null : new DateMatch(d, "MMM dd yyyy", DateOrder.MONTH_DAY_YEAR, false, m.start(), m.end());
         }
         return null;
+    }
+
+    /** Day-first or month-first numeric date from groups 1 and 3 of {@code m} (separator group 2). */
+    private DateMatch dayOrMonthFirst(Matcher m, String year, String yearPattern, DayOfWeek weekday) {
+        int a = Integer.parseInt(m.group(1));
+        int b = Integer.parseInt(m.group(3));
+        String sep = m.group(2);
+        LocalDate dayFirst = date(year, m.group(3), m.group(1));
+        LocalDate monthFirst = date(year, m.group(1), m.group(3));
+        List<DateOrder> possible = new ArrayList<>();
+        if (dayFirst != null) {
+            possible.add(DateOrder.DAY_MONTH_YEAR);
+        }
+        if (monthFirst != null && a != b) {
+            possible.add(DateOrder.MONTH_DAY_YEAR);
+        }
+        if (possible.isEmpty()) {
+            return null;
+        }
+        boolean assumed = false;
+        DateOrder order;
+        if (possible.size() == 1) {
+            order = possible.getFirst();
+        } else if (weekday != null && dayFirst.getDayOfWeek() == weekday && monthFirst.getDayOfWeek() != weekday) {
+            order = DateOrder.DAY_MONTH_YEAR;
+        } else if (weekday != null && monthFirst.getDayOfWeek() == weekday && dayFirst.getDayOfWeek() != weekday) {
+            order = DateOrder.MONTH_DAY_YEAR;
+        } else {
+            order = whenAmbiguous;
+            assumed = true;
+        }
+        LocalDate d = order == DateOrder.DAY_MONTH_YEAR ? dayFirst : monthFirst;
+        String pattern = String.join(sep, order.fields).replace("yyyy", yearPattern);
+        return new DateMatch(d, pattern, order, assumed, m.start(), m.end());
     }
 
     private static int month(String name) {

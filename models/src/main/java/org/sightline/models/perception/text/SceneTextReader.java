@@ -106,17 +106,58 @@ public final class SceneTextReader implements AutoCloseable {
      * frame coordinates.
      */
     public List<RecognisedText> read(RgbFrame frame, int x, int y, int width, int height) {
+        return read(frame, x, y, width, height, 1);
+    }
+
+    /**
+     * As {@link #read(RgbFrame, int, int, int, int)}, with the region enlarged {@code zoom} times (bilinear) before
+     * reading: small overlays of low-resolution recorders (text 6-10 pixels high) are found only when enlarged.
+     */
+    public List<RecognisedText> read(RgbFrame frame, int x, int y, int width, int height, int zoom) {
         if (x < 0 || y < 0 || width < 1 || height < 1 || x + width > frame.width() || y + height > frame.height()) {
             throw new IllegalArgumentException("region " + width + "x" + height + "+" + x + "+" + y + " is not inside the "
                     + frame.width() + "x" + frame.height() + " frame");
         }
-        RgbFrame part = crop(frame, x, y, width, height);
+        if (zoom < 1 || zoom > 16) {
+            throw new IllegalArgumentException("zoom must be 1..16, got " + zoom);
+        }
+        RgbFrame part = zoom == 1 ? crop(frame, x, y, width, height) : enlarged(frame, x, y, width, height, zoom);
         List<RecognisedText> found = new ArrayList<>();
         for (RecognisedText t : read(part)) {
             TextBox b = t.box();
-            found.add(new RecognisedText(t.text(), new TextBox(b.x() + x, b.y() + y, b.width(), b.height(), b.score()), t.confidence()));
+            int bx = x + b.x() / zoom;
+            int by = y + b.y() / zoom;
+            int bw = Math.max(1, Math.min(x + width, x + (b.right() + zoom - 1) / zoom) - bx);
+            int bh = Math.max(1, Math.min(y + height, y + (b.bottom() + zoom - 1) / zoom) - by);
+            found.add(new RecognisedText(t.text(), new TextBox(bx, by, bw, bh, b.score()), t.confidence()));
         }
         return found;
+    }
+
+    private static RgbFrame enlarged(RgbFrame frame, int x, int y, int width, int height, int zoom) {
+        int w = width * zoom;
+        int h = height * zoom;
+        byte[] out = new byte[3 * w * h];
+        byte[] rgb = frame.rgb();
+        int fw = frame.width();
+        for (int j = 0; j < h; j++) {
+            double fy = Math.min(Math.max((j + 0.5) / zoom - 0.5, 0), height - 1);
+            int y0 = (int) fy;
+            int y1 = Math.min(y0 + 1, height - 1);
+            double wy = fy - y0;
+            for (int i = 0; i < w; i++) {
+                double fx = Math.min(Math.max((i + 0.5) / zoom - 0.5, 0), width - 1);
+                int x0 = (int) fx;
+                int x1 = Math.min(x0 + 1, width - 1);
+                double wx = fx - x0;
+                for (int c = 0; c < 3; c++) {
+                    double top = (rgb[3 * ((y + y0) * fw + x + x0) + c] & 0xFF) * (1 - wx) + (rgb[3 * ((y + y0) * fw + x + x1) + c] & 0xFF) * wx;
+                    double bottom = (rgb[3 * ((y + y1) * fw + x + x0) + c] & 0xFF) * (1 - wx) + (rgb[3 * ((y + y1) * fw + x + x1) + c] & 0xFF) * wx;
+                    out[3 * (j * w + i) + c] = (byte) Math.round(top * (1 - wy) + bottom * wy);
+                }
+            }
+        }
+        return new RgbFrame(w, h, out);
     }
 
     /** Text boxes found by the detector, in frame pixels, in reading order. */

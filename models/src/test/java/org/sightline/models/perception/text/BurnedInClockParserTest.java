@@ -54,6 +54,15 @@ class BurnedInClockParserTest {
     }
 
     @Test
+    void twoDigitYearsAsOnLowResolutionRecorders() {
+        // the on-screen clock of ../shared/footage/motorway-cctv-cyclist.avi, as the starter text pack reads it
+        ClockReading r = parser.parse("17/09/0712:04:28").orElseThrow();
+        assertEquals(LocalDateTime.of(2007, 9, 17, 12, 4, 28), r.time());
+        assertEquals("dd/MM/yy HH:mm:ss", r.format());
+        assertEquals(LocalDateTime.of(1999, 12, 31, 23, 59, 59), parser.parse("12-31-99 23:59:59").orElseThrow().time());
+    }
+
+    @Test
     void minutesWithoutSecondsAndMidnightInTwelveHourTime() {
         ClockReading r = parser.parse("2024-03-18 14:22").orElseThrow();
         assertEquals(LocalDateTime.of(2024, 3, 18, 14, 22), r.time());

@@ -88,6 +88,27 @@ class SceneTextReaderTest {
     }
 
     @Test
+    void readsASmallLowResolutionClockWhenTheRegionIsEnlarged() {
+        BufferedImage img = new BufferedImage(320, 240, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = graphics(img);
+        g.setColor(new Color(90, 100, 95));
+        g.fillRect(0, 0, 320, 240);
+        g.setColor(Color.BLACK);
+        g.fillRect(0, 0, 120, 16);
+        g.setColor(Color.WHITE);
+        g.setFont(new Font(Font.MONOSPACED, Font.PLAIN, 10));
+        g.drawString("18/03/24 14:22:05", 4, 11);
+        g.dispose();
+        RgbFrame frame = frame(img);
+        List<RecognisedText> read = reader.read(frame, 0, 0, 160, 24, 4);
+        assertEquals(java.time.LocalDateTime.of(2024, 3, 18, 14, 22, 5),
+                new BurnedInClockParser().parse(read.stream().map(RecognisedText::text).toList()).orElseThrow(
+                        () -> new AssertionError("no clock in " + read)).time());
+        TextBox box = read.getFirst().box();
+        assertTrue(box.x() < 10 && box.right() <= 160 && box.bottom() <= 24, "box in frame pixels: " + box);
+    }
+
+    @Test
     void findsNoTextInAnEmptyFrame() {
         assertEquals(List.of(), reader.read(frame(street())));
     }
