@@ -55,7 +55,8 @@ public class ModelsVerifyCommand implements Callable<Integer> {
                 }
             }
             if (names.isEmpty()) {
-                out.println("No model packs installed in " + store.modelsDir() + ".");
+                out.println("No model packs installed in " + store.modelsDir()
+                        + (store.starterPacks().location().isPresent() ? " (besides the built-in starter packs)." : "."));
                 return failed == 0 ? 0 : 1;
             }
             for (String n : names) {
