@@ -9,6 +9,7 @@ import org.sightline.indexer.catalog.CatalogDatabase;
 import org.sightline.models.pack.ImportResult;
 import org.sightline.models.pack.InstalledPack;
 import org.sightline.models.pack.VerifiedPack;
+import org.sightline.models.perception.StarterPackShelf;
 import org.sightline.models.store.ModelStore;
 
 /**
@@ -41,6 +42,11 @@ public final class ModelLibrary {
                 new AuditLog(db).recordModelImport(result, source);
             }
         });
+    }
+
+    /** The built-in starter perception packs (read-only, made by the build from pinned published packages). */
+    public StarterPackShelf starterPacks() {
+        return store.starterPacks();
     }
 
     public Path modelsDir() {

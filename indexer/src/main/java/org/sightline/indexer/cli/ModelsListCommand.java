@@ -38,7 +38,7 @@ public class ModelsListCommand implements Callable<Integer> {
             if (packs.isEmpty()) {
                 out.println("No model packs installed in " + store.modelsDir() + ".");
                 out.println("Run `sightline models demo` for the demonstration colour model, or `sightline models import DIR`.");
-                return 0;
+                return StarterPackReport.list(store.starterPacks(), !noVerify, out, spec.commandLine().getErr()) == 0 ? 0 : 1;
             }
             int failed = 0;
             for (InstalledPack p : packs) {
@@ -59,6 +59,7 @@ public class ModelsListCommand implements Callable<Integer> {
                 }
                 out.printf("%s %-28s %-8s %-42s %s%n", p.active() ? "*" : " ", p.name(), p.version(), p.kind(), status);
             }
+            failed += StarterPackReport.list(store.starterPacks(), !noVerify, out, spec.commandLine().getErr());
             if (store.active().isEmpty()) {
                 out.println("No pack is active: choose one with `sightline models use NAME`.");
             } else if (packs.stream().noneMatch(InstalledPack::active)) {

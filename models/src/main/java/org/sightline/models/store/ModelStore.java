@@ -21,6 +21,7 @@ import org.sightline.models.pack.PackManifest;
 import org.sightline.models.pack.PackVerificationException;
 import org.sightline.models.pack.PackVerifier;
 import org.sightline.models.pack.VerifiedPack;
+import org.sightline.models.perception.StarterPackShelf;
 import org.sightline.models.runtime.OnnxVisionLanguageModel;
 import org.sightline.models.runtime.RuntimeOptions;
 import org.sightline.models.runtime.VisionLanguageModel;
@@ -38,6 +39,7 @@ public final class ModelStore {
 
     private final Path modelsDir;
     private final PackVerifier verifier;
+    private final StarterPackShelf starterPacks = StarterPackShelf.fromSystemProperty();
 
     public ModelStore(Path modelsDir) {
         this(modelsDir, new PackVerifier());
@@ -50,6 +52,14 @@ public final class ModelStore {
 
     public Path modelsDir() {
         return modelsDir;
+    }
+
+    /**
+     * The built-in starter perception packs (object detection, scene text): a read-only folder the build makes and
+     * the launcher names with {@code -Dsightline.starterPacks}; every data directory has them without installing.
+     */
+    public StarterPackShelf starterPacks() {
+        return starterPacks;
     }
 
     /** Installed packs by name (manifests read, files not verified). */
