@@ -115,7 +115,7 @@ public final class LibraryView extends VBox {
         status.setCellFactory(c -> new StatusCell());
         TableColumn<VideoEntry, Double> prog = new TableColumn<>("Progress");
         prog.setCellValueFactory(d -> Bindings.createObjectBinding(
-                () -> d.getValue().statusProperty().get() == VideoStatus.INDEXING ? d.getValue().progressProperty().get() : null,
+                () -> d.getValue().indexingProperty().get() ? d.getValue().progressProperty().get() : null,
                 d.getValue().statusProperty(), d.getValue().progressProperty()));
         prog.setCellFactory(c -> new ProgressCell());
         TableColumn<VideoEntry, String> reason = new TableColumn<>("Reason");

@@ -40,6 +40,11 @@ public final class VideoEntry {
         return camera;
     }
 
+    /** True while the file is being indexed (its progress is then worth showing). */
+    public javafx.beans.binding.BooleanBinding indexingProperty() {
+        return javafx.beans.binding.Bindings.createBooleanBinding(() -> statusProperty().get() == VideoStatus.INDEXING, statusProperty());
+    }
+
     public ObjectProperty<VideoStatus> statusProperty() {
         return status;
     }

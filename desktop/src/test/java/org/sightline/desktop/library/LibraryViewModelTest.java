@@ -109,10 +109,10 @@ class LibraryViewModelTest {
                 "0 of 2 files · 0 failed · 4.0× real time · ETA estimating…",
                 "1 of 2 files · 0 failed · 4.0× real time · ETA 0:03", ""), progressShown);
         assertEquals(1.0, vm.overallProgressProperty().get());
-        assertEquals("done", entry(good).statusProperty().get());
+        assertEquals(VideoStatus.DONE, entry(good).statusProperty().get());
         assertEquals(1.0, entry(good).progressProperty().get());
         assertEquals("gate", entry(good).cameraProperty().get());
-        assertEquals("failed", entry(truncated).statusProperty().get());
+        assertEquals(VideoStatus.FAILED, entry(truncated).statusProperty().get());
         assertEquals("cannot read " + truncated + ": the moov atom is missing", entry(truncated).reasonProperty().get());
         assertEquals(List.of(truncated + ": cannot read " + truncated + ": the moov atom is missing"), vm.errors());
         assertEquals(java.util.Set.of("gate"), vm.cameras());
@@ -124,7 +124,7 @@ class LibraryViewModelTest {
     void pausingStopsAtTheNextCheckAndResumeCarriesOnWithTheSameFiles() {
         library.duringFirstFile = cancelled -> {
             assertEquals(JobState.RUNNING, vm.stateProperty().get());
-            assertEquals("indexing", entry(good).statusProperty().get());
+            assertEquals(VideoStatus.INDEXING, entry(good).statusProperty().get());
             assertEquals(good.toString(), vm.currentFileProperty().get());
             vm.pause();
             assertTrue(cancelled.getAsBoolean(), "the job is told to stop");
@@ -134,7 +134,7 @@ class LibraryViewModelTest {
         assertEquals(JobState.PAUSED, vm.stateProperty().get());
         assertEquals("Paused (1 indexed, 0 failed or partial, 0:10 of footage in 0:01). Resume carries on; finished "
                 + "files are kept.", vm.messageProperty().get());
-        assertEquals("done", entry(good).statusProperty().get());
+        assertEquals(VideoStatus.DONE, entry(good).statusProperty().get());
 
         vm.resume();
         assertEquals(List.of(List.of(good, truncated), List.of(good, truncated)), library.calls);
@@ -159,7 +159,7 @@ class LibraryViewModelTest {
         vm.add(List.of(good));
         assertEquals(List.of(List.of(good), List.of(truncated)), library.calls);
         assertEquals(JobState.IDLE, vm.stateProperty().get());
-        assertEquals("failed", entry(truncated).statusProperty().get());
+        assertEquals(VideoStatus.FAILED, entry(truncated).statusProperty().get());
     }
 
     @Test

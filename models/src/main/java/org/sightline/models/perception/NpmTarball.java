@@ -1,5 +1,6 @@
 package org.sightline.models.perception;
 
+import org.sightline.models.integrity.NpmIntegrity;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
@@ -9,8 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -91,11 +90,7 @@ public record NpmTarball(String name, String version, String integrity) {
 
     /** npm's integrity string of some bytes: {@code sha512-} and the Base64 SHA-512. */
     public static String integrityOf(byte[] bytes) {
-        try {
-            return "sha512-" + Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-512").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-512 is not available in this JVM", e);
-        }
+        return NpmIntegrity.of(bytes);
     }
 
     private void download(Path cacheDir, Path target) {

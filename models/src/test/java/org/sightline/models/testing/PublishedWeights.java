@@ -7,10 +7,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import org.sightline.models.perception.detect.PublishedDetector;
 
@@ -52,7 +48,7 @@ public final class PublishedWeights {
                 Files.move(partial.resolve(tarball.getFileName()), tarball, StandardCopyOption.ATOMIC_MOVE);
                 Files.delete(partial);
             }
-            String integrity = "sha512-" + Base64.getEncoder().encodeToString(digest(tarball, "SHA-512"));
+            String integrity = integrityOf(tarball);
             if (!integrity.equals(HUMAN_INTEGRITY)) {
                 Files.delete(tarball);
                 fail(HUMAN_PACKAGE + " tarball has integrity " + integrity + ", pinned " + HUMAN_INTEGRITY + "; deleted it");
@@ -64,21 +60,24 @@ public final class PublishedWeights {
     }
 
     private static void check(Path file, String sha256) {
-        String actual = HexFormat.of().formatHex(digest(file, "SHA-256"));
+        String actual = sha256Of(file);
         if (!actual.equals(sha256)) {
             fail(file + " has SHA-256 " + actual + ", pinned " + sha256 + "; delete the folder to fetch it again");
         }
     }
 
-    private static byte[] digest(Path file, String algorithm) {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest md = MessageDigest.getInstance(algorithm);
-            byte[] buf = new byte[1 << 16];
-            for (int n; (n = in.read(buf)) > 0; ) {
-                md.update(buf, 0, n);
-            }
-            return md.digest();
-        } catch (IOException | NoSuchAlgorithmException e) {
+    private static String integrityOf(Path file) {
+        try {
+            return org.sightline.models.integrity.NpmIntegrity.of(file);
+        } catch (IOException e) {
+            return fail("cannot hash " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String sha256Of(Path file) {
+        try {
+            return org.sightline.models.integrity.Sha256.of(file);
+        } catch (IOException e) {
             return fail("cannot hash " + file + ": " + e.getMessage(), e);
         }
     }
