@@ -50,6 +50,10 @@ public final class ExportPacker {
      * @throws PackVerificationException naming the file when the export is incomplete, inconsistent, or its encoders cannot run
      */
     public VerifiedPack pack(Path source, PackRequest request, Path outDir) throws IOException {
+        return pack(source, request, outDir, true);
+    }
+
+    private VerifiedPack pack(Path source, PackRequest request, Path outDir, boolean trial) throws IOException {
         Path out = outDir.toAbsolutePath().normalize();
         try (ExportFolder export = ExportFolder.open(source)) {
             if (out.startsWith(export.root()) || out.startsWith(export.source())) {
@@ -60,7 +64,7 @@ public final class ExportPacker {
             if (Files.isRegularFile(export.root().resolve(PackManifest.FILE_NAME))) {
                 return copyPack(export, out);
             }
-            return assemble(export, request, out);
+            return assemble(export, request, out, trial);
         }
     }
 
@@ -76,7 +80,8 @@ public final class ExportPacker {
         Files.createDirectories(store.modelsDir());
         Path build = Files.createTempDirectory(store.modelsDir(), ".build-");
         try {
-            VerifiedPack pack = pack(src, request, build.resolve("pack"));
+            // the importer verifies the copy and runs both encoders once
+            VerifiedPack pack = pack(src, request, build.resolve("pack"), false);
             return store.importPack(pack.dir());
         } finally {
             ExportFolder.deleteTree(build);
@@ -94,14 +99,14 @@ public final class ExportPacker {
         }
     }
 
-    private VerifiedPack assemble(ExportFolder export, PackRequest request, Path out) throws IOException {
+    private VerifiedPack assemble(ExportFolder export, PackRequest request, Path out, boolean trial) throws IOException {
         LayoutPlan plan = layoutOf(export).plan(export, request.variant());
         Path nameSource = export.isHubCache() ? export.root().getParent().getParent() : export.source();
         PackRequest named = request.named(request.nameFor(nameSource));
         if (!PackVerifier.PACK_NAME.matcher(named.name()).matches()) {
             throw new PackVerificationException(export.source(), "'" + named.name() + "' is not a valid pack name (letters, digits, '.', '_', '-')");
         }
-        return assembler.assemble(export, plan, named, out);
+        return assembler.assemble(export, plan, named, out, trial);
     }
 
     /** A Sightline pack inside an archive or hub cache: verify it where it is, then copy its listed files. */

@@ -37,6 +37,11 @@ final class PackAssembler {
      *               the manifest is written
      */
     VerifiedPack assemble(ExportFolder export, LayoutPlan plan, PackRequest request, Path target) throws IOException {
+        return assemble(export, plan, request, target, true);
+    }
+
+    /** As {@link #assemble(ExportFolder, LayoutPlan, PackRequest, Path)}; {@code trial} false leaves the trial run to the importer. */
+    VerifiedPack assemble(ExportFolder export, LayoutPlan plan, PackRequest request, Path target, boolean trial) throws IOException {
         boolean inPlace = target.toAbsolutePath().normalize().equals(export.root());
         List<PackFile> files = new ArrayList<>();
         Map<String, String> provenance = new LinkedHashMap<>();
@@ -70,7 +75,9 @@ final class PackAssembler {
                 new PackManifest.Provenance(plan.layout(), export.source().toString(), export.revision(), lines));
         Files.write(target.resolve(PackManifest.FILE_NAME), manifest.toJson());
         VerifiedPack pack = verifier.verify(target);
-        PackTrial.run(pack);
+        if (trial) {
+            PackTrial.run(pack);
+        }
         return pack;
     }
 
