@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code sightline models import PATH}: verify a pack, or make one from a model export, and install it into the data directory. */
-@Command(name = "import", mixinStandardHelpOptions = true,
+@Command(name = "import",
         description = {"Install a model into the data directory: a Sightline pack folder, or a model export as users have it"
                         + " (Immich, transformers.js/Xenova, optimum model.onnx, Frigate cache, a Hugging Face hub cache), as a folder or a"
                         + " .zip/.tar of one. Every file is checked (against its manifest, the built-in checksums of published models and,"
@@ -31,6 +31,9 @@ public class ModelsImportCommand implements Callable<Integer> {
 
     @ParentCommand
     ModelsCommand parent;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
 
     @Parameters(paramLabel = "PATH", description = "Pack folder, model export folder, hub cache folder, or .zip/.tar of one.")
     Path dir;
