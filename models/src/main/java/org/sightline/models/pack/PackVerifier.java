@@ -111,6 +111,8 @@ public final class PackVerifier {
         Path textFile = dir.resolve(textEntry.path());
         OnnxSignature imageSig = readSignature(imageFile, kept.get(FileRole.IMAGE_ENCODER));
         OnnxSignature textSig = readSignature(textFile, kept.get(FileRole.TEXT_ENCODER));
+        checkExternalData(imageFile, imageEntry.path(), kept.get(FileRole.IMAGE_ENCODER), manifest);
+        checkExternalData(textFile, textEntry.path(), kept.get(FileRole.TEXT_ENCODER), manifest);
         long imageDim = checkImageEncoder(imageFile, imageSig, manifest);
         long textDim = checkTextEncoder(textFile, textSig, manifest);
         if (imageDim > 0 && textDim > 0 && imageDim != textDim) {
@@ -236,6 +238,24 @@ public final class PackVerifier {
             return OnnxSignature.read(bytes);
         } catch (IOException e) {
             throw new PackVerificationException(file, e.getMessage(), e);
+        }
+    }
+
+    /** Every external weights file an encoder refers to must be a file of the pack (so it was hashed above). */
+    private static void checkExternalData(Path file, String encoderPath, byte[] bytes, PackManifest m) {
+        java.util.Set<String> locations;
+        try {
+            locations = OnnxExternalData.locations(bytes);
+        } catch (IOException e) {
+            throw new PackVerificationException(file, e.getMessage(), e);
+        }
+        String folder = encoderPath.contains("/") ? encoderPath.substring(0, encoderPath.lastIndexOf('/') + 1) : "";
+        for (String location : locations) {
+            String listed = folder + location;
+            if (m.files().stream().noneMatch(f -> f.path().equals(listed))) {
+                throw new PackVerificationException(file, "refers to external weights '" + location + "' that the manifest does not list;"
+                        + " every weights file must be listed (and so checked) with the pack");
+            }
         }
     }
 

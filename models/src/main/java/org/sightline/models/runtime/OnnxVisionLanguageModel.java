@@ -17,12 +17,14 @@ import java.io.IOException;
 import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
 import java.nio.LongBuffer;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.sightline.models.OfflineMode;
+import org.sightline.models.pack.OnnxExternalData;
 import org.sightline.models.pack.PackManifest;
 import org.sightline.models.pack.PackVerificationException;
 import org.sightline.models.pack.VerifiedPack;
@@ -78,8 +80,10 @@ public final class OnnxVisionLanguageModel implements VisionLanguageModel {
         // ONNX Runtime copies the options into each session it creates, so they can be closed once both are loaded
         // the image encoder runs beside decoding, so its idle threads sleep (unless told otherwise); a prompt is
         // encoded alone while someone waits, so the text encoder's threads spin between its many small operators
-        try (OrtSession.SessionOptions imageOptions = sessionOptions(options, options.spinWait());
-             OrtSession.SessionOptions textOptions = sessionOptions(options, true)) {
+        try (OrtSession.SessionOptions imageOptions = sessionOptions(options, options.spinWait(),
+                externalDataFolder(pack, pack.imageEncoder(), PackManifest.FileRole.IMAGE_ENCODER));
+             OrtSession.SessionOptions textOptions = sessionOptions(options, true,
+                     externalDataFolder(pack, pack.textEncoder(), PackManifest.FileRole.TEXT_ENCODER))) {
             image = Model.newInstance(manifest.name() + "-image", ENGINE);
             image.load(new ByteArrayInputStream(pack.imageEncoder()), Map.of("sessionOptions", imageOptions));
             text = Model.newInstance(manifest.name() + "-text", ENGINE);
@@ -101,15 +105,27 @@ public final class OnnxVisionLanguageModel implements VisionLanguageModel {
         this.tokenizer = tok;
     }
 
+    /** The pack folder holding an encoder's external weights, or null when it has none. */
+    private static Path externalDataFolder(VerifiedPack pack, byte[] encoder, PackManifest.FileRole role) throws IOException {
+        if (OnnxExternalData.locations(encoder).isEmpty()) {
+            return null;
+        }
+        return pack.dir().resolve(pack.manifest().file(role).orElseThrow().path()).getParent();
+    }
+
     /** The fixed first dimension of an input, or 0 when it is symbolic. */
     private static int fixedBatch(org.sightline.models.pack.OnnxSignature signature, String input) {
         return signature.input(input).filter(t -> !t.dims().isEmpty()).map(t -> (int) Math.max(0, t.fixedDim(0))).orElse(0);
     }
 
     /** ONNX Runtime session settings, set on the options object itself (DJL passes it through as it is). */
-    private static OrtSession.SessionOptions sessionOptions(RuntimeOptions options, boolean spinWait) throws OrtException {
+    private static OrtSession.SessionOptions sessionOptions(RuntimeOptions options, boolean spinWait, Path externalData) throws OrtException {
         OrtSession.SessionOptions ort = new OrtSession.SessionOptions();
         try {
+            if (externalData != null) {
+                // the encoder is loaded from verified bytes; its external weights (listed and hashed with the pack) are read from its folder
+                ort.addConfigEntry("session.model_external_initializers_file_folder_path", externalData.toString());
+            }
             ort.setIntraOpNumThreads(options.intraOpThreads());
             ort.setInterOpNumThreads(options.interOpThreads());
             ort.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);

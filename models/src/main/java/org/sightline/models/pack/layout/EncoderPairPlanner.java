@@ -1,9 +1,13 @@
 package org.sightline.models.pack.layout;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import org.sightline.models.pack.OnnxExternalData;
 import org.sightline.models.pack.OnnxSignature;
 import org.sightline.models.pack.PackManifest.FileRole;
 import org.sightline.models.pack.PackManifest.ImageSettings;
@@ -68,6 +72,13 @@ record EncoderPairPlanner(String layout, String image, String text, String token
         int dimension = dimension(imagePath, imageOut, textOut, config);
 
         List<PlannedFile> files = new ArrayList<>(encoders);
+        for (PlannedFile encoder : encoders) {
+            for (PlannedFile weights : externalData(export, encoder)) {
+                if (files.stream().noneMatch(f -> f.packPath().equals(weights.packPath()))) {
+                    files.add(weights);
+                }
+            }
+        }
         files.add(PlannedFile.copy(tokenizer, FileRole.TOKENIZER));
         List<String> others = new ArrayList<>();
         for (String c : List.of(preprocessing, tokenizerConfig == null ? "tokenizer_config.json" : tokenizerConfig,
@@ -87,6 +98,31 @@ record EncoderPairPlanner(String layout, String image, String text, String token
         String description = "Vision-language model pack made from " + export.source().getFileName() + " (" + layout + " layout"
                 + (modelName.isEmpty() ? "" : ", " + modelName) + ")";
         return new LayoutPlan(layout, description, files, imageSettings, textSettings, dimension);
+    }
+
+    /** The external weights ({@code .onnx_data}) an encoder refers to, as pack files beside it. */
+    private static List<PlannedFile> externalData(ExportFolder export, PlannedFile encoder) {
+        Path source = export.file(encoder.sourcePath());
+        Set<String> locations;
+        try {
+            locations = OnnxExternalData.locations(encoder.derived() ? encoder.content() : Files.readAllBytes(source));
+        } catch (IOException e) {
+            throw new PackVerificationException(source, e.getMessage(), e);
+        }
+        String sourceFolder = folderOf(encoder.sourcePath());
+        String packFolder = folderOf(encoder.packPath());
+        List<PlannedFile> files = new ArrayList<>();
+        for (String location : locations) {
+            if (location.startsWith("/") || location.contains("..") || location.contains("\\")) {
+                throw new PackVerificationException(source, "refers to external weights '" + location + "' outside its folder; refused");
+            }
+            files.add(new PlannedFile(packFolder + location, FileRole.OTHER, sourceFolder + location, null));
+        }
+        return files;
+    }
+
+    private static String folderOf(String path) {
+        return path.contains("/") ? path.substring(0, path.lastIndexOf('/') + 1) : "";
     }
 
     private static int dimension(Path where, OnnxSignature.Tensor imageOut, OnnxSignature.Tensor textOut, JsonNode config) {

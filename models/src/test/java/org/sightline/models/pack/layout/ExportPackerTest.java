@@ -152,6 +152,27 @@ class ExportPackerTest {
     }
 
     @Test
+    void externalWeightsAreListedCheckedAndLoadedFromThePack() throws IOException {
+        Path export = StandInExports.transformersJs(temp.resolve("clip-external"), "");
+        ExternalWeights.externalise(export.resolve("onnx/text_model.onnx"), "text_model.onnx_data");
+        assertTrue(Files.size(export.resolve("onnx/text_model.onnx_data")) > 1_000_000);
+        ModelStore store = new ModelStore(temp.resolve("data/models"));
+        ImportResult r = packer.importInto(store, export, request);
+        VerifiedPack pack = store.verify(r.id().name());
+        PackManifest.PackFile weights = pack.manifest().files().stream().filter(f -> f.path().equals("onnx/text_model.onnx_data"))
+                .findFirst().orElseThrow();
+        assertEquals(FileRole.OTHER, weights.role());
+        ranksColours(pack);
+        // a damaged weights file is caught by its hash before ONNX Runtime reads it
+        Path installed = pack.dir().resolve("onnx/text_model.onnx_data");
+        byte[] bytes = Files.readAllBytes(installed);
+        bytes[100] ^= 1;
+        Files.write(installed, bytes);
+        PackVerificationException e = assertThrows(PackVerificationException.class, () -> store.verify(r.id().name()));
+        assertTrue(e.getMessage().contains("text_model.onnx_data") && e.getMessage().contains("SHA-256"), e.getMessage());
+    }
+
+    @Test
     void hubCacheOfSymbolicLinksImportsAtItsRevision() throws IOException {
         Path export = StandInExports.transformersJs(temp.resolve("export"), "quantized");
         String rev = "d15189d7028b43f1d3e65039190477f6af591c2a";
