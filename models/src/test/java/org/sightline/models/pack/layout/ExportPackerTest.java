@@ -217,6 +217,40 @@ class ExportPackerTest {
     }
 
     @Test
+    void tarOfAFrigateCacheAndZipOfASightlinePackImport() throws IOException {
+        Path export = StandInExports.frigateJina(temp.resolve("jina-clip-v1"));
+        Path tar = temp.resolve("jina-clip-v1.tar");
+        try (var out = new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(Files.newOutputStream(tar));
+             Stream<Path> walk = Files.walk(export)) {
+            out.setLongFileMode(org.apache.commons.compress.archivers.tar.TarArchiveOutputStream.LONGFILE_POSIX);
+            for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
+                var entry = new org.apache.commons.compress.archivers.tar.TarArchiveEntry(f.toFile(),
+                        "jina-clip-v1/" + export.relativize(f).toString().replace('\\', '/'));
+                out.putArchiveEntry(entry);
+                Files.copy(f, out);
+                out.closeArchiveEntry();
+            }
+        }
+        ModelStore store = new ModelStore(temp.resolve("data/models"));
+        assertEquals("jina-clip-v1", packer.importInto(store, tar, request).id().name());
+        Path demo = StandInExports.zip(ColourModelPack.write(temp.resolve("demo-pack")), temp.resolve("demo-pack.zip"));
+        assertEquals(ColourModelPack.NAME, packer.importInto(store, demo, request).id().name());
+    }
+
+    @Test
+    void anArchiveEntryLeavingItsFolderIsRefused() throws IOException {
+        Path zip = temp.resolve("evil.zip");
+        try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new java.util.zip.ZipEntry("model/../../outside.txt"));
+            out.write("x".getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        PackVerificationException e = assertThrows(PackVerificationException.class, () -> packer.pack(zip, request, temp.resolve("out")));
+        assertTrue(e.getMessage().contains("evil.zip") && e.getMessage().contains("outside"), e.getMessage());
+        assertFalse(Files.exists(temp.getParent().resolve("outside.txt")));
+    }
+
+    @Test
     void anEncoderThatCannotRunOnTheTestPictureIsRefusedAtImport() throws IOException {
         Path export = StandInExports.immich(temp.resolve("broken"));
         // declares [1,11] but gives 12 values: passes every static check, fails when run
