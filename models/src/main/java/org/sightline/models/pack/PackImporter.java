@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -92,10 +94,10 @@ public final class PackImporter {
     }
 
     /** The manifest's provenance lines, else the files recognised by the verifier. */
-    private static java.util.List<String> provenance(VerifiedPack pack) {
+    private static List<String> provenance(VerifiedPack pack) {
         PackManifest.Provenance p = pack.manifest().provenance();
         if (p != null) {
-            java.util.List<String> lines = new java.util.ArrayList<>();
+            List<String> lines = new ArrayList<>();
             lines.add("layout " + p.layout() + (p.revision() == null ? "" : ", revision " + p.revision()));
             lines.addAll(p.files());
             return lines;

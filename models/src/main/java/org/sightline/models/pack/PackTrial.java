@@ -49,11 +49,11 @@ public final class PackTrial {
         }
     }
 
-    private static java.nio.file.Path file(VerifiedPack pack, PackManifest.FileRole role) {
+    private static Path file(VerifiedPack pack, PackManifest.FileRole role) {
         return pack.dir().resolve(pack.manifest().file(role).orElseThrow().path());
     }
 
-    private static void check(java.nio.file.Path file, float[] v, int dimension, String which) {
+    private static void check(Path file, float[] v, int dimension, String which) {
         if (v == null || v.length != dimension) {
             throw new PackVerificationException(file, "the " + which + " encoder gives " + (v == null ? "no" : v.length)
                     + " values on the test input; the manifest says " + dimension);

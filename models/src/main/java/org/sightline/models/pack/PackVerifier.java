@@ -243,7 +243,7 @@ public final class PackVerifier {
 
     /** Every external weights file an encoder refers to must be a file of the pack (so it was hashed above). */
     private static void checkExternalData(Path file, String encoderPath, byte[] bytes, PackManifest m) {
-        java.util.Set<String> locations;
+        Set<String> locations;
         try {
             locations = OnnxExternalData.locations(bytes);
         } catch (IOException e) {

@@ -3,6 +3,7 @@ package org.sightline.models.pack.layout;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -40,7 +41,7 @@ public final class ExportConfig {
 
     public static OnnxSignature signature(Path file) {
         try {
-            return OnnxSignature.read(java.nio.file.Files.readAllBytes(file));
+            return OnnxSignature.read(Files.readAllBytes(file));
         } catch (IOException e) {
             throw new PackVerificationException(file, e.getMessage(), e);
         }

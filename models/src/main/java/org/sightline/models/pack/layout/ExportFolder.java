@@ -3,16 +3,19 @@ package org.sightline.models.pack.layout;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.ArchiveEntry;
 import org.apache.commons.compress.archivers.ArchiveInputStream;
@@ -31,7 +34,6 @@ import org.sightline.models.pack.PackVerificationException;
  */
 public final class ExportFolder implements AutoCloseable {
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
-    private static final Pattern REVISION = Pattern.compile("[0-9a-f]{40}");
 
     private final Path source;
     private final Path root;
@@ -249,11 +251,6 @@ public final class ExportFolder implements AutoCloseable {
         return SHA256_HEX.matcher(blob).matches() ? Optional.of(blob) : Optional.empty();
     }
 
-    /** Whether a revision looks like a git commit (40 hex digits). */
-    static boolean isCommit(String revision) {
-        return revision != null && REVISION.matcher(revision).matches();
-    }
-
     private static Path realPath(Path p) {
         try {
             return p.toRealPath();
@@ -270,12 +267,12 @@ public final class ExportFolder implements AutoCloseable {
     }
 
     static void deleteTree(Path dir) {
-        try (var walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot remove temporary folder " + dir + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot remove temporary folder " + dir + ": " + e.getMessage(), e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.sightline.models.pack.layout;
 
+import java.nio.file.Path;
 import java.util.Locale;
 import org.sightline.models.pack.PackVerifier;
 
@@ -14,7 +15,7 @@ import org.sightline.models.pack.PackVerifier;
 public record PackRequest(String name, String version, String licence, String variant) {
 
     /** The pack name, or one made from the export's name ({@code models--Xenova--clip-vit-base-patch32} becomes {@code Xenova--clip-vit-base-patch32}). */
-    String nameFor(java.nio.file.Path source) {
+    String nameFor(Path source) {
         if (name != null) {
             return name;
         }
