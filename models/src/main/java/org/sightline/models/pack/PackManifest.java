@@ -146,13 +146,20 @@ public record PackManifest(
      * @param output             name of the text encoder's embedding output, shape [N,embeddingDimension]
      * @param tokenType          element type of the token (and mask) inputs; null means int64
      * @param batch              the fixed batch size N when the encoder only takes that many prompts at once, else null
+     * @param cleaning           how a prompt is cleaned before tokenizing when the model family needs it, else null
+     * @param prefix             text put before every prompt (e.g. "search_query: "), else null
      */
-    @JsonPropertyOrder({"contextLength", "padId", "input", "attentionMaskInput", "output", "tokenType", "batch"})
+    @JsonPropertyOrder({"contextLength", "padId", "input", "attentionMaskInput", "output", "tokenType", "batch", "cleaning", "prefix"})
     public record TextSettings(int contextLength, long padId, String input, String attentionMaskInput, String output,
-                               TokenType tokenType, Integer batch) {
+                               TokenType tokenType, Integer batch, TextCleaning cleaning, String prefix) {
 
         public TextSettings(int contextLength, long padId, String input, String attentionMaskInput, String output) {
-            this(contextLength, padId, input, attentionMaskInput, output, null, null);
+            this(contextLength, padId, input, attentionMaskInput, output, null, null, null, null);
+        }
+
+        public TextSettings(int contextLength, long padId, String input, String attentionMaskInput, String output,
+                            TokenType tokenType, Integer batch) {
+            this(contextLength, padId, input, attentionMaskInput, output, tokenType, batch, null, null);
         }
 
         public TextSettings {
@@ -177,6 +184,14 @@ public record PackManifest(
         public TokenType tokens() {
             return tokenType == null ? TokenType.INT64 : tokenType;
         }
+    }
+
+    /** Prompt cleaning of open_clip tokenizers ({@code text_cfg.tokenizer_kwargs.clean}). */
+    public enum TextCleaning {
+        /** SigLIP: underscores to spaces, punctuation removed, lower case, runs of white space to one space. */
+        @JsonProperty("canonicalize") CANONICALIZE,
+        /** Lower case and runs of white space to one space. */
+        @JsonProperty("lower") LOWER
     }
 
     /** Element type of token ids and attention masks. */

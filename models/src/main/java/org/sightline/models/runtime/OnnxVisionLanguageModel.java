@@ -239,7 +239,7 @@ public final class OnnxVisionLanguageModel implements VisionLanguageModel {
     @Override
     public float[] embedText(String prompt) {
         checkOpen();
-        PromptTokenizer.Tokens tokens = tokenizer.tokenize(prompt);
+        PromptTokenizer.Tokens tokens = tokenizer.tokenize(PromptCleaner.prepare(prompt, manifest.text()));
         PackManifest.TextSettings text = manifest.text();
         try (NDManager manager = textModel.getNDManager().newSubManager();
              Predictor<NDList, NDList> predictor = textModel.newPredictor(new NoopTranslator())) {

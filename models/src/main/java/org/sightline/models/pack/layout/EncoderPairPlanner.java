@@ -11,6 +11,7 @@ import org.sightline.models.pack.OnnxExternalData;
 import org.sightline.models.pack.OnnxSignature;
 import org.sightline.models.pack.PackManifest.FileRole;
 import org.sightline.models.pack.PackManifest.ImageSettings;
+import org.sightline.models.pack.PackManifest.TextCleaning;
 import org.sightline.models.pack.PackManifest.TextSettings;
 import org.sightline.models.pack.PackManifest.TokenType;
 import org.sightline.models.pack.PackVerificationException;
@@ -68,7 +69,7 @@ record EncoderPairPlanner(String layout, String image, String text, String token
         int contextLength = ExportConfig.contextLength(textPath, ids, tokConfig, config);
         long padId = ExportConfig.padId(tokenizerFile, tokConfig);
         TextSettings textSettings = new TextSettings(contextLength, padId, ids.name(), mask, textOut.name(),
-                tokenType == TokenType.INT64 ? null : tokenType, ExportConfig.fixedBatch(ids));
+                tokenType == TokenType.INT64 ? null : tokenType, ExportConfig.fixedBatch(ids), cleaning(export, config), null);
         int dimension = dimension(imagePath, imageOut, textOut, config);
 
         List<PlannedFile> files = new ArrayList<>(encoders);
@@ -98,6 +99,18 @@ record EncoderPairPlanner(String layout, String image, String text, String token
         String description = "Vision-language model pack made from " + export.source().getFileName() + " (" + layout + " layout"
                 + (modelName.isEmpty() ? "" : ", " + modelName) + ")";
         return new LayoutPlan(layout, description, files, imageSettings, textSettings, dimension);
+    }
+
+    /** open_clip's prompt cleaning ({@code text_cfg.tokenizer_kwargs.clean} of Immich's config.json); "whitespace" needs none. */
+    private TextCleaning cleaning(ExportFolder export, JsonNode config) {
+        JsonNode clean = config.path("text_cfg").path("tokenizer_kwargs").path("clean");
+        return switch (clean.asText("")) {
+            case "canonicalize" -> TextCleaning.CANONICALIZE;
+            case "lower" -> TextCleaning.LOWER;
+            case "", "whitespace" -> null;
+            default -> throw new PackVerificationException(export.root().resolve(modelConfig == null ? "config.json" : modelConfig), "text_cfg.tokenizer_kwargs.clean \"" + clean.asText()
+                    + "\" is not supported (canonicalize, lower, whitespace)");
+        };
     }
 
     /** The external weights ({@code .onnx_data}) an encoder refers to, as pack files beside it. */

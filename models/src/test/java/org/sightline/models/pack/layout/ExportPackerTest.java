@@ -281,6 +281,17 @@ class ExportPackerTest {
     }
 
     @Test
+    void siglipStyleConfigCanonicalisesPrompts() throws IOException {
+        Path export = StandInExports.immich(temp.resolve("ViT-B-16-SigLIP__webli"));
+        String config = Files.readString(export.resolve("config.json"));
+        Files.writeString(export.resolve("config.json"), config.replace("\"context_length\": 77,",
+                "\"context_length\": 77, \"tokenizer_kwargs\": {\"clean\": \"canonicalize\"},"));
+        VerifiedPack pack = packer.pack(export, request, temp.resolve("out"));
+        assertEquals(PackManifest.TextCleaning.CANONICALIZE, pack.manifest().text().cleaning());
+        ranksColours(pack);
+    }
+
+    @Test
     void letterboxResizeIsRefusedPlainly() throws IOException {
         Path export = StandInExports.immich(temp.resolve("siglip"));
         Files.writeString(export.resolve("visual/preprocess_cfg.json"), """
