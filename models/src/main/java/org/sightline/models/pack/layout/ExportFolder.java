@@ -58,12 +58,20 @@ public final class ExportFolder implements AutoCloseable {
      *                                   a hub cache without a snapshot
      */
     public static ExportFolder open(Path path) {
+        return open(path, null);
+    }
+
+    /**
+     * As {@link #open(Path)}, unpacking an archive into a temporary folder inside {@code scratch} (null: the system's
+     * temporary folder), so that a large model is unpacked on the disk it is going to.
+     */
+    public static ExportFolder open(Path path, Path scratch) {
         Path source = path.toAbsolutePath().normalize();
         if (!Files.exists(source)) {
             throw new PackVerificationException(source, "does not exist");
         }
         if (Files.isRegularFile(source)) {
-            return unpack(source);
+            return unpack(source, scratch);
         }
         if (!Files.isDirectory(source)) {
             throw new PackVerificationException(source, "is neither a folder nor a .zip or .tar file");
@@ -118,7 +126,7 @@ public final class ExportFolder implements AutoCloseable {
         }
     }
 
-    private static ExportFolder unpack(Path archive) {
+    private static ExportFolder unpack(Path archive, Path scratch) {
         String name = archive.getFileName().toString().toLowerCase(Locale.ROOT);
         boolean zip = name.endsWith(".zip");
         boolean tar = name.endsWith(".tar") || name.endsWith(".tar.gz") || name.endsWith(".tgz");
@@ -127,7 +135,7 @@ public final class ExportFolder implements AutoCloseable {
         }
         Path temp = null;
         try {
-            temp = Files.createTempDirectory("sightline-export-");
+            temp = scratch == null ? Files.createTempDirectory("sightline-export-") : Files.createTempDirectory(scratch, ".unpack-");
             try (InputStream raw = new BufferedInputStream(Files.newInputStream(archive));
                  InputStream in = name.endsWith(".tar") || zip ? raw : new GZIPInputStream(raw);
                  ArchiveInputStream<? extends ArchiveEntry> entries = zip ? new ZipArchiveInputStream(in) : new TarArchiveInputStream(in)) {

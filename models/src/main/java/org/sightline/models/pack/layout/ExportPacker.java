@@ -55,7 +55,11 @@ public final class ExportPacker {
 
     private VerifiedPack pack(Path source, PackRequest request, Path outDir, boolean trial) throws IOException {
         Path out = outDir.toAbsolutePath().normalize();
-        try (ExportFolder export = ExportFolder.open(source)) {
+        Path scratch = out.getParent();
+        if (scratch != null) {
+            Files.createDirectories(scratch);
+        }
+        try (ExportFolder export = ExportFolder.open(source, scratch)) {
             if (out.startsWith(export.root()) || out.startsWith(export.source())) {
                 throw new PackInstallException(out + " is inside the export " + export.source() + "; the source is never written to: choose another --out");
             }

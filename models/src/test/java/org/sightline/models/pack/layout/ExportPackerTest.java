@@ -247,7 +247,10 @@ class ExportPackerTest {
         }
         PackVerificationException e = assertThrows(PackVerificationException.class, () -> packer.pack(zip, request, temp.resolve("out")));
         assertTrue(e.getMessage().contains("evil.zip") && e.getMessage().contains("outside"), e.getMessage());
-        assertFalse(Files.exists(temp.getParent().resolve("outside.txt")));
+        assertFalse(Files.exists(temp.resolve("outside.txt")));
+        try (Stream<Path> left = Files.list(temp)) {
+            assertEquals(List.of("evil.zip"), left.map(p -> p.getFileName().toString()).toList(), "the unpacked folder is removed");
+        }
     }
 
     @Test
