@@ -11,7 +11,8 @@ import org.sightline.models.runtime.RuntimeOptions;
  * Runs both encoders of a verified pack once, on a fixed test picture and prompt, so that a pack that would fail at
  * indexing or search time is refused when it is imported: both encoders load and run with the pack's own settings
  * (token type, attention mask, batch size, preprocessing), each gives one vector of the manifest's dimension, and every
- * value is finite. Two pictures are encoded at once, so an encoder with a fixed batch is exercised as indexing uses it.
+ * value is finite. Pictures are encoded in batches of two sizes, so an encoder that only works with one batch size is
+ * caught, and one with a fixed batch is exercised as indexing uses it.
  */
 public final class PackTrial {
     /** The prompt every pack must understand well enough to give a vector for. */
@@ -27,10 +28,11 @@ public final class PackTrial {
         PackManifest m = pack.manifest();
         Path image = file(pack, PackManifest.FileRole.IMAGE_ENCODER);
         Path text = file(pack, PackManifest.FileRole.TEXT_ENCODER);
-        try (OnnxVisionLanguageModel model = OnnxVisionLanguageModel.open(pack, new RuntimeOptions(1, 1, 2))) {
+        // four pictures in batches of at most three: a full batch and a partial one of another size, as indexing runs them
+        try (OnnxVisionLanguageModel model = OnnxVisionLanguageModel.open(pack, new RuntimeOptions(1, 1, 3))) {
             float[][] vectors;
             try {
-                vectors = model.embedImages(List.of(testPicture(320, 240), testPicture(200, 260)));
+                vectors = model.embedImages(List.of(testPicture(320, 240), testPicture(200, 260), testPicture(640, 360), testPicture(96, 96)));
             } catch (RuntimeException e) {
                 throw new PackVerificationException(image, "the image encoder fails on a test picture: " + e.getMessage(), e);
             }

@@ -272,6 +272,22 @@ class ExportPackerTest {
     }
 
     @Test
+    void anEncoderThatDeclaresAnyBatchButRunsOnlyOneSizeIsRefused() throws IOException {
+        Path export = StandInExports.transformersJs(temp.resolve("reshaped"), "");
+        // symbolic batch declared, but a Reshape to [2, 11] only works for exactly two pictures
+        OnnxGraph g = new OnnxGraph("two-only");
+        g.input("pixel_values", ElementType.FLOAT, "batch_size", 3, 224, 224);
+        ColourModelPack.addImageTower(g, "pixel_values", "colours", StandInExports.CLIP_MEAN, StandInExports.CLIP_STD);
+        g.initializer("two_rows", new long[] {2, StandInExports.DIM}, 2);
+        g.node("Reshape", List.of("colours", "two_rows"), List.of("image_embeds"));
+        g.output("image_embeds", ElementType.FLOAT, "batch_size", StandInExports.DIM);
+        Files.delete(export.resolve("onnx/vision_model.onnx"));
+        StandInExports.write(g, export.resolve("onnx/vision_model.onnx"));
+        PackVerificationException e = assertThrows(PackVerificationException.class, () -> packer.pack(export, request, temp.resolve("out")));
+        assertTrue(e.getMessage().contains("vision_model.onnx") && e.getMessage().contains("test picture"), e.getMessage());
+    }
+
+    @Test
     void aPublishedFileIsRecognisedByContentWhateverItsName() throws IOException {
         Path export = StandInExports.frigateJina(temp.resolve("jina"));
         String sha = Sha256.of(export.resolve("tokenizer/tokenizer.json"));
