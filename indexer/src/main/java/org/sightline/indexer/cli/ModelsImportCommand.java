@@ -44,6 +44,9 @@ public class ModelsImportCommand implements Callable<Integer> {
     @Option(names = "--name", description = "Pack name for an export (default: the export's folder or archive name).")
     String name;
 
+    @Option(names = "--context-length", paramLabel = "N", description = "Tokens per prompt when an export does not say (or says more than 4096).")
+    Integer contextLength;
+
     @Option(names = "--variant", description = "Which ONNX files when an export has several, e.g. quantized, fp16, or '' for the plain ones.")
     String variant;
 
@@ -57,7 +60,7 @@ public class ModelsImportCommand implements Callable<Integer> {
     public Integer call() {
         return ModelsCommand.run(spec, out -> {
             ModelStore store = ModelsCommand.store(dataOption, parent);
-            ImportResult r = new ExportPacker(new PackVerifier()).importInto(store, dir, new PackRequest(name, version, licence, variant));
+            ImportResult r = new ExportPacker(new PackVerifier()).importInto(store, dir, new PackRequest(name, version, licence, variant, contextLength));
             ModelsCommand.audit(dataOption, parent).recordModelImport(r, dir);
             out.println((r.alreadyInstalled() ? "Already installed: " : "Installed: ") + r.id() + " in " + r.installedDir()
                     + " (" + ModelsCommand.megabytes(r.bytes()) + ", verified, both encoders run once)");

@@ -43,6 +43,9 @@ public class ModelsPackCommand implements Callable<Integer> {
     @Option(names = "--licence", defaultValue = "see the model's source", description = "Licence of the model files (default: ${DEFAULT-VALUE}).")
     String licence;
 
+    @Option(names = "--context-length", paramLabel = "N", description = "Tokens per prompt when an export does not say (or says more than 4096).")
+    Integer contextLength;
+
     @Option(names = "--variant", description = "Which ONNX files when there are several, e.g. quantized, fp16, or '' for vision_model.onnx (default: the only one, else quantized).")
     String variant;
 
@@ -52,7 +55,7 @@ public class ModelsPackCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return ModelsCommand.run(spec, o -> {
-            VerifiedPack pack = new ExportPacker(new PackVerifier()).pack(dir, new PackRequest(name, version, licence, variant), out);
+            VerifiedPack pack = new ExportPacker(new PackVerifier()).pack(dir, new PackRequest(name, version, licence, variant, contextLength), out);
             o.println("Wrote " + pack.dir().resolve(PackManifest.FILE_NAME));
             o.println("Pack " + ModelsCommand.describe(pack) + " verifies.");
             o.println("  image: " + pack.manifest().image().input() + " -> " + pack.manifest().image().output() + ", "

@@ -39,7 +39,7 @@ record EncoderPairPlanner(String layout, String image, String text, String token
             "preprocessor_config.json", "tokenizer_config.json", "config.json", "special_tokens_map.json", "preprocess_cfg.json");
 
     /** Plans the pack; {@code imageFile} and {@code textFile} are the (possibly derived) encoder files to read signatures from. */
-    LayoutPlan plan(ExportFolder export, List<PlannedFile> encoders, OnnxSignature imageSig, OnnxSignature textSig, List<String> extraFiles) {
+    LayoutPlan plan(ExportFolder export, PackRequest request, List<PlannedFile> encoders, OnnxSignature imageSig, OnnxSignature textSig, List<String> extraFiles) {
         Path imagePath = export.root().resolve(image);
         Path textPath = export.root().resolve(text);
         if (imageSig.inputs().size() != 1) {
@@ -66,7 +66,8 @@ record EncoderPairPlanner(String layout, String image, String text, String token
         Path preprocessingFile = export.file(preprocessing);
         ImageSettings imageSettings = ExportConfig.imageSettings(preprocessingFile, ExportConfig.readJson(preprocessingFile), pixels.name(),
                 imageOut.name(), ExportConfig.fixedBatch(pixels));
-        int contextLength = ExportConfig.contextLength(textPath, ids, tokConfig, config);
+        int contextLength = request.contextLength() != null ? request.contextLength()
+                : ExportConfig.contextLength(textPath, ids, tokConfig, config);
         long padId = ExportConfig.padId(tokenizerFile, tokConfig);
         TextSettings textSettings = new TextSettings(contextLength, padId, ids.name(), mask, textOut.name(),
                 tokenType == TokenType.INT64 ? null : tokenType, ExportConfig.fixedBatch(ids), cleaning(export, config), null);

@@ -161,8 +161,9 @@ public final class ExportConfig {
                 return n.asInt();
             }
         }
-        throw new PackVerificationException(where, "cannot find the context length (model_max_length in tokenizer_config.json,"
-                + " or a fixed token input length)");
+        throw new PackVerificationException(where, "cannot find the context length (a fixed token input length, or model_max_length"
+                + " of 2..4096 in tokenizer_config.json" + (max.isMissingNode() ? "" : ", which says " + max.asText())
+                + "); give it with --context-length, e.g. the length the model was trained with");
     }
 
     /** The pad token's id: the tokenizer config's pad token (else its end token) looked up in tokenizer.json; 0 when neither is named. */

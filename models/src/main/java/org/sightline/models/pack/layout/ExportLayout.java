@@ -12,8 +12,8 @@ public interface ExportLayout {
     /**
      * The pack to make of the export.
      *
-     * @param variant which ONNX variant to take when there are several (e.g. "quantized", "fp16", "" for plain), or null
+     * @param request the variant to take when there are several, and settings the user gives instead of the export's
      * @throws org.sightline.models.pack.PackVerificationException naming the file when the export is incomplete or inconsistent
      */
-    LayoutPlan plan(ExportFolder export, String variant);
+    LayoutPlan plan(ExportFolder export, PackRequest request);
 }

@@ -98,13 +98,13 @@ public final class ExportPacker {
             if (export.isHubCache() || !export.root().equals(export.source().toRealPath())) {
                 throw new PackVerificationException(export.source(), "a hub cache or archive cannot hold a pack; give an output folder");
             }
-            LayoutPlan plan = layout.plan(export, request.variant());
+            LayoutPlan plan = layout.plan(export, request);
             return assembler.assemble(export, plan, request.named(request.nameFor(export.source())), export.root());
         }
     }
 
     private VerifiedPack assemble(ExportFolder export, PackRequest request, Path out, boolean trial) throws IOException {
-        LayoutPlan plan = layoutOf(export).plan(export, request.variant());
+        LayoutPlan plan = layoutOf(export).plan(export, request);
         Path nameSource = export.isHubCache() ? export.root().getParent().getParent() : export.source();
         PackRequest named = request.named(request.nameFor(nameSource));
         if (!PackVerifier.PACK_NAME.matcher(named.name()).matches()) {

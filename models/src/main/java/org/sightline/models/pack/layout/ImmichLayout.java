@@ -26,12 +26,12 @@ public final class ImmichLayout implements ExportLayout {
     }
 
     @Override
-    public LayoutPlan plan(ExportFolder export, String variant) {
+    public LayoutPlan plan(ExportFolder export, PackRequest request) {
         String tokenizerConfig = export.has("textual/tokenizer_config.json") ? "textual/tokenizer_config.json" : "tokenizer_config.json";
         EncoderPairPlanner planner = new EncoderPairPlanner(name(), IMAGE, TEXT, "textual/tokenizer.json", "visual/preprocess_cfg.json",
                 tokenizerConfig, "config.json", List.of("embedding", "image_embedding", "image_embeds"),
                 List.of("embedding", "text_embedding", "text_embeds"), List.of("text", "input_ids"));
-        return planner.plan(export, List.of(PlannedFile.copy(IMAGE, FileRole.IMAGE_ENCODER), PlannedFile.copy(TEXT, FileRole.TEXT_ENCODER)),
+        return planner.plan(export, request, List.of(PlannedFile.copy(IMAGE, FileRole.IMAGE_ENCODER), PlannedFile.copy(TEXT, FileRole.TEXT_ENCODER)),
                 ExportConfig.signature(export.file(IMAGE)), ExportConfig.signature(export.file(TEXT)),
                 List.of("textual/special_tokens_map.json", "README.md"));
     }

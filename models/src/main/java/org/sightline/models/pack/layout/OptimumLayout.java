@@ -40,7 +40,8 @@ public final class OptimumLayout implements ExportLayout {
     }
 
     @Override
-    public LayoutPlan plan(ExportFolder export, String variant) {
+    public LayoutPlan plan(ExportFolder export, PackRequest request) {
+        String variant = request.variant();
         String model = model(export, variant);
         if (model == null) {
             throw new PackVerificationException(export.root().resolve("model.onnx"), "missing file"
@@ -74,7 +75,7 @@ public final class OptimumLayout implements ExportLayout {
         OnnxSignature textSig = signature(file, text);
         EncoderPairPlanner planner = new EncoderPairPlanner(name(), model, model, "tokenizer.json", "preprocessor_config.json",
                 "tokenizer_config.json", "config.json", List.of("image_embeds"), List.of("text_embeds"), List.of("input_ids"));
-        return planner.plan(export, List.of(new PlannedFile(IMAGE_FILE, FileRole.IMAGE_ENCODER, model, image),
+        return planner.plan(export, request, List.of(new PlannedFile(IMAGE_FILE, FileRole.IMAGE_ENCODER, model, image),
                 new PlannedFile(TEXT_FILE, FileRole.TEXT_ENCODER, model, text)), imageSig, textSig, List.of());
     }
 

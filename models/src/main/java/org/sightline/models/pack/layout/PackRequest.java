@@ -11,8 +11,13 @@ import org.sightline.models.pack.PackVerifier;
  * @param version pack version
  * @param licence licence of the files
  * @param variant ONNX variant to take when the export has several ("quantized", "fp16", "" for the plain file), or null
+ * @param contextLength tokens per prompt when the export does not say (or says more than 4096), else null
  */
-public record PackRequest(String name, String version, String licence, String variant) {
+public record PackRequest(String name, String version, String licence, String variant, Integer contextLength) {
+
+    public PackRequest(String name, String version, String licence, String variant) {
+        this(name, version, licence, variant, null);
+    }
 
     /** The pack name, or one made from the export's name ({@code models--Xenova--clip-vit-base-patch32} becomes {@code Xenova--clip-vit-base-patch32}). */
     String nameFor(Path source) {
@@ -38,6 +43,6 @@ public record PackRequest(String name, String version, String licence, String va
     }
 
     PackRequest named(String chosen) {
-        return new PackRequest(chosen, version, licence, variant);
+        return new PackRequest(chosen, version, licence, variant, contextLength);
     }
 }

@@ -40,15 +40,15 @@ public final class SplitEncodersLayout implements ExportLayout {
     }
 
     @Override
-    public LayoutPlan plan(ExportFolder export, String variant) {
-        String image = pick(export, "vision_model", variant);
-        String text = pick(export, "text_model", variant);
+    public LayoutPlan plan(ExportFolder export, PackRequest request) {
+        String image = pick(export, "vision_model", request.variant());
+        String text = pick(export, "text_model", request.variant());
         String tokenizer = export.has("tokenizer.json") ? "tokenizer.json" : "tokenizer/tokenizer.json";
         String tokenizerConfig = export.has("tokenizer_config.json") ? "tokenizer_config.json" : "tokenizer/tokenizer_config.json";
         EncoderPairPlanner planner = new EncoderPairPlanner(name, image, text, tokenizer, "preprocessor_config.json", tokenizerConfig,
                 "config.json", List.of("image_embeds", "image_embeddings", "embedding"), List.of("text_embeds", "text_embeddings", "embedding"),
                 List.of("input_ids"));
-        return planner.plan(export, List.of(PlannedFile.copy(image, FileRole.IMAGE_ENCODER), PlannedFile.copy(text, FileRole.TEXT_ENCODER)),
+        return planner.plan(export, request, List.of(PlannedFile.copy(image, FileRole.IMAGE_ENCODER), PlannedFile.copy(text, FileRole.TEXT_ENCODER)),
                 ExportConfig.signature(export.file(image)), ExportConfig.signature(export.file(text)),
                 List.of("tokenizer/special_tokens_map.json", "tokenizer/vocab.txt"));
     }

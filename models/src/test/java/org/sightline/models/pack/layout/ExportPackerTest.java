@@ -142,6 +142,18 @@ class ExportPackerTest {
     }
 
     @Test
+    void aContextLengthTheExportDoesNotGiveIsAskedForAndCanBeGiven() throws IOException {
+        Path export = StandInExports.frigateJina(temp.resolve("jina-clip-v1"));
+        Files.writeString(export.resolve("tokenizer/tokenizer_config.json"), "{\"model_max_length\": 8192, \"pad_token\": \"<|endoftext|>\"}");
+        PackVerificationException e = assertThrows(PackVerificationException.class, () -> packer.pack(export, request, temp.resolve("out")));
+        assertTrue(e.getMessage().contains("text_model_fp16.onnx") && e.getMessage().contains("--context-length")
+                && e.getMessage().contains("8192"), e.getMessage());
+        VerifiedPack pack = packer.pack(export, new PackRequest(null, "1", "test", null, 77), temp.resolve("out"));
+        assertEquals(77, pack.manifest().text().contextLength());
+        ranksColours(pack);
+    }
+
+    @Test
     void mobileClipWithoutNormalisationTakesRawPixels() throws IOException {
         Path export = StandInExports.mobileClip(temp.resolve("mobileclip_s0"));
         VerifiedPack pack = packer.pack(export, request, temp.resolve("out"));
