@@ -10,6 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sightline.indexer.DataDirectory;
+import org.sightline.indexer.audit.AuditLog;
+import org.sightline.indexer.audit.ConnectionSource;
 import org.sightline.models.generate.ColourModelPack;
 import org.sightline.models.pack.layout.StandInExports;
 import picocli.CommandLine;
@@ -111,6 +114,9 @@ class ModelsCommandTest {
         assertEquals(0, imp.exit(), imp.err());
         assertTrue(imp.out().contains("layout immich") && imp.out().contains("user-supplied, unrecognised")
                 && imp.out().contains("Active pack: vit-b32"), imp.out());
+        AuditLog audit = new AuditLog(ConnectionSource.sqlite(new DataDirectory(Path.of(data)).catalogFile()));
+        assertTrue(audit.entries().stream().anyMatch(e -> e.details().contains("\"provenance\"") && e.details().contains("layout immich")
+                && e.details().contains("visual/model.onnx: user-supplied, unrecognised")), audit.entries().toString());
         Path export = StandInExports.transformersJs(temp.resolve("export"), "quantized");
         Path cache = StandInExports.hubCache(temp.resolve("hub"), "Xenova/clip-vit-base-patch32", export, "main-revision");
         Run packed = run("models", "pack", cache.toString(), "--out", temp.resolve("carry").toString(), "--data", data);
