@@ -20,12 +20,12 @@ import org.sightline.models.testing.SharedData;
  * The demo colour model on real footage: in parking-aisle-cars.mp4 the frame with the red car driving through
  * (about 16.5 s) scores higher for "red" than a frame of the empty aisle (about 11 s).
  */
-class ColourModelOnFootageTest {
+public class ColourModelOnFootageTest {
     @TempDir
     Path temp;
 
     /** Decodes the first frame at or after {@code seconds}, read-only. */
-    static RgbFrame frameAt(Path video, double seconds) throws Exception {
+    public static RgbFrame frameAt(Path video, double seconds) throws Exception {
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(video.toFile())) {
             grabber.start();
             grabber.setTimestamp((long) (seconds * 1_000_000));
@@ -52,7 +52,7 @@ class ColourModelOnFootageTest {
         }
     }
 
-    static double dot(float[] a, float[] b) {
+    public static double dot(float[] a, float[] b) {
         double s = 0;
         for (int i = 0; i < a.length; i++) {
             s += a[i] * b[i];

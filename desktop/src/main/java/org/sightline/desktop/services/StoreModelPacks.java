@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.sightline.desktop.models.ModelPacks;
 import org.sightline.indexer.app.ModelLibrary;
 import org.sightline.models.pack.ImportResult;
+import org.sightline.models.pack.layout.PackRequest;
 import org.sightline.models.pack.InstalledPack;
 import org.sightline.models.pack.VerifiedPack;
 import org.sightline.models.store.ModelStore;
@@ -36,7 +37,13 @@ public final class StoreModelPacks implements ModelPacks {
 
     @Override
     public String importPack(Path folder) {
-        ImportResult r = store.importPack(folder);
+        // a Sightline pack, or any model export a user brings (Immich, transformers.js, optimum, Frigate, hub cache, archive)
+        ImportResult r;
+        try {
+            r = store.importExport(folder, new PackRequest(null, "1.0", "see the model's source", null));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + folder + ": " + e.getMessage(), e);
+        }
         return r.alreadyInstalled()
                 ? "The same pack " + r.id().name() + " " + r.id().version() + " was installed already."
                 : String.format(Locale.ROOT, "Imported and verified %s %s (%.1f MB). Make it active to use it.",

@@ -9,6 +9,7 @@ import org.sightline.indexer.catalog.CatalogDatabase;
 import org.sightline.models.pack.ImportResult;
 import org.sightline.models.pack.InstalledPack;
 import org.sightline.models.pack.VerifiedPack;
+import org.sightline.models.pack.layout.PackRequest;
 import org.sightline.models.perception.StarterPackShelf;
 import org.sightline.models.store.ModelStore;
 
@@ -42,6 +43,16 @@ public final class ModelLibrary {
                 new AuditLog(db).recordModelImport(result, source);
             }
         });
+    }
+
+    /**
+     * Makes a verified pack of a model export the user brought (Immich, transformers.js, optimum, Frigate, a hub cache,
+     * an archive; or a Sightline pack), installs it and records the install with its provenance in the audit trail.
+     */
+    public ImportResult importExport(Path source, PackRequest request) throws java.io.IOException {
+        ImportResult result = store.importExport(source, request);
+        audit.record(result, source);
+        return result;
     }
 
     /** The built-in starter perception packs (read-only, made by the build from pinned published packages). */

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.sightline.indexer.app.ModelLibrary;
 import org.sightline.models.pack.ImportResult;
+import org.sightline.models.pack.layout.PackRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
@@ -12,10 +13,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code sightline models import DIR}: verify a pack folder and copy it into the data directory. */
-@Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Verify a model pack folder (every file against its manifest and the built-in checksums of published models)"
-                        + " and copy it into the data directory. It becomes active when no pack is active yet, or with --use."})
+/** {@code sightline models import PATH}: verify a pack, or make one from a model export, and install it into the data directory. */
+@Command(name = "import",
+        description = {"Install a model into the data directory: a Sightline pack folder, or a model export as users have it"
+                        + " (Immich, transformers.js/Xenova, optimum model.onnx, Frigate cache, a Hugging Face hub cache), as a folder or a"
+                        + " .zip/.tar of one. Every file is checked (against its manifest, the built-in checksums of published models and,"
+                        + " in a hub cache, its blob name) and both encoders are run once before anything is installed. The pack becomes"
+                        + " active when no pack is active yet, or with --use."})
 public class ModelsImportCommand implements Callable<Integer> {
     @Mixin
     DataOption dataOption;
@@ -26,19 +30,38 @@ public class ModelsImportCommand implements Callable<Integer> {
     @ParentCommand
     ModelsCommand parent;
 
-    @Parameters(paramLabel = "DIR", description = "Pack folder holding sightline-model.json.")
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
+
+    @Parameters(paramLabel = "PATH", description = "Pack folder, model export folder, hub cache folder, or .zip/.tar of one.")
     Path dir;
 
     @Option(names = "--use", description = "Make the imported pack the active one.")
     boolean use;
 
+    @Option(names = "--name", description = "Pack name for an export (default: the export's folder or archive name).")
+    String name;
+
+    @Option(names = "--context-length", paramLabel = "N", description = "Tokens per prompt when an export does not say (or says more than 4096).")
+    Integer contextLength;
+
+    @Option(names = "--variant", description = "Which ONNX files when an export has several, e.g. quantized, fp16, or '' for the plain ones.")
+    String variant;
+
+    @Option(names = "--version", defaultValue = "1.0", description = "Pack version for an export (default: ${DEFAULT-VALUE}).")
+    String version;
+
+    @Option(names = "--licence", defaultValue = "see the model's source", description = "Licence of an export's files (default: ${DEFAULT-VALUE}).")
+    String licence;
+
     @Override
     public Integer call() {
         return ModelsCommand.run(spec, out -> {
             ModelLibrary store = ModelsCommand.library(dataOption, parent);
-            ImportResult r = store.importPack(dir);
+            ImportResult r = store.importExport(dir, new PackRequest(name, version, licence, variant, contextLength));
             out.println((r.alreadyInstalled() ? "Already installed: " : "Installed: ") + r.id() + " in " + r.installedDir()
-                    + " (" + ModelsCommand.megabytes(r.bytes()) + ", verified)");
+                    + " (" + ModelsCommand.megabytes(r.bytes()) + ", verified, both encoders run once)");
+            r.provenance().forEach(line -> out.println("  " + line));
             boolean noneActive = store.active().isEmpty();
             if (use || noneActive) {
                 store.activate(r.id().name());

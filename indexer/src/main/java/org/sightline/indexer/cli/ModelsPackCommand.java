@@ -2,10 +2,12 @@ package org.sightline.indexer.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.sightline.models.pack.PackBuilder;
+import org.sightline.models.store.ModelStore;
 import org.sightline.models.pack.PackManifest;
 import org.sightline.models.pack.PackVerifier;
 import org.sightline.models.pack.VerifiedPack;
+import org.sightline.models.pack.layout.ExportPacker;
+import org.sightline.models.pack.layout.PackRequest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,11 +15,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code sightline models pack DIR --name N}: make a pack from a Hugging Face / transformers.js export. */
+/** {@code sightline models pack PATH --out DIR}: make a pack folder from a model export, to carry across an air gap. */
 @Command(name = "pack",
-        description = {"Turn a Hugging Face / transformers.js export (onnx/vision_model*.onnx, onnx/text_model*.onnx, tokenizer.json,"
-                        + " preprocessor_config.json) into a model pack by writing " + PackManifest.FILE_NAME + "; tensor names and"
-                        + " dimensions are read from the ONNX files. Then install it with `sightline models import`."})
+        description = {"Make a model pack folder from a model export (Immich, transformers.js/Xenova, optimum model.onnx, Frigate cache,"
+                        + " Hugging Face hub cache; a folder or a .zip/.tar of one): the files are copied to --out with a "
+                        + PackManifest.FILE_NAME + " whose tensor names, token type, batch size and dimensions are read from the ONNX"
+                        + " files, then verified and both encoders run once. The source is never written to. Install the folder with"
+                        + " `sightline models import`."})
 public class ModelsPackCommand implements Callable<Integer> {
     @Mixin
     DataOption dataOption;
@@ -28,10 +32,10 @@ public class ModelsPackCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
     boolean help;
 
-    @Parameters(paramLabel = "DIR", description = "The export folder.")
+    @Parameters(paramLabel = "PATH", description = "The export: a folder, a hub cache folder, or a .zip/.tar of one.")
     Path dir;
 
-    @Option(names = "--name", required = true, description = "Pack name (letters, digits, '.', '_', '-').")
+    @Option(names = "--name", description = "Pack name (letters, digits, '.', '_', '-'; default: the export's folder or archive name).")
     String name;
 
     @Option(names = "--version", defaultValue = "1.0", description = "Pack version (default: ${DEFAULT-VALUE}).")
@@ -40,23 +44,28 @@ public class ModelsPackCommand implements Callable<Integer> {
     @Option(names = "--licence", defaultValue = "see the model's source", description = "Licence of the model files (default: ${DEFAULT-VALUE}).")
     String licence;
 
+    @Option(names = "--context-length", paramLabel = "N", description = "Tokens per prompt when an export does not say (or says more than 4096).")
+    Integer contextLength;
+
     @Option(names = "--variant", description = "Which ONNX files when there are several, e.g. quantized, fp16, or '' for vision_model.onnx (default: the only one, else quantized).")
     String variant;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Copy the pack's files to this folder and write the manifest there (default: write it into the export folder).")
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "New or empty folder to make the pack in.")
     Path out;
 
     @Override
     public Integer call() {
         return ModelsCommand.run(spec, o -> {
-            VerifiedPack pack = new PackBuilder(new PackVerifier()).build(dir, new PackBuilder.Request(name, version, licence, variant), out);
+            VerifiedPack pack = ModelStore.standaloneExportPacker().pack(dir, new PackRequest(name, version, licence, variant, contextLength), out);
             o.println("Wrote " + pack.dir().resolve(PackManifest.FILE_NAME));
             o.println("Pack " + ModelsCommand.describe(pack) + " verifies.");
             o.println("  image: " + pack.manifest().image().input() + " -> " + pack.manifest().image().output() + ", "
                     + pack.manifest().image().size() + " px, " + pack.manifest().image().resize().name().toLowerCase());
             o.println("  text:  " + pack.manifest().text().input() + (pack.manifest().text().takesAttentionMask() ? " + " + pack.manifest().text().attentionMaskInput() : "")
                     + " -> " + pack.manifest().text().output() + ", " + pack.manifest().text().contextLength() + " tokens, pad id " + pack.manifest().text().padId());
-            pack.recognised().forEach(r -> o.println("  recognised " + r));
+            if (pack.manifest().provenance() != null) {
+                pack.manifest().provenance().files().forEach(line -> o.println("  " + line));
+            }
             o.println("Install it with: sightline models import " + pack.dir());
             return 0;
         });

@@ -1,6 +1,7 @@
 package org.sightline.indexer.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
@@ -9,7 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sightline.indexer.app.DataDirectory;
+import org.sightline.indexer.audit.AuditLog;
+import org.sightline.indexer.catalog.CatalogDatabase;
 import org.sightline.models.generate.ColourModelPack;
+import org.sightline.models.pack.layout.StandInExports;
 import picocli.CommandLine;
 
 /** {@code sightline models ...} end to end in a temporary data directory. */
@@ -127,6 +132,28 @@ class ModelsCommandTest {
         assertTrue(imp2.out().contains("still sightline-demo-colours"), imp2.out());
         assertEquals(0, run("models", "use", "my-colours", "--data", data).exit());
         assertTrue(run("models", "list", "--data", data).out().contains("* my-colours"));
+    }
+
+    @Test
+    void importTakesAnImmichZipAndPackMakesAFolderFromAHubCache() throws Exception {
+        Path zip = StandInExports.zip(StandInExports.immich(temp.resolve("ViT-B-32__openai")), temp.resolve("vit-b32.zip"));
+        String data = temp.resolve("data").toString();
+        Run imp = run("models", "import", zip.toString(), "--data", data);
+        assertEquals(0, imp.exit(), imp.err());
+        assertTrue(imp.out().contains("layout immich") && imp.out().contains("user-supplied, unrecognised")
+                && imp.out().contains("Active pack: vit-b32"), imp.out());
+        AuditLog audit = new AuditLog(CatalogDatabase.open(new DataDirectory(Path.of(data)).catalogFile()));
+        assertTrue(audit.entries().stream().anyMatch(e -> e.details().contains("\"provenance\"") && e.details().contains("layout immich")
+                && e.details().contains("visual/model.onnx: user-supplied, unrecognised")), audit.entries().toString());
+        Path export = StandInExports.transformersJs(temp.resolve("export"), "quantized");
+        Path cache = StandInExports.hubCache(temp.resolve("hub"), "Xenova/clip-vit-base-patch32", export, "main-revision");
+        Run packed = run("models", "pack", cache.toString(), "--out", temp.resolve("carry").toString(), "--data", data);
+        assertEquals(0, packed.exit(), packed.err());
+        assertTrue(Files.isRegularFile(temp.resolve("carry/sightline-model.json")));
+        assertFalse(Files.exists(cache.resolve("snapshots/main-revision/sightline-model.json")));
+        Run imp2 = run("models", "import", temp.resolve("carry").toString(), "--data", data);
+        assertEquals(0, imp2.exit(), imp2.err());
+        assertTrue(imp2.out().contains("Xenova--clip-vit-base-patch32"), imp2.out());
     }
 
     @Test

@@ -142,6 +142,28 @@ public final class ColourModelPack {
 
     /** The image encoder graph. */
     static OnnxGraph imageGraph() {
+        ImageWeights w = imageWeights();
+        OnnxGraph g = new OnnxGraph("sightline-demo-colours-image");
+        g.input("pixel_values", ElementType.FLOAT, "batch_size", 3, IMAGE_SIZE, IMAGE_SIZE);
+        addImageTower(g, "pixel_values", "image_embeds", MEAN, STD, w);
+        g.output("image_embeds", ElementType.FLOAT, "batch_size", ColourVocabulary.COLOURS.size());
+        return g;
+    }
+
+    /**
+     * Adds the colour image encoder's weights and nodes to {@code g}, reading {@code input} ([N,3,H,W] pixels normalised
+     * with {@code mean} and {@code std}) and defining {@code output} ([N,11]); for stand-ins of other export layouts.
+     * The graph's inputs and outputs are left to the caller.
+     */
+    public static void addImageTower(OnnxGraph g, String input, String output, float[] mean, float[] std) {
+        addImageTower(g, input, output, mean, std, imageWeights());
+    }
+
+    /** The prototype weights: logits linear in the pixel, and the prototype-to-colour table. */
+    private record ImageWeights(float[] weights, float[] bias, float[] aggregate, int k, int colours) {
+    }
+
+    private static ImageWeights imageWeights() {
         int k = PROTOTYPES.size();
         int colours = ColourVocabulary.COLOURS.size();
         // Weighted colour space: f = D M x with M = [lightness; red-green; yellow-blue], D = diag(1, w, w).
@@ -190,18 +212,17 @@ public final class ColourModelPack {
             }
             bias[i] = (float) (-pap / TEMPERATURE - Math.log(shadesOfColour));
         }
-        float[] std = STD.clone();
-        float[] mean = MEAN.clone();
+        return new ImageWeights(weights, bias, aggregate, k, colours);
+    }
 
-        OnnxGraph g = new OnnxGraph("sightline-demo-colours-image");
-        g.input("pixel_values", ElementType.FLOAT, "batch_size", 3, IMAGE_SIZE, IMAGE_SIZE);
-        g.initializer("std", std, 3);
-        g.initializer("mean", mean, 3);
-        g.initializer("prototype_weights", transpose(weights, k, 3), 3, k);
-        g.initializer("prototype_bias", bias, k);
-        g.initializer("prototype_to_colour", aggregate, k, colours);
+    private static void addImageTower(OnnxGraph g, String input, String output, float[] mean, float[] std, ImageWeights w) {
+        g.initializer("std", std.clone(), 3);
+        g.initializer("mean", mean.clone(), 3);
+        g.initializer("prototype_weights", transpose(w.weights(), w.k(), 3), 3, w.k());
+        g.initializer("prototype_bias", w.bias(), w.k());
+        g.initializer("prototype_to_colour", w.aggregate(), w.k(), w.colours());
         // Channels last, so the per-pixel work is a MatMul and a softmax over the innermost axis (ONNX Runtime's fast paths).
-        g.node("Transpose", List.of("pixel_values"), List.of("pixels"), Attribute.ints("perm", 0, 2, 3, 1));
+        g.node("Transpose", List.of(input), List.of("pixels"), Attribute.ints("perm", 0, 2, 3, 1));
         g.node("Mul", List.of("pixels", "std"), List.of("scaled"));
         g.node("Add", List.of("scaled", "mean"), List.of("rgb"));
         g.node("MatMul", List.of("rgb", "prototype_weights"), List.of("weighted"));
@@ -210,9 +231,28 @@ public final class ColourModelPack {
         g.node("ReduceMean", List.of("assignment"), List.of("prototype_coverage"),
                 Attribute.ints("axes", 1, 2), Attribute.of("keepdims", 0L));
         g.node("MatMul", List.of("prototype_coverage", "prototype_to_colour"), List.of("coverage"));
-        g.node("Sqrt", List.of("coverage"), List.of("image_embeds"));
-        g.output("image_embeds", ElementType.FLOAT, "batch_size", colours);
-        return g;
+        g.node("Sqrt", List.of("coverage"), List.of(output));
+    }
+
+    /**
+     * Adds a colour text encoder to {@code g}: each token id of {@code input} ([N,L], int64 or int32) looks up its row of
+     * {@code table} ([vocab, 11]), rows are multiplied by {@code mask} ([N,L], when not null) and summed into
+     * {@code output} ([N,11]). For stand-ins of other export layouts with another tokenizer's ids.
+     */
+    public static void addTextTower(OnnxGraph g, String input, String mask, String output, float[] table, int vocab) {
+        int colours = ColourVocabulary.COLOURS.size();
+        g.initializer("colour_table", table, vocab, colours);
+        g.initializer("sequence_axis", new long[] {1}, 1);
+        if (mask == null) {
+            g.node("Gather", List.of("colour_table", input), List.of("token_colours"), Attribute.of("axis", 0L));
+        } else {
+            g.initializer("last_axis", new long[] {2}, 1);
+            g.node("Gather", List.of("colour_table", input), List.of("unmasked_colours"), Attribute.of("axis", 0L));
+            g.node("Cast", List.of(mask), List.of("mask_float"), Attribute.of("to", (long) ElementType.FLOAT.code()));
+            g.node("Unsqueeze", List.of("mask_float", "last_axis"), List.of("mask_column"));
+            g.node("Mul", List.of("unmasked_colours", "mask_column"), List.of("token_colours"));
+        }
+        g.node("ReduceSum", List.of("token_colours", "sequence_axis"), List.of(output), Attribute.of("keepdims", 0L));
     }
 
     private static Map<Integer, Float> shares(Prototype p) {

@@ -8,21 +8,25 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 import org.sightline.models.integrity.Sha256;
 
 /**
  * Installs a pack into the models directory: verifies the source, copies the manifest and the files it lists into
- * a temporary folder beside the target, verifies the copy again, then renames it to {@code models/NAME} in one
+ * a temporary folder beside the target, verifies the copy again and runs both encoders once ({@link EncoderTrial}), then renames it to {@code models/NAME} in one
  * atomic step. A failed import leaves nothing behind. An identical pack already installed is left as it is; a
  * different pack of the same name is refused.
  */
 public final class PackImporter {
+    private final EncoderTrial trial;
     private final Path modelsDir;
     private final PackVerifier verifier;
 
-    public PackImporter(Path modelsDir, PackVerifier verifier) {
+    public PackImporter(Path modelsDir, PackVerifier verifier, EncoderTrial trial) {
+        this.trial = java.util.Objects.requireNonNull(trial, "trial");
         this.modelsDir = modelsDir.toAbsolutePath().normalize();
         this.verifier = verifier;
     }
@@ -57,6 +61,7 @@ public final class PackImporter {
             if (!copy.manifestSha256().equals(verified.manifestSha256())) {
                 throw new PackVerificationException(temp.resolve(PackManifest.FILE_NAME), "manifest changed while the pack was copied");
             }
+            trial.run(copy);
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
@@ -66,7 +71,7 @@ public final class PackImporter {
                 return alreadyInstalled(verified, target);
             }
             temp = null;
-            return new ImportResult(verified.id(), target, false, verified.totalBytes());
+            return new ImportResult(verified.id(), target, false, verified.totalBytes(), provenance(verified));
         } catch (IOException e) {
             throw new PackInstallException("cannot install pack " + manifest.name() + " into " + modelsDir + ": " + e.getMessage(), e);
         } finally {
@@ -88,7 +93,19 @@ public final class PackImporter {
                     + target + "; give the new pack another name or version folder");
         }
         VerifiedPack installed = verifier.verify(target);
-        return new ImportResult(installed.id(), target, true, installed.totalBytes());
+        return new ImportResult(installed.id(), target, true, installed.totalBytes(), provenance(installed));
+    }
+
+    /** The manifest's provenance lines, else the files recognised by the verifier. */
+    private static List<String> provenance(VerifiedPack pack) {
+        PackManifest.Provenance p = pack.manifest().provenance();
+        if (p != null) {
+            List<String> lines = new ArrayList<>();
+            lines.add("layout " + p.layout() + (p.revision() == null ? "" : ", revision " + p.revision()));
+            lines.addAll(p.files());
+            return lines;
+        }
+        return pack.recognised().stream().map(r -> "recognised " + r).toList();
     }
 
     public static void deleteTree(Path dir) {

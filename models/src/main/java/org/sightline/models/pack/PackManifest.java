@@ -25,8 +25,10 @@ import java.util.Optional;
  * @param image              image preprocessing and image encoder tensors
  * @param text               tokenizer settings and text encoder tensors
  * @param files              every file of the pack
+ * @param provenance         where the files came from and which were recognised as published files (optional)
  */
-@JsonPropertyOrder({"format", "name", "version", "licence", "description", "kind", "embeddingDimension", "image", "text", "files"})
+@JsonPropertyOrder({"format", "name", "version", "licence", "description", "kind", "embeddingDimension", "image", "text", "files",
+        "provenance"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PackManifest(
         int format,
@@ -38,7 +40,8 @@ public record PackManifest(
         int embeddingDimension,
         ImageSettings image,
         TextSettings text,
-        List<PackFile> files) {
+        List<PackFile> files,
+        Provenance provenance) {
 
     public static final int FORMAT = 1;
     /** The manifest's file name inside a pack folder. */
@@ -51,6 +54,27 @@ public record PackManifest(
 
     public PackManifest {
         files = files == null ? List.of() : List.copyOf(files);
+    }
+
+    /** A manifest without provenance (packs written by Sightline itself, older manifests). */
+    public PackManifest(int format, String name, String version, String licence, String description, String kind,
+                        int embeddingDimension, ImageSettings image, TextSettings text, List<PackFile> files) {
+        this(format, name, version, licence, description, kind, embeddingDimension, image, text, files, null);
+    }
+
+    /**
+     * Where a pack made from someone else's export came from.
+     *
+     * @param layout   the export layout it was made from, e.g. "immich", "optimum", "transformers.js"
+     * @param source   the file or folder it was made from, as the user named it
+     * @param revision the Hugging Face hub revision when made from a hub cache, else null
+     * @param files    one line per source file: "PATH: recognised SOURCE" or "PATH: user-supplied, unrecognised"
+     */
+    @JsonPropertyOrder({"layout", "source", "revision", "files"})
+    public record Provenance(String layout, String source, String revision, List<String> files) {
+        public Provenance {
+            files = files == null ? List.of() : List.copyOf(files);
+        }
     }
 
     /** How a frame is resized to the encoder's square input. */
@@ -76,11 +100,21 @@ public record PackManifest(
      * @param std     per-channel standard deviation (RGB) divided after subtracting the mean
      * @param input   name of the image encoder's input, shape [N,3,size,size]
      * @param output  name of the image encoder's embedding output, shape [N,embeddingDimension]
+     * @param batch   the fixed batch size N when the encoder only takes that many images at once, else null (any N)
      */
-    @JsonPropertyOrder({"size", "resize", "interpolation", "rescale", "mean", "std", "input", "output"})
+    @JsonPropertyOrder({"size", "resize", "interpolation", "rescale", "mean", "std", "input", "output", "batch"})
     public record ImageSettings(int size, ResizeRule resize, Interpolation interpolation, double rescale,
-                                float[] mean, float[] std, String input, String output) {
+                                float[] mean, float[] std, String input, String output, Integer batch) {
+
+        public ImageSettings(int size, ResizeRule resize, Interpolation interpolation, double rescale,
+                             float[] mean, float[] std, String input, String output) {
+            this(size, resize, interpolation, rescale, mean, std, input, output, null);
+        }
+
         public ImageSettings {
+            if (batch != null && (batch < 1 || batch > 4096)) {
+                throw new IllegalArgumentException("image.batch must be 1..4096, got " + batch);
+            }
             Objects.requireNonNull(resize, "image.resize");
             Objects.requireNonNull(interpolation, "image.interpolation");
             Objects.requireNonNull(input, "image.input");
@@ -110,10 +144,28 @@ public record PackManifest(
      * @param input              name of the text encoder's token input, shape [N,contextLength], int64
      * @param attentionMaskInput name of the attention-mask input when the text encoder takes one, else null
      * @param output             name of the text encoder's embedding output, shape [N,embeddingDimension]
+     * @param tokenType          element type of the token (and mask) inputs; null means int64
+     * @param batch              the fixed batch size N when the encoder only takes that many prompts at once, else null
+     * @param cleaning           how a prompt is cleaned before tokenizing when the model family needs it, else null
+     * @param prefix             text put before every prompt (e.g. "search_query: "), else null
      */
-    @JsonPropertyOrder({"contextLength", "padId", "input", "attentionMaskInput", "output"})
-    public record TextSettings(int contextLength, long padId, String input, String attentionMaskInput, String output) {
+    @JsonPropertyOrder({"contextLength", "padId", "input", "attentionMaskInput", "output", "tokenType", "batch", "cleaning", "prefix"})
+    public record TextSettings(int contextLength, long padId, String input, String attentionMaskInput, String output,
+                               TokenType tokenType, Integer batch, TextCleaning cleaning, String prefix) {
+
+        public TextSettings(int contextLength, long padId, String input, String attentionMaskInput, String output) {
+            this(contextLength, padId, input, attentionMaskInput, output, null, null, null, null);
+        }
+
+        public TextSettings(int contextLength, long padId, String input, String attentionMaskInput, String output,
+                            TokenType tokenType, Integer batch) {
+            this(contextLength, padId, input, attentionMaskInput, output, tokenType, batch, null, null);
+        }
+
         public TextSettings {
+            if (batch != null && (batch < 1 || batch > 4096)) {
+                throw new IllegalArgumentException("text.batch must be 1..4096, got " + batch);
+            }
             Objects.requireNonNull(input, "text.input");
             Objects.requireNonNull(output, "text.output");
             if (contextLength < 2 || contextLength > 4096) {
@@ -126,6 +178,36 @@ public record PackManifest(
 
         public boolean takesAttentionMask() {
             return attentionMaskInput != null;
+        }
+
+        /** The token element type, int64 when the manifest does not say. */
+        public TokenType tokens() {
+            return tokenType == null ? TokenType.INT64 : tokenType;
+        }
+    }
+
+    /** Prompt cleaning of open_clip tokenizers ({@code text_cfg.tokenizer_kwargs.clean}). */
+    public enum TextCleaning {
+        /** SigLIP: underscores to spaces, punctuation removed, lower case, runs of white space to one space. */
+        @JsonProperty("canonicalize") CANONICALIZE,
+        /** Lower case and runs of white space to one space. */
+        @JsonProperty("lower") LOWER
+    }
+
+    /** Element type of token ids and attention masks. */
+    public enum TokenType {
+        @JsonProperty("int64") INT64(7),
+        @JsonProperty("int32") INT32(6);
+
+        private final int onnxCode;
+
+        TokenType(int onnxCode) {
+            this.onnxCode = onnxCode;
+        }
+
+        /** The ONNX {@code TensorProto.DataType} value. */
+        public int onnxCode() {
+            return onnxCode;
         }
     }
 
@@ -179,6 +261,6 @@ public record PackManifest(
 
     /** A copy with another file list. */
     public PackManifest withFiles(List<PackFile> newFiles) {
-        return new PackManifest(format, name, version, licence, description, kind, embeddingDimension, image, text, newFiles);
+        return new PackManifest(format, name, version, licence, description, kind, embeddingDimension, image, text, newFiles, provenance);
     }
 }

@@ -101,6 +101,8 @@ public final class PackVerifier {
                             + " (" + known.get().sha256() + "): refused as a tampered copy");
                 }
                 recognised.add(entry.path() + " = " + known.get().source());
+            } else {
+                knownFiles.recognise(sha).ifPresent(k -> recognised.add(entry.path() + " = " + k.source()));
             }
             if (bytes != null) {
                 kept.put(entry.role(), bytes);
@@ -113,6 +115,8 @@ public final class PackVerifier {
         Path textFile = dir.resolve(textEntry.path());
         OnnxSignature imageSig = readSignature(imageFile, kept.get(FileRole.IMAGE_ENCODER));
         OnnxSignature textSig = readSignature(textFile, kept.get(FileRole.TEXT_ENCODER));
+        checkExternalData(imageFile, imageEntry.path(), kept.get(FileRole.IMAGE_ENCODER), manifest);
+        checkExternalData(textFile, textEntry.path(), kept.get(FileRole.TEXT_ENCODER), manifest);
         long imageDim = checkImageEncoder(imageFile, imageSig, manifest);
         long textDim = checkTextEncoder(textFile, textSig, manifest);
         if (imageDim > 0 && textDim > 0 && imageDim != textDim) {
@@ -241,6 +245,24 @@ public final class PackVerifier {
         }
     }
 
+    /** Every external weights file an encoder refers to must be a file of the pack (so it was hashed above). */
+    private static void checkExternalData(Path file, String encoderPath, byte[] bytes, PackManifest m) {
+        Set<String> locations;
+        try {
+            locations = OnnxExternalData.locations(bytes);
+        } catch (IOException e) {
+            throw new PackVerificationException(file, e.getMessage(), e);
+        }
+        String folder = encoderPath.contains("/") ? encoderPath.substring(0, encoderPath.lastIndexOf('/') + 1) : "";
+        for (String location : locations) {
+            String listed = folder + location;
+            if (m.files().stream().noneMatch(f -> f.path().equals(listed))) {
+                throw new PackVerificationException(file, "refers to external weights '" + location + "' that the manifest does not list;"
+                        + " every weights file must be listed (and so checked) with the pack");
+            }
+        }
+    }
+
     /** Checks the image encoder's tensors; returns its fixed output dimension or -1 when symbolic. */
     private static long checkImageEncoder(Path file, OnnxSignature sig, PackManifest m) {
         PackManifest.ImageSettings s = m.image();
@@ -252,6 +274,7 @@ public final class PackVerifier {
         if (in.elementType() != ONNX_FLOAT) {
             throw new PackVerificationException(file, "input " + in.name() + " must be float32 (ONNX type 1), is type " + in.elementType());
         }
+        checkBatch(file, in, s.batch(), "image.batch");
         if (in.dims().size() != 4 || badSpatial(in.fixedDim(1), 3) || badSpatial(in.fixedDim(2), s.size()) || badSpatial(in.fixedDim(3), s.size())) {
             throw new PackVerificationException(file, "wrong input shape: " + in.describe() + ", expected [N,3," + s.size() + "," + s.size() + "]");
         }
@@ -266,12 +289,13 @@ public final class PackVerifier {
         PackManifest.TextSettings s = m.text();
         OnnxSignature.Tensor ids = sig.input(s.input()).orElseThrow(() -> new PackVerificationException(file,
                 "wrong input names: the manifest names input '" + s.input() + "', the model takes " + names(sig.inputs())));
-        checkTokenTensor(file, ids, s.contextLength());
+        checkTokenTensor(file, ids, s);
+        checkBatch(file, ids, s.batch(), "text.batch");
         int expectedInputs = 1;
         if (s.takesAttentionMask()) {
             OnnxSignature.Tensor mask = sig.input(s.attentionMaskInput()).orElseThrow(() -> new PackVerificationException(file,
                     "wrong input names: the manifest names attention mask input '" + s.attentionMaskInput() + "', the model takes " + names(sig.inputs())));
-            checkTokenTensor(file, mask, s.contextLength());
+            checkTokenTensor(file, mask, s);
             expectedInputs = 2;
         }
         if (sig.inputs().size() != expectedInputs) {
@@ -281,12 +305,27 @@ public final class PackVerifier {
         return checkEmbeddingOutput(file, sig, s.output(), m.embeddingDimension());
     }
 
-    private static void checkTokenTensor(Path file, OnnxSignature.Tensor t, int contextLength) {
+    private static void checkTokenTensor(Path file, OnnxSignature.Tensor t, PackManifest.TextSettings s) {
+        int contextLength = s.contextLength();
         if (t.elementType() != ONNX_INT64 && t.elementType() != ONNX_INT32) {
-            throw new PackVerificationException(file, "input " + t.name() + " must be int64 (ONNX type 7), is type " + t.elementType());
+            throw new PackVerificationException(file, "input " + t.name() + " must be int64 (ONNX type 7) or int32 (type 6), is type "
+                    + t.elementType());
+        }
+        if (t.elementType() != s.tokens().onnxCode()) {
+            throw new PackVerificationException(file, "input " + t.name() + " takes " + (t.elementType() == ONNX_INT32 ? "int32" : "int64")
+                    + " tokens but the manifest's text.tokenType is " + s.tokens().name().toLowerCase());
         }
         if (t.dims().size() != 2 || badSpatial(t.fixedDim(1), contextLength)) {
             throw new PackVerificationException(file, "wrong input shape: " + t.describe() + ", expected [N," + contextLength + "]");
+        }
+    }
+
+    /** A batch size the manifest records must be the one the graph fixes; a fixed graph batch needs no manifest entry (the runtime reads it). */
+    private static void checkBatch(Path file, OnnxSignature.Tensor in, Integer manifestBatch, String field) {
+        long fixed = in.dims().isEmpty() ? -1 : in.fixedDim(0);
+        if (manifestBatch != null && fixed > 0 && fixed != manifestBatch) {
+            throw new PackVerificationException(file, "input " + in.describe() + " takes a fixed batch of " + fixed + " but the manifest's "
+                    + field + " is " + manifestBatch);
         }
     }
 

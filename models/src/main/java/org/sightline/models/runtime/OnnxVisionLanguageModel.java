@@ -15,13 +15,17 @@ import ai.onnxruntime.OrtSession;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.FloatBuffer;
+import java.nio.IntBuffer;
 import java.nio.LongBuffer;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.sightline.models.OfflineMode;
 import org.sightline.models.pack.ModelId;
+import org.sightline.models.pack.OnnxExternalData;
 import org.sightline.models.pack.PackManifest;
 import org.sightline.models.pack.PackVerificationException;
 import org.sightline.models.pack.VerifiedPack;
@@ -55,13 +59,21 @@ public final class OnnxVisionLanguageModel implements VisionLanguageModel {
     private final int imageOutputIndex;
     private final int textOutputIndex;
     private final int maxBatch;
+    /** Batch size the image encoder's graph fixes, or 0 when any batch size goes. */
+    private final int imageFixedBatch;
+    /** Batch size the text encoder's graph fixes, or 0. */
+    private final int textFixedBatch;
+    private final PackManifest.TokenType tokenType;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private OnnxVisionLanguageModel(VerifiedPack pack, RuntimeOptions options) throws IOException, MalformedModelException {
         this.id = pack.id();
         this.manifest = pack.manifest();
         this.preprocessor = new ClipPreprocessor(manifest.image());
-        this.maxBatch = options.maxBatch();
+        this.imageFixedBatch = fixedBatch(pack.imageSignature(), manifest.image().input());
+        this.textFixedBatch = fixedBatch(pack.textSignature(), manifest.text().input());
+        this.maxBatch = imageFixedBatch > 0 ? imageFixedBatch : options.maxBatch();
+        this.tokenType = manifest.text().tokens();
         this.imageOutputIndex = pack.imageSignature().outputIndex(manifest.image().output());
         this.textOutputIndex = pack.textSignature().outputIndex(manifest.text().output());
         Model image = null;
@@ -70,8 +82,10 @@ public final class OnnxVisionLanguageModel implements VisionLanguageModel {
         // ONNX Runtime copies the options into each session it creates, so they can be closed once both are loaded
         // the image encoder runs beside decoding, so its idle threads sleep (unless told otherwise); a prompt is
         // encoded alone while someone waits, so the text encoder's threads spin between its many small operators
-        try (OrtSession.SessionOptions imageOptions = sessionOptions(options, options.spinWait());
-             OrtSession.SessionOptions textOptions = sessionOptions(options, true)) {
+        try (OrtSession.SessionOptions imageOptions = sessionOptions(options, options.spinWait(),
+                externalDataFolder(pack, pack.imageEncoder(), PackManifest.FileRole.IMAGE_ENCODER));
+             OrtSession.SessionOptions textOptions = sessionOptions(options, true,
+                     externalDataFolder(pack, pack.textEncoder(), PackManifest.FileRole.TEXT_ENCODER))) {
             image = Model.newInstance(manifest.name() + "-image", ENGINE);
             image.load(new ByteArrayInputStream(pack.imageEncoder()), Map.of("sessionOptions", imageOptions));
             text = Model.newInstance(manifest.name() + "-text", ENGINE);
@@ -93,14 +107,36 @@ public final class OnnxVisionLanguageModel implements VisionLanguageModel {
         this.tokenizer = tok;
     }
 
+    /** The pack folder holding an encoder's external weights, or null when it has none. */
+    private static Path externalDataFolder(VerifiedPack pack, byte[] encoder, PackManifest.FileRole role) throws IOException {
+        if (OnnxExternalData.locations(encoder).isEmpty()) {
+            return null;
+        }
+        return pack.dir().resolve(pack.manifest().file(role).orElseThrow().path()).getParent();
+    }
+
+    /** The fixed first dimension of an input, or 0 when it is symbolic. */
+    private static int fixedBatch(org.sightline.models.pack.OnnxSignature signature, String input) {
+        return signature.input(input).filter(t -> !t.dims().isEmpty()).map(t -> (int) Math.max(0, t.fixedDim(0))).orElse(0);
+    }
+
     /**
      * ONNX Runtime session settings, set on the options object itself (DJL passes it through as it is). Shared with
      * the perception runtimes (detector, scene text), so every ONNX session of Sightline is set up the same way. The caller
      * closes it.
      */
     public static OrtSession.SessionOptions sessionOptions(RuntimeOptions options, boolean spinWait) throws OrtException {
+        return sessionOptions(options, spinWait, null);
+    }
+
+    /** The same, for an encoder whose external weights ({@code .onnx_data}) lie in {@code externalData} (or null). */
+    private static OrtSession.SessionOptions sessionOptions(RuntimeOptions options, boolean spinWait, Path externalData) throws OrtException {
         OrtSession.SessionOptions ort = new OrtSession.SessionOptions();
         try {
+            if (externalData != null) {
+                // the encoder is loaded from verified bytes; its external weights (listed and hashed with the pack) are read from its folder
+                ort.addConfigEntry("session.model_external_initializers_file_folder_path", externalData.toString());
+            }
             ort.setIntraOpNumThreads(options.intraOpThreads());
             ort.setInterOpNumThreads(options.interOpThreads());
             ort.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
@@ -185,7 +221,9 @@ public final class OnnxVisionLanguageModel implements VisionLanguageModel {
     private float[][] embedBatch(List<PreparedImage> batch) {
         int size = preprocessor.size();
         int length = preprocessor.frameLength();
-        float[] pixels = new float[batch.size() * length];
+        // an encoder with a fixed batch gets exactly that many images; the rows beyond the frames are zeros and ignored
+        int rowsFed = imageFixedBatch > 0 ? imageFixedBatch : batch.size();
+        float[] pixels = new float[rowsFed * length];
         for (int i = 0; i < batch.size(); i++) {
             PreparedImage image = batch.get(i);
             if (image.preparedBy() == preprocessor) {
@@ -196,10 +234,13 @@ public final class OnnxVisionLanguageModel implements VisionLanguageModel {
         }
         try (NDManager manager = imageModel.getNDManager().newSubManager();
              Predictor<NDList, NDList> predictor = imageModel.newPredictor(new NoopTranslator())) {
-            NDArray input = manager.create(FloatBuffer.wrap(pixels), new Shape(batch.size(), 3, size, size), DataType.FLOAT32);
+            NDArray input = manager.create(FloatBuffer.wrap(pixels), new Shape(rowsFed, 3, size, size), DataType.FLOAT32);
             input.setName(manifest.image().input());
             NDList out = predictor.predict(new NDList(input));
             float[] flat = out.get(imageOutputIndex).toFloatArray();
+            if (rowsFed != batch.size() && flat.length == rowsFed * manifest.embeddingDimension()) {
+                flat = Arrays.copyOf(flat, batch.size() * manifest.embeddingDimension());
+            }
             return rows(flat, batch.size(), "image encoder");
         } catch (TranslateException e) {
             throw new IllegalStateException("image encoder of " + id + " failed: " + rootMessage(e), e);
@@ -209,22 +250,27 @@ public final class OnnxVisionLanguageModel implements VisionLanguageModel {
     @Override
     public float[] embedText(String prompt) {
         checkOpen();
-        PromptTokenizer.Tokens tokens = tokenizer.tokenize(prompt);
+        PromptTokenizer.Tokens tokens = tokenizer.tokenize(PromptCleaner.prepare(prompt, manifest.text()));
         PackManifest.TextSettings text = manifest.text();
         try (NDManager manager = textModel.getNDManager().newSubManager();
              Predictor<NDList, NDList> predictor = textModel.newPredictor(new NoopTranslator())) {
-            Shape shape = new Shape(1, tokens.ids().length);
+            // an encoder with a fixed batch gets the prompt repeated that many times; only the first row is used
+            int rowsFed = Math.max(1, textFixedBatch);
             NDList inputs = new NDList();
-            NDArray ids = manager.create(LongBuffer.wrap(tokens.ids()), shape, DataType.INT64);
+            NDArray ids = tokenTensor(manager, tokens.ids(), rowsFed);
             ids.setName(text.input());
             inputs.add(ids);
             if (text.takesAttentionMask()) {
-                NDArray mask = manager.create(LongBuffer.wrap(tokens.attentionMask()), shape, DataType.INT64);
+                NDArray mask = tokenTensor(manager, tokens.attentionMask(), rowsFed);
                 mask.setName(text.attentionMaskInput());
                 inputs.add(mask);
             }
             NDList out = predictor.predict(inputs);
-            float[] vector = rows(out.get(textOutputIndex).toFloatArray(), 1, "text encoder")[0];
+            float[] flat = out.get(textOutputIndex).toFloatArray();
+            if (rowsFed > 1 && flat.length == rowsFed * manifest.embeddingDimension()) {
+                flat = Arrays.copyOf(flat, manifest.embeddingDimension());
+            }
+            float[] vector = rows(flat, 1, "text encoder")[0];
             if (vector == null) {
                 throw new PromptNotUnderstoodException("the model " + manifest.name() + " (" + manifest.kind()
                         + ") recognises nothing in the prompt \"" + prompt + "\"");
@@ -233,6 +279,25 @@ public final class OnnxVisionLanguageModel implements VisionLanguageModel {
         } catch (TranslateException e) {
             throw new IllegalStateException("text encoder of " + id + " failed: " + rootMessage(e), e);
         }
+    }
+
+    /** A [rows, length] token tensor of the pack's token type, each row a copy of {@code values}. */
+    private NDArray tokenTensor(NDManager manager, long[] values, int rowCount) {
+        Shape shape = new Shape(rowCount, values.length);
+        if (tokenType == PackManifest.TokenType.INT32) {
+            int[] ints = new int[rowCount * values.length];
+            for (int r = 0; r < rowCount; r++) {
+                for (int i = 0; i < values.length; i++) {
+                    ints[r * values.length + i] = Math.toIntExact(values[i]);
+                }
+            }
+            return manager.create(IntBuffer.wrap(ints), shape, DataType.INT32);
+        }
+        long[] longs = new long[rowCount * values.length];
+        for (int r = 0; r < rowCount; r++) {
+            System.arraycopy(values, 0, longs, r * values.length, values.length);
+        }
+        return manager.create(LongBuffer.wrap(longs), shape, DataType.INT64);
     }
 
     /** Splits and L2-normalises; a zero row becomes null (only the text side can meaningfully give one). */

@@ -16,6 +16,8 @@ import org.sightline.models.pack.ImportResult;
 import org.sightline.models.pack.InstalledPack;
 import org.sightline.models.pack.NoActiveModelException;
 import org.sightline.models.pack.PackImporter;
+import org.sightline.models.pack.layout.ExportPacker;
+import org.sightline.models.pack.layout.PackRequest;
 import org.sightline.models.pack.PackInstallException;
 import org.sightline.models.pack.PackManifest;
 import org.sightline.models.pack.PackVerificationException;
@@ -136,7 +138,38 @@ public final class ModelStore {
 
     /** Verifies the pack folder {@code dir} and copies it into the models directory (does not activate it). */
     public ImportResult importPack(Path dir) {
-        return new PackImporter(modelsDir, verifier).importPack(dir);
+        return new PackImporter(modelsDir, verifier, PackTrial::run).importPack(dir);
+    }
+
+    /**
+     * Makes a pack of a model export a user brought (Immich, transformers.js, optimum, Frigate, a hub cache, an archive of
+     * one; a Sightline pack is installed as it is) and installs it. The source is only read; nothing is left behind on
+     * failure.
+     */
+    public ImportResult importExport(Path source, PackRequest request) throws IOException {
+        Path src = source.toAbsolutePath().normalize();
+        if (Files.isDirectory(src) && Files.isRegularFile(src.resolve(PackManifest.FILE_NAME))) {
+            return importPack(src);
+        }
+        Files.createDirectories(modelsDir);
+        Path build = Files.createTempDirectory(modelsDir, ".build-");
+        try {
+            // the importer verifies the copy and runs both encoders once
+            VerifiedPack pack = exportPacker().packForImport(src, request, build.resolve("pack"));
+            return importPack(pack.dir());
+        } finally {
+            PackImporter.deleteTree(build);
+        }
+    }
+
+    /** Makes packs of model exports, running both encoders of each once; see {@link #importExport}. */
+    public ExportPacker exportPacker() {
+        return new ExportPacker(verifier, PackTrial::run);
+    }
+
+    /** Makes packs of model exports outside any data directory ({@code models pack}), running both encoders of each once. */
+    public static ExportPacker standaloneExportPacker() {
+        return new ExportPacker(new PackVerifier(), PackTrial::run);
     }
 
     /**

@@ -27,7 +27,7 @@ class PackBuilderTest {
     @TempDir
     Path temp;
 
-    final PackBuilder builder = new PackBuilder(new PackVerifier());
+    final PackBuilder builder = new PackBuilder(new PackVerifier(), org.sightline.models.store.PackTrial::run);
 
     /** A CLIP-shaped export: 224 px input, 77 tokens with attention mask, 8-d output, the real CLIP tokenizer and configs. */
     Path clipShapedExport() throws IOException {
@@ -36,7 +36,9 @@ class PackBuilderTest {
         OnnxGraphWriter writer = new OnnxGraphWriter("test", "1", Map.of("", 13L));
         OnnxGraph image = new OnnxGraph("vision");
         image.input("pixel_values", ElementType.FLOAT, "batch_size", 3, 224, 224);
-        image.initializer("proj", new float[3 * 8], 3, 8);
+        float[] imageProj = new float[3 * 8];
+        java.util.Arrays.fill(imageProj, 0.1f);
+        image.initializer("proj", imageProj, 3, 8);
         image.node("ReduceMean", List.of("pixel_values"), List.of("pooled"), Attribute.ints("axes", 2, 3), Attribute.of("keepdims", 0L));
         image.node("MatMul", List.of("pooled", "proj"), List.of("image_embeds"));
         image.output("image_embeds", ElementType.FLOAT, "batch_size", 8);
