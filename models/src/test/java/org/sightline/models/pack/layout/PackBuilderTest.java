@@ -1,5 +1,9 @@
-package org.sightline.models.pack;
+package org.sightline.models.pack.layout;
 
+import org.sightline.models.pack.PackManifest;
+import org.sightline.models.pack.PackVerificationException;
+import org.sightline.models.pack.PackVerifier;
+import org.sightline.models.pack.VerifiedPack;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;

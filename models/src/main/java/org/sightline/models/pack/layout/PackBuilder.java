@@ -1,10 +1,11 @@
-package org.sightline.models.pack;
+package org.sightline.models.pack.layout;
 
+import org.sightline.models.pack.EncoderTrial;
+import org.sightline.models.pack.PackVerificationException;
+import org.sightline.models.pack.PackVerifier;
+import org.sightline.models.pack.VerifiedPack;
 import java.io.IOException;
 import java.nio.file.Path;
-import org.sightline.models.pack.layout.ExportPacker;
-import org.sightline.models.pack.layout.PackRequest;
-import org.sightline.models.pack.layout.SplitEncodersLayout;
 
 /**
  * Turns a Hugging Face / transformers.js style export ({@code onnx/vision_model*.onnx}, {@code onnx/text_model*.onnx},
