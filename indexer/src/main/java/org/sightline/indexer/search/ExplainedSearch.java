@@ -41,7 +41,7 @@ public final class ExplainedSearch {
     static final List<String> BACKGROUND_PROMPTS = List.of("a photo", "a picture of something", "an object", "a scene",
             "a place", "something", "black", "white", "grey", "red", "orange", "yellow", "green", "blue", "purple",
             "pink", "brown");
-    /** Tiers when no background prompt is understood by the model: robust deviations above the median hit. */
+    /** Tiers when no background prompt is understood by the model: deviations above the median hit. */
     static final double FALLBACK_STRONG = 3.5;
     static final double FALLBACK_POSSIBLE = 2.0;
     static final double LEAST_STRONG = 2.5;
@@ -62,9 +62,9 @@ public final class ExplainedSearch {
     record Thresholds(double strong, double possible, int backgroundPrompts) {
         String describe() {
             return backgroundPrompts == 0
-                    ? String.format(Locale.ROOT, "strong: %.1f or more robust deviations above this search's median frame, "
+                    ? String.format(Locale.ROOT, "strong: %.1f or more deviations above this search's median frame, "
                             + "possible: %.1f or more (fixed: the model understood none of the background prompts)", strong, possible)
-                    : String.format(Locale.ROOT, "strong: %.1f or more robust deviations above this search's median frame (how far "
+                    : String.format(Locale.ROOT, "strong: %.1f or more deviations above this search's median frame (how far "
                             + "the best hit of a typical unrelated prompt stands out, from %d prompts), possible: %.1f or more",
                             strong, backgroundPrompts, possible);
         }
@@ -154,7 +154,7 @@ public final class ExplainedSearch {
             for (Clip c : service.grouper().group(hitsByTier.getOrDefault(tier, List.of()), segments, videos)) {
                 List<Reason> why = new ArrayList<>();
                 why.add(new Reason("looks like " + modelEvidence, String.format(Locale.ROOT,
-                        "similarity %.3f at %.1f s, %.1f robust deviations above this search's median frame", c.score(),
+                        "similarity %.3f at %.1f s, %.1f deviations above this search's median frame", c.score(),
                         c.bestOffsetSeconds(), standOut.of(c.score()))));
                 why.addAll(common);
                 Tier placed = tier;
