@@ -11,6 +11,7 @@ import org.sightline.indexer.app.DataDirectory;
 import org.sightline.indexer.app.ModelLibrary;
 import org.sightline.indexer.app.Workspace;
 import org.sightline.indexer.footage.FrameRegion;
+import org.sightline.indexer.footage.RegionMotion;
 import org.sightline.indexer.ingest.IngestListener;
 import org.sightline.indexer.ingest.IngestRequest;
 import org.sightline.indexer.search.ExplainedClip;
@@ -40,7 +41,10 @@ public final class SearchQuality {
      *
      * @param camera the camera searched (the fixture's name without extension)
      */
-    record Labelled(String name, String prompt, FrameRegion region, String camera, List<Span> relevant) {
+    record Labelled(String name, String prompt, FrameRegion region, String camera, double sensitivity, List<Span> relevant) {
+        Labelled(String name, String prompt, FrameRegion region, String camera, List<Span> relevant) {
+            this(name, prompt, region, camera, RegionMotion.Settings.DEFAULT_SENSITIVITY, relevant);
+        }
     }
 
     static final List<Labelled> QUERIES = List.of(
@@ -56,6 +60,11 @@ public final class SearchQuality {
             new Labelled("motion: lot top right (cyclists, pedestrian)", null, new FrameRegion(0.6, 0.0, 0.35, 0.3),
                     "parking-lot-person-bicycle-car", List.of(new Span(LOT, 9.5, 14.5), new Span(LOT, 23.0, 26.0),
                             new Span(LOT, 30.5, 35.5))),
+            new Labelled("motion: lot top right, sensitivity 0.8", null, new FrameRegion(0.6, 0.0, 0.35, 0.3),
+                    "parking-lot-person-bicycle-car", 0.8, List.of(new Span(LOT, 9.5, 14.5), new Span(LOT, 23.0, 26.0),
+                            new Span(LOT, 30.5, 35.5))),
+            new Labelled("motion: aisle empty tarmac, sensitivity 0.8", null, new FrameRegion(0.75, 0.3, 0.2, 0.45),
+                    "parking-aisle-cars", 0.8, List.of()),
             new Labelled("motion: lot bottom left (cars)", null, new FrameRegion(0.0, 0.6, 0.45, 0.4),
                     "parking-lot-person-bicycle-car", List.of(new Span(LOT, 0.0, 2.5), new Span(LOT, 28.0, 33.5))));
 
@@ -66,7 +75,7 @@ public final class SearchQuality {
             String precision = strongOrPossible == 0 ? "  n/a" : String.format(Locale.ROOT, "%5.2f", relevantShown / (double) strongOrPossible);
             String recall = spans == 0 ? "  n/a" : String.format(Locale.ROOT, "%5.2f", spansFound / (double) spans);
             String r5 = spans == 0 ? "  n/a" : String.format(Locale.ROOT, "%5.2f", spansInTop5 / (double) spans);
-            return String.format(Locale.ROOT, "%-46s clips %3d  strong+possible %3d  precision %s  recall %s  R@5 %s", name,
+            return String.format(Locale.ROOT, "%-48s clips %3d  strong+possible %3d  precision %s  recall %s  R@5 %s", name,
                     clips, strongOrPossible, precision, recall, r5);
         }
     }
@@ -95,7 +104,8 @@ public final class SearchQuality {
                 if (q.prompt() != null) {
                     r = w.explainedSearch(ExplainedQuery.of(SearchQuery.prompt(q.prompt()).withLimit(SearchQuery.MAX_LIMIT)));
                 } else {
-                    r = w.motionSearch(MotionQuery.in(List.of(q.region())).withFilters(Set.of(q.camera()), null, null)
+                    r = w.motionSearch(MotionQuery.in(List.of(q.region())).withSensitivity(q.sensitivity())
+                            .withFilters(Set.of(q.camera()), null, null)
                             .withPage(SearchQuery.MAX_LIMIT, 0), null);
                 }
                 rows.add(score(q, r.clips()));

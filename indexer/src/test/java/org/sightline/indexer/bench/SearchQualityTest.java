@@ -26,6 +26,8 @@ class SearchQualityTest {
         assertEquals(entry.spans(), entry.spansFound(), entry.describe());
         assertEquals(entry.strongOrPossible(), entry.relevantShown(), entry.describe());
         assertEquals(0, byName.get("motion: aisle empty tarmac").clips(), byName.get("motion: aisle empty tarmac").describe());
+        assertEquals(0, byName.get("motion: aisle empty tarmac, sensitivity 0.8").clips());
+        assertTrue(byName.get("motion: lot top right, sensitivity 0.8").spansInTop5() >= 2);
         SearchQuality.Row red = byName.get("red (red car)");
         assertEquals(1, red.spansInTop5(), red.describe());
         SearchQuality.Row white = byName.get("white (white cars)");
