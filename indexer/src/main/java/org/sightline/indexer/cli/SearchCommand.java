@@ -192,8 +192,9 @@ public class SearchCommand implements Callable<Integer> {
     }
 
     private static void print(ExplainedResult r, boolean explain) {
-        System.out.printf(Locale.ROOT, "%s for %s (%d frames examined, %d ms, %s)%n", tierLine(r),
-                r.prompt() == null ? "motion" : "\"" + r.prompt() + "\"", r.framesExamined(), r.millis(), r.answeredBy());
+        System.out.printf(Locale.ROOT, "%s for %s (%d %s, %d ms, %s)%n", tierLine(r),
+                r.prompt() == null ? "motion" : "\"" + r.prompt() + "\"", r.framesExamined(),
+                r.prompt() == null ? "spans of change" : "frames examined", r.millis(), r.answeredBy());
         if (explain) {
             System.out.println("tiers: " + r.tierRule());
         }

@@ -13,7 +13,7 @@ import java.util.Map;
  * @param ignored         prompt words nothing used: neither a part Sightline read nor the model
  * @param unanswered      parts of the prompt this data directory cannot answer yet, with the reason
  * @param answeredBy      what answered: the model's id, or "motion (model-free)"
- * @param framesExamined  frames (or motion samples' spans) the tiers were drawn from
+ * @param framesExamined  frame hits the tiers were drawn from; for motion, the spans of change found
  * @param tierRule        how the tiers were drawn, in plain words
  */
 public record ExplainedResult(String prompt, List<ExplainedClip> clips, Map<Tier, Integer> tierCounts, int offset,

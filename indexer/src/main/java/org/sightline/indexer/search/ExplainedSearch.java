@@ -110,7 +110,7 @@ public final class ExplainedSearch {
                     for (QueryPart.Colour colour : o.colours()) {
                         if (vector != null && !o.negated() && understands(model, colour.name())) {
                             common.add(new Reason("colour " + colour.describe(), "by the model's similarity for the whole "
-                                    + "picture, not yet of the " + o.noun() + " itself (no detections indexed)"));
+                                    + "picture, not yet tied to the " + o.noun() + " (no detections indexed)"));
                         }
                     }
                 }

@@ -96,7 +96,7 @@ class ExplainedSearchTest {
         assertTrue(run.out().contains("parking-aisle-cars.mp4"), run.out());
         assertFalse(run.out().contains("parking-lot-person-bicycle-car.mp4"), run.out());
         assertTrue(run.out().contains("why: at night (21:00-05:00): recorded inside this daily window"), run.out());
-        assertTrue(run.out().contains("why: colour white: by the model's similarity for the whole picture, not yet of the car"), run.out());
+        assertTrue(run.out().contains("why: colour white: by the model's similarity for the whole picture, not yet tied to the car"), run.out());
         CliRun white = search("white", "--explain", "--limit", "3");
         assertTrue(white.out().contains("tiers: strong:"), white.out());
         assertTrue(white.out().contains("why: looks like \"white\""), white.out());
