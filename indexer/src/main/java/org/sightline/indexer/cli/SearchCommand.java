@@ -233,6 +233,7 @@ public class SearchCommand implements Callable<Integer> {
             m.put("tier", e.tier().label());
             m.put("why", e.why().stream().map(w -> Map.of("part", w.part(), "evidence", w.evidence())).toList());
             m.put("ignored", r.ignored());
+            m.put("not_answerable", r.unanswered().stream().map(UnansweredPart::describe).toList());
             m.put("objects", e.objects().stream().map(o -> Map.of("label", o.label(), "count", o.count(), "score", o.score())).toList());
             m.put("text", e.text());
             out.add(m);

@@ -48,7 +48,9 @@ public final class ExplainedSearch {
     static final double LEAST_POSSIBLE = 1.5;
 
     private static final Map<String, List<float[]>> BACKGROUND_BY_MODEL = new ConcurrentHashMap<>();
+    /** Whether a model reads a word, by model id and word; cleared when it grows past {@link #MAX_KNOWN_WORDS}. */
     private static final Map<String, Boolean> KNOWN_WORDS = new ConcurrentHashMap<>();
+    private static final int MAX_KNOWN_WORDS = 20_000;
 
     private final SearchService service;
     private final PromptParser parser = new PromptParser();
@@ -226,6 +228,9 @@ public final class ExplainedSearch {
     }
 
     private static boolean understands(VisionLanguageModel model, String word) {
+        if (KNOWN_WORDS.size() > MAX_KNOWN_WORDS) {
+            KNOWN_WORDS.clear();
+        }
         return KNOWN_WORDS.computeIfAbsent(model.id().asString() + "\u0000" + word, key -> {
             try {
                 model.embedText(word);

@@ -69,6 +69,7 @@ class ExplainedSearchTest {
             assertTrue(h.get("why").get(0).get("evidence").asText().contains("similarity"), h.toString());
             assertEquals("[\"quokka\"]", h.get("ignored").toString());
             assertEquals(0, h.get("objects").size());
+            assertTrue(h.get("not_answerable").toString().contains("no detections indexed"), h.toString());
         }
         // white cars rank first: the white sports car (~24-27 s) and the white car (~4.5-7.5 s) of the aisle
         for (int i = 0; i < 2; i++) {

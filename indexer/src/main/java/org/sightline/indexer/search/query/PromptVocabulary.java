@@ -1,7 +1,6 @@
 package org.sightline.indexer.search.query;
 
 import java.time.LocalTime;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -272,8 +271,4 @@ final class PromptVocabulary {
 
     /** Longest phrase, in words, of any table above. */
     static final int LONGEST_PHRASE = 4;
-
-    static List<String> byLengthDescending(Set<String> phrases) {
-        return phrases.stream().sorted(Comparator.comparingInt((String p) -> p.split(" ").length).reversed()).toList();
-    }
 }

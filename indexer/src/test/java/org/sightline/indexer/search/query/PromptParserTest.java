@@ -105,6 +105,18 @@ class PromptParserTest {
     }
 
     @Test
+    void noPhraseIsLongerThanTheParserLooksAhead() {
+        List<java.util.Collection<String>> tables = List.of(PromptVocabulary.OBJECTS.keySet(), PromptVocabulary.RELATIONS.keySet(),
+                PromptVocabulary.MOTIONS.keySet(), PromptVocabulary.TIMES.keySet(), PromptVocabulary.ALONE,
+                PromptVocabulary.TEXT_CUES, PromptVocabulary.NEGATIONS, PromptVocabulary.NOBODY, PromptVocabulary.CLOTHING);
+        for (var table : tables) {
+            for (String phrase : table) {
+                assertTrue(phrase.split(" ").length <= PromptVocabulary.LONGEST_PHRASE, phrase);
+            }
+        }
+    }
+
+    @Test
     void colourWordsAreTheDemoModelsColours() {
         assertEquals("grey", PromptVocabulary.COLOURS.get("silver"));
         assertEquals("red", PromptVocabulary.COLOURS.get("crimson"));
