@@ -150,6 +150,10 @@ class ExplainedSearchTest {
             ExplainedResult r = w.motionSearch(MotionQuery.in(List.of(FrameRegion.parse(ENTRY))), null);
             assertTrue(r.tierCounts().get(Tier.STRONG) >= 1, r.toString());
             assertTrue(w.evidence().audit().entries().stream().anyMatch(e -> e.details().contains("motion in region")));
+            w.explainedSearch(org.sightline.indexer.search.ExplainedQuery.of(
+                    org.sightline.indexer.search.SearchQuery.prompt("a red car by the gate")));
+            assertTrue(w.evidence().audit().entries().getLast().details().contains("a red car by the gate"),
+                    "the prompt as typed is in the audit trail");
         }
         CliRun noRegion = search("--motion");
         assertEquals(2, noRegion.exitCode());
