@@ -55,6 +55,17 @@ public final class AuditTrail {
         return log.recordSearch(result);
     }
 
+    /** A model-free motion search, logged as a search whose example is the regions and sensitivity. */
+    AuditEntry recordMotionSearch(org.sightline.indexer.search.MotionQuery q, org.sightline.indexer.search.ExplainedResult result) {
+        String example = java.lang.String.format(java.util.Locale.ROOT, "motion in region %s, sensitivity %.2f",
+                String.join(" ", q.regions().stream().map(Object::toString).toList()), q.sensitivity());
+        var filters = new AuditDetails.Filters(q.cameras().stream().sorted().toList(),
+                q.from() == null ? null : q.from().toString(), q.to() == null ? null : q.to().toString(), null, null, -1f,
+                q.limit(), "relevance");
+        return log.record(null, new AuditDetails.Search(null, example, filters, result.clips().size(), result.framesExamined(),
+                result.answeredBy()));
+    }
+
     AuditEntry recordModelImport(ImportResult result, Path source) {
         return log.recordModelImport(result, source);
     }

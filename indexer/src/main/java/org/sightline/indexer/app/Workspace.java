@@ -24,6 +24,11 @@ import org.sightline.indexer.ingest.IngestListener;
 import org.sightline.indexer.ingest.IngestPipeline;
 import org.sightline.indexer.ingest.IngestReport;
 import org.sightline.indexer.ingest.IngestRequest;
+import org.sightline.indexer.search.ExplainedQuery;
+import org.sightline.indexer.search.ExplainedResult;
+import org.sightline.indexer.search.ExplainedSearch;
+import org.sightline.indexer.search.MotionQuery;
+import org.sightline.indexer.search.MotionSearch;
 import org.sightline.indexer.search.SearchResult;
 import org.sightline.indexer.search.SearchService;
 import org.sightline.models.pack.NoActiveModelException;
@@ -143,6 +148,29 @@ public final class Workspace implements AutoCloseable {
             search.addListener(result -> searchListeners.forEach(l -> l.accept(result)));
         }
         return search;
+    }
+
+    /**
+     * A prompt search that explains itself: tiers instead of a cut-off, why each clip matched, which words were
+     * ignored and which parts this data directory cannot answer yet. Needs an active model like {@link #search()};
+     * audited like it.
+     *
+     * @throws org.sightline.models.runtime.PromptNotUnderstoodException nothing in the prompt can be answered here
+     */
+    public ExplainedResult explainedSearch(ExplainedQuery query) throws IOException {
+        return new ExplainedSearch(search()).search(query);
+    }
+
+    /**
+     * Every moment the picture changed inside regions of the indexed videos, model-free (works with no model pack
+     * installed); the videos are decoded on demand, read-only. Audited as a search.
+     *
+     * @param cancelled polled while decoding; null for never
+     */
+    public ExplainedResult motionSearch(MotionQuery query, BooleanSupplier cancelled) throws InterruptedException {
+        ExplainedResult result = new MotionSearch(catalog).find(query, cancelled);
+        evidence().audit().recordMotionSearch(query, result);
+        return result;
     }
 
     /**

@@ -9,9 +9,10 @@ import picocli.CommandLine.Command;
  * docs/benchmarks.md come from these commands.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Measure model, decode, indexing and search speed on this machine.",
-                "Run a subcommand: model, decode, index, search. Figures measured here are in docs/benchmarks.md."},
-        subcommands = {BenchModelCommand.class, BenchDecodeCommand.class, BenchIndexCommand.class, BenchSearchCommand.class})
+        description = {"Measure model, decode, indexing and search speed on this machine, and search quality.",
+                "Run a subcommand: model, decode, index, search, quality. Figures measured here are in docs/benchmarks.md."},
+        subcommands = {BenchModelCommand.class, BenchDecodeCommand.class, BenchIndexCommand.class, BenchSearchCommand.class,
+                BenchQualityCommand.class})
 public class BenchCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

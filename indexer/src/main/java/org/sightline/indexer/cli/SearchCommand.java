@@ -17,9 +17,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.sightline.indexer.app.Workspace;
+import org.sightline.indexer.footage.FrameRegion;
 import org.sightline.indexer.search.Clip;
+import org.sightline.indexer.search.ExplainedClip;
+import org.sightline.indexer.search.ExplainedQuery;
+import org.sightline.indexer.search.ExplainedResult;
+import org.sightline.indexer.search.InvalidQueryException;
+import org.sightline.indexer.search.MotionQuery;
+import org.sightline.indexer.search.Reason;
 import org.sightline.indexer.search.SearchQuery;
-import org.sightline.indexer.search.SearchResult;
+import org.sightline.indexer.search.Tier;
+import org.sightline.indexer.search.UnansweredPart;
 import org.sightline.models.pack.NoActiveModelException;
 import org.sightline.models.pack.PackInstallException;
 import org.sightline.models.pack.PackVerificationException;
@@ -35,9 +43,15 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.TypeConversionException;
 
 /** {@code sightline search}: prompt to clips. */
-@Command(name = "search", mixinStandardHelpOptions = true, description = "Search indexed footage by prompt.",
+@Command(name = "search", mixinStandardHelpOptions = true,
+        description = {"Search indexed footage by prompt, or for motion in places of the picture.",
+                "The prompt is read into parts: objects, counts, colours, relations, motion, times of day (\"at night\"), quoted text, "
+                + "negation (\"no people\", \"-bicycle\"); what describes how things look goes to the model. Every clip has a tier "
+                + "(strong, possible, more) instead of a cut-off: page through all of them with --offset."},
         footer = {"", "Times (--from, --to) are ISO-8601: 2024-03-01T22:00:00Z, 2024-03-01T22:00 or 2024-03-01; without an offset they are UTC.",
-                "Exit status: 0 search ran (even with no clips); 1 no model pack or index problem; 4 the model understood nothing in the prompt."})
+                "Regions (--region) are x,y,w,h as fractions of the picture: 0,0,0.5,0.5 is the top-left quarter.",
+                "Exit status: 0 search ran (even with no clips); 1 no model pack or index problem; 2 bad input; "
+                        + "4 nothing in the prompt can be answered here (the message says what can be asked)."})
 public class SearchCommand implements Callable<Integer> {
     @Mixin
     DataOption dataOption;
@@ -45,8 +59,27 @@ public class SearchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "PROMPT", description = "What to look for, e.g. \"a red car\".")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "PROMPT", description = "What to look for, e.g. \"a red car\"; "
+            + "leave out with --motion to list motion in the regions.")
     String prompt;
+
+    @Option(names = "--region", paramLabel = "X,Y,W,H", converter = RegionConverter.class,
+            description = "Only this rectangle of the picture, as fractions (repeatable). With a prompt, clips without change "
+                    + "there go to the 'more' tier; with --motion and no prompt, every change there is listed.")
+    List<FrameRegion> regions = new ArrayList<>();
+
+    @Option(names = "--motion", description = "List every moment something changed in the regions (model-free; needs --region).")
+    boolean motion;
+
+    @Option(names = "--sensitivity", paramLabel = "S", defaultValue = "0.5",
+            description = "Motion sensitivity from 0 (only large, strong change) to 1 (the faintest) (default: ${DEFAULT-VALUE}).")
+    double sensitivity;
+
+    @Option(names = "--explain", description = "Print why each clip matched, and how the tiers were drawn.")
+    boolean explain;
+
+    @Option(names = "--offset", paramLabel = "N", defaultValue = "0", description = "Skip this many clips (paging; default: ${DEFAULT-VALUE}).")
+    int offset;
 
     @Option(names = "--camera", paramLabel = "NAME", description = "Only these cameras (repeatable).")
     List<String> cameras = new ArrayList<>();
@@ -74,6 +107,16 @@ public class SearchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (motion && regions.isEmpty()) {
+            throw new InvalidQueryException("--motion needs at least one --region x,y,w,h (fractions of the picture), "
+                    + "e.g. --region 0.4,0.75,0.25,0.25");
+        }
+        if (prompt == null && !motion) {
+            throw new InvalidQueryException("give a prompt (e.g. \"a red car\"), or --motion with --region x,y,w,h to list motion there");
+        }
+        if (prompt == null) {
+            return motionOnly();
+        }
         SearchQuery q = SearchQuery.prompt(prompt).withCameras(new LinkedHashSet<>(cameras)).withTimeRange(from, to)
                 .withMinScore(minScore).withLimit(limit).withSort(sort);
         if (timeOfDay != null) {
@@ -81,9 +124,9 @@ public class SearchCommand implements Callable<Integer> {
             q = q.withTimeOfDay(w[0], w[1]);
         }
         try (Workspace w = Workspace.open(dataOption.directory())) {
-            SearchResult r;
+            ExplainedResult r;
             try {
-                r = w.search().search(q);
+                r = w.explainedSearch(new ExplainedQuery(q, regions, sensitivity, offset));
             } catch (PromptNotUnderstoodException e) {
                 System.err.println("sightline search: " + e.getMessage());
                 return 4;
@@ -95,16 +138,45 @@ public class SearchCommand implements Callable<Integer> {
             if (unsearchable > 0) {
                 System.err.printf(Locale.ROOT, "sightline search: note: %d indexed %s not searched: %s indexed with another model, "
                         + "not with %s. `sightline index --reembed` embeds %s with it.%n", unsearchable,
-                        unsearchable == 1 ? "video was" : "videos were", unsearchable == 1 ? "it was" : "they were", r.modelId(),
+                        unsearchable == 1 ? "video was" : "videos were", unsearchable == 1 ? "it was" : "they were", r.answeredBy(),
                         unsearchable == 1 ? "it" : "them");
             }
-            if (json) {
-                System.out.println(toJson(r));
-            } else {
-                print(r);
-            }
+            report(r);
             return 0;
         }
+    }
+
+    private int motionOnly() throws Exception {
+        MotionQuery q = MotionQuery.in(regions).withSensitivity(sensitivity)
+                .withFilters(new LinkedHashSet<>(cameras), from, to).withPage(limit, offset);
+        try (Workspace w = Workspace.open(dataOption.directory())) {
+            report(w.motionSearch(q, null));
+            return 0;
+        }
+    }
+
+    private void report(ExplainedResult r) throws Exception {
+        if (!r.ignored().isEmpty()) {
+            System.err.println("sightline search: note: words not used: " + String.join(", ", r.ignored()));
+        }
+        for (UnansweredPart u : r.unanswered()) {
+            System.err.println("sightline search: note: " + u.describe());
+        }
+        if (json) {
+            System.err.printf(Locale.ROOT, "sightline search: %s%n", tierLine(r));
+            System.out.println(toJson(r));
+        } else {
+            print(r, explain);
+        }
+    }
+
+    private static String tierLine(ExplainedResult r) {
+        int shownFrom = r.clips().isEmpty() ? 0 : r.offset() + 1;
+        int shownTo = r.offset() + r.clips().size();
+        String more = shownTo < r.totalClips() ? String.format(Locale.ROOT, "; --offset %d for the next page", shownTo) : "";
+        return String.format(Locale.ROOT, "%d %s: strong %d, possible %d, more %d (showing %d-%d%s)", r.totalClips(),
+                r.totalClips() == 1 ? "clip" : "clips", r.tierCounts().get(Tier.STRONG), r.tierCounts().get(Tier.POSSIBLE),
+                r.tierCounts().get(Tier.MORE), shownFrom, shownTo, more);
     }
 
     LocalTime[] parseWindow(String s) {
@@ -119,22 +191,33 @@ public class SearchCommand implements Callable<Integer> {
         throw new ParameterException(spec.commandLine(), "--time-of-day wants HH:MM-HH:MM, e.g. 21:00-06:00; got '" + s + "'");
     }
 
-    private static void print(SearchResult r) {
-        System.out.printf(Locale.ROOT, "%d %s for \"%s\" (%d frames matched, %d ms, model %s)%n", r.clips().size(),
-                r.clips().size() == 1 ? "clip" : "clips",
-                r.query().prompt(), r.framesHit(), r.millis(), r.modelId());
-        int i = 1;
-        for (Clip c : r.clips()) {
-            System.out.printf(Locale.ROOT, "%2d. %s  %.1f-%.1f s%s  score %.3f (%.0f%%)  camera %s%n", i++, c.video(), c.startSeconds(),
-                    c.endSeconds(), c.wallClockStart().map(t -> "  [" + t + "]").orElse(""), c.score(), 100 * c.relativeStrength(),
-                    c.camera());
-            System.out.println("    thumbnail " + c.thumbnail());
+    private static void print(ExplainedResult r, boolean explain) {
+        System.out.printf(Locale.ROOT, "%s for %s (%d %s, %d ms, %s)%n", tierLine(r),
+                r.prompt() == null ? "motion" : "\"" + r.prompt() + "\"", r.framesExamined(),
+                r.prompt() == null ? "spans of change" : "frames examined", r.millis(), r.answeredBy());
+        if (explain) {
+            System.out.println("tiers: " + r.tierRule());
+        }
+        int i = r.offset() + 1;
+        for (ExplainedClip e : r.clips()) {
+            Clip c = e.clip();
+            System.out.printf(Locale.ROOT, "%2d. [%s] %s  %.1f-%.1f s%s  score %.3f  camera %s%n", i++, e.tier().label(), c.video(),
+                    c.startSeconds(), c.endSeconds(), c.wallClockStart().map(t -> "  [" + t + "]").orElse(""), c.score(), c.camera());
+            if (explain) {
+                for (Reason why : e.why()) {
+                    System.out.println("    why: " + why.part() + ": " + why.evidence());
+                }
+            }
+            if (c.thumbnail() != null) {
+                System.out.println("    thumbnail " + c.thumbnail());
+            }
         }
     }
 
-    static String toJson(SearchResult r) throws Exception {
+    static String toJson(ExplainedResult r) throws Exception {
         List<Map<String, Object>> out = new ArrayList<>();
-        for (Clip c : r.clips()) {
+        for (ExplainedClip e : r.clips()) {
+            Clip c = e.clip();
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("video", c.video().toString());
             m.put("sha256", c.sha256());
@@ -147,9 +230,27 @@ public class SearchCommand implements Callable<Integer> {
             m.put("wall_clock_start", c.wallClockStart().map(Instant::toString).orElse(null));
             m.put("thumbnail", c.thumbnail() == null ? null : c.thumbnail().toString());
             m.put("segment_ids", c.segmentIds());
+            m.put("tier", e.tier().label());
+            m.put("why", e.why().stream().map(w -> Map.of("part", w.part(), "evidence", w.evidence())).toList());
+            m.put("ignored", r.ignored());
+            m.put("not_answerable", r.unanswered().stream().map(UnansweredPart::describe).toList());
+            m.put("objects", e.objects().stream().map(o -> Map.of("label", o.label(), "count", o.count(), "score", o.score())).toList());
+            m.put("text", e.text());
             out.add(m);
         }
         return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out);
+    }
+
+    /** {@code x,y,w,h} fractions of the picture. */
+    public static final class RegionConverter implements ITypeConverter<FrameRegion> {
+        @Override
+        public FrameRegion convert(String s) {
+            try {
+                return FrameRegion.parse(s);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
     }
 
     /** ISO instant, offset date-time, local date-time (UTC) or date (midnight UTC). */

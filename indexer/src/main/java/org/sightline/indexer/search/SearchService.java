@@ -42,6 +42,27 @@ public final class SearchService {
         this.grouper = new ClipGrouper(thumbnailsDir);
     }
 
+    Catalog catalog() {
+        return catalog;
+    }
+
+    SegmentIndex index() {
+        return index;
+    }
+
+    VisionLanguageModel model() {
+        return model;
+    }
+
+    ClipGrouper grouper() {
+        return grouper;
+    }
+
+    /** Tells the listeners (the audit trail) about a search made outside {@link #search} ({@link ExplainedSearch}). */
+    void announce(SearchResult result) {
+        listeners.forEach(l -> l.accept(result));
+    }
+
     /** The id of the model whose vectors this service searches. */
     public String modelId() {
         return model.id().asString();

@@ -1,0 +1,36 @@
+package org.sightline.indexer.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sightline.models.testing.SharedData;
+
+/** The labelled quality figures of {@code sightline bench quality}, with floors under the ones that matter. */
+class SearchQualityTest {
+    @TempDir
+    Path work;
+
+    @Test
+    void labelledQueriesMeetTheirFloors() throws Exception {
+        List<SearchQuality.Row> rows = SearchQuality.run(SharedData.root().resolve("footage"), work);
+        rows.forEach(r -> System.out.println(r.describe()));
+        Map<String, SearchQuality.Row> byName = rows.stream().collect(Collectors.toMap(SearchQuality.Row::name, Function.identity()));
+        SearchQuality.Row entry = byName.get("motion: aisle entry");
+        assertEquals(entry.spans(), entry.spansFound(), entry.describe());
+        assertEquals(entry.strongOrPossible(), entry.relevantShown(), entry.describe());
+        assertEquals(0, byName.get("motion: aisle empty tarmac").clips(), byName.get("motion: aisle empty tarmac").describe());
+        assertEquals(0, byName.get("motion: aisle empty tarmac, sensitivity 0.8").clips());
+        assertTrue(byName.get("motion: lot top right, sensitivity 0.8").spansInTop5() >= 2);
+        SearchQuality.Row red = byName.get("red (red car)");
+        assertEquals(1, red.spansInTop5(), red.describe());
+        SearchQuality.Row white = byName.get("white (white cars)");
+        assertTrue(white.spansInTop5() >= 2, white.describe());
+    }
+}

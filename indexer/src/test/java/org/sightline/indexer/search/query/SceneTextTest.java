@@ -1,0 +1,32 @@
+package org.sightline.indexer.search.query;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class SceneTextTest {
+    @Test
+    void forgivesLookAlikeCharactersSpacesAndCase() {
+        assertTrue(SceneText.matches("KX19 ABC", "KX19ABC"));
+        assertTrue(SceneText.matches("KX19 ABC", "kxi9 a8c"));
+        assertTrue(SceneText.matches("SO5 1BB", "5O5 I88"));
+        assertTrue(SceneText.matches("OPEN", "0PEN"));
+        assertEquals(SceneText.fold("B8"), SceneText.fold("8B"));
+    }
+
+    @Test
+    void findsTheTextInsideLongerReadings() {
+        assertTrue(SceneText.matches("KX19ABC", "GB KX19ABC 2024"));
+    }
+
+    @Test
+    void allowsOneFurtherMistakeOnLongerTextOnly() {
+        assertTrue(SceneText.matches("KX19ABC", "KX19AFC"));
+        assertTrue(SceneText.matches("KX19ABC", "KX19AC"));
+        assertFalse(SceneText.matches("KX19ABC", "KX19XYZ"));
+        assertFalse(SceneText.matches("AB1", "AC1"));
+        assertFalse(SceneText.matches("   ", "anything"));
+    }
+}
