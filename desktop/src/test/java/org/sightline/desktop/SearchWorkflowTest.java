@@ -79,7 +79,7 @@ class SearchWorkflowTest {
     }
 
     @Test
-    void typingRedShowsTheRedCarClipAndOpensTheViewerJustBeforeIt(FxRobot robot) throws Exception {
+    void typingRedShowsTheRedCarClipAndOpensTheViewerAtTheHitFrame(FxRobot robot) throws Exception {
         assertTrue(!robot.lookup("#prompt-field").queryAs(TextField.class).isDisabled(), "the demo model is active");
         FxClicks.click(robot, "#prompt-field");
         robot.write("red").type(KeyCode.ENTER);
@@ -92,7 +92,7 @@ class SearchWorkflowTest {
         Node card = robot.lookup(".clip-card").match((ClipCard c) -> c.clip() == top).query();
 
         FxClicks.click(robot, card);
-        double expected = Math.max(0, top.startSeconds() - 1.0);
+        double expected = top.bestOffsetSeconds();
         waitFor(() -> Math.abs(workbench.viewerViewModel().player().positionProperty().get() - expected) < 0.1);
         assertEquals(VIDEO.toString(), robot.lookup("#viewer-path").queryAs(TextField.class).getText());
         assertTrue(top.sha256().equals(robot.lookup("#viewer-sha256").queryAs(TextField.class).getText()));
@@ -102,14 +102,20 @@ class SearchWorkflowTest {
         assertTrue(audit.entries().stream().anyMatch(e -> e.action().equals("view") && e.details().contains(top.sha256())));
         assertTrue(audit.entries().stream().anyMatch(e -> e.action().equals("search") && e.details().contains("red")));
 
-        // keep the moment in a new case from the viewer
+        // keep the moment in a new case from the viewer, a frame after the hit: that frame becomes the item's hit,
+        // and the search that found the clip is kept
         robot.interact(() -> workbench.casesViewModel().create("Red car", "T-1"));
         assertTrue(workbench.casesViewModel().currentProperty().get() != null);
+        robot.interact(workbench.viewerViewModel().player()::stepForward);
+        waitFor(() -> workbench.viewerViewModel().player().positionProperty().get() > expected + 0.01);
+        double onScreen = workbench.viewerViewModel().player().positionProperty().get();
         FxClicks.click(robot, "#viewer-add-to-case");
         assertEquals(1, workbench.casesViewModel().items().size());
         var item = workbench.casesViewModel().items().getFirst();
         assertEquals(VIDEO, item.video());
         assertTrue(item.inSeconds() <= top.startSeconds() && item.outSeconds() >= top.endSeconds(), item.toString());
+        assertEquals(onScreen, item.hitSeconds(), 1e-3, "the frame on screen is the hit");
+        assertTrue(item.foundBy().contains("red"), "found by the search: " + item.foundBy());
 
         // find moments that look like a rectangle dragged on the picture
         javafx.geometry.Bounds picture = FxClicks.boundsOf(robot.lookup(".video-surface").query());

@@ -26,6 +26,7 @@ import org.sightline.desktop.task.BackgroundTask;
 import org.sightline.desktop.task.StartedTask;
 import org.sightline.desktop.task.TaskExecutor;
 import org.sightline.desktop.viewer.ClipToView;
+import org.sightline.desktop.viewer.SearchOrigin;
 import org.sightline.desktop.viewer.Timecodes;
 import org.sightline.desktop.viewer.ViewerView;
 import org.sightline.desktop.viewer.ViewerViewModel;
@@ -84,7 +85,7 @@ public final class Workbench implements AutoCloseable {
     private void connect(boolean withCases) {
         search.modelReadyProperty().bind(models.activeProperty().isNotNull());
         search.modelStateKnownProperty().bind(models.loadedProperty());
-        search.onOpenClipProperty().set(clip -> viewer.open(ClipToView.of(clip)));
+        search.onOpenClipProperty().set(clip -> viewer.open(ClipToView.of(clip, originOf(clip))));
         viewer.onFindSimilarProperty().set(frame -> {
             String where = viewer.currentClip()
                     .map(c -> c.video().getFileName() + " at " + Timecodes.offset(viewer.player().positionProperty().get()))
@@ -117,20 +118,38 @@ public final class Workbench implements AutoCloseable {
         });
     }
 
-    private void addToCase(Clip clip) {
+    /** The search that found a clip of the current results (null when there is none). */
+    private SearchOrigin originOf(Clip clip) {
         var result = search.lastResult();
-        boolean byExample = result != null && result.query().example() != null;
-        String query = result == null ? null : byExample ? search.queryDescriptionProperty().get() : result.query().prompt();
-        addToCase(new CaseFiles.Moment(clip.video(), clip.sha256(), clip.camera(), clip.startSeconds(), clip.endSeconds(),
-                clip.bestOffsetSeconds(), clip.thumbnail(), query, byExample, clip.score(),
-                result == null ? null : result.modelId()));
+        if (result == null) {
+            return null;
+        }
+        boolean byExample = result.query().example() != null;
+        String query = byExample ? search.queryDescriptionProperty().get() : result.query().prompt();
+        return new SearchOrigin(query, byExample, clip.score(), result.modelId());
     }
 
+    private void addToCase(Clip clip) {
+        SearchOrigin origin = originOf(clip);
+        addToCase(new CaseFiles.Moment(clip.video(), clip.sha256(), clip.camera(), clip.startSeconds(), clip.endSeconds(),
+                clip.bestOffsetSeconds(), clip.thumbnail(), origin == null ? null : origin.query(),
+                origin != null && origin.byExample(), origin == null ? null : origin.score(),
+                origin == null ? null : origin.modelId()));
+    }
+
+    /**
+     * From the viewer: the frame on screen becomes the hit (the span widened to hold it when the user stepped
+     * outside it), and the search that found the clip is kept.
+     */
     private void addToCase(ViewerViewModel.ViewerMoment m) {
         ClipToView c = m.clip();
         String sha = m.sha256() != null && m.sha256().matches("[0-9a-f]{64}") ? m.sha256() : null;
-        addToCase(new CaseFiles.Moment(c.video(), sha, c.camera(), c.hasHit() ? c.hitStartSeconds() : m.seconds(),
-                c.hasHit() ? c.hitEndSeconds() : m.seconds(), m.seconds(), null, null, false, null, null));
+        double start = c.hasHit() ? Math.min(c.hitStartSeconds(), m.seconds()) : m.seconds();
+        double end = c.hasHit() ? Math.max(c.hitEndSeconds(), m.seconds()) : m.seconds();
+        SearchOrigin o = c.origin();
+        addToCase(new CaseFiles.Moment(c.video(), sha, c.camera(), start, end, m.seconds(), null,
+                o == null ? null : o.query(), o != null && o.byExample(), o == null ? null : o.score(),
+                o == null ? null : o.modelId()));
     }
 
     private void addToCase(CaseFiles.Moment m) {

@@ -24,6 +24,7 @@ import org.sightline.desktop.search.ClipSearch;
 import org.sightline.desktop.services.DesktopServices;
 import org.sightline.desktop.task.SynchronousTaskExecutor;
 import org.sightline.desktop.viewer.ClipToView;
+import org.sightline.desktop.viewer.SearchOrigin;
 import org.sightline.indexer.app.DataDirectory;
 import org.sightline.indexer.search.Clip;
 import org.sightline.indexer.search.SearchResult;
@@ -193,7 +194,8 @@ class WorkbenchTest {
         Clip first = workbench.searchViewModel().shownClips().getFirst();
         assertEquals(first, workbench.searchViewModel().selectedProperty().get());
         ClipToView open = workbench.viewerViewModel().currentClip().orElseThrow();
-        assertEquals(ClipToView.of(first), open);
+        assertEquals(ClipToView.of(first, new SearchOrigin("red", false, first.score(), "demo-colour")), open,
+                "the clip keeps the search that found it");
         assertEquals(List.of(open), services.viewed);
     }
 
