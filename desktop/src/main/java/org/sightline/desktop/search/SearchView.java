@@ -43,6 +43,15 @@ public final class SearchView extends VBox {
      * @param guidance shown instead of results while no model pack is active
      */
     public SearchView(SearchViewModel vm, Node viewer, Node guidance) {
+        this(vm, viewer, guidance, null);
+    }
+
+    /**
+     * @param viewer    the clip viewer shown beside the grid
+     * @param guidance  shown instead of results while no model pack is active
+     * @param addNotice the answer to "Add to case", shown above the results and the viewer (may be null)
+     */
+    public SearchView(SearchViewModel vm, Node viewer, Node guidance, Node addNotice) {
         this.vm = vm;
         getStyleClass().add("page");
         setId("search-view");
@@ -115,6 +124,9 @@ public final class SearchView extends VBox {
         VBox.setVgrow(split, Priority.ALWAYS);
 
         VBox resultsBox = new VBox(10, filters, status, error, split);
+        if (addNotice != null) {
+            resultsBox.getChildren().add(3, addNotice);
+        }
         VBox.setVgrow(resultsBox, Priority.ALWAYS);
         resultsBox.visibleProperty().bind(vm.modelReadyProperty());
         resultsBox.managedProperty().bind(resultsBox.visibleProperty());

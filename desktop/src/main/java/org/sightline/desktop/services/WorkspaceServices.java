@@ -28,7 +28,7 @@ public final class WorkspaceServices implements DesktopServices {
         this.workspace = workspace;
         this.models = new StoreModelPacks(workspace.models());
         this.library = new WorkspaceLibrary(workspace);
-        this.cases = new ServiceCaseFiles(workspace.evidence().cases());
+        this.cases = new ServiceCaseFiles(workspace.evidence());
     }
 
     /** Opens the data directory (creating it when missing). */

@@ -10,6 +10,7 @@ import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import org.sightline.desktop.cases.AddToCaseBar;
 import org.sightline.desktop.cases.CaseFiles;
 import org.sightline.desktop.cases.CasesView;
 import org.sightline.desktop.cases.CasesViewModel;
@@ -69,7 +70,8 @@ public final class Workbench implements AutoCloseable {
         connect(caseFiles != null);
 
         Map<Page, Supplier<Node>> pages = new EnumMap<>(Page.class);
-        pages.put(Page.SEARCH, () -> new SearchView(search, new ViewerView(viewer), new NoModelGuidanceView(models)));
+        pages.put(Page.SEARCH, () -> new SearchView(search, new ViewerView(viewer), new NoModelGuidanceView(models),
+                new AddToCaseBar(cases)));
         pages.put(Page.LIBRARY, () -> new LibraryView(library));
         pages.put(Page.CASES, () -> new CasesView(cases));
         pages.put(Page.MODELS, () -> new ModelsView(models));
@@ -152,10 +154,8 @@ public final class Workbench implements AutoCloseable {
                 o == null ? null : o.modelId()));
     }
 
+    /** Adds to the current case; the answer shows in place on the search page (no page switch, no lost clip). */
     private void addToCase(CaseFiles.Moment m) {
-        if (!cases.canAdd()) {
-            main.show(Page.CASES);
-        }
         cases.add(m);
     }
 
