@@ -306,19 +306,8 @@ public final class CasesView extends VBox {
 
     private void saveItem(TextField note, TextField tags, TextField in, TextField out) {
         ItemRow item = table.getSelectionModel().getSelectedItem();
-        if (item == null) {
-            return;
-        }
-        if (!note.getText().equals(item.note() == null ? "" : item.note())) {
-            vm.saveNote(item, note.getText());
-        }
-        if (!tags.getText().equals(String.join(", ", item.tags()))) {
-            vm.saveTags(item, tags.getText());
-        }
-        String wasIn = Timecodes.offset(item.inSeconds());
-        String wasOut = Timecodes.offset(item.outSeconds());
-        if (!in.getText().strip().equals(wasIn) || !out.getText().strip().equals(wasOut)) {
-            vm.setSpan(item, in.getText(), out.getText());
+        if (item != null) {
+            vm.saveItem(item, note.getText(), tags.getText(), in.getText(), out.getText());
         }
     }
 

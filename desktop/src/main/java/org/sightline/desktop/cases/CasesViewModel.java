@@ -274,6 +274,49 @@ public final class CasesViewModel {
                 .onFailure(e -> error.set("Cannot save case " + c.label() + ": " + e.getMessage())));
     }
 
+    /**
+     * Saves what changed of an item as typed in the editor, in one go: note, tags ("a, b"), in and out points
+     * (seconds or m:ss.SSS). Says in words what cannot be read, and then changes nothing.
+     */
+    public void saveItem(ItemRow item, String note, String tagsText, String inText, String outText) {
+        double in;
+        double out;
+        try {
+            in = Timecodes.parseOffset(inText);
+            out = Timecodes.parseOffset(outText);
+        } catch (IllegalArgumentException e) {
+            error.set("Span of item " + item.position() + ": " + e.getMessage());
+            return;
+        }
+        if (!(out > in)) {
+            error.set("The span of item " + item.position() + " must end after it starts (" + Timecodes.offset(in)
+                    + " – " + Timecodes.offset(out) + ").");
+            return;
+        }
+        String n = note == null ? "" : note.strip();
+        List<String> tags = tags(tagsText);
+        boolean noteChanged = !n.equals(item.note() == null ? "" : item.note());
+        boolean tagsChanged = !tags.equals(item.tags());
+        boolean spanChanged = !Timecodes.offset(in).equals(Timecodes.offset(item.inSeconds()))
+                || !Timecodes.offset(out).equals(Timecodes.offset(item.outSeconds()));
+        edit(item, "Clip " + item.position() + " saved.", f -> {
+            if (noteChanged) {
+                f.setNote(item.id(), n);
+            }
+            if (tagsChanged) {
+                f.setTags(item.id(), tags);
+            }
+            if (spanChanged) {
+                f.setSpan(item.id(), in, out);
+            }
+        });
+    }
+
+    private static List<String> tags(String commaSeparated) {
+        return commaSeparated == null ? List.of() : Arrays.stream(commaSeparated.split(","))
+                .map(String::strip).filter(t -> !t.isEmpty()).distinct().toList();
+    }
+
     /** Sets an item's note. */
     public void saveNote(ItemRow item, String note) {
         edit(item, "Note of item " + item.position() + " saved.", f -> f.setNote(item.id(), note == null ? "" : note.strip()));
@@ -281,8 +324,7 @@ public final class CasesViewModel {
 
     /** Sets an item's tags from "a, b, c". */
     public void saveTags(ItemRow item, String commaSeparated) {
-        List<String> tags = commaSeparated == null ? List.of() : Arrays.stream(commaSeparated.split(","))
-                .map(String::strip).filter(t -> !t.isEmpty()).distinct().toList();
+        List<String> tags = tags(commaSeparated);
         edit(item, "Tags of item " + item.position() + " saved.", f -> f.setTags(item.id(), tags));
     }
 
