@@ -52,6 +52,14 @@ public final class Timecodes {
                 : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
     }
 
+    private static final DateTimeFormatter WALL_SECONDS_ZONE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z", Locale.ROOT).withZone(ZoneId.systemDefault());
+
+    /** Local wall-clock time to the second, with the zone's name (cards). */
+    public static String wallClockSeconds(Instant t) {
+        return WALL_SECONDS_ZONE.format(t);
+    }
+
     /** Local wall-clock time with milliseconds. */
     public static String wallClock(Instant t) {
         return WALL.format(t);
