@@ -20,6 +20,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -70,6 +71,15 @@ public final class SearchView extends VBox {
                         .otherwise("Opening the data directory…")));
         promptField.disableProperty().bind(vm.modelReadyProperty().not());
         promptField.setOnAction(e -> vm.search());
+        // the prompt has the keyboard at start, as soon as it can take it
+        javafx.beans.InvalidationListener focusWhenReady = o -> {
+            if (!promptField.isDisabled() && promptField.getScene() != null
+                    && !(promptField.getScene().getFocusOwner() instanceof TextInputControl)) {
+                javafx.application.Platform.runLater(promptField::requestFocus);
+            }
+        };
+        promptField.disabledProperty().addListener(focusWhenReady);
+        promptField.sceneProperty().addListener(focusWhenReady);
         promptField.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.DOWN && focusCard(0)) {
                 e.consume();

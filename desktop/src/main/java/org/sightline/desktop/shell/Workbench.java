@@ -20,6 +20,7 @@ import org.sightline.desktop.models.ModelPacks.PackRow;
 import org.sightline.desktop.models.ModelsView;
 import org.sightline.desktop.models.ModelsViewModel;
 import org.sightline.desktop.models.NoModelGuidanceView;
+import org.sightline.desktop.search.ClipCard;
 import org.sightline.desktop.search.SearchView;
 import org.sightline.desktop.search.SearchViewModel;
 import org.sightline.desktop.services.DesktopServices;
@@ -76,6 +77,30 @@ public final class Workbench implements AutoCloseable {
         pages.put(Page.CASES, () -> new CasesView(cases));
         pages.put(Page.MODELS, () -> new ModelsView(models));
         this.view = new MainView(main, pages);
+        Shortcuts.install(view, new Shortcuts.Actions() {
+            @Override
+            public void focusPrompt() {
+                main.show(Page.SEARCH);
+                if (view.page(Page.SEARCH) instanceof SearchView s) {
+                    s.focusPrompt();
+                }
+            }
+
+            @Override
+            public void addToCase(Node focusOwner) {
+                addWithKeyboard(focusOwner, caseFiles != null);
+            }
+
+            @Override
+            public void show(Page page) {
+                main.show(page);
+            }
+
+            @Override
+            public void toggleHelp() {
+                view.toggleShortcuts();
+            }
+        });
         main.statusBar().showDataDirectory(dataDirectory.root().toString());
 
         models.refresh();
@@ -152,6 +177,22 @@ public final class Workbench implements AutoCloseable {
         addToCase(new CaseFiles.Moment(c.video(), sha, c.camera(), start, end, m.seconds(), null,
                 o == null ? null : o.query(), o != null && o.byExample(), o == null ? null : o.score(),
                 o == null ? null : o.modelId()));
+    }
+
+    /** Ctrl+D: the selected result card, or else the clip open in the viewer (the frame on screen). */
+    private void addWithKeyboard(Node focusOwner, boolean withCases) {
+        if (!withCases) {
+            return;
+        }
+        for (Node n = focusOwner; n != null; n = n.getParent()) {
+            if (n instanceof ClipCard card) {
+                addToCase(card.clip());
+                return;
+            }
+        }
+        if (viewer.currentClip().isPresent()) {
+            viewer.addToCase();
+        }
     }
 
     /** Adds to the current case; the answer shows in place on the search page (no page switch, no lost clip). */
