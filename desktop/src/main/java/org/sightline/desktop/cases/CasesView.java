@@ -72,7 +72,8 @@ public final class CasesView extends VBox {
         });
         Label currentLabel = new Label("Current case");
         currentLabel.getStyleClass().add("muted");
-        FlowPane chooser = new FlowPane(10, 8, currentLabel, current, name, reference, create);
+        FlowPane chooser = new FlowPane(10, 8, new HBox(8, currentLabel, current), name, reference, create);
+        ((HBox) chooser.getChildren().getFirst()).setAlignment(Pos.CENTER_LEFT);
         chooser.setAlignment(Pos.CENTER_LEFT);
         chooser.disableProperty().bind(vm.availableProperty().not());
 
@@ -99,8 +100,8 @@ public final class CasesView extends VBox {
         };
         vm.currentProperty().addListener((o, a, b) -> fillDetails.run());
         fillDetails.run();
-        FlowPane detailFields = new FlowPane(8, 6, label("Name"), caseName, label("Reference"), caseReference,
-                label("Examiner"), examiner, saveDetails);
+        FlowPane detailFields = new FlowPane(14, 6, pair("Name", caseName), pair("Reference", caseReference),
+                pair("Examiner", examiner), saveDetails);
         detailFields.setAlignment(Pos.CENTER_LEFT);
         HBox notesRow = new HBox(8, label("Notes"), notes);
         notesRow.setAlignment(Pos.TOP_LEFT);
@@ -114,14 +115,14 @@ public final class CasesView extends VBox {
         table.setId("cases-items");
         table.setPlaceholder(new Label("No clips in this case yet. Use \"Add to case\" (Ctrl+D) on a search result or in the viewer."));
         table.getColumns().addAll(List.of(
-                column("#", r -> Integer.toString(r.position())),
-                column("File", r -> r.video().getFileName().toString()),
-                column("Camera", r -> r.camera() == null ? "" : r.camera()),
-                column("Span", r -> Timecodes.offset(r.inSeconds()) + " – " + Timecodes.offset(r.outSeconds())),
-                column("Hit", r -> Timecodes.offset(r.hitSeconds())),
-                column("Found by", ItemRow::foundBy),
-                column("Tags", r -> String.join(", ", r.tags())),
-                column("Note", ItemRow::note)));
+                column("#", r -> Integer.toString(r.position()), 36),
+                column("File", r -> r.video().getFileName().toString(), 200),
+                column("Camera", r -> r.camera() == null ? "" : r.camera(), 90),
+                column("Span", r -> Timecodes.offset(r.inSeconds()) + " – " + Timecodes.offset(r.outSeconds()), 170),
+                column("Hit", r -> Timecodes.offset(r.hitSeconds()), 80),
+                column("Found by", ItemRow::foundBy, 160),
+                column("Tags", r -> String.join(", ", r.tags()), 110),
+                column("Note", ItemRow::note, 200)));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setMinHeight(120);
         VBox.setVgrow(table, Priority.ALWAYS);
@@ -183,8 +184,9 @@ public final class CasesView extends VBox {
         up.setOnAction(e -> selected(vm::moveUp));
         down.setOnAction(e -> selected(vm::moveDown));
         remove.setOnAction(e -> selected(vm::remove));
-        FlowPane editor = new FlowPane(8, 6, which, label("Note"), note, label("Tags"), tags, label("In"), in,
-                label("Out"), out, save, up, down, remove);
+        note.setPrefColumnCount(22);
+        FlowPane editor = new FlowPane(12, 6, which, pair("Note", note), pair("Tags", tags), pair("In", in),
+                pair("Out", out), new HBox(8, save, up, down, remove));
         editor.setAlignment(Pos.CENTER_LEFT);
         editor.getStyleClass().add("case-section");
         editor.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
@@ -349,10 +351,27 @@ public final class CasesView extends VBox {
         return l;
     }
 
-    private static TableColumn<ItemRow, String> column(String name, Function<ItemRow, String> f) {
+    private static TableColumn<ItemRow, String> column(String name, Function<ItemRow, String> f, double width) {
         TableColumn<ItemRow, String> c = new TableColumn<>(name);
+        c.setPrefWidth(width);
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(f.apply(d.getValue())));
+        // a cut cell shows its whole text on hover
+        c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null || item.isBlank() ? null : new Tooltip(item));
+            }
+        });
         return c;
+    }
+
+    /** A label and its field, kept on one line when the row wraps. */
+    private static HBox pair(String text, javafx.scene.Node field) {
+        HBox h = new HBox(6, label(text), field);
+        h.setAlignment(Pos.CENTER_LEFT);
+        return h;
     }
 
 }

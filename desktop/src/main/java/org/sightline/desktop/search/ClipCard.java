@@ -95,6 +95,10 @@ public final class ClipCard extends VBox {
         HBox top = new HBox(6, camera, spacer, add);
         top.setAlignment(Pos.CENTER_LEFT);
 
+        for (Label l : new Label[] {file, offset, wall, score}) {
+            l.setWrapText(true);
+            l.setMinHeight(Region.USE_PREF_SIZE);
+        }
         getChildren().addAll(frame, scoreBar, top, file, offset, wall, score);
         setOnMouseClicked(e -> {
             requestFocus();

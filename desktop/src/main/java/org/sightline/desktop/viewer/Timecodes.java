@@ -8,7 +8,7 @@ import java.util.Locale;
 /** How the desktop writes offsets and wall-clock times. */
 public final class Timecodes {
     private static final DateTimeFormatter WALL =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS", Locale.ROOT).withZone(ZoneId.systemDefault());
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS z", Locale.ROOT).withZone(ZoneId.systemDefault());
 
     private Timecodes() {
     }
@@ -60,7 +60,7 @@ public final class Timecodes {
         return WALL_SECONDS_ZONE.format(t);
     }
 
-    /** Local wall-clock time with milliseconds. */
+    /** Local wall-clock time with milliseconds and the zone's name. */
     public static String wallClock(Instant t) {
         return WALL.format(t);
     }

@@ -211,14 +211,19 @@ public final class ViewerView extends VBox {
         sha.textProperty().bind(vm.sha256Property());
         Label keys = new Label(KEY_HELP);
         keys.getStyleClass().add("muted");
+        keys.setWrapText(true);
+        keys.setMinHeight(Region.USE_PREF_SIZE);
         VBox facts = new VBox(4, row("File", path), row("SHA-256", sha), row("Wall clock", wall), keys);
         facts.getStyleClass().add("file-facts");
 
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        title.setMinWidth(0);
-        HBox header = new HBox(8, title, spacer, similar, addToCase);
+        // the title and the buttons share a line when they fit; in a narrow viewer the buttons go below the title
+        title.setWrapText(true);
+        title.setMinHeight(Region.USE_PREF_SIZE);
+        HBox buttons = new HBox(8, similar, addToCase);
+        buttons.setMinWidth(Region.USE_PREF_SIZE);
+        javafx.scene.layout.FlowPane header = new javafx.scene.layout.FlowPane(16, 6, title, buttons);
         header.setAlignment(Pos.CENTER_LEFT);
+        header.setMinWidth(0);
         getChildren().addAll(header, surface, error, timeline, hitTrack, transport, facts);
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         // a new clip (or the same one opened again) starts without a rectangle
