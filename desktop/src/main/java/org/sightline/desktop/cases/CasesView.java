@@ -354,6 +354,8 @@ public final class CasesView extends VBox {
     private static TableColumn<ItemRow, String> column(String name, Function<ItemRow, String> f, double width) {
         TableColumn<ItemRow, String> c = new TableColumn<>(name);
         c.setPrefWidth(width);
+        // columns keep their width; a narrow window scrolls the table sideways instead of cutting every cell
+        c.setMinWidth("Note".equals(name) ? 120 : width);
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(f.apply(d.getValue())));
         // a cut cell shows its whole text on hover
         c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
