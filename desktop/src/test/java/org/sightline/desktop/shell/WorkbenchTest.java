@@ -264,8 +264,12 @@ class WorkbenchTest {
 
         // a new case, made right there, gets the waiting clip
         org.sightline.desktop.FxClicks.click(robot, "#add-notice-new-name");
+        robot.interact(() -> robot.lookup("#add-notice-new-name").query().requestFocus());
         robot.write("Red car");
         org.sightline.desktop.FxClicks.click(robot, "#add-notice-create");
+        assertEquals(1, services.kept.size(), "name field: '" + robot.lookup("#add-notice-new-name").queryTextInputControl().getText()
+                + "', prompt: '" + robot.lookup("#prompt-field").queryTextInputControl().getText() + "', notice: "
+                + workbench.casesViewModel().noticeProperty().get() + ", error: " + workbench.casesViewModel().errorProperty().get());
         CaseFiles.Moment m = services.kept.getFirst();
         assertEquals(VIDEO, m.video());
         assertEquals(SHA, m.sha256());
