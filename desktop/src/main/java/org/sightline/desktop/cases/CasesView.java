@@ -116,11 +116,11 @@ public final class CasesView extends VBox {
         table.setPlaceholder(new Label("No clips in this case yet. Use \"Add to case\" (Ctrl+D) on a search result or in the viewer."));
         table.getColumns().addAll(List.of(
                 column("#", r -> Integer.toString(r.position()), 36),
-                column("File", r -> r.video().getFileName().toString(), 200),
+                column("File", r -> r.video().getFileName().toString(), 185),
                 column("Camera", r -> r.camera() == null ? "" : r.camera(), 90),
                 column("Span", r -> Timecodes.offset(r.inSeconds()) + " – " + Timecodes.offset(r.outSeconds()), 170),
                 column("Hit", r -> Timecodes.offset(r.hitSeconds()), 80),
-                column("Found by", ItemRow::foundBy, 160),
+                column("Found by", ItemRow::foundBy, 200),
                 column("Tags", r -> String.join(", ", r.tags()), 110),
                 column("Note", ItemRow::note, 200)));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
