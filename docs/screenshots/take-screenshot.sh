@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# Starts the real Sightline desktop under a virtual X server, searches "red" in an index of ../shared/footage
-# built with the demo colour model, opens the first clip, and saves docs/screenshots/search.png.
+# Starts the real Sightline desktop under a virtual X server at three window sizes (1024x700, 1280x800,
+# 1920x1080) over an index of ../shared/footage built with the demo colour model and a case of two clips made on
+# the command line, and saves for each size the search page (searched "red", the red car's clip open in the viewer)
+# and the Cases page: docs/screenshots/search-WxH.png and cases-WxH.png; search.png and cases.png are the
+# 1280x800 ones (the README shows them).
 #
 # Needs (Debian): apt-get install -y xvfb libgtk-3-0 libgl1 imagemagick
 #   xvfb: the virtual display; libgtk-3-0, libgl1: what JavaFX's window toolkit loads; imagemagick: `import` for
@@ -10,9 +13,8 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")/../.." && pwd)"
 footage="${1:-$here/../shared/footage}"
-out="$here/docs/screenshots/search.png"
-width=1600
-height=1000
+shots="$here/docs/screenshots"
+sizes="${SIGHTLINE_SCREENSHOT_SIZES:-1024x700 1280x800 1920x1080}"
 settle="${SIGHTLINE_SCREENSHOT_WAIT:-25}"
 
 for tool in Xvfb import convert; do
@@ -38,22 +40,42 @@ echo "take-screenshot: preparing $data (demo model, index of $footage)" >&2
   tail -n 5 "$work/index.log" >&2
 }
 
+"$here/sightline" case create --data "$data" --name "Red car on the lot" --reference OP-1 >/dev/null
+"$here/sightline" case add --data "$data" OP-1 --video "$footage/parking-aisle-cars.mp4" --in 13 --out 20 --hit 16 \
+  --camera footage --prompt red --score 0.31 --note "red car drives down the aisle" --tag vehicle --tag red >/dev/null
+"$here/sightline" case add --data "$data" OP-1 --video "$footage/parking-aisle-cars.mp4" --in 22 --out 29 --hit 25 \
+  --camera footage --prompt white --score 0.28 --note "white sports car, same aisle" --tag vehicle >/dev/null
+
 display=":$(( 90 + RANDOM % 9 ))"
-Xvfb "$display" -screen 0 "${width}x${height}x24" -nolisten tcp >"$work/xvfb.log" 2>&1 &
+Xvfb "$display" -screen 0 1920x1080x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
 xvfb_pid=$!
 sleep 1
 
-echo "take-screenshot: starting the app on $display" >&2
-DISPLAY="$display" SIGHTLINE_JAVA_OPTS="-Dsightline.data=$data -Djava.util.prefs.userRoot=$work/prefs \
- -Dsightline.initialQuery=red -Dsightline.openClipOf=parking-aisle-cars -Dsightline.stepFrames=12 -Dsightline.window=${width}x${height} -Dprism.order=sw" \
-  "$here/sightline" >"$work/app.log" 2>&1 &
-app_pid=$!
-sleep "$settle"
-if ! kill -0 "$app_pid" 2>/dev/null; then
-  cat "$work/app.log" >&2
-  echo "take-screenshot: the app exited early (log above)" >&2
-  exit 1
-fi
-DISPLAY="$display" import -window root "$work/raw.png"
-convert "$work/raw.png" -strip -colors 256 "PNG8:$out"
-echo "take-screenshot: saved $out ($(du -k "$out" | cut -f1) KB)" >&2
+# shoot PAGE WxH EXTRA_JAVA_OPTS...: one run of the app, one capture of its window's area
+shoot() {
+  local page="$1" size="$2"; shift 2
+  local w="${size%x*}" h="${size#*x}" png="$shots/$page-$size.png"
+  echo "take-screenshot: $page at $size on $display" >&2
+  DISPLAY="$display" SIGHTLINE_JAVA_OPTS="-Dsightline.data=$data -Djava.util.prefs.userRoot=$work/prefs \
+ -Dsightline.window=$size -Dprism.order=sw $*" "$here/sightline" >"$work/app-$page-$size.log" 2>&1 &
+  app_pid=$!
+  sleep "$settle"
+  if ! kill -0 "$app_pid" 2>/dev/null; then
+    cat "$work/app-$page-$size.log" >&2
+    echo "take-screenshot: the app exited early (log above)" >&2
+    exit 1
+  fi
+  DISPLAY="$display" import -window root -crop "${w}x${h}+0+0" "$work/raw.png"
+  convert "$work/raw.png" -strip -colors 256 "PNG8:$png"
+  kill "$app_pid" 2>/dev/null || true
+  wait "$app_pid" 2>/dev/null || true
+  app_pid=""
+  echo "take-screenshot: saved $png ($(du -k "$png" | cut -f1) KB)" >&2
+}
+
+for size in $sizes; do
+  shoot search "$size" -Dsightline.initialQuery=red -Dsightline.openClipOf=parking-aisle-cars
+  shoot cases "$size" -Dsightline.page=cases
+done
+if [ -f "$shots/search-1280x800.png" ]; then cp "$shots/search-1280x800.png" "$shots/search.png"; fi
+if [ -f "$shots/cases-1280x800.png" ]; then cp "$shots/cases-1280x800.png" "$shots/cases.png"; fi

@@ -75,8 +75,17 @@ public class SightlineApp extends Application {
                 new WindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized())));
         loader = new WorkbenchLoader(tasks, WorkspaceServices::open, scene::setRoot, this::chooseAnotherDataDirectory);
         stage.setTitle("Sightline — " + data.root());
-        loader.open(data, SightlineApp::applyStartupOptions);
+        loader.open(data, w -> {
+            connectDesktop(w);
+            applyStartupOptions(w);
+        });
         stage.show();
+    }
+
+    /** What only the application can give a workbench: opening a folder in the system's file manager. */
+    private void connectDesktop(Workbench workbench) {
+        workbench.casesViewModel().folderOpenerProperty().set(
+                folder -> getHostServices().showDocument(folder.toUri().toString()));
     }
 
     private static void applyStartupOptions(Workbench workbench) {
@@ -124,7 +133,7 @@ public class SightlineApp extends Application {
         DataDirectory data = DataDirectory.resolve(dir.toPath());
         prefs.saveLastDataDirectory(data.root());
         stage.setTitle("Sightline — " + data.root());
-        loader.open(data, w -> { });
+        loader.open(data, this::connectDesktop);
     }
 
     @Override

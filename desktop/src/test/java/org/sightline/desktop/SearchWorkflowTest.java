@@ -17,8 +17,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.sightline.desktop.cases.AddNotice;
 import org.sightline.desktop.search.ClipCard;
 import org.sightline.desktop.services.WorkspaceServices;
+import org.sightline.desktop.shell.Page;
 import org.sightline.desktop.shell.Workbench;
 import org.sightline.desktop.task.SynchronousTaskExecutor;
 import org.sightline.indexer.app.DataDirectory;
@@ -79,7 +81,7 @@ class SearchWorkflowTest {
     }
 
     @Test
-    void typingRedShowsTheRedCarClipAndOpensTheViewerJustBeforeIt(FxRobot robot) throws Exception {
+    void typingRedShowsTheRedCarClipAndOpensTheViewerAtTheHitFrame(FxRobot robot) throws Exception {
         assertTrue(!robot.lookup("#prompt-field").queryAs(TextField.class).isDisabled(), "the demo model is active");
         FxClicks.click(robot, "#prompt-field");
         robot.write("red").type(KeyCode.ENTER);
@@ -92,7 +94,7 @@ class SearchWorkflowTest {
         Node card = robot.lookup(".clip-card").match((ClipCard c) -> c.clip() == top).query();
 
         FxClicks.click(robot, card);
-        double expected = Math.max(0, top.startSeconds() - 1.0);
+        double expected = top.bestOffsetSeconds();
         waitFor(() -> Math.abs(workbench.viewerViewModel().player().positionProperty().get() - expected) < 0.1);
         assertEquals(VIDEO.toString(), robot.lookup("#viewer-path").queryAs(TextField.class).getText());
         assertTrue(top.sha256().equals(robot.lookup("#viewer-sha256").queryAs(TextField.class).getText()));
@@ -102,14 +104,20 @@ class SearchWorkflowTest {
         assertTrue(audit.entries().stream().anyMatch(e -> e.action().equals("view") && e.details().contains(top.sha256())));
         assertTrue(audit.entries().stream().anyMatch(e -> e.action().equals("search") && e.details().contains("red")));
 
-        // keep the moment in a new case from the viewer
+        // keep the moment in a new case from the viewer, a frame after the hit: that frame becomes the item's hit,
+        // and the search that found the clip is kept
         robot.interact(() -> workbench.casesViewModel().create("Red car", "T-1"));
         assertTrue(workbench.casesViewModel().currentProperty().get() != null);
+        robot.interact(workbench.viewerViewModel().player()::stepForward);
+        waitFor(() -> workbench.viewerViewModel().player().positionProperty().get() > expected + 0.01);
+        double onScreen = workbench.viewerViewModel().player().positionProperty().get();
         FxClicks.click(robot, "#viewer-add-to-case");
         assertEquals(1, workbench.casesViewModel().items().size());
         var item = workbench.casesViewModel().items().getFirst();
         assertEquals(VIDEO, item.video());
         assertTrue(item.inSeconds() <= top.startSeconds() && item.outSeconds() >= top.endSeconds(), item.toString());
+        assertEquals(onScreen, item.hitSeconds(), 1e-3, "the frame on screen is the hit");
+        assertTrue(item.foundBy().contains("red"), "found by the search: " + item.foundBy());
 
         // find moments that look like a rectangle dragged on the picture
         javafx.geometry.Bounds picture = FxClicks.boundsOf(robot.lookup(".video-surface").query());
@@ -124,6 +132,59 @@ class SearchWorkflowTest {
         var example = (SearchQuery.Example.OfFrame) workbench.searchViewModel().lastResult()
                 .query().example();
         assertTrue(example.frame().width() < 768 && example.frame().width() > 8, "a crop, " + example.frame().width() + " wide");
+    }
+
+    @Test
+    void searchOpenAndAddFromTheKeyboardAlone(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("prompt-field", focusOwnerId(robot), "the prompt has the keyboard at start");
+        robot.interact(() -> workbench.casesViewModel().create("Red car", "OP-1"));
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT3).release(KeyCode.CONTROL);
+        assertEquals(Page.CASES, workbench.mainViewModel().pageProperty().get());
+        robot.press(KeyCode.CONTROL).type(KeyCode.F).release(KeyCode.CONTROL);
+        assertEquals(Page.SEARCH, workbench.mainViewModel().pageProperty().get());
+        assertEquals("prompt-field", focusOwnerId(robot));
+
+        robot.write("white").type(KeyCode.ENTER);
+        assertTrue(!workbench.searchViewModel().shownClips().isEmpty());
+        robot.type(KeyCode.DOWN);
+        assertEquals(workbench.searchViewModel().shownClips().get(0), focusedCard(robot).clip(), "Down moves into the results");
+        if (workbench.searchViewModel().shownClips().size() >= 2) {
+            robot.type(KeyCode.RIGHT);
+            assertEquals(workbench.searchViewModel().shownClips().get(1), focusedCard(robot).clip());
+            robot.type(KeyCode.LEFT);
+        }
+        Clip top = focusedCard(robot).clip();
+        robot.type(KeyCode.ENTER);
+        assertEquals(top, workbench.searchViewModel().selectedProperty().get(), "Enter opens the card");
+        waitFor(() -> Math.abs(workbench.viewerViewModel().player().positionProperty().get() - top.bestOffsetSeconds()) < 0.1);
+        assertEquals(top, focusedCard(robot).clip(), "the card keeps the keyboard");
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.D).release(KeyCode.CONTROL);
+        assertEquals("Added to OP-1 as item 1", workbench.casesViewModel().noticeProperty().get().text());
+        assertEquals(top.bestOffsetSeconds(), workbench.casesViewModel().items().getFirst().hitSeconds(), 1e-3);
+        robot.press(KeyCode.CONTROL).type(KeyCode.D).release(KeyCode.CONTROL);
+        assertEquals(AddNotice.Kind.DUPLICATE, workbench.casesViewModel().noticeProperty().get().kind(), "not twice unasked");
+
+        robot.type(KeyCode.F1);
+        assertTrue(robot.lookup("#shortcuts-help").query().isVisible(), "F1 lists the shortcuts");
+        robot.type(KeyCode.F1);
+        assertTrue(!robot.lookup("#shortcuts-help").query().isVisible());
+        robot.type(KeyCode.UP);
+        assertEquals("prompt-field", focusOwnerId(robot), "Up from the first row returns to the prompt");
+    }
+
+    private String focusOwnerId(FxRobot robot) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> {
+            Node owner = workbench.view().getScene().getFocusOwner();
+            return owner == null ? null : owner.getId();
+        }).get(10, TimeUnit.SECONDS);
+    }
+
+    private ClipCard focusedCard(FxRobot robot) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> (ClipCard) workbench.view().getScene().getFocusOwner())
+                .get(10, TimeUnit.SECONDS);
     }
 
     private static void waitFor(Callable<Boolean> condition) throws Exception {

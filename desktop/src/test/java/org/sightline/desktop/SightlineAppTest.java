@@ -49,7 +49,7 @@ class SightlineAppTest {
 
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
                 () -> robot.lookup("#search-status").tryQuery().isPresent()
-                        && robot.lookup("#search-status").queryAs(Label.class).getText().startsWith("0 clips for “red”"));
+                        && robot.lookup("#search-status").queryAs(Label.class).getText().startsWith("0 clips found for “red”"));
         assertEquals("red", robot.lookup("#prompt-field").queryAs(TextField.class).getText());
         assertTrue(robot.lookup("#status-model").queryAs(Label.class).getText().startsWith("model: "),
                 robot.lookup("#status-model").queryAs(Label.class).getText());

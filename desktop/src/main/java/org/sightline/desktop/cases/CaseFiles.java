@@ -2,14 +2,29 @@ package org.sightline.desktop.cases;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
- * Case dossiers as the Cases page needs them: the indexer's case service behind a narrow interface.
- * Every method may block: call from background tasks.
+ * Case dossiers as the Cases page needs them: the indexer's case service and evidence exporter behind a narrow
+ * interface. Every method may block: call from background tasks.
  */
 public interface CaseFiles {
 
-    record CaseRow(long id, String name, String reference, String status) {
+    /**
+     * One case.
+     *
+     * @param notes the case's own notes (its description)
+     */
+    record CaseRow(long id, String name, String reference, String status, String examiner, String notes) {
+        public CaseRow(long id, String name, String reference, String status) {
+            this(id, name, reference, status, "", "");
+        }
+
+        /** The reference, or the name when the case has none. */
+        public String label() {
+            return reference == null || reference.isBlank() ? name : reference;
+        }
+
         @Override
         public String toString() {
             return reference + " · " + name;
@@ -18,7 +33,15 @@ public interface CaseFiles {
 
     /** One clip kept in a case. */
     record ItemRow(long id, int position, Path video, String camera, double inSeconds, double outSeconds,
-            double hitSeconds, String foundBy, String note) {
+            double hitSeconds, String foundBy, String note, List<String> tags) {
+        public ItemRow {
+            tags = tags == null ? List.of() : List.copyOf(tags);
+        }
+
+        public ItemRow(long id, int position, Path video, String camera, double inSeconds, double outSeconds,
+                double hitSeconds, String foundBy, String note) {
+            this(id, position, video, camera, inSeconds, outSeconds, hitSeconds, foundBy, note, List.of());
+        }
     }
 
     /**
@@ -33,11 +56,65 @@ public interface CaseFiles {
             double hitSeconds, Path thumbnail, String query, boolean byExample, Float score, String modelId) {
     }
 
+    /**
+     * What an export wrote and what checking the new package found.
+     *
+     * @param signedBy the examiner key's fingerprint the package is signed with
+     * @param problems what the check found wrong, in words; empty when the package verified
+     */
+    record ExportReport(Path directory, int files, long bytes, String signedBy, List<String> problems) {
+        public ExportReport {
+            problems = List.copyOf(problems);
+        }
+
+        public boolean verified() {
+            return problems.isEmpty();
+        }
+    }
+
+    /** Told after each step of an export. */
+    @FunctionalInterface
+    interface ExportSteps {
+        void update(int done, int total, String message);
+    }
+
     List<CaseRow> cases() throws Exception;
 
     CaseRow create(String name, String reference) throws Exception;
 
+    /** Changes a case's name, reference, examiner and notes. */
+    CaseRow updateDetails(long caseId, String name, String reference, String examiner, String notes) throws Exception;
+
     List<ItemRow> items(long caseId) throws Exception;
 
-    void add(long caseId, Moment moment) throws Exception;
+    /** Adds the moment at the end of the case. */
+    ItemRow add(long caseId, Moment moment) throws Exception;
+
+    void setNote(long itemId, String note) throws Exception;
+
+    void setTags(long itemId, List<String> tags) throws Exception;
+
+    /** Sets in and out points (checked against the file's length; the hit is kept inside). */
+    void setSpan(long itemId, double inSeconds, double outSeconds) throws Exception;
+
+    /** Moves an item to a 1-based position. */
+    void move(long itemId, int position) throws Exception;
+
+    /** Removes an item; {@link #restore} puts it back while this session lasts. */
+    void remove(long itemId) throws Exception;
+
+    /** Puts a removed item back, as it was and where it was (audited as an addition). */
+    ItemRow restore(long removedItemId) throws Exception;
+
+    /** True when the examiner's signing key is protected by a passphrase (exports must ask for it). */
+    boolean signingNeedsPassphrase() throws Exception;
+
+    /**
+     * Exports the case as a signed evidence package into {@code target} (absent or empty), then verifies the new
+     * package.
+     *
+     * @param passphrase the signing key's passphrase, or null when it has none
+     */
+    ExportReport export(long caseId, Path target, char[] passphrase, ExportSteps steps, BooleanSupplier cancelled)
+            throws Exception;
 }

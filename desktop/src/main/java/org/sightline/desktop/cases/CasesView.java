@@ -1,26 +1,46 @@
 package org.sightline.desktop.cases;
 
+import java.io.File;
 import java.util.List;
+import java.util.function.Function;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.Window;
 import org.sightline.desktop.cases.CaseFiles.CaseRow;
+import org.sightline.desktop.cases.CaseFiles.ExportReport;
 import org.sightline.desktop.cases.CaseFiles.ItemRow;
 import org.sightline.desktop.viewer.Timecodes;
 
-/** The Cases page: choose or create the current case and see the clips kept in it. */
+/**
+ * The Cases page: choose or create the current case, edit its details and notes, edit its clips (note, tags,
+ * in/out span, order, remove with undo), export it as a signed package with progress and cancel, and see the
+ * verification of the new package with a button to open its folder.
+ */
 public final class CasesView extends VBox {
+    private final CasesViewModel vm;
+    private final TableView<ItemRow> table;
+    private Function<Window, File> folderPicker = CasesView::chooseFolder;
 
     public CasesView(CasesViewModel vm) {
+        this.vm = vm;
         getStyleClass().add("page");
         setId("cases-view");
         Label title = new Label("Cases");
@@ -30,15 +50,17 @@ public final class CasesView extends VBox {
         unavailable.visibleProperty().bind(vm.availableProperty().not());
         unavailable.managedProperty().bind(unavailable.visibleProperty());
 
+        // choose or create
         ComboBox<CaseRow> current = new ComboBox<>(vm.cases());
         current.setId("cases-current");
         current.setPromptText("no case yet");
         current.valueProperty().bindBidirectional(vm.currentProperty());
-        current.setPrefWidth(360);
+        current.setPrefWidth(300);
         TextField name = new TextField();
         name.setId("cases-new-name");
         name.setPromptText("new case name");
         TextField reference = new TextField();
+        reference.setId("cases-new-reference");
         reference.setPromptText("reference (optional)");
         Button create = new Button("Create case");
         create.setId("cases-create");
@@ -50,25 +72,223 @@ public final class CasesView extends VBox {
         });
         Label currentLabel = new Label("Current case");
         currentLabel.getStyleClass().add("muted");
-        HBox chooser = new HBox(10, currentLabel, current, name, reference, create);
+        FlowPane chooser = new FlowPane(10, 8, new HBox(8, currentLabel, current), name, reference, create);
+        ((HBox) chooser.getChildren().getFirst()).setAlignment(Pos.CENTER_LEFT);
         chooser.setAlignment(Pos.CENTER_LEFT);
         chooser.disableProperty().bind(vm.availableProperty().not());
 
-        TableView<ItemRow> table = new TableView<>(vm.items());
+        // the case's details and notes
+        TextField caseName = field("case-name", "name", 14);
+        TextField caseReference = field("case-reference", "reference", 10);
+        TextField examiner = field("case-examiner", "examiner", 14);
+        TextArea notes = new TextArea();
+        notes.setId("case-notes");
+        notes.setPromptText("notes on the case");
+        notes.setPrefRowCount(2);
+        notes.setWrapText(true);
+        HBox.setHgrow(notes, Priority.ALWAYS);
+        Button saveDetails = new Button("Save case");
+        saveDetails.setId("case-save");
+        saveDetails.setOnAction(e -> vm.saveDetails(caseName.getText(), caseReference.getText(), examiner.getText(),
+                notes.getText()));
+        Runnable fillDetails = () -> {
+            CaseRow c = vm.currentProperty().get();
+            caseName.setText(c == null ? "" : c.name());
+            caseReference.setText(c == null ? "" : c.reference());
+            examiner.setText(c == null ? "" : c.examiner());
+            notes.setText(c == null ? "" : c.notes());
+        };
+        vm.currentProperty().addListener((o, a, b) -> fillDetails.run());
+        fillDetails.run();
+        FlowPane detailFields = new FlowPane(14, 6, pair("Name", caseName), pair("Reference", caseReference),
+                pair("Examiner", examiner), saveDetails);
+        detailFields.setAlignment(Pos.CENTER_LEFT);
+        HBox notesRow = new HBox(8, label("Notes"), notes);
+        notesRow.setAlignment(Pos.TOP_LEFT);
+        VBox details = new VBox(6, detailFields, notesRow);
+        details.getStyleClass().add("case-section");
+        BooleanBinding noCase = vm.currentProperty().isNull();
+        details.disableProperty().bind(noCase);
+
+        // the clips
+        table = new TableView<>(vm.items());
         table.setId("cases-items");
-        table.setPlaceholder(new Label("No clips in this case yet. Use \"Add to case\" on a search result or in the viewer."));
+        table.setPlaceholder(new Label("No clips in this case yet. Use \"Add to case\" (Ctrl+D) on a search result or in the viewer."));
         table.getColumns().addAll(List.of(
-                column("#", r -> Integer.toString(r.position())),
-                column("File", r -> r.video().getFileName().toString()),
-                column("Camera", r -> r.camera() == null ? "" : r.camera()),
-                column("Span", r -> Timecodes.offset(r.inSeconds()) + " – " + Timecodes.offset(r.outSeconds())),
-                column("Hit", r -> Timecodes.offset(r.hitSeconds())),
-                column("Found by", ItemRow::foundBy),
-                column("Note", ItemRow::note)));
+                column("#", r -> Integer.toString(r.position()), 36),
+                column("File", r -> r.video().getFileName().toString(), 185),
+                column("Camera", r -> r.camera() == null ? "" : r.camera(), 90),
+                column("Span", r -> Timecodes.offset(r.inSeconds()) + " – " + Timecodes.offset(r.outSeconds()), 170),
+                column("Hit", r -> Timecodes.offset(r.hitSeconds()), 80),
+                column("Found by", ItemRow::foundBy, 200),
+                column("Tags", r -> String.join(", ", r.tags()), 110),
+                column("Note", ItemRow::note, 200)));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setMinHeight(120);
         VBox.setVgrow(table, Priority.ALWAYS);
+        table.setOnKeyPressed(e -> {
+            ItemRow item = table.getSelectionModel().getSelectedItem();
+            if (item == null) {
+                return;
+            }
+            if (e.getCode() == KeyCode.DELETE) {
+                vm.remove(item);
+                e.consume();
+            } else if (e.isAltDown() && e.getCode() == KeyCode.UP) {
+                vm.moveUp(item);
+                e.consume();
+            } else if (e.isAltDown() && e.getCode() == KeyCode.DOWN) {
+                vm.moveDown(item);
+                e.consume();
+            }
+        });
+
+        // the selected clip's editor
+        Label which = new Label();
+        which.setId("item-which");
+        which.setMinWidth(60);
+        TextField note = field("item-note", "note on this clip", 18);
+        HBox.setHgrow(note, Priority.ALWAYS);
+        TextField tags = field("item-tags", "tags, comma separated", 12);
+        TextField in = field("item-in", "in m:ss.SSS", 7);
+        TextField out = field("item-out", "out m:ss.SSS", 7);
+        Button save = new Button("Save clip");
+        save.setId("item-save");
+        Button up = new Button("Up");
+        up.setId("item-up");
+        up.setTooltip(new Tooltip("Move the clip one place up (Alt+Up)"));
+        Button down = new Button("Down");
+        down.setId("item-down");
+        down.setTooltip(new Tooltip("Move the clip one place down (Alt+Down)"));
+        Button remove = new Button("Remove");
+        remove.setId("item-remove");
+        remove.setTooltip(new Tooltip("Remove the clip from the case (Delete); Undo puts it back"));
+        Runnable fillItem = () -> {
+            ItemRow item = table.getSelectionModel().getSelectedItem();
+            which.setText(item == null ? "No clip selected" : "Clip " + item.position());
+            note.setText(item == null ? "" : item.note());
+            tags.setText(item == null ? "" : String.join(", ", item.tags()));
+            in.setText(item == null ? "" : Timecodes.offset(item.inSeconds()));
+            out.setText(item == null ? "" : Timecodes.offset(item.outSeconds()));
+        };
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                selectedId = b.id();
+            }
+            fillItem.run();
+        });
+        fillItem.run();
+        save.setOnAction(e -> saveItem(note, tags, in, out));
+        note.setOnAction(e -> saveItem(note, tags, in, out));
+        tags.setOnAction(e -> saveItem(note, tags, in, out));
+        up.setOnAction(e -> selected(vm::moveUp));
+        down.setOnAction(e -> selected(vm::moveDown));
+        remove.setOnAction(e -> selected(vm::remove));
+        note.setPrefColumnCount(22);
+        FlowPane editor = new FlowPane(12, 6, which, pair("Note", note), pair("Tags", tags), pair("In", in),
+                pair("Out", out), new HBox(8, save, up, down, remove));
+        editor.setAlignment(Pos.CENTER_LEFT);
+        editor.getStyleClass().add("case-section");
+        editor.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        // keep the same clip selected after a change reloads the list
+        vm.items().addListener((javafx.collections.ListChangeListener<ItemRow>) c -> reselect());
+
+        Label undoText = new Label();
+        undoText.setId("undo-text");
+        Button undo = new Button("Undo");
+        undo.setId("item-undo");
+        undo.setOnAction(e -> vm.undoRemove());
+        undoText.textProperty().bind(Bindings.createStringBinding(() -> vm.lastRemovedProperty().get() == null ? ""
+                : "Removed clip " + vm.lastRemovedProperty().get().position() + " ("
+                        + vm.lastRemovedProperty().get().video().getFileName() + ").", vm.lastRemovedProperty()));
+        HBox undoBar = new HBox(8, undoText, undo);
+        undoBar.setAlignment(Pos.CENTER_LEFT);
+        undoBar.visibleProperty().bind(vm.lastRemovedProperty().isNotNull());
+        undoBar.managedProperty().bind(undoBar.visibleProperty());
+
+        // export
+        Button export = new Button("Export…");
+        export.setId("case-export");
+        export.getStyleClass().add("primary-button");
+        export.setTooltip(new Tooltip("Write a signed evidence package of this case into a folder you choose, then verify it"));
+        BooleanBinding running = vm.exportStateProperty().isEqualTo(ExportState.RUNNING);
+        export.disableProperty().bind(noCase.or(Bindings.isEmpty(vm.items())).or(running));
+        export.setOnAction(e -> {
+            File dir = folderPicker.apply(getScene() == null ? null : getScene().getWindow());
+            if (dir != null) {
+                vm.export(dir.toPath());
+            }
+        });
+        ProgressBar progress = new ProgressBar();
+        progress.setId("export-progress");
+        progress.setPrefWidth(200);
+        progress.progressProperty().bind(vm.exportProgressProperty());
+        progress.visibleProperty().bind(running);
+        Button cancel = new Button("Cancel export");
+        cancel.setId("export-cancel");
+        cancel.visibleProperty().bind(running.or(vm.exportStateProperty().isEqualTo(ExportState.NEEDS_PASSPHRASE)));
+        cancel.managedProperty().bind(cancel.visibleProperty());
+        cancel.setOnAction(e -> vm.cancelExport());
+        Label exportText = new Label();
+        exportText.setId("export-message");
+        exportText.setWrapText(true);
+        exportText.textProperty().bind(vm.exportMessageProperty());
+        HBox.setHgrow(exportText, Priority.ALWAYS);
+
+        PasswordField passphrase = new PasswordField();
+        passphrase.setId("export-passphrase");
+        passphrase.setPromptText("passphrase of the examiner key");
+        Button sign = new Button("Sign and export");
+        sign.setId("export-sign");
+        Runnable signNow = () -> {
+            vm.exportWithPassphrase(passphrase.getText().toCharArray());
+            passphrase.clear();
+        };
+        sign.setOnAction(e -> signNow.run());
+        passphrase.setOnAction(e -> signNow.run());
+        HBox passRow = new HBox(8, passphrase, sign);
+        passRow.setAlignment(Pos.CENTER_LEFT);
+        passRow.visibleProperty().bind(vm.exportStateProperty().isEqualTo(ExportState.NEEDS_PASSPHRASE));
+        passRow.managedProperty().bind(passRow.visibleProperty());
+        passRow.visibleProperty().addListener((o, a, v) -> {
+            if (v) {
+                passphrase.requestFocus();
+            }
+        });
+
+        Label verdict = new Label();
+        verdict.setId("export-verdict");
+        Button openFolder = new Button("Open folder");
+        openFolder.setId("export-open-folder");
+        openFolder.disableProperty().bind(vm.folderOpenerProperty().isNull());
+        openFolder.setOnAction(e -> vm.openExportFolder());
+        TextField where = new TextField();
+        where.setId("export-folder");
+        where.setEditable(false);
+        where.getStyleClass().add("mono");
+        HBox.setHgrow(where, Priority.ALWAYS);
+        HBox resultRow = new HBox(8, verdict, where, openFolder);
+        resultRow.setAlignment(Pos.CENTER_LEFT);
+        Runnable showReport = () -> {
+            ExportReport r = vm.exportReportProperty().get();
+            resultRow.setVisible(r != null);
+            resultRow.setManaged(r != null);
+            if (r != null) {
+                verdict.setText(r.verified() ? "✔ verified" : "✘ check failed");
+                verdict.getStyleClass().removeAll("verified", "not-verified");
+                verdict.getStyleClass().add(r.verified() ? "verified" : "not-verified");
+                where.setText(r.directory().toString());
+            }
+        };
+        vm.exportReportProperty().addListener((o, a, b) -> showReport.run());
+        showReport.run();
+        HBox exportRow = new HBox(10, export, progress, cancel, exportText);
+        exportRow.setAlignment(Pos.CENTER_LEFT);
+        VBox exportBox = new VBox(6, exportRow, passRow, resultRow);
+        exportBox.getStyleClass().add("case-section");
 
         Label message = new Label();
+        message.setId("cases-message");
         message.textProperty().bind(vm.messageProperty());
         Label error = new Label();
         error.setId("cases-error");
@@ -76,12 +296,84 @@ public final class CasesView extends VBox {
         error.setWrapText(true);
         error.textProperty().bind(vm.errorProperty());
         error.visibleProperty().bind(Bindings.isNotNull(vm.errorProperty()));
-        getChildren().addAll(title, unavailable, chooser, table, message, error);
+        error.managedProperty().bind(error.visibleProperty());
+        setSpacing(10);
+        getChildren().addAll(title, unavailable, chooser, details, table, editor, undoBar, exportBox, message, error);
     }
 
-    private static TableColumn<ItemRow, String> column(String name, java.util.function.Function<ItemRow, String> f) {
+    /** Replaces the folder chooser (tests; a window that wants its own). */
+    public void setFolderPicker(Function<Window, File> picker) {
+        this.folderPicker = picker;
+    }
+
+    private void saveItem(TextField note, TextField tags, TextField in, TextField out) {
+        ItemRow item = table.getSelectionModel().getSelectedItem();
+        if (item != null) {
+            vm.saveItem(item, note.getText(), tags.getText(), in.getText(), out.getText());
+        }
+    }
+
+    private void selected(java.util.function.Consumer<ItemRow> action) {
+        ItemRow item = table.getSelectionModel().getSelectedItem();
+        if (item != null) {
+            action.accept(item);
+        }
+    }
+
+    private long selectedId = -1;
+
+    private void reselect() {
+        for (ItemRow r : vm.items()) {
+            if (r.id() == selectedId) {
+                table.getSelectionModel().select(r);
+                return;
+            }
+        }
+    }
+
+    private static File chooseFolder(Window owner) {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Choose where to write the evidence package");
+        return chooser.showDialog(owner);
+    }
+
+    private static TextField field(String id, String prompt, int columns) {
+        TextField f = new TextField();
+        f.setId(id);
+        f.setPromptText(prompt);
+        f.setPrefColumnCount(columns);
+        return f;
+    }
+
+    private static Label label(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("muted");
+        return l;
+    }
+
+    private static TableColumn<ItemRow, String> column(String name, Function<ItemRow, String> f, double width) {
         TableColumn<ItemRow, String> c = new TableColumn<>(name);
+        c.setPrefWidth(width);
+        // columns keep their width; a narrow window scrolls the table sideways instead of cutting every cell
+        c.setMinWidth("Note".equals(name) ? 120 : width);
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(f.apply(d.getValue())));
+        // a cut cell shows its whole text on hover
+        c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null || item.isBlank() ? null : new Tooltip(item));
+            }
+        });
         return c;
     }
+
+    /** A label and its field, kept on one line when the row wraps. */
+    private static HBox pair(String text, javafx.scene.Node field) {
+        HBox h = new HBox(6, label(text), field);
+        h.setAlignment(Pos.CENTER_LEFT);
+        return h;
+    }
+
 }

@@ -1,27 +1,49 @@
 package org.sightline.desktop.cases;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.sightline.desktop.cases.CaseFiles.CaseRow;
+import org.sightline.desktop.cases.CaseFiles.ExportReport;
 import org.sightline.desktop.cases.CaseFiles.ItemRow;
 import org.sightline.desktop.cases.CaseFiles.Moment;
 import org.sightline.desktop.task.BackgroundTask;
+import org.sightline.desktop.task.StartedTask;
 import org.sightline.desktop.task.TaskExecutor;
+import org.sightline.desktop.viewer.Timecodes;
 
 /**
- * The Cases page's state: the cases, the current case ("Add to case" puts clips there) and its items.
- * Without a case service ({@link #unavailable}, {@link #availableProperty()} false) the page says so and adding
- * is disabled.
+ * The Cases page's state: the cases, the current case ("Add to case" puts clips there), its details and items, item
+ * edits (note, tags, span, order, remove with undo) and the signed export with its verification. "Add to case"
+ * answers in place ({@link #noticeProperty()}): added as which item, a duplicate to confirm, or no case yet (the
+ * clip waits while one is chosen or created). Without a case service ({@link #unavailable},
+ * {@link #availableProperty()} false) the page says so and adding is refused.
  */
 public final class CasesViewModel {
+    /** Two moments of one file whose hit frames are this close count as the same clip. */
+    public static final double DUPLICATE_SECONDS = 0.5;
+
     private final TaskExecutor tasks;
     /** Null when this build or data directory has no case service. */
     private final CaseFiles files;
@@ -31,6 +53,15 @@ public final class CasesViewModel {
     private final ReadOnlyBooleanWrapper available = new ReadOnlyBooleanWrapper(this, "available", false);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", null);
+    private final ReadOnlyObjectWrapper<AddNotice> notice = new ReadOnlyObjectWrapper<>(this, "notice");
+    private final ReadOnlyObjectWrapper<ItemRow> lastRemoved = new ReadOnlyObjectWrapper<>(this, "lastRemoved");
+    private final ReadOnlyObjectWrapper<ExportState> exportState = new ReadOnlyObjectWrapper<>(this, "exportState", ExportState.IDLE);
+    private final ReadOnlyDoubleWrapper exportProgress = new ReadOnlyDoubleWrapper(this, "exportProgress", 0);
+    private final ReadOnlyStringWrapper exportMessage = new ReadOnlyStringWrapper(this, "exportMessage", "");
+    private final ReadOnlyObjectWrapper<ExportReport> exportReport = new ReadOnlyObjectWrapper<>(this, "exportReport");
+    private final ObjectProperty<Consumer<Path>> folderOpener = new SimpleObjectProperty<>(this, "folderOpener");
+    private StartedTask exporting;
+    private Path exportFolder;
 
     /** The Cases page over a case service; {@link #refresh()} reads the cases. */
     public CasesViewModel(TaskExecutor tasks, CaseFiles files) {
@@ -41,7 +72,12 @@ public final class CasesViewModel {
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.files = files;
         this.available.set(available);
-        current.addListener((o, a, b) -> loadItems());
+        current.addListener((o, a, b) -> {
+            if (a == null || b == null || a.id() != b.id()) {
+                lastRemoved.set(null);
+            }
+            loadItems();
+        });
     }
 
     /** The Cases page when this build or data directory has no case service: it says so, adding is refused. */
@@ -76,16 +112,28 @@ public final class CasesViewModel {
         }
         CaseFiles f = files;
         tasks.execute(BackgroundTask.of("Reading case " + c.reference(), ctx -> f.items(c.id()))
-                .onSuccess(list -> {
-                    if (current.get() == c) {
-                        items.setAll(list);
-                    }
-                })
+                .onSuccess(list -> showItems(c, list))
                 .onFailure(e -> error.set("Cannot read case " + c.reference() + ": " + e.getMessage())));
+    }
+
+    private void showItems(CaseRow c, List<ItemRow> list) {
+        if (current.get() != null && current.get().id() == c.id()) {
+            items.setAll(list);
+        }
     }
 
     /** Creates a case and makes it current. */
     public void create(String name, String reference) {
+        create(name, reference, null);
+    }
+
+    /** Creates a case, makes it current, and adds the clip waiting for a case to it. */
+    public void createAndAdd(String name, String reference) {
+        AddNotice n = notice.get();
+        create(name, reference, n != null && n.kind() == AddNotice.Kind.NEEDS_CASE ? n.moment() : null);
+    }
+
+    private void create(String name, String reference, Moment then) {
         if (files == null || name == null || name.isBlank()) {
             return;
         }
@@ -99,6 +147,9 @@ public final class CasesViewModel {
                     cases.setAll(r.all());
                     current.set(r.all().stream().filter(c -> c.id() == r.made().id()).findFirst().orElse(null));
                     message.set("Created " + r.made() + ".");
+                    if (then != null && current.get() != null) {
+                        write(current.get(), then, false);
+                    }
                 })
                 .onFailure(e -> error.set("Cannot create the case: " + e.getMessage())));
     }
@@ -111,35 +162,374 @@ public final class CasesViewModel {
         return files != null && current.get() != null;
     }
 
-    /** Adds a moment to the current case in the background. */
+    /**
+     * Adds a moment to the current case in the background. Without a case, the clip waits in the notice while the
+     * user chooses or creates one; when the case already holds it, the notice asks before adding it again.
+     */
     public void add(Moment m) {
         CaseRow c = current.get();
         if (files == null) {
             error.set("Cases are not available in this build.");
+            notice.set(new AddNotice(AddNotice.Kind.FAILED, "Cases are not available in this build.", m));
             return;
         }
         if (c == null) {
-            error.set("Create or choose a case on the Cases page first, then add the clip again.");
+            notice.set(new AddNotice(AddNotice.Kind.NEEDS_CASE, "No case chosen yet for " + describe(m)
+                    + ": choose a case or create a new one, and the clip is added to it.", m));
             return;
         }
+        write(c, m, false);
+    }
+
+    /** Adds the clip waiting in the notice to this case (which becomes current). */
+    public void addWaitingTo(CaseRow c) {
+        AddNotice n = notice.get();
+        if (n == null || !n.waiting() || c == null) {
+            return;
+        }
+        current.set(c);
+        write(c, n.moment(), false);
+    }
+
+    /** Adds the duplicate the notice asks about anyway. */
+    public void addAgain() {
+        AddNotice n = notice.get();
+        if (n != null && n.kind() == AddNotice.Kind.DUPLICATE && current.get() != null) {
+            write(current.get(), n.moment(), true);
+        }
+    }
+
+    /** Closes the notice (a waiting clip is not added). */
+    public void dismissNotice() {
+        notice.set(null);
+    }
+
+    private void write(CaseRow c, Moment m, boolean evenIfDuplicate) {
         CaseFiles f = files;
         error.set(null);
-        message.set("Adding " + m.video().getFileName() + " to " + c + "…");
+        String adding = "Adding " + describe(m) + " to " + c.label() + "…";
+        message.set(adding);
+        notice.set(new AddNotice(AddNotice.Kind.ADDING, adding, m));
         tasks.execute(BackgroundTask.of("Adding to " + c.reference(), ctx -> {
-                    f.add(c.id(), m);
-                    return f.items(c.id());
+                    List<ItemRow> before = f.items(c.id());
+                    Optional<ItemRow> same = before.stream().filter(i -> sameMoment(i, m)).findFirst();
+                    if (same.isPresent() && !evenIfDuplicate) {
+                        return new Added(null, same.get(), before);
+                    }
+                    ItemRow made = f.add(c.id(), m);
+                    return new Added(made, null, f.items(c.id()));
                 })
-                .onSuccess(list -> {
-                    message.set("Added " + m.video().getFileName() + " to " + c + ".");
-                    if (current.get() == c) {
-                        items.setAll(list);
+                .onSuccess(r -> {
+                    showItems(c, r.items());
+                    if (r.duplicateOf() != null) {
+                        String text = describe(m) + " is already item " + r.duplicateOf().position() + " of "
+                                + c.label() + ". Add it again?";
+                        message.set("");
+                        notice.set(new AddNotice(AddNotice.Kind.DUPLICATE, text, m));
+                    } else {
+                        String text = "Added to " + c.label() + " as item " + r.made().position();
+                        message.set(text + ".");
+                        notice.set(new AddNotice(AddNotice.Kind.ADDED, text, m));
                     }
                 })
                 .onFailure(e -> {
                     message.set("");
-                    error.set("Cannot add to " + c + ": " + e.getMessage());
+                    String text = "Cannot add to " + c + ": " + e.getMessage();
+                    error.set(text);
+                    notice.set(new AddNotice(AddNotice.Kind.FAILED, text, m));
                 }));
     }
+
+    private record Added(ItemRow made, ItemRow duplicateOf, List<ItemRow> items) {
+    }
+
+    private static boolean sameMoment(ItemRow i, Moment m) {
+        return i.video().toAbsolutePath().normalize().equals(m.video().toAbsolutePath().normalize())
+                && Math.abs(i.hitSeconds() - m.hitSeconds()) < DUPLICATE_SECONDS;
+    }
+
+    private static String describe(Moment m) {
+        return m.video().getFileName() + " at " + Timecodes.shortOffset(m.hitSeconds());
+    }
+
+    // ---- the current case's details and items ----
+
+    /** Saves the current case's name, reference, examiner and notes. */
+    public void saveDetails(String name, String reference, String examiner, String notes) {
+        CaseRow c = current.get();
+        if (files == null || c == null) {
+            return;
+        }
+        CaseFiles f = files;
+        error.set(null);
+        tasks.execute(BackgroundTask.of("Saving case " + c.reference(), ctx -> {
+                    CaseRow saved = f.updateDetails(c.id(), name, reference, examiner, notes);
+                    return new Created(saved, f.cases());
+                })
+                .onSuccess(r -> {
+                    cases.setAll(r.all());
+                    current.set(r.all().stream().filter(x -> x.id() == c.id()).findFirst().orElse(null));
+                    message.set("Saved " + r.made() + ".");
+                })
+                .onFailure(e -> error.set("Cannot save case " + c.label() + ": " + e.getMessage())));
+    }
+
+    /**
+     * Saves what changed of an item as typed in the editor, in one go: note, tags ("a, b"), in and out points
+     * (seconds or m:ss.SSS). Says in words what cannot be read, and then changes nothing.
+     */
+    public void saveItem(ItemRow item, String note, String tagsText, String inText, String outText) {
+        double in;
+        double out;
+        try {
+            in = Timecodes.parseOffset(inText);
+            out = Timecodes.parseOffset(outText);
+        } catch (IllegalArgumentException e) {
+            error.set("Span of item " + item.position() + ": " + e.getMessage());
+            return;
+        }
+        if (!(out > in)) {
+            error.set("The span of item " + item.position() + " must end after it starts (" + Timecodes.offset(in)
+                    + " – " + Timecodes.offset(out) + ").");
+            return;
+        }
+        String n = note == null ? "" : note.strip();
+        List<String> tags = tags(tagsText);
+        boolean noteChanged = !n.equals(item.note() == null ? "" : item.note());
+        boolean tagsChanged = !tags.equals(item.tags());
+        boolean spanChanged = !Timecodes.offset(in).equals(Timecodes.offset(item.inSeconds()))
+                || !Timecodes.offset(out).equals(Timecodes.offset(item.outSeconds()));
+        edit(item, "Clip " + item.position() + " saved.", f -> {
+            if (noteChanged) {
+                f.setNote(item.id(), n);
+            }
+            if (tagsChanged) {
+                f.setTags(item.id(), tags);
+            }
+            if (spanChanged) {
+                f.setSpan(item.id(), in, out);
+            }
+        });
+    }
+
+    private static List<String> tags(String commaSeparated) {
+        return commaSeparated == null ? List.of() : Arrays.stream(commaSeparated.split(","))
+                .map(String::strip).filter(t -> !t.isEmpty()).distinct().toList();
+    }
+
+    /** Sets an item's note. */
+    public void saveNote(ItemRow item, String note) {
+        edit(item, "Note of item " + item.position() + " saved.", f -> f.setNote(item.id(), note == null ? "" : note.strip()));
+    }
+
+    /** Sets an item's tags from "a, b, c". */
+    public void saveTags(ItemRow item, String commaSeparated) {
+        List<String> tags = tags(commaSeparated);
+        edit(item, "Tags of item " + item.position() + " saved.", f -> f.setTags(item.id(), tags));
+    }
+
+    /** Sets an item's in and out points, in seconds of the file. */
+    public void setSpan(ItemRow item, double inSeconds, double outSeconds) {
+        if (!(outSeconds > inSeconds)) {
+            error.set("The span of item " + item.position() + " must end after it starts ("
+                    + Timecodes.offset(inSeconds) + " – " + Timecodes.offset(outSeconds) + ").");
+            return;
+        }
+        edit(item, "Span of item " + item.position() + " set to " + Timecodes.offset(inSeconds) + " – "
+                + Timecodes.offset(outSeconds) + ".", f -> f.setSpan(item.id(), inSeconds, outSeconds));
+    }
+
+    /** Sets an item's in and out points as typed (seconds or m:ss.SSS); says in words what cannot be read. */
+    public void setSpan(ItemRow item, String inText, String outText) {
+        try {
+            setSpan(item, Timecodes.parseOffset(inText), Timecodes.parseOffset(outText));
+        } catch (IllegalArgumentException e) {
+            error.set("Span of item " + item.position() + ": " + e.getMessage());
+        }
+    }
+
+    /** Moves an item one place up (towards 1). */
+    public void moveUp(ItemRow item) {
+        if (item.position() > 1) {
+            edit(item, "Item moved to " + (item.position() - 1) + ".", f -> f.move(item.id(), item.position() - 1));
+        }
+    }
+
+    /** Moves an item one place down. */
+    public void moveDown(ItemRow item) {
+        if (item.position() < items.size()) {
+            edit(item, "Item moved to " + (item.position() + 1) + ".", f -> f.move(item.id(), item.position() + 1));
+        }
+    }
+
+    /** Removes an item; {@link #undoRemove()} puts it back. */
+    public void remove(ItemRow item) {
+        CaseRow c = current.get();
+        edit(item, "Removed item " + item.position() + " (" + item.video().getFileName() + ") from "
+                + (c == null ? "the case" : c.label()) + ".", f -> f.remove(item.id()), () -> lastRemoved.set(item));
+    }
+
+    /** Puts the last removed item back where it was. */
+    public void undoRemove() {
+        ItemRow gone = lastRemoved.get();
+        if (gone == null) {
+            return;
+        }
+        lastRemoved.set(null);
+        edit(gone, "Item " + gone.position() + " is back.", f -> f.restore(gone.id()));
+    }
+
+    @FunctionalInterface
+    private interface Edit {
+        void apply(CaseFiles files) throws Exception;
+    }
+
+    private void edit(ItemRow item, String done, Edit change) {
+        edit(item, done, change, () -> { });
+    }
+
+    private void edit(ItemRow item, String done, Edit change, Runnable after) {
+        CaseRow c = current.get();
+        if (files == null || c == null) {
+            return;
+        }
+        CaseFiles f = files;
+        error.set(null);
+        tasks.execute(BackgroundTask.of("Changing case " + c.reference(), ctx -> {
+                    change.apply(f);
+                    return f.items(c.id());
+                })
+                .onSuccess(list -> {
+                    showItems(c, list);
+                    message.set(done);
+                    after.run();
+                })
+                .onFailure(e -> {
+                    error.set("Cannot change item " + item.position() + " of " + c.label() + ": " + e.getMessage());
+                    loadItems();
+                }));
+    }
+
+    // ---- export ----
+
+    /**
+     * Exports the current case into {@code folder}: into it when it is absent or empty, else into a new folder
+     * named after the case and the time inside it. Asks for the key's passphrase first when the key has one.
+     */
+    public void export(Path folder) {
+        CaseRow c = current.get();
+        if (files == null || c == null || folder == null) {
+            return;
+        }
+        if (items.isEmpty()) {
+            error.set("Case " + c.label() + " has no clips to export yet.");
+            return;
+        }
+        CaseFiles f = files;
+        error.set(null);
+        exportFolder = folder;
+        tasks.execute(BackgroundTask.of("Checking the signing key", ctx -> f.signingNeedsPassphrase())
+                .onSuccess(needs -> {
+                    if (needs) {
+                        exportState.set(ExportState.NEEDS_PASSPHRASE);
+                        exportMessage.set("The examiner key is protected: give its passphrase to sign the package.");
+                    } else {
+                        runExport(c, folder, null);
+                    }
+                })
+                .onFailure(e -> failExport("Cannot read the examiner key: " + e.getMessage())));
+    }
+
+    /** Carries on with the export that waits for the key's passphrase. */
+    public void exportWithPassphrase(char[] passphrase) {
+        CaseRow c = current.get();
+        if (exportState.get() != ExportState.NEEDS_PASSPHRASE || c == null || exportFolder == null) {
+            return;
+        }
+        runExport(c, exportFolder, passphrase);
+    }
+
+    private void runExport(CaseRow c, Path folder, char[] passphrase) {
+        CaseFiles f = files;
+        exportState.set(ExportState.RUNNING);
+        exportProgress.set(0);
+        exportReport.set(null);
+        exportMessage.set("Exporting " + c.label() + "…");
+        exporting = tasks.execute(BackgroundTask.of("Exporting case " + c.reference(), ctx -> {
+                    try {
+                        Path target = exportTarget(folder, c);
+                        return f.export(c.id(), target, passphrase, (done, total, text) -> ctx.onUiThread(() -> {
+                            exportProgress.set(total <= 0 ? 0 : (double) done / total);
+                            exportMessage.set(text);
+                        }), ctx::isCancelled);
+                    } finally {
+                        if (passphrase != null) {
+                            Arrays.fill(passphrase, '\0');
+                        }
+                    }
+                })
+                .onSuccess(r -> {
+                    exportReport.set(r);
+                    exportProgress.set(1);
+                    exportState.set(ExportState.DONE);
+                    exportMessage.set(r.verified()
+                            ? "Exported and verified: " + r.files() + " files in " + r.directory() + ", signed by " + r.signedBy() + "."
+                            : "Exported to " + r.directory() + ", but the check found problems: " + String.join("; ", r.problems()));
+                    message.set(exportMessage.get());
+                })
+                .onCancelled(() -> {
+                    exportState.set(ExportState.CANCELLED);
+                    exportProgress.set(0);
+                    exportMessage.set("Export of " + c.label() + " cancelled; nothing was left behind.");
+                })
+                .onFailure(e -> failExport("Cannot export " + c.label() + ": " + e.getMessage()))
+                .onFinished(() -> exporting = null));
+    }
+
+    private void failExport(String text) {
+        exportState.set(ExportState.FAILED);
+        exportProgress.set(0);
+        exportMessage.set(text);
+        error.set(text);
+    }
+
+    /** The folder itself when absent or empty, else a new folder inside it named after the case and the time. */
+    static Path exportTarget(Path folder, CaseRow c) throws IOException {
+        if (!Files.exists(folder)) {
+            return folder;
+        }
+        if (Files.isDirectory(folder)) {
+            try (Stream<Path> in = Files.list(folder)) {
+                if (in.findAny().isEmpty()) {
+                    return folder;
+                }
+            }
+        }
+        String safe = c.label().replaceAll("[^A-Za-z0-9._-]+", "_");
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT));
+        return folder.resolve(safe + "-export-" + stamp);
+    }
+
+    /** Stops a running export (the exporter leaves nothing behind). */
+    public void cancelExport() {
+        if (exporting != null) {
+            exporting.cancel();
+        }
+        if (exportState.get() == ExportState.NEEDS_PASSPHRASE) {
+            exportState.set(ExportState.IDLE);
+            exportMessage.set("");
+        }
+    }
+
+    /** Opens the last exported package's folder with the system's file manager. */
+    public void openExportFolder() {
+        ExportReport r = exportReport.get();
+        if (r != null && folderOpener.get() != null) {
+            folderOpener.get().accept(r.directory());
+        }
+    }
+
+    // ---- properties ----
 
     public ObservableList<CaseRow> cases() {
         return cases;
@@ -164,5 +554,38 @@ public final class CasesViewModel {
 
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
+    }
+
+    /** The answer to the last "Add to case", shown where it was pressed; null when there is none to show. */
+    public ReadOnlyObjectProperty<AddNotice> noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    /** The item removed last, while it can be put back; null otherwise. */
+    public ReadOnlyObjectProperty<ItemRow> lastRemovedProperty() {
+        return lastRemoved.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ExportState> exportStateProperty() {
+        return exportState.getReadOnlyProperty();
+    }
+
+    /** 0..1 while exporting. */
+    public ReadOnlyDoubleProperty exportProgressProperty() {
+        return exportProgress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty exportMessageProperty() {
+        return exportMessage.getReadOnlyProperty();
+    }
+
+    /** What the last export wrote and what verifying it found; null before one finished. */
+    public ReadOnlyObjectProperty<ExportReport> exportReportProperty() {
+        return exportReport.getReadOnlyProperty();
+    }
+
+    /** Opens a folder in the system's file manager; set by the application (null: the button stays disabled). */
+    public ObjectProperty<Consumer<Path>> folderOpenerProperty() {
+        return folderOpener;
     }
 }

@@ -38,7 +38,12 @@ public final class ModelsView extends VBox {
 
         Label demoNotice = new Label(ModelsViewModel.DEMO_NOTICE);
         demoNotice.setWrapText(true);
+        // a wrapped label in a row gets one line unless it may grow: the warning must never be cut mid-sentence
+        demoNotice.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        demoNotice.setMinWidth(0);
+        HBox.setHgrow(demoNotice, Priority.ALWAYS);
         HBox notice = new HBox(10, Icon.WARNING.node(20), demoNotice);
+        notice.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         notice.getStyleClass().add("notice");
         notice.setId("demo-notice");
         notice.visibleProperty().bind(Bindings.createBooleanBinding(
@@ -78,6 +83,9 @@ public final class ModelsView extends VBox {
             return (r.description() == null ? "" : r.description())
                     + (v.state() == ModelsViewModel.Verification.State.VERIFIED ? "  ·  " + v.detail() : "");
         }, table.getSelectionModel().selectedItemProperty(), vm.verification()));
+        description.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        description.setMinWidth(0);
+        HBox.setHgrow(description, Priority.ALWAYS);
         HBox rowActions = new HBox(10, activate, verify, description);
         rowActions.setAlignment(Pos.CENTER_LEFT);
 

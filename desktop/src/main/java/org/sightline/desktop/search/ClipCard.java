@@ -8,6 +8,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -17,18 +18,23 @@ import org.sightline.desktop.icons.Icon;
 import org.sightline.desktop.viewer.Timecodes;
 import org.sightline.indexer.search.Clip;
 
-/** One search hit in the grid: thumbnail, score bar, camera, time, duration. */
+/** One search hit in the grid: thumbnail, score bar, camera, file name, time in the file, wall-clock time and its source, score. */
 public final class ClipCard extends VBox {
     public static final double THUMB_WIDTH = 224;
     public static final double THUMB_HEIGHT = 126;
 
     private final Clip clip;
 
-    public ClipCard(Clip clip, Runnable onOpen, Runnable onAddToCase) {
+    /**
+     * @param shareOfBest  the clip's score over the best score of all hits of its search (0..1)
+     * @param clockSource  where the wall-clock time comes from ("metadata", "filename"), null when unknown
+     */
+    public ClipCard(Clip clip, double shareOfBest, String clockSource, Runnable onOpen, Runnable onAddToCase) {
         this.clip = clip;
         getStyleClass().add("clip-card");
         setPrefWidth(THUMB_WIDTH + 16);
         setMaxWidth(THUMB_WIDTH + 16);
+        setFocusTraversable(true);
 
         ImageView thumb = new ImageView();
         thumb.setFitWidth(THUMB_WIDTH);
@@ -44,7 +50,7 @@ public final class ClipCard extends VBox {
 
         Region bar = new Region();
         bar.getStyleClass().add("bar");
-        double strength = Math.clamp(clip.relativeStrength(), 0f, 1f);
+        double strength = Math.clamp(shareOfBest, 0.0, 1.0);
         Region track = new Region();
         track.getStyleClass().add("track");
         StackPane scoreBar = new StackPane(track, bar);
@@ -54,21 +60,27 @@ public final class ClipCard extends VBox {
         StackPane.setAlignment(bar, Pos.CENTER_LEFT);
         bar.maxWidthProperty().bind(scoreBar.widthProperty().multiply(Math.max(0.03, strength)));
         bar.setMinWidth(0);
-        Tooltip.install(scoreBar, new Tooltip("relative strength within this query: 100% is its best clip"));
+        Tooltip.install(scoreBar, new Tooltip("score as a share of the best score among all clips this search found"));
 
-        Label score = new Label(String.format(Locale.ROOT, "score %.3f · %d%% of best", clip.score(), Math.round(strength * 100)));
+        Label score = new Label(scoreText(clip, strength));
         score.getStyleClass().add("score-text");
 
-        Label camera = new Label(clip.camera() == null || clip.camera().isBlank()
-                ? clip.video().getFileName().toString() : clip.camera());
+        Label camera = new Label(clip.camera() == null || clip.camera().isBlank() ? "camera unknown" : clip.camera());
         camera.getStyleClass().add("camera");
-        Tooltip.install(camera, new Tooltip(clip.video().toString()));
-        Label when = new Label(describeTime(clip));
-        when.getStyleClass().add("when");
+        Label file = new Label(clip.video().getFileName().toString());
+        file.getStyleClass().add("file-name");
+        Label offset = new Label(describeOffset(clip));
+        offset.getStyleClass().add("when");
+        Label wall = new Label(describeWallClock(clip, clockSource));
+        wall.getStyleClass().add("when");
+        Tooltip details = new Tooltip(clip.video() + "\n" + describeOffset(clip) + "\n" + describeWallClock(clip, clockSource)
+                + "\n" + scoreText(clip, strength));
+        Tooltip.install(this, details);
 
         Button add = new Button(null, Icon.CASE_ADD.node(16));
-        add.setTooltip(new Tooltip("Add to case"));
+        add.setTooltip(new Tooltip("Add to case (Ctrl+D)"));
         add.getStyleClass().add("card-add");
+        add.setFocusTraversable(false);
         add.setVisible(onAddToCase != null);
         add.setManaged(onAddToCase != null);
         add.setOnAction(e -> {
@@ -79,11 +91,44 @@ public final class ClipCard extends VBox {
         });
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        camera.setMinWidth(0);
         HBox top = new HBox(6, camera, spacer, add);
         top.setAlignment(Pos.CENTER_LEFT);
 
-        getChildren().addAll(frame, scoreBar, top, when, score);
-        setOnMouseClicked(e -> onOpen.run());
+        for (Label l : new Label[] {file, offset, wall, score}) {
+            l.setWrapText(true);
+            l.setMinHeight(Region.USE_PREF_SIZE);
+        }
+        getChildren().addAll(frame, scoreBar, top, file, offset, wall, score);
+        setOnMouseClicked(e -> {
+            requestFocus();
+            onOpen.run();
+        });
+        setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.SPACE) {
+                onOpen.run();
+                requestFocus(); // opened from the keyboard: the arrows keep moving through the cards
+                e.consume();
+            }
+        });
+    }
+
+    /** "score 0.235 · 94% of best". */
+    static String scoreText(Clip c, double shareOfBest) {
+        return String.format(Locale.ROOT, "score %.3f · %d%% of best", c.score(), Math.round(shareOfBest * 100));
+    }
+
+    /** "0:15–0:18 in file · 3.0 s". */
+    static String describeOffset(Clip c) {
+        return Timecodes.shortOffset(c.startSeconds()) + "–" + Timecodes.shortOffset(c.endSeconds()) + " in file · "
+                + String.format(Locale.ROOT, "%.1f s", c.durationSeconds());
+    }
+
+    /** "2018-01-01 10:00:15 CET (from metadata)", or that it is unknown. */
+    static String describeWallClock(Clip c, String source) {
+        return c.wallClockStart()
+                .map(t -> Timecodes.wallClockSeconds(t) + (source == null ? "" : " (from " + source + ")"))
+                .orElse("wall clock unknown");
     }
 
     public Clip clip() {
@@ -98,14 +143,5 @@ public final class ClipCard extends VBox {
         } else {
             getStyleClass().remove("selected");
         }
-    }
-
-    /** Wall-clock time when known, else the offset in the file; plus the duration. */
-    static String describeTime(Clip c) {
-        String duration = String.format(Locale.ROOT, "%.1f s", c.durationSeconds());
-        return c.wallClockStart()
-                .map(t -> Timecodes.wallClock(t).substring(0, 19) + " · " + duration)
-                .orElse(Timecodes.shortOffset(c.startSeconds()) + "–" + Timecodes.shortOffset(c.endSeconds())
-                        + " in file · " + duration);
     }
 }

@@ -1,5 +1,6 @@
 package org.sightline.desktop.search;
 
+import java.util.List;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -19,7 +20,10 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -37,17 +41,26 @@ import org.sightline.indexer.search.SearchQuery.SortOrder;
 public final class SearchView extends VBox {
     private final SearchViewModel vm;
     private final FlowPane grid = new FlowPane(12, 12);
+    private final TextField promptField = new TextField();
 
     /**
      * @param viewer   the clip viewer shown beside the grid
      * @param guidance shown instead of results while no model pack is active
      */
     public SearchView(SearchViewModel vm, Node viewer, Node guidance) {
+        this(vm, viewer, guidance, null);
+    }
+
+    /**
+     * @param viewer    the clip viewer shown beside the grid
+     * @param guidance  shown instead of results while no model pack is active
+     * @param addNotice the answer to "Add to case", shown above the results and the viewer (may be null)
+     */
+    public SearchView(SearchViewModel vm, Node viewer, Node guidance, Node addNotice) {
         this.vm = vm;
         getStyleClass().add("page");
         setId("search-view");
 
-        TextField promptField = new TextField();
         promptField.setId("prompt-field");
         promptField.getStyleClass().add("prompt-field");
         promptField.textProperty().bindBidirectional(vm.promptProperty());
@@ -58,6 +71,20 @@ public final class SearchView extends VBox {
                         .otherwise("Opening the data directory…")));
         promptField.disableProperty().bind(vm.modelReadyProperty().not());
         promptField.setOnAction(e -> vm.search());
+        // the prompt has the keyboard at start, as soon as it can take it
+        javafx.beans.InvalidationListener focusWhenReady = o -> {
+            if (!promptField.isDisabled() && promptField.getScene() != null
+                    && !(promptField.getScene().getFocusOwner() instanceof TextInputControl)) {
+                javafx.application.Platform.runLater(promptField::requestFocus);
+            }
+        };
+        promptField.disabledProperty().addListener(focusWhenReady);
+        promptField.sceneProperty().addListener(focusWhenReady);
+        promptField.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.DOWN && focusCard(0)) {
+                e.consume();
+            }
+        });
         HBox.setHgrow(promptField, Priority.ALWAYS);
         Button go = new Button("Search", Icon.SEARCH.node(18));
         go.setId("search-button");
@@ -70,12 +97,22 @@ public final class SearchView extends VBox {
         HBox promptRow = new HBox(10, promptField, go, busy);
         promptRow.setAlignment(Pos.CENTER_LEFT);
 
-        HBox filters = filters();
+        FlowPane filters = filters();
 
         Label status = new Label();
         status.setId("search-status");
         status.getStyleClass().add("muted");
         status.textProperty().bind(vm.statusProperty());
+        Label counts = new Label();
+        counts.setId("search-counts");
+        counts.textProperty().bind(vm.countText());
+        Button more = new Button("Show more");
+        more.setId("search-show-more");
+        more.visibleProperty().bind(vm.mayHaveMoreProperty());
+        more.managedProperty().bind(more.visibleProperty());
+        more.setOnAction(e -> vm.showMore());
+        HBox countRow = new HBox(10, counts, more);
+        countRow.setAlignment(Pos.CENTER_LEFT);
         Label error = new Label();
         error.setId("search-error");
         error.getStyleClass().add("error-text");
@@ -114,7 +151,11 @@ public final class SearchView extends VBox {
         SplitPane.setResizableWithParent(results, true);
         VBox.setVgrow(split, Priority.ALWAYS);
 
-        VBox resultsBox = new VBox(10, filters, status, error, split);
+        status.setMinWidth(0);
+        VBox resultsBox = new VBox(8, filters, countRow, status, error, split);
+        if (addNotice != null) {
+            resultsBox.getChildren().add(4, addNotice);
+        }
         VBox.setVgrow(resultsBox, Priority.ALWAYS);
         resultsBox.visibleProperty().bind(vm.modelReadyProperty());
         resultsBox.managedProperty().bind(resultsBox.visibleProperty());
@@ -124,11 +165,12 @@ public final class SearchView extends VBox {
         getChildren().addAll(promptRow, resultsBox, guidance);
 
         vm.shownClips().addListener((ListChangeListener<Clip>) c -> rebuildGrid());
+        grid.addEventFilter(KeyEvent.KEY_PRESSED, this::moveBetweenCards);
         vm.selectedProperty().addListener((o, a, b) -> markSelected());
         vm.onAddToCaseProperty().addListener((o, a, b) -> rebuildGrid());
     }
 
-    private HBox filters() {
+    private FlowPane filters() {
         MenuButton cameras = new MenuButton("All cameras");
         cameras.setId("filter-cameras");
         Runnable cameraTitle = () -> cameras.setText(vm.selectedCameras().isEmpty() ? "All cameras"
@@ -209,13 +251,89 @@ public final class SearchView extends VBox {
         Label minLabel = new Label();
         minLabel.getStyleClass().add("filter-label");
         minLabel.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.ROOT,
-                "min score %.3f (%d of %d)", vm.minScoreProperty().get(), vm.shownClips().size(), vm.allClips().size()),
-                vm.minScoreProperty(), vm.shownClips(), vm.allClips()));
+                "min score %.3f", vm.minScoreProperty().get()), vm.minScoreProperty()));
 
-        HBox box = new HBox(10, cameras, from, to, dayLabel, dayFrom, new Label("–"), dayTo, sort, minScore, minLabel);
+        // groups that stay whole; the bar wraps between them when the window is narrow
+        HBox dates = group(from, to);
+        HBox times = group(dayLabel, dayFrom, new Label("–"), dayTo);
+        HBox score = group(minScore, minLabel);
+        FlowPane box = new FlowPane(14, 8, cameras, dates, times, sort, score);
+        box.setId("search-filters");
         box.getStyleClass().add("filters");
         box.setAlignment(Pos.CENTER_LEFT);
+        box.setMinWidth(0);
+        for (Node n : List.of(cameras, sort)) {
+            ((javafx.scene.layout.Region) n).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         return box;
+    }
+
+    private static HBox group(Node... nodes) {
+        HBox h = new HBox(8, nodes);
+        h.setAlignment(Pos.CENTER_LEFT);
+        h.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        for (Node n : nodes) {
+            if (n instanceof javafx.scene.layout.Region r) {
+                r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+        }
+        return h;
+    }
+
+    /** Puts the keyboard in the prompt (Ctrl+F, "/"). */
+    public void focusPrompt() {
+        promptField.requestFocus();
+        promptField.selectAll();
+    }
+
+    /** Moves the keyboard to the card at this index of the grid; false when there is none. */
+    private boolean focusCard(int index) {
+        if (index < 0 || index >= grid.getChildren().size()) {
+            return false;
+        }
+        grid.getChildren().get(index).requestFocus();
+        return true;
+    }
+
+    /** Arrow keys between cards: left/right one card, up/down one row; up from the first row goes to the prompt. */
+    private void moveBetweenCards(KeyEvent e) {
+        Node owner = getScene() == null ? null : getScene().getFocusOwner();
+        int at = grid.getChildren().indexOf(owner);
+        if (at < 0) {
+            return;
+        }
+        int perRow = Math.max(1, (int) ((grid.getWidth() - grid.getPadding().getLeft() - grid.getPadding().getRight()
+                + grid.getHgap()) / (ClipCard.THUMB_WIDTH + 16 + grid.getHgap())));
+        int to = switch (e.getCode()) {
+            case LEFT -> at - 1;
+            case RIGHT -> at + 1;
+            case UP -> at - perRow;
+            case DOWN -> Math.min(at + perRow, grid.getChildren().size() - 1);
+            default -> Integer.MIN_VALUE;
+        };
+        if (to == Integer.MIN_VALUE) {
+            return;
+        }
+        if (to < 0 && e.getCode() == KeyCode.UP) {
+            promptField.requestFocus();
+        } else if (focusCard(to)) {
+            scrollTo(grid.getChildren().get(to));
+        }
+        e.consume();
+    }
+
+    private void scrollTo(Node card) {
+        if (grid.getParent() != null && grid.getParent().getParent() instanceof ScrollPane scroll) {
+            double h = grid.getHeight() - scroll.getViewportBounds().getHeight();
+            if (h > 0) {
+                double y = card.getBoundsInParent().getMinY();
+                double top = scroll.getVvalue() * h;
+                double bottom = top + scroll.getViewportBounds().getHeight();
+                if (y < top || card.getBoundsInParent().getMaxY() > bottom) {
+                    scroll.setVvalue(Math.clamp(y / h, 0, 1));
+                }
+            }
+        }
     }
 
     private TextField timeField(javafx.beans.property.StringProperty p, String example) {
@@ -236,7 +354,7 @@ public final class SearchView extends VBox {
         grid.getChildren().clear();
         for (Clip c : vm.shownClips()) {
             Runnable add = vm.onAddToCaseProperty().get() == null ? null : () -> vm.onAddToCaseProperty().get().accept(c);
-            ClipCard card = new ClipCard(c, () -> vm.selectedProperty().set(c), add);
+            ClipCard card = new ClipCard(c, vm.shareOfBest(c), vm.clockSource(c), () -> vm.selectedProperty().set(c), add);
             grid.getChildren().add(card);
         }
         markSelected();

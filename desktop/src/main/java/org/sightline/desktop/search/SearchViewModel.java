@@ -8,11 +8,13 @@ import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -20,6 +22,8 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -81,6 +85,11 @@ public final class SearchViewModel {
     private final ObjectProperty<Consumer<Clip>> onOpenClip = new SimpleObjectProperty<>(this, "onOpenClip");
     private final ObjectProperty<Consumer<Clip>> onAddToCase = new SimpleObjectProperty<>(this, "onAddToCase");
 
+    private final ReadOnlyDoubleWrapper bestScore = new ReadOnlyDoubleWrapper(this, "bestScore", 0);
+    private final ReadOnlyBooleanWrapper mayHaveMore = new ReadOnlyBooleanWrapper(this, "mayHaveMore", false);
+    private final ReadOnlyIntegerWrapper limit = new ReadOnlyIntegerWrapper(this, "limit", RESULT_LIMIT);
+    private final StringBinding countText;
+    private Map<Long, String> clockSources = Map.of();
     private SearchQuery lastQuery;
     private SearchResult lastResult;
     private StartedTask running;
@@ -93,6 +102,21 @@ public final class SearchViewModel {
                 () -> (Predicate<Clip>) c -> c.score() >= minScore.get() - 1e-6, minScore));
         shown.comparatorProperty().bind(Bindings.createObjectBinding(
                 () -> sort.get() == SortOrder.TIME ? byTime() : byRelevance(), sort));
+        countText = Bindings.createStringBinding(() -> {
+            if (lastResult == null && clips.isEmpty()) {
+                return "";
+            }
+            int found = clips.size();
+            int hidden = found - shown.size();
+            String text = String.format(Locale.ROOT, "Showing %d of %d clip%s found", shown.size(), found, found == 1 ? "" : "s");
+            if (hidden > 0) {
+                text += String.format(Locale.ROOT, " · %d below the minimum score", hidden);
+            }
+            if (mayHaveMore.get()) {
+                text += String.format(Locale.ROOT, " · the search stopped at %d: more may match", limit.get());
+            }
+            return text;
+        }, clips, shown, mayHaveMore, limit);
         selected.addListener((o, a, c) -> {
             if (c != null && onOpenClip.get() != null) {
                 onOpenClip.get().accept(c);
@@ -113,18 +137,29 @@ public final class SearchViewModel {
             error.set(e.getMessage());
             return;
         }
+        limit.set(RESULT_LIMIT);
         run(query, "“" + p + "”");
     }
 
     /** Looks for moments that look like a picture (from the viewer). */
     public void searchSimilar(RgbFrame frame, String description) {
         prompt.set("");
+        limit.set(RESULT_LIMIT);
         run(SearchQuery.example(new SearchQuery.Example.OfFrame(frame, description)), "similar to " + description);
     }
 
     /** Runs the last query again (the filters changed). */
     public void rerun() {
         if (lastQuery != null) {
+            limit.set(RESULT_LIMIT);
+            run(lastQuery, queryDescription.get());
+        }
+    }
+
+    /** Asks the last query for more clips than before (nothing found is ever dropped without saying so). */
+    public void showMore() {
+        if (lastQuery != null && mayHaveMore.get()) {
+            limit.set(Math.min(SearchQuery.MAX_LIMIT, limit.get() + RESULT_LIMIT));
             run(lastQuery, queryDescription.get());
         }
     }
@@ -146,10 +181,14 @@ public final class SearchViewModel {
         searching.set(true);
         status.set("Searching " + description + "…");
         long gen = ++generation;
-        running = tasks.execute(BackgroundTask.of("Search " + description, ctx -> search.search(q))
-                .onSuccess(r -> {
+        running = tasks.execute(BackgroundTask.of("Search " + description, ctx -> {
+                    SearchResult r = search.search(q);
+                    return new Found(r, search.clockSources(r.clips().stream().map(Clip::videoId).distinct().toList()));
+                })
+                .onSuccess(found -> {
                     if (generation == gen) {
-                        show(r, description);
+                        clockSources = found.clockSources();
+                        show(found.result(), description);
                     }
                 })
                 .onFailure(e -> {
@@ -167,8 +206,13 @@ public final class SearchViewModel {
                 }));
     }
 
+    private record Found(SearchResult result, Map<Long, String> clockSources) {
+    }
+
     private void show(SearchResult r, String description) {
         lastResult = r;
+        bestScore.set(r.clips().stream().mapToDouble(Clip::score).max().orElse(0));
+        mayHaveMore.set(r.clips().size() >= r.query().limit() && r.query().limit() < SearchQuery.MAX_LIMIT);
         List<Clip> list = r.clips();
         double lo = list.stream().mapToDouble(Clip::score).min().orElse(0);
         double hi = list.stream().mapToDouble(Clip::score).max().orElse(1);
@@ -186,12 +230,12 @@ public final class SearchViewModel {
         }
         selected.set(null);
         clips.setAll(list);
-        status.set(String.format(Locale.ROOT, "%d clips for %s · %d frame hits · %d ms · model %s",
-                list.size(), description, r.framesHit(), r.millis(), r.modelId()));
+        status.set(String.format(Locale.ROOT, "%d clip%s found for %s · %d frame hits · %d ms · model %s",
+                list.size(), list.size() == 1 ? "" : "s", description, r.framesHit(), r.millis(), r.modelId()));
     }
 
     SearchQuery withFilters(SearchQuery q) {
-        SearchQuery out = q.withLimit(RESULT_LIMIT).withCameras(Set.copyOf(selectedCameras));
+        SearchQuery out = q.withLimit(limit.get()).withCameras(Set.copyOf(selectedCameras));
         ZoneId zone = ZoneId.systemDefault();
         Instant from = fromDate.get() == null ? null : fromDate.get().atStartOfDay(zone).toInstant();
         Instant to = toDate.get() == null ? null : toDate.get().plusDays(1).atStartOfDay(zone).toInstant();
@@ -227,6 +271,37 @@ public final class SearchViewModel {
                         Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(c -> c.video().toString())
                 .thenComparingDouble(Clip::startSeconds);
+    }
+
+    /** The best score among all clips of the last search: "% of best" is a clip's score over this. */
+    public ReadOnlyDoubleProperty bestScoreProperty() {
+        return bestScore.getReadOnlyProperty();
+    }
+
+    /** A clip's score as a share of the best score of its search (0..1; 0 when the best is not positive). */
+    public double shareOfBest(Clip c) {
+        double best = bestScore.get();
+        return best > 0 ? Math.clamp(c.score() / best, 0.0, 1.0) : 0;
+    }
+
+    /** True when the search returned as many clips as asked: more may match ({@link #showMore()}). */
+    public ReadOnlyBooleanProperty mayHaveMoreProperty() {
+        return mayHaveMore.getReadOnlyProperty();
+    }
+
+    /** How many clips the next search asks for. */
+    public ReadOnlyIntegerProperty limitProperty() {
+        return limit.getReadOnlyProperty();
+    }
+
+    /** "Showing 7 of 8 clips found · 1 below the minimum score · …": what is shown of what was found. */
+    public StringBinding countText() {
+        return countText;
+    }
+
+    /** Where the clip's wall-clock time comes from ("metadata", "filename"), or null when it is unknown. */
+    public String clockSource(Clip c) {
+        return clockSources.get(c.videoId());
     }
 
     /** The result the grid shows, or null before the first search. */

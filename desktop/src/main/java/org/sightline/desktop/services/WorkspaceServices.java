@@ -2,7 +2,11 @@ package org.sightline.desktop.services;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.sightline.desktop.cases.CaseFiles;
 import org.sightline.desktop.library.FootageLibrary;
@@ -16,6 +20,8 @@ import org.sightline.indexer.catalog.VideoRecord;
 import org.sightline.indexer.ingest.IngestListener;
 import org.sightline.indexer.ingest.IngestReport;
 import org.sightline.indexer.ingest.IngestRequest;
+import org.sightline.indexer.search.SearchQuery;
+import org.sightline.indexer.search.SearchResult;
 
 /** {@link DesktopServices} over the indexer's application layer, {@link Workspace}: its models, footage, ingest, search and cases. */
 public final class WorkspaceServices implements DesktopServices {
@@ -28,7 +34,7 @@ public final class WorkspaceServices implements DesktopServices {
         this.workspace = workspace;
         this.models = new StoreModelPacks(workspace.models());
         this.library = new WorkspaceLibrary(workspace);
-        this.cases = new ServiceCaseFiles(workspace.evidence().cases());
+        this.cases = new ServiceCaseFiles(workspace.evidence());
     }
 
     /** Opens the data directory (creating it when missing). */
@@ -50,7 +56,24 @@ public final class WorkspaceServices implements DesktopServices {
 
     @Override
     public ClipSearch search() {
-        return query -> workspace.search().search(query);
+        return new ClipSearch() {
+            @Override
+            public SearchResult search(SearchQuery query) throws Exception {
+                return workspace.search().search(query);
+            }
+
+            @Override
+            public Map<Long, String> clockSources(Collection<Long> videoIds) {
+                Set<Long> wanted = Set.copyOf(videoIds);
+                Map<Long, String> out = new HashMap<>();
+                for (VideoRecord v : workspace.library().videos()) {
+                    if (wanted.contains(v.id()) && v.recordingStart().isPresent() && v.recordingStartSource() != null) {
+                        out.put(v.id(), v.recordingStartSource());
+                    }
+                }
+                return out;
+            }
+        };
     }
 
     @Override

@@ -38,6 +38,17 @@ public final class StatusBarView extends HBox {
         offline.setId("offline-badge");
         Tooltip.install(offline, new Tooltip("Sightline never uses the network: models, index and footage stay on this machine."));
 
+        for (Region r : new Region[] {index, footage, offline}) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        model.setMinWidth(60);
+        activity.setMinWidth(0);
+        data.setMinWidth(0);
+        model.tooltipProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
+                () -> new Tooltip(vm.activeModelProperty().get()), vm.activeModelProperty()));
+        data.textProperty().addListener((o, a, b) -> data.setTooltip(new Tooltip("data directory (catalog, index, "
+                + "thumbnails, model packs): " + b)));
+        data.setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
         setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         getChildren().addAll(index, footage, model, activity, spacer, data, offline);
     }

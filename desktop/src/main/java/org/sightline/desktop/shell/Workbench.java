@@ -10,6 +10,7 @@ import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import org.sightline.desktop.cases.AddToCaseBar;
 import org.sightline.desktop.cases.CaseFiles;
 import org.sightline.desktop.cases.CasesView;
 import org.sightline.desktop.cases.CasesViewModel;
@@ -19,6 +20,7 @@ import org.sightline.desktop.models.ModelPacks.PackRow;
 import org.sightline.desktop.models.ModelsView;
 import org.sightline.desktop.models.ModelsViewModel;
 import org.sightline.desktop.models.NoModelGuidanceView;
+import org.sightline.desktop.search.ClipCard;
 import org.sightline.desktop.search.SearchView;
 import org.sightline.desktop.search.SearchViewModel;
 import org.sightline.desktop.services.DesktopServices;
@@ -26,6 +28,7 @@ import org.sightline.desktop.task.BackgroundTask;
 import org.sightline.desktop.task.StartedTask;
 import org.sightline.desktop.task.TaskExecutor;
 import org.sightline.desktop.viewer.ClipToView;
+import org.sightline.desktop.viewer.SearchOrigin;
 import org.sightline.desktop.viewer.Timecodes;
 import org.sightline.desktop.viewer.ViewerView;
 import org.sightline.desktop.viewer.ViewerViewModel;
@@ -68,11 +71,36 @@ public final class Workbench implements AutoCloseable {
         connect(caseFiles != null);
 
         Map<Page, Supplier<Node>> pages = new EnumMap<>(Page.class);
-        pages.put(Page.SEARCH, () -> new SearchView(search, new ViewerView(viewer), new NoModelGuidanceView(models)));
+        pages.put(Page.SEARCH, () -> new SearchView(search, new ViewerView(viewer), new NoModelGuidanceView(models),
+                new AddToCaseBar(cases)));
         pages.put(Page.LIBRARY, () -> new LibraryView(library));
         pages.put(Page.CASES, () -> new CasesView(cases));
         pages.put(Page.MODELS, () -> new ModelsView(models));
         this.view = new MainView(main, pages);
+        Shortcuts.install(view, new Shortcuts.Actions() {
+            @Override
+            public void focusPrompt() {
+                main.show(Page.SEARCH);
+                if (view.page(Page.SEARCH) instanceof SearchView s) {
+                    s.focusPrompt();
+                }
+            }
+
+            @Override
+            public void addToCase(Node focusOwner) {
+                addWithKeyboard(focusOwner, caseFiles != null);
+            }
+
+            @Override
+            public void show(Page page) {
+                main.show(page);
+            }
+
+            @Override
+            public void toggleHelp() {
+                view.toggleShortcuts();
+            }
+        });
         main.statusBar().showDataDirectory(dataDirectory.root().toString());
 
         models.refresh();
@@ -84,7 +112,7 @@ public final class Workbench implements AutoCloseable {
     private void connect(boolean withCases) {
         search.modelReadyProperty().bind(models.activeProperty().isNotNull());
         search.modelStateKnownProperty().bind(models.loadedProperty());
-        search.onOpenClipProperty().set(clip -> viewer.open(ClipToView.of(clip)));
+        search.onOpenClipProperty().set(clip -> viewer.open(ClipToView.of(clip, originOf(clip))));
         viewer.onFindSimilarProperty().set(frame -> {
             String where = viewer.currentClip()
                     .map(c -> c.video().getFileName() + " at " + Timecodes.offset(viewer.player().positionProperty().get()))
@@ -117,26 +145,58 @@ public final class Workbench implements AutoCloseable {
         });
     }
 
-    private void addToCase(Clip clip) {
+    /** The search that found a clip of the current results (null when there is none). */
+    private SearchOrigin originOf(Clip clip) {
         var result = search.lastResult();
-        boolean byExample = result != null && result.query().example() != null;
-        String query = result == null ? null : byExample ? search.queryDescriptionProperty().get() : result.query().prompt();
-        addToCase(new CaseFiles.Moment(clip.video(), clip.sha256(), clip.camera(), clip.startSeconds(), clip.endSeconds(),
-                clip.bestOffsetSeconds(), clip.thumbnail(), query, byExample, clip.score(),
-                result == null ? null : result.modelId()));
+        if (result == null) {
+            return null;
+        }
+        boolean byExample = result.query().example() != null;
+        String query = byExample ? search.queryDescriptionProperty().get() : result.query().prompt();
+        return new SearchOrigin(query, byExample, clip.score(), result.modelId());
     }
 
+    private void addToCase(Clip clip) {
+        SearchOrigin origin = originOf(clip);
+        addToCase(new CaseFiles.Moment(clip.video(), clip.sha256(), clip.camera(), clip.startSeconds(), clip.endSeconds(),
+                clip.bestOffsetSeconds(), clip.thumbnail(), origin == null ? null : origin.query(),
+                origin != null && origin.byExample(), origin == null ? null : origin.score(),
+                origin == null ? null : origin.modelId()));
+    }
+
+    /**
+     * From the viewer: the frame on screen becomes the hit (the span widened to hold it when the user stepped
+     * outside it), and the search that found the clip is kept.
+     */
     private void addToCase(ViewerViewModel.ViewerMoment m) {
         ClipToView c = m.clip();
         String sha = m.sha256() != null && m.sha256().matches("[0-9a-f]{64}") ? m.sha256() : null;
-        addToCase(new CaseFiles.Moment(c.video(), sha, c.camera(), c.hasHit() ? c.hitStartSeconds() : m.seconds(),
-                c.hasHit() ? c.hitEndSeconds() : m.seconds(), m.seconds(), null, null, false, null, null));
+        double start = c.hasHit() ? Math.min(c.hitStartSeconds(), m.seconds()) : m.seconds();
+        double end = c.hasHit() ? Math.max(c.hitEndSeconds(), m.seconds()) : m.seconds();
+        SearchOrigin o = c.origin();
+        addToCase(new CaseFiles.Moment(c.video(), sha, c.camera(), start, end, m.seconds(), null,
+                o == null ? null : o.query(), o != null && o.byExample(), o == null ? null : o.score(),
+                o == null ? null : o.modelId()));
     }
 
-    private void addToCase(CaseFiles.Moment m) {
-        if (!cases.canAdd()) {
-            main.show(Page.CASES);
+    /** Ctrl+D: the selected result card, or else the clip open in the viewer (the frame on screen). */
+    private void addWithKeyboard(Node focusOwner, boolean withCases) {
+        if (!withCases) {
+            return;
         }
+        for (Node n = focusOwner; n != null; n = n.getParent()) {
+            if (n instanceof ClipCard card) {
+                addToCase(card.clip());
+                return;
+            }
+        }
+        if (viewer.currentClip().isPresent()) {
+            viewer.addToCase();
+        }
+    }
+
+    /** Adds to the current case; the answer shows in place on the search page (no page switch, no lost clip). */
+    private void addToCase(CaseFiles.Moment m) {
         cases.add(m);
     }
 

@@ -36,6 +36,8 @@ public final class ViewerView extends VBox {
     private final ViewerViewModel vm;
     private final ImageView picture = new ImageView();
     private final Rectangle selection = new Rectangle();
+    /** The dragged rectangle as fractions x0, y0, x1, y1 of the picture; null when none. */
+    private double[] selected;
     private double dragX;
     private double dragY;
     private boolean updatingSlider;
@@ -85,19 +87,25 @@ public final class ViewerView extends VBox {
             dragX = e.getX();
             dragY = e.getY();
             selection.setVisible(false);
+            selected = null;
         });
         surface.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
             Bounds img = picture.getBoundsInParent();
+            if (img.getWidth() <= 0 || img.getHeight() <= 0) {
+                return;
+            }
             double x = Math.clamp(e.getX(), img.getMinX(), img.getMaxX());
             double y = Math.clamp(e.getY(), img.getMinY(), img.getMaxY());
             double x0 = Math.clamp(dragX, img.getMinX(), img.getMaxX());
             double y0 = Math.clamp(dragY, img.getMinY(), img.getMaxY());
-            selection.setX(Math.min(x0, x));
-            selection.setY(Math.min(y0, y));
-            selection.setWidth(Math.abs(x - x0));
-            selection.setHeight(Math.abs(y - y0));
+            // kept as fractions of the picture, so the rectangle follows the video when the window is resized
+            selected = new double[] {
+                (Math.min(x0, x) - img.getMinX()) / img.getWidth(), (Math.min(y0, y) - img.getMinY()) / img.getHeight(),
+                (Math.max(x0, x) - img.getMinX()) / img.getWidth(), (Math.max(y0, y) - img.getMinY()) / img.getHeight()};
+            placeSelection();
             selection.setVisible(selection.getWidth() > 4 && selection.getHeight() > 4);
         });
+        picture.boundsInParentProperty().addListener((o, a, b) -> placeSelection());
         player.imageProperty().addListener((o, a, b) -> {
             if (player.playingProperty().get()) {
                 selection.setVisible(false);
@@ -108,7 +116,16 @@ public final class ViewerView extends VBox {
         Slider timeline = new Slider(0, 1, 0);
         timeline.setId("viewer-timeline");
         timeline.setFocusTraversable(false);
-        timeline.maxProperty().bind(Bindings.max(0.001, player.durationProperty()));
+        // the slider clamps its value when its maximum shrinks (a shorter file opened): that is not a user's seek
+        // and must not reach the player, or the new file opens at its end instead of at the hit
+        player.durationProperty().addListener((o, a, d) -> {
+            updatingSlider = true;
+            try {
+                timeline.setMax(Math.max(0.001, d.doubleValue()));
+            } finally {
+                updatingSlider = false;
+            }
+        });
         player.positionProperty().addListener((o, a, b) -> {
             if (!timeline.isValueChanging()) {
                 updatingSlider = true;
@@ -169,12 +186,8 @@ public final class ViewerView extends VBox {
                 .then("Find similar (selection)").otherwise("Find similar"));
         similar.disableProperty().bind(vm.onFindSimilarProperty().isNull().or(player.imageProperty().isNull()));
         similar.setOnAction(e -> {
-            if (selection.isVisible()) {
-                Bounds img = picture.getBoundsInParent();
-                vm.findSimilar((selection.getX() - img.getMinX()) / img.getWidth(),
-                        (selection.getY() - img.getMinY()) / img.getHeight(),
-                        (selection.getX() + selection.getWidth() - img.getMinX()) / img.getWidth(),
-                        (selection.getY() + selection.getHeight() - img.getMinY()) / img.getHeight());
+            if (selection.isVisible() && selected != null) {
+                vm.findSimilar(selected[0], selected[1], selected[2], selected[3]);
             } else {
                 vm.findSimilar();
             }
@@ -198,20 +211,43 @@ public final class ViewerView extends VBox {
         sha.textProperty().bind(vm.sha256Property());
         Label keys = new Label(KEY_HELP);
         keys.getStyleClass().add("muted");
+        keys.setWrapText(true);
+        keys.setMinHeight(Region.USE_PREF_SIZE);
         VBox facts = new VBox(4, row("File", path), row("SHA-256", sha), row("Wall clock", wall), keys);
         facts.getStyleClass().add("file-facts");
 
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        title.setMinWidth(0);
-        HBox header = new HBox(8, title, spacer, similar, addToCase);
+        // the title and the buttons share a line when they fit; in a narrow viewer the buttons go below the title
+        title.setWrapText(true);
+        title.setMinHeight(Region.USE_PREF_SIZE);
+        HBox buttons = new HBox(8, similar, addToCase);
+        buttons.setMinWidth(Region.USE_PREF_SIZE);
+        javafx.scene.layout.FlowPane header = new javafx.scene.layout.FlowPane(16, 6, title, buttons);
         header.setAlignment(Pos.CENTER_LEFT);
+        header.setMinWidth(0);
         getChildren().addAll(header, surface, error, timeline, hitTrack, transport, facts);
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
-        vm.clipProperty().addListener((o, a, b) -> {
+        // a new clip (or the same one opened again) starts without a rectangle
+        vm.openedProperty().addListener((o, a, b) -> {
             selection.setVisible(false);
+            selected = null;
             requestFocus();
         });
+    }
+
+    private void placeSelection() {
+        if (selected == null) {
+            return;
+        }
+        Bounds img = picture.getBoundsInParent();
+        selection.setX(img.getMinX() + selected[0] * img.getWidth());
+        selection.setY(img.getMinY() + selected[1] * img.getHeight());
+        selection.setWidth((selected[2] - selected[0]) * img.getWidth());
+        selection.setHeight((selected[3] - selected[1]) * img.getHeight());
+    }
+
+    /** True while a rectangle is shown on the picture. */
+    public boolean hasSelection() {
+        return selection.isVisible();
     }
 
     private void onKey(KeyEvent e) {
@@ -224,7 +260,10 @@ public final class ViewerView extends VBox {
             case L -> p.play();
             case HOME -> p.toStart();
             case END -> p.toEnd();
-            case ESCAPE -> selection.setVisible(false);
+            case ESCAPE -> {
+                selection.setVisible(false);
+                selected = null;
+            }
             default -> {
                 return;
             }

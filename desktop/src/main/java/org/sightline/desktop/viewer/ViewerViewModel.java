@@ -6,6 +6,8 @@ import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -31,10 +33,14 @@ public final class ViewerViewModel implements AutoCloseable {
     private final StringBinding wallClockText;
     private final ObjectProperty<Consumer<RgbFrame>> onFindSimilar = new SimpleObjectProperty<>(this, "onFindSimilar");
     private final ObjectProperty<Consumer<ViewerMoment>> onAddToCase = new SimpleObjectProperty<>(this, "onAddToCase");
+    private final ReadOnlyIntegerWrapper opened = new ReadOnlyIntegerWrapper(this, "opened", 0);
     private StartedTask hashing;
     private boolean stoppedAfterHit;
 
-    /** A moment the user picked in the viewer (for cases). */
+    /**
+     * A moment the user picked in the viewer (for cases): the clip (with the search that found it) and the
+     * offset of the frame on screen, which becomes the item's hit frame.
+     */
     public record ViewerMoment(ClipToView clip, double seconds, String sha256) {
     }
 
@@ -63,11 +69,12 @@ public final class ViewerViewModel implements AutoCloseable {
         });
     }
 
-    /** Opens the clip's video a little before the hit, paused. */
+    /** Opens the clip's video at the hit frame, paused (whatever was open before). */
     public void open(ClipToView c) {
         player.open(c.video(), c.openAtSeconds()); // before telling listeners, so their commands follow the open
         stoppedAfterHit = false;
         clip.set(c);
+        opened.set(opened.get() + 1);
         if (hashing != null) {
             hashing.cancel();
         }
@@ -87,6 +94,11 @@ public final class ViewerViewModel implements AutoCloseable {
                         }
                     }));
         }
+    }
+
+    /** Counts the clips opened, one more on every open (also of the same clip again). */
+    public ReadOnlyIntegerProperty openedProperty() {
+        return opened.getReadOnlyProperty();
     }
 
     public VideoPlayer player() {

@@ -63,14 +63,62 @@ class SearchViewModelTest {
         assertEquals(0.19, vm.scoreFloorProperty().get(), 1e-6);
         assertEquals(0.31, vm.scoreCeilingProperty().get(), 1e-6);
         assertEquals(Set.of("gate", "aisle"), vm.cameras());
-        assertEquals("3 clips for “red car” · 12 frame hits · 5 ms · model demo", vm.statusProperty().get());
+        assertEquals("3 clips found for “red car” · 12 frame hits · 5 ms · model demo", vm.statusProperty().get());
+        assertEquals("Showing 3 of 3 clips found", vm.countText().get());
         assertFalse(vm.searchingProperty().get());
 
         vm.minScoreProperty().set(0.25);
         assertEquals(2, vm.shownClips().size());
+        assertEquals("Showing 2 of 3 clips found · 1 below the minimum score", vm.countText().get());
         vm.sortProperty().set(SearchQuery.SortOrder.TIME);
         assertEquals(20, vm.shownClips().getFirst().startSeconds(), "earliest wall clock first");
         assertNull(vm.errorProperty().get());
+    }
+
+    /** Issue 15, item 6: 0.235 vs 0.222 read "100%" vs "0%" when scaled between the shown clips. */
+    @Test
+    void percentOfBestIsTheScoreOverTheBestOfAllHitsAndAFullPageOffersMore() {
+        List<Clip> page = new ArrayList<>();
+        for (int i = 0; i < SearchViewModel.RESULT_LIMIT; i++) {
+            page.add(clip("cam" + i, i, 0.235f - i * 0.0002f, 0f, null));
+        }
+        SearchViewModel vm = answering(page);
+        vm.promptProperty().set("white");
+        vm.search();
+        assertEquals(0.235, vm.bestScoreProperty().get(), 1e-6);
+        Clip weakest = page.getLast();
+        assertEquals(weakest.score() / 0.235f, vm.shareOfBest(weakest), 1e-6);
+        assertTrue(vm.shareOfBest(weakest) > 0.9, "close scores stay close");
+        assertTrue(vm.mayHaveMoreProperty().get());
+        assertEquals("Showing 60 of 60 clips found · the search stopped at 60: more may match", vm.countText().get());
+
+        vm.showMore();
+        assertEquals(2 * SearchViewModel.RESULT_LIMIT, asked.getLast().limit(), "the same query, asking for more");
+        assertEquals("white", asked.getLast().prompt());
+        vm.search();
+        assertEquals(SearchViewModel.RESULT_LIMIT, asked.getLast().limit(), "a new search starts with one page again");
+    }
+
+    @Test
+    void wallClockSourcesComeWithTheResults() {
+        Clip c = clip("gate", 10, 0.3f, 1f, Instant.parse("2026-01-02T10:00:00Z"));
+        SearchViewModel vm = new SearchViewModel(tasks, new ClipSearch() {
+            @Override
+            public SearchResult search(SearchQuery q) {
+                return new SearchResult(q, List.of(c), "demo", 1, 1);
+            }
+
+            @Override
+            public java.util.Map<Long, String> clockSources(java.util.Collection<Long> ids) {
+                return java.util.Map.of(1L, "metadata");
+            }
+        });
+        vm.promptProperty().set("red");
+        vm.search();
+        assertEquals("metadata", vm.clockSource(c));
+        assertTrue(ClipCard.describeWallClock(c, "metadata").endsWith("(from metadata)"));
+        assertEquals("wall clock unknown", ClipCard.describeWallClock(clip("x", 1, 0.1f, 0f, null), null));
+        assertEquals("0:10–0:14 in file · 4.0 s", ClipCard.describeOffset(c));
     }
 
     @Test

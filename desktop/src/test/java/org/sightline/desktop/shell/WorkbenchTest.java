@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.sightline.indexer.catalog.VideoStatus;
 import org.sightline.desktop.SightlineApp;
+import org.sightline.desktop.cases.AddNotice;
 import org.sightline.desktop.cases.CaseFiles;
 import org.sightline.desktop.library.FootageLibrary;
 import org.sightline.desktop.models.ModelPacks;
@@ -24,6 +25,7 @@ import org.sightline.desktop.search.ClipSearch;
 import org.sightline.desktop.services.DesktopServices;
 import org.sightline.desktop.task.SynchronousTaskExecutor;
 import org.sightline.desktop.viewer.ClipToView;
+import org.sightline.desktop.viewer.SearchOrigin;
 import org.sightline.indexer.app.DataDirectory;
 import org.sightline.indexer.search.Clip;
 import org.sightline.indexer.search.SearchResult;
@@ -131,8 +133,55 @@ class WorkbenchTest {
                 }
 
                 @Override
-                public void add(long caseId, Moment moment) {
+                public ItemRow add(long caseId, Moment moment) {
                     kept.add(moment);
+                    return items(caseId).getLast();
+                }
+
+                @Override
+                public CaseRow updateDetails(long caseId, String name, String reference, String examiner, String notes) {
+                    throw new UnsupportedOperationException("not used here");
+                }
+
+                @Override
+                public void setNote(long itemId, String note) {
+                    throw new UnsupportedOperationException("not used here");
+                }
+
+                @Override
+                public void setTags(long itemId, List<String> tags) {
+                    throw new UnsupportedOperationException("not used here");
+                }
+
+                @Override
+                public void setSpan(long itemId, double inSeconds, double outSeconds) {
+                    throw new UnsupportedOperationException("not used here");
+                }
+
+                @Override
+                public void move(long itemId, int position) {
+                    throw new UnsupportedOperationException("not used here");
+                }
+
+                @Override
+                public void remove(long itemId) {
+                    throw new UnsupportedOperationException("not used here");
+                }
+
+                @Override
+                public ItemRow restore(long removedItemId) {
+                    throw new UnsupportedOperationException("not used here");
+                }
+
+                @Override
+                public boolean signingNeedsPassphrase() {
+                    return false;
+                }
+
+                @Override
+                public ExportReport export(long caseId, Path target, char[] passphrase, ExportSteps steps,
+                        java.util.function.BooleanSupplier cancelled) {
+                    throw new UnsupportedOperationException("not used here");
                 }
             };
         }
@@ -193,7 +242,8 @@ class WorkbenchTest {
         Clip first = workbench.searchViewModel().shownClips().getFirst();
         assertEquals(first, workbench.searchViewModel().selectedProperty().get());
         ClipToView open = workbench.viewerViewModel().currentClip().orElseThrow();
-        assertEquals(ClipToView.of(first), open);
+        assertEquals(ClipToView.of(first, new SearchOrigin("red", false, first.score(), "demo-colour")), open,
+                "the clip keeps the search that found it");
         assertEquals(List.of(open), services.viewed);
     }
 
@@ -207,14 +257,19 @@ class WorkbenchTest {
         });
         Clip hit = search.shownClips().getFirst();
         robot.interact(() -> search.onAddToCaseProperty().get().accept(hit));
-        assertEquals(Page.CASES, workbench.mainViewModel().pageProperty().get(), "no case yet: the Cases page shows");
-        assertEquals("Create or choose a case on the Cases page first, then add the clip again.",
-                workbench.casesViewModel().errorProperty().get());
+        assertEquals(Page.SEARCH, workbench.mainViewModel().pageProperty().get(), "no case yet: the answer shows in place");
+        assertEquals(AddNotice.Kind.NEEDS_CASE, workbench.casesViewModel().noticeProperty().get().kind());
+        assertTrue(robot.lookup("#add-notice").query().isVisible());
+        assertTrue(services.kept.isEmpty());
 
-        robot.interact(() -> {
-            workbench.casesViewModel().create("Red car", "T-1");
-            search.onAddToCaseProperty().get().accept(hit);
-        });
+        // a new case, made right there, gets the waiting clip
+        org.sightline.desktop.FxClicks.click(robot, "#add-notice-new-name");
+        robot.interact(() -> robot.lookup("#add-notice-new-name").query().requestFocus());
+        robot.write("Red car");
+        org.sightline.desktop.FxClicks.click(robot, "#add-notice-create");
+        assertEquals(1, services.kept.size(), "name field: '" + robot.lookup("#add-notice-new-name").queryTextInputControl().getText()
+                + "', prompt: '" + robot.lookup("#prompt-field").queryTextInputControl().getText() + "', notice: "
+                + workbench.casesViewModel().noticeProperty().get() + ", error: " + workbench.casesViewModel().errorProperty().get());
         CaseFiles.Moment m = services.kept.getFirst();
         assertEquals(VIDEO, m.video());
         assertEquals(SHA, m.sha256());
@@ -223,6 +278,13 @@ class WorkbenchTest {
         assertEquals("demo-colour", m.modelId());
         assertEquals(16, m.hitSeconds());
         assertEquals(1, workbench.casesViewModel().items().size());
+        assertEquals("Added to T-1 as item 1", robot.lookup("#add-notice-text").queryLabeled().getText());
+
+        // the same clip again: a warning, and nothing added unless asked
+        robot.interact(() -> search.onAddToCaseProperty().get().accept(hit));
+        assertEquals(AddNotice.Kind.DUPLICATE, workbench.casesViewModel().noticeProperty().get().kind());
+        assertEquals(1, services.kept.size());
+        assertTrue(robot.lookup("#add-notice-text").queryLabeled().getText().contains("already item 1 of T-1"));
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,6 +19,7 @@ import org.sightline.desktop.task.SynchronousTaskExecutor;
 import org.sightline.desktop.viewer.ViewerViewModel.ViewerMoment;
 import org.sightline.models.testing.SharedData;
 import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The viewer's state with tasks run synchronously: the file's identity, the hand-over to cases. The player decodes
@@ -93,6 +95,24 @@ class ViewerViewModelTest {
         assertEquals(1, kept.size());
         assertEquals(clip, kept.getFirst().clip());
         assertEquals(VIDEO_SHA256, kept.getFirst().sha256());
+    }
+
+    @Test
+    void theClipOpensAtItsHitFrameAndAddToCaseKeepsTheSearchAndTheFrameOnScreen() throws Exception {
+        List<ViewerMoment> kept = new ArrayList<>();
+        vm.onAddToCaseProperty().set(kept::add);
+        SearchOrigin red = new SearchOrigin("red", false, 0.23f, "demo-colour");
+        ClipToView clip = new ClipToView(VIDEO, VIDEO_SHA256, 15.0, 18.0, 16.0, Optional.empty(), "parking", red);
+        assertEquals(16.0, clip.openAtSeconds(), 1e-9, "the hit frame, not a lead-in");
+        int before = vm.openedProperty().get();
+        vm.open(clip);
+        assertEquals(before + 1, vm.openedProperty().get());
+        vm.open(clip);
+        assertEquals(before + 2, vm.openedProperty().get(), "opening the same clip again counts too");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Math.abs(vm.player().positionProperty().get() - 16.0) < 1e-3);
+        vm.addToCase();
+        assertEquals(red, kept.getFirst().clip().origin());
+        assertEquals(16.0, kept.getFirst().seconds(), 1e-3);
     }
 
     @Test

@@ -16,6 +16,10 @@ public final class SeekableVideo implements AutoCloseable {
     private static final double FALLBACK_FRAME_RATE = 25.0;
     /** How far before the end {@link #lastFrame} seeks and then decodes forward. */
     private static final double END_SEARCH_SECONDS = 2.0;
+    /** How many frames {@link #seek} decodes on at most when FFmpeg stopped short of the target. */
+    private static final int MAX_CATCH_UP_FRAMES = 250;
+    /** Frame times are rounded to microseconds: a frame this close before the target counts as at it. */
+    private static final double TIMESTAMP_TOLERANCE_SECONDS = 0.001;
 
     private final Path file;
     private final FFmpegFrameGrabber grabber;
@@ -86,7 +90,19 @@ public final class SeekableVideo implements AutoCloseable {
         double target = Math.clamp(seconds, 0.0, Math.max(0.0, durationSeconds));
         seekTo(target);
         DecodedFrame f = next();
-        return f != null ? f : lastFrame();
+        if (f == null) {
+            return lastFrame();
+        }
+        // FFmpeg's seek can stop a frame or two early (seen on H.264 after an earlier seek in the same file):
+        // decode on to the frame at or after the target, so the viewer shows the frame asked for
+        for (int i = 0; i < MAX_CATCH_UP_FRAMES && f.seconds() < target - TIMESTAMP_TOLERANCE_SECONDS; i++) {
+            DecodedFrame later = next();
+            if (later == null) {
+                break;
+            }
+            f = later;
+        }
+        return f;
     }
 
     /** The video's last decodable frame. */

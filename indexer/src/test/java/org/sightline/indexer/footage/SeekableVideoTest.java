@@ -39,6 +39,17 @@ class SeekableVideoTest {
         }
     }
 
+    /** FFmpeg alone stopped two frames short (16.0 s showed 15.84 s) after an earlier seek in the same file. */
+    @Test
+    void seeksInSequenceEachLandOnTheFrameAtOrAfterTheOffset() throws FootageException {
+        try (SeekableVideo d = SeekableVideo.open(VIDEO, 1280)) {
+            for (double s : new double[] {14.0, 16.0, 15.92, 6.0, 16.08, 25.04, 2.24}) {
+                double shown = d.seek(s).seconds();
+                assertTrue(shown >= s - 1e-3 && shown < s + d.frameSeconds() - 1e-3, "seek " + s + " showed " + shown);
+            }
+        }
+    }
+
     @Test
     void scalesWidePicturesDownAndKeepsAspect() throws FootageException {
         try (SeekableVideo d = SeekableVideo.open(VIDEO, 384)) {

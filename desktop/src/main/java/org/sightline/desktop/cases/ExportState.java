@@ -1,0 +1,17 @@
+package org.sightline.desktop.cases;
+
+/** Where the Cases page's export is. */
+public enum ExportState {
+    /** Nothing exported in this session yet. */
+    IDLE,
+    /** The signing key is protected: waiting for its passphrase. */
+    NEEDS_PASSPHRASE,
+    /** Writing the package. */
+    RUNNING,
+    /** Written and verified; the report says what. */
+    DONE,
+    /** Stopped by the user; nothing was left behind. */
+    CANCELLED,
+    /** Failed; the error says why. */
+    FAILED
+}
