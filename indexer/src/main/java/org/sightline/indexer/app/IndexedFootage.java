@@ -6,6 +6,9 @@ import java.util.Optional;
 import org.sightline.indexer.catalog.Catalog;
 import org.sightline.indexer.catalog.VideoRecord;
 import org.sightline.indexer.index.SegmentIndex;
+import org.sightline.indexer.perception.FrameDetections;
+import org.sightline.indexer.perception.LabelSpan;
+import org.sightline.indexer.perception.ObjectQuery;
 
 /** What the catalog and the vector index of a data directory know about its footage (read only). */
 public final class IndexedFootage {
@@ -30,6 +33,39 @@ public final class IndexedFootage {
     /** Seconds of footage in videos that are done or partial. */
     public double indexedFootageSeconds() {
         return catalog.indexedFootageSeconds();
+    }
+
+    /**
+     * Every frame of a video the object detector examined, with what it found (label, score, box, colour), in time
+     * order; empty when the video was indexed without a detector. Only finished generations count.
+     */
+    public List<FrameDetections> detections(long videoId) {
+        return catalog.detectionsOf(videoId);
+    }
+
+    /** The examined frames of a video between two offsets (inclusive), e.g. the detections of a clip. */
+    public List<FrameDetections> detections(long videoId, double fromSeconds, double toSeconds) {
+        return catalog.detectionsOf(videoId).stream()
+                .filter(f -> f.offsetSeconds() >= fromSeconds && f.offsetSeconds() <= toSeconds).toList();
+    }
+
+    /**
+     * Where the detector saw what the query asks for (a label, at least a count, a colour), across every video, as
+     * spans of consecutive matching examined frames, by video and time.
+     */
+    public List<LabelSpan> spans(ObjectQuery query) {
+        List<LabelSpan> spans = new java.util.ArrayList<>();
+        catalog.detectionsOfVideosWith(query.label()).forEach((video, frames) -> spans.addAll(LabelSpan.find(video, frames, query)));
+        return spans;
+    }
+
+    /** Number of frame documents in the search index that carry this object label (for status and checks). */
+    public int framesWithLabel(String label) {
+        try {
+            return index.frameCountWithLabel(label);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot count frames with " + label + " in the index: " + e.getMessage(), e);
+        }
     }
 
     /** True when another process holds the index for writing, so this one can only search. */

@@ -15,8 +15,12 @@ import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.result.ResultIterable;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.sightline.indexer.footage.SamplingReport;
 import org.sightline.indexer.footage.VideoInfo;
+import org.sightline.indexer.perception.FrameDetections;
+import org.sightline.indexer.perception.ObjectSighting;
+import org.sightline.models.perception.detect.NormalisedBox;
 
 /**
  * The SQLite catalog ({@code catalog.sqlite}, WAL, foreign keys on): archives, videos, the paths each content hash
@@ -261,6 +265,16 @@ public final class Catalog implements AutoCloseable {
      */
     public StartedGeneration beginGeneration(long videoId, String modelId, String sha256, Long runId,
             List<SegmentDraft> segments, Optional<SamplingReport.Damage> damage, int framesEmbedded, int framesSkipped) {
+        return beginGeneration(videoId, modelId, sha256, runId, segments, damage, framesEmbedded, framesSkipped, List.of());
+    }
+
+    /**
+     * Step 1 of the commit protocol with what the object detector found: the examined frames and their detections are
+     * rows of the generation, written in the same transaction and removed with it.
+     */
+    public StartedGeneration beginGeneration(long videoId, String modelId, String sha256, Long runId,
+            List<SegmentDraft> segments, Optional<SamplingReport.Damage> damage, int framesEmbedded, int framesSkipped,
+            List<FrameDetections> detections) {
         return transaction("begin writing video " + videoId, h -> {
             long gen = h.createUpdate("INSERT INTO generations(video_id, model_id, sha256, run_id, status, outcome, "
                             + "damage_kind, damage_at_s, damage_detail, frames_embedded, frames_skipped, created_at) "
@@ -283,8 +297,78 @@ public final class Catalog implements AutoCloseable {
                         .bind("embedded", s.framesEmbedded()).bind("skipped", s.framesSkipped())
                         .executeAndReturnGeneratedKeys().mapTo(Long.class).one());
             }
+            insertDetections(h, videoId, gen, detections);
             return new StartedGeneration(new Generation(gen, videoId, modelId, sha256, false), ids);
         });
+    }
+
+    private static void insertDetections(Handle h, long videoId, long gen, List<FrameDetections> detections) {
+        if (detections.isEmpty()) {
+            return;
+        }
+        PreparedBatch frames = h.prepareBatch("INSERT INTO examined_frames(generation, video_id, offset_s) VALUES (:gen, :video, :offset)");
+        PreparedBatch objects = h.prepareBatch("INSERT INTO detections(generation, video_id, offset_s, label, score, x1, y1, x2, y2, colour) "
+                + "VALUES (:gen, :video, :offset, :label, :score, :x1, :y1, :x2, :y2, :colour)");
+        int objectCount = 0;
+        for (FrameDetections f : detections) {
+            frames.bind("gen", gen).bind("video", videoId).bind("offset", f.offsetSeconds()).add();
+            for (ObjectSighting o : f.objects()) {
+                objects.bind("gen", gen).bind("video", videoId).bind("offset", f.offsetSeconds()).bind("label", o.label())
+                        .bind("score", o.score()).bind("x1", o.box().x1()).bind("y1", o.box().y1()).bind("x2", o.box().x2())
+                        .bind("y2", o.box().y2()).bind("colour", o.colour()).add();
+                objectCount++;
+            }
+        }
+        frames.execute();
+        if (objectCount > 0) {
+            objects.execute();
+        }
+    }
+
+    // ---- perception ----------------------------------------------------------------------------------------
+
+    /** The finished generation of a video whose detections count (the newest done one that examined frames). */
+    private static final String DETECTION_GENERATION = "(SELECT MAX(g.id) FROM generations g WHERE g.video_id = :video "
+            + "AND g.status = 'done' AND EXISTS (SELECT 1 FROM examined_frames e WHERE e.generation = g.id))";
+
+    /**
+     * Every frame the object detector examined in a video, with what it found, in time order (empty when the video has
+     * no finished generation with detections).
+     */
+    public List<FrameDetections> detectionsOf(long videoId) {
+        return run("read detections of video " + videoId, h -> detectionsOn(h, videoId));
+    }
+
+    /** For each video with at least one detection of {@code label} (finished generations only): its examined frames. */
+    public Map<Long, List<FrameDetections>> detectionsOfVideosWith(String label) {
+        return run("read videos with " + label, h -> {
+            List<Long> videos = h.createQuery("SELECT DISTINCT video_id FROM detections d WHERE label = :label "
+                            + "AND generation = " + DETECTION_GENERATION.replace(":video", "d.video_id") + " ORDER BY video_id")
+                    .bind("label", label).mapTo(Long.class).list();
+            Map<Long, List<FrameDetections>> out = new LinkedHashMap<>();
+            for (long v : videos) {
+                out.put(v, detectionsOn(h, v));
+            }
+            return out;
+        });
+    }
+
+    private static List<FrameDetections> detectionsOn(Handle h, long videoId) {
+        Long gen = h.createQuery("SELECT " + DETECTION_GENERATION).bind("video", videoId).mapTo(Long.class).findOne().orElse(null);
+        if (gen == null) {
+            return List.of();
+        }
+        Map<Double, List<ObjectSighting>> byFrame = new java.util.TreeMap<>();
+        h.createQuery("SELECT offset_s FROM examined_frames WHERE generation = :gen").bind("gen", gen).mapTo(Double.class)
+                .forEach(o -> byFrame.put(o, new ArrayList<>()));
+        h.createQuery("SELECT * FROM detections WHERE generation = :gen ORDER BY offset_s, score DESC, id").bind("gen", gen)
+                .map((rs, ctx) -> Map.entry(rs.getDouble("offset_s"), new ObjectSighting(rs.getString("label"), rs.getFloat("score"),
+                        new NormalisedBox(rs.getFloat("x1"), rs.getFloat("y1"), rs.getFloat("x2"), rs.getFloat("y2")),
+                        rs.getString("colour"))))
+                .forEach(e -> byFrame.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        List<FrameDetections> out = new ArrayList<>(byFrame.size());
+        byFrame.forEach((offset, objects) -> out.add(new FrameDetections(offset, objects)));
+        return out;
     }
 
     /**
