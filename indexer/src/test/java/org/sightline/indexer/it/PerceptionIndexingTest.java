@@ -1,0 +1,92 @@
+package org.sightline.indexer.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sightline.indexer.app.DataDirectory;
+import org.sightline.indexer.app.Workspace;
+import org.sightline.indexer.catalog.VideoRecord;
+import org.sightline.indexer.ingest.IngestListener;
+import org.sightline.indexer.ingest.IngestReport;
+import org.sightline.indexer.ingest.IngestRequest;
+import org.sightline.indexer.perception.FrameDetections;
+import org.sightline.indexer.perception.LabelSpan;
+import org.sightline.indexer.perception.ObjectQuery;
+import org.sightline.models.store.ModelStore;
+import org.sightline.models.testing.SharedData;
+
+/**
+ * Indexing with no CLIP pack (only the demonstration colour pack) and the built-in starter detector: the people of
+ * {@code indoor-people-one-by-one.mp4} are found at the times they are there, stored per examined frame with boxes
+ * and colours, and their label is on the frame documents of the search index. One data directory for all tests.
+ */
+class PerceptionIndexingTest {
+    @TempDir
+    static Path tmp;
+    private static Workspace workspace;
+    private static VideoRecord video;
+    private static IngestReport report;
+
+    /** Seconds where people are visible (counted on frames, models/src/test/resources/perception/labelled-frames.json). */
+    private static final List<Double> PERSON_PRESENT = List.of(8.0, 12.0, 30.0, 55.0, 60.0, 80.0, 100.0, 110.0, 125.0);
+
+    @BeforeAll
+    static void indexOnce() throws Exception {
+        Path data = tmp.resolve("data");
+        new ModelStore(new DataDirectory(data).modelsDir()).installDemo();
+        workspace = Workspace.open(new DataDirectory(data));
+        Path file = SharedData.root().resolve("footage").resolve("indoor-people-one-by-one.mp4");
+        report = workspace.ingest(IngestRequest.of(List.of(file)), IngestListener.NONE, () -> false);
+        video = workspace.library().videoByPath(file).orElseThrow();
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void close() {
+        if (workspace != null) {
+            workspace.close();
+        }
+    }
+
+    @Test
+    void peopleAreFoundAtTheTimesTheyAreThere() {
+        List<LabelSpan> spans = workspace.library().spans(ObjectQuery.of("person"));
+        assertFalse(spans.isEmpty(), "no person found");
+        double interval = org.sightline.indexer.perception.FrameInspector.DEFAULT_INTERVAL_SECONDS;
+        for (double t : PERSON_PRESENT) {
+            assertTrue(spans.stream().anyMatch(s -> s.videoId() == video.id() && s.startSeconds() - interval <= t && t <= s.endSeconds() + interval),
+                    "no person span near " + t + " s: " + spans);
+        }
+        assertTrue(spans.size() >= 3, "the people come and go one at a time, so there are several spans: " + spans);
+        assertTrue(spans.stream().noneMatch(s -> s.startSeconds() <= 48 && 48 <= s.endSeconds()), "nobody is there at 45-50 s: " + spans);
+        assertTrue(spans.stream().allMatch(s -> s.maxCount() >= 1 && s.bestScore() >= 0.3f), spans.toString());
+        assertTrue(workspace.library().spans(new ObjectQuery("person", 3, null)).isEmpty(), "never three people at once");
+        assertTrue(workspace.library().spans(ObjectQuery.of("giraffe")).isEmpty());
+    }
+
+    @Test
+    void examinedFramesAreStoredWithBoxesAndColours() {
+        List<FrameDetections> frames = workspace.library().detections(video.id());
+        assertTrue(frames.size() >= 10, "one examined frame every few seconds of 139 s: " + frames.size());
+        assertEquals(frames.size(), report.timings().perception().framesExamined(), "every examined frame is stored");
+        assertTrue(frames.stream().anyMatch(f -> f.objects().isEmpty()), "frames where nobody is there are stored, empty");
+        var people = frames.stream().flatMap(f -> f.objects().stream()).filter(o -> o.label().equals("person")).toList();
+        assertFalse(people.isEmpty());
+        assertTrue(people.stream().filter(o -> o.size() > 0.05f && o.box().height() > o.box().width()).count() >= people.size() * 0.8,
+                "a standing person's box is large and taller than wide: " + people);
+        assertTrue(people.stream().anyMatch(o -> o.colour() != null), "some person has a dominant colour: " + people);
+        assertEquals(frames.stream().filter(f -> f.offsetSeconds() >= 50 && f.offsetSeconds() <= 65).toList(),
+                workspace.library().detections(video.id(), 50, 65));
+    }
+
+    @Test
+    void theLabelIsOnTheSearchIndexFrameDocuments() {
+        assertTrue(workspace.library().framesWithLabel("person") > 0);
+        assertEquals(0, workspace.library().framesWithLabel("giraffe"));
+    }
+}
