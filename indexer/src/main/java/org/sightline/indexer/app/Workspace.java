@@ -87,6 +87,11 @@ public final class Workspace implements AutoCloseable {
         return open(dir, models, DefaultServices.footageReader());
     }
 
+    /** Opens the data directory with the given model source and object detector source (benchmarks, tests). */
+    public static Workspace open(DataDirectory dir, ActiveModelSource models, PerceptionSource perception) throws IOException {
+        return open(dir, models, DefaultServices.footageReader(), perception);
+    }
+
     /** Opens the data directory with the given model source and footage reader, without perception. */
     public static Workspace open(DataDirectory dir, ActiveModelSource models, FootageReader footage) throws IOException {
         return open(dir, models, footage, PerceptionSource.none());
