@@ -59,6 +59,15 @@ public final class IndexedFootage {
         return spans;
     }
 
+    /**
+     * The recording start the video's burned-in clock shows (its first frame's time), when a clock was read; kept
+     * beside the start from metadata or the file name ({@link VideoRecord#recordingStart()}, whose source says which
+     * one it is) so both can be shown when they disagree.
+     */
+    public Optional<java.time.Instant> clockStart(long videoId) {
+        return catalog.clockStart(videoId);
+    }
+
     /** Number of frame documents in the search index that carry this object label (for status and checks). */
     public int framesWithLabel(String label) {
         try {

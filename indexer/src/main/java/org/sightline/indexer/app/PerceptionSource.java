@@ -5,16 +5,23 @@ import org.sightline.models.perception.PackedDetector;
 import org.sightline.models.perception.PerceptionManifest;
 import org.sightline.models.perception.StarterPackShelf;
 import org.sightline.models.perception.detect.ObjectDetector;
+import org.sightline.models.perception.text.SceneTextReader;
 import org.sightline.models.runtime.RuntimeOptions;
 
 /**
- * Where a workspace's object detector comes from, for the perception stages of indexing. Independent of the active
- * vision-language model: detections are made with or without a CLIP pack.
+ * Where a workspace's object detector and scene text reader come from, for the perception stages of indexing.
+ * Independent of the active vision-language model: detections are made with or without a CLIP pack. Text is read
+ * only where the detector examines frames, so a source without a detector reads no text either.
  */
 public interface PerceptionSource {
 
     /** Opens the detector, verified, or empty when there is none; the caller closes it. */
     Optional<ObjectDetector> openDetector();
+
+    /** Opens the scene text reader, verified, or empty when there is none; the caller closes it. */
+    default Optional<SceneTextReader> openTextReader() {
+        return Optional.empty();
+    }
 
     /** Seconds of video between frames the detector examines ({@code FrameInspector}). */
     default double detectionIntervalSeconds() {
@@ -34,9 +41,20 @@ public interface PerceptionSource {
         return starterPacks(StarterPackShelf.fromSystemProperty());
     }
 
-    /** The first detector pack on this shelf. */
+    /** The first detector and text packs on this shelf. */
     static PerceptionSource starterPacks(StarterPackShelf shelf) {
-        return () -> shelf.location().isEmpty() ? Optional.empty()
-                : shelf.verifiedOfKind(PerceptionManifest.Kind.DETECTOR).map(pack -> PackedDetector.open(pack, RuntimeOptions.defaults()));
+        return new PerceptionSource() {
+            @Override
+            public Optional<ObjectDetector> openDetector() {
+                return shelf.location().isEmpty() ? Optional.empty()
+                        : shelf.verifiedOfKind(PerceptionManifest.Kind.DETECTOR).map(pack -> PackedDetector.open(pack, RuntimeOptions.defaults()));
+            }
+
+            @Override
+            public Optional<SceneTextReader> openTextReader() {
+                return shelf.location().isEmpty() ? Optional.empty()
+                        : shelf.verifiedOfKind(PerceptionManifest.Kind.TEXT).map(pack -> SceneTextReader.open(pack, RuntimeOptions.defaults()));
+            }
+        };
     }
 }

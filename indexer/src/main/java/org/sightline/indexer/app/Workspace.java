@@ -25,10 +25,12 @@ import org.sightline.indexer.ingest.IngestPipeline;
 import org.sightline.indexer.ingest.IngestReport;
 import org.sightline.indexer.ingest.IngestRequest;
 import org.sightline.indexer.perception.FrameInspector;
+import org.sightline.indexer.perception.TextInspector;
 import org.sightline.indexer.search.SearchResult;
 import org.sightline.indexer.search.SearchService;
 import org.sightline.models.pack.NoActiveModelException;
 import org.sightline.models.perception.detect.ObjectDetector;
+import org.sightline.models.perception.text.SceneTextReader;
 import org.sightline.models.store.ModelStore;
 import org.sightline.models.runtime.VisionLanguageModel;
 
@@ -51,6 +53,7 @@ public final class Workspace implements AutoCloseable {
     private final IndexCommitProtocol protocol;
     private final PerceptionSource perception;
     private ObjectDetector detector;
+    private SceneTextReader textReader;
     private boolean detectorOpened;
 
     private final List<Consumer<SearchResult>> searchListeners = new CopyOnWriteArrayList<>();
@@ -214,6 +217,9 @@ public final class Workspace implements AutoCloseable {
     private synchronized Optional<ObjectDetector> detector() {
         if (!detectorOpened) {
             detector = perception.openDetector().orElse(null);
+            if (detector != null) {
+                textReader = perception.openTextReader().orElse(null);
+            }
             detectorOpened = true;
         }
         return Optional.ofNullable(detector);
@@ -232,7 +238,9 @@ public final class Workspace implements AutoCloseable {
     public IngestReport ingest(IngestRequest request, IngestListener listener, BooleanSupplier cancelled) throws IOException {
         Objects.requireNonNull(footage, "this workspace has no footage reader");
         IngestRequest effective = withVideosAwaitingReembedding(request);
-        FrameInspector inspector = detector().map(d -> new FrameInspector(d, perception.detectionIntervalSeconds())).orElse(null);
+        FrameInspector inspector = detector().map(d -> new FrameInspector(d,
+                textReader == null ? null : new TextInspector(textReader, TextInspector.DEFAULT_FULL_READ_EVERY),
+                perception.detectionIntervalSeconds())).orElse(null);
         IngestPipeline pipeline = new IngestPipeline(catalog, protocol, footage, activeModel(), dataDirectory.thumbnailsDir(), inspector);
         AtomicBoolean interrupted = new AtomicBoolean();
         BooleanSupplier stop = cancelled == null ? interrupted::get : () -> interrupted.get() || cancelled.getAsBoolean();
@@ -348,6 +356,10 @@ public final class Workspace implements AutoCloseable {
             if (detector != null) {
                 detector.close();
                 detector = null;
+            }
+            if (textReader != null) {
+                textReader.close();
+                textReader = null;
             }
         } finally {
             try {

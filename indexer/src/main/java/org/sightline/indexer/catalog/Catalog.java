@@ -18,8 +18,11 @@ import org.jdbi.v3.core.result.ResultIterable;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.sightline.indexer.footage.SamplingReport;
 import org.sightline.indexer.footage.VideoInfo;
+import org.sightline.indexer.perception.ClockSighting;
+import org.sightline.indexer.perception.ClockStart;
 import org.sightline.indexer.perception.FrameDetections;
 import org.sightline.indexer.perception.ObjectSighting;
+import org.sightline.indexer.perception.SceneTextSighting;
 import org.sightline.models.perception.detect.NormalisedBox;
 
 /**
@@ -230,7 +233,7 @@ public final class Catalog implements AutoCloseable {
     public void recordProbe(long videoId, VideoInfo info) {
         run("record probe of video " + videoId, h -> h.createUpdate(
                         "UPDATE videos SET container = :container, codec = :codec, width = :width, height = :height, fps = :fps, "
-                                + "duration_s = :duration, recording_start_ms = :start, recording_start_source = :startSource, "
+                                + "duration_s = :duration, recording_start_ms = :start, recording_start_source = :startSource, clock_start_ms = NULL, "
                                 + "status = :indexing, error_kind = NULL, error_message = NULL, updated_at = :now WHERE id = :id")
                 .bind("container", info.container()).bind("codec", info.codec()).bind("width", info.width())
                 .bind("height", info.height()).bind("fps", info.framesPerSecond()).bind("duration", info.durationSeconds())
@@ -275,6 +278,17 @@ public final class Catalog implements AutoCloseable {
     public StartedGeneration beginGeneration(long videoId, String modelId, String sha256, Long runId,
             List<SegmentDraft> segments, Optional<SamplingReport.Damage> damage, int framesEmbedded, int framesSkipped,
             List<FrameDetections> detections) {
+        return beginGeneration(videoId, modelId, sha256, runId, segments, damage, framesEmbedded, framesSkipped, detections,
+                Optional.empty());
+    }
+
+    /**
+     * As above, with the recording start the video's burned-in clock implies: stored beside the start from metadata or
+     * the file name, and taken as the recording start (source {@value ClockStart#SOURCE}) when there is none.
+     */
+    public StartedGeneration beginGeneration(long videoId, String modelId, String sha256, Long runId,
+            List<SegmentDraft> segments, Optional<SamplingReport.Damage> damage, int framesEmbedded, int framesSkipped,
+            List<FrameDetections> detections, Optional<Instant> clockStart) {
         return transaction("begin writing video " + videoId, h -> {
             long gen = h.createUpdate("INSERT INTO generations(video_id, model_id, sha256, run_id, status, outcome, "
                             + "damage_kind, damage_at_s, damage_detail, frames_embedded, frames_skipped, created_at) "
@@ -298,6 +312,12 @@ public final class Catalog implements AutoCloseable {
                         .executeAndReturnGeneratedKeys().mapTo(Long.class).one());
             }
             insertDetections(h, videoId, gen, detections);
+            if (clockStart.isPresent()) {
+                h.createUpdate("UPDATE videos SET clock_start_ms = :clock, "
+                                + "recording_start_source = CASE WHEN recording_start_ms IS NULL THEN :source ELSE recording_start_source END, "
+                                + "recording_start_ms = COALESCE(recording_start_ms, :clock) WHERE id = :video")
+                        .bind("clock", clockStart.get().toEpochMilli()).bind("source", ClockStart.SOURCE).bind("video", videoId).execute();
+            }
             return new StartedGeneration(new Generation(gen, videoId, modelId, sha256, false), ids);
         });
     }
@@ -323,6 +343,37 @@ public final class Catalog implements AutoCloseable {
         if (objectCount > 0) {
             objects.execute();
         }
+        PreparedBatch texts = h.prepareBatch("INSERT INTO scene_texts(generation, video_id, offset_s, text, confidence, x1, y1, x2, y2) "
+                + "VALUES (:gen, :video, :offset, :text, :confidence, :x1, :y1, :x2, :y2)");
+        PreparedBatch clocks = h.prepareBatch("INSERT INTO clock_readings(generation, video_id, offset_s, text, shown, format) "
+                + "VALUES (:gen, :video, :offset, :text, :shown, :format)");
+        int textCount = 0;
+        int clockCount = 0;
+        for (FrameDetections f : detections) {
+            for (SceneTextSighting t : f.texts()) {
+                texts.bind("gen", gen).bind("video", videoId).bind("offset", f.offsetSeconds()).bind("text", t.text())
+                        .bind("confidence", t.confidence()).bind("x1", t.box().x1()).bind("y1", t.box().y1()).bind("x2", t.box().x2())
+                        .bind("y2", t.box().y2()).add();
+                textCount++;
+            }
+            if (f.clock() != null) {
+                clocks.bind("gen", gen).bind("video", videoId).bind("offset", f.offsetSeconds()).bind("text", f.clock().text())
+                        .bind("shown", f.clock().time().toString()).bind("format", f.clock().format()).add();
+                clockCount++;
+            }
+        }
+        if (textCount > 0) {
+            texts.execute();
+        }
+        if (clockCount > 0) {
+            clocks.execute();
+        }
+    }
+
+    /** The recording start the video's burned-in clock implies, when one was read. */
+    public Optional<Instant> clockStart(long videoId) {
+        return run("read the clock start of video " + videoId, h -> h.createQuery("SELECT clock_start_ms FROM videos WHERE id = :id")
+                .bind("id", videoId).mapTo(Long.class).findOne().map(Instant::ofEpochMilli));
     }
 
     // ---- perception ----------------------------------------------------------------------------------------
@@ -366,8 +417,20 @@ public final class Catalog implements AutoCloseable {
                         new NormalisedBox(rs.getFloat("x1"), rs.getFloat("y1"), rs.getFloat("x2"), rs.getFloat("y2")),
                         rs.getString("colour"))))
                 .forEach(e -> byFrame.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        Map<Double, List<SceneTextSighting>> texts = new HashMap<>();
+        h.createQuery("SELECT * FROM scene_texts WHERE generation = :gen ORDER BY offset_s, id").bind("gen", gen)
+                .map((rs, ctx) -> Map.entry(rs.getDouble("offset_s"), new SceneTextSighting(rs.getString("text"),
+                        new NormalisedBox(rs.getFloat("x1"), rs.getFloat("y1"), rs.getFloat("x2"), rs.getFloat("y2")),
+                        rs.getFloat("confidence"))))
+                .forEach(e -> texts.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        Map<Double, ClockSighting> clocks = new HashMap<>();
+        h.createQuery("SELECT * FROM clock_readings WHERE generation = :gen").bind("gen", gen)
+                .map((rs, ctx) -> Map.entry(rs.getDouble("offset_s"), new ClockSighting(rs.getString("text"),
+                        java.time.LocalDateTime.parse(rs.getString("shown")), rs.getString("format"))))
+                .forEach(e -> clocks.put(e.getKey(), e.getValue()));
         List<FrameDetections> out = new ArrayList<>(byFrame.size());
-        byFrame.forEach((offset, objects) -> out.add(new FrameDetections(offset, objects)));
+        byFrame.forEach((offset, objects) -> out.add(new FrameDetections(offset, objects, texts.getOrDefault(offset, List.of()),
+                clocks.get(offset))));
         return out;
     }
 

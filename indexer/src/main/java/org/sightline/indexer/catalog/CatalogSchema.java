@@ -11,7 +11,8 @@ import org.jdbi.v3.core.Handle;
  * <p>Version 1 is the catalog as first shipped. Before version 2 the cases and the audit log created their own
  * tables and kept their versions in {@code component_schema}; version 2 creates those tables when missing (with the
  * same definitions, so files where they exist keep them and their rows) and drops {@code component_schema}.
- * Version 3 adds the object detector's examined frames and detections (per generation).
+ * Version 3 adds perception, per generation: the object detector's examined frames and detections, scene text and
+ * burned-in clock readings; and the video's recording start according to its clock.
  */
 final class CatalogSchema {
     static final List<List<String>> MIGRATIONS = List.of(List.of(
@@ -131,7 +132,28 @@ final class CatalogSchema {
               x1 REAL NOT NULL, y1 REAL NOT NULL, x2 REAL NOT NULL, y2 REAL NOT NULL,
               colour TEXT)""",
             "CREATE INDEX detections_generation ON detections(generation, offset_s)",
-            "CREATE INDEX detections_label ON detections(label, video_id)"
+            "CREATE INDEX detections_label ON detections(label, video_id)",
+            """
+            CREATE TABLE scene_texts(
+              id INTEGER PRIMARY KEY,
+              generation INTEGER NOT NULL REFERENCES generations(id) ON DELETE CASCADE,
+              video_id INTEGER NOT NULL REFERENCES videos(id) ON DELETE CASCADE,
+              offset_s REAL NOT NULL,
+              text TEXT NOT NULL,
+              confidence REAL NOT NULL,
+              x1 REAL NOT NULL, y1 REAL NOT NULL, x2 REAL NOT NULL, y2 REAL NOT NULL)""",
+            "CREATE INDEX scene_texts_generation ON scene_texts(generation, offset_s)",
+            """
+            CREATE TABLE clock_readings(
+              generation INTEGER NOT NULL REFERENCES generations(id) ON DELETE CASCADE,
+              video_id INTEGER NOT NULL REFERENCES videos(id) ON DELETE CASCADE,
+              offset_s REAL NOT NULL,
+              text TEXT NOT NULL,
+              shown TEXT NOT NULL,
+              format TEXT NOT NULL,
+              PRIMARY KEY (generation, offset_s))""",
+            // the recording start the burned-in clock implies, kept beside the one from metadata or the file name
+            "ALTER TABLE videos ADD COLUMN clock_start_ms INTEGER"
     ));
 
     private CatalogSchema() {

@@ -50,16 +50,19 @@ public final class IndexCommitProtocol {
     /** A finished video ready to be written: its segments and their frames, in the order of the segment drafts. */
     public record VideoWrite(long videoId, String modelId, String sha256, String camera, java.util.Optional<java.time.Instant> recordingStart,
             Long runId, List<SegmentDraft> segments, List<List<IndexedFrame>> framesPerSegment,
-            Optional<SamplingReport.Damage> damage, int framesSkipped, List<FrameDetections> detections) {
+            Optional<SamplingReport.Damage> damage, int framesSkipped, List<FrameDetections> detections,
+            Optional<java.time.Instant> clockStart) {
         public VideoWrite {
             detections = detections == null ? List.of() : List.copyOf(detections);
+            clockStart = clockStart == null ? Optional.empty() : clockStart;
         }
 
         /** A write without detections (no object detector ran). */
         public VideoWrite(long videoId, String modelId, String sha256, String camera, Optional<java.time.Instant> recordingStart,
                 Long runId, List<SegmentDraft> segments, List<List<IndexedFrame>> framesPerSegment,
                 Optional<SamplingReport.Damage> damage, int framesSkipped) {
-            this(videoId, modelId, sha256, camera, recordingStart, runId, segments, framesPerSegment, damage, framesSkipped, List.of());
+            this(videoId, modelId, sha256, camera, recordingStart, runId, segments, framesPerSegment, damage, framesSkipped, List.of(),
+                    Optional.empty());
         }
     }
 
@@ -67,7 +70,7 @@ public final class IndexCommitProtocol {
     public List<Long> write(VideoWrite w) throws IOException {
         int embedded = w.framesPerSegment().stream().mapToInt(List::size).sum();
         Catalog.StartedGeneration started = catalog.beginGeneration(w.videoId(), w.modelId(), w.sha256(), w.runId(),
-                w.segments(), w.damage(), embedded, w.framesSkipped(), w.detections());
+                w.segments(), w.damage(), embedded, w.framesSkipped(), w.detections(), w.clockStart());
         long gen = started.generation().number();
         List<IndexedFrame> frames = new ArrayList<>(embedded);
         for (int i = 0; i < w.segments().size(); i++) {
@@ -76,7 +79,8 @@ public final class IndexCommitProtocol {
                 frames.add(new IndexedFrame(segmentId, f.offsetSeconds(), f.vector(), f.labels()));
             }
         }
-        index.replaceVideo(new VideoVectors(w.videoId(), w.modelId(), w.sha256(), gen, w.camera(), w.recordingStart(), frames));
+        // a video with no recording start from metadata or its name takes its burned-in clock's
+        index.replaceVideo(new VideoVectors(w.videoId(), w.modelId(), w.sha256(), gen, w.camera(), w.recordingStart().or(w::clockStart), frames));
         deleteThumbnails(catalog.completeGeneration(gen));
         return started.segmentIds();
     }

@@ -3,6 +3,7 @@ package org.sightline.indexer.ingest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,6 +28,7 @@ import org.sightline.indexer.footage.FootageException;
 import org.sightline.indexer.footage.SamplingReport;
 import org.sightline.indexer.index.IndexCommitProtocol;
 import org.sightline.indexer.ingest.IngestTimings.Clock.Stage;
+import org.sightline.indexer.perception.ClockStart;
 import org.sightline.indexer.perception.FrameInspector;
 import org.sightline.models.runtime.PreparedImage;
 import org.sightline.models.runtime.VisionLanguageModel;
@@ -393,7 +395,7 @@ public final class IngestPipeline {
             }
             writer.write(new IndexCommitProtocol.VideoWrite(job.videoId, model.id().asString(), job.sha256, job.camera,
                     job.info.recordingStart(), runId, job.segments.drafts(), job.segments.framesPerSegment(), report.damage(),
-                    job.skippedFrames, job.detections));
+                    job.skippedFrames, job.detections, ClockStart.estimate(job.detections, ZoneId.systemDefault())));
             return report.damage()
                     .map(d -> new FileOutcome(path, FileOutcome.Status.PARTIAL, path + ": " + d.error().description() + " at "
                             + String.format(Locale.ROOT, "%.1f s", d.atSeconds()) + (d.detail() == null ? "" : " (" + d.detail() + ")")

@@ -28,12 +28,19 @@ public final class FrameInspector {
     public static final int PREFERRED_SHORT_SIDE = 288;
 
     private final ObjectDetector detector;
+    private final TextInspector text;
     private final double intervalSeconds;
     private double lastExamined = Double.NaN;
 
     /** @param detector used, not owned: the caller closes it */
     public FrameInspector(ObjectDetector detector, double intervalSeconds) {
+        this(detector, null, intervalSeconds);
+    }
+
+    /** @param text also reads scene text and the burned-in clock in examined frames; null for none */
+    public FrameInspector(ObjectDetector detector, TextInspector text, double intervalSeconds) {
         this.detector = Objects.requireNonNull(detector, "detector");
+        this.text = text;
         if (!(intervalSeconds >= 0)) {
             throw new IllegalArgumentException("the interval between examined frames must not be negative, got " + intervalSeconds);
         }
@@ -47,6 +54,9 @@ public final class FrameInspector {
     /** Starts a new video: its first changed frame is examined. */
     public void startFile() {
         lastExamined = Double.NaN;
+        if (text != null) {
+            text.startFile();
+        }
     }
 
     /**
@@ -58,13 +68,14 @@ public final class FrameInspector {
         return changed && (Double.isNaN(lastExamined) || offsetSeconds - lastExamined >= intervalSeconds - 1e-9);
     }
 
-    /** Runs the detector on the frame and names each object's colour. */
+    /** Runs the detector on the frame and names each object's colour; reads its text when a text inspector is set. */
     public FrameDetections inspect(double offsetSeconds, RgbFrame frame) {
         lastExamined = offsetSeconds;
         List<ObjectSighting> objects = new ArrayList<>();
         for (Detection d : detector.detect(frame)) {
             objects.add(new ObjectSighting(d.label(), d.score(), d.box(), BoxColour.of(frame, d.box())));
         }
-        return new FrameDetections(offsetSeconds, objects);
+        FrameDetections found = new FrameDetections(offsetSeconds, objects);
+        return text == null ? found : text.read(found, frame);
     }
 }

@@ -31,6 +31,7 @@ class PerceptionIndexingTest {
     static Path tmp;
     private static Workspace workspace;
     private static VideoRecord video;
+    private static VideoRecord textClip;
     private static IngestReport report;
 
     /** Seconds where people are visible (counted on frames, models/src/test/resources/perception/labelled-frames.json). */
@@ -42,8 +43,10 @@ class PerceptionIndexingTest {
         new ModelStore(new DataDirectory(data).modelsDir()).installDemo();
         workspace = Workspace.open(new DataDirectory(data));
         Path file = SharedData.root().resolve("footage").resolve("indoor-people-one-by-one.mp4");
-        report = workspace.ingest(IngestRequest.of(List.of(file)), IngestListener.NONE, () -> false);
+        Path withClock = TextClip.write(tmp.resolve("shop.mp4"));
+        report = workspace.ingest(IngestRequest.of(List.of(file, withClock)), IngestListener.NONE, () -> false);
         video = workspace.library().videoByPath(file).orElseThrow();
+        textClip = workspace.library().videoByPath(withClock).orElseThrow();
     }
 
     @org.junit.jupiter.api.AfterAll
@@ -73,7 +76,8 @@ class PerceptionIndexingTest {
     void examinedFramesAreStoredWithBoxesAndColours() {
         List<FrameDetections> frames = workspace.library().detections(video.id());
         assertTrue(frames.size() >= 10, "one examined frame every few seconds of 139 s: " + frames.size());
-        assertEquals(frames.size(), report.timings().perception().framesExamined(), "every examined frame is stored");
+        assertEquals(frames.size() + workspace.library().detections(textClip.id()).size(), report.timings().perception().framesExamined(),
+                "every examined frame is stored");
         assertTrue(frames.stream().anyMatch(f -> f.objects().isEmpty()), "frames where nobody is there are stored, empty");
         var people = frames.stream().flatMap(f -> f.objects().stream()).filter(o -> o.label().equals("person")).toList();
         assertFalse(people.isEmpty());
@@ -82,6 +86,24 @@ class PerceptionIndexingTest {
         assertTrue(people.stream().anyMatch(o -> o.colour() != null), "some person has a dominant colour: " + people);
         assertEquals(frames.stream().filter(f -> f.offsetSeconds() >= 50 && f.offsetSeconds() <= 65).toList(),
                 workspace.library().detections(video.id(), 50, 65));
+    }
+
+    @Test
+    void aBurnedInClockIsReadAndBecomesTheRecordingStart() {
+        List<FrameDetections> frames = workspace.library().detections(textClip.id());
+        var clocks = frames.stream().filter(f -> f.clock() != null).toList();
+        assertTrue(clocks.size() >= 2, "the clock is read on several examined frames: " + frames);
+        for (FrameDetections f : clocks) {
+            assertEquals(TextClip.CLOCK_START.plusSeconds((long) f.offsetSeconds()), f.clock().time(), f.toString());
+        }
+        assertTrue(frames.stream().anyMatch(f -> f.texts().stream().anyMatch(t -> t.text().equals(TextClip.SIGN) && t.box().x1() > 0.2f)),
+                "the shop sign is read: " + frames);
+        var start = workspace.library().clockStart(textClip.id());
+        assertEquals(java.util.Optional.of(TextClip.CLOCK_START.atZone(java.time.ZoneId.systemDefault()).toInstant()), start);
+        VideoRecord after = workspace.library().videoByPath(textClip.path()).orElseThrow();
+        assertEquals("burned-in clock", after.recordingStartSource(), "the file has no start in its metadata or name");
+        assertEquals(start, after.recordingStart());
+        assertTrue(workspace.library().clockStart(video.id()).isEmpty(), "the indoor footage shows no clock");
     }
 
     @Test
