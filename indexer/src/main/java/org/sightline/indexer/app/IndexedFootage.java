@@ -9,6 +9,7 @@ import org.sightline.indexer.index.SegmentIndex;
 import org.sightline.indexer.perception.FrameDetections;
 import org.sightline.indexer.perception.LabelSpan;
 import org.sightline.indexer.perception.ObjectQuery;
+import org.sightline.indexer.perception.ObjectTrack;
 
 /** What the catalog and the vector index of a data directory know about its footage (read only). */
 public final class IndexedFootage {
@@ -57,6 +58,14 @@ public final class IndexedFootage {
         List<LabelSpan> spans = new java.util.ArrayList<>();
         catalog.detectionsOfVideosWith(query.label()).forEach((video, frames) -> spans.addAll(LabelSpan.find(video, frames, query)));
         return spans;
+    }
+
+    /**
+     * Objects followed across the video's examined frames (class, colour, first and last seen, path, direction,
+     * dwell), by first sighting; empty when it was indexed without a detector.
+     */
+    public List<ObjectTrack> tracks(long videoId) {
+        return catalog.tracksOf(videoId);
     }
 
     /**

@@ -1,5 +1,8 @@
 package org.sightline.indexer.catalog;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +25,9 @@ import org.sightline.indexer.perception.ClockSighting;
 import org.sightline.indexer.perception.ClockStart;
 import org.sightline.indexer.perception.FrameDetections;
 import org.sightline.indexer.perception.ObjectSighting;
+import org.sightline.indexer.perception.ObjectTrack;
 import org.sightline.indexer.perception.SceneTextSighting;
+import org.sightline.indexer.perception.TrackLinker;
 import org.sightline.models.perception.detect.NormalisedBox;
 
 /**
@@ -365,9 +370,44 @@ public final class Catalog implements AutoCloseable {
         if (textCount > 0) {
             texts.execute();
         }
+        // tracks follow from the detections (deterministically) and are stored with them, in the same generation
+        for (ObjectTrack t : TrackLinker.link(detections)) {
+            h.createUpdate("INSERT INTO tracks(generation, video_id, label, colour, first_s, last_s, direction, path) "
+                            + "VALUES (:gen, :video, :label, :colour, :first, :last, :direction, :path)")
+                    .bind("gen", gen).bind("video", videoId).bind("label", t.label()).bind("colour", t.colour())
+                    .bind("first", t.firstSeen()).bind("last", t.lastSeen()).bind("direction", t.direction().name())
+                    .bind("path", pathJson(t.path())).execute();
+        }
         if (clockCount > 0) {
             clocks.execute();
         }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<List<ObjectTrack.Point>> PATH = new TypeReference<>() {
+    };
+
+    private static String pathJson(List<ObjectTrack.Point> path) {
+        try {
+            return JSON.writeValueAsString(path);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a track's path as JSON", e);
+        }
+    }
+
+    /** The object tracks of a video's finished generation with detections, by first sighting. */
+    public List<ObjectTrack> tracksOf(long videoId) {
+        return run("read tracks of video " + videoId, h -> h.createQuery("SELECT * FROM tracks WHERE generation = "
+                        + DETECTION_GENERATION + " ORDER BY id").bind("video", videoId)
+                .map((rs, ctx) -> {
+                    try {
+                        return new ObjectTrack(rs.getString("label"), rs.getString("colour"), JSON.readValue(rs.getString("path"), PATH),
+                                ObjectTrack.Direction.valueOf(rs.getString("direction")));
+                    } catch (JsonProcessingException e) {
+                        throw new CatalogException("catalog " + file() + ": a track of video " + videoId + " has an unreadable path: "
+                                + e.getOriginalMessage(), e);
+                    }
+                }).list());
     }
 
     /** The recording start the video's burned-in clock implies, when one was read. */

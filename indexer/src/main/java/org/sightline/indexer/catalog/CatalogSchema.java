@@ -12,7 +12,7 @@ import org.jdbi.v3.core.Handle;
  * tables and kept their versions in {@code component_schema}; version 2 creates those tables when missing (with the
  * same definitions, so files where they exist keep them and their rows) and drops {@code component_schema}.
  * Version 3 adds perception, per generation: the object detector's examined frames and detections, scene text and
- * burned-in clock readings; and the video's recording start according to its clock.
+ * burned-in clock readings, object tracks; and the video's recording start according to its clock.
  */
 final class CatalogSchema {
     static final List<List<String>> MIGRATIONS = List.of(List.of(
@@ -152,6 +152,18 @@ final class CatalogSchema {
               shown TEXT NOT NULL,
               format TEXT NOT NULL,
               PRIMARY KEY (generation, offset_s))""",
+            """
+            CREATE TABLE tracks(
+              id INTEGER PRIMARY KEY,
+              generation INTEGER NOT NULL REFERENCES generations(id) ON DELETE CASCADE,
+              video_id INTEGER NOT NULL REFERENCES videos(id) ON DELETE CASCADE,
+              label TEXT NOT NULL,
+              colour TEXT,
+              first_s REAL NOT NULL,
+              last_s REAL NOT NULL,
+              direction TEXT NOT NULL,
+              path TEXT NOT NULL)""",
+            "CREATE INDEX tracks_generation ON tracks(generation, first_s)",
             // the recording start the burned-in clock implies, kept beside the one from metadata or the file name
             "ALTER TABLE videos ADD COLUMN clock_start_ms INTEGER"
     ));

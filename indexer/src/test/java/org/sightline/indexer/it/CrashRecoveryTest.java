@@ -33,7 +33,7 @@ import org.sightline.models.testing.SharedData;
 /**
  * SIGKILL during {@code sightline index} (a real child JVM killed with destroyForcibly), twice, then a run to
  * completion: the result equals a clean run's, with no lost and no duplicated segment in SQLite or Lucene, and the same
- * object detections (the starter detector runs in both, as it does for {@code sightline index}).
+ * object detections and tracks (the starter detector runs in both, as it does for {@code sightline index}).
  */
 class CrashRecoveryTest {
     @TempDir
@@ -154,6 +154,9 @@ class CrashRecoveryTest {
                 List<FrameDetections> found = w.library().detections(v.id());
                 if (!found.isEmpty()) {
                     detections.put(v.path().getFileName().toString(), describe(found));
+                    detections.put(v.path().getFileName().toString() + " tracks", w.library().tracks(v.id()).stream()
+                            .map(t -> String.format(java.util.Locale.ROOT, "%s %s %.3f-%.3f %s %d", t.label(), t.colour(), t.firstSeen(),
+                                    t.lastSeen(), t.direction(), t.path().size())).toList());
                 }
                 List<SegmentRecord> segs = WorkspaceInternals.catalog(w).segmentsOf(v.id(), model);
                 starts.put(v.path().getFileName().toString(), segs.stream().map(SegmentRecord::startSeconds).toList());

@@ -107,6 +107,15 @@ class PerceptionIndexingTest {
     }
 
     @Test
+    void peopleAreFollowedAsTracks() {
+        var tracks = workspace.library().tracks(video.id());
+        var people = tracks.stream().filter(t -> t.label().equals("person")).toList();
+        assertTrue(people.size() >= 3, "people come one at a time: " + tracks);
+        assertTrue(people.stream().anyMatch(t -> t.dwellSeconds() >= 10), "someone stays to read the paper: " + people);
+        assertTrue(people.stream().allMatch(t -> t.lastSeen() >= t.firstSeen() && t.path().size() >= 1));
+    }
+
+    @Test
     void theLabelIsOnTheSearchIndexFrameDocuments() {
         assertTrue(workspace.library().framesWithLabel("person") > 0);
         assertEquals(0, workspace.library().framesWithLabel("giraffe"));
