@@ -123,8 +123,11 @@ final class FileFeeder implements Runnable {
                 FrameDetections detections = null;
                 if (inspector != null && inspector.due(frame.offsetSeconds(), kept)) {
                     long t = System.nanoTime();
+                    long text = inspector.textNanos();
                     detections = inspector.inspect(frame.offsetSeconds(), frame.frame());
-                    clock.lap(Stage.DETECTING, t);
+                    long reading = inspector.textNanos() - text;
+                    clock.add(Stage.DETECTING, System.nanoTime() - t - reading);
+                    clock.add(Stage.READING_TEXT, reading);
                     clock.examined();
                 }
                 long t = System.nanoTime();
@@ -145,7 +148,7 @@ final class FileFeeder implements Runnable {
     /** Time of the feeding thread's stages other than decoding, which happen inside the decoding loop. */
     private long elsewhere() {
         return clock.nanos(Stage.PREPARING) + clock.nanos(Stage.FEEDER_BLOCKED) + clock.nanos(Stage.FILTERING)
-                + clock.nanos(Stage.DETECTING);
+                + clock.nanos(Stage.DETECTING) + clock.nanos(Stage.READING_TEXT);
     }
 
     /** Hash, catalog decisions, registration and probe: {@link FeedEvent.Opened} to decode, or {@link FeedEvent.Settled}. */

@@ -17,12 +17,13 @@ public record IngestTimings(double hashing, double probing, double decoding, dou
 
     /**
      * The perception stages (issue 13), on the feeding thread: object detection on examined frames (including the
-     * box colours).
+     * box colours) and reading their scene text and burned-in clock.
      *
-     * @param detecting      seconds spent detecting
+     * @param detecting      seconds spent detecting objects
+     * @param readingText    seconds spent reading text and clocks
      * @param framesExamined frames the detector ran on
      */
-    public record Perception(double detecting, int framesExamined) {
+    public record Perception(double detecting, double readingText, int framesExamined) {
     }
 
     /**
@@ -42,16 +43,16 @@ public record IngestTimings(double hashing, double probing, double decoding, dou
                         + "feeding thread: hash %.2f s, probe %.2f s, decode %.2f s, near-duplicate filter %.2f s, prepare %.2f s, "
                         + "blocked on the model %.2f s; embedding thread: embed %.2f s, idle waiting for frames %.2f s; writing thread: "
                         + "segments, thumbnails and commits %.2f s%n  "
-                        + "perception (feeding thread): object detection %.2f s on %d frames",
+                        + "perception (feeding thread): object detection %.2f s, scene text and clock %.2f s, on %d examined frames",
                 cpu.process(), cpu.modelAndOther(), cpu.feeding(), cpu.writing(),
                 hashing, probing, decoding, filtering, preparing, feederBlocked, embedding, waitingForFrames, writing,
-                perception.detecting(), perception.framesExamined());
+                perception.detecting(), perception.readingText(), perception.framesExamined());
     }
 
     /** Thread-safe accumulator, one slot per stage. */
     static final class Clock {
         enum Stage {
-            HASHING, PROBING, DECODING, FILTERING, PREPARING, FEEDER_BLOCKED, WAITING_FOR_FRAMES, EMBEDDING, WRITING, DETECTING,
+            HASHING, PROBING, DECODING, FILTERING, PREPARING, FEEDER_BLOCKED, WAITING_FOR_FRAMES, EMBEDDING, WRITING, DETECTING, READING_TEXT,
             /** CPU time, not wall time, of the feeding and the writing thread */
             FEEDING_CPU, WRITING_CPU
         }
@@ -86,7 +87,7 @@ public record IngestTimings(double hashing, double probing, double decoding, dou
             return new IngestTimings(s(Stage.HASHING), s(Stage.PROBING), s(Stage.DECODING), s(Stage.FILTERING), s(Stage.PREPARING),
                     s(Stage.FEEDER_BLOCKED), s(Stage.WAITING_FOR_FRAMES), s(Stage.EMBEDDING), s(Stage.WRITING),
                     new CpuUse(process < 0 ? 0 : (process - processCpuAtStart) / 1e9, s(Stage.FEEDING_CPU), s(Stage.WRITING_CPU)),
-                    new Perception(s(Stage.DETECTING), framesExamined.get()));
+                    new Perception(s(Stage.DETECTING), s(Stage.READING_TEXT), framesExamined.get()));
         }
 
         /** CPU time of the calling thread so far, in nanoseconds (0 where the JVM cannot tell). */

@@ -31,6 +31,7 @@ public final class FrameInspector {
     private final TextInspector text;
     private final double intervalSeconds;
     private double lastExamined = Double.NaN;
+    private long textNanos;
 
     /** @param detector used, not owned: the caller closes it */
     public FrameInspector(ObjectDetector detector, double intervalSeconds) {
@@ -68,6 +69,11 @@ public final class FrameInspector {
         return changed && (Double.isNaN(lastExamined) || offsetSeconds - lastExamined >= intervalSeconds - 1e-9);
     }
 
+    /** Nanoseconds {@link #inspect} has spent reading text so far (the rest of its time is object detection). */
+    public long textNanos() {
+        return textNanos;
+    }
+
     /** Runs the detector on the frame and names each object's colour; reads its text when a text inspector is set. */
     public FrameDetections inspect(double offsetSeconds, RgbFrame frame) {
         lastExamined = offsetSeconds;
@@ -76,6 +82,14 @@ public final class FrameInspector {
             objects.add(new ObjectSighting(d.label(), d.score(), d.box(), BoxColour.of(frame, d.box())));
         }
         FrameDetections found = new FrameDetections(offsetSeconds, objects);
-        return text == null ? found : text.read(found, frame);
+        if (text == null) {
+            return found;
+        }
+        long t = System.nanoTime();
+        try {
+            return text.read(found, frame);
+        } finally {
+            textNanos += System.nanoTime() - t;
+        }
     }
 }
