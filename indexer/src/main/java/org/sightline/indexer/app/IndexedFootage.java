@@ -69,6 +69,14 @@ public final class IndexedFootage {
     }
 
     /**
+     * Which perception packs found the video's detections, text and tracks (name, version, manifest SHA-256 of each),
+     * for reports of what found a clip; empty when none ran.
+     */
+    public Optional<String> perceptionPacks(long videoId) {
+        return catalog.perceptionPacks(videoId);
+    }
+
+    /**
      * The recording start the video's burned-in clock shows (its first frame's time), when a clock was read; kept
      * beside the start from metadata or the file name ({@link VideoRecord#recordingStart()}, whose source says which
      * one it is) so both can be shown when they disagree.

@@ -4,6 +4,7 @@ import java.util.Optional;
 import org.sightline.models.perception.PackedDetector;
 import org.sightline.models.perception.PerceptionManifest;
 import org.sightline.models.perception.StarterPackShelf;
+import org.sightline.models.perception.VerifiedPerceptionPack;
 import org.sightline.models.perception.detect.ObjectDetector;
 import org.sightline.models.perception.text.SceneTextReader;
 import org.sightline.models.runtime.RuntimeOptions;
@@ -21,6 +22,14 @@ public interface PerceptionSource {
     /** Opens the scene text reader, verified, or empty when there is none; the caller closes it. */
     default Optional<SceneTextReader> openTextReader() {
         return Optional.empty();
+    }
+
+    /**
+     * The packs opened so far, each as name, version and manifest SHA-256 (recorded with the detections they make);
+     * empty when none.
+     */
+    default String packs() {
+        return "";
     }
 
     /** Seconds of video between frames the detector examines ({@code FrameInspector}). */
@@ -44,16 +53,27 @@ public interface PerceptionSource {
     /** The first detector and text packs on this shelf. */
     static PerceptionSource starterPacks(StarterPackShelf shelf) {
         return new PerceptionSource() {
+            private final java.util.List<String> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
+
             @Override
             public Optional<ObjectDetector> openDetector() {
-                return shelf.location().isEmpty() ? Optional.empty()
-                        : shelf.verifiedOfKind(PerceptionManifest.Kind.DETECTOR).map(pack -> PackedDetector.open(pack, RuntimeOptions.defaults()));
+                return verified(PerceptionManifest.Kind.DETECTOR).map(pack -> PackedDetector.open(pack, RuntimeOptions.defaults()));
             }
 
             @Override
             public Optional<SceneTextReader> openTextReader() {
-                return shelf.location().isEmpty() ? Optional.empty()
-                        : shelf.verifiedOfKind(PerceptionManifest.Kind.TEXT).map(pack -> SceneTextReader.open(pack, RuntimeOptions.defaults()));
+                return verified(PerceptionManifest.Kind.TEXT).map(pack -> SceneTextReader.open(pack, RuntimeOptions.defaults()));
+            }
+
+            private Optional<VerifiedPerceptionPack> verified(PerceptionManifest.Kind kind) {
+                Optional<VerifiedPerceptionPack> pack = shelf.location().isEmpty() ? Optional.empty() : shelf.verifiedOfKind(kind);
+                pack.ifPresent(p -> opened.add(p.name() + " " + p.manifest().version() + " (manifest sha256 " + p.manifestSha256() + ")"));
+                return pack;
+            }
+
+            @Override
+            public String packs() {
+                return String.join("; ", opened);
             }
         };
     }

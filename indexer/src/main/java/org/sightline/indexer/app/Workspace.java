@@ -240,7 +240,7 @@ public final class Workspace implements AutoCloseable {
         IngestRequest effective = withVideosAwaitingReembedding(request);
         FrameInspector inspector = detector().map(d -> new FrameInspector(d,
                 textReader == null ? null : new TextInspector(textReader, TextInspector.DEFAULT_FULL_READ_EVERY),
-                perception.detectionIntervalSeconds())).orElse(null);
+                perception.detectionIntervalSeconds(), perception.packs())).orElse(null);
         IngestPipeline pipeline = new IngestPipeline(catalog, protocol, footage, activeModel(), dataDirectory.thumbnailsDir(), inspector);
         AtomicBoolean interrupted = new AtomicBoolean();
         BooleanSupplier stop = cancelled == null ? interrupted::get : () -> interrupted.get() || cancelled.getAsBoolean();

@@ -28,6 +28,7 @@ import org.sightline.indexer.perception.ObjectSighting;
 import org.sightline.indexer.perception.ObjectTrack;
 import org.sightline.indexer.perception.SceneTextSighting;
 import org.sightline.indexer.perception.TrackLinker;
+import org.sightline.indexer.perception.VideoPerception;
 import org.sightline.models.perception.detect.NormalisedBox;
 
 /**
@@ -273,38 +274,32 @@ public final class Catalog implements AutoCloseable {
      */
     public StartedGeneration beginGeneration(long videoId, String modelId, String sha256, Long runId,
             List<SegmentDraft> segments, Optional<SamplingReport.Damage> damage, int framesEmbedded, int framesSkipped) {
-        return beginGeneration(videoId, modelId, sha256, runId, segments, damage, framesEmbedded, framesSkipped, List.of());
+        return beginGeneration(videoId, modelId, sha256, runId, segments, damage, framesEmbedded, framesSkipped, VideoPerception.NONE);
     }
 
     /**
-     * Step 1 of the commit protocol with what the object detector found: the examined frames and their detections are
-     * rows of the generation, written in the same transaction and removed with it.
+     * Step 1 of the commit protocol with what perception found: the examined frames, their detections, text and clock
+     * readings, and the tracks linking the detections are rows of the generation, written in the same transaction and
+     * removed with it. The recording start the burned-in clock implies is stored beside the start from metadata or the
+     * file name, and taken as the recording start (source {@value ClockStart#SOURCE}) when there is none.
      */
     public StartedGeneration beginGeneration(long videoId, String modelId, String sha256, Long runId,
             List<SegmentDraft> segments, Optional<SamplingReport.Damage> damage, int framesEmbedded, int framesSkipped,
-            List<FrameDetections> detections) {
-        return beginGeneration(videoId, modelId, sha256, runId, segments, damage, framesEmbedded, framesSkipped, detections,
-                Optional.empty());
-    }
-
-    /**
-     * As above, with the recording start the video's burned-in clock implies: stored beside the start from metadata or
-     * the file name, and taken as the recording start (source {@value ClockStart#SOURCE}) when there is none.
-     */
-    public StartedGeneration beginGeneration(long videoId, String modelId, String sha256, Long runId,
-            List<SegmentDraft> segments, Optional<SamplingReport.Damage> damage, int framesEmbedded, int framesSkipped,
-            List<FrameDetections> detections, Optional<Instant> clockStart) {
+            VideoPerception perception) {
+        List<FrameDetections> detections = perception.frames();
+        Optional<Instant> clockStart = perception.clockStart();
         return transaction("begin writing video " + videoId, h -> {
             long gen = h.createUpdate("INSERT INTO generations(video_id, model_id, sha256, run_id, status, outcome, "
-                            + "damage_kind, damage_at_s, damage_detail, frames_embedded, frames_skipped, created_at) "
+                            + "damage_kind, damage_at_s, damage_detail, frames_embedded, frames_skipped, created_at, perception_packs) "
                             + "VALUES (:video, :model, :sha, :run, 'writing', :outcome, :damageKind, :damageAt, :damageDetail, "
-                            + ":embedded, :skipped, :now)")
+                            + ":embedded, :skipped, :now, :packs)")
                     .bind("video", videoId).bind("model", modelId).bind("sha", sha256).bind("run", runId)
                     .bind("outcome", (damage.isPresent() ? VideoStatus.PARTIAL : VideoStatus.DONE).dbValue())
                     .bind("damageKind", damage.map(d -> d.error().name()).orElse(null))
                     .bind("damageAt", damage.map(SamplingReport.Damage::atSeconds).orElse(null))
                     .bind("damageDetail", damage.map(SamplingReport.Damage::detail).orElse(null))
                     .bind("embedded", framesEmbedded).bind("skipped", framesSkipped).bind("now", System.currentTimeMillis())
+                    .bind("packs", perception.packs().isEmpty() ? null : perception.packs())
                     .executeAndReturnGeneratedKeys().mapTo(Long.class).one();
             List<Long> ids = new ArrayList<>(segments.size());
             for (SegmentDraft s : segments) {
@@ -408,6 +403,12 @@ public final class Catalog implements AutoCloseable {
                                 + e.getOriginalMessage(), e);
                     }
                 }).list());
+    }
+
+    /** Which perception packs found a video's detections (name, version, manifest SHA-256), when any ran. */
+    public Optional<String> perceptionPacks(long videoId) {
+        return run("read the perception packs of video " + videoId, h -> h.createQuery("SELECT perception_packs FROM generations "
+                + "WHERE id = " + DETECTION_GENERATION).bind("video", videoId).mapTo(String.class).findOne());
     }
 
     /** The recording start the video's burned-in clock implies, when one was read. */

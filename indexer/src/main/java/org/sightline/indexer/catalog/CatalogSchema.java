@@ -164,6 +164,8 @@ final class CatalogSchema {
               direction TEXT NOT NULL,
               path TEXT NOT NULL)""",
             "CREATE INDEX tracks_generation ON tracks(generation, first_s)",
+            // which perception packs (name, version, manifest SHA-256) found a generation's detections
+            "ALTER TABLE generations ADD COLUMN perception_packs TEXT",
             // the recording start the burned-in clock implies, kept beside the one from metadata or the file name
             "ALTER TABLE videos ADD COLUMN clock_start_ms INTEGER"
     ));

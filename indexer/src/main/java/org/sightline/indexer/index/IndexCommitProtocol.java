@@ -11,7 +11,7 @@ import org.sightline.indexer.catalog.FinishedGeneration;
 import org.sightline.indexer.catalog.Generation;
 import org.sightline.indexer.catalog.SegmentDraft;
 import org.sightline.indexer.footage.SamplingReport;
-import org.sightline.indexer.perception.FrameDetections;
+import org.sightline.indexer.perception.VideoPerception;
 
 /**
  * Keeps the SQLite catalog and the Lucene index in step, so that a crash (even SIGKILL) at any moment leaves a
@@ -50,19 +50,17 @@ public final class IndexCommitProtocol {
     /** A finished video ready to be written: its segments and their frames, in the order of the segment drafts. */
     public record VideoWrite(long videoId, String modelId, String sha256, String camera, java.util.Optional<java.time.Instant> recordingStart,
             Long runId, List<SegmentDraft> segments, List<List<IndexedFrame>> framesPerSegment,
-            Optional<SamplingReport.Damage> damage, int framesSkipped, List<FrameDetections> detections,
-            Optional<java.time.Instant> clockStart) {
+            Optional<SamplingReport.Damage> damage, int framesSkipped, VideoPerception perception) {
         public VideoWrite {
-            detections = detections == null ? List.of() : List.copyOf(detections);
-            clockStart = clockStart == null ? Optional.empty() : clockStart;
+            perception = perception == null ? VideoPerception.NONE : perception;
         }
 
         /** A write without detections (no object detector ran). */
         public VideoWrite(long videoId, String modelId, String sha256, String camera, Optional<java.time.Instant> recordingStart,
                 Long runId, List<SegmentDraft> segments, List<List<IndexedFrame>> framesPerSegment,
                 Optional<SamplingReport.Damage> damage, int framesSkipped) {
-            this(videoId, modelId, sha256, camera, recordingStart, runId, segments, framesPerSegment, damage, framesSkipped, List.of(),
-                    Optional.empty());
+            this(videoId, modelId, sha256, camera, recordingStart, runId, segments, framesPerSegment, damage, framesSkipped,
+                    VideoPerception.NONE);
         }
     }
 
@@ -70,7 +68,7 @@ public final class IndexCommitProtocol {
     public List<Long> write(VideoWrite w) throws IOException {
         int embedded = w.framesPerSegment().stream().mapToInt(List::size).sum();
         Catalog.StartedGeneration started = catalog.beginGeneration(w.videoId(), w.modelId(), w.sha256(), w.runId(),
-                w.segments(), w.damage(), embedded, w.framesSkipped(), w.detections(), w.clockStart());
+                w.segments(), w.damage(), embedded, w.framesSkipped(), w.perception());
         long gen = started.generation().number();
         List<IndexedFrame> frames = new ArrayList<>(embedded);
         for (int i = 0; i < w.segments().size(); i++) {
@@ -80,7 +78,7 @@ public final class IndexCommitProtocol {
             }
         }
         // a video with no recording start from metadata or its name takes its burned-in clock's
-        index.replaceVideo(new VideoVectors(w.videoId(), w.modelId(), w.sha256(), gen, w.camera(), w.recordingStart().or(w::clockStart), frames));
+        index.replaceVideo(new VideoVectors(w.videoId(), w.modelId(), w.sha256(), gen, w.camera(), w.recordingStart().or(() -> w.perception().clockStart()), frames));
         deleteThumbnails(catalog.completeGeneration(gen));
         return started.segmentIds();
     }

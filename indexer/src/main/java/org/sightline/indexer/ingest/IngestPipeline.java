@@ -30,6 +30,7 @@ import org.sightline.indexer.index.IndexCommitProtocol;
 import org.sightline.indexer.ingest.IngestTimings.Clock.Stage;
 import org.sightline.indexer.perception.ClockStart;
 import org.sightline.indexer.perception.FrameInspector;
+import org.sightline.indexer.perception.VideoPerception;
 import org.sightline.models.runtime.PreparedImage;
 import org.sightline.models.runtime.VisionLanguageModel;
 
@@ -395,7 +396,8 @@ public final class IngestPipeline {
             }
             writer.write(new IndexCommitProtocol.VideoWrite(job.videoId, model.id().asString(), job.sha256, job.camera,
                     job.info.recordingStart(), runId, job.segments.drafts(), job.segments.framesPerSegment(), report.damage(),
-                    job.skippedFrames, job.detections, ClockStart.estimate(job.detections, ZoneId.systemDefault())));
+                    job.skippedFrames, inspector == null ? VideoPerception.NONE : new VideoPerception(job.detections,
+                            ClockStart.estimate(job.detections, ZoneId.systemDefault()), inspector.packs())));
             return report.damage()
                     .map(d -> new FileOutcome(path, FileOutcome.Status.PARTIAL, path + ": " + d.error().description() + " at "
                             + String.format(Locale.ROOT, "%.1f s", d.atSeconds()) + (d.detail() == null ? "" : " (" + d.detail() + ")")

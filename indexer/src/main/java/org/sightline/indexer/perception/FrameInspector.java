@@ -30,22 +30,33 @@ public final class FrameInspector {
     private final ObjectDetector detector;
     private final TextInspector text;
     private final double intervalSeconds;
+    private final String packs;
     private double lastExamined = Double.NaN;
     private long textNanos;
 
     /** @param detector used, not owned: the caller closes it */
     public FrameInspector(ObjectDetector detector, double intervalSeconds) {
-        this(detector, null, intervalSeconds);
+        this(detector, null, intervalSeconds, "");
     }
 
-    /** @param text also reads scene text and the burned-in clock in examined frames; null for none */
-    public FrameInspector(ObjectDetector detector, TextInspector text, double intervalSeconds) {
+    /**
+     * @param text  also reads scene text and the burned-in clock in examined frames; null for none
+     * @param packs which perception packs the detector and reader come from (name, version, manifest SHA-256), recorded
+     *              with what they find
+     */
+    public FrameInspector(ObjectDetector detector, TextInspector text, double intervalSeconds, String packs) {
         this.detector = Objects.requireNonNull(detector, "detector");
         this.text = text;
+        this.packs = Objects.requireNonNull(packs, "packs");
         if (!(intervalSeconds >= 0)) {
             throw new IllegalArgumentException("the interval between examined frames must not be negative, got " + intervalSeconds);
         }
         this.intervalSeconds = intervalSeconds;
+    }
+
+    /** The perception packs in use (name, version, manifest SHA-256), as recorded with what they find. */
+    public String packs() {
+        return packs;
     }
 
     public double intervalSeconds() {

@@ -107,6 +107,14 @@ class PerceptionIndexingTest {
     }
 
     @Test
+    void theDetectionsSayWhichPacksFoundThem() {
+        String packs = workspace.library().perceptionPacks(video.id()).orElseThrow();
+        assertTrue(packs.contains("sightline-detector-centernet 1.0 (manifest sha256 "
+                + org.sightline.models.perception.DetectorStarterPack.MANIFEST_SHA256 + ")"), packs);
+        assertTrue(packs.contains("sightline-text-ppocrv4"), packs);
+    }
+
+    @Test
     void peopleAreFollowedAsTracks() {
         var tracks = workspace.library().tracks(video.id());
         var people = tracks.stream().filter(t -> t.label().equals("person")).toList();
