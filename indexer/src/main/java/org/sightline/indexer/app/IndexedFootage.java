@@ -6,6 +6,10 @@ import java.util.Optional;
 import org.sightline.indexer.catalog.Catalog;
 import org.sightline.indexer.catalog.VideoRecord;
 import org.sightline.indexer.index.SegmentIndex;
+import org.sightline.indexer.perception.FrameDetections;
+import org.sightline.indexer.perception.LabelSpan;
+import org.sightline.indexer.perception.ObjectQuery;
+import org.sightline.indexer.perception.ObjectTrack;
 
 /** What the catalog and the vector index of a data directory know about its footage (read only). */
 public final class IndexedFootage {
@@ -30,6 +34,64 @@ public final class IndexedFootage {
     /** Seconds of footage in videos that are done or partial. */
     public double indexedFootageSeconds() {
         return catalog.indexedFootageSeconds();
+    }
+
+    /**
+     * Every frame of a video the object detector examined, with what it found (label, score, box, colour), in time
+     * order; empty when the video was indexed without a detector. Only finished generations count.
+     */
+    public List<FrameDetections> detections(long videoId) {
+        return catalog.detectionsOf(videoId);
+    }
+
+    /** The examined frames of a video between two offsets (inclusive), e.g. the detections of a clip. */
+    public List<FrameDetections> detections(long videoId, double fromSeconds, double toSeconds) {
+        return catalog.detectionsOf(videoId).stream()
+                .filter(f -> f.offsetSeconds() >= fromSeconds && f.offsetSeconds() <= toSeconds).toList();
+    }
+
+    /**
+     * Where the detector saw what the query asks for (a label, at least a count, a colour), across every video, as
+     * spans of consecutive matching examined frames, by video and time.
+     */
+    public List<LabelSpan> spans(ObjectQuery query) {
+        List<LabelSpan> spans = new java.util.ArrayList<>();
+        catalog.detectionsOfVideosWith(query.label()).forEach((video, frames) -> spans.addAll(LabelSpan.find(video, frames, query)));
+        return spans;
+    }
+
+    /**
+     * Objects followed across the video's examined frames (class, colour, first and last seen, path, direction,
+     * dwell), by first sighting; empty when it was indexed without a detector.
+     */
+    public List<ObjectTrack> tracks(long videoId) {
+        return catalog.tracksOf(videoId);
+    }
+
+    /**
+     * Which perception packs found the video's detections, text and tracks (name, version, manifest SHA-256 of each),
+     * for reports of what found a clip; empty when none ran.
+     */
+    public Optional<String> perceptionPacks(long videoId) {
+        return catalog.perceptionPacks(videoId);
+    }
+
+    /**
+     * The recording start the video's burned-in clock shows (its first frame's time), when a clock was read; kept
+     * beside the start from metadata or the file name ({@link VideoRecord#recordingStart()}, whose source says which
+     * one it is) so both can be shown when they disagree.
+     */
+    public Optional<java.time.Instant> clockStart(long videoId) {
+        return catalog.clockStart(videoId);
+    }
+
+    /** Number of frame documents in the search index that carry this object label (for status and checks). */
+    public int framesWithLabel(String label) {
+        try {
+            return index.frameCountWithLabel(label);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot count frames with " + label + " in the index: " + e.getMessage(), e);
+        }
     }
 
     /** True when another process holds the index for writing, so this one can only search. */

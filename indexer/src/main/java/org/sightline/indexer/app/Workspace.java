@@ -29,9 +29,13 @@ import org.sightline.indexer.search.ExplainedResult;
 import org.sightline.indexer.search.ExplainedSearch;
 import org.sightline.indexer.search.MotionQuery;
 import org.sightline.indexer.search.MotionSearch;
+import org.sightline.indexer.perception.FrameInspector;
+import org.sightline.indexer.perception.TextInspector;
 import org.sightline.indexer.search.SearchResult;
 import org.sightline.indexer.search.SearchService;
 import org.sightline.models.pack.NoActiveModelException;
+import org.sightline.models.perception.detect.ObjectDetector;
+import org.sightline.models.perception.text.SceneTextReader;
 import org.sightline.models.store.ModelStore;
 import org.sightline.models.runtime.VisionLanguageModel;
 
@@ -52,6 +56,10 @@ public final class Workspace implements AutoCloseable {
     private final Catalog catalog;
     private final SegmentIndex index;
     private final IndexCommitProtocol protocol;
+    private final PerceptionSource perception;
+    private ObjectDetector detector;
+    private SceneTextReader textReader;
+    private boolean detectorOpened;
 
     private final List<Consumer<SearchResult>> searchListeners = new CopyOnWriteArrayList<>();
     private CaseEvidence evidence;
@@ -60,8 +68,10 @@ public final class Workspace implements AutoCloseable {
     private SearchService search;
     private List<LostVectors> lostAtOpen = List.of();
 
-    private Workspace(DataDirectory dataDirectory, ActiveModelSource models, FootageReader footage, Catalog catalog, SegmentIndex index) {
+    private Workspace(DataDirectory dataDirectory, ActiveModelSource models, FootageReader footage, Catalog catalog, SegmentIndex index,
+            PerceptionSource perception) {
         this.dataDirectory = dataDirectory;
+        this.perception = perception;
         this.models = models;
         this.footage = footage;
         this.catalog = catalog;
@@ -71,9 +81,13 @@ public final class Workspace implements AutoCloseable {
         this.modelLibrary = new ModelLibrary(new ModelStore(dataDirectory.modelsDir()), (r, source) -> evidence().audit().recordModelImport(r, source));
     }
 
-    /** Opens the data directory with its installed model packs, creating the folders when missing. */
+    /**
+     * Opens the data directory with its installed model packs and the built-in starter detector (objects are detected
+     * while indexing, with or without a CLIP pack), creating the folders when missing.
+     */
     public static Workspace open(DataDirectory dir) throws IOException {
-        return open(dir, DefaultServices.modelSource(new ModelStore(dir.modelsDir())), DefaultServices.footageReader());
+        return open(dir, DefaultServices.modelSource(new ModelStore(dir.modelsDir())), DefaultServices.footageReader(),
+                PerceptionSource.starterPacks());
     }
 
     /** Opens the data directory with the given model source (tests, benchmarks). */
@@ -81,8 +95,19 @@ public final class Workspace implements AutoCloseable {
         return open(dir, models, DefaultServices.footageReader());
     }
 
-    /** Opens the data directory with the given model source and footage reader. */
+    /** Opens the data directory with the given model source and object detector source (benchmarks, tests). */
+    public static Workspace open(DataDirectory dir, ActiveModelSource models, PerceptionSource perception) throws IOException {
+        return open(dir, models, DefaultServices.footageReader(), perception);
+    }
+
+    /** Opens the data directory with the given model source and footage reader, without perception. */
     public static Workspace open(DataDirectory dir, ActiveModelSource models, FootageReader footage) throws IOException {
+        return open(dir, models, footage, PerceptionSource.none());
+    }
+
+    /** Opens the data directory with the given model source, footage reader and object detector source. */
+    public static Workspace open(DataDirectory dir, ActiveModelSource models, FootageReader footage, PerceptionSource perception)
+            throws IOException {
         dir.create();
         Catalog catalog = Catalog.open(dir.catalogFile());
         SegmentIndex index;
@@ -92,7 +117,7 @@ public final class Workspace implements AutoCloseable {
             catalog.close();
             throw e;
         }
-        Workspace w = new Workspace(dir, models, footage, catalog, index);
+        Workspace w = new Workspace(dir, models, footage, catalog, index, Objects.requireNonNull(perception, "perception"));
         try {
             w.protocol.reconcile();
             w.lostAtOpen = w.protocol.checkAgainstIndex();
@@ -216,8 +241,21 @@ public final class Workspace implements AutoCloseable {
         return model;
     }
 
+    /** The object detector indexing runs, opened (and verified) on first use; empty when there is none. */
+    private synchronized Optional<ObjectDetector> detector() {
+        if (!detectorOpened) {
+            detector = perception.openDetector().orElse(null);
+            if (detector != null) {
+                textReader = perception.openTextReader().orElse(null);
+            }
+            detectorOpened = true;
+        }
+        return Optional.ofNullable(detector);
+    }
+
     /**
-     * Indexes footage with the active model; blocks until done or cancelled.
+     * Indexes footage with the active model and, when the workspace has a detector, finds objects in some of the
+     * frames (stored with the video's segments; see {@link IndexedFootage#detections}); blocks until done or cancelled.
      *
      * <p>The work runs on its own thread: interrupting the caller (e.g. a cancelled desktop task) cancels the job
      * cleanly instead of interrupting Lucene's file I/O, which would break the index writer. The caller's interrupt
@@ -228,7 +266,10 @@ public final class Workspace implements AutoCloseable {
     public IngestReport ingest(IngestRequest request, IngestListener listener, BooleanSupplier cancelled) throws IOException {
         Objects.requireNonNull(footage, "this workspace has no footage reader");
         IngestRequest effective = withVideosAwaitingReembedding(request);
-        IngestPipeline pipeline = new IngestPipeline(catalog, protocol, footage, activeModel(), dataDirectory.thumbnailsDir());
+        FrameInspector inspector = detector().map(d -> new FrameInspector(d,
+                textReader == null ? null : new TextInspector(textReader, TextInspector.DEFAULT_FULL_READ_EVERY),
+                perception.detectionIntervalSeconds(), perception.packs())).orElse(null);
+        IngestPipeline pipeline = new IngestPipeline(catalog, protocol, footage, activeModel(), dataDirectory.thumbnailsDir(), inspector);
         AtomicBoolean interrupted = new AtomicBoolean();
         BooleanSupplier stop = cancelled == null ? interrupted::get : () -> interrupted.get() || cancelled.getAsBoolean();
         FutureTask<IngestReport> job = new FutureTask<>(() -> pipeline.run(effective, listener == null ? IngestListener.NONE : listener, stop));
@@ -339,6 +380,14 @@ public final class Workspace implements AutoCloseable {
             if (model != null) {
                 model.close();
                 model = null;
+            }
+            if (detector != null) {
+                detector.close();
+                detector = null;
+            }
+            if (textReader != null) {
+                textReader.close();
+                textReader = null;
             }
         } finally {
             try {

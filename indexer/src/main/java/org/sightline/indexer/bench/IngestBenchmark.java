@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.sightline.indexer.app.ActiveModelSource;
 import org.sightline.indexer.app.DataDirectory;
+import org.sightline.indexer.app.PerceptionSource;
 import org.sightline.indexer.app.Workspace;
 import org.sightline.indexer.ingest.FileOutcome;
 import org.sightline.indexer.ingest.IngestListener;
@@ -16,7 +17,8 @@ import org.sightline.indexer.ingest.IngestTimings;
 import org.sightline.models.runtime.VisionLanguageModel;
 
 /**
- * End-to-end indexing speed: the real pipeline (hash, probe, decode, near-duplicate filter, embed, write) over
+ * End-to-end indexing speed: the real pipeline (hash, probe, decode, near-duplicate filter, object detection when a
+ * detector is given, embed, write) over
  * some footage into a temporary data directory, reported as seconds of footage indexed per wall-clock second.
  */
 public final class IngestBenchmark {
@@ -44,13 +46,17 @@ public final class IngestBenchmark {
      * @param model   the model to embed with (not closed here)
      */
     public static Result run(List<Path> footage, Path workDir, VisionLanguageModel model) throws IOException {
-        return run(footage, workDir, model, IngestRequest.DEFAULT_BATCH);
+        return run(footage, workDir, model, IngestRequest.DEFAULT_BATCH, PerceptionSource.none());
     }
 
-    /** @param batch frames per model call */
-    public static Result run(List<Path> footage, Path workDir, VisionLanguageModel model, int batch) throws IOException {
+    /**
+     * @param batch      frames per model call
+     * @param perception the object detector indexing runs (the perception stages are timed separately)
+     */
+    public static Result run(List<Path> footage, Path workDir, VisionLanguageModel model, int batch, PerceptionSource perception)
+            throws IOException {
         long[] frames = {0, 0};
-        try (Workspace w = Workspace.open(new DataDirectory(workDir), ActiveModelSource.of(model))) {
+        try (Workspace w = Workspace.open(new DataDirectory(workDir), ActiveModelSource.of(model), perception)) {
             IngestReport r = w.ingest(IngestRequest.of(footage).withRecursive(true).withBatchSize(batch), new IngestListener() {
                 @Override
                 public void progress(IngestProgress p) {

@@ -1,5 +1,8 @@
 package org.sightline.indexer.catalog;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,8 +18,18 @@ import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.result.ResultIterable;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.sightline.indexer.footage.SamplingReport;
 import org.sightline.indexer.footage.VideoInfo;
+import org.sightline.indexer.perception.ClockSighting;
+import org.sightline.indexer.perception.ClockStart;
+import org.sightline.indexer.perception.FrameDetections;
+import org.sightline.indexer.perception.ObjectSighting;
+import org.sightline.indexer.perception.ObjectTrack;
+import org.sightline.indexer.perception.SceneTextSighting;
+import org.sightline.indexer.perception.TrackLinker;
+import org.sightline.indexer.perception.VideoPerception;
+import org.sightline.models.perception.detect.NormalisedBox;
 
 /**
  * The SQLite catalog ({@code catalog.sqlite}, WAL, foreign keys on): archives, videos, the paths each content hash
@@ -226,7 +239,7 @@ public final class Catalog implements AutoCloseable {
     public void recordProbe(long videoId, VideoInfo info) {
         run("record probe of video " + videoId, h -> h.createUpdate(
                         "UPDATE videos SET container = :container, codec = :codec, width = :width, height = :height, fps = :fps, "
-                                + "duration_s = :duration, recording_start_ms = :start, recording_start_source = :startSource, "
+                                + "duration_s = :duration, recording_start_ms = :start, recording_start_source = :startSource, clock_start_ms = NULL, "
                                 + "status = :indexing, error_kind = NULL, error_message = NULL, updated_at = :now WHERE id = :id")
                 .bind("container", info.container()).bind("codec", info.codec()).bind("width", info.width())
                 .bind("height", info.height()).bind("fps", info.framesPerSecond()).bind("duration", info.durationSeconds())
@@ -261,17 +274,32 @@ public final class Catalog implements AutoCloseable {
      */
     public StartedGeneration beginGeneration(long videoId, String modelId, String sha256, Long runId,
             List<SegmentDraft> segments, Optional<SamplingReport.Damage> damage, int framesEmbedded, int framesSkipped) {
+        return beginGeneration(videoId, modelId, sha256, runId, segments, damage, framesEmbedded, framesSkipped, VideoPerception.NONE);
+    }
+
+    /**
+     * Step 1 of the commit protocol with what perception found: the examined frames, their detections, text and clock
+     * readings, and the tracks linking the detections are rows of the generation, written in the same transaction and
+     * removed with it. The recording start the burned-in clock implies is stored beside the start from metadata or the
+     * file name, and taken as the recording start (source {@value ClockStart#SOURCE}) when there is none.
+     */
+    public StartedGeneration beginGeneration(long videoId, String modelId, String sha256, Long runId,
+            List<SegmentDraft> segments, Optional<SamplingReport.Damage> damage, int framesEmbedded, int framesSkipped,
+            VideoPerception perception) {
+        List<FrameDetections> detections = perception.frames();
+        Optional<Instant> clockStart = perception.clockStart();
         return transaction("begin writing video " + videoId, h -> {
             long gen = h.createUpdate("INSERT INTO generations(video_id, model_id, sha256, run_id, status, outcome, "
-                            + "damage_kind, damage_at_s, damage_detail, frames_embedded, frames_skipped, created_at) "
+                            + "damage_kind, damage_at_s, damage_detail, frames_embedded, frames_skipped, created_at, perception_packs) "
                             + "VALUES (:video, :model, :sha, :run, 'writing', :outcome, :damageKind, :damageAt, :damageDetail, "
-                            + ":embedded, :skipped, :now)")
+                            + ":embedded, :skipped, :now, :packs)")
                     .bind("video", videoId).bind("model", modelId).bind("sha", sha256).bind("run", runId)
                     .bind("outcome", (damage.isPresent() ? VideoStatus.PARTIAL : VideoStatus.DONE).dbValue())
                     .bind("damageKind", damage.map(d -> d.error().name()).orElse(null))
                     .bind("damageAt", damage.map(SamplingReport.Damage::atSeconds).orElse(null))
                     .bind("damageDetail", damage.map(SamplingReport.Damage::detail).orElse(null))
                     .bind("embedded", framesEmbedded).bind("skipped", framesSkipped).bind("now", System.currentTimeMillis())
+                    .bind("packs", perception.packs().isEmpty() ? null : perception.packs())
                     .executeAndReturnGeneratedKeys().mapTo(Long.class).one();
             List<Long> ids = new ArrayList<>(segments.size());
             for (SegmentDraft s : segments) {
@@ -283,8 +311,168 @@ public final class Catalog implements AutoCloseable {
                         .bind("embedded", s.framesEmbedded()).bind("skipped", s.framesSkipped())
                         .executeAndReturnGeneratedKeys().mapTo(Long.class).one());
             }
+            insertDetections(h, videoId, gen, detections);
+            if (clockStart.isPresent()) {
+                h.createUpdate("UPDATE videos SET clock_start_ms = :clock, "
+                                + "recording_start_source = CASE WHEN recording_start_ms IS NULL THEN :source ELSE recording_start_source END, "
+                                + "recording_start_ms = COALESCE(recording_start_ms, :clock) WHERE id = :video")
+                        .bind("clock", clockStart.get().toEpochMilli()).bind("source", ClockStart.SOURCE).bind("video", videoId).execute();
+            }
             return new StartedGeneration(new Generation(gen, videoId, modelId, sha256, false), ids);
         });
+    }
+
+    private static void insertDetections(Handle h, long videoId, long gen, List<FrameDetections> detections) {
+        if (detections.isEmpty()) {
+            return;
+        }
+        PreparedBatch frames = h.prepareBatch("INSERT INTO examined_frames(generation, video_id, offset_s) VALUES (:gen, :video, :offset)");
+        PreparedBatch objects = h.prepareBatch("INSERT INTO detections(generation, video_id, offset_s, label, score, x1, y1, x2, y2, colour) "
+                + "VALUES (:gen, :video, :offset, :label, :score, :x1, :y1, :x2, :y2, :colour)");
+        int objectCount = 0;
+        for (FrameDetections f : detections) {
+            frames.bind("gen", gen).bind("video", videoId).bind("offset", f.offsetSeconds()).add();
+            for (ObjectSighting o : f.objects()) {
+                objects.bind("gen", gen).bind("video", videoId).bind("offset", f.offsetSeconds()).bind("label", o.label())
+                        .bind("score", o.score()).bind("x1", o.box().x1()).bind("y1", o.box().y1()).bind("x2", o.box().x2())
+                        .bind("y2", o.box().y2()).bind("colour", o.colour()).add();
+                objectCount++;
+            }
+        }
+        frames.execute();
+        if (objectCount > 0) {
+            objects.execute();
+        }
+        PreparedBatch texts = h.prepareBatch("INSERT INTO scene_texts(generation, video_id, offset_s, text, confidence, x1, y1, x2, y2) "
+                + "VALUES (:gen, :video, :offset, :text, :confidence, :x1, :y1, :x2, :y2)");
+        PreparedBatch clocks = h.prepareBatch("INSERT INTO clock_readings(generation, video_id, offset_s, text, shown, format) "
+                + "VALUES (:gen, :video, :offset, :text, :shown, :format)");
+        int textCount = 0;
+        int clockCount = 0;
+        for (FrameDetections f : detections) {
+            for (SceneTextSighting t : f.texts()) {
+                texts.bind("gen", gen).bind("video", videoId).bind("offset", f.offsetSeconds()).bind("text", t.text())
+                        .bind("confidence", t.confidence()).bind("x1", t.box().x1()).bind("y1", t.box().y1()).bind("x2", t.box().x2())
+                        .bind("y2", t.box().y2()).add();
+                textCount++;
+            }
+            if (f.clock() != null) {
+                clocks.bind("gen", gen).bind("video", videoId).bind("offset", f.offsetSeconds()).bind("text", f.clock().text())
+                        .bind("shown", f.clock().time().toString()).bind("format", f.clock().format()).add();
+                clockCount++;
+            }
+        }
+        if (textCount > 0) {
+            texts.execute();
+        }
+        // tracks follow from the detections (deterministically) and are stored with them, in the same generation
+        for (ObjectTrack t : TrackLinker.link(detections)) {
+            h.createUpdate("INSERT INTO tracks(generation, video_id, label, colour, first_s, last_s, direction, path) "
+                            + "VALUES (:gen, :video, :label, :colour, :first, :last, :direction, :path)")
+                    .bind("gen", gen).bind("video", videoId).bind("label", t.label()).bind("colour", t.colour())
+                    .bind("first", t.firstSeen()).bind("last", t.lastSeen()).bind("direction", t.direction().name())
+                    .bind("path", pathJson(t.path())).execute();
+        }
+        if (clockCount > 0) {
+            clocks.execute();
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<List<ObjectTrack.Point>> PATH = new TypeReference<>() {
+    };
+
+    private static String pathJson(List<ObjectTrack.Point> path) {
+        try {
+            return JSON.writeValueAsString(path);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a track's path as JSON", e);
+        }
+    }
+
+    /** The object tracks of a video's finished generation with detections, by first sighting. */
+    public List<ObjectTrack> tracksOf(long videoId) {
+        return run("read tracks of video " + videoId, h -> h.createQuery("SELECT * FROM tracks WHERE generation = "
+                        + DETECTION_GENERATION + " ORDER BY id").bind("video", videoId)
+                .map((rs, ctx) -> {
+                    try {
+                        return new ObjectTrack(rs.getString("label"), rs.getString("colour"), JSON.readValue(rs.getString("path"), PATH),
+                                ObjectTrack.Direction.valueOf(rs.getString("direction")));
+                    } catch (JsonProcessingException e) {
+                        throw new CatalogException("catalog " + file() + ": a track of video " + videoId + " has an unreadable path: "
+                                + e.getOriginalMessage(), e);
+                    }
+                }).list());
+    }
+
+    /** Which perception packs found a video's detections (name, version, manifest SHA-256), when any ran. */
+    public Optional<String> perceptionPacks(long videoId) {
+        return run("read the perception packs of video " + videoId, h -> h.createQuery("SELECT perception_packs FROM generations "
+                + "WHERE id = " + DETECTION_GENERATION).bind("video", videoId).mapTo(String.class).findOne());
+    }
+
+    /** The recording start the video's burned-in clock implies, when one was read. */
+    public Optional<Instant> clockStart(long videoId) {
+        return run("read the clock start of video " + videoId, h -> h.createQuery("SELECT clock_start_ms FROM videos WHERE id = :id")
+                .bind("id", videoId).mapTo(Long.class).findOne().map(Instant::ofEpochMilli));
+    }
+
+    // ---- perception ----------------------------------------------------------------------------------------
+
+    /** The finished generation of a video whose detections count (the newest done one that examined frames). */
+    private static final String DETECTION_GENERATION = "(SELECT MAX(g.id) FROM generations g WHERE g.video_id = :video "
+            + "AND g.status = 'done' AND EXISTS (SELECT 1 FROM examined_frames e WHERE e.generation = g.id))";
+
+    /**
+     * Every frame the object detector examined in a video, with what it found, in time order (empty when the video has
+     * no finished generation with detections).
+     */
+    public List<FrameDetections> detectionsOf(long videoId) {
+        return run("read detections of video " + videoId, h -> detectionsOn(h, videoId));
+    }
+
+    /** For each video with at least one detection of {@code label} (finished generations only): its examined frames. */
+    public Map<Long, List<FrameDetections>> detectionsOfVideosWith(String label) {
+        return run("read videos with " + label, h -> {
+            List<Long> videos = h.createQuery("SELECT DISTINCT video_id FROM detections d WHERE label = :label "
+                            + "AND generation = " + DETECTION_GENERATION.replace(":video", "d.video_id") + " ORDER BY video_id")
+                    .bind("label", label).mapTo(Long.class).list();
+            Map<Long, List<FrameDetections>> out = new LinkedHashMap<>();
+            for (long v : videos) {
+                out.put(v, detectionsOn(h, v));
+            }
+            return out;
+        });
+    }
+
+    private static List<FrameDetections> detectionsOn(Handle h, long videoId) {
+        Long gen = h.createQuery("SELECT " + DETECTION_GENERATION).bind("video", videoId).mapTo(Long.class).findOne().orElse(null);
+        if (gen == null) {
+            return List.of();
+        }
+        Map<Double, List<ObjectSighting>> byFrame = new java.util.TreeMap<>();
+        h.createQuery("SELECT offset_s FROM examined_frames WHERE generation = :gen").bind("gen", gen).mapTo(Double.class)
+                .forEach(o -> byFrame.put(o, new ArrayList<>()));
+        h.createQuery("SELECT * FROM detections WHERE generation = :gen ORDER BY offset_s, score DESC, id").bind("gen", gen)
+                .map((rs, ctx) -> Map.entry(rs.getDouble("offset_s"), new ObjectSighting(rs.getString("label"), rs.getFloat("score"),
+                        new NormalisedBox(rs.getFloat("x1"), rs.getFloat("y1"), rs.getFloat("x2"), rs.getFloat("y2")),
+                        rs.getString("colour"))))
+                .forEach(e -> byFrame.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        Map<Double, List<SceneTextSighting>> texts = new HashMap<>();
+        h.createQuery("SELECT * FROM scene_texts WHERE generation = :gen ORDER BY offset_s, id").bind("gen", gen)
+                .map((rs, ctx) -> Map.entry(rs.getDouble("offset_s"), new SceneTextSighting(rs.getString("text"),
+                        new NormalisedBox(rs.getFloat("x1"), rs.getFloat("y1"), rs.getFloat("x2"), rs.getFloat("y2")),
+                        rs.getFloat("confidence"))))
+                .forEach(e -> texts.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        Map<Double, ClockSighting> clocks = new HashMap<>();
+        h.createQuery("SELECT * FROM clock_readings WHERE generation = :gen").bind("gen", gen)
+                .map((rs, ctx) -> Map.entry(rs.getDouble("offset_s"), new ClockSighting(rs.getString("text"),
+                        java.time.LocalDateTime.parse(rs.getString("shown")), rs.getString("format"))))
+                .forEach(e -> clocks.put(e.getKey(), e.getValue()));
+        List<FrameDetections> out = new ArrayList<>(byFrame.size());
+        byFrame.forEach((offset, objects) -> out.add(new FrameDetections(offset, objects, texts.getOrDefault(offset, List.of()),
+                clocks.get(offset))));
+        return out;
     }
 
     /**

@@ -11,6 +11,8 @@ import org.jdbi.v3.core.Handle;
  * <p>Version 1 is the catalog as first shipped. Before version 2 the cases and the audit log created their own
  * tables and kept their versions in {@code component_schema}; version 2 creates those tables when missing (with the
  * same definitions, so files where they exist keep them and their rows) and drops {@code component_schema}.
+ * Version 3 adds perception, per generation: the object detector's examined frames and detections, scene text and
+ * burned-in clock readings, object tracks; and the video's recording start according to its clock.
  */
 final class CatalogSchema {
     static final List<List<String>> MIGRATIONS = List.of(List.of(
@@ -110,6 +112,62 @@ final class CatalogSchema {
             "CREATE TRIGGER IF NOT EXISTS audit_log_no_delete BEFORE DELETE ON audit_log "
                     + "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END",
             "DROP TABLE IF EXISTS component_schema"
+    ), List.of(
+            // perception (issue 13): the frames the object detector examined and what it found, per generation, so they
+            // are written in step 1 of the commit protocol and go with the generation (ON DELETE CASCADE)
+            """
+            CREATE TABLE examined_frames(
+              generation INTEGER NOT NULL REFERENCES generations(id) ON DELETE CASCADE,
+              video_id INTEGER NOT NULL REFERENCES videos(id) ON DELETE CASCADE,
+              offset_s REAL NOT NULL,
+              PRIMARY KEY (generation, offset_s))""",
+            """
+            CREATE TABLE detections(
+              id INTEGER PRIMARY KEY,
+              generation INTEGER NOT NULL REFERENCES generations(id) ON DELETE CASCADE,
+              video_id INTEGER NOT NULL REFERENCES videos(id) ON DELETE CASCADE,
+              offset_s REAL NOT NULL,
+              label TEXT NOT NULL,
+              score REAL NOT NULL,
+              x1 REAL NOT NULL, y1 REAL NOT NULL, x2 REAL NOT NULL, y2 REAL NOT NULL,
+              colour TEXT)""",
+            "CREATE INDEX detections_generation ON detections(generation, offset_s)",
+            "CREATE INDEX detections_label ON detections(label, video_id)",
+            """
+            CREATE TABLE scene_texts(
+              id INTEGER PRIMARY KEY,
+              generation INTEGER NOT NULL REFERENCES generations(id) ON DELETE CASCADE,
+              video_id INTEGER NOT NULL REFERENCES videos(id) ON DELETE CASCADE,
+              offset_s REAL NOT NULL,
+              text TEXT NOT NULL,
+              confidence REAL NOT NULL,
+              x1 REAL NOT NULL, y1 REAL NOT NULL, x2 REAL NOT NULL, y2 REAL NOT NULL)""",
+            "CREATE INDEX scene_texts_generation ON scene_texts(generation, offset_s)",
+            """
+            CREATE TABLE clock_readings(
+              generation INTEGER NOT NULL REFERENCES generations(id) ON DELETE CASCADE,
+              video_id INTEGER NOT NULL REFERENCES videos(id) ON DELETE CASCADE,
+              offset_s REAL NOT NULL,
+              text TEXT NOT NULL,
+              shown TEXT NOT NULL,
+              format TEXT NOT NULL,
+              PRIMARY KEY (generation, offset_s))""",
+            """
+            CREATE TABLE tracks(
+              id INTEGER PRIMARY KEY,
+              generation INTEGER NOT NULL REFERENCES generations(id) ON DELETE CASCADE,
+              video_id INTEGER NOT NULL REFERENCES videos(id) ON DELETE CASCADE,
+              label TEXT NOT NULL,
+              colour TEXT,
+              first_s REAL NOT NULL,
+              last_s REAL NOT NULL,
+              direction TEXT NOT NULL,
+              path TEXT NOT NULL)""",
+            "CREATE INDEX tracks_generation ON tracks(generation, first_s)",
+            // which perception packs (name, version, manifest SHA-256) found a generation's detections
+            "ALTER TABLE generations ADD COLUMN perception_packs TEXT",
+            // the recording start the burned-in clock implies, kept beside the one from metadata or the file name
+            "ALTER TABLE videos ADD COLUMN clock_start_ms INTEGER"
     ));
 
     private CatalogSchema() {

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.sightline.indexer.app.PerceptionSource;
 import org.sightline.indexer.bench.BenchModelChoice;
 import org.sightline.indexer.bench.ProcessMemory;
 import org.sightline.indexer.footage.DecoderWarmUp;
@@ -42,6 +43,11 @@ public class BenchIndexCommand implements Callable<Integer> {
             defaultValue = "" + RuntimeOptions.DEFAULT_SPIN_WAIT)
     boolean spinWait;
 
+    @Option(names = "--perception", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "run the built-in starter detector while indexing, as `sightline index` does (default: ${DEFAULT-VALUE};"
+                    + " --no-perception: embedding only); its time is reported on the perception line")
+    boolean perception;
+
     @Option(names = "--threads", description = "ONNX Runtime intra-op threads (default: all cores)")
     Integer threads;
 
@@ -66,7 +72,8 @@ public class BenchIndexCommand implements Callable<Integer> {
             double before = throughput.measure(m).images().getFirst().framesPerSecond();
             List<IngestBenchmark.Result> results = new ArrayList<>();
             for (int run = 1; run <= runs; run++) {
-                IngestBenchmark.Result r = IngestBenchmark.run(paths, work.resolve("data-" + run), m, batch);
+                IngestBenchmark.Result r = IngestBenchmark.run(paths, work.resolve("data-" + run), m, batch,
+                        perception ? PerceptionSource.starterPacks() : PerceptionSource.none());
                 results.add(r);
                 System.out.printf(Locale.ROOT, "run %d of %d%s: %s%n", run, runs, run == 1 ? " (cold process)" : "", r.describe());
             }

@@ -13,17 +13,30 @@ import java.util.Set;
  * @param from     inclusive wall-clock bound, null for none; with a bound, frames of unknown time are excluded
  * @param to       exclusive wall-clock bound, null for none
  * @param dayFrom  time-of-day window (UTC) start; wraps past midnight when after {@code dayTo}; null for none
+ * @param labels   object labels (such as {@code person}) the frame's detections must all include; empty for none
  */
-public record FrameFilter(String modelId, Set<String> cameras, Instant from, Instant to, LocalTime dayFrom, LocalTime dayTo) {
+public record FrameFilter(String modelId, Set<String> cameras, Instant from, Instant to, LocalTime dayFrom, LocalTime dayTo,
+        Set<String> labels) {
     public FrameFilter {
         Objects.requireNonNull(modelId, "modelId");
         cameras = cameras == null ? Set.of() : Set.copyOf(cameras);
+        labels = labels == null ? Set.of() : Set.copyOf(labels);
         if ((dayFrom == null) != (dayTo == null)) {
             throw new IllegalArgumentException("a time-of-day window needs both a start and an end");
         }
     }
 
+    /** A filter with no object labels required. */
+    public FrameFilter(String modelId, Set<String> cameras, Instant from, Instant to, LocalTime dayFrom, LocalTime dayTo) {
+        this(modelId, cameras, from, to, dayFrom, dayTo, Set.of());
+    }
+
     public static FrameFilter model(String modelId) {
         return new FrameFilter(modelId, Set.of(), null, null, null, null);
+    }
+
+    /** This filter, also requiring every one of these object labels. */
+    public FrameFilter withLabels(Set<String> required) {
+        return new FrameFilter(modelId, cameras, from, to, dayFrom, dayTo, required);
     }
 }

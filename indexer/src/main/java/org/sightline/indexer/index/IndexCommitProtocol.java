@@ -11,6 +11,7 @@ import org.sightline.indexer.catalog.FinishedGeneration;
 import org.sightline.indexer.catalog.Generation;
 import org.sightline.indexer.catalog.SegmentDraft;
 import org.sightline.indexer.footage.SamplingReport;
+import org.sightline.indexer.perception.VideoPerception;
 
 /**
  * Keeps the SQLite catalog and the Lucene index in step, so that a crash (even SIGKILL) at any moment leaves a
@@ -19,8 +20,9 @@ import org.sightline.indexer.footage.SamplingReport;
  * <p>The unit of work is a <em>generation</em>: one write of all the segments of one video for one model. Writing
  * one takes three durable steps, and there is only ever one writer (Lucene's write lock):
  * <ol>
- *   <li><b>Catalog, begin</b>: one SQLite transaction inserts the generation as {@code writing} and its segment
- *       rows (which gives the segment ids the index documents carry).</li>
+ *   <li><b>Catalog, begin</b>: one SQLite transaction inserts the generation as {@code writing}, its segment
+ *       rows (which gives the segment ids the index documents carry) and what the object detector found (examined
+ *       frames and detections, removed with the generation).</li>
  *   <li><b>Index</b>: in one Lucene commit, delete the video's older documents of that model (and of any model
  *       for older content), add the generation's frame documents, and record the generation number in the commit's
  *       user data ({@link SegmentIndex#COMMITTED_GENERATION}).</li>
@@ -48,23 +50,35 @@ public final class IndexCommitProtocol {
     /** A finished video ready to be written: its segments and their frames, in the order of the segment drafts. */
     public record VideoWrite(long videoId, String modelId, String sha256, String camera, java.util.Optional<java.time.Instant> recordingStart,
             Long runId, List<SegmentDraft> segments, List<List<IndexedFrame>> framesPerSegment,
-            Optional<SamplingReport.Damage> damage, int framesSkipped) {
+            Optional<SamplingReport.Damage> damage, int framesSkipped, VideoPerception perception) {
+        public VideoWrite {
+            perception = perception == null ? VideoPerception.NONE : perception;
+        }
+
+        /** A write without detections (no object detector ran). */
+        public VideoWrite(long videoId, String modelId, String sha256, String camera, Optional<java.time.Instant> recordingStart,
+                Long runId, List<SegmentDraft> segments, List<List<IndexedFrame>> framesPerSegment,
+                Optional<SamplingReport.Damage> damage, int framesSkipped) {
+            this(videoId, modelId, sha256, camera, recordingStart, runId, segments, framesPerSegment, damage, framesSkipped,
+                    VideoPerception.NONE);
+        }
     }
 
     /** Writes one video's generation through the three steps; returns the segment ids. */
     public List<Long> write(VideoWrite w) throws IOException {
         int embedded = w.framesPerSegment().stream().mapToInt(List::size).sum();
         Catalog.StartedGeneration started = catalog.beginGeneration(w.videoId(), w.modelId(), w.sha256(), w.runId(),
-                w.segments(), w.damage(), embedded, w.framesSkipped());
+                w.segments(), w.damage(), embedded, w.framesSkipped(), w.perception());
         long gen = started.generation().number();
         List<IndexedFrame> frames = new ArrayList<>(embedded);
         for (int i = 0; i < w.segments().size(); i++) {
             long segmentId = started.segmentIds().get(i);
             for (IndexedFrame f : w.framesPerSegment().get(i)) {
-                frames.add(new IndexedFrame(segmentId, f.offsetSeconds(), f.vector()));
+                frames.add(new IndexedFrame(segmentId, f.offsetSeconds(), f.vector(), f.labels()));
             }
         }
-        index.replaceVideo(new VideoVectors(w.videoId(), w.modelId(), w.sha256(), gen, w.camera(), w.recordingStart(), frames));
+        // a video with no recording start from metadata or its name takes its burned-in clock's
+        index.replaceVideo(new VideoVectors(w.videoId(), w.modelId(), w.sha256(), gen, w.camera(), w.recordingStart().or(() -> w.perception().clockStart()), frames));
         deleteThumbnails(catalog.completeGeneration(gen));
         return started.segmentIds();
     }

@@ -66,6 +66,8 @@ public final class SegmentIndex implements AutoCloseable {
     static final String TIME = "time_ms";
     static final String TIME_OF_DAY = "time_of_day_s";
     static final String OFFSET = "offset_ms";
+    /** Keyword field, one value per object label the detector saw at the frame ({@link IndexedFrame#labels()}). */
+    static final String LABEL = "label";
 
     /** Commit user data key naming the generation whose documents the commit made durable. */
     public static final String COMMITTED_GENERATION = "sightline.generation";
@@ -168,6 +170,9 @@ public final class SegmentIndex implements AutoCloseable {
         d.add(new LongField(GENERATION, v.generation(), Field.Store.NO));
         long offsetMs = Math.round(f.offsetSeconds() * 1000);
         d.add(new LongField(OFFSET, offsetMs, Field.Store.NO));
+        for (String label : f.labels()) {
+            d.add(new StringField(LABEL, label, Field.Store.NO));
+        }
         v.recordingStart().ifPresent(start -> {
             Instant at = start.plusMillis(offsetMs);
             d.add(new LongField(TIME, at.toEpochMilli(), Field.Store.NO));
@@ -202,6 +207,11 @@ public final class SegmentIndex implements AutoCloseable {
     /** Number of committed documents of this generation. */
     public int countGeneration(long generation) throws IOException {
         return count(LongField.newExactQuery(GENERATION, generation));
+    }
+
+    /** Number of frame documents carrying this object label (for checks and tests). */
+    public int frameCountWithLabel(String label) throws IOException {
+        return count(new TermQuery(new Term(LABEL, label)));
     }
 
     /** Number of frame vectors, of one model or (null) all. */
@@ -311,6 +321,9 @@ public final class SegmentIndex implements AutoCloseable {
             BooleanQuery.Builder cams = new BooleanQuery.Builder();
             f.cameras().forEach(c -> cams.add(new TermQuery(new Term(CAMERA, c)), Occur.SHOULD));
             b.add(cams.build(), Occur.FILTER);
+        }
+        for (String label : f.labels()) {
+            b.add(new TermQuery(new Term(LABEL, label)), Occur.FILTER);
         }
         if (f.from() != null || f.to() != null) {
             long lo = f.from() == null ? Long.MIN_VALUE : f.from().toEpochMilli();

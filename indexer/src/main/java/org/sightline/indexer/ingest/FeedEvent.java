@@ -3,6 +3,7 @@ package org.sightline.indexer.ingest;
 import org.sightline.indexer.footage.FootageException;
 import org.sightline.indexer.footage.SampledFrame;
 import org.sightline.indexer.footage.SamplingReport;
+import org.sightline.indexer.perception.FrameDetections;
 import org.sightline.models.runtime.PreparedImage;
 
 /**
@@ -24,8 +25,9 @@ sealed interface FeedEvent {
      *
      * @param image the frame prepared for the model when it is to be embedded, null when it was skipped as a near
      *              duplicate of the last embedded frame
+     * @param detections what the object detector found when it examined this frame, null when it did not
      */
-    record Frame(FileJob job, SampledFrame frame, PreparedImage image) implements FeedEvent {
+    record Frame(FileJob job, SampledFrame frame, PreparedImage image, FrameDetections detections) implements FeedEvent {
         boolean keep() {
             return image != null;
         }

@@ -22,6 +22,8 @@ import org.sightline.indexer.footage.SamplingOptions;
 import org.sightline.indexer.footage.SamplingReport;
 import org.sightline.indexer.footage.VideoInfo;
 import org.sightline.indexer.ingest.IngestTimings.Clock.Stage;
+import org.sightline.indexer.perception.FrameDetections;
+import org.sightline.indexer.perception.FrameInspector;
 import org.sightline.models.integrity.Sha256;
 import org.sightline.models.runtime.PreparedImage;
 import org.sightline.models.runtime.VisionLanguageModel;
@@ -30,7 +32,8 @@ import org.sightline.models.runtime.VisionLanguageModel;
  * The producing half of the {@link IngestPipeline}, on its own thread: for each file in turn it hashes (read-only
  * SHA-256), decides from the catalog whether the content needs embedding (unchanged, moved, a copy), registers and
  * probes it, then decodes and samples it, filters near-duplicates and prepares the kept frames for the model
- * (resize, crop, normalise). Everything goes into one bounded queue as {@link FeedEvent}s, so the next file is
+ * (resize, crop, normalise), and runs the object detector on some kept frames when one is used ({@link FrameInspector}).
+ * Everything goes into one bounded queue as {@link FeedEvent}s, so the next file is
  * hashed, probed and decoded while the model still embeds the previous one, and the model never waits on a file's
  * start-up. The bounded queue keeps it at most a few batches ahead.
  */
@@ -44,13 +47,16 @@ final class FileFeeder implements Runnable {
     private final BooleanSupplier stop;
     private final IngestTimings.Clock clock;
     private final Path thumbnailsDir;
+    /** Runs the object detector on some kept frames; null when no detector is used. */
+    private final FrameInspector inspector;
     /** Identity of the file being fed, taken before it was hashed (feeding is one file at a time, on one thread). */
     private FileIdentity hashedIdentity;
     /** Content hashes already sent for embedding in this run, so that a second copy is not embedded again. */
     private final Map<String, Path> fedThisRun = new HashMap<>();
 
     FileFeeder(Catalog catalog, FootageReader footage, VisionLanguageModel model, IngestRequest request, List<Path> files,
-            BlockingQueue<FeedEvent> queue, BooleanSupplier stop, IngestTimings.Clock clock, Path thumbnailsDir) {
+            BlockingQueue<FeedEvent> queue, BooleanSupplier stop, IngestTimings.Clock clock, Path thumbnailsDir,
+            FrameInspector inspector) {
         this.catalog = catalog;
         this.footage = footage;
         this.model = model;
@@ -60,6 +66,7 @@ final class FileFeeder implements Runnable {
         this.stop = stop;
         this.clock = clock;
         this.thumbnailsDir = thumbnailsDir;
+        this.inspector = inspector;
     }
 
     @Override
@@ -92,11 +99,15 @@ final class FileFeeder implements Runnable {
         if (!(opening instanceof FeedEvent.Opened(FileJob job))) {
             return;
         }
-        SamplingOptions options = new SamplingOptions(request.framesPerSecond(),
-                Math.max(model.preferredShortSide(), IngestPipeline.MIN_THUMBNAIL_SHORT_SIDE), true);
+        int shortSide = Math.max(model.preferredShortSide(), IngestPipeline.MIN_THUMBNAIL_SHORT_SIDE);
+        if (inspector != null) {
+            shortSide = Math.max(shortSide, FrameInspector.PREFERRED_SHORT_SIDE);
+            inspector.startFile();
+        }
+        SamplingOptions options = new SamplingOptions(request.framesPerSecond(), shortSide, true);
         Predicate<SampledFrame> keep = footage.newDuplicateFilter();
         long start = System.nanoTime();
-        long elsewhereBefore = clock.nanos(Stage.PREPARING) + clock.nanos(Stage.FEEDER_BLOCKED) + clock.nanos(Stage.FILTERING);
+        long elsewhereBefore = elsewhere();
         FeedEvent.Closed closed;
         try {
             SamplingReport report = footage.sample(path, options, frame -> {
@@ -109,8 +120,18 @@ final class FileFeeder implements Runnable {
                     image = model.prepareImage(frame.frame());
                     clock.lap(Stage.PREPARING, t);
                 }
+                FrameDetections detections = null;
+                if (inspector != null && inspector.due(frame.offsetSeconds(), kept)) {
+                    long t = System.nanoTime();
+                    long text = inspector.textNanos();
+                    detections = inspector.inspect(frame.offsetSeconds(), frame.frame());
+                    long reading = inspector.textNanos() - text;
+                    clock.add(Stage.DETECTING, System.nanoTime() - t - reading);
+                    clock.add(Stage.READING_TEXT, reading);
+                    clock.examined();
+                }
                 long t = System.nanoTime();
-                queue.put(new FeedEvent.Frame(job, frame, image));
+                queue.put(new FeedEvent.Frame(job, frame, image, detections));
                 clock.lap(Stage.FEEDER_BLOCKED, t);
             }, stop);
             String changed = changedSinceHashing(path);
@@ -119,11 +140,15 @@ final class FileFeeder implements Runnable {
         } catch (FootageException e) {
             closed = new FeedEvent.Closed(job, null, e);
         } finally {
-            long elsewhere = clock.nanos(Stage.PREPARING) + clock.nanos(Stage.FEEDER_BLOCKED) + clock.nanos(Stage.FILTERING)
-                    - elsewhereBefore;
-            clock.add(Stage.DECODING, System.nanoTime() - start - elsewhere);
+            clock.add(Stage.DECODING, System.nanoTime() - start - (elsewhere() - elsewhereBefore));
         }
         queue.put(closed);
+    }
+
+    /** Time of the feeding thread's stages other than decoding, which happen inside the decoding loop. */
+    private long elsewhere() {
+        return clock.nanos(Stage.PREPARING) + clock.nanos(Stage.FEEDER_BLOCKED) + clock.nanos(Stage.FILTERING)
+                + clock.nanos(Stage.DETECTING) + clock.nanos(Stage.READING_TEXT);
     }
 
     /** Hash, catalog decisions, registration and probe: {@link FeedEvent.Opened} to decode, or {@link FeedEvent.Settled}. */

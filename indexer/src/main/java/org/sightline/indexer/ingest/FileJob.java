@@ -1,8 +1,12 @@
 package org.sightline.indexer.ingest;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import org.sightline.indexer.footage.SamplingReport;
 import org.sightline.indexer.footage.VideoInfo;
+import org.sightline.indexer.perception.FrameDetections;
 
 /**
  * One file on its way through the pipeline, from the moment the {@link FileFeeder} has probed it until its
@@ -20,6 +24,10 @@ final class FileJob {
     /** Frames of this file delivered but not yet embedded (kept and skipped). */
     int pendingFrames;
     int skippedFrames;
+    /** What the object detector found, in time order (writing thread only). */
+    final List<FrameDetections> detections = new ArrayList<>();
+    /** Labels of the latest examined frame, carried by the frames after it (writing thread only). */
+    Set<String> labels = Set.of();
     /** Set when its {@link FeedEvent.Closed} arrives. */
     SamplingReport report;
 

@@ -3,6 +3,7 @@ package org.sightline.indexer.ingest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,6 +28,9 @@ import org.sightline.indexer.footage.FootageException;
 import org.sightline.indexer.footage.SamplingReport;
 import org.sightline.indexer.index.IndexCommitProtocol;
 import org.sightline.indexer.ingest.IngestTimings.Clock.Stage;
+import org.sightline.indexer.perception.ClockStart;
+import org.sightline.indexer.perception.FrameInspector;
+import org.sightline.indexer.perception.VideoPerception;
 import org.sightline.models.runtime.PreparedImage;
 import org.sightline.models.runtime.VisionLanguageModel;
 
@@ -61,13 +65,24 @@ public final class IngestPipeline {
     private final FootageReader footage;
     private final VisionLanguageModel model;
     private final Path thumbnailsDir;
+    private final FrameInspector inspector;
 
     public IngestPipeline(Catalog catalog, IndexCommitProtocol writer, FootageReader footage, VisionLanguageModel model, Path thumbnailsDir) {
+        this(catalog, writer, footage, model, thumbnailsDir, null);
+    }
+
+    /**
+     * @param inspector runs the object detector on some frames (their detections are written with the video's
+     *                  segments); null for none. Used by this pipeline's feeding thread only, one run at a time.
+     */
+    public IngestPipeline(Catalog catalog, IndexCommitProtocol writer, FootageReader footage, VisionLanguageModel model, Path thumbnailsDir,
+            FrameInspector inspector) {
         this.catalog = catalog;
         this.writer = writer;
         this.footage = footage;
         this.model = model;
         this.thumbnailsDir = thumbnailsDir;
+        this.inspector = inspector;
     }
 
     public IngestReport run(IngestRequest request, IngestListener listener, BooleanSupplier cancelled) throws IOException {
@@ -148,7 +163,7 @@ public final class IngestPipeline {
             AtomicBoolean abandon = new AtomicBoolean();
             BooleanSupplier stop = () -> abandon.get() || cancelled.getAsBoolean() || Thread.currentThread().isInterrupted();
             BlockingQueue<FeedEvent> queue = new ArrayBlockingQueue<>(Math.max(16, request.batchSize() * 3));
-            FileFeeder feeder = new FileFeeder(catalog, footage, model, request, files, queue, stop, clock, thumbnailsDir);
+            FileFeeder feeder = new FileFeeder(catalog, footage, model, request, files, queue, stop, clock, thumbnailsDir, inspector);
             Thread feeding = Thread.ofPlatform().name("sightline-feed").daemon(true).start(feeder);
             boolean interrupted = false;
             boolean finished = false;
@@ -287,8 +302,12 @@ public final class IngestPipeline {
                 long cpu = IngestTimings.Clock.threadCpuNanos();
                 int v = 0;
                 for (FeedEvent.Frame f : frames) {
+                    if (f.detections() != null) {
+                        f.job().detections.add(f.detections());
+                        f.job().labels = f.detections().labels();
+                    }
                     if (f.keep()) {
-                        f.job().segments.embedded(f.frame().offsetSeconds(), vectors[v++], f.frame().frame());
+                        f.job().segments.embedded(f.frame().offsetSeconds(), vectors[v++], f.frame().frame(), f.job().labels);
                     } else {
                         f.job().segments.skipped(f.frame().offsetSeconds());
                     }
@@ -377,7 +396,8 @@ public final class IngestPipeline {
             }
             writer.write(new IndexCommitProtocol.VideoWrite(job.videoId, model.id().asString(), job.sha256, job.camera,
                     job.info.recordingStart(), runId, job.segments.drafts(), job.segments.framesPerSegment(), report.damage(),
-                    job.skippedFrames));
+                    job.skippedFrames, inspector == null ? VideoPerception.NONE : new VideoPerception(job.detections,
+                            ClockStart.estimate(job.detections, ZoneId.systemDefault()), inspector.packs())));
             return report.damage()
                     .map(d -> new FileOutcome(path, FileOutcome.Status.PARTIAL, path + ": " + d.error().description() + " at "
                             + String.format(Locale.ROOT, "%.1f s", d.atSeconds()) + (d.detail() == null ? "" : " (" + d.detail() + ")")

@@ -13,7 +13,18 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * decoding waited because the model was busy. Used by {@code sightline bench index} to show what bounds indexing.
  */
 public record IngestTimings(double hashing, double probing, double decoding, double filtering, double preparing,
-        double feederBlocked, double waitingForFrames, double embedding, double writing, CpuUse cpu) {
+        double feederBlocked, double waitingForFrames, double embedding, double writing, CpuUse cpu, Perception perception) {
+
+    /**
+     * The perception stages (issue 13), on the feeding thread: object detection on examined frames (including the
+     * box colours) and reading their scene text and burned-in clock.
+     *
+     * @param detecting      seconds spent detecting objects
+     * @param readingText    seconds spent reading text and clocks
+     * @param framesExamined frames the detector ran on
+     */
+    public record Perception(double detecting, double readingText, int framesExamined) {
+    }
 
     /**
      * CPU seconds spent, as the operating system counts them: by the whole process during the job, by the feeding
@@ -31,15 +42,17 @@ public record IngestTimings(double hashing, double probing, double decoding, dou
         return String.format(Locale.ROOT, "CPU: process %.2f s = model and JVM %.2f s + feeding %.2f s + writing %.2f s%n  "
                         + "feeding thread: hash %.2f s, probe %.2f s, decode %.2f s, near-duplicate filter %.2f s, prepare %.2f s, "
                         + "blocked on the model %.2f s; embedding thread: embed %.2f s, idle waiting for frames %.2f s; writing thread: "
-                        + "segments, thumbnails and commits %.2f s",
+                        + "segments, thumbnails and commits %.2f s%n  "
+                        + "perception (feeding thread): object detection %.2f s, scene text and clock %.2f s, on %d examined frames",
                 cpu.process(), cpu.modelAndOther(), cpu.feeding(), cpu.writing(),
-                hashing, probing, decoding, filtering, preparing, feederBlocked, embedding, waitingForFrames, writing);
+                hashing, probing, decoding, filtering, preparing, feederBlocked, embedding, waitingForFrames, writing,
+                perception.detecting(), perception.readingText(), perception.framesExamined());
     }
 
     /** Thread-safe accumulator, one slot per stage. */
     static final class Clock {
         enum Stage {
-            HASHING, PROBING, DECODING, FILTERING, PREPARING, FEEDER_BLOCKED, WAITING_FOR_FRAMES, EMBEDDING, WRITING,
+            HASHING, PROBING, DECODING, FILTERING, PREPARING, FEEDER_BLOCKED, WAITING_FOR_FRAMES, EMBEDDING, WRITING, DETECTING, READING_TEXT,
             /** CPU time, not wall time, of the feeding and the writing thread */
             FEEDING_CPU, WRITING_CPU
         }
@@ -48,6 +61,11 @@ public record IngestTimings(double hashing, double probing, double decoding, dou
         private final long processCpuAtStart = processCpuNanos();
 
         private final AtomicLongArray nanos = new AtomicLongArray(Stage.values().length);
+        private final java.util.concurrent.atomic.AtomicInteger framesExamined = new java.util.concurrent.atomic.AtomicInteger();
+
+        void examined() {
+            framesExamined.incrementAndGet();
+        }
 
         void add(Stage stage, long nanosSpent) {
             nanos.addAndGet(stage.ordinal(), nanosSpent);
@@ -68,7 +86,8 @@ public record IngestTimings(double hashing, double probing, double decoding, dou
             long process = processCpuNanos();
             return new IngestTimings(s(Stage.HASHING), s(Stage.PROBING), s(Stage.DECODING), s(Stage.FILTERING), s(Stage.PREPARING),
                     s(Stage.FEEDER_BLOCKED), s(Stage.WAITING_FOR_FRAMES), s(Stage.EMBEDDING), s(Stage.WRITING),
-                    new CpuUse(process < 0 ? 0 : (process - processCpuAtStart) / 1e9, s(Stage.FEEDING_CPU), s(Stage.WRITING_CPU)));
+                    new CpuUse(process < 0 ? 0 : (process - processCpuAtStart) / 1e9, s(Stage.FEEDING_CPU), s(Stage.WRITING_CPU)),
+                    new Perception(s(Stage.DETECTING), s(Stage.READING_TEXT), framesExamined.get()));
         }
 
         /** CPU time of the calling thread so far, in nanoseconds (0 where the JVM cannot tell). */

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import org.sightline.indexer.catalog.SegmentDraft;
 import org.sightline.indexer.index.IndexedFrame;
@@ -34,6 +35,7 @@ final class SegmentBuilder {
     private int skipped;
     private float[] lastVector;
     private RgbFrame lastPicture;
+    private Set<String> lastLabels = Set.of();
     private double lastOffset;
     /** The last thumbnail encoded: a static stretch repeats one picture over many segments, encoded once. */
     private RgbFrame encodedPicture;
@@ -52,19 +54,25 @@ final class SegmentBuilder {
     }
 
     void embedded(double offset, float[] vector, RgbFrame picture) throws IOException {
+        embedded(offset, vector, picture, Set.of());
+    }
+
+    /** @param labels object labels seen at this moment (see {@link IndexedFrame#labels()}) */
+    void embedded(double offset, float[] vector, RgbFrame picture, Set<String> labels) throws IOException {
         enter(offset);
-        frames.add(new IndexedFrame(0, offset, vector));
+        frames.add(new IndexedFrame(0, offset, vector, labels));
         pictures.add(picture);
         embedded++;
         lastVector = vector;
         lastPicture = picture;
+        lastLabels = labels;
     }
 
     void skipped(double offset) throws IOException {
         enter(offset);
         skipped++;
         if (frames.isEmpty() && lastVector != null) {
-            frames.add(new IndexedFrame(0, offset, lastVector));
+            frames.add(new IndexedFrame(0, offset, lastVector, lastLabels));
             pictures.add(lastPicture);
         }
     }

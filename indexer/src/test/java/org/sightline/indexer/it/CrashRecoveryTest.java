@@ -26,12 +26,14 @@ import org.sightline.indexer.catalog.VideoRecord;
 import org.sightline.indexer.index.SegmentIndex;
 import org.sightline.indexer.ingest.IngestListener;
 import org.sightline.indexer.ingest.IngestRequest;
+import org.sightline.indexer.perception.FrameDetections;
 import org.sightline.models.store.ModelStore;
 import org.sightline.models.testing.SharedData;
 
 /**
  * SIGKILL during {@code sightline index} (a real child JVM killed with destroyForcibly), twice, then a run to
- * completion: the result equals a clean run's, with no lost and no duplicated segment in SQLite or Lucene.
+ * completion: the result equals a clean run's, with no lost and no duplicated segment in SQLite or Lucene, and the same
+ * object detections and tracks (the starter detector runs in both, as it does for {@code sightline index}).
  */
 class CrashRecoveryTest {
     @TempDir
@@ -65,6 +67,10 @@ class CrashRecoveryTest {
         Snapshot actual = snapshot(crashed);
         assertEquals(expected.segmentStarts(), actual.segmentStarts());
         assertEquals(expected.luceneFrames(), actual.luceneFrames());
+        // issue 13: the object detector's findings are part of each generation, so they too come out the same
+        assertFalse(expected.detections().isEmpty(), "the starter detector ran");
+        assertEquals(expected.detections(), actual.detections());
+        assertEquals(expected.framesWithPerson(), actual.framesWithPerson());
         assertEquals(actual.catalogSegments(), actual.luceneSegments(), "every segment has vectors and no vectors lack a segment");
         // issue 11, item 21: thumbnails written by killed runs do not pile up
         assertEquals(referencedThumbnails(crashed), thumbnailFiles(crashed), "every thumbnail file belongs to a segment");
@@ -104,6 +110,7 @@ class CrashRecoveryTest {
     private Process child(Path data, Path footage) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "-Dai.djl.offline=true", "-Xss4m",
+                "-Dsightline.starterPacks=" + System.getProperty("sightline.starterPacks"),
                 "-cp", System.getProperty("java.class.path"), "org.sightline.indexer.cli.SightlineCommand",
                 "index", footage.toString(), "--data", data.toString()));
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(tmp.resolve("child.log").toFile()))
@@ -125,7 +132,15 @@ class CrashRecoveryTest {
         }
     }
 
-    record Snapshot(Map<String, List<Double>> segmentStarts, int luceneFrames, Set<Long> catalogSegments, Set<Long> luceneSegments) {
+    record Snapshot(Map<String, List<Double>> segmentStarts, int luceneFrames, Set<Long> catalogSegments, Set<Long> luceneSegments,
+            Map<String, List<String>> detections, int framesWithPerson) {
+    }
+
+    /** Examined frames and their objects, scores and boxes to 3 decimals (two runs of the detector on one frame agree). */
+    private static List<String> describe(List<FrameDetections> frames) {
+        return frames.stream().map(f -> String.format(java.util.Locale.ROOT, "%.3f:", f.offsetSeconds())
+                + f.objects().stream().map(o -> String.format(java.util.Locale.ROOT, "%s %.3f %.3f,%.3f,%.3f,%.3f %s", o.label(), o.score(),
+                        o.box().x1(), o.box().y1(), o.box().x2(), o.box().y2(), o.colour())).toList()).toList();
     }
 
     private static Snapshot snapshot(Path data) throws Exception {
@@ -134,7 +149,15 @@ class CrashRecoveryTest {
             String model = w.activeModel().id().asString();
             Map<String, List<Double>> starts = new TreeMap<>();
             Set<Long> catalogSegments = new HashSet<>();
+            Map<String, List<String>> detections = new TreeMap<>();
             for (VideoRecord v : WorkspaceInternals.catalog(w).videos()) {
+                List<FrameDetections> found = w.library().detections(v.id());
+                if (!found.isEmpty()) {
+                    detections.put(v.path().getFileName().toString(), describe(found));
+                    detections.put(v.path().getFileName().toString() + " tracks", w.library().tracks(v.id()).stream()
+                            .map(t -> String.format(java.util.Locale.ROOT, "%s %s %.3f-%.3f %s %d", t.label(), t.colour(), t.firstSeen(),
+                                    t.lastSeen(), t.direction(), t.path().size())).toList());
+                }
                 List<SegmentRecord> segs = WorkspaceInternals.catalog(w).segmentsOf(v.id(), model);
                 starts.put(v.path().getFileName().toString(), segs.stream().map(SegmentRecord::startSeconds).toList());
                 for (SegmentRecord s : segs) {
@@ -150,7 +173,7 @@ class CrashRecoveryTest {
                 assertTrue(keys.add(f.videoId() + "@" + f.offsetMillis()), "duplicate frame in the index: " + f);
                 luceneSegments.add(f.segmentId());
             }
-            return new Snapshot(starts, frames.size(), catalogSegments, luceneSegments);
+            return new Snapshot(starts, frames.size(), catalogSegments, luceneSegments, detections, w.library().framesWithLabel("person"));
         }
     }
 }

@@ -8,7 +8,7 @@ public final class StarterPacks {
     /** System property naming the read-only folder the starter packs were built into (set by the launcher and tests). */
     public static final String LOCATION_PROPERTY = "sightline.starterPacks";
 
-    private static final List<StarterPackRecipe> ALL = List.of(new TextStarterPack());
+    private static final List<StarterPackRecipe> ALL = List.of(new TextStarterPack(), new DetectorStarterPack());
 
     private StarterPacks() {
     }

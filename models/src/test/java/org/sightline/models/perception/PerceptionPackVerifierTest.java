@@ -35,8 +35,11 @@ class PerceptionPackVerifierTest {
     @Test
     void theShelfListsTheStarterPacks() {
         StarterPackShelf shelf = StarterPackFixture.shelf();
-        assertEquals(TextStarterPack.NAME, shelf.list().getFirst().name());
-        assertEquals("perception: text", shelf.list().getFirst().kind());
+        // by name: the detector pack, then the text pack
+        assertEquals(java.util.List.of(DetectorStarterPack.NAME, TextStarterPack.NAME),
+                shelf.list().stream().map(StarterPackShelf.Listing::name).toList());
+        assertEquals(java.util.List.of("perception: detector", "perception: text"),
+                shelf.list().stream().map(StarterPackShelf.Listing::kind).toList());
         assertThrows(PackInstallException.class, () -> shelf.verify("no-such-pack"));
     }
 

@@ -1,0 +1,80 @@
+package org.sightline.indexer.app;
+
+import java.util.Optional;
+import org.sightline.models.perception.PackedDetector;
+import org.sightline.models.perception.PerceptionManifest;
+import org.sightline.models.perception.StarterPackShelf;
+import org.sightline.models.perception.VerifiedPerceptionPack;
+import org.sightline.models.perception.detect.ObjectDetector;
+import org.sightline.models.perception.text.SceneTextReader;
+import org.sightline.models.runtime.RuntimeOptions;
+
+/**
+ * Where a workspace's object detector and scene text reader come from, for the perception stages of indexing.
+ * Independent of the active vision-language model: detections are made with or without a CLIP pack. Text is read
+ * only where the detector examines frames, so a source without a detector reads no text either.
+ */
+public interface PerceptionSource {
+
+    /** Opens the detector, verified, or empty when there is none; the caller closes it. */
+    Optional<ObjectDetector> openDetector();
+
+    /** Opens the scene text reader, verified, or empty when there is none; the caller closes it. */
+    default Optional<SceneTextReader> openTextReader() {
+        return Optional.empty();
+    }
+
+    /**
+     * The packs opened so far, each as name, version and manifest SHA-256 (recorded with the detections they make);
+     * empty when none.
+     */
+    default String packs() {
+        return "";
+    }
+
+    /** Seconds of video between frames the detector examines ({@code FrameInspector}). */
+    default double detectionIntervalSeconds() {
+        return org.sightline.indexer.perception.FrameInspector.DEFAULT_INTERVAL_SECONDS;
+    }
+
+    /** No perception: indexing embeds frames only. */
+    static PerceptionSource none() {
+        return Optional::empty;
+    }
+
+    /**
+     * The built-in starter detector pack of the shelf the system property {@code sightline.starterPacks} names (set by
+     * the launcher), re-hashed and checked against its pin when opened; none when no shelf or detector pack exists.
+     */
+    static PerceptionSource starterPacks() {
+        return starterPacks(StarterPackShelf.fromSystemProperty());
+    }
+
+    /** The first detector and text packs on this shelf. */
+    static PerceptionSource starterPacks(StarterPackShelf shelf) {
+        return new PerceptionSource() {
+            private final java.util.List<String> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+            @Override
+            public Optional<ObjectDetector> openDetector() {
+                return verified(PerceptionManifest.Kind.DETECTOR).map(pack -> PackedDetector.open(pack, RuntimeOptions.defaults()));
+            }
+
+            @Override
+            public Optional<SceneTextReader> openTextReader() {
+                return verified(PerceptionManifest.Kind.TEXT).map(pack -> SceneTextReader.open(pack, RuntimeOptions.defaults()));
+            }
+
+            private Optional<VerifiedPerceptionPack> verified(PerceptionManifest.Kind kind) {
+                Optional<VerifiedPerceptionPack> pack = shelf.location().isEmpty() ? Optional.empty() : shelf.verifiedOfKind(kind);
+                pack.ifPresent(p -> opened.add(p.name() + " " + p.manifest().version() + " (manifest sha256 " + p.manifestSha256() + ")"));
+                return pack;
+            }
+
+            @Override
+            public String packs() {
+                return String.join("; ", opened);
+            }
+        };
+    }
+}

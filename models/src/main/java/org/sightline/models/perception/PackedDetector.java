@@ -1,0 +1,55 @@
+package org.sightline.models.perception;
+
+import java.util.List;
+import org.sightline.models.pack.PackVerificationException;
+import org.sightline.models.perception.PerceptionManifest.Decoding;
+import org.sightline.models.perception.PerceptionManifest.Kind;
+import org.sightline.models.perception.PerceptionManifest.ModelEntry;
+import org.sightline.models.perception.PerceptionManifest.ModelRole;
+import org.sightline.models.perception.detect.DetectorSettings;
+import org.sightline.models.perception.detect.ObjectDetector;
+import org.sightline.models.runtime.RuntimeOptions;
+
+/**
+ * Opens the object detector of a verified {@code detector} perception pack, from the bytes that were verified. The
+ * manifest's input, outputs and class names replace those of the decoding family's defaults.
+ */
+public final class PackedDetector {
+    private PackedDetector() {
+    }
+
+    /** How the pack's detector is run: the family's defaults with the manifest's names and classes. */
+    public static DetectorSettings settings(VerifiedPerceptionPack pack) {
+        PerceptionManifest m = pack.manifest();
+        ModelEntry entry = detectorEntry(pack);
+        if (entry.decoding() != Decoding.CENTERNET) {
+            throw new PackVerificationException(pack.dir().resolve(entry.file()), "uses the output decoding "
+                    + entry.decoding().name().toLowerCase() + ", which Sightline cannot run yet (only centernet)");
+        }
+        if (entry.outputs().size() != 2) {
+            throw new PackVerificationException(pack.dir().resolve(PerceptionManifest.FILE_NAME),
+                    "a centernet detector names two outputs (heat map, box extents), this one " + entry.outputs());
+        }
+        DetectorSettings d = DetectorSettings.centernet();
+        List<String> classes = m.classNames();
+        return new DetectorSettings(entry.input(), entry.image().width() > 0 ? entry.image().width() : d.inputSize(), d.fit(),
+                (float) entry.image().scale(), d.family(), entry.outputs().get(0), entry.outputs().get(1), classes,
+                d.scoreThreshold(), d.iouThreshold(), d.maxDetections(),
+                d.sameObjectClasses().stream().filter(classes::containsAll).toList());
+    }
+
+    /** Opens the pack's detector with its {@link #settings}. */
+    public static ObjectDetector open(VerifiedPerceptionPack pack, RuntimeOptions options) {
+        ModelEntry entry = detectorEntry(pack);
+        return ObjectDetector.open(pack.name(), pack.bytes(entry.file()), settings(pack), options);
+    }
+
+    private static ModelEntry detectorEntry(VerifiedPerceptionPack pack) {
+        if (pack.manifest().kind() != Kind.DETECTOR) {
+            throw new PackVerificationException(pack.dir(), "is a " + pack.manifest().kind().name().toLowerCase()
+                    + " pack, not an object detector");
+        }
+        return pack.manifest().model(ModelRole.DETECTOR).orElseThrow(() -> new PackVerificationException(pack.dir(),
+                "has no detector model"));
+    }
+}
