@@ -423,6 +423,12 @@ public final class Catalog implements AutoCloseable {
     private static final String DETECTION_GENERATION = "(SELECT MAX(g.id) FROM generations g WHERE g.video_id = :video "
             + "AND g.status = 'done' AND EXISTS (SELECT 1 FROM examined_frames e WHERE e.generation = g.id))";
 
+    /** True when some finished generation has frames the object detector examined (perception ran at indexing). */
+    public boolean hasDetections() {
+        return run("look for detections", h -> h.createQuery("SELECT 1 FROM examined_frames e JOIN generations g ON g.id = e.generation "
+                + "WHERE g.status = 'done' LIMIT 1").mapTo(Integer.class).findFirst().isPresent());
+    }
+
     /**
      * Every frame the object detector examined in a video, with what it found, in time order (empty when the video has
      * no finished generation with detections).

@@ -94,6 +94,9 @@ public final class ExplainedSearch {
         }
         List<Reason> common = new ArrayList<>();
         List<UnansweredPart> unanswered = new ArrayList<>();
+        ObjectEvidence objects = new ObjectEvidence(service.catalog(), request.regions());
+        boolean detectionsIndexed = objects.available();
+        List<QueryPart.ObjectPart> objectParts = new ArrayList<>();
         SearchQuery effective = base;
         for (QueryPart part : parsed.parts()) {
             switch (part) {
@@ -107,6 +110,7 @@ public final class ExplainedSearch {
                         common.add(new Reason(c.describe(), "by the model's similarity for the whole picture"));
                 case QueryPart.ColourPart c -> unanswered.add(new UnansweredPart(c.describe(), c.words(),
                         "the model " + service.modelId() + " does not know the word"));
+                case QueryPart.ObjectPart o when detectionsIndexed -> objectParts.add(o);
                 case QueryPart.ObjectPart o -> {
                     unanswered.add(new UnansweredPart(o.describe(), o.words(), notYet("detections")));
                     for (QueryPart.Colour colour : o.colours()) {
@@ -122,9 +126,14 @@ public final class ExplainedSearch {
                         + "; for change in a place of the picture use --motion with --region"));
             }
         }
-        if (vector == null) {
+        boolean byObjects = objectParts.stream().anyMatch(o -> !o.negated());
+        if (vector == null && !byObjects) {
             throw new PromptNotUnderstoodException(cannotAnswer(base.prompt(), unanswered, ignored));
         }
+        if (vector == null) {
+            return byDetections(request, parsed, objects, objectParts, common, ignored, unanswered, t0);
+        }
+        List<ObjectEvidence.Span> spans = byObjects ? objects.spans(objectParts) : List.of();
 
         int k = Math.max(SearchService.MIN_FRAMES, (request.offset() + base.limit()) * 8);
         FrameFilter filter = new FrameFilter(service.modelId(), effective.cameras(), effective.from(), effective.to(),
@@ -160,7 +169,10 @@ public final class ExplainedSearch {
                         c.bestOffsetSeconds(), standOut.of(c.score()))));
                 why.addAll(common);
                 Tier placed = tier;
-                if (!request.regions().isEmpty()) {
+                if (!objectParts.isEmpty()) {
+                    placed = withObjects(c, placed, why, objects, objectParts, spans);
+                }
+                if (!request.regions().isEmpty() && !byObjects) {
                     Optional<Reason> moved = motionIn(c, videos.get(c.videoId()), request, motionByVideo);
                     if (moved.isPresent()) {
                         why.add(moved.get());
@@ -171,6 +183,14 @@ public final class ExplainedSearch {
                     }
                 }
                 byTier.computeIfAbsent(placed, t -> new ArrayList<>()).add(ExplainedClip.of(c, placed, why));
+            }
+        }
+        if (byObjects) {
+            // what the detector saw that the model's hits did not reach: clips of their own
+            List<ObjectEvidence.Span> unseen = spans.stream().filter(sp -> byTier.values().stream().flatMap(List::stream)
+                    .noneMatch(e -> e.clip().videoId() == sp.videoId() && sp.overlaps(e.clip().startSeconds(), e.clip().endSeconds()))).toList();
+            for (ExplainedClip e : objectClips(unseen, effective, objectParts, common)) {
+                byTier.computeIfAbsent(e.tier(), t -> new ArrayList<>()).add(e);
             }
         }
         List<ExplainedClip> all = new ArrayList<>();
@@ -194,6 +214,119 @@ public final class ExplainedSearch {
         service.announce(new SearchResult(base, page.stream().map(ExplainedClip::clip).toList(), service.modelId(), hits.size(), millis));
         return new ExplainedResult(base.prompt(), page, counts, request.offset(), ignored, unanswered, service.modelId(),
                 hits.size(), thresholds.describe(), millis);
+    }
+
+    /** A model clip checked against the detections: evidence when the objects were seen during it, else the "more" tier. */
+    private Tier withObjects(Clip c, Tier tier, List<Reason> why, ObjectEvidence objects, List<QueryPart.ObjectPart> parts,
+                             List<ObjectEvidence.Span> spans) {
+        boolean positive = parts.stream().anyMatch(p -> !p.negated());
+        if (positive) {
+            Optional<ObjectEvidence.Span> seen = spans.stream()
+                    .filter(sp -> sp.videoId() == c.videoId() && sp.overlaps(c.startSeconds(), c.endSeconds())).findFirst();
+            if (seen.isEmpty()) {
+                // the detector looks at one frame every few seconds and misses small or top-down objects, so its silence
+                // does not outweigh the model: said, not acted on
+                why.add(new Reason(describe(parts), "not seen by the object detector during the clip (it examines a frame every "
+                        + "few seconds and can miss small or top-down objects); ranked by the model alone"));
+                return tier;
+            }
+            seen.get().evidence().forEach(e -> why.add(new Reason(describe(parts), "detector: " + e)));
+            return tier == Tier.MORE ? Tier.POSSIBLE : tier;
+        }
+        for (QueryPart.ObjectPart negated : parts) {
+            Optional<String> seen = objects.seenDuring(negated, c.videoId(), c.startSeconds(), c.endSeconds());
+            if (seen.isPresent()) {
+                why.add(new Reason(negated.describe(), "but the detector saw " + seen.get() + ": placed in the 'more' tier"));
+                return Tier.MORE;
+            }
+            why.add(new Reason(negated.describe(), "the detector saw none during the clip"));
+        }
+        return tier;
+    }
+
+    private static String describe(List<QueryPart.ObjectPart> parts) {
+        return String.join(" and ", parts.stream().map(QueryPart.ObjectPart::describe).toList());
+    }
+
+    /** A search answered by the detections alone (the model understood none of the words). */
+    private ExplainedResult byDetections(ExplainedQuery request, ParsedPrompt parsed, ObjectEvidence objects,
+                                         List<QueryPart.ObjectPart> parts, List<Reason> common, List<String> ignored,
+                                         List<UnansweredPart> unanswered, long t0) {
+        SearchQuery base = request.query();
+        SearchQuery effective = base;
+        for (QueryPart part : parsed.parts()) {
+            if (part instanceof QueryPart.TimeOfDayPart t && base.dayFrom() == null) {
+                effective = effective.withTimeOfDay(t.from(), t.to());
+            }
+        }
+        List<ExplainedClip> clips = new ArrayList<>(objectClips(objects.spans(parts), effective, parts, common));
+        Map<Tier, Integer> counts = new EnumMap<>(Tier.class);
+        List<ExplainedClip> all = new ArrayList<>();
+        for (Tier tier : Tier.values()) {
+            List<ExplainedClip> of = clips.stream().filter(e -> e.tier() == tier)
+                    .sorted(Comparator.comparingDouble((ExplainedClip e) -> e.clip().score()).reversed()
+                            .thenComparing(e -> e.clip().video().toString()).thenComparingDouble(e -> e.clip().startSeconds()))
+                    .toList();
+            counts.put(tier, of.size());
+            all.addAll(of);
+        }
+        List<ExplainedClip> page = new ArrayList<>(all.subList(Math.min(all.size(), request.offset()),
+                Math.min(all.size(), request.offset() + base.limit())));
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        service.announce(new SearchResult(base, page.stream().map(ExplainedClip::clip).toList(), service.modelId(), 0, millis));
+        return new ExplainedResult(base.prompt(), page, counts, request.offset(), ignored, unanswered, service.modelId(),
+                0, "by the object detector's confidence: strong 0.50 or more, possible below (no model similarity: the model "
+                        + "understood none of the words)", millis);
+    }
+
+    /** Clips for detector spans, on the active model's segments, within the query's cameras and times. */
+    private List<ExplainedClip> objectClips(List<ObjectEvidence.Span> spans, SearchQuery q, List<QueryPart.ObjectPart> parts,
+                                            List<Reason> common) {
+        List<ExplainedClip> out = new ArrayList<>();
+        for (ObjectEvidence.Span sp : spans) {
+            Optional<VideoRecord> video = service.catalog().video(sp.videoId());
+            if (video.isEmpty() || !within(video.get(), sp.bestOffset(), q)) {
+                continue;
+            }
+            Map<Long, SegmentRecord> segments = new HashMap<>();
+            List<FrameHit> hits = new ArrayList<>();
+            for (SegmentRecord s : service.catalog().segmentsOf(sp.videoId(), service.modelId())) {
+                if (s.startSeconds() <= sp.toSeconds() && sp.fromSeconds() <= s.endSeconds()) {
+                    segments.put(s.id(), s);
+                    double offset = Math.min(Math.max(sp.bestOffset(), s.startSeconds()), s.endSeconds());
+                    hits.add(new FrameHit(sp.videoId(), s.id(), offset, sp.bestScore()));
+                }
+            }
+            for (Clip c : service.grouper().group(hits, segments, Map.of(sp.videoId(), video.get()))) {
+                List<Reason> why = new ArrayList<>();
+                sp.evidence().forEach(e -> why.add(new Reason(describe(parts), "detector: " + e)));
+                why.addAll(common);
+                Tier tier = sp.bestScore() >= 0.5f ? Tier.STRONG : Tier.POSSIBLE;
+                out.add(new ExplainedClip(c, tier, why, List.copyOf(sp.mostSeen().values()), List.of()));
+            }
+        }
+        return out;
+    }
+
+    /** Whether a moment of a video passes the query's camera and time filters. */
+    private static boolean within(VideoRecord v, double offset, SearchQuery q) {
+        if (!q.cameras().isEmpty() && !q.cameras().contains(v.camera())) {
+            return false;
+        }
+        Optional<java.time.Instant> at = v.recordingStart().map(s -> s.plusMillis(Math.round(offset * 1000)));
+        if ((q.from() != null || q.to() != null || q.dayFrom() != null) && at.isEmpty()) {
+            return false;
+        }
+        if (q.from() != null && at.get().isBefore(q.from()) || q.to() != null && !at.get().isBefore(q.to())) {
+            return false;
+        }
+        if (q.dayFrom() != null) {
+            java.time.LocalTime t = at.get().atZone(java.time.ZoneOffset.UTC).toLocalTime();
+            boolean wraps = q.dayTo().isBefore(q.dayFrom());
+            boolean inside = wraps ? !t.isBefore(q.dayFrom()) || t.isBefore(q.dayTo()) : !t.isBefore(q.dayFrom()) && t.isBefore(q.dayTo());
+            return inside;
+        }
+        return true;
     }
 
     private static float[] modelVector(VisionLanguageModel model, String text) {

@@ -56,6 +56,50 @@ class PerceptionIndexingTest {
         }
     }
 
+    private static org.sightline.indexer.search.ExplainedResult ask(String prompt) throws Exception {
+        return workspace.explainedSearch(new org.sightline.indexer.search.ExplainedQuery(
+                org.sightline.indexer.search.SearchQuery.prompt(prompt).withLimit(100), List.of(), 0.5, 0));
+    }
+
+    @Test
+    void aPromptForPeopleIsAnsweredByTheDetectorWithNoClipPack() throws Exception {
+        // the active model is the colour demo, which knows no "person": the detections answer (issue 14)
+        var r = ask("a person");
+        assertTrue(r.unanswered().isEmpty(), r.unanswered().toString());
+        var clips = r.clips().stream().filter(c -> c.clip().videoId() == video.id()).toList();
+        assertFalse(clips.isEmpty(), "no clip for a person");
+        for (double t : PERSON_PRESENT) {
+            double slack = org.sightline.indexer.perception.FrameInspector.DEFAULT_INTERVAL_SECONDS;
+            assertTrue(clips.stream().anyMatch(c -> c.clip().startSeconds() - slack <= t && t <= c.clip().endSeconds() + slack),
+                    "no clip near " + t + " s: " + clips.stream().map(c -> c.clip().startSeconds() + "-" + c.clip().endSeconds()).toList());
+        }
+        assertTrue(clips.stream().noneMatch(c -> c.clip().startSeconds() <= 48.5 && 48.5 <= c.clip().endSeconds()), "nobody at 45-50 s");
+        assertTrue(clips.stream().allMatch(c -> c.why().stream().anyMatch(w -> w.evidence().startsWith("detector: ")))
+                && clips.stream().allMatch(c -> c.objects().stream().anyMatch(o -> o.label().equals("person") && o.count() >= 1)),
+                "every clip says what the detector saw");
+    }
+
+    @Test
+    void countsAreHeld() throws Exception {
+        var r = ask("two people");
+        assertTrue(r.clips().stream().allMatch(c -> c.objects().stream().anyMatch(o -> o.label().equals("person") && o.count() >= 2)),
+                "only spans where two or more people are visible: " + r.clips().stream().map(c -> c.objects()).toList());
+        assertTrue(ask("three people").clips().isEmpty(), "never three people at once");
+    }
+
+    @Test
+    void negationDemotesModelHitsWhereTheObjectWasSeen() throws Exception {
+        var r = ask("-person red");
+        for (var c : r.clips()) {
+            boolean peopleSeen = c.why().stream().anyMatch(w -> w.evidence().startsWith("but the detector saw"));
+            if (peopleSeen) {
+                assertEquals(org.sightline.indexer.search.Tier.MORE, c.tier(), c.toString());
+            } else {
+                assertTrue(c.why().stream().anyMatch(w -> w.evidence().contains("saw none")), c.toString());
+            }
+        }
+    }
+
     @Test
     void peopleAreFoundAtTheTimesTheyAreThere() {
         List<LabelSpan> spans = workspace.library().spans(ObjectQuery.of("person"));

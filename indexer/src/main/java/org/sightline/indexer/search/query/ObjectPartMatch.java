@@ -37,6 +37,11 @@ public final class ObjectPartMatch {
         this.colourOf = colourOf;
     }
 
+    /** The same match, telling box colours with {@code colours} (e.g. the colours stored with indexed detections). */
+    public ObjectPartMatch withColours(Function<Detection, Optional<String>> colours) {
+        return new ObjectPartMatch(minScore, regions, colours);
+    }
+
     /** The evidence when the frame satisfies the part, else empty. */
     public Optional<String> test(ObjectPart part, List<Detection> frame) {
         List<Detection> counted = counted(part, frame);
