@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param indexSizeBytes   bytes of the Lucene index on disk
  * @param activeModelId    the active model's id, empty when no model pack is active
  * @param awaitingReembedding videos whose vectors were lost from the index; the next index run embeds them again
+ * @param indexStore       which store holds the vectors, in plain words (embedded Lucene index, or a SolrCloud collection)
  */
 public record WorkspaceStatus(
         Path dataDirectory,
@@ -25,7 +26,8 @@ public record WorkspaceStatus(
         List<FailedFile> failed,
         long indexSizeBytes,
         Optional<String> activeModelId,
-        List<FailedFile> awaitingReembedding) {
+        List<FailedFile> awaitingReembedding,
+        String indexStore) {
 
     /** A file the catalog holds an error for. */
     public record FailedFile(Path path, String errorKind, String message) {

@@ -14,7 +14,7 @@ import org.sightline.indexer.catalog.SegmentRecord;
 import org.sightline.indexer.catalog.VideoRecord;
 import org.sightline.indexer.index.FrameFilter;
 import org.sightline.indexer.index.FrameHit;
-import org.sightline.indexer.index.SegmentIndex;
+import org.sightline.indexer.index.IndexStore;
 import org.sightline.models.runtime.PromptNotUnderstoodException;
 import org.sightline.models.runtime.VisionLanguageModel;
 
@@ -30,12 +30,12 @@ public final class SearchService {
     public static final int MIN_FRAMES = 300;
 
     private final Catalog catalog;
-    private final SegmentIndex index;
+    private final IndexStore index;
     private final VisionLanguageModel model;
     private final ClipGrouper grouper;
     private final List<Consumer<SearchResult>> listeners = new CopyOnWriteArrayList<>();
 
-    public SearchService(Catalog catalog, SegmentIndex index, VisionLanguageModel model, java.nio.file.Path thumbnailsDir) {
+    public SearchService(Catalog catalog, IndexStore index, VisionLanguageModel model, java.nio.file.Path thumbnailsDir) {
         this.catalog = catalog;
         this.index = index;
         this.model = model;
