@@ -56,6 +56,7 @@ public final class SolrIndexStore implements IndexStore {
     static final String TIME = "time_ms";
     static final String TIME_OF_DAY = "time_of_day_s";
     static final String OFFSET = "offset_ms";
+    static final String DIMS = "dims";
     /** Vector dimensions the shipped schema declares a field for ({@code vector_DIM}). */
     static final List<Integer> DIMENSIONS = List.of(256, 384, 512, 640, 768, 1024);
 
@@ -127,12 +128,31 @@ public final class SolrIndexStore implements IndexStore {
         return "marker/" + workstation;
     }
 
-    static String vectorField(int dimension) throws SolrStoreException {
-        if (!DIMENSIONS.contains(dimension)) {
-            throw new SolrStoreException("the Solr configset has no vector field for " + dimension
-                    + "-dimensional vectors (it has " + DIMENSIONS + "); add one to managed-schema.xml and upload it again");
+    /**
+     * The smallest declared dimension that holds {@code dimension}: a shorter vector is stored padded with zeros,
+     * which changes no dot product (the model filter keeps models of different sizes apart).
+     */
+    static int fieldDimension(int dimension) throws SolrStoreException {
+        for (int d : DIMENSIONS) {
+            if (d >= dimension) {
+                return d;
+            }
         }
-        return "vector_" + dimension;
+        throw new SolrStoreException("the Solr configset has no vector field for " + dimension
+                + "-dimensional vectors (the largest is " + DIMENSIONS.getLast() + "); add one to schema.xml and upload it again");
+    }
+
+    static String vectorField(int dimension) throws SolrStoreException {
+        return "vector_" + fieldDimension(dimension);
+    }
+
+    private static void addPadded(ArrayNode out, float[] v, int to) {
+        for (float x : v) {
+            out.add(x);
+        }
+        for (int i = v.length; i < to; i++) {
+            out.add(0f);
+        }
     }
 
     @Override
@@ -140,7 +160,7 @@ public final class SolrIndexStore implements IndexStore {
         requireWriter();
         // stale: this workstation's documents of the video for this model, and for any model of other content
         http.postJson(update(false), Map.of("delete", Map.of("query",
-                "+" + term(KIND, "frame") + " +" + term(WORKSTATION, workstation) + " +" + VIDEO + ":" + v.videoId()
+                "+" + term(KIND, "frame") + " +" + term(WORKSTATION, workstation) + " +" + term(VIDEO, v.videoId())
                         + " +(" + term(MODEL, v.modelId()) + " (*:* -" + term(SHA, v.sha256()) + "))")));
         List<IndexedFrame> frames = v.frames();
         for (int from = 0; from < frames.size(); from += BATCH) {
@@ -167,10 +187,8 @@ public final class SolrIndexStore implements IndexStore {
         d.put(SEGMENT, f.segmentId());
         d.put(GENERATION, v.generation());
         d.put(OFFSET, offsetMs);
-        ArrayNode vec = d.putArray(vectorField(f.vector().length));
-        for (float x : f.vector()) {
-            vec.add(x);
-        }
+        d.put(DIMS, f.vector().length);
+        addPadded(d.putArray(vectorField(f.vector().length)), f.vector(), fieldDimension(f.vector().length));
         v.recordingStart().ifPresent(start -> {
             Instant at = start.plusMillis(offsetMs);
             d.put(TIME, at.toEpochMilli());
@@ -196,7 +214,7 @@ public final class SolrIndexStore implements IndexStore {
     public void deleteGeneration(long generation) throws IOException {
         requireWriter();
         http.postJson(update(true), Map.of("delete", Map.of("query",
-                "+" + term(KIND, "frame") + " +" + term(WORKSTATION, workstation) + " +" + GENERATION + ":" + generation)));
+                "+" + term(KIND, "frame") + " +" + term(WORKSTATION, workstation) + " +" + term(GENERATION, generation))));
         writeMarker(-1);
     }
 
@@ -210,7 +228,7 @@ public final class SolrIndexStore implements IndexStore {
 
     @Override
     public int countGeneration(long generation) throws IOException {
-        return count("+" + term(KIND, "frame") + " +" + term(WORKSTATION, workstation) + " +" + GENERATION + ":" + generation);
+        return count("+" + term(KIND, "frame") + " +" + term(WORKSTATION, workstation) + " +" + term(GENERATION, generation));
     }
 
     /** Frames of the generation's content (its file and model), whichever workstation wrote them last. */
@@ -293,8 +311,9 @@ public final class SolrIndexStore implements IndexStore {
 
     private JsonNode knn(float[] vector, int k, FrameFilter filter, boolean ownOnly) throws IOException {
         StringBuilder q = new StringBuilder("{!knn f=").append(vectorField(vector.length)).append(" topK=").append(k).append("}[");
-        for (int i = 0; i < vector.length; i++) {
-            q.append(i == 0 ? "" : ",").append(vector[i]);
+        int padded = fieldDimension(vector.length);
+        for (int i = 0; i < padded; i++) {
+            q.append(i == 0 ? "" : ",").append(i < vector.length ? vector[i] : 0f);
         }
         q.append(']');
         List<String> p = new ArrayList<>(List.of("q", q.toString(), "rows", Integer.toString(k),
@@ -339,16 +358,21 @@ public final class SolrIndexStore implements IndexStore {
         return field + ":\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
+    /** A term query on a numeric field (quoted, so that a negative number is not read as an operator). */
+    static String term(String field, long value) {
+        return field + ":\"" + value + "\"";
+    }
+
     @Override
     public float[] segmentMeanVector(long segmentId) throws IOException {
         JsonNode docs = http.postForm("/" + location.collection() + "/select", List.of(
-                "q", "+" + term(KIND, "frame") + " +" + term(WORKSTATION, workstation) + " +" + SEGMENT + ":" + segmentId,
-                "fl", "vector_*", "rows", "10000")).path("response").path("docs");
+                "q", "+" + term(KIND, "frame") + " +" + term(WORKSTATION, workstation) + " +" + term(SEGMENT, segmentId),
+                "fl", "vector_*," + DIMS, "rows", "10000")).path("response").path("docs");
         List<float[]> vectors = new ArrayList<>();
         for (JsonNode d : docs) {
             d.properties().forEach(e -> {
                 if (e.getKey().startsWith("vector_") && e.getValue().isArray()) {
-                    float[] v = new float[e.getValue().size()];
+                    float[] v = new float[d.path(DIMS).asInt(e.getValue().size())];
                     for (int i = 0; i < v.length; i++) {
                         v[i] = (float) e.getValue().get(i).asDouble();
                     }
