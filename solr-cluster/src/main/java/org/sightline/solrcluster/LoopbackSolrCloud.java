@@ -65,7 +65,9 @@ public final class LoopbackSolrCloud {
                     }
                     case "start" -> {
                         int i = Integer.parseInt(words[1]);
-                        cluster.startJettySolrRunner(runners.get(i));
+                        // on its old port, as a restarted machine would be: its replicas are registered under it
+                        runners.get(i).start(true);
+                        cluster.waitForNode(runners.get(i), 120);
                         System.out.println("started " + i + " " + runners.get(i).getBaseUrl());
                     }
                     case "quit" -> {
