@@ -41,5 +41,9 @@ class TeamArchiveCommandsTest {
         CliRun status = CliRun.of("status", "--data", data);
         assertEquals(0, status.exitCode(), status.err());
         assertTrue(status.out().contains("SolrCloud collection cli_archive"), status.out());
+
+        assertEquals(0, CliRun.of("config", "set", "index.store", "solr://" + zk + "/no_such_collection", "--data", data).exitCode());
+        CliRun missing = CliRun.of("status", "--data", data);
+        assertTrue(missing.exitCode() != 0 && missing.err().contains("has no collection no_such_collection"), missing.err());
     }
 }

@@ -95,7 +95,8 @@ final class SolrHttp implements AutoCloseable {
                     String message = errorMessage(body, r.body());
                     lastProblem = base + " answered HTTP " + r.statusCode() + ": " + message;
                     if (!transientFailure(r.statusCode(), message)) {
-                        throw new SolrStoreException("SolrCloud at " + zkHost + " refused " + describe(path) + ": " + message);
+                        throw new SolrStoreException("SolrCloud at " + zkHost + " refused " + describe(path) + ": " + message,
+                                r.statusCode());
                     }
                 } catch (IOException e) {
                     if (e instanceof SolrStoreException s) {
@@ -128,7 +129,7 @@ final class SolrHttp implements AutoCloseable {
 
     private static boolean transientFailure(int status, String message) {
         String m = message.toLowerCase(java.util.Locale.ROOT);
-        return status == 503 || status == 502 || status == 504 || status == 404 && m.contains("can not find")
+        return status == 503 || status == 502 || status == 504
                 || status >= 500 && (m.contains("leader") || m.contains("no servers hosting") || m.contains("connection")
                 || m.contains("timeout") || m.contains("not active") || m.contains("down"));
     }

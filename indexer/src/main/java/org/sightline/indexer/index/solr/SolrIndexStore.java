@@ -98,7 +98,7 @@ public final class SolrIndexStore implements IndexStore {
             store.count("*:*");
         } catch (IOException | RuntimeException e) {
             store.close();
-            if (e instanceof SolrStoreException s && s.getMessage().contains("Not Found")) {
+            if (e instanceof SolrStoreException s && s.httpStatus() == 404) {
                 throw new SolrStoreException("the SolrCloud at " + location.zkHost() + " has no collection "
                         + location.collection() + "; create it with `sightline solr init`", e);
             }
