@@ -55,6 +55,10 @@ public final class AuditTrail {
         return log.recordSearch(result);
     }
 
+    AuditEntry recordSearch(org.sightline.indexer.search.SearchQuery query, int results, int framesHit, String modelId) {
+        return log.recordSearch(query, results, framesHit, modelId);
+    }
+
     AuditEntry recordModelImport(ImportResult result, Path source) {
         return log.recordModelImport(result, source);
     }

@@ -158,6 +158,16 @@ public final class Workspace implements AutoCloseable {
     }
 
     /**
+     * Searches every workstation's footage of a team archive (the data directory's store must be a SolrCloud
+     * collection; the embedded index refuses in plain words). Recorded in the audit trail like any search.
+     */
+    public org.sightline.indexer.search.ArchiveSearchResult searchArchive(org.sightline.indexer.search.SearchQuery query) throws IOException {
+        var result = search().searchArchive(query);
+        evidence().audit().recordSearch(query, result.files().size(), result.framesHit(), result.modelId());
+        return result;
+    }
+
+    /**
      * Called after every search made through {@link #search()}, whichever model is active (the audit trail logs
      * searches through this). Prefer it to {@link SearchService#addListener}, which a model switch forgets.
      */

@@ -61,6 +61,15 @@ public interface IndexStore extends AutoCloseable {
      */
     List<FrameHit> search(float[] vector, int k, FrameFilter filter) throws IOException;
 
+    /**
+     * The {@code k} frames nearest to {@code vector} in the whole store, every workstation's footage, best first. A
+     * store only this data directory writes (the embedded index) refuses, in plain words.
+     */
+    default List<ArchiveHit> searchArchive(float[] vector, int k, FrameFilter filter) throws IOException {
+        throw new IOException("this data directory keeps its vectors in " + describe() + ", which holds only its own"
+                + " footage; a team archive search needs `sightline config set index.store solr://ZKHOST:PORT/COLLECTION`");
+    }
+
     /** The normalised mean vector of one segment's frames, or null when the store holds none. */
     float[] segmentMeanVector(long segmentId) throws IOException;
 

@@ -91,6 +91,38 @@ public final class SearchService {
         return result;
     }
 
+    /**
+     * Searches the whole store, every workstation's footage of a team archive (a SolrCloud store; the embedded index
+     * refuses in plain words), best file first. Each file is named by content and, when this workstation holds the
+     * same file, by its path here. Listeners are not told (the caller records the search).
+     */
+    public ArchiveSearchResult searchArchive(SearchQuery query) throws IOException {
+        long t0 = System.nanoTime();
+        float[] vector = queryVector(query);
+        int k = Math.max(MIN_FRAMES, query.limit() * 8);
+        FrameFilter filter = new FrameFilter(modelId(), query.cameras(), query.from(), query.to(), query.dayFrom(), query.dayTo());
+        java.util.LinkedHashMap<String, List<org.sightline.indexer.index.ArchiveHit>> bySha = new java.util.LinkedHashMap<>();
+        int framesHit = 0;
+        for (org.sightline.indexer.index.ArchiveHit h : index.searchArchive(vector, k, filter)) {
+            if (h.score() >= query.minScore()) {
+                bySha.computeIfAbsent(h.sha256(), x -> new ArrayList<>()).add(h);
+                framesHit++;
+            }
+        }
+        List<ArchiveSearchResult.ArchiveFile> files = new ArrayList<>();
+        for (var e : bySha.entrySet()) {
+            if (files.size() >= query.limit()) {
+                break;
+            }
+            org.sightline.indexer.index.ArchiveHit best = e.getValue().getFirst(); // hits come best first
+            java.util.Optional<java.nio.file.Path> local = catalog.videosBySha256(e.getKey()).stream().map(VideoRecord::path)
+                    .filter(java.nio.file.Files::isRegularFile).findFirst();
+            files.add(new ArchiveSearchResult.ArchiveFile(e.getKey(), best.camera(), best.workstation(), best.offsetSeconds(),
+                    best.score(), e.getValue().size(), local));
+        }
+        return new ArchiveSearchResult(query, List.copyOf(files), modelId(), framesHit, (System.nanoTime() - t0) / 1_000_000);
+    }
+
     private float[] queryVector(SearchQuery query) throws IOException {
         if (query.prompt() != null) {
             if (query.prompt().isBlank()) {

@@ -22,6 +22,7 @@ import org.sightline.indexer.ingest.FileOutcome;
 import org.sightline.indexer.ingest.IngestListener;
 import org.sightline.indexer.ingest.IngestReport;
 import org.sightline.indexer.ingest.IngestRequest;
+import org.sightline.indexer.search.SearchQuery;
 import org.sightline.models.store.ModelStore;
 import org.sightline.models.testing.SharedData;
 
@@ -89,6 +90,18 @@ class TeamArchiveTest {
             both.addAll(catalogShas(b));
             assertEquals(both, shasFound(a));
             assertEquals(both, shasFound(b));
+            // and the search names the files it can open here, and says which workstation holds the others
+            Set<String> here = new HashSet<>();
+            Set<String> elsewhere = new HashSet<>();
+            for (String prompt : List.of("grey", "white", "black", "green", "blue", "red")) {
+                for (var f : a.searchArchive(SearchQuery.prompt(prompt).withLimit(50)).files()) {
+                    (f.localFile().isPresent() ? here : elsewhere).add(f.sha256());
+                    assertEquals(catalogShas(a).contains(f.sha256()), f.localFile().isPresent(), f.toString());
+                    assertEquals(!f.localFile().isPresent(), f.workstation().equals(store(b).workstation()), f.toString());
+                }
+            }
+            assertEquals(catalogShas(a), here);
+            assertEquals(catalogShas(b), elsewhere);
 
             // a rerun adds nothing; the same file on the other workstation adds nothing either
             assertEquals(FileOutcome.Status.UNCHANGED, index(a, "tiny-highway-48px-raw.avi").outcomes().getFirst().status());

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.sightline.indexer.catalog.FinishedGeneration;
+import org.sightline.indexer.index.ArchiveHit;
 import org.sightline.indexer.index.FrameFilter;
 import org.sightline.indexer.index.FrameHit;
 import org.sightline.indexer.index.IndexStore;
@@ -290,11 +291,8 @@ public final class SolrIndexStore implements IndexStore {
         return hits;
     }
 
-    /** One frame of the shared archive, whichever workstation indexed it. */
-    public record ArchiveHit(String sha256, String modelId, String camera, String workstation, double offsetSeconds, float score) {
-    }
-
     /** The {@code k} frames nearest to {@code vector} in the whole collection (every workstation's), best first. */
+    @Override
     public List<ArchiveHit> searchArchive(float[] vector, int k, FrameFilter filter) throws IOException {
         List<ArchiveHit> hits = new ArrayList<>();
         for (JsonNode d : knn(vector, k, filter, false)) {
