@@ -29,7 +29,14 @@ public final class SharedSolrCloud {
                 Path work = Files.createTempDirectory("sightline-test-solrcloud");
                 cloud = SolrCloudProcess.start(launcher, 2, work);
                 SolrCloudProcess started = cloud;
-                Runtime.getRuntime().addShutdownHook(new Thread(started::close));
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    started.close();
+                    try (var files = Files.walk(work)) {
+                        files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                    } catch (IOException e) {
+                        // a leftover temporary folder is harmless
+                    }
+                }));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
