@@ -3,6 +3,7 @@ package org.sightline.desktop.services;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.sightline.desktop.cases.CaseFiles;
 import org.sightline.desktop.library.FootageLibrary;
@@ -61,7 +62,8 @@ public final class WorkspaceServices implements DesktopServices {
     @Override
     public IndexFacts facts() {
         WorkspaceStatus s = workspace.status();
-        return new IndexFacts(s.videos(), s.segments(), s.footageHours(), s.indexSizeBytes(), s.activeModelId());
+        return new IndexFacts(s.videos(), s.segments(), s.footageHours(), s.indexSizeBytes(), s.activeModelId(),
+                s.indexStore().shared() ? Optional.of(s.indexStore().description()) : Optional.empty());
     }
 
     @Override

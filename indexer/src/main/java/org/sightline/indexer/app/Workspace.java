@@ -320,7 +320,8 @@ public final class Workspace implements AutoCloseable {
         List<WorkspaceStatus.FailedFile> lost = catalog.videosAwaitingReembedding().stream()
                 .map(v -> new WorkspaceStatus.FailedFile(v.path(), v.errorKind(), describe(v))).toList();
         return new WorkspaceStatus(dataDirectory.root(), videos, counts, catalog.segmentCount(active.orElse(null)),
-                catalog.indexedFootageSeconds() / 3600.0, failed, index.sizeBytes(), active, lost, index.describe());
+                catalog.indexedFootageSeconds() / 3600.0, failed, index.sizeBytes(), active, lost,
+                new WorkspaceStatus.StoreInUse(index instanceof SolrIndexStore, index.describe()));
     }
 
     private static String describe(VideoRecord v) {

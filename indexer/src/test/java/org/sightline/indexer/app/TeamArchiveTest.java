@@ -76,7 +76,8 @@ class TeamArchiveTest {
         SolrLocation location = SharedSolrCloud.collection("team_archive");
         SolrCloudProcess cloud = SharedSolrCloud.get();
         try (Workspace a = open(tmp.resolve("a"), location); Workspace b = open(tmp.resolve("b"), location)) {
-            assertTrue(a.status().indexStore().contains("team_archive"), a.status().indexStore());
+            assertTrue(a.status().indexStore().shared());
+            assertTrue(a.status().indexStore().description().contains("team_archive"), a.status().indexStore().description());
             assertEquals(0, index(a, "tiny-highway-48px-raw.avi").count(FileOutcome.Status.FAILED));
             assertEquals(0, index(b, "street-montage-scene-cuts.mp4").count(FileOutcome.Status.FAILED));
             String model = a.activeModel().id().asString();
