@@ -25,6 +25,9 @@ class TeamArchiveCommandsTest {
         assertEquals("solr://127.0.0.1:2181/solr/archive", CliRun.of("config", "get", "index.store", "--data", data).out().strip());
         assertEquals(0, CliRun.of("config", "set", "index.store", "lucene", "--data", data).exitCode());
         assertTrue(CliRun.of("status", "--data", data).out().contains("embedded Lucene index"));
+        assertEquals(0, CliRun.of("models", "demo", "--data", data).exitCode());
+        CliRun archive = CliRun.of("search", "--archive", "grey", "--data", data);
+        assertTrue(archive.exitCode() != 0 && archive.err().contains("holds only its own footage"), archive.err());
     }
 
     @Test
@@ -41,6 +44,10 @@ class TeamArchiveCommandsTest {
         CliRun status = CliRun.of("status", "--data", data);
         assertEquals(0, status.exitCode(), status.err());
         assertTrue(status.out().contains("SolrCloud collection cli_archive"), status.out());
+        assertEquals(0, CliRun.of("models", "demo", "--data", data).exitCode());
+        CliRun archive = CliRun.of("search", "--archive", "grey", "--data", data);
+        assertEquals(0, archive.exitCode(), archive.err());
+        assertTrue(archive.out().startsWith("0 files of the team archive for \"grey\""), archive.out());
 
         assertEquals(0, CliRun.of("config", "set", "index.store", "solr://" + zk + "/no_such_collection", "--data", data).exitCode());
         CliRun missing = CliRun.of("status", "--data", data);
