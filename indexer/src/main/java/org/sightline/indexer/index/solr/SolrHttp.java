@@ -16,7 +16,8 @@ import java.util.Map;
 import java.util.StringJoiner;
 
 /**
- * Requests to a SolrCloud over HTTP/JSON with the JDK's client, failing over between live nodes: a node that does
+ * Requests to a SolrCloud over HTTP/JSON with the JDK's client, spread over the live nodes (read from ZooKeeper once, and
+ * again after any failed request), failing over between them: a node that does
  * not answer, or a cluster still electing a shard leader after a node went down (HTTP 503, or 500 naming no
  * leader), is retried on the next live node for up to {@link #PATIENCE}. Every request Sightline sends is idempotent
  * (content-derived ids, deletes by query), so a retry never duplicates anything.
@@ -29,6 +30,8 @@ final class SolrHttp implements AutoCloseable {
     private final String zkHost;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private int next;
+    /** The live nodes as last read from ZooKeeper; read again after any failed request. */
+    private volatile List<URI> liveNodes;
 
     SolrHttp(String zkHost) {
         this.zkHost = zkHost;
@@ -81,7 +84,11 @@ final class SolrHttp implements AutoCloseable {
         String lastProblem = "no live Solr node";
         long pause = 200;
         while (true) {
-            List<URI> live = nodes.live();
+            List<URI> live = liveNodes;
+            if (live == null) {
+                live = nodes.live();
+                liveNodes = live;
+            }
             if (!live.isEmpty()) {
                 URI base = live.get(Math.floorMod(next++, live.size()));
                 URI uri = URI.create(base + path + (path.contains("?") ? "&" : "?") + "wt=json");
@@ -92,6 +99,7 @@ final class SolrHttp implements AutoCloseable {
                     if (r.statusCode() == 200) {
                         return body;
                     }
+                    liveNodes = null;
                     String message = errorMessage(body, r.body());
                     lastProblem = base + " answered HTTP " + r.statusCode() + ": " + message;
                     if (!transientFailure(r.statusCode(), message)) {
@@ -103,11 +111,13 @@ final class SolrHttp implements AutoCloseable {
                         throw s;
                     }
                     lastProblem = base + " did not answer: " + e;
+                    liveNodes = null;
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new SolrStoreException("interrupted while waiting for SolrCloud at " + zkHost, e);
                 }
             }
+            liveNodes = null;
             if (System.nanoTime() > deadline) {
                 throw new SolrStoreException("SolrCloud at " + zkHost + " could not serve " + describe(path) + " within "
                         + PATIENCE.toSeconds() + " s; last problem: " + lastProblem);
