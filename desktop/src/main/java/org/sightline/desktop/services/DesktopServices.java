@@ -17,8 +17,13 @@ public interface DesktopServices extends AutoCloseable {
      * The figures of the status bar.
      *
      * @param activeModel the active model's id, empty when no pack is active
+     * @param teamArchive which team archive (SolrCloud collection) holds the vectors; empty for the embedded index
      */
-    record IndexFacts(long videos, long segments, double footageHours, long indexBytes, Optional<String> activeModel) {
+    record IndexFacts(long videos, long segments, double footageHours, long indexBytes, Optional<String> activeModel,
+            Optional<String> teamArchive) {
+        public IndexFacts(long videos, long segments, double footageHours, long indexBytes, Optional<String> activeModel) {
+            this(videos, segments, footageHours, indexBytes, activeModel, Optional.empty());
+        }
     }
 
     ModelPacks models();

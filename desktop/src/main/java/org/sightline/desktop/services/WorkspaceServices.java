@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.sightline.desktop.cases.CaseFiles;
 import org.sightline.desktop.library.FootageLibrary;
@@ -84,7 +85,8 @@ public final class WorkspaceServices implements DesktopServices {
     @Override
     public IndexFacts facts() {
         WorkspaceStatus s = workspace.status();
-        return new IndexFacts(s.videos(), s.segments(), s.footageHours(), s.indexSizeBytes(), s.activeModelId());
+        return new IndexFacts(s.videos(), s.segments(), s.footageHours(), s.indexSizeBytes(), s.activeModelId(),
+                s.indexStore().shared() ? Optional.of(s.indexStore().description()) : Optional.empty());
     }
 
     @Override

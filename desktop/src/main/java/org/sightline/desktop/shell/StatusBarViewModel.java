@@ -43,6 +43,12 @@ public final class StatusBarViewModel {
         footage.set(String.format(Locale.ROOT, "footage: %.1f h", footageSeconds / 3600.0));
     }
 
+    /** As {@link #showIndex(long, long, double, long)}, for vectors kept in a team archive (no local index size). */
+    public void showTeamArchive(long videos, long segments, double footageSeconds, String archive) {
+        indexSize.set(String.format(Locale.ROOT, "index: %,d videos · %,d segments · %s", videos, segments, archive));
+        footage.set(String.format(Locale.ROOT, "footage: %.1f h", footageSeconds / 3600.0));
+    }
+
     public void showIndexUnavailable(String reason) {
         indexSize.set("index: " + reason);
         footage.set("footage: -");

@@ -207,7 +207,11 @@ public final class Workbench implements AutoCloseable {
         }
         tasks.execute(BackgroundTask.of("Reading index figures", ctx -> services.facts())
                 .onSuccess(f -> {
-                    main.statusBar().showIndex(f.videos(), f.segments(), f.footageHours() * 3600, f.indexBytes());
+                    if (f.teamArchive().isPresent()) {
+                        main.statusBar().showTeamArchive(f.videos(), f.segments(), f.footageHours() * 3600, f.teamArchive().get());
+                    } else {
+                        main.statusBar().showIndex(f.videos(), f.segments(), f.footageHours() * 3600, f.indexBytes());
+                    }
                     if (models.activeProperty().get() == null) {
                         main.statusBar().showActiveModel(f.activeModel().orElse(null));
                     }

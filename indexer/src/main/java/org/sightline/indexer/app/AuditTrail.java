@@ -66,6 +66,10 @@ public final class AuditTrail {
                 result.answeredBy()));
     }
 
+    AuditEntry recordSearch(org.sightline.indexer.search.SearchQuery query, int results, int framesHit, String modelId) {
+        return log.recordSearch(query, results, framesHit, modelId);
+    }
+
     AuditEntry recordModelImport(ImportResult result, Path source) {
         return log.recordModelImport(result, source);
     }

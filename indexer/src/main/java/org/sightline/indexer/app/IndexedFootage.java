@@ -5,18 +5,18 @@ import java.util.List;
 import java.util.Optional;
 import org.sightline.indexer.catalog.Catalog;
 import org.sightline.indexer.catalog.VideoRecord;
-import org.sightline.indexer.index.SegmentIndex;
 import org.sightline.indexer.perception.FrameDetections;
 import org.sightline.indexer.perception.LabelSpan;
 import org.sightline.indexer.perception.ObjectQuery;
 import org.sightline.indexer.perception.ObjectTrack;
+import org.sightline.indexer.index.IndexStore;
 
 /** What the catalog and the vector index of a data directory know about its footage (read only). */
 public final class IndexedFootage {
     private final Catalog catalog;
-    private final SegmentIndex index;
+    private final IndexStore index;
 
-    IndexedFootage(Catalog catalog, SegmentIndex index) {
+    IndexedFootage(Catalog catalog, IndexStore index) {
         this.catalog = catalog;
         this.index = index;
     }

@@ -16,8 +16,11 @@ import org.sightline.indexer.audit.AuditDetails;
 import org.sightline.indexer.catalog.Catalog;
 import org.sightline.indexer.catalog.VideoRecord;
 import org.sightline.indexer.index.IndexCommitProtocol;
+import org.sightline.indexer.index.IndexStore;
 import org.sightline.indexer.index.LostVectors;
 import org.sightline.indexer.index.SegmentIndex;
+import org.sightline.indexer.index.solr.SolrIndexStore;
+import org.sightline.indexer.index.solr.SolrLocation;
 import org.sightline.indexer.ingest.FileOutcome;
 import org.sightline.indexer.ingest.FootageReader;
 import org.sightline.indexer.ingest.IngestListener;
@@ -54,7 +57,7 @@ public final class Workspace implements AutoCloseable {
     private final ActiveModelSource models;
     private final FootageReader footage;
     private final Catalog catalog;
-    private final SegmentIndex index;
+    private final IndexStore index;
     private final IndexCommitProtocol protocol;
     private final PerceptionSource perception;
     private ObjectDetector detector;
@@ -68,7 +71,7 @@ public final class Workspace implements AutoCloseable {
     private SearchService search;
     private List<LostVectors> lostAtOpen = List.of();
 
-    private Workspace(DataDirectory dataDirectory, ActiveModelSource models, FootageReader footage, Catalog catalog, SegmentIndex index,
+    private Workspace(DataDirectory dataDirectory, ActiveModelSource models, FootageReader footage, Catalog catalog, IndexStore index,
             PerceptionSource perception) {
         this.dataDirectory = dataDirectory;
         this.perception = perception;
@@ -110,9 +113,9 @@ public final class Workspace implements AutoCloseable {
             throws IOException {
         dir.create();
         Catalog catalog = Catalog.open(dir.catalogFile());
-        SegmentIndex index;
+        IndexStore index;
         try {
-            index = SegmentIndex.open(dir.indexDir());
+            index = openStore(dir);
         } catch (IOException | RuntimeException e) {
             catalog.close();
             throw e;
@@ -132,6 +135,15 @@ public final class Workspace implements AutoCloseable {
             throw e;
         }
         return w;
+    }
+
+    /** The store the data directory's settings name: the embedded Lucene index, or a SolrCloud collection. */
+    private static IndexStore openStore(DataDirectory dir) throws IOException {
+        Optional<SolrLocation> solr = DataDirectorySettings.solrStore(dir);
+        if (solr.isPresent()) {
+            return SolrIndexStore.open(solr.get(), DataDirectorySettings.workstation(dir), dir.indexDir().resolve("solr-writer.lock"));
+        }
+        return SegmentIndex.open(dir.indexDir());
     }
 
     public DataDirectory dataDirectory() {
@@ -158,7 +170,7 @@ public final class Workspace implements AutoCloseable {
         return catalog;
     }
 
-    SegmentIndex index() {
+    IndexStore index() {
         return index;
     }
 
@@ -195,6 +207,16 @@ public final class Workspace implements AutoCloseable {
     public ExplainedResult motionSearch(MotionQuery query, BooleanSupplier cancelled) throws InterruptedException {
         ExplainedResult result = new MotionSearch(catalog).find(query, cancelled);
         evidence().audit().recordMotionSearch(query, result);
+        return result;
+    }
+
+    /**
+     * Searches every workstation's footage of a team archive (the data directory's store must be a SolrCloud
+     * collection; the embedded index refuses in plain words). Recorded in the audit trail like any search.
+     */
+    public org.sightline.indexer.search.ArchiveSearchResult searchArchive(org.sightline.indexer.search.SearchQuery query) throws IOException {
+        var result = search().searchArchive(query);
+        evidence().audit().recordSearch(query, result.files().size(), result.framesHit(), result.modelId());
         return result;
     }
 
@@ -367,7 +389,8 @@ public final class Workspace implements AutoCloseable {
         List<WorkspaceStatus.FailedFile> lost = catalog.videosAwaitingReembedding().stream()
                 .map(v -> new WorkspaceStatus.FailedFile(v.path(), v.errorKind(), describe(v))).toList();
         return new WorkspaceStatus(dataDirectory.root(), videos, counts, catalog.segmentCount(active.orElse(null)),
-                catalog.indexedFootageSeconds() / 3600.0, failed, index.sizeBytes(), active, lost);
+                catalog.indexedFootageSeconds() / 3600.0, failed, index.sizeBytes(), active, lost,
+                new WorkspaceStatus.StoreInUse(index instanceof SolrIndexStore, index.describe()));
     }
 
     private static String describe(VideoRecord v) {

@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param indexSizeBytes   bytes of the Lucene index on disk
  * @param activeModelId    the active model's id, empty when no model pack is active
  * @param awaitingReembedding videos whose vectors were lost from the index; the next index run embeds them again
+ * @param indexStore       which store holds the vectors: the embedded index, or a team archive shared with other workstations
  */
 public record WorkspaceStatus(
         Path dataDirectory,
@@ -25,7 +26,19 @@ public record WorkspaceStatus(
         List<FailedFile> failed,
         long indexSizeBytes,
         Optional<String> activeModelId,
-        List<FailedFile> awaitingReembedding) {
+        List<FailedFile> awaitingReembedding,
+        StoreInUse indexStore) {
+
+    /**
+     * @param shared      true for a team archive (a SolrCloud collection other workstations write too)
+     * @param description plain words: which store, and where
+     */
+    public record StoreInUse(boolean shared, String description) {
+        @Override
+        public String toString() {
+            return description;
+        }
+    }
 
     /** A file the catalog holds an error for. */
     public record FailedFile(Path path, String errorKind, String message) {

@@ -113,7 +113,11 @@ public class AuditLog {
      * The one call the search paths (desktop and command line) make after each search.
      */
     public AuditEntry recordSearch(SearchResult result) {
-        SearchQuery q = result.query();
+        return recordSearch(result.query(), result.clips().size(), result.framesHit(), result.modelId());
+    }
+
+    /** Logs a search by its query and what it found (results: clips, or frames of a team archive search). */
+    public AuditEntry recordSearch(SearchQuery q, int results, int framesHit, String modelId) {
         String prompt = q.prompt();
         String example = null;
         if (prompt == null && q.example() instanceof SearchQuery.Example.OfSegment s) {
@@ -125,8 +129,7 @@ public class AuditLog {
                 q.from() == null ? null : q.from().toString(), q.to() == null ? null : q.to().toString(),
                 q.dayFrom() == null ? null : q.dayFrom().toString(), q.dayTo() == null ? null : q.dayTo().toString(),
                 q.minScore(), q.limit(), q.sort().name().toLowerCase(Locale.ROOT));
-        return record(null, new AuditDetails.Search(prompt, example, filters, result.clips().size(), result.framesHit(),
-                result.modelId()));
+        return record(null, new AuditDetails.Search(prompt, example, filters, results, framesHit, modelId));
     }
 
     /** Logs a model pack installed into the data directory (import or the demo pack). */

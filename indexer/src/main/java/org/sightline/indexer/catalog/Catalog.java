@@ -538,10 +538,10 @@ public final class Catalog implements AutoCloseable {
 
     /** Every finished generation with its frame count, for checking the index against the catalog. */
     public List<FinishedGeneration> finishedGenerations() {
-        return run("read finished generations", h -> h.createQuery("SELECT g.id, g.video_id, v.path, g.model_id, g.frames_embedded "
+        return run("read finished generations", h -> h.createQuery("SELECT g.id, g.video_id, v.path, g.model_id, g.frames_embedded, g.sha256 "
                         + "FROM generations g JOIN videos v ON v.id = g.video_id WHERE g.status = 'done' ORDER BY g.id")
                 .map((rs, ctx) -> new FinishedGeneration(rs.getLong("id"), rs.getLong("video_id"), Path.of(rs.getString("path")),
-                        rs.getString("model_id"), rs.getInt("frames_embedded"))).list());
+                        rs.getString("model_id"), rs.getInt("frames_embedded"), rs.getString("sha256"))).list());
     }
 
     /**

@@ -56,6 +56,10 @@ public class BenchIndexCommand implements Callable<Integer> {
             + "libraries, class loading, JIT compilation); later runs show steady speed."}, defaultValue = "2")
     int runs;
 
+    @Option(names = "--store", paramLabel = "solr://ZKHOST:PORT/COLLECTION",
+            description = "index into this SolrCloud collection instead of an embedded Lucene index (each run as a new workstation)")
+    String store;
+
     @Override
     public Integer call() throws Exception {
         BenchModelChoice choice = BenchModelChoice.parse(model);
@@ -72,7 +76,11 @@ public class BenchIndexCommand implements Callable<Integer> {
             double before = throughput.measure(m).images().getFirst().framesPerSecond();
             List<IngestBenchmark.Result> results = new ArrayList<>();
             for (int run = 1; run <= runs; run++) {
-                IngestBenchmark.Result r = IngestBenchmark.run(paths, work.resolve("data-" + run), m, batch,
+                Path data = work.resolve("data-" + run);
+                if (store != null) {
+                    org.sightline.indexer.app.DataDirectorySettings.setIndexStore(new org.sightline.indexer.app.DataDirectory(data), store);
+                }
+                IngestBenchmark.Result r = IngestBenchmark.run(paths, data, m, batch,
                         perception ? PerceptionSource.starterPacks() : PerceptionSource.none());
                 results.add(r);
                 System.out.printf(Locale.ROOT, "run %d of %d%s: %s%n", run, runs, run == 1 ? " (cold process)" : "", r.describe());

@@ -30,13 +30,19 @@ public class BenchSearchCommand implements Callable<Integer> {
             defaultValue = "vitb32")
     String model;
 
+    @Option(names = "--store", paramLabel = "solr://ZKHOST:PORT/COLLECTION",
+            description = "build the synthetic archives in this SolrCloud collection instead of an embedded Lucene index"
+                    + " (each run's documents stay there, under a workstation id of their own)")
+    String store;
+
     @Override
     public Integer call() throws Exception {
+        org.sightline.indexer.index.solr.SolrLocation solr = store == null ? null : org.sightline.indexer.index.solr.SolrLocation.parse(store);
         try (VisionLanguageModel text = BenchModelChoice.parse(model).open(dataOption.directory().root(), null, System.err)) {
             for (int frames : sizes) {
                 Path work = Files.createTempDirectory("sightline-bench-search");
                 try {
-                    System.out.println(SearchBenchmark.run(frames, queries, work, text).describe());
+                    System.out.println(SearchBenchmark.run(frames, queries, work, text, solr).describe());
                 } finally {
                     try (var files = Files.walk(work)) {
                         files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -102,6 +102,10 @@ public class SearchCommand implements Callable<Integer> {
     @Option(names = "--sort", paramLabel = "ORDER", defaultValue = "relevance", description = "relevance or time (default: ${DEFAULT-VALUE}).")
     SearchQuery.SortOrder sort;
 
+    @Option(names = "--archive", description = {"Search every workstation's footage of the team archive (index.store solr://...),",
+            "one line per file: where it is here, or which workstation holds it."})
+    boolean archive;
+
     @Option(names = "--json", description = "Print a JSON array of clips.")
     boolean json;
 
@@ -126,6 +130,10 @@ public class SearchCommand implements Callable<Integer> {
         try (Workspace w = Workspace.open(dataOption.directory())) {
             ExplainedResult r;
             try {
+                if (archive) {
+                    printArchive(w.searchArchive(q));
+                    return 0;
+                }
                 r = w.explainedSearch(new ExplainedQuery(q, regions, sensitivity, offset));
             } catch (PromptNotUnderstoodException e) {
                 System.err.println("sightline search: " + e.getMessage());
@@ -189,6 +197,18 @@ public class SearchCommand implements Callable<Integer> {
             // fall through
         }
         throw new ParameterException(spec.commandLine(), "--time-of-day wants HH:MM-HH:MM, e.g. 21:00-06:00; got '" + s + "'");
+    }
+
+    private static void printArchive(org.sightline.indexer.search.ArchiveSearchResult r) {
+        System.out.printf(Locale.ROOT, "%d %s of the team archive for \"%s\" (%d frames matched, %d ms, model %s)%n", r.files().size(),
+                r.files().size() == 1 ? "file" : "files", r.query().prompt(), r.framesHit(), r.millis(), r.modelId());
+        int i = 1;
+        for (var f : r.files()) {
+            System.out.printf(Locale.ROOT, "%2d. %s  at %.1f s  score %.3f  camera %s  (%d frames)%n", i++,
+                    f.localFile().map(Object::toString).orElse("held by workstation " + f.workstation()
+                            + ", not on this one (SHA-256 " + f.sha256() + ")"),
+                    f.bestOffsetSeconds(), f.score(), f.camera(), f.frames());
+        }
     }
 
     private static void print(ExplainedResult r, boolean explain) {

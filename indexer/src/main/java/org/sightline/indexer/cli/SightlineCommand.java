@@ -21,6 +21,8 @@ import picocli.CommandLine;
                 VerifyCommand.class,
                 KeyCommand.class,
                 BenchCommand.class,
+                ConfigCommand.class,
+                SolrCommand.class,
                 CommandLine.HelpCommand.class
         })
 public class SightlineCommand implements Runnable {

@@ -35,6 +35,8 @@ public class StatusCommand implements Callable<Integer> {
                 m.put("segments", s.segments());
                 m.put("footage_hours", s.footageHours());
                 m.put("index_size_bytes", s.indexSizeBytes());
+                m.put("index_store", s.indexStore().description());
+                m.put("index_store_shared", s.indexStore().shared());
                 m.put("active_model", s.activeModelId().orElse(null));
                 List<Map<String, Object>> failed = new ArrayList<>();
                 for (WorkspaceStatus.FailedFile f : s.failed()) {
@@ -51,6 +53,7 @@ public class StatusCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "Videos          %d %s%n", s.videos(), s.videosByStatus());
             System.out.printf(Locale.ROOT, "Segments        %d%n", s.segments());
             System.out.printf(Locale.ROOT, "Footage         %.2f h%n", s.footageHours());
+            System.out.println("Index store     " + s.indexStore().description());
             System.out.printf(Locale.ROOT, "Index size      %.1f MB%n", s.indexSizeBytes() / 1e6);
             System.out.println("Errors          " + s.failed().size());
             for (WorkspaceStatus.FailedFile f : s.failed()) {

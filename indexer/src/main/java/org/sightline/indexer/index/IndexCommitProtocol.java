@@ -25,7 +25,7 @@ import org.sightline.indexer.perception.VideoPerception;
  *       frames and detections, removed with the generation).</li>
  *   <li><b>Index</b>: in one Lucene commit, delete the video's older documents of that model (and of any model
  *       for older content), add the generation's frame documents, and record the generation number in the commit's
- *       user data ({@link SegmentIndex#COMMITTED_GENERATION}).</li>
+ *       user data (for Lucene {@link SegmentIndex#COMMITTED_GENERATION}; see {@link IndexStore}).</li>
  *   <li><b>Catalog, complete</b>: one SQLite transaction marks the generation {@code done}, deletes the older
  *       generations (their segments cascade) and gives the video its outcome (done, or partial with the damage).</li>
  * </ol>
@@ -38,10 +38,10 @@ import org.sightline.indexer.perception.VideoPerception;
  */
 public final class IndexCommitProtocol {
     private final Catalog catalog;
-    private final SegmentIndex index;
+    private final IndexStore index;
     private final Path thumbnailsDir;
 
-    public IndexCommitProtocol(Catalog catalog, SegmentIndex index, Path thumbnailsDir) {
+    public IndexCommitProtocol(Catalog catalog, IndexStore index, Path thumbnailsDir) {
         this.catalog = catalog;
         this.index = index;
         this.thumbnailsDir = thumbnailsDir;
@@ -120,7 +120,7 @@ public final class IndexCommitProtocol {
         }
         List<LostVectors> lost = new ArrayList<>();
         for (FinishedGeneration g : catalog.finishedGenerations()) {
-            int found = index.countGeneration(g.number());
+            int found = index.framesHeld(g);
             if (found >= g.framesEmbedded()) {
                 continue;
             }

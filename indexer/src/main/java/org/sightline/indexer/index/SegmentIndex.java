@@ -55,7 +55,7 @@ import org.apache.lucene.store.LockObtainFailedException;
  * <p>Only one process can write the index. When another holds it (the desktop indexing while the command line
  * searches), this opens read-only and sees the other's commits on {@link #refresh()}.
  */
-public final class SegmentIndex implements AutoCloseable {
+public final class SegmentIndex implements IndexStore {
     static final String VECTOR = "vector";
     static final String MODEL = "model";
     static final String SHA = "sha";
@@ -132,6 +132,7 @@ public final class SegmentIndex implements AutoCloseable {
         return java.util.Optional.of(target);
     }
 
+    @Override
     public boolean readOnly() {
         return writer == null;
     }
@@ -141,6 +142,7 @@ public final class SegmentIndex implements AutoCloseable {
      * data. In the same commit it deletes the video's older documents of the same model, and those of any model
      * made from other content of the file.
      */
+    @Override
     public void replaceVideo(VideoVectors v) throws IOException {
         requireWriter();
         BooleanQuery.Builder stale = new BooleanQuery.Builder()
@@ -182,6 +184,7 @@ public final class SegmentIndex implements AutoCloseable {
     }
 
     /** Deletes the documents of one generation (a write that never completed) and commits. */
+    @Override
     public void deleteGeneration(long generation) throws IOException {
         requireWriter();
         writer.deleteDocuments(LongField.newExactQuery(GENERATION, generation));
@@ -195,6 +198,7 @@ public final class SegmentIndex implements AutoCloseable {
     }
 
     /** The generation named by the last durable commit, or -1. */
+    @Override
     public long lastCommittedGeneration() throws IOException {
         if (!DirectoryReader.indexExists(directory)) {
             return -1;
@@ -205,16 +209,19 @@ public final class SegmentIndex implements AutoCloseable {
     }
 
     /** Number of committed documents of this generation. */
+    @Override
     public int countGeneration(long generation) throws IOException {
         return count(LongField.newExactQuery(GENERATION, generation));
     }
 
     /** Number of frame documents carrying this object label (for checks and tests). */
+    @Override
     public int frameCountWithLabel(String label) throws IOException {
         return count(new TermQuery(new Term(LABEL, label)));
     }
 
     /** Number of frame vectors, of one model or (null) all. */
+    @Override
     public int frameCount(String modelId) throws IOException {
         return count(modelId == null ? MatchAllDocsQuery.INSTANCE : new TermQuery(new Term(MODEL, modelId)));
     }
@@ -228,11 +235,8 @@ public final class SegmentIndex implements AutoCloseable {
         }
     }
 
-    /** Where one stored frame vector belongs; for consistency checks. */
-    public record StoredFrame(long videoId, long segmentId, long generation, long offsetMillis) {
-    }
-
     /** Every live frame document (for consistency checks and tests; reads all doc values). */
+    @Override
     public List<StoredFrame> storedFrames() throws IOException {
         IndexSearcher s = searchers.acquire();
         try {
@@ -254,6 +258,7 @@ public final class SegmentIndex implements AutoCloseable {
     }
 
     /** Makes commits of this or another process visible to searches. */
+    @Override
     public void refresh() throws IOException {
         searchers.maybeRefreshBlocking();
     }
@@ -263,6 +268,7 @@ public final class SegmentIndex implements AutoCloseable {
      *
      * @param vector a normalised query vector of the filter's model
      */
+    @Override
     public List<FrameHit> search(float[] vector, int k, FrameFilter filter) throws IOException {
         if (readOnly()) {
             searchers.maybeRefresh();
@@ -348,6 +354,7 @@ public final class SegmentIndex implements AutoCloseable {
      * The normalised mean of the stored vectors of a segment's frames, or null when the segment has none in the
      * index.
      */
+    @Override
     public float[] segmentMeanVector(long segmentId) throws IOException {
         IndexSearcher s = searchers.acquire();
         try {
@@ -379,6 +386,7 @@ public final class SegmentIndex implements AutoCloseable {
     }
 
     /** Bytes the index takes on disk. */
+    @Override
     public long sizeBytes() {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(Files::isRegularFile).mapToLong(p -> {
@@ -391,6 +399,11 @@ public final class SegmentIndex implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the index folder " + dir, e);
         }
+    }
+
+    @Override
+    public String describe() {
+        return "embedded Lucene index in " + dir;
     }
 
     /** Merges the index down to one segment (fewer segments, faster queries); for benchmarks and after big runs. */

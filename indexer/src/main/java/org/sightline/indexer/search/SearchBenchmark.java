@@ -11,8 +11,11 @@ import java.util.Random;
 import org.sightline.indexer.catalog.Catalog;
 import org.sightline.indexer.catalog.SegmentDraft;
 import org.sightline.indexer.index.IndexCommitProtocol;
+import org.sightline.indexer.index.IndexStore;
 import org.sightline.indexer.index.IndexedFrame;
 import org.sightline.indexer.index.SegmentIndex;
+import org.sightline.indexer.index.solr.SolrIndexStore;
+import org.sightline.indexer.index.solr.SolrLocation;
 import org.sightline.indexer.index.Vectors;
 import org.sightline.models.pack.ModelId;
 import org.sightline.models.runtime.PromptNotUnderstoodException;
@@ -59,6 +62,14 @@ public final class SearchBenchmark {
      * @param textModel a real model whose text encoder is timed, or null
      */
     public static Result run(int frames, int queries, Path workDir, VisionLanguageModel textModel) throws IOException {
+        return run(frames, queries, workDir, textModel, null);
+    }
+
+    /**
+     * @param solr a SolrCloud collection to build the synthetic archive in (as a workstation of its own, whose
+     *             documents stay there), or null for the embedded Lucene index
+     */
+    public static Result run(int frames, int queries, Path workDir, VisionLanguageModel textModel, SolrLocation solr) throws IOException {
         Random random = new Random(42);
         int clusters = Math.max(16, frames / 200);
         float[][] centres = new float[clusters][];
@@ -67,7 +78,9 @@ public final class SearchBenchmark {
         }
         SyntheticModel model = new SyntheticModel(centres, new Random(7));
         long t0 = System.nanoTime();
-        try (Catalog catalog = Catalog.open(workDir.resolve("catalog.sqlite")); SegmentIndex index = SegmentIndex.open(workDir.resolve("index"))) {
+        try (Catalog catalog = Catalog.open(workDir.resolve("catalog.sqlite")); IndexStore index = solr == null
+                ? SegmentIndex.open(workDir.resolve("index"))
+                : SolrIndexStore.open(solr, "bench-" + java.util.UUID.randomUUID(), workDir.resolve("solr.lock"))) {
             IndexCommitProtocol writer = new IndexCommitProtocol(catalog, index, workDir.resolve("thumbs"));
             String modelId = model.id().asString();
             for (int video = 0, written = 0; written < frames; video++) {
@@ -90,7 +103,9 @@ public final class SearchBenchmark {
                         Optional.empty(), null, drafts, perSegment, Optional.empty(), 0));
                 written += n;
             }
-            index.forceMerge();
+            if (index instanceof SegmentIndex lucene) {
+                lucene.forceMerge();
+            }
             double buildSeconds = (System.nanoTime() - t0) / 1e9;
             SearchService search = new SearchService(catalog, index, model, workDir.resolve("thumbs"));
             for (int i = 0; i < Math.min(20, queries); i++) {

@@ -14,7 +14,7 @@ import org.sightline.indexer.catalog.SegmentRecord;
 import org.sightline.indexer.catalog.VideoRecord;
 import org.sightline.indexer.index.FrameFilter;
 import org.sightline.indexer.index.FrameHit;
-import org.sightline.indexer.index.SegmentIndex;
+import org.sightline.indexer.index.IndexStore;
 import org.sightline.models.runtime.PromptNotUnderstoodException;
 import org.sightline.models.runtime.VisionLanguageModel;
 
@@ -30,12 +30,12 @@ public final class SearchService {
     public static final int MIN_FRAMES = 300;
 
     private final Catalog catalog;
-    private final SegmentIndex index;
+    private final IndexStore index;
     private final VisionLanguageModel model;
     private final ClipGrouper grouper;
     private final List<Consumer<SearchResult>> listeners = new CopyOnWriteArrayList<>();
 
-    public SearchService(Catalog catalog, SegmentIndex index, VisionLanguageModel model, java.nio.file.Path thumbnailsDir) {
+    public SearchService(Catalog catalog, IndexStore index, VisionLanguageModel model, java.nio.file.Path thumbnailsDir) {
         this.catalog = catalog;
         this.index = index;
         this.model = model;
@@ -46,7 +46,7 @@ public final class SearchService {
         return catalog;
     }
 
-    SegmentIndex index() {
+    IndexStore index() {
         return index;
     }
 
@@ -110,6 +110,38 @@ public final class SearchService {
                 (System.nanoTime() - t0) / 1_000_000);
         listeners.forEach(l -> l.accept(result));
         return result;
+    }
+
+    /**
+     * Searches the whole store, every workstation's footage of a team archive (a SolrCloud store; the embedded index
+     * refuses in plain words), best file first. Each file is named by content and, when this workstation holds the
+     * same file, by its path here. Listeners are not told (the caller records the search).
+     */
+    public ArchiveSearchResult searchArchive(SearchQuery query) throws IOException {
+        long t0 = System.nanoTime();
+        float[] vector = queryVector(query);
+        int k = Math.max(MIN_FRAMES, query.limit() * 8);
+        FrameFilter filter = new FrameFilter(modelId(), query.cameras(), query.from(), query.to(), query.dayFrom(), query.dayTo());
+        java.util.LinkedHashMap<String, List<org.sightline.indexer.index.ArchiveHit>> bySha = new java.util.LinkedHashMap<>();
+        int framesHit = 0;
+        for (org.sightline.indexer.index.ArchiveHit h : index.searchArchive(vector, k, filter)) {
+            if (h.score() >= query.minScore()) {
+                bySha.computeIfAbsent(h.sha256(), x -> new ArrayList<>()).add(h);
+                framesHit++;
+            }
+        }
+        List<ArchiveSearchResult.ArchiveFile> files = new ArrayList<>();
+        for (var e : bySha.entrySet()) {
+            if (files.size() >= query.limit()) {
+                break;
+            }
+            org.sightline.indexer.index.ArchiveHit best = e.getValue().getFirst(); // hits come best first
+            java.util.Optional<java.nio.file.Path> local = catalog.videosBySha256(e.getKey()).stream().map(VideoRecord::path)
+                    .filter(java.nio.file.Files::isRegularFile).findFirst();
+            files.add(new ArchiveSearchResult.ArchiveFile(e.getKey(), best.camera(), best.workstation(), best.offsetSeconds(),
+                    best.score(), e.getValue().size(), local));
+        }
+        return new ArchiveSearchResult(query, List.copyOf(files), modelId(), framesHit, (System.nanoTime() - t0) / 1_000_000);
     }
 
     private float[] queryVector(SearchQuery query) throws IOException {

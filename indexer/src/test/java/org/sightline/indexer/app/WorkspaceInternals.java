@@ -1,7 +1,7 @@
 package org.sightline.indexer.app;
 
 import org.sightline.indexer.catalog.Catalog;
-import org.sightline.indexer.index.SegmentIndex;
+import org.sightline.indexer.index.IndexStore;
 
 /** Test access to a workspace's catalog and index, which no public accessor hands out. */
 public final class WorkspaceInternals {
@@ -12,7 +12,7 @@ public final class WorkspaceInternals {
         return w.catalog();
     }
 
-    public static SegmentIndex index(Workspace w) {
+    public static IndexStore index(Workspace w) {
         return w.index();
     }
 }

@@ -53,13 +53,14 @@ class ArchitectureTest {
             .that().resideOutsideOfPackages(APP, "org.sightline.indexer.catalog..", "org.sightline.indexer.index..",
                     "org.sightline.indexer.audit..", "org.sightline.indexer.ingest..", "org.sightline.indexer.search..",
                     "org.sightline.indexer.cases..", "org.sightline.indexer.export..", "org.sightline.indexer.signing..")
-            .should().dependOnClassesThat(belongToAnyOf(Catalog.class, SegmentIndex.class, AuditLog.class))
+            .should().dependOnClassesThat(belongToAnyOf(Catalog.class, SegmentIndex.class, org.sightline.indexer.index.IndexStore.class, AuditLog.class))
             .because("entry points reach the catalog, the index and the audit log only through the application layer");
 
     static final ArchRule APPLICATION_LAYER_HANDS_OUT_NO_STORAGE = noMethods()
             .that().areDeclaredInClassesThat().resideInAPackage(APP).and().arePublic()
             .should().haveRawReturnType(Catalog.class)
             .orShould().haveRawReturnType(SegmentIndex.class)
+            .orShould().haveRawReturnType(org.sightline.indexer.index.IndexStore.class)
             .orShould().haveRawReturnType(AuditLog.class)
             .because("no public accessor hands out the catalog, the index or the audit log");
 

@@ -1,0 +1,95 @@
+package org.sightline.solrcluster;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.apache.solr.embedded.JettySolrRunner;
+import org.apache.solr.cloud.MiniSolrCloudCluster;
+import org.apache.solr.embedded.JettyConfig;
+
+/**
+ * A SolrCloud on loopback: {@code N} Solr nodes and an embedded ZooKeeper, in this JVM (Solr 9 and its Lucene 9 on
+ * their own class path, never the application's). Used by the tests and by {@code sightline solr dev-cluster}.
+ *
+ * <p>Prints {@code zk HOST:PORT/CHROOT}, one {@code node I URL} line per node, then {@code ready}. Then reads
+ * commands, one a line, from standard input: {@code stop I} and {@code start I} stop and restart node {@code I}
+ * (answering {@code stopped I} / {@code started I URL}), {@code quit} (or the end of input, when the parent dies)
+ * shuts the cluster down; so does Ctrl+C.
+ *
+ * <p>Arguments: {@code --nodes N} (default 2), {@code --dir DIR} (default a new temporary folder).
+ */
+public final class LoopbackSolrCloud {
+    private LoopbackSolrCloud() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int nodes = 2;
+        Path dir = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--nodes" -> nodes = Integer.parseInt(args[++i]);
+                case "--dir" -> dir = Path.of(args[++i]);
+                default -> throw new IllegalArgumentException("unknown argument " + args[i] + " (expected --nodes N, --dir DIR)");
+            }
+        }
+        if (dir == null) {
+            dir = Files.createTempDirectory("sightline-solrcloud");
+        }
+        System.setProperty("host", "127.0.0.1");
+        System.setProperty("solr.log.dir", dir.resolve("logs").toString());
+        JettyConfig jetty = JettyConfig.builder().setContext("/solr").setPort(0).build();
+        MiniSolrCloudCluster cluster = new MiniSolrCloudCluster(nodes, dir, jetty);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(cluster)));
+        System.out.println("zk " + cluster.getZkServer().getZkAddress());
+        List<JettySolrRunner> runners = List.copyOf(cluster.getJettySolrRunners());
+        for (int i = 0; i < runners.size(); i++) {
+            System.out.println("node " + i + " " + runners.get(i).getBaseUrl());
+        }
+        System.out.println("ready");
+        System.out.flush();
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        String line;
+        while ((line = in.readLine()) != null) {
+            String[] words = line.trim().toLowerCase(Locale.ROOT).split("\\s+");
+            try {
+                switch (words[0]) {
+                    case "stop" -> {
+                        int i = Integer.parseInt(words[1]);
+                        cluster.stopJettySolrRunner(runners.get(i));
+                        cluster.waitForJettyToStop(runners.get(i));
+                        System.out.println("stopped " + i);
+                    }
+                    case "start" -> {
+                        int i = Integer.parseInt(words[1]);
+                        // on its old port, as a restarted machine would be: its replicas are registered under it
+                        runners.get(i).start(true);
+                        cluster.waitForNode(runners.get(i), 120);
+                        System.out.println("started " + i + " " + runners.get(i).getBaseUrl());
+                    }
+                    case "quit" -> {
+                        System.exit(0);
+                    }
+                    case "" -> {
+                    }
+                    default -> System.out.println("error unknown command " + line);
+                }
+            } catch (Exception e) {
+                System.out.println("error " + e);
+            }
+            System.out.flush();
+        }
+        System.exit(0);
+    }
+
+    private static void shutdown(MiniSolrCloudCluster cluster) {
+        try {
+            cluster.shutdown();
+        } catch (Exception e) {
+            System.err.println("shutting the SolrCloud down failed: " + e);
+        }
+    }
+}

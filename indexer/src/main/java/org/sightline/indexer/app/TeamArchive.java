@@ -1,0 +1,33 @@
+package org.sightline.indexer.app;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.sightline.indexer.index.solr.SolrCloudProcess;
+import org.sightline.indexer.index.solr.SolrCollections;
+import org.sightline.indexer.index.solr.SolrLocation;
+import org.sightline.indexer.index.solr.SolrStoreException;
+
+/**
+ * A team archive on SolrCloud: setting a collection up for Sightline, and a local SolrCloud to try it on one machine.
+ * A data directory then writes to it after {@code sightline config set index.store solr://ZKHOST:PORT/COLLECTION}.
+ */
+public final class TeamArchive {
+    private TeamArchive() {
+    }
+
+    /** Uploads Sightline's configset and creates the collection (see {@link SolrCollections#create}). */
+    public static SolrCollections.Created createCollection(String zkHost, String collection, int shards, int replicas) throws IOException {
+        return SolrCollections.create(SolrLocation.of(zkHost, collection), shards, replicas);
+    }
+
+    /**
+     * Starts a SolrCloud of {@code nodes} nodes on loopback in a child JVM (the launcher the tests use), its files in
+     * {@code workDir}.
+     */
+    public static SolrCloudProcess startLocalCloud(int nodes, Path workDir) throws IOException {
+        Path launcher = SolrCloudProcess.findLauncher().orElseThrow(() -> new SolrStoreException(
+                "cannot find the SolrCloud launcher (indexer/solr-cluster/target with solr-cluster-lib/); run this from the"
+                        + " Sightline folder after building it, or set -D" + SolrCloudProcess.LOCATION_PROPERTY + "=DIR"));
+        return SolrCloudProcess.start(launcher, nodes, workDir);
+    }
+}

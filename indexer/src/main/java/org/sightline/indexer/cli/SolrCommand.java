@@ -1,0 +1,75 @@
+package org.sightline.indexer.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.sightline.indexer.app.TeamArchive;
+import org.sightline.indexer.index.solr.SolrCloudProcess;
+import org.sightline.indexer.index.solr.SolrCollections;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code sightline solr init|dev-cluster}: a team archive on SolrCloud. */
+@Command(name = "solr", mixinStandardHelpOptions = true, description = "Set up a team archive on SolrCloud.",
+        subcommands = {SolrCommand.Init.class, SolrCommand.DevCluster.class})
+public class SolrCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    @Command(name = "init", mixinStandardHelpOptions = true,
+            description = "Upload Sightline's configset to a SolrCloud and create the collection for its frame vectors.")
+    static class Init implements Callable<Integer> {
+        @Option(names = "--zk", required = true, paramLabel = "HOST:PORT[/CHROOT]", description = "the SolrCloud's ZooKeeper")
+        String zk;
+
+        @Option(names = "--collection", required = true, paramLabel = "NAME")
+        String collection;
+
+        @Option(names = "--shards", defaultValue = "1", paramLabel = "N")
+        int shards;
+
+        @Option(names = "--replicas", defaultValue = "2", paramLabel = "N", description = "copies of each shard (default 2: one node may fail)")
+        int replicas;
+
+        @Override
+        public Integer call() throws Exception {
+            SolrCollections.Created c = TeamArchive.createCollection(zk, collection, shards, replicas);
+            System.out.printf("Created %s: %d shard(s) x %d replica(s) on %s%n", c.location().collection(), c.shards(),
+                    c.replicas(), c.liveNodes());
+            System.out.println("Point each workstation's data directory at it:");
+            System.out.println("  sightline config set index.store " + c.location());
+            return 0;
+        }
+    }
+
+    @Command(name = "dev-cluster", mixinStandardHelpOptions = true,
+            description = "Run a SolrCloud on this machine (loopback only) to try a team archive; Ctrl+C stops it.")
+    static class DevCluster implements Callable<Integer> {
+        @Option(names = "--nodes", defaultValue = "2", paramLabel = "N")
+        int nodes;
+
+        @Option(names = "--dir", paramLabel = "DIR", description = "where its files go (default: a new temporary folder)")
+        Path dir;
+
+        @Override
+        public Integer call() throws Exception {
+            Path work = dir != null ? dir : Files.createTempDirectory("sightline-solrcloud");
+            SolrCloudProcess cloud = TeamArchive.startLocalCloud(nodes, work);
+            Runtime.getRuntime().addShutdownHook(new Thread(cloud::close));
+            System.out.println("ZooKeeper " + cloud.zkHost());
+            for (int i = 0; i < cloud.nodes().size(); i++) {
+                System.out.println("node " + i + "    " + cloud.nodes().get(i));
+            }
+            System.out.println("files     " + work);
+            System.out.println("Create a collection:  sightline solr init --zk " + cloud.zkHost() + " --collection sightline --shards 1 --replicas " + Math.min(2, nodes));
+            System.out.println("ready (Ctrl+C stops it)");
+            System.out.flush();
+            return cloud.waitFor();
+        }
+    }
+}

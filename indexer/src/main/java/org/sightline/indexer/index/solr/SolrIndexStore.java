@@ -1,0 +1,416 @@
+package org.sightline.indexer.index.solr;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.sightline.indexer.catalog.FinishedGeneration;
+import org.sightline.indexer.index.ArchiveHit;
+import org.sightline.indexer.index.FrameFilter;
+import org.sightline.indexer.index.FrameHit;
+import org.sightline.indexer.index.IndexStore;
+import org.sightline.indexer.index.IndexedFrame;
+import org.sightline.indexer.index.VideoVectors;
+import org.sightline.indexer.index.Vectors;
+
+/**
+ * The frame vectors of several workstations in one SolrCloud collection (the configset in
+ * {@code resources/…/index/solr/configset}): the same documents and filter fields as the embedded Lucene index, plus
+ * the workstation that wrote them.
+ *
+ * <p><b>No duplicates.</b> A document's id is derived from its content: {@code SHA256/MODEL/OFFSET_MS}. Re-running an
+ * index, or two workstations indexing the same file, overwrite the same documents instead of adding new ones.
+ *
+ * <p><b>The crash protocol.</b> Solr has no commit user data, so each workstation keeps a marker document
+ * ({@code marker/WORKSTATION}) naming its last durable generation. {@link #replaceVideo} deletes the video's stale
+ * documents, adds the new ones and commits; only then writes the marker and commits again. A crash before the marker
+ * leaves the generation unnamed, and {@link org.sightline.indexer.index.IndexCommitProtocol#reconcile} deletes its
+ * documents by generation; after the marker it rolls forward. Whether a finished generation is still held is judged by
+ * content ({@link #framesHeld}), so a file indexed by two workstations counts for both.
+ *
+ * <p>Several processes may write a collection, but only one per data directory: a file lock in the data
+ * directory's index folder plays the part of Lucene's write lock, and a second process opens read-only.
+ */
+public final class SolrIndexStore implements IndexStore {
+    static final String ID = "id";
+    static final String KIND = "kind";
+    static final String WORKSTATION = "workstation";
+    static final String MODEL = "model";
+    static final String SHA = "sha";
+    static final String CAMERA = "camera";
+    static final String VIDEO = "video";
+    static final String SEGMENT = "segment";
+    static final String GENERATION = "generation";
+    static final String TIME = "time_ms";
+    static final String TIME_OF_DAY = "time_of_day_s";
+    static final String OFFSET = "offset_ms";
+    static final String DIMS = "dims";
+    /** Vector dimensions the shipped schema declares a field for ({@code vector_DIM}). */
+    static final List<Integer> DIMENSIONS = List.of(256, 384, 512, 640, 768, 1024);
+
+    private static final int BATCH = 500;
+
+    private final SolrLocation location;
+    private final String workstation;
+    private final SolrHttp http;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+
+    private SolrIndexStore(SolrLocation location, String workstation, SolrHttp http, FileChannel lockChannel, FileLock lock) {
+        this.location = location;
+        this.workstation = workstation;
+        this.http = http;
+        this.lockChannel = lockChannel;
+        this.lock = lock;
+    }
+
+    /**
+     * Opens the collection for one workstation (a data directory), checking that it exists. Read-only when another
+     * process of this data directory holds {@code lockFile}.
+     */
+    public static SolrIndexStore open(SolrLocation location, String workstation, Path lockFile) throws IOException {
+        if (workstation == null || workstation.isBlank() || workstation.contains("/")) {
+            throw new IllegalArgumentException("a workstation id must be a non-empty word without '/': " + workstation);
+        }
+        Files.createDirectories(lockFile.toAbsolutePath().getParent());
+        FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        }
+        SolrHttp http = new SolrHttp(location.zkHost());
+        SolrIndexStore store = new SolrIndexStore(location, workstation, http, channel, lock);
+        try {
+            store.count("*:*");
+        } catch (IOException | RuntimeException e) {
+            store.close();
+            if (e instanceof SolrStoreException s && s.httpStatus() == 404) {
+                throw new SolrStoreException("the SolrCloud at " + location.zkHost() + " has no collection "
+                        + location.collection() + "; create it with `sightline solr init`", e);
+            }
+            throw e;
+        }
+        return store;
+    }
+
+    public SolrLocation location() {
+        return location;
+    }
+
+    public String workstation() {
+        return workstation;
+    }
+
+    @Override
+    public boolean readOnly() {
+        return lock == null;
+    }
+
+    static String documentId(String sha256, String modelId, long offsetMs) {
+        return sha256 + "/" + modelId + "/" + offsetMs;
+    }
+
+    private String markerId() {
+        return "marker/" + workstation;
+    }
+
+    /**
+     * The smallest declared dimension that holds {@code dimension}: a shorter vector is stored padded with zeros,
+     * which changes no dot product (the model filter keeps models of different sizes apart).
+     */
+    static int fieldDimension(int dimension) throws SolrStoreException {
+        for (int d : DIMENSIONS) {
+            if (d >= dimension) {
+                return d;
+            }
+        }
+        throw new SolrStoreException("the Solr configset has no vector field for " + dimension
+                + "-dimensional vectors (the largest is " + DIMENSIONS.getLast() + "); add one to schema.xml and upload it again");
+    }
+
+    static String vectorField(int dimension) throws SolrStoreException {
+        return "vector_" + fieldDimension(dimension);
+    }
+
+    private static void addPadded(ArrayNode out, float[] v, int to) {
+        for (float x : v) {
+            out.add(x);
+        }
+        for (int i = v.length; i < to; i++) {
+            out.add(0f);
+        }
+    }
+
+    @Override
+    public void replaceVideo(VideoVectors v) throws IOException {
+        requireWriter();
+        // stale: this workstation's documents of the video for this model, and for any model of other content
+        http.postJson(update(false), Map.of("delete", Map.of("query",
+                "+" + term(KIND, "frame") + " +" + term(WORKSTATION, workstation) + " +" + term(VIDEO, v.videoId())
+                        + " +(" + term(MODEL, v.modelId()) + " (*:* -" + term(SHA, v.sha256()) + "))")));
+        List<IndexedFrame> frames = v.frames();
+        for (int from = 0; from < frames.size(); from += BATCH) {
+            ArrayNode docs = SolrHttp.json().createArrayNode();
+            for (IndexedFrame f : frames.subList(from, Math.min(frames.size(), from + BATCH))) {
+                docs.add(document(v, f));
+            }
+            http.postJson(update(false), docs);
+        }
+        http.postJson(update(true), Map.of("commit", Map.of()));
+        writeMarker(v.generation());
+    }
+
+    private ObjectNode document(VideoVectors v, IndexedFrame f) throws SolrStoreException {
+        long offsetMs = Math.round(f.offsetSeconds() * 1000);
+        ObjectNode d = SolrHttp.json().createObjectNode();
+        d.put(ID, documentId(v.sha256(), v.modelId(), offsetMs));
+        d.put(KIND, "frame");
+        d.put(WORKSTATION, workstation);
+        d.put(MODEL, v.modelId());
+        d.put(SHA, v.sha256());
+        d.put(CAMERA, v.camera() == null ? "" : v.camera());
+        d.put(VIDEO, v.videoId());
+        d.put(SEGMENT, f.segmentId());
+        d.put(GENERATION, v.generation());
+        d.put(OFFSET, offsetMs);
+        d.put(DIMS, f.vector().length);
+        addPadded(d.putArray(vectorField(f.vector().length)), f.vector(), fieldDimension(f.vector().length));
+        v.recordingStart().ifPresent(start -> {
+            Instant at = start.plusMillis(offsetMs);
+            d.put(TIME, at.toEpochMilli());
+            d.put(TIME_OF_DAY, at.atOffset(ZoneOffset.UTC).toLocalTime().toSecondOfDay());
+        });
+        return d;
+    }
+
+    private void writeMarker(long generation) throws IOException {
+        ObjectNode marker = SolrHttp.json().createObjectNode();
+        marker.put(ID, markerId());
+        marker.put(KIND, "marker");
+        marker.put(WORKSTATION, workstation);
+        marker.put(GENERATION, generation);
+        http.postJson(update(true), List.of(marker));
+    }
+
+    private String update(boolean commit) {
+        return "/" + location.collection() + "/update" + (commit ? "?commit=true" : "");
+    }
+
+    @Override
+    public void deleteGeneration(long generation) throws IOException {
+        requireWriter();
+        http.postJson(update(true), Map.of("delete", Map.of("query",
+                "+" + term(KIND, "frame") + " +" + term(WORKSTATION, workstation) + " +" + term(GENERATION, generation))));
+        writeMarker(-1);
+    }
+
+    @Override
+    public long lastCommittedGeneration() throws IOException {
+        // real-time get: sees the last acknowledged write even before a searcher opened on it
+        JsonNode doc = http.get("/" + location.collection() + "/get?id=" + java.net.URLEncoder.encode(markerId(),
+                java.nio.charset.StandardCharsets.UTF_8)).path("doc");
+        return doc.isMissingNode() || doc.isNull() ? -1 : doc.path(GENERATION).asLong(-1);
+    }
+
+    @Override
+    public int countGeneration(long generation) throws IOException {
+        return count("+" + term(KIND, "frame") + " +" + term(WORKSTATION, workstation) + " +" + term(GENERATION, generation));
+    }
+
+    /** Frames of the generation's content (its file and model), whichever workstation wrote them last. */
+    @Override
+    public int framesHeld(FinishedGeneration g) throws IOException {
+        if (g.sha256() == null) {
+            return countGeneration(g.number());
+        }
+        return count("+" + term(KIND, "frame") + " +" + term(SHA, g.sha256()) + " +" + term(MODEL, g.modelId()));
+    }
+
+    @Override
+    public int frameCount(String modelId) throws IOException {
+        return count("+" + term(KIND, "frame") + (modelId == null ? "" : " +" + term(MODEL, modelId)));
+    }
+
+    private int count(String q) throws IOException {
+        JsonNode r = http.postForm("/" + location.collection() + "/select", List.of("q", q, "rows", "0"));
+        return r.path("response").path("numFound").asInt();
+    }
+
+    @Override
+    public List<StoredFrame> storedFrames() throws IOException {
+        List<StoredFrame> out = new ArrayList<>();
+        String cursor = "*";
+        while (true) {
+            JsonNode r = http.postForm("/" + location.collection() + "/select", List.of(
+                    "q", "+" + term(KIND, "frame") + " +" + term(WORKSTATION, workstation),
+                    "fl", String.join(",", VIDEO, SEGMENT, GENERATION, OFFSET), "sort", ID + " asc", "rows", "1000",
+                    "cursorMark", cursor));
+            for (JsonNode d : r.path("response").path("docs")) {
+                out.add(new StoredFrame(d.path(VIDEO).asLong(), d.path(SEGMENT).asLong(), d.path(GENERATION).asLong(),
+                        d.path(OFFSET).asLong()));
+            }
+            String nextCursor = r.path("nextCursorMark").asText(cursor);
+            if (nextCursor.equals(cursor)) {
+                return out;
+            }
+            cursor = nextCursor;
+        }
+    }
+
+    @Override
+    public void refresh() {
+        // every write commits and opens a new searcher; nothing to do
+    }
+
+    /**
+     * Frames of this data directory's own footage (whose video and segment ids its catalog knows). The footage other
+     * workstations wrote is found by {@link #searchArchive}.
+     */
+    @Override
+    public List<FrameHit> search(float[] vector, int k, FrameFilter filter) throws IOException {
+        List<FrameHit> hits = new ArrayList<>();
+        for (JsonNode d : knn(vector, k, filter, true)) {
+            hits.add(new FrameHit(d.path(VIDEO).asLong(), d.path(SEGMENT).asLong(), d.path(OFFSET).asLong() / 1000.0,
+                    cosine(d)));
+        }
+        return hits;
+    }
+
+    /** The {@code k} frames nearest to {@code vector} in the whole collection (every workstation's), best first. */
+    @Override
+    public List<ArchiveHit> searchArchive(float[] vector, int k, FrameFilter filter) throws IOException {
+        List<ArchiveHit> hits = new ArrayList<>();
+        for (JsonNode d : knn(vector, k, filter, false)) {
+            hits.add(new ArchiveHit(d.path(SHA).asText(), d.path(MODEL).asText(), d.path(CAMERA).asText(),
+                    d.path(WORKSTATION).asText(), d.path(OFFSET).asLong() / 1000.0, cosine(d)));
+        }
+        return hits;
+    }
+
+    private static float cosine(JsonNode d) {
+        // Solr, like Lucene, scores DOT_PRODUCT as (1 + dot) / 2; report the cosine itself
+        return (float) (2 * d.path("score").asDouble() - 1);
+    }
+
+    private JsonNode knn(float[] vector, int k, FrameFilter filter, boolean ownOnly) throws IOException {
+        StringBuilder q = new StringBuilder("{!knn f=").append(vectorField(vector.length)).append(" topK=").append(k).append("}[");
+        int padded = fieldDimension(vector.length);
+        for (int i = 0; i < padded; i++) {
+            q.append(i == 0 ? "" : ",").append(i < vector.length ? vector[i] : 0f);
+        }
+        q.append(']');
+        List<String> p = new ArrayList<>(List.of("q", q.toString(), "rows", Integer.toString(k),
+                "fl", String.join(",", VIDEO, SEGMENT, OFFSET, SHA, MODEL, CAMERA, WORKSTATION, "score")));
+        for (String fq : filterQueries(filter)) {
+            p.add("fq");
+            p.add(fq);
+        }
+        if (ownOnly) {
+            p.add("fq");
+            p.add(term(WORKSTATION, workstation));
+        }
+        return http.postForm("/" + location.collection() + "/select", p).path("response").path("docs");
+    }
+
+    /** The filter as Solr filter queries; with a kNN main query Solr runs them inside the vector search. */
+    static List<String> filterQueries(FrameFilter f) {
+        List<String> fq = new ArrayList<>();
+        fq.add(term(KIND, "frame"));
+        fq.add(term(MODEL, f.modelId()));
+        if (!f.cameras().isEmpty()) {
+            StringBuilder cams = new StringBuilder();
+            f.cameras().stream().sorted().forEach(c -> cams.append(cams.isEmpty() ? "" : " ").append(term(CAMERA, c)));
+            fq.add(cams.toString());
+        }
+        if (f.from() != null || f.to() != null) {
+            String lo = f.from() == null ? "*" : Long.toString(f.from().toEpochMilli());
+            String hi = f.to() == null ? "*" : Long.toString(f.to().toEpochMilli());
+            fq.add(TIME + ":[" + lo + " TO " + hi + "}");
+        }
+        if (f.dayFrom() != null) {
+            int lo = f.dayFrom().toSecondOfDay();
+            int hi = f.dayTo().toSecondOfDay();
+            fq.add(lo <= hi ? TIME_OF_DAY + ":[" + lo + " TO " + hi + "]"
+                    : TIME_OF_DAY + ":[" + lo + " TO " + LocalTime.MAX.toSecondOfDay() + "] " + TIME_OF_DAY + ":[0 TO " + hi + "]");
+        }
+        return fq;
+    }
+
+    /** A term query on a string field, quoted so that any value (spaces, colons, slashes) is taken literally. */
+    static String term(String field, String value) {
+        return field + ":\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    /** A term query on a numeric field (quoted, so that a negative number is not read as an operator). */
+    static String term(String field, long value) {
+        return field + ":\"" + value + "\"";
+    }
+
+    @Override
+    public float[] segmentMeanVector(long segmentId) throws IOException {
+        JsonNode docs = http.postForm("/" + location.collection() + "/select", List.of(
+                "q", "+" + term(KIND, "frame") + " +" + term(WORKSTATION, workstation) + " +" + term(SEGMENT, segmentId),
+                "fl", "vector_*," + DIMS, "rows", "10000")).path("response").path("docs");
+        List<float[]> vectors = new ArrayList<>();
+        for (JsonNode d : docs) {
+            d.properties().forEach(e -> {
+                if (e.getKey().startsWith("vector_") && e.getValue().isArray()) {
+                    float[] v = new float[d.path(DIMS).asInt(e.getValue().size())];
+                    for (int i = 0; i < v.length; i++) {
+                        v[i] = (float) e.getValue().get(i).asDouble();
+                    }
+                    vectors.add(v);
+                }
+            });
+        }
+        return vectors.isEmpty() ? null : Vectors.mean(vectors);
+    }
+
+    @Override
+    public long sizeBytes() {
+        return 0;
+    }
+
+    @Override
+    public String describe() {
+        return String.format(Locale.ROOT, "SolrCloud collection %s at ZooKeeper %s (this workstation: %s%s)",
+                location.collection(), location.zkHost(), workstation, readOnly() ? ", read-only" : "");
+    }
+
+    private void requireWriter() throws IOException {
+        if (readOnly()) {
+            throw new IOException("another Sightline process of this data directory is writing to " + location
+                    + "; this one can only search");
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            http.close();
+        } finally {
+            try {
+                if (lock != null) {
+                    lock.release();
+                }
+            } finally {
+                lockChannel.close();
+            }
+        }
+    }
+}

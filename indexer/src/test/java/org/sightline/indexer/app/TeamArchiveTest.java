@@ -1,0 +1,154 @@
+package org.sightline.indexer.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sightline.indexer.catalog.VideoRecord;
+import org.sightline.indexer.index.FrameFilter;
+import org.sightline.indexer.index.solr.SharedSolrCloud;
+import org.sightline.indexer.index.solr.SolrCloudProcess;
+import org.sightline.indexer.index.solr.SolrIndexStore;
+import org.sightline.indexer.index.solr.SolrLocation;
+import org.sightline.indexer.ingest.FileOutcome;
+import org.sightline.indexer.ingest.IngestListener;
+import org.sightline.indexer.ingest.IngestReport;
+import org.sightline.indexer.ingest.IngestRequest;
+import org.sightline.indexer.search.SearchQuery;
+import org.sightline.models.store.ModelStore;
+import org.sightline.models.testing.SharedData;
+
+/**
+ * Two workstations (data directories) and a two-node SolrCloud (replication factor 2) as one archive, on real
+ * footage: each indexes its own files and finds the other's, a rerun adds nothing, and a node stopped while indexing
+ * and while searching costs no document and no search.
+ */
+class TeamArchiveTest {
+    @TempDir
+    Path tmp;
+
+    private static Workspace open(Path data, SolrLocation location) throws Exception {
+        DataDirectory dir = new DataDirectory(data);
+        new ModelStore(dir.modelsDir()).installDemo();
+        DataDirectorySettings.setIndexStore(dir, location.toString());
+        return Workspace.open(dir);
+    }
+
+    private static SolrIndexStore store(Workspace w) {
+        return (SolrIndexStore) WorkspaceInternals.index(w);
+    }
+
+    private static IngestReport index(Workspace w, String... files) throws Exception {
+        List<Path> paths = new ArrayList<>();
+        for (String f : files) {
+            paths.add(SharedData.footage(f));
+        }
+        return w.ingest(IngestRequest.of(paths), IngestListener.NONE, () -> false);
+    }
+
+    private static Set<String> shasFound(Workspace w) throws Exception {
+        String model = w.activeModel().id().asString();
+        Set<String> shas = new HashSet<>();
+        for (String prompt : List.of("grey", "white", "black", "green", "blue", "red")) {
+            store(w).searchArchive(w.activeModel().embedText(prompt), 1000, FrameFilter.model(model)).forEach(h -> shas.add(h.sha256()));
+        }
+        return shas;
+    }
+
+    private static Set<String> catalogShas(Workspace w) {
+        Set<String> out = new HashSet<>();
+        for (VideoRecord v : WorkspaceInternals.catalog(w).videos()) {
+            out.add(v.sha256());
+        }
+        return out;
+    }
+
+    @Test
+    void twoWorkstationsAndATwoNodeCloudWorkAsOneArchive() throws Exception {
+        SolrLocation location = SharedSolrCloud.collection("team_archive");
+        SolrCloudProcess cloud = SharedSolrCloud.get();
+        try (Workspace a = open(tmp.resolve("a"), location); Workspace b = open(tmp.resolve("b"), location)) {
+            assertTrue(a.status().indexStore().shared());
+            assertTrue(a.status().indexStore().description().contains("team_archive"), a.status().indexStore().description());
+            assertEquals(0, index(a, "tiny-highway-48px-raw.avi").count(FileOutcome.Status.FAILED));
+            assertEquals(0, index(b, "street-montage-scene-cuts.mp4").count(FileOutcome.Status.FAILED));
+            String model = a.activeModel().id().asString();
+            int framesA = store(a).storedFrames().size();
+            int framesB = store(b).storedFrames().size();
+            assertTrue(framesA > 0 && framesB > 0);
+            assertEquals(framesA + framesB, store(a).frameCount(model));
+
+            // each finds the other's footage
+            Set<String> both = new HashSet<>(catalogShas(a));
+            both.addAll(catalogShas(b));
+            assertEquals(both, shasFound(a));
+            assertEquals(both, shasFound(b));
+            // and the search names the files it can open here, and says which workstation holds the others
+            Set<String> here = new HashSet<>();
+            Set<String> elsewhere = new HashSet<>();
+            for (String prompt : List.of("grey", "white", "black", "green", "blue", "red")) {
+                for (var f : a.searchArchive(SearchQuery.prompt(prompt).withLimit(50)).files()) {
+                    (f.localFile().isPresent() ? here : elsewhere).add(f.sha256());
+                    assertEquals(catalogShas(a).contains(f.sha256()), f.localFile().isPresent(), f.toString());
+                    assertEquals(!f.localFile().isPresent(), f.workstation().equals(store(b).workstation()), f.toString());
+                }
+            }
+            assertEquals(catalogShas(a), here);
+            assertEquals(catalogShas(b), elsewhere);
+
+            // a rerun adds nothing; the same file on the other workstation adds nothing either
+            assertEquals(FileOutcome.Status.UNCHANGED, index(a, "tiny-highway-48px-raw.avi").outcomes().getFirst().status());
+            index(b, "tiny-highway-48px-raw.avi");
+            assertEquals(framesA + framesB, store(a).frameCount(model));
+
+            // a node goes down while a workstation indexes: the surviving replica takes the writes
+            cloud.stopNode(1);
+            try {
+                assertEquals(0, index(a, "motorway-cctv-cyclist.avi").count(FileOutcome.Status.FAILED));
+            } finally {
+                cloud.startNode(1);
+            }
+            int total = store(a).frameCount(model);
+            assertTrue(total > framesA + framesB);
+            SharedSolrCloud.awaitAllReplicasActive(location);
+
+            // the other node goes down while searches run: every search answers, and with everything
+            Set<String> expected = shasFound(a);
+            AtomicBoolean stopped = new AtomicBoolean();
+            Thread stopper = Thread.ofPlatform().start(() -> {
+                try {
+                    cloud.stopNode(0);
+                    stopped.set(true);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            int searchesWithTheNodeDown = 0;
+            while (searchesWithTheNodeDown < 3) {
+                boolean down = stopped.get();
+                assertTrue(down || stopper.isAlive(), "stopping the node failed");
+                assertEquals(expected, shasFound(b));
+                if (down) {
+                    searchesWithTheNodeDown++;
+                }
+            }
+            stopper.join();
+            try {
+                assertEquals(total, store(b).frameCount(model), "nothing was lost with a node down");
+                assertEquals(expected, shasFound(b));
+                assertFalse(a.search().modelId().isEmpty());
+            } finally {
+                cloud.startNode(0);
+                SharedSolrCloud.awaitAllReplicasActive(location);
+            }
+        }
+    }
+}
