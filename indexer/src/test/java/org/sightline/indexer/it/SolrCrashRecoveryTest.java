@@ -117,6 +117,7 @@ class SolrCrashRecoveryTest {
     private Process child(Path data, List<Path> footage) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "-Dai.djl.offline=true", "-Xss4m",
+                "-Dsightline.starterPacks=" + System.getProperty("sightline.starterPacks"),
                 "-cp", System.getProperty("java.class.path"), "org.sightline.indexer.cli.SightlineCommand", "index"));
         footage.forEach(f -> cmd.add(f.toString()));
         cmd.addAll(List.of("--data", data.toString()));
