@@ -50,7 +50,8 @@ public final class CaseEvidence implements AutoCloseable {
                 .filter(v -> v.recordingStart().isPresent())
                 .findFirst()
                 .map(v -> new RecordingTimes.RecordingTime(v.recordingStart().orElseThrow(), v.recordingStartSource()));
-        this.exporter = new EvidenceExporter(cases, log, seen.or(cases::recordedPathsFor), keys, times);
+        this.exporter = new EvidenceExporter(cases, log, seen.or(cases::recordedPathsFor), keys, times,
+                catalog::archiveRoots);
         this.exportVerifier = new ExportVerifier();
     }
 

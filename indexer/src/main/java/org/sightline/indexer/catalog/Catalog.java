@@ -84,6 +84,12 @@ public final class Catalog implements AutoCloseable {
         });
     }
 
+    /** The folders footage was indexed from (each archive's root), in the order they were first indexed. */
+    public List<Path> archiveRoots() {
+        return run("read the archive folders", h -> h.createQuery("SELECT root FROM archives ORDER BY id")
+                .map((rs, ctx) -> Path.of(rs.getString("root"))).list());
+    }
+
     public long startRun(String modelId, int filesTotal) {
         return run("start an index run", h -> h.createUpdate(
                         "INSERT INTO index_runs(started_at, model_id, files_total) VALUES (:now, :model, :total)")

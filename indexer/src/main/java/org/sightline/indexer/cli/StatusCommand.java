@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.sightline.indexer.app.Workspace;
+import org.sightline.indexer.cases.Case;
+import org.sightline.indexer.cases.RowDisagreement;
 import org.sightline.indexer.app.WorkspaceStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,6 +29,7 @@ public class StatusCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (Workspace w = Workspace.open(dataOption.directory())) {
             WorkspaceStatus s = w.status();
+            Map<Case, List<RowDisagreement>> tampered = w.evidence().cases().casesDisagreeingWithAudit();
             if (json) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("data_directory", s.dataDirectory().toString());
@@ -43,6 +46,8 @@ public class StatusCommand implements Callable<Integer> {
                 m.put("errors", failed);
                 m.put("awaiting_reembedding", s.awaitingReembedding().stream()
                         .map(f -> Map.of("path", f.path().toString(), "message", f.message())).toList());
+                m.put("cases_disagreeing_with_audit", tampered.entrySet().stream().map(e -> Map.of("reference",
+                        e.getKey().reference(), "fields", e.getValue().stream().map(RowDisagreement::describe).toList())).toList());
                 System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
                 return 0;
             }
@@ -62,6 +67,11 @@ public class StatusCommand implements Callable<Integer> {
                 for (WorkspaceStatus.FailedFile f : s.awaitingReembedding()) {
                     System.out.println("  " + f.path() + "  " + f.message());
                 }
+            }
+            if (!tampered.isEmpty()) {
+                System.out.println("Case records    " + tampered.size() + " case(s) disagree with the audit trail "
+                        + "(edited outside Sightline?) and cannot be exported:");
+                tampered.forEach((c, d) -> d.forEach(x -> System.out.println("  " + c.reference() + ": " + x.describe())));
             }
             return 0;
         }

@@ -33,6 +33,7 @@ import org.sightline.indexer.audit.AuditEntry;
 import org.sightline.indexer.audit.AuditLog;
 import org.sightline.indexer.cases.Case;
 import org.sightline.indexer.cases.CaseItem;
+import org.sightline.indexer.cases.RowDisagreement;
 import org.sightline.indexer.cases.CaseService;
 import org.sightline.indexer.signing.DetachedSignature;
 import org.sightline.indexer.signing.ExaminerKey;
@@ -60,6 +61,7 @@ public class EvidenceExporter {
     private final CaseService cases;
     private final AuditLog audit;
     private final KnownPaths knownPaths;
+    private final ArchiveFolders archives;
     private final ExaminerKeyStore keys;
     private final RecordingTimes recordingTimes;
     private final ClipCutter cutter;
@@ -73,11 +75,25 @@ public class EvidenceExporter {
      */
     public EvidenceExporter(CaseService cases, AuditLog audit, KnownPaths knownPaths, ExaminerKeyStore keys,
                             RecordingTimes recordingTimes) {
-        this(cases, audit, knownPaths, keys, recordingTimes, new ClipCutter(), new ReportWriter(), Clock.systemUTC());
+        this(cases, audit, knownPaths, keys, recordingTimes, ArchiveFolders.none());
+    }
+
+    /** @param archives the folders footage was indexed from: no package is written inside one */
+    public EvidenceExporter(CaseService cases, AuditLog audit, KnownPaths knownPaths, ExaminerKeyStore keys,
+                            RecordingTimes recordingTimes, ArchiveFolders archives) {
+        this(cases, audit, knownPaths, keys, recordingTimes, archives, new ClipCutter(), new ReportWriter(),
+                Clock.systemUTC());
     }
 
     public EvidenceExporter(CaseService cases, AuditLog audit, KnownPaths knownPaths, ExaminerKeyStore keys,
                             RecordingTimes recordingTimes, ClipCutter cutter, ReportWriter reports, Clock clock) {
+        this(cases, audit, knownPaths, keys, recordingTimes, ArchiveFolders.none(), cutter, reports, clock);
+    }
+
+    private EvidenceExporter(CaseService cases, AuditLog audit, KnownPaths knownPaths, ExaminerKeyStore keys,
+                             RecordingTimes recordingTimes, ArchiveFolders archives, ClipCutter cutter,
+                             ReportWriter reports, Clock clock) {
+        this.archives = Objects.requireNonNull(archives);
         this.cases = Objects.requireNonNull(cases);
         this.audit = Objects.requireNonNull(audit);
         this.knownPaths = Objects.requireNonNull(knownPaths);
@@ -119,7 +135,9 @@ public class EvidenceExporter {
                 throw new ExportException(ExportException.Reason.EMPTY_CASE, null,
                         "case " + theCase.reference() + " has no items to export");
             }
+            checkRecords(theCase);
             checkTarget(out);
+            checkOutsideArchives(out);
             key = signingKey(theCase, options.passphrase());
             Path parent = out.getParent();
             createDirectories(parent);
@@ -151,6 +169,16 @@ public class EvidenceExporter {
                 options.redaction().any() ? options.redaction().regions().stream().map(RedactionRegion::toString).toList() : null));
         keys.recordUse(key, "evidence package " + out + " (" + ExportManifest.MANIFEST + ")", result.manifestSha256(), caseId);
         return result;
+    }
+
+    /** Refuses a case whose rows are not what the audit trail recorded of them, naming each field that differs. */
+    private void checkRecords(Case theCase) throws ExportException {
+        List<RowDisagreement> disagreements = cases.checkRecords(theCase.id());
+        if (!disagreements.isEmpty()) {
+            throw new ExportException(ExportException.Reason.RECORDS_DISAGREE, null, "case " + theCase.reference()
+                    + " is not exported: its rows disagree with the audit trail (edited outside Sightline?): "
+                    + String.join("; ", disagreements.stream().map(RowDisagreement::describe).toList()));
+        }
     }
 
     /** The examiner key, made on first use; its use is audited once the package is signed. */
@@ -440,6 +468,36 @@ public class EvidenceExporter {
             } catch (IOException e) {
                 throw new ExportException(ExportException.Reason.IO_FAILED, out, "cannot read " + out + ": " + e, e);
             }
+        }
+    }
+
+    /** Refuses a target inside (or equal to) a folder footage was indexed from. */
+    private void checkOutsideArchives(Path out) throws ExportException {
+        Path real = realOrAsGiven(out);
+        for (Path root : archives.roots()) {
+            Path r = realOrAsGiven(root);
+            if (real.startsWith(r)) {
+                throw new ExportException(ExportException.Reason.TARGET_IN_ARCHIVE, out, "export folder " + out
+                        + " is inside the indexed footage folder " + root + "; a package there would put copies of "
+                        + "originals into the archive: choose a folder outside it");
+            }
+        }
+    }
+
+    /** The path with its existing part resolved through links (so a link into the archive is caught too). */
+    private static Path realOrAsGiven(Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        Path existing = abs;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return abs;
+        }
+        try {
+            return existing.toRealPath().resolve(existing.relativize(abs));
+        } catch (IOException e) {
+            return abs;
         }
     }
 
