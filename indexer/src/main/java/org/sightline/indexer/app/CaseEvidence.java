@@ -23,6 +23,7 @@ import org.sightline.indexer.signing.KeyException;
 import org.sightline.indexer.signing.TrustedKeys;
 import org.sightline.indexer.catalog.VideoRecord;
 import org.sightline.indexer.export.EvidenceExporter;
+import org.sightline.indexer.export.ExportJournal;
 import org.sightline.indexer.export.ExportVerifier;
 import org.sightline.indexer.export.KnownPaths;
 
@@ -42,6 +43,7 @@ public final class CaseEvidence implements AutoCloseable {
     private final EvidenceExporter exporter;
     private final ExportVerifier exportVerifier;
     private final AuditCheckpoints checkpoints;
+    private final ExportJournal exportJournal;
 
     private CaseEvidence(Catalog catalog, boolean ownsCatalog) {
         this.catalog = catalog;
@@ -56,8 +58,9 @@ public final class CaseEvidence implements AutoCloseable {
                 .filter(v -> v.recordingStart().isPresent())
                 .findFirst()
                 .map(v -> new RecordingTimes.RecordingTime(v.recordingStart().orElseThrow(), v.recordingStartSource()));
+        this.exportJournal = new ExportJournal(catalog.file().toAbsolutePath().getParent().resolve(ExportJournal.FOLDER), log);
         this.exporter = new EvidenceExporter(cases, log, seen.or(cases::recordedPathsFor), keys, times,
-                catalog::archiveRoots);
+                catalog::archiveRoots, exportJournal);
         this.exportVerifier = new ExportVerifier();
         this.checkpoints = new AuditCheckpoints(catalog.file().toAbsolutePath().getParent().resolve(AuditCheckpoints.FOLDER),
                 log, keys);
@@ -145,6 +148,14 @@ public final class CaseEvidence implements AutoCloseable {
         checkpointFiles.forEach(p -> anchors.addCheckpoint(p, trust));
         packages.forEach(anchors::addPackage);
         return anchors.check(log.entries());
+    }
+
+    /**
+     * Removes what exports killed before they finished left behind (their {@code .partial-*} folders), records each
+     * in the audit trail and says what was removed; exports still running are left alone.
+     */
+    public List<ExportJournal.Abandoned> cleanAbandonedExports() {
+        return exportJournal.sweep();
     }
 
     /** Records in the audit trail that an evidence package was checked here, and the outcome. */

@@ -30,6 +30,7 @@ public class StatusCommand implements Callable<Integer> {
         try (Workspace w = Workspace.open(dataOption.directory())) {
             WorkspaceStatus s = w.status();
             Map<Case, List<RowDisagreement>> tampered = w.evidence().cases().casesDisagreeingWithAudit();
+            w.evidence().cleanAbandonedExports().forEach(a -> System.err.println("sightline: " + a.describe()));
             if (json) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("data_directory", s.dataDirectory().toString());

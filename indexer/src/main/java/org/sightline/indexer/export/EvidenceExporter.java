@@ -62,6 +62,7 @@ public class EvidenceExporter {
     private final AuditLog audit;
     private final KnownPaths knownPaths;
     private final ArchiveFolders archives;
+    private final ExportJournal journal;
     private final ExaminerKeyStore keys;
     private final RecordingTimes recordingTimes;
     private final ClipCutter cutter;
@@ -81,19 +82,30 @@ public class EvidenceExporter {
     /** @param archives the folders footage was indexed from: no package is written inside one */
     public EvidenceExporter(CaseService cases, AuditLog audit, KnownPaths knownPaths, ExaminerKeyStore keys,
                             RecordingTimes recordingTimes, ArchiveFolders archives) {
-        this(cases, audit, knownPaths, keys, recordingTimes, archives, new ClipCutter(), new ReportWriter(),
+        this(cases, audit, knownPaths, keys, recordingTimes, archives, ExportJournal.none());
+    }
+
+    /**
+     * @param archives the folders footage was indexed from: no package is written inside one
+     * @param journal  where exports under way are noted, so that one killed is found and cleaned up later
+     */
+    public EvidenceExporter(CaseService cases, AuditLog audit, KnownPaths knownPaths, ExaminerKeyStore keys,
+                            RecordingTimes recordingTimes, ArchiveFolders archives, ExportJournal journal) {
+        this(cases, audit, knownPaths, keys, recordingTimes, archives, journal, new ClipCutter(), new ReportWriter(),
                 Clock.systemUTC());
     }
 
     public EvidenceExporter(CaseService cases, AuditLog audit, KnownPaths knownPaths, ExaminerKeyStore keys,
                             RecordingTimes recordingTimes, ClipCutter cutter, ReportWriter reports, Clock clock) {
-        this(cases, audit, knownPaths, keys, recordingTimes, ArchiveFolders.none(), cutter, reports, clock);
+        this(cases, audit, knownPaths, keys, recordingTimes, ArchiveFolders.none(), ExportJournal.none(), cutter, reports,
+                clock);
     }
 
     private EvidenceExporter(CaseService cases, AuditLog audit, KnownPaths knownPaths, ExaminerKeyStore keys,
-                             RecordingTimes recordingTimes, ArchiveFolders archives, ClipCutter cutter,
-                             ReportWriter reports, Clock clock) {
+                             RecordingTimes recordingTimes, ArchiveFolders archives, ExportJournal journal,
+                             ClipCutter cutter, ReportWriter reports, Clock clock) {
         this.archives = Objects.requireNonNull(archives);
+        this.journal = Objects.requireNonNull(journal);
         this.cases = Objects.requireNonNull(cases);
         this.audit = Objects.requireNonNull(audit);
         this.knownPaths = Objects.requireNonNull(knownPaths);
@@ -127,6 +139,7 @@ public class EvidenceExporter {
         Case theCase = cases.get(caseId);
         List<CaseItem> items = cases.items(caseId);
         Path temp = null;
+        java.util.Optional<Path> underWay = java.util.Optional.empty();
         Throwable failure = null;
         ExportResult result;
         ExaminerKey key;
@@ -142,6 +155,7 @@ public class EvidenceExporter {
             Path parent = out.getParent();
             createDirectories(parent);
             temp = parent.resolve("." + out.getFileName() + ".partial-" + UUID.randomUUID().toString().substring(0, 8));
+            underWay = noteUnderWay(caseId, out, temp); // first, so that a kill from here on leaves a note
             createDirectories(temp);
             result = write(theCase, items, out, temp, key, options, progress, cancelled);
             temp = null;
@@ -154,6 +168,7 @@ public class EvidenceExporter {
             failed(caseId, out, String.valueOf(e.getMessage()));
             throw e;
         } finally {
+            underWay.ifPresent(journal::end);
             if (temp != null) {
                 IOException leftBehind = deleteTree(temp);
                 if (leftBehind != null && failure != null) {
@@ -169,6 +184,15 @@ public class EvidenceExporter {
                 options.redaction().any() ? options.redaction().regions().stream().map(RedactionRegion::toString).toList() : null));
         keys.recordUse(key, "evidence package " + out + " (" + ExportManifest.MANIFEST + ")", result.manifestSha256(), caseId);
         return result;
+    }
+
+    private java.util.Optional<Path> noteUnderWay(long caseId, Path out, Path temp) throws ExportException {
+        try {
+            return journal.begin(caseId, out, temp);
+        } catch (IOException e) {
+            throw new ExportException(ExportException.Reason.IO_FAILED, out,
+                    "cannot note the export as under way in the data directory: " + e.getMessage(), e);
+        }
     }
 
     /** Refuses a case whose rows are not what the audit trail recorded of them, naming each field that differs. */
