@@ -45,6 +45,8 @@ public class StatusCommand implements Callable<Integer> {
                     failed.add(Map.of("path", f.path().toString(), "error", String.valueOf(f.errorKind()), "message", f.message()));
                 }
                 m.put("errors", failed);
+                m.put("last_run", s.lastRun().map(r -> Map.of("status", r.status(), "started", r.started().toString(),
+                        "files_total", r.filesTotal())).orElse(null));
                 m.put("awaiting_reembedding", s.awaitingReembedding().stream()
                         .map(f -> Map.of("path", f.path().toString(), "message", f.message())).toList());
                 m.put("cases_disagreeing_with_audit", tampered.entrySet().stream().map(e -> Map.of("reference",
@@ -62,6 +64,9 @@ public class StatusCommand implements Callable<Integer> {
             for (WorkspaceStatus.FailedFile f : s.failed()) {
                 System.out.println("  " + f.errorKind() + "  " + f.message());
             }
+            s.lastRun().filter(WorkspaceStatus.LastRun::stoppedByFullDisk).ifPresent(r -> System.out.println(
+                    "Last run        STOPPED " + r.finished() + ": the data folder's disk was full; free some space and run "
+                            + "`sightline index` again on the same folders to index the rest"));
             if (!s.awaitingReembedding().isEmpty()) {
                 System.out.println("Not finished    " + s.awaitingReembedding().size() + " videos are indexed again by the next "
                         + "`sightline index` run, whatever folders it is given:");
