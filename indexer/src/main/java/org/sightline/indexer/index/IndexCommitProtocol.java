@@ -64,7 +64,18 @@ public final class IndexCommitProtocol {
                 frames.add(new IndexedFrame(segmentId, f.offsetSeconds(), f.vector()));
             }
         }
-        index.replaceVideo(new VideoVectors(w.videoId(), w.modelId(), w.sha256(), gen, w.camera(), w.recordingStart(), frames));
+        try {
+            index.replaceVideo(new VideoVectors(w.videoId(), w.modelId(), w.sha256(), gen, w.camera(), w.recordingStart(), frames));
+        } catch (IOException | RuntimeException e) {
+            // nothing of it reached the index (the index drops what it left uncommitted): undo the catalog's side now
+            // rather than at the next open, so this process can index the video again
+            try {
+                deleteThumbnails(catalog.rollbackGeneration(gen));
+            } catch (RuntimeException notNow) {
+                e.addSuppressed(notNow); // reconciled when the data directory is next opened
+            }
+            throw e;
+        }
         deleteThumbnails(catalog.completeGeneration(gen));
         return started.segmentIds();
     }

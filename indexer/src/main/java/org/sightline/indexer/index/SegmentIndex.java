@@ -72,8 +72,9 @@ public final class SegmentIndex implements AutoCloseable {
 
     private final Path dir;
     private final Directory directory;
-    private final IndexWriter writer;
-    private final ReferenceManager<IndexSearcher> searchers;
+    /** Replaced (with {@link #searchers}) only after a failed write, see {@link #discardUncommitted}. */
+    private volatile IndexWriter writer;
+    private volatile ReferenceManager<IndexSearcher> searchers;
 
     private SegmentIndex(Path dir, Directory directory, IndexWriter writer, ReferenceManager<IndexSearcher> searchers) {
         this.dir = dir;
@@ -86,11 +87,8 @@ public final class SegmentIndex implements AutoCloseable {
     public static SegmentIndex open(Path dir) throws IOException {
         Files.createDirectories(dir);
         Directory directory = FSDirectory.open(dir);
-        IndexWriterConfig config = new IndexWriterConfig().setCodec(new QuantizedVectorCodec())
-                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                .setRAMBufferSizeMB(64);
         try {
-            IndexWriter writer = new IndexWriter(directory, config);
+            IndexWriter writer = new IndexWriter(directory, writerConfig());
             return new SegmentIndex(dir, directory, writer, new SearcherManager(writer, null));
         } catch (LockObtainFailedException locked) {
             if (!DirectoryReader.indexExists(directory)) {
@@ -105,6 +103,48 @@ public final class SegmentIndex implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             directory.close();
             throw e;
+        }
+    }
+
+    /**
+     * Every change is committed explicitly, with the generation it makes durable; nothing is committed on close, so
+     * that what a failed write left in memory is never made durable by closing.
+     */
+    private static IndexWriterConfig writerConfig() {
+        return new IndexWriterConfig().setCodec(new QuantizedVectorCodec())
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setRAMBufferSizeMB(64)
+                .setCommitOnClose(false);
+    }
+
+    /**
+     * After a write that failed (a full disk, an I/O error), drops what it left uncommitted in the writer, so that no
+     * later commit makes it durable and no search sees it: the writer is rolled back to the last commit and opened
+     * again. A search running on another thread at that moment may fail and can be repeated.
+     */
+    private void discardUncommitted(Exception cause) {
+        try {
+            searchers.close();
+        } catch (IOException | RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+        try {
+            writer.rollback();
+        } catch (IOException | RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+        try {
+            IndexWriter reopened = new IndexWriter(directory, writerConfig());
+            searchers = new SearcherManager(reopened, null);
+            writer = reopened;
+        } catch (IOException | RuntimeException e) {
+            cause.addSuppressed(e);
+            writer = null; // read-only from here: a later write says so rather than committing a half-written one
+            try {
+                searchers = new SearcherManager(directory, null);
+            } catch (IOException | RuntimeException again) {
+                cause.addSuppressed(again);
+            }
         }
     }
 
@@ -148,12 +188,17 @@ public final class SegmentIndex implements AutoCloseable {
                         .add(new BooleanQuery.Builder().add(MatchAllDocsQuery.INSTANCE, Occur.FILTER)
                                 .add(new TermQuery(new Term(SHA, v.sha256())), Occur.MUST_NOT).build(), Occur.SHOULD)
                         .build(), Occur.FILTER);
-        writer.deleteDocuments(stale.build());
         List<Document> docs = new ArrayList<>(v.frames().size());
         for (IndexedFrame f : v.frames()) {
             docs.add(document(v, f));
         }
-        writer.addDocuments(docs);
+        try {
+            writer.deleteDocuments(stale.build());
+            writer.addDocuments(docs);
+        } catch (IOException | RuntimeException e) {
+            discardUncommitted(e);
+            throw e;
+        }
         commit(v.generation());
     }
 
@@ -179,14 +224,29 @@ public final class SegmentIndex implements AutoCloseable {
     /** Deletes the documents of one generation (a write that never completed) and commits. */
     public void deleteGeneration(long generation) throws IOException {
         requireWriter();
-        writer.deleteDocuments(LongField.newExactQuery(GENERATION, generation));
+        try {
+            writer.deleteDocuments(LongField.newExactQuery(GENERATION, generation));
+        } catch (IOException | RuntimeException e) {
+            discardUncommitted(e);
+            throw e;
+        }
         commit(-1);
     }
 
+    /** Commits (a failed commit leaves nothing behind, see {@link #discardUncommitted}), then refreshes searches. */
     private void commit(long generation) throws IOException {
-        writer.setLiveCommitData(Map.of(COMMITTED_GENERATION, Long.toString(generation)).entrySet());
-        writer.commit();
-        searchers.maybeRefreshBlocking();
+        try {
+            writer.setLiveCommitData(Map.of(COMMITTED_GENERATION, Long.toString(generation)).entrySet());
+            writer.commit();
+        } catch (IOException | RuntimeException e) {
+            discardUncommitted(e);
+            throw e;
+        }
+        try {
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            // the commit is durable and the caller records it as such; the next write refreshes searches again
+        }
     }
 
     /** The generation named by the last durable commit, or -1. */
