@@ -98,6 +98,12 @@ public class SearchCommand implements Callable<Integer> {
                         unsearchable == 1 ? "video was" : "videos were", unsearchable == 1 ? "it was" : "they were", r.modelId(),
                         unsearchable == 1 ? "it" : "them");
             }
+            if (!r.withheld().isEmpty()) {
+                System.err.printf(Locale.ROOT, "sightline search: %d %s withheld: %s catalog records do not hold together "
+                        + "(edited outside Sightline?):%n", r.withheld().size(), r.withheld().size() == 1 ? "clip is" : "clips are",
+                        r.withheld().size() == 1 ? "its" : "their");
+                r.withheld().forEach(clip -> System.err.println("  WITHHELD " + clip.describe()));
+            }
             if (json) {
                 System.out.println(toJson(r));
             } else {

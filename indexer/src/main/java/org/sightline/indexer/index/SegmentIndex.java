@@ -264,6 +264,20 @@ public final class SegmentIndex implements AutoCloseable {
         return count(LongField.newExactQuery(GENERATION, generation));
     }
 
+    /**
+     * Whether the video's frame vectors of this model were indexed from content with this SHA-256 (a catalog row
+     * whose hash was edited afterwards no longer matches).
+     */
+    public boolean indexedWithHash(long videoId, String modelId, String sha256) throws IOException {
+        if (sha256 == null) {
+            return false;
+        }
+        return count(new BooleanQuery.Builder()
+                .add(LongField.newExactQuery(VIDEO, videoId), Occur.FILTER)
+                .add(new TermQuery(new Term(MODEL, modelId)), Occur.FILTER)
+                .add(new TermQuery(new Term(SHA, sha256)), Occur.FILTER).build()) > 0;
+    }
+
     /** Number of frame vectors, of one model or (null) all. */
     public int frameCount(String modelId) throws IOException {
         return count(modelId == null ? MatchAllDocsQuery.INSTANCE : new TermQuery(new Term(MODEL, modelId)));
