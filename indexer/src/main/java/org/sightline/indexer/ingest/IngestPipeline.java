@@ -443,7 +443,8 @@ public final class IngestPipeline {
             return report.damage()
                     .map(d -> new FileOutcome(path, FileOutcome.Status.PARTIAL, path + ": " + d.error().description() + " at "
                             + String.format(Locale.ROOT, "%.1f s", d.atSeconds()) + (d.detail() == null ? "" : " (" + d.detail() + ")")
-                            + "; indexed up to there", job.segments.segmentCount()))
+                            + (d.error() == FootageError.TRUNCATED ? "; indexed up to there" : "; the rest was indexed"),
+                            job.segments.segmentCount()))
                     .orElseGet(() -> new FileOutcome(path, FileOutcome.Status.INDEXED, "", job.segments.segmentCount()));
         }
 
