@@ -105,6 +105,15 @@ public class ExportJournal {
                 continue;
             }
             Path partial = Path.of(r.partial());
+            if (!isPartialFolderOf(partial, Path.of(r.out()))) {
+                // a note edited (or damaged) to name something else is never followed into deleting it
+                Abandoned a = new Abandoned(r.caseId(), Path.of(r.out()), partial, 0, r.started(), "the note " + entry
+                        + " names " + partial + ", which is not an unfinished export folder; it was left alone");
+                audit.record(r.caseId(), new AuditDetails.ExportAbandoned(r.out(), r.partial(), 0));
+                end(entry);
+                found.add(a);
+                continue;
+            }
             long bytes = sizeOf(partial);
             IOException left = EvidenceExporter.deleteTree(partial);
             Abandoned a = new Abandoned(r.caseId(), Path.of(r.out()), partial, left == null ? bytes : 0, r.started(),
@@ -114,6 +123,15 @@ public class ExportJournal {
             found.add(a);
         }
         return found;
+    }
+
+    /** {@code .NAME.partial-XXXXXXXX} beside {@code out}, as the exporter names it, and not a link. */
+    private static boolean isPartialFolderOf(Path partial, Path out) {
+        Path parent = partial.getParent();
+        return parent != null && parent.equals(out.getParent()) && out.getFileName() != null
+                && partial.getFileName().toString().matches(java.util.regex.Pattern.quote("." + out.getFileName()
+                + ".partial-") + "[0-9a-f]{8}")
+                && !Files.isSymbolicLink(partial);
     }
 
     private static boolean stillRunning(Running r) {

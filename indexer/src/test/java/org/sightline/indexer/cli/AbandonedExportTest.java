@@ -58,6 +58,23 @@ class AbandonedExportTest {
         assertFalse(again.err().contains("abandoned"), "reported once: " + again.err());
     }
 
+    @Test
+    void aNoteNamingAnotherFolderNeverDeletesIt() throws Exception {
+        String data = tmp.resolve("data").toString();
+        assertEquals(0, CliRun.of("case", "create", "--data", data, "--name", "A", "--reference", "A-1").exitCode());
+        Path precious = Files.createDirectories(tmp.resolve("archive/cam1"));
+        Files.writeString(precious.resolve("original.mp4"), "footage");
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        Files.createDirectories(tmp.resolve("data/exports-in-progress"));
+        Files.writeString(tmp.resolve("data/exports-in-progress/forged.json"), "{\"pid\":" + gone.pid()
+                + ",\"caseId\":1,\"out\":\"" + tmp.resolve("archive/pkg") + "\",\"partial\":\"" + precious
+                + "\",\"started\":\"2026-01-01T00:00:00Z\"}");
+        CliRun status = CliRun.of("status", "--data", data);
+        assertTrue(status.err().contains("which is not an unfinished export folder; it was left alone"), status.err());
+        assertTrue(Files.isRegularFile(precious.resolve("original.mp4")), "nothing outside an export folder is deleted");
+    }
+
     private static Optional<Path> partial(Path dir) throws Exception {
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(p -> p.getFileName().toString().startsWith(".pkg.partial-")).findFirst();
