@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.sightline.indexer.audit.AuditLog;
 import org.sightline.indexer.audit.AuditVerifier;
 import org.sightline.indexer.cases.CaseService;
+import org.sightline.indexer.cases.IndexedSources;
 import org.sightline.indexer.catalog.Catalog;
 import org.sightline.indexer.catalog.CatalogDatabase;
 import org.sightline.indexer.export.AuditAnchors;
@@ -51,7 +52,17 @@ public final class CaseEvidence implements AutoCloseable {
         CatalogDatabase db = catalog.database();
         this.log = new AuditLog(db);
         this.audit = new AuditTrail(log, new AuditVerifier(db));
-        this.cases = new CaseService(db, log);
+        this.cases = new CaseService(db, log, new IndexedSources() {
+            @Override
+            public Optional<String> indexedSha256(Path path) {
+                return catalog.videoByPath(path).map(VideoRecord::sha256);
+            }
+
+            @Override
+            public boolean seen(String sha256) {
+                return !catalog.videosBySha256(sha256).isEmpty() || !catalog.knownPaths(sha256).isEmpty();
+            }
+        });
         this.keys = new ExaminerKeyStore(keysDirectory(catalog), log);
         KnownPaths seen = catalog::knownPaths;
         RecordingTimes times = sha -> catalog.videosBySha256(sha).stream()

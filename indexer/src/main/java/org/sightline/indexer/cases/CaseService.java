@@ -34,12 +34,23 @@ public class CaseService {
     private final AuditLog audit;
     private final VideoFacts videoFacts;
     private final Clock clock;
+    private final IndexedSources indexed;
 
     public CaseService(CatalogDatabase db, AuditLog audit) {
         this(db, audit, VideoFacts.probing(), Clock.systemUTC());
     }
 
+    /** @param indexed what the catalog recorded when sources were indexed; items' hashes are checked against it */
+    public CaseService(CatalogDatabase db, AuditLog audit, IndexedSources indexed) {
+        this(db, audit, VideoFacts.probing(), Clock.systemUTC(), indexed);
+    }
+
     public CaseService(CatalogDatabase db, AuditLog audit, VideoFacts videoFacts, Clock clock) {
+        this(db, audit, videoFacts, clock, IndexedSources.NONE);
+    }
+
+    public CaseService(CatalogDatabase db, AuditLog audit, VideoFacts videoFacts, Clock clock, IndexedSources indexed) {
+        this.indexed = Objects.requireNonNull(indexed);
         this.db = Objects.requireNonNull(db);
         this.audit = Objects.requireNonNull(audit);
         this.videoFacts = Objects.requireNonNull(videoFacts);
@@ -309,7 +320,17 @@ public class CaseService {
      */
     public List<RowDisagreement> checkRecords(long caseId) {
         Case theCase = get(caseId);
-        return CaseRecordCheck.compare(theCase, items(caseId), audit.entriesForCase(caseId));
+        List<CaseItem> items = items(caseId);
+        List<RowDisagreement> out = new ArrayList<>(CaseRecordCheck.compare(theCase, items, audit.entriesForCase(caseId)));
+        for (CaseItem item : items) {
+            // a file indexed at the item's path with another hash, and the item's hash never seen by the catalog
+            indexed.indexedSha256(item.video())
+                    .filter(sha -> !sha.equals(item.videoSha256()) && !indexed.seen(item.videoSha256()))
+                    .ifPresent(sha -> out.add(new RowDisagreement(item.position(), "video_sha256",
+                            "\"" + item.videoSha256() + "\"", "\"" + sha + "\" when it indexed " + item.video()
+                            + ", and never saw the item's hash", "the catalog")));
+        }
+        return out;
     }
 
     /** Every case whose rows disagree with the audit trail, with what differs (see {@link #checkRecords(long)}). */

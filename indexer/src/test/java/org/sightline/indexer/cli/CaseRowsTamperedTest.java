@@ -11,6 +11,8 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sightline.indexer.catalog.Catalog;
+import org.sightline.indexer.testing.ForgedAuditChain;
 import org.sightline.models.integrity.Sha256;
 import org.sightline.models.testing.SharedData;
 
@@ -90,6 +92,33 @@ class CaseRowsTamperedTest {
         assertEquals(1, export.exitCode(), export.out());
         assertTrue(export.err().contains("item 1 video_path is \"" + doctored + "\""), export.err());
         assertTrue(export.err().contains("item 1 video_sha256"), export.err());
+    }
+
+    @Test
+    void anIndexedFileDoctoredInPlaceWithItsRowAndAuditEntryForgedIsCaughtByTheCatalog() throws Exception {
+        data = tmp.resolve("data");
+        Path original = Files.copy(SharedData.footage("parking-aisle-cars.mp4"), tmp.resolve("aisle.mp4"));
+        String sha = Sha256.of(original);
+        Files.createDirectories(data);
+        try (Catalog catalog = Catalog.open(data.resolve("catalog.sqlite"))) {
+            catalog.registerVideo(original, sha, Files.size(original), 0, "aisle", null);
+        }
+        assertEquals(0, CliRun.of("case", "create", "--data", data.toString(), "--name", "A", "--reference", "A-1").exitCode());
+        assertEquals(0, CliRun.of("case", "add", "A-1", "--data", data.toString(), "--video", original.toString(),
+                "--in", "1", "--out", "3").exitCode());
+        // the file is doctored in place; the item's hash and its audit entry are made to match, the chain recomputed
+        Files.copy(SharedData.footage("parking-lot-person-bicycle-car.mp4"), original,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        String forged = Sha256.of(original);
+        sql("UPDATE case_items SET video_sha256 = '" + forged + "'");
+        assertEquals(1, ForgedAuditChain.rewrite(data.resolve("catalog.sqlite"), 1, sha, forged));
+        assertEquals(0, CliRun.of("audit", "verify", "--data", data.toString()).exitCode(), "the chain alone is fooled");
+
+        CliRun export = CliRun.of("case", "export", "A-1", "--data", data.toString(), "--out", tmp.resolve("pkg").toString(),
+                "--quiet");
+        assertEquals(1, export.exitCode(), export.out());
+        assertTrue(export.err().contains("item 1 video_sha256 is \"" + forged + "\" but the catalog recorded \"" + sha
+                + "\" when it indexed " + original), export.err());
     }
 
     @Test
