@@ -180,6 +180,8 @@ public final class IngestPipeline {
         private boolean diskFull;
         /** The file whose write (commit) failed, set on the writing thread; it is in flight too. */
         private volatile FileJob failedWrite;
+        /** Files whose write was skipped because an earlier write failed (see {@link #writeFailed}). */
+        private final List<FileJob> unwritten = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         Run(IngestRequest request, long runId, ProgressTracker progress, IngestTimings.Clock clock, List<FileOutcome> outcomes,
                 IngestListener listener) {
@@ -372,7 +374,7 @@ public final class IngestPipeline {
         private void writeReadyFiles() {
             while (!open.isEmpty() && open.getFirst().readyToWrite()) {
                 FileJob job = open.removeFirst();
-                submitWrite(() -> {
+                submitWrite(job, () -> {
                     long t = System.nanoTime();
                     long cpu = IngestTimings.Clock.threadCpuNanos();
                     FileOutcome outcome;
@@ -391,8 +393,16 @@ public final class IngestPipeline {
 
         /** Queues work for the writing thread; after a failed task, later ones are skipped (see {@link #writeFailed}). */
         private void submitWrite(Callable<FileOutcome> task) {
+            submitWrite(null, task);
+        }
+
+        /** @param job the file the task writes, remembered as unwritten when the task is skipped; or null */
+        private void submitWrite(FileJob job, Callable<FileOutcome> task) {
             written.add(writing.submit(() -> {
                 if (writeFailed) {
+                    if (job != null) {
+                        unwritten.add(job);
+                    }
                     return null;
                 }
                 try {
@@ -481,9 +491,6 @@ public final class IngestPipeline {
                     inFlight.add(job);
                 }
             }
-            if (diskFull && failedWrite != null && !inFlight.contains(failedWrite)) {
-                inFlight.addFirst(failedWrite);
-            }
             pending.clear();
             keptPending = 0;
             // files already handed to the writing thread are complete: let them be written and reported; and no
@@ -501,6 +508,19 @@ public final class IngestPipeline {
                     continue;
                 }
                 written.removeFirst();
+            }
+            if (diskFull) {
+                // the file whose write failed, and files whose writes were skipped after it, are in flight too
+                List<FileJob> unfinished = new ArrayList<>();
+                if (failedWrite != null) {
+                    unfinished.add(failedWrite);
+                }
+                unfinished.addAll(unwritten);
+                for (FileJob job : unfinished.reversed()) {
+                    if (!inFlight.contains(job)) {
+                        inFlight.addFirst(job);
+                    }
+                }
             }
             for (FileJob job : inFlight) {
                 giveUp(job);

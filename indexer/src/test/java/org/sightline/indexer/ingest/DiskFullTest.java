@@ -55,18 +55,21 @@ class DiskFullTest {
                     () -> w.ingest(IngestRequest.of(List.of(a)), null, null));
             assertTrue(e.getMessage().startsWith("the data folder's disk is full (" + tmp.resolve("data")), e.getMessage());
             assertTrue(e.getMessage().contains("No space left on device"), e.getMessage());
-            assertTrue(e.getMessage().contains("1 file(s) indexed in this run and 3 not indexed"), e.getMessage());
+            // a.vid is indexed unless its frames were embedded in one batch with b.vid's (then neither is written)
+            long indexed = e.report().count(FileOutcome.Status.INDEXED);
+            assertTrue(indexed <= 1, e.report().outcomes().toString());
+            assertTrue(e.getMessage().contains(indexed + " file(s) indexed in this run and " + (4 - indexed) + " not indexed"),
+                    e.getMessage());
 
             Map<String, FileOutcome> byName = e.report().outcomes().stream()
                     .collect(Collectors.toMap(o -> o.path().getFileName().toString(), o -> o));
             assertEquals(4, byName.size(), "every file is in the summary: " + byName);
-            assertEquals(FileOutcome.Status.INDEXED, byName.get("a.vid").status());
             assertTrue(byName.get("b.vid").message().contains("disk filled up while it was written"), byName.toString());
-            for (String later : List.of("c.vid", "d.vid")) {
-                assertEquals(FileOutcome.Status.CANCELLED, byName.get(later).status());
-                assertTrue(byName.get(later).message().startsWith("not indexed"), byName.toString());
+            for (FileOutcome o : byName.values()) {
+                assertTrue(o.status() == FileOutcome.Status.INDEXED
+                        || o.status() == FileOutcome.Status.CANCELLED && o.message().startsWith("not indexed"), o.toString());
             }
-            assertEquals(2, WorkspaceInternals.catalog(w).segmentCount(null), "only a.vid is committed");
+            assertEquals(2 * indexed, WorkspaceInternals.catalog(w).segmentCount(null), "only what was indexed is committed");
 
             WorkspaceStatus status = w.status();
             assertTrue(status.lastRun().orElseThrow().stoppedByFullDisk(), status.toString());
@@ -76,7 +79,7 @@ class DiskFullTest {
             full[0] = false; // space freed
             IngestReport again = w.ingest(IngestRequest.of(List.of(a)), null, null);
             assertFalse(again.cancelled());
-            assertEquals(3, again.count(FileOutcome.Status.INDEXED), again.outcomes().toString());
+            assertEquals(4 - indexed, again.count(FileOutcome.Status.INDEXED), again.outcomes().toString());
             assertEquals(8, WorkspaceInternals.catalog(w).segmentCount(null));
             assertFalse(w.status().lastRun().orElseThrow().stoppedByFullDisk());
             assertTrue(w.status().awaitingReembedding().isEmpty());
