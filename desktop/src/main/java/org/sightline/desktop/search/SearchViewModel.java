@@ -231,7 +231,9 @@ public final class SearchViewModel {
         selected.set(null);
         clips.setAll(list);
         status.set(String.format(Locale.ROOT, "%d clip%s found for %s · %d frame hits · %d ms · model %s",
-                list.size(), list.size() == 1 ? "" : "s", description, r.framesHit(), r.millis(), r.modelId()));
+                list.size(), list.size() == 1 ? "" : "s", description, r.framesHit(), r.millis(), r.modelId())
+                + (r.withheld().isEmpty() ? "" : String.format(Locale.ROOT, " · %d withheld, their catalog records do not "
+                + "hold together (edited outside Sightline?): %s", r.withheld().size(), r.withheld().getFirst().describe())));
     }
 
     SearchQuery withFilters(SearchQuery q) {

@@ -122,6 +122,19 @@ class SearchViewModelTest {
     }
 
     @Test
+    void clipsTheSearchWithheldAreSaid() {
+        SearchViewModel vm = new SearchViewModel(tasks, q -> new SearchResult(q, List.of(clip("gate", 10, 0.3f, 1f, null)),
+                "demo", 3, 5, List.of(new org.sightline.indexer.search.WithheldClip(Path.of("/footage/yard.mp4"), 4, 8,
+                        "segment 7 spans 4.000-100008.000 s but the video is 8.000 s long"))));
+        vm.promptProperty().set("red car");
+        vm.search();
+        assertEquals(1, vm.shownClips().size());
+        assertTrue(vm.statusProperty().get().endsWith(" · 1 withheld, their catalog records do not hold together (edited "
+                + "outside Sightline?): /footage/yard.mp4 4.0-8.0 s: segment 7 spans 4.000-100008.000 s but the video is "
+                + "8.000 s long"), vm.statusProperty().get());
+    }
+
+    @Test
     void badFiltersAndFailedSearchesAreSaidInWords() {
         SearchViewModel vm = new SearchViewModel(tasks, q -> {
             throw new IllegalStateException("no model pack installed");

@@ -8,16 +8,23 @@ import java.util.Optional;
 import org.sightline.indexer.audit.AuditLog;
 import org.sightline.indexer.audit.AuditVerifier;
 import org.sightline.indexer.cases.CaseService;
+import org.sightline.indexer.cases.IndexedSources;
 import org.sightline.indexer.catalog.Catalog;
 import org.sightline.indexer.catalog.CatalogDatabase;
+import org.sightline.indexer.export.AuditAnchors;
 import org.sightline.indexer.export.AuditChainExport;
+import org.sightline.indexer.export.AuditCheckpoint;
+import org.sightline.indexer.export.AuditCheckpoints;
 import org.sightline.indexer.export.AuditChainExporter;
 import org.sightline.indexer.export.PackageVerification;
 import org.sightline.indexer.export.RecordingTimes;
 import org.sightline.indexer.signing.ExaminerKey;
 import org.sightline.indexer.signing.ExaminerKeyStore;
+import org.sightline.indexer.signing.KeyException;
+import org.sightline.indexer.signing.TrustedKeys;
 import org.sightline.indexer.catalog.VideoRecord;
 import org.sightline.indexer.export.EvidenceExporter;
+import org.sightline.indexer.export.ExportJournal;
 import org.sightline.indexer.export.ExportVerifier;
 import org.sightline.indexer.export.KnownPaths;
 
@@ -36,6 +43,8 @@ public final class CaseEvidence implements AutoCloseable {
     private final ExaminerKeyStore keys;
     private final EvidenceExporter exporter;
     private final ExportVerifier exportVerifier;
+    private final AuditCheckpoints checkpoints;
+    private final ExportJournal exportJournal;
 
     private CaseEvidence(Catalog catalog, boolean ownsCatalog) {
         this.catalog = catalog;
@@ -43,15 +52,29 @@ public final class CaseEvidence implements AutoCloseable {
         CatalogDatabase db = catalog.database();
         this.log = new AuditLog(db);
         this.audit = new AuditTrail(log, new AuditVerifier(db));
-        this.cases = new CaseService(db, log);
+        this.cases = new CaseService(db, log, new IndexedSources() {
+            @Override
+            public Optional<String> indexedSha256(Path path) {
+                return catalog.videoByPath(path).map(VideoRecord::sha256);
+            }
+
+            @Override
+            public boolean seen(String sha256) {
+                return !catalog.videosBySha256(sha256).isEmpty() || !catalog.knownPaths(sha256).isEmpty();
+            }
+        });
         this.keys = new ExaminerKeyStore(keysDirectory(catalog), log);
         KnownPaths seen = catalog::knownPaths;
         RecordingTimes times = sha -> catalog.videosBySha256(sha).stream()
                 .filter(v -> v.recordingStart().isPresent())
                 .findFirst()
                 .map(v -> new RecordingTimes.RecordingTime(v.recordingStart().orElseThrow(), v.recordingStartSource()));
-        this.exporter = new EvidenceExporter(cases, log, seen.or(cases::recordedPathsFor), keys, times);
+        this.exportJournal = new ExportJournal(catalog.file().toAbsolutePath().getParent().resolve(ExportJournal.FOLDER), log);
+        this.exporter = new EvidenceExporter(cases, log, seen.or(cases::recordedPathsFor), keys, times,
+                catalog::archiveRoots, exportJournal);
         this.exportVerifier = new ExportVerifier();
+        this.checkpoints = new AuditCheckpoints(catalog.file().toAbsolutePath().getParent().resolve(AuditCheckpoints.FOLDER),
+                log, keys);
     }
 
     /** {@code keys/} beside the catalog file, in the data directory: the examiner's signing key. */
@@ -107,6 +130,43 @@ public final class CaseEvidence implements AutoCloseable {
     /** Writes the whole audit chain, signed with the examiner key, for a third party (audited). */
     public AuditChainExport exportAuditChain(Path out, ExaminerKey key) throws IOException {
         return new AuditChainExporter(log, keys).export(out, key);
+    }
+
+    /**
+     * Signs the audit chain's head with the examiner key and writes the checkpoint to {@code out}, for the examiner
+     * to keep off the workstation, and a copy into the data directory (audited).
+     */
+    public AuditCheckpoint writeCheckpoint(Path out, ExaminerKey key) throws IOException {
+        return checkpoints.write(key, out);
+    }
+
+    /**
+     * Compares the audit log with every anchor known: the checkpoints kept in the data directory, the checkpoint
+     * files and the evidence packages given. Checkpoints must be signed by this data directory's examiner key (by
+     * any valid key when there is none yet).
+     */
+    public AuditAnchors.Outcome checkAnchors(List<Path> checkpointFiles, List<Path> packages) throws IOException {
+        TrustedKeys trust;
+        try {
+            trust = keys.exists() ? TrustedKeys.of(List.of(keys.identity().fingerprint())) : TrustedKeys.anySigner();
+        } catch (KeyException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        AuditAnchors anchors = new AuditAnchors();
+        for (Path p : checkpoints.stored()) {
+            anchors.addCheckpoint(p, trust);
+        }
+        checkpointFiles.forEach(p -> anchors.addCheckpoint(p, trust));
+        packages.forEach(anchors::addPackage);
+        return anchors.check(log.entries());
+    }
+
+    /**
+     * Removes what exports killed before they finished left behind (their {@code .partial-*} folders), records each
+     * in the audit trail and says what was removed; exports still running are left alone.
+     */
+    public List<ExportJournal.Abandoned> cleanAbandonedExports() {
+        return exportJournal.sweep();
     }
 
     /** Records in the audit trail that an evidence package was checked here, and the outcome. */

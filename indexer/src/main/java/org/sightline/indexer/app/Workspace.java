@@ -21,6 +21,7 @@ import org.sightline.indexer.index.LostVectors;
 import org.sightline.indexer.index.SegmentIndex;
 import org.sightline.indexer.index.solr.SolrIndexStore;
 import org.sightline.indexer.index.solr.SolrLocation;
+import org.sightline.indexer.ingest.DiskFullException;
 import org.sightline.indexer.ingest.FileOutcome;
 import org.sightline.indexer.ingest.FootageReader;
 import org.sightline.indexer.ingest.IngestListener;
@@ -308,6 +309,14 @@ public final class Workspace implements AutoCloseable {
             }
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
+            if (cause instanceof DiskFullException full) {
+                try {
+                    recordIndexRun(effective, full.report());
+                } catch (RuntimeException notRecorded) {
+                    full.addSuppressed(notRecorded); // the audit log shares the full disk
+                }
+                throw full;
+            }
             if (cause instanceof IOException io) {
                 throw io;
             }
@@ -390,7 +399,9 @@ public final class Workspace implements AutoCloseable {
                 .map(v -> new WorkspaceStatus.FailedFile(v.path(), v.errorKind(), describe(v))).toList();
         return new WorkspaceStatus(dataDirectory.root(), videos, counts, catalog.segmentCount(active.orElse(null)),
                 catalog.indexedFootageSeconds() / 3600.0, failed, index.sizeBytes(), active, lost,
-                new WorkspaceStatus.StoreInUse(index instanceof SolrIndexStore, index.describe()));
+                new WorkspaceStatus.StoreInUse(index instanceof SolrIndexStore, index.describe()),
+                catalog.lastRun().map(r -> new WorkspaceStatus.LastRun(r.started(), r.finished(), r.status(), r.filesTotal(),
+                        r.filesFailed())));
     }
 
     private static String describe(VideoRecord v) {

@@ -14,8 +14,10 @@ import java.util.Optional;
  * @param failed           files that could not be indexed, with the reason
  * @param indexSizeBytes   bytes of the Lucene index on disk
  * @param activeModelId    the active model's id, empty when no model pack is active
- * @param awaitingReembedding videos whose vectors were lost from the index; the next index run embeds them again
+ * @param awaitingReembedding videos whose vectors were lost from the index (or whose run stopped); the next index run
+ *                         embeds them again
  * @param indexStore       which store holds the vectors: the embedded index, or a team archive shared with other workstations
+ * @param lastRun          the latest index run and how it ended (stopped by a full disk, say)
  */
 public record WorkspaceStatus(
         Path dataDirectory,
@@ -27,7 +29,23 @@ public record WorkspaceStatus(
         long indexSizeBytes,
         Optional<String> activeModelId,
         List<FailedFile> awaitingReembedding,
-        StoreInUse indexStore) {
+        StoreInUse indexStore,
+        Optional<LastRun> lastRun) {
+
+    /**
+     * The latest index run.
+     *
+     * @param finished null while it runs (or when its process was killed)
+     * @param status   {@code running}, {@code finished}, {@code cancelled}, {@code failed}, {@code interrupted} or
+     *                 {@code disk_full}
+     */
+    public record LastRun(java.time.Instant started, java.time.Instant finished, String status, int filesTotal,
+                          int filesFailed) {
+        /** Whether it stopped because the data folder's disk was full. */
+        public boolean stoppedByFullDisk() {
+            return "disk_full".equals(status);
+        }
+    }
 
     /**
      * @param shared      true for a team archive (a SolrCloud collection other workstations write too)

@@ -30,7 +30,11 @@ public enum AuditAction {
     /** The audit chain exported for a third party: {@link AuditDetails.AuditExport}. */
     AUDIT_EXPORT("audit-export"),
     /** An evidence package checked inside Sightline: {@link AuditDetails.VerifyPackage}. */
-    VERIFY_PACKAGE("verify-package");
+    VERIFY_PACKAGE("verify-package"),
+    /** A signed checkpoint of the chain's head written: {@link AuditDetails.Checkpoint}. */
+    AUDIT_CHECKPOINT("audit-checkpoint"),
+    /** An export found abandoned (its process killed) and its unfinished folder removed: {@link AuditDetails.ExportAbandoned}. */
+    EXPORT_ABANDONED("export-abandoned");
 
     private final String code;
 

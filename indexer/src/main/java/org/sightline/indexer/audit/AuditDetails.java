@@ -13,7 +13,8 @@ import java.util.List;
 public sealed interface AuditDetails
         permits AuditDetails.Search, AuditDetails.View, CaseChange, AuditDetails.Export, AuditDetails.ExportFailed,
         AuditDetails.ModelImport, AuditDetails.Index, AuditDetails.IndexRepair, AuditDetails.KeyCreate,
-        AuditDetails.KeyUse, AuditDetails.KeyExport, AuditDetails.AuditExport, AuditDetails.VerifyPackage {
+        AuditDetails.KeyUse, AuditDetails.KeyExport, AuditDetails.AuditExport, AuditDetails.VerifyPackage,
+        AuditDetails.Checkpoint, AuditDetails.ExportAbandoned {
 
     /** The action these details belong to. */
     @JsonIgnore
@@ -167,6 +168,28 @@ public sealed interface AuditDetails
         @Override
         public AuditAction action() {
             return AuditAction.VERIFY_PACKAGE;
+        }
+    }
+
+    /**
+     * A signed checkpoint of the chain written to {@code out} (and kept in the data directory): the entry it anchors,
+     * that entry's hash and the signing key's fingerprint.
+     */
+    record Checkpoint(String out, long headSeq, String head, String fingerprint) implements AuditDetails {
+        @Override
+        public AuditAction action() {
+            return AuditAction.AUDIT_CHECKPOINT;
+        }
+    }
+
+    /**
+     * An export whose process stopped before it finished (killed, power lost): its unfinished folder {@code partial}
+     * for {@code out} was found and removed, {@code bytes} freed.
+     */
+    record ExportAbandoned(String out, String partial, long bytes) implements AuditDetails {
+        @Override
+        public AuditAction action() {
+            return AuditAction.EXPORT_ABANDONED;
         }
     }
 }

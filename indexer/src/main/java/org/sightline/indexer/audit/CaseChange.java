@@ -1,5 +1,6 @@
 package org.sightline.indexer.audit;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
@@ -58,9 +59,26 @@ public sealed interface CaseChange extends AuditDetails {
      *
      * @param foundBy how it was found ({@code prompt}, {@code example} or {@code manual}); {@code query},
      *                {@code score} and {@code modelId} say more for a search hit
+     * @param note    the note it was added with (never null since the rows are checked against the trail; the
+     *                key's presence marks an entry that also records {@code hitSeconds}, {@code camera} and
+     *                {@code tags})
      */
     record ItemAdded(long itemId, int position, String video, String sha256, double inSeconds, double outSeconds,
-                     String foundBy, String query, Float score, String modelId) implements CaseChange {
+                     String foundBy, String query, Float score, String modelId,
+                     @JsonInclude(JsonInclude.Include.NON_NULL) Double hitSeconds,
+                     @JsonInclude(JsonInclude.Include.NON_NULL) String camera,
+                     @JsonInclude(JsonInclude.Include.NON_NULL) String note,
+                     @JsonInclude(JsonInclude.Include.NON_NULL) List<String> tags) implements CaseChange {
+        /**
+         * An item added as entries written before the hit, camera, note and tags were recorded (they are absent
+         * from the JSON, and a check of the case rows leaves those fields unchecked).
+         */
+        public ItemAdded(long itemId, int position, String video, String sha256, double inSeconds, double outSeconds,
+                         String foundBy, String query, Float score, String modelId) {
+            this(itemId, position, video, sha256, inSeconds, outSeconds, foundBy, query, score, modelId, null, null,
+                    null, null);
+        }
+
         @Override
         public String op() {
             return "add-item";

@@ -34,12 +34,23 @@ public class CaseService {
     private final AuditLog audit;
     private final VideoFacts videoFacts;
     private final Clock clock;
+    private final IndexedSources indexed;
 
     public CaseService(CatalogDatabase db, AuditLog audit) {
         this(db, audit, VideoFacts.probing(), Clock.systemUTC());
     }
 
+    /** @param indexed what the catalog recorded when sources were indexed; items' hashes are checked against it */
+    public CaseService(CatalogDatabase db, AuditLog audit, IndexedSources indexed) {
+        this(db, audit, VideoFacts.probing(), Clock.systemUTC(), indexed);
+    }
+
     public CaseService(CatalogDatabase db, AuditLog audit, VideoFacts videoFacts, Clock clock) {
+        this(db, audit, videoFacts, clock, IndexedSources.NONE);
+    }
+
+    public CaseService(CatalogDatabase db, AuditLog audit, VideoFacts videoFacts, Clock clock, IndexedSources indexed) {
+        this.indexed = Objects.requireNonNull(indexed);
         this.db = Objects.requireNonNull(db);
         this.audit = Objects.requireNonNull(audit);
         this.videoFacts = Objects.requireNonNull(videoFacts);
@@ -131,22 +142,36 @@ public class CaseService {
     }
 
     /**
-     * Finds a case by reference, else by numeric id, else by exact name (when only one case has it).
+     * Finds a case by reference, else by numeric id, else by exact name (when only one case has it). A key that is
+     * one case's reference and another case's id is refused as ambiguous; {@code ref:KEY} and {@code id:N} say
+     * which is meant.
      *
-     * @throws CaseException when none (or more than one by name) matches
+     * @throws CaseException when none, or more than one, matches
      */
     public Case resolve(String referenceIdOrName) {
         String key = requireText(referenceIdOrName, "name a case (reference, id or name)");
         return read(repo -> {
+            if (key.startsWith("ref:")) {
+                String ref = key.substring(4).strip();
+                return repo.findByReference(ref).orElseThrow(() -> new CaseException("no case with reference \"" + ref + "\""));
+            }
+            if (key.startsWith("id:")) {
+                String id = key.substring(3).strip();
+                Optional<Case> byId = id.matches("\\d{1,18}") ? repo.find(Long.parseLong(id)) : Optional.empty();
+                return byId.orElseThrow(() -> new CaseException("no case with id " + id));
+            }
             Optional<Case> byRef = repo.findByReference(key);
+            Optional<Case> byId = key.matches("\\d{1,18}") ? repo.find(Long.parseLong(key)) : Optional.empty();
+            if (byRef.isPresent() && byId.isPresent() && byRef.get().id() != byId.get().id()) {
+                throw new CaseException("\"" + key + "\" is ambiguous: it is the reference of case " + byRef.get().reference()
+                        + " (id " + byRef.get().id() + ", \"" + byRef.get().name() + "\") and the id of case "
+                        + byId.get().reference() + " (\"" + byId.get().name() + "\"); say ref:" + key + " or id:" + key);
+            }
             if (byRef.isPresent()) {
                 return byRef.get();
             }
-            if (key.matches("\\d{1,18}")) {
-                Optional<Case> byId = repo.find(Long.parseLong(key));
-                if (byId.isPresent()) {
-                    return byId.get();
-                }
+            if (byId.isPresent()) {
+                return byId.get();
             }
             List<Case> byName = repo.byName(key);
             if (byName.size() == 1) {
@@ -210,6 +235,11 @@ public class CaseService {
         }
         checkSpan(video, in, out, duration);
         double hit = draft.hitSeconds() != null ? draft.hitSeconds() : (draft.hitStartSeconds() + draft.hitEndSeconds()) / 2;
+        boolean explicitSpan = draft.inSeconds() != null || draft.outSeconds() != null;
+        if (explicitSpan && draft.hitSeconds() != null && (hit < in - 1e-3 || hit > out + 1e-3)) {
+            throw new CaseException(String.format("the hit at %.3f s lies outside the span %.3f-%.3f s of %s; "
+                    + "give a hit inside the span, or a span that holds it", hit, in, out, video.getFileName()));
+        }
         double clampedHit = Math.min(Math.max(hit, in), out);
         return write(tx -> {
             requireOpen(tx.repo().get(caseId));
@@ -219,7 +249,8 @@ public class CaseService {
             CaseItem item = tx.repo().item(id);
             FoundBy f = draft.foundBy();
             record(tx, caseId, new CaseChange.ItemAdded(item.id(), item.position(), item.video().toString(),
-                    item.videoSha256(), item.inSeconds(), item.outSeconds(), f.kind(), f.query(), f.score(), f.modelId()));
+                    item.videoSha256(), item.inSeconds(), item.outSeconds(), f.kind(), f.query(), f.score(), f.modelId(),
+                    item.hitSeconds(), item.camera(), item.note(), item.tags()));
             tx.repo().touch(caseId, now());
             return item;
         });
@@ -280,6 +311,38 @@ public class CaseService {
             tx.repo().touch(item.caseId(), now());
             return null;
         });
+    }
+
+    /**
+     * Compares the case's rows with what its audit entries recorded of them (see {@link CaseRecordCheck}).
+     *
+     * @return the fields that differ, in plain words through {@link RowDisagreement#describe()}; empty when they agree
+     */
+    public List<RowDisagreement> checkRecords(long caseId) {
+        Case theCase = get(caseId);
+        List<CaseItem> items = items(caseId);
+        List<RowDisagreement> out = new ArrayList<>(CaseRecordCheck.compare(theCase, items, audit.entriesForCase(caseId)));
+        for (CaseItem item : items) {
+            // a file indexed at the item's path with another hash, and the item's hash never seen by the catalog
+            indexed.indexedSha256(item.video())
+                    .filter(sha -> !sha.equals(item.videoSha256()) && !indexed.seen(item.videoSha256()))
+                    .ifPresent(sha -> out.add(new RowDisagreement(item.position(), "video_sha256",
+                            "\"" + item.videoSha256() + "\"", "\"" + sha + "\" when it indexed " + item.video()
+                            + ", and never saw the item's hash", "the catalog")));
+        }
+        return out;
+    }
+
+    /** Every case whose rows disagree with the audit trail, with what differs (see {@link #checkRecords(long)}). */
+    public java.util.Map<Case, List<RowDisagreement>> casesDisagreeingWithAudit() {
+        java.util.Map<Case, List<RowDisagreement>> out = new java.util.LinkedHashMap<>();
+        for (Case c : list()) {
+            List<RowDisagreement> d = checkRecords(c.id());
+            if (!d.isEmpty()) {
+                out.put(c, d);
+            }
+        }
+        return out;
     }
 
     /** Paths case items recorded for a source with this SHA-256 (one way to find a moved file). */

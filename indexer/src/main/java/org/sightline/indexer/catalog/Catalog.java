@@ -97,6 +97,12 @@ public final class Catalog implements AutoCloseable {
         });
     }
 
+    /** The folders footage was indexed from (each archive's root), in the order they were first indexed. */
+    public List<Path> archiveRoots() {
+        return run("read the archive folders", h -> h.createQuery("SELECT root FROM archives ORDER BY id")
+                .map((rs, ctx) -> Path.of(rs.getString("root"))).list());
+    }
+
     public long startRun(String modelId, int filesTotal) {
         return run("start an index run", h -> h.createUpdate(
                         "INSERT INTO index_runs(started_at, model_id, files_total) VALUES (:now, :model, :total)")
@@ -109,6 +115,30 @@ public final class Catalog implements AutoCloseable {
                         "UPDATE index_runs SET finished_at = :now, status = :status, files_failed = :failed WHERE id = :id")
                 .bind("now", System.currentTimeMillis()).bind("status", status.dbValue()).bind("failed", filesFailed).bind("id", runId)
                 .execute());
+    }
+
+    /** The latest index run, if any. */
+    public Optional<IndexRun> lastRun() {
+        return run("read the last index run", h -> h.createQuery("SELECT * FROM index_runs ORDER BY id DESC LIMIT 1")
+                .map((rs, ctx) -> {
+                    long finished = rs.getLong("finished_at");
+                    return new IndexRun(rs.getLong("id"), java.time.Instant.ofEpochMilli(rs.getLong("started_at")),
+                            rs.wasNull() || finished == 0 ? null : java.time.Instant.ofEpochMilli(finished),
+                            rs.getString("status"), rs.getInt("files_total"), rs.getInt("files_failed"));
+                }).findOne());
+    }
+
+    /**
+     * Puts a video back in the queue with the reason the user should see (in {@code status}); the next index run
+     * does it again whatever folders it is given.
+     *
+     * @param reasonKind a short kind, e.g. {@code disk-full}
+     */
+    public void requeue(long videoId, String reasonKind, String message) {
+        run("queue video " + videoId + " again", h -> h.createUpdate("UPDATE videos SET status = :queued, error_kind = :kind, "
+                        + "error_message = :message, updated_at = :now WHERE id = :id")
+                .bind("queued", VideoStatus.QUEUED.dbValue()).bind("kind", reasonKind).bind("message", message)
+                .bind("now", System.currentTimeMillis()).bind("id", videoId).execute());
     }
 
     // ---- videos ------------------------------------------------------------------------------------------
@@ -145,11 +175,12 @@ public final class Catalog implements AutoCloseable {
 
     /**
      * Videos queued again for a reason the user should see: their vectors were lost from the index (see
-     * {@link #discardLostGeneration}), or a run stopped while indexing them (see {@link #markInterruptedRuns}).
+     * {@link #discardLostGeneration}), a run stopped while indexing them (see {@link #markInterruptedRuns}), or the
+     * disk filled up while they were written (see {@link #requeue}).
      */
     public List<VideoRecord> videosAwaitingReembedding() {
         return run("read videos awaiting re-embedding", h -> h.createQuery("SELECT * FROM videos WHERE status = :queued "
-                + "AND error_kind IN ('index-lost', 'interrupted') ORDER BY path")
+                + "AND error_kind IN ('index-lost', 'interrupted', 'disk-full') ORDER BY path")
                 .bind("queued", VideoStatus.QUEUED.dbValue()).map(VIDEO).list());
     }
 

@@ -2,8 +2,6 @@ package org.sightline.indexer.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,10 +9,10 @@ import java.util.concurrent.Callable;
 import org.sightline.indexer.app.CaseEvidence;
 import org.sightline.indexer.audit.AuditEntry;
 import org.sightline.indexer.audit.AuditVerification;
+import org.sightline.indexer.export.AuditAnchors;
 import org.sightline.indexer.export.AuditChainExport;
+import org.sightline.indexer.export.AuditCheckpoint;
 import org.sightline.indexer.export.AuditChainExporter;
-import org.sightline.indexer.export.ExportManifest;
-import org.sightline.indexer.export.ExportVerifier;
 import org.sightline.indexer.signing.ExaminerKeyStore;
 import org.sightline.indexer.signing.KeyException;
 import org.sightline.indexer.signing.KeyFingerprint;
@@ -25,7 +23,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code sightline audit show|verify|export}: the hash-chained audit trail. */
+/** {@code sightline audit show|verify|export|checkpoint}: the hash-chained audit trail. */
 @Command(name = "audit", mixinStandardHelpOptions = true,
         description = "Show, verify and export the audit trail; verify a signed audit export offline.")
 public class AuditCommand implements Callable<Integer> {
@@ -86,6 +84,30 @@ public class AuditCommand implements Callable<Integer> {
         }
     }
 
+    @Command(name = "checkpoint", mixinStandardHelpOptions = true,
+            description = "Sign the audit chain's head with the examiner key and write it to FILE, to keep off this "
+                    + "workstation (a copy stays in the data directory); 'audit verify --checkpoint FILE' then finds "
+                    + "entries cut off after it or a rewritten chain.")
+    int checkpoint(@Mixin DataOption data,
+                   @Option(names = "--out", required = true, paramLabel = "FILE", description = "File to write (must not exist).") Path out,
+                   @Mixin PassphraseOption passphrase) {
+        try (CaseEvidence w = CaseEvidence.open(DataOption.choose(data, dataOption))) {
+            ExaminerKeyStore keys = w.keys();
+            if (!keys.exists()) {
+                throw new KeyException(keys.identityFile(), "there is no examiner key yet; make one with 'sightline key create'");
+            }
+            char[] pass = keys.identity().passphraseProtected() ? passphrase.read("passphrase of the examiner key", false) : null;
+            AuditCheckpoint c = w.writeCheckpoint(out, keys.unlock(pass));
+            System.out.println("checkpoint of audit entry " + c.seq() + " (" + c.hash() + ") written to " + out.toAbsolutePath());
+            System.out.println("signed by " + c.signer().name() + ", key fingerprint " + c.signer().fingerprint()
+                    + "; keep the file off this workstation");
+            return 0;
+        } catch (IOException | KeyException | RuntimeException e) {
+            System.err.println("sightline audit checkpoint: " + e.getMessage());
+            return 1;
+        }
+    }
+
     @Command(name = "verify", mixinStandardHelpOptions = true,
             description = "Check the hash chain; report the first broken link and exit 1 if there is one. With --export, "
                     + "check a signed audit export instead, offline, without a data directory.")
@@ -93,6 +115,10 @@ public class AuditCommand implements Callable<Integer> {
                @Option(names = "--package", paramLabel = "DIR",
                        description = "Also check that the audit entries an export package recorded are still in the log unchanged.")
                List<Path> packages,
+               @Option(names = "--checkpoint", paramLabel = "FILE",
+                       description = "Also compare with this signed checkpoint (from 'audit checkpoint'); repeatable. "
+                               + "Checkpoints kept in the data directory are always compared.")
+               List<Path> checkpointFiles,
                @Option(names = "--export", paramLabel = "DIR", description = "Check this audit export (from 'audit export').")
                Path export,
                @Option(names = "--trust", paramLabel = "FINGERPRINT", description = "With --export: require this signer; repeatable.")
@@ -102,22 +128,17 @@ public class AuditCommand implements Callable<Integer> {
         }
         try (CaseEvidence w = CaseEvidence.open(DataOption.choose(data, dataOption))) {
             AuditVerification v = w.audit().verify();
-            List<String> anchorProblems = new ArrayList<>();
-            for (Path pkg : packages == null ? List.<Path>of() : packages) {
-                ExportManifest.Audit recorded = ExportVerifier.readManifest(pkg).audit();
-                Map<Long, String> anchors = new HashMap<>();
-                recorded.entries().forEach(e -> anchors.put(e.seq(), e.hash()));
-                if (recorded.chainLengthAtExport() > 0) {
-                    anchors.put(recorded.chainLengthAtExport(), recorded.chainHeadAtExport());
-                }
-                w.audit().checkAnchors(anchors).forEach(p -> anchorProblems.add(pkg + ": " + p));
-            }
-            boolean ok = v.intact() && anchorProblems.isEmpty();
+            AuditAnchors.Outcome anchors = w.checkAnchors(checkpointFiles == null ? List.of() : checkpointFiles,
+                    packages == null ? List.of() : packages);
+            boolean ok = v.intact() && anchors.holds();
             if (json) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("intact", ok);
                 m.put("chain", v);
-                m.put("packageProblems", anchorProblems);
+                m.put("anchors", anchors.anchors());
+                m.put("anchorProblems", anchors.problems());
+                m.put("lastAnchoredSeq", anchors.lastAnchored());
+                m.put("unanchoredEntries", anchors.unanchored());
                 System.out.println(CaseJson.toJson(m));
             } else {
                 if (v.intact()) {
@@ -126,7 +147,15 @@ public class AuditCommand implements Callable<Integer> {
                     System.out.println("audit trail BROKEN at entry " + v.brokenSeq() + ": " + v.problem()
                             + " (" + v.entriesChecked() + " entries before it are intact)");
                 }
-                anchorProblems.forEach(p -> System.out.println("audit trail DIFFERS from package " + p));
+                anchors.problems().forEach(p -> System.out.println("audit trail DIFFERS from its anchors: " + p));
+                if (anchors.anchors() == 0) {
+                    System.out.println("no anchors: nothing outside the log vouches for it; a log cut short or rewritten "
+                            + "with recomputed hashes would pass. Write one with 'sightline audit checkpoint --out FILE'");
+                } else if (anchors.holds()) {
+                    System.out.println("anchored: " + anchors.anchors() + " anchor(s) agree, the newest at entry "
+                            + anchors.lastAnchored() + " (" + anchors.lastSource() + ")"
+                            + (anchors.unanchored() > 0 ? "; " + anchors.unanchored() + " entries after it are not anchored yet" : ""));
+                }
             }
             return ok ? 0 : 1;
         } catch (IOException | RuntimeException e) {

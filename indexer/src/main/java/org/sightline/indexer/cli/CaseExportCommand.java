@@ -43,6 +43,7 @@ public class CaseExportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return parent.run("export", dataOption, w -> {
+            w.cleanAbandonedExports().forEach(a -> System.err.println("sightline: " + a.describe()));
             Case c = w.cases().resolve(caseKey);
             try {
                 char[] pass = w.keys().exists() && w.keys().identity().passphraseProtected()

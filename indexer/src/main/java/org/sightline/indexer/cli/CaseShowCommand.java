@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.sightline.indexer.cases.Case;
 import org.sightline.indexer.cases.CaseItem;
+import org.sightline.indexer.cases.RowDisagreement;
 import org.sightline.indexer.cases.FoundBy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,7 +22,7 @@ public class CaseShowCommand implements Callable<Integer> {
     @ParentCommand
     CaseCommand parent;
 
-    @Parameters(paramLabel = "CASE", description = "Reference, id or name.")
+    @Parameters(paramLabel = "CASE", description = "Reference, id or name (ref:R or id:N when a reference is another case's id).")
     String caseKey;
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
@@ -31,9 +32,11 @@ public class CaseShowCommand implements Callable<Integer> {
         return parent.run("show", dataOption, w -> {
             Case c = w.cases().resolve(caseKey);
             List<CaseItem> items = w.cases().items(c.id());
+            List<RowDisagreement> disagreements = w.cases().checkRecords(c.id());
             if (json) {
                 Map<String, Object> m = new LinkedHashMap<>(CaseJson.json(c));
                 m.put("items", items.stream().map(CaseJson::json).toList());
+                m.put("disagreesWithAudit", disagreements.stream().map(RowDisagreement::describe).toList());
                 System.out.println(CaseJson.toJson(m));
                 return 0;
             }
@@ -61,6 +64,12 @@ public class CaseShowCommand implements Callable<Integer> {
             }
             if (items.isEmpty()) {
                 System.out.println("  no items");
+            }
+            if (!disagreements.isEmpty()) {
+                System.out.println("WARNING: the case's rows disagree with the audit trail (edited outside Sightline?); "
+                        + "it cannot be exported until they agree:");
+                disagreements.forEach(d -> System.out.println("  " + d.describe()));
+                return 1;
             }
             return 0;
         });

@@ -13,6 +13,7 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.sightline.indexer.app.Workspace;
+import org.sightline.indexer.ingest.DiskFullException;
 import org.sightline.indexer.ingest.FileOutcome;
 import org.sightline.indexer.ingest.IngestListener;
 import org.sightline.indexer.ingest.IngestProgress;
@@ -116,6 +117,10 @@ public class IndexCommand implements Callable<Integer> {
                         view.println(line(o));
                     }
                 }, cancel::get);
+            } catch (DiskFullException e) {
+                out.println(summary(e.report()));
+                System.err.println("sightline index: " + e.getMessage());
+                return 1;
             }
             out.println(summary(report));
             if (report.cancelled()) {
@@ -139,15 +144,19 @@ public class IndexCommand implements Callable<Integer> {
             case UNCHANGED -> "unchanged  " + o.path() + (o.message().isBlank() ? "" : " (" + o.message() + ")");
             case FAILED -> "FAILED     " + o.message();
             case NOT_VIDEO -> "skipped    " + o.message();
-            case CANCELLED -> "cancelled  " + o.path();
+            case CANCELLED -> o.message().startsWith("not indexed") ? "NOT INDEXED " + o.path() + " (" + o.message() + ")"
+                    : "cancelled  " + o.path();
         };
     }
 
     static String summary(IngestReport r) {
-        return String.format(Locale.ROOT, "%d indexed, %d partial, %d unchanged, %d failed, %d skipped; %d segments, %.0f s of footage in %.1f s (%.1fx realtime)%s",
+        long notIndexed = r.outcomes().stream().filter(o -> o.status() == FileOutcome.Status.CANCELLED
+                && o.message().startsWith("not indexed")).count();
+        return String.format(Locale.ROOT, "%d indexed, %d partial, %d unchanged, %d failed, %d skipped%s; %d segments, %.0f s of footage in %.1f s (%.1fx realtime)%s",
                 r.count(FileOutcome.Status.INDEXED), r.count(FileOutcome.Status.PARTIAL), r.count(FileOutcome.Status.UNCHANGED),
-                r.count(FileOutcome.Status.FAILED), r.count(FileOutcome.Status.NOT_VIDEO), r.segmentsWritten(), r.footageSeconds(),
-                r.elapsedSeconds(), r.realtimeFactor(), r.cancelled() ? "; cancelled, run again to finish" : "");
+                r.count(FileOutcome.Status.FAILED), r.count(FileOutcome.Status.NOT_VIDEO),
+                notIndexed > 0 ? ", " + notIndexed + " not indexed" : "", r.segmentsWritten(), r.footageSeconds(),
+                r.elapsedSeconds(), r.realtimeFactor(), r.cancelled() && notIndexed == 0 ? "; cancelled, run again to finish" : "");
     }
 
     /** A progress bar on a terminal; a line every 10 s otherwise. */

@@ -164,6 +164,12 @@ public class SearchCommand implements Callable<Integer> {
     }
 
     private void report(ExplainedResult r) throws Exception {
+        if (!r.withheld().isEmpty()) {
+            System.err.printf(Locale.ROOT, "sightline search: %d %s withheld: %s catalog records do not hold together "
+                    + "(edited outside Sightline?):%n", r.withheld().size(), r.withheld().size() == 1 ? "clip is" : "clips are",
+                    r.withheld().size() == 1 ? "its" : "their");
+            r.withheld().forEach(clip -> System.err.println("  WITHHELD " + clip.describe()));
+        }
         if (!r.ignored().isEmpty()) {
             System.err.println("sightline search: note: words not used: " + String.join(", ", r.ignored()));
         }

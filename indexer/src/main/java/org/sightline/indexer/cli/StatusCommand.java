@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.sightline.indexer.app.Workspace;
+import org.sightline.indexer.cases.Case;
+import org.sightline.indexer.cases.RowDisagreement;
 import org.sightline.indexer.app.WorkspaceStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,6 +29,8 @@ public class StatusCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (Workspace w = Workspace.open(dataOption.directory())) {
             WorkspaceStatus s = w.status();
+            Map<Case, List<RowDisagreement>> tampered = w.evidence().cases().casesDisagreeingWithAudit();
+            w.evidence().cleanAbandonedExports().forEach(a -> System.err.println("sightline: " + a.describe()));
             if (json) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("data_directory", s.dataDirectory().toString());
@@ -43,8 +47,12 @@ public class StatusCommand implements Callable<Integer> {
                     failed.add(Map.of("path", f.path().toString(), "error", String.valueOf(f.errorKind()), "message", f.message()));
                 }
                 m.put("errors", failed);
+                m.put("last_run", s.lastRun().map(r -> Map.of("status", r.status(), "started", r.started().toString(),
+                        "files_total", r.filesTotal())).orElse(null));
                 m.put("awaiting_reembedding", s.awaitingReembedding().stream()
                         .map(f -> Map.of("path", f.path().toString(), "message", f.message())).toList());
+                m.put("cases_disagreeing_with_audit", tampered.entrySet().stream().map(e -> Map.of("reference",
+                        e.getKey().reference(), "fields", e.getValue().stream().map(RowDisagreement::describe).toList())).toList());
                 System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
                 return 0;
             }
@@ -59,12 +67,20 @@ public class StatusCommand implements Callable<Integer> {
             for (WorkspaceStatus.FailedFile f : s.failed()) {
                 System.out.println("  " + f.errorKind() + "  " + f.message());
             }
+            s.lastRun().filter(WorkspaceStatus.LastRun::stoppedByFullDisk).ifPresent(r -> System.out.println(
+                    "Last run        STOPPED " + r.finished() + ": the data folder's disk was full; free some space and run "
+                            + "`sightline index` again on the same folders to index the rest"));
             if (!s.awaitingReembedding().isEmpty()) {
                 System.out.println("Not finished    " + s.awaitingReembedding().size() + " videos are indexed again by the next "
                         + "`sightline index` run, whatever folders it is given:");
                 for (WorkspaceStatus.FailedFile f : s.awaitingReembedding()) {
                     System.out.println("  " + f.path() + "  " + f.message());
                 }
+            }
+            if (!tampered.isEmpty()) {
+                System.out.println("Case records    " + tampered.size() + " case(s) disagree with the audit trail "
+                        + "(edited outside Sightline?) and cannot be exported:");
+                tampered.forEach((c, d) -> d.forEach(x -> System.out.println("  " + c.reference() + ": " + x.describe())));
             }
             return 0;
         }

@@ -33,6 +33,7 @@ import org.sightline.indexer.audit.AuditEntry;
 import org.sightline.indexer.audit.AuditLog;
 import org.sightline.indexer.cases.Case;
 import org.sightline.indexer.cases.CaseItem;
+import org.sightline.indexer.cases.RowDisagreement;
 import org.sightline.indexer.cases.CaseService;
 import org.sightline.indexer.signing.DetachedSignature;
 import org.sightline.indexer.signing.ExaminerKey;
@@ -60,6 +61,8 @@ public class EvidenceExporter {
     private final CaseService cases;
     private final AuditLog audit;
     private final KnownPaths knownPaths;
+    private final ArchiveFolders archives;
+    private final ExportJournal journal;
     private final ExaminerKeyStore keys;
     private final RecordingTimes recordingTimes;
     private final ClipCutter cutter;
@@ -73,11 +76,36 @@ public class EvidenceExporter {
      */
     public EvidenceExporter(CaseService cases, AuditLog audit, KnownPaths knownPaths, ExaminerKeyStore keys,
                             RecordingTimes recordingTimes) {
-        this(cases, audit, knownPaths, keys, recordingTimes, new ClipCutter(), new ReportWriter(), Clock.systemUTC());
+        this(cases, audit, knownPaths, keys, recordingTimes, ArchiveFolders.none());
+    }
+
+    /** @param archives the folders footage was indexed from: no package is written inside one */
+    public EvidenceExporter(CaseService cases, AuditLog audit, KnownPaths knownPaths, ExaminerKeyStore keys,
+                            RecordingTimes recordingTimes, ArchiveFolders archives) {
+        this(cases, audit, knownPaths, keys, recordingTimes, archives, ExportJournal.none());
+    }
+
+    /**
+     * @param archives the folders footage was indexed from: no package is written inside one
+     * @param journal  where exports under way are noted, so that one killed is found and cleaned up later
+     */
+    public EvidenceExporter(CaseService cases, AuditLog audit, KnownPaths knownPaths, ExaminerKeyStore keys,
+                            RecordingTimes recordingTimes, ArchiveFolders archives, ExportJournal journal) {
+        this(cases, audit, knownPaths, keys, recordingTimes, archives, journal, new ClipCutter(), new ReportWriter(),
+                Clock.systemUTC());
     }
 
     public EvidenceExporter(CaseService cases, AuditLog audit, KnownPaths knownPaths, ExaminerKeyStore keys,
                             RecordingTimes recordingTimes, ClipCutter cutter, ReportWriter reports, Clock clock) {
+        this(cases, audit, knownPaths, keys, recordingTimes, ArchiveFolders.none(), ExportJournal.none(), cutter, reports,
+                clock);
+    }
+
+    private EvidenceExporter(CaseService cases, AuditLog audit, KnownPaths knownPaths, ExaminerKeyStore keys,
+                             RecordingTimes recordingTimes, ArchiveFolders archives, ExportJournal journal,
+                             ClipCutter cutter, ReportWriter reports, Clock clock) {
+        this.archives = Objects.requireNonNull(archives);
+        this.journal = Objects.requireNonNull(journal);
         this.cases = Objects.requireNonNull(cases);
         this.audit = Objects.requireNonNull(audit);
         this.knownPaths = Objects.requireNonNull(knownPaths);
@@ -111,6 +139,7 @@ public class EvidenceExporter {
         Case theCase = cases.get(caseId);
         List<CaseItem> items = cases.items(caseId);
         Path temp = null;
+        java.util.Optional<Path> underWay = java.util.Optional.empty();
         Throwable failure = null;
         ExportResult result;
         ExaminerKey key;
@@ -119,11 +148,14 @@ public class EvidenceExporter {
                 throw new ExportException(ExportException.Reason.EMPTY_CASE, null,
                         "case " + theCase.reference() + " has no items to export");
             }
+            checkRecords(theCase);
             checkTarget(out);
+            checkOutsideArchives(out);
             key = signingKey(theCase, options.passphrase());
             Path parent = out.getParent();
             createDirectories(parent);
             temp = parent.resolve("." + out.getFileName() + ".partial-" + UUID.randomUUID().toString().substring(0, 8));
+            underWay = noteUnderWay(caseId, out, temp); // first, so that a kill from here on leaves a note
             createDirectories(temp);
             result = write(theCase, items, out, temp, key, options, progress, cancelled);
             temp = null;
@@ -136,6 +168,7 @@ public class EvidenceExporter {
             failed(caseId, out, String.valueOf(e.getMessage()));
             throw e;
         } finally {
+            underWay.ifPresent(journal::end);
             if (temp != null) {
                 IOException leftBehind = deleteTree(temp);
                 if (leftBehind != null && failure != null) {
@@ -151,6 +184,25 @@ public class EvidenceExporter {
                 options.redaction().any() ? options.redaction().regions().stream().map(RedactionRegion::toString).toList() : null));
         keys.recordUse(key, "evidence package " + out + " (" + ExportManifest.MANIFEST + ")", result.manifestSha256(), caseId);
         return result;
+    }
+
+    private java.util.Optional<Path> noteUnderWay(long caseId, Path out, Path temp) throws ExportException {
+        try {
+            return journal.begin(caseId, out, temp);
+        } catch (IOException e) {
+            throw new ExportException(ExportException.Reason.IO_FAILED, out,
+                    "cannot note the export as under way in the data directory: " + e.getMessage(), e);
+        }
+    }
+
+    /** Refuses a case whose rows are not what the audit trail recorded of them, naming each field that differs. */
+    private void checkRecords(Case theCase) throws ExportException {
+        List<RowDisagreement> disagreements = cases.checkRecords(theCase.id());
+        if (!disagreements.isEmpty()) {
+            throw new ExportException(ExportException.Reason.RECORDS_DISAGREE, null, "case " + theCase.reference()
+                    + " is not exported: its rows disagree with the audit trail (edited outside Sightline?): "
+                    + String.join("; ", disagreements.stream().map(RowDisagreement::describe).toList()));
+        }
     }
 
     /** The examiner key, made on first use; its use is audited once the package is signed. */
@@ -440,6 +492,36 @@ public class EvidenceExporter {
             } catch (IOException e) {
                 throw new ExportException(ExportException.Reason.IO_FAILED, out, "cannot read " + out + ": " + e, e);
             }
+        }
+    }
+
+    /** Refuses a target inside (or equal to) a folder footage was indexed from. */
+    private void checkOutsideArchives(Path out) throws ExportException {
+        Path real = realOrAsGiven(out);
+        for (Path root : archives.roots()) {
+            Path r = realOrAsGiven(root);
+            if (real.startsWith(r)) {
+                throw new ExportException(ExportException.Reason.TARGET_IN_ARCHIVE, out, "export folder " + out
+                        + " is inside the indexed footage folder " + root + "; a package there would put copies of "
+                        + "originals into the archive: choose a folder outside it");
+            }
+        }
+    }
+
+    /** The path with its existing part resolved through links (so a link into the archive is caught too). */
+    private static Path realOrAsGiven(Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        Path existing = abs;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return abs;
+        }
+        try {
+            return existing.toRealPath().resolve(existing.relativize(abs));
+        } catch (IOException e) {
+            return abs;
         }
     }
 

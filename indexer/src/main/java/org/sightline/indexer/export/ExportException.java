@@ -12,6 +12,10 @@ public class ExportException extends Exception {
     public enum Reason {
         /** The target folder exists and is not empty (or is a file). */
         TARGET_NOT_EMPTY,
+        /** The case's rows disagree with the audit trail's record of them (edited behind the tool's back). */
+        RECORDS_DISAGREE,
+        /** The target lies inside a folder of indexed footage (copies would be written into the archive). */
+        TARGET_IN_ARCHIVE,
         /** The case has no items. */
         EMPTY_CASE,
         /** A source file's bytes no longer match the SHA-256 recorded when it was indexed. */

@@ -10,6 +10,7 @@ public enum FootageError {
     UNSUPPORTED_CODEC("video codec cannot be decoded by the bundled FFmpeg"),
     CORRUPT("video data is corrupt and no frame could be decoded"),
     TRUNCATED("file ends early; frames after the damage are missing"),
+    DECODE_ERRORS("FFmpeg reported errors while decoding it; pictures near them may be damaged or missing"),
     CHANGED_WHILE_READ("file changed while Sightline read it; nothing of that read was kept, index it again once it is stable");
 
     private final String description;

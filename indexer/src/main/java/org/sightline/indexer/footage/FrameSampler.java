@@ -2,6 +2,7 @@ package org.sightline.indexer.footage;
 
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
@@ -170,7 +171,12 @@ public final class FrameSampler {
                 throws FootageException, InterruptedException {
             SamplingReport.Damage damage = null;
             FfmpegMessages.clear();
+            long errorsBefore = FfmpegMessages.errorCount();
+            double firstErrorAt = Double.NaN;
             while (true) {
+                if (Double.isNaN(firstErrorAt) && FfmpegMessages.errorCount() > errorsBefore) {
+                    firstErrorAt = decoded == 0 ? 0 : lastGoodOffset();
+                }
                 if (cancelled.getAsBoolean() || Thread.interrupted()) {
                     throw new InterruptedException("sampling of " + video + " cancelled");
                 }
@@ -215,6 +221,10 @@ public final class FrameSampler {
             if (damage == null) {
                 damage = damageFromCoverage();
             }
+            long errors = FfmpegMessages.errorCount() - errorsBefore;
+            if (damage == null && errors > 0) {
+                damage = decodeErrors(errors, Double.isNaN(firstErrorAt) ? lastGoodOffset() : firstErrorAt);
+            }
             return new SamplingReport(decoded, sampled, lastGoodOffset(), Optional.ofNullable(damage));
         }
 
@@ -250,6 +260,19 @@ public final class FrameSampler {
         private long presentationTime() {
             long timestamp = grabber.getTimestamp();
             return timestamp == avutil.AV_NOPTS_VALUE ? Long.MIN_VALUE : timestamp;
+        }
+
+        /**
+         * Errors FFmpeg reported though the frames came (a file cut short in its last second, damaged bytes the
+         * decoder concealed): a partial file is truncation, anything else decode errors; both are recorded as damage.
+         */
+        private SamplingReport.Damage decodeErrors(long errors, double at) {
+            List<String> lines = FfmpegMessages.latestAnyThread();
+            String said = lines.isEmpty() ? "" : ", e.g. \"" + lines.getLast() + "\"";
+            boolean partial = lines.stream().anyMatch(l -> l.contains("partial file"));
+            return new SamplingReport.Damage(partial ? FootageError.TRUNCATED : FootageError.DECODE_ERRORS, at,
+                    String.format(java.util.Locale.ROOT, "FFmpeg reported %d error%s while decoding%s", errors,
+                            errors == 1 ? "" : "s", said));
         }
 
         /** A clean end before the container's duration is truncation; many missing frames mid-way is corruption. */

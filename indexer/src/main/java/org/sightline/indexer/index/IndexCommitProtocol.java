@@ -77,8 +77,19 @@ public final class IndexCommitProtocol {
                 frames.add(new IndexedFrame(segmentId, f.offsetSeconds(), f.vector(), f.labels()));
             }
         }
-        // a video with no recording start from metadata or its name takes its burned-in clock's
-        index.replaceVideo(new VideoVectors(w.videoId(), w.modelId(), w.sha256(), gen, w.camera(), w.recordingStart().or(() -> w.perception().clockStart()), frames));
+        try {
+            // a video with no recording start from metadata or its name takes its burned-in clock's
+            index.replaceVideo(new VideoVectors(w.videoId(), w.modelId(), w.sha256(), gen, w.camera(), w.recordingStart().or(() -> w.perception().clockStart()), frames));
+        } catch (IOException | RuntimeException e) {
+            // nothing of it reached the index (the index drops what it left uncommitted): undo the catalog's side now
+            // rather than at the next open, so this process can index the video again
+            try {
+                deleteThumbnails(catalog.rollbackGeneration(gen));
+            } catch (RuntimeException notNow) {
+                e.addSuppressed(notNow); // reconciled when the data directory is next opened
+            }
+            throw e;
+        }
         deleteThumbnails(catalog.completeGeneration(gen));
         return started.segmentIds();
     }

@@ -47,6 +47,14 @@ public interface IndexStore extends AutoCloseable {
     /** Number of frame vectors, of one model or (null) all. */
     int frameCount(String modelId) throws IOException;
 
+    /**
+     * Whether the video's frame vectors of this model were indexed from content with this SHA-256 (a catalog row whose
+     * hash was edited afterwards no longer matches). A store that cannot tell answers true.
+     */
+    default boolean indexedWithHash(long videoId, String modelId, String sha256) throws IOException {
+        return sha256 != null;
+    }
+
     /** Number of frame documents carrying this object label (for status and checks). */
     default int frameCountWithLabel(String label) throws IOException {
         throw new IOException("this index store does not keep object labels (" + getClass().getSimpleName() + ")");

@@ -74,8 +74,9 @@ public final class SegmentIndex implements IndexStore {
 
     private final Path dir;
     private final Directory directory;
-    private final IndexWriter writer;
-    private final ReferenceManager<IndexSearcher> searchers;
+    /** Replaced (with {@link #searchers}) only after a failed write, see {@link #discardUncommitted}. */
+    private volatile IndexWriter writer;
+    private volatile ReferenceManager<IndexSearcher> searchers;
 
     private SegmentIndex(Path dir, Directory directory, IndexWriter writer, ReferenceManager<IndexSearcher> searchers) {
         this.dir = dir;
@@ -88,11 +89,8 @@ public final class SegmentIndex implements IndexStore {
     public static SegmentIndex open(Path dir) throws IOException {
         Files.createDirectories(dir);
         Directory directory = FSDirectory.open(dir);
-        IndexWriterConfig config = new IndexWriterConfig().setCodec(new QuantizedVectorCodec())
-                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
-                .setRAMBufferSizeMB(64);
         try {
-            IndexWriter writer = new IndexWriter(directory, config);
+            IndexWriter writer = new IndexWriter(directory, writerConfig());
             return new SegmentIndex(dir, directory, writer, new SearcherManager(writer, null));
         } catch (LockObtainFailedException locked) {
             if (!DirectoryReader.indexExists(directory)) {
@@ -107,6 +105,48 @@ public final class SegmentIndex implements IndexStore {
         } catch (IOException | RuntimeException e) {
             directory.close();
             throw e;
+        }
+    }
+
+    /**
+     * Every change is committed explicitly, with the generation it makes durable; nothing is committed on close, so
+     * that what a failed write left in memory is never made durable by closing.
+     */
+    private static IndexWriterConfig writerConfig() {
+        return new IndexWriterConfig().setCodec(new QuantizedVectorCodec())
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setRAMBufferSizeMB(64)
+                .setCommitOnClose(false);
+    }
+
+    /**
+     * After a write that failed (a full disk, an I/O error), drops what it left uncommitted in the writer, so that no
+     * later commit makes it durable and no search sees it: the writer is rolled back to the last commit and opened
+     * again. A search running on another thread at that moment may fail and can be repeated.
+     */
+    private void discardUncommitted(Exception cause) {
+        try {
+            searchers.close();
+        } catch (IOException | RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+        try {
+            writer.rollback();
+        } catch (IOException | RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+        try {
+            IndexWriter reopened = new IndexWriter(directory, writerConfig());
+            searchers = new SearcherManager(reopened, null);
+            writer = reopened;
+        } catch (IOException | RuntimeException e) {
+            cause.addSuppressed(e);
+            writer = null; // read-only from here: a later write says so rather than committing a half-written one
+            try {
+                searchers = new SearcherManager(directory, null);
+            } catch (IOException | RuntimeException again) {
+                cause.addSuppressed(again);
+            }
         }
     }
 
@@ -152,12 +192,17 @@ public final class SegmentIndex implements IndexStore {
                         .add(new BooleanQuery.Builder().add(MatchAllDocsQuery.INSTANCE, Occur.FILTER)
                                 .add(new TermQuery(new Term(SHA, v.sha256())), Occur.MUST_NOT).build(), Occur.SHOULD)
                         .build(), Occur.FILTER);
-        writer.deleteDocuments(stale.build());
         List<Document> docs = new ArrayList<>(v.frames().size());
         for (IndexedFrame f : v.frames()) {
             docs.add(document(v, f));
         }
-        writer.addDocuments(docs);
+        try {
+            writer.deleteDocuments(stale.build());
+            writer.addDocuments(docs);
+        } catch (IOException | RuntimeException e) {
+            discardUncommitted(e);
+            throw e;
+        }
         commit(v.generation());
     }
 
@@ -187,14 +232,29 @@ public final class SegmentIndex implements IndexStore {
     @Override
     public void deleteGeneration(long generation) throws IOException {
         requireWriter();
-        writer.deleteDocuments(LongField.newExactQuery(GENERATION, generation));
+        try {
+            writer.deleteDocuments(LongField.newExactQuery(GENERATION, generation));
+        } catch (IOException | RuntimeException e) {
+            discardUncommitted(e);
+            throw e;
+        }
         commit(-1);
     }
 
+    /** Commits (a failed commit leaves nothing behind, see {@link #discardUncommitted}), then refreshes searches. */
     private void commit(long generation) throws IOException {
-        writer.setLiveCommitData(Map.of(COMMITTED_GENERATION, Long.toString(generation)).entrySet());
-        writer.commit();
-        searchers.maybeRefreshBlocking();
+        try {
+            writer.setLiveCommitData(Map.of(COMMITTED_GENERATION, Long.toString(generation)).entrySet());
+            writer.commit();
+        } catch (IOException | RuntimeException e) {
+            discardUncommitted(e);
+            throw e;
+        }
+        try {
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            // the commit is durable and the caller records it as such; the next write refreshes searches again
+        }
     }
 
     /** The generation named by the last durable commit, or -1. */
@@ -218,6 +278,21 @@ public final class SegmentIndex implements IndexStore {
     @Override
     public int frameCountWithLabel(String label) throws IOException {
         return count(new TermQuery(new Term(LABEL, label)));
+    }
+
+    /**
+     * Whether the video's frame vectors of this model were indexed from content with this SHA-256 (a catalog row
+     * whose hash was edited afterwards no longer matches).
+     */
+    @Override
+    public boolean indexedWithHash(long videoId, String modelId, String sha256) throws IOException {
+        if (sha256 == null) {
+            return false;
+        }
+        return count(new BooleanQuery.Builder()
+                .add(LongField.newExactQuery(VIDEO, videoId), Occur.FILTER)
+                .add(new TermQuery(new Term(MODEL, modelId)), Occur.FILTER)
+                .add(new TermQuery(new Term(SHA, sha256)), Occur.FILTER).build()) > 0;
     }
 
     /** Number of frame vectors, of one model or (null) all. */

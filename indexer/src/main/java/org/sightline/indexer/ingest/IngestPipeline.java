@@ -51,7 +51,8 @@ import org.sightline.models.runtime.VisionLanguageModel;
  *
  * <p>Each file's error goes into the catalog and its {@link FileOutcome}; the others go on. A file that decodes
  * partway is indexed up to the damage. Cancelling (the supplier or an interrupt) stops within a batch; finished files
- * stay indexed, files in flight go back to queued, and the next run resumes with them.
+ * stay indexed, files in flight go back to queued, and the next run resumes with them. A full disk stops the job the
+ * same way and ends it with a {@link DiskFullException} listing what was and was not indexed.
  */
 public final class IngestPipeline {
     /**
@@ -112,15 +113,58 @@ public final class IngestPipeline {
         IngestTimings.Clock clock = new IngestTimings.Clock();
         Run run = new Run(request, runId, progress, clock, outcomes, listener);
         boolean wasCancelled = true;
+        Throwable diskFull = null;
         try {
             wasCancelled = run.embedAll(files, cancelled);
+        } catch (IOException | RuntimeException e) {
+            if (!DiskFullException.isDiskFull(e)) {
+                throw e;
+            }
+            diskFull = e;
         } finally {
             long failed = outcomes.stream().filter(o -> o.status() == FileOutcome.Status.FAILED).count();
-            catalog.finishRun(runId, wasCancelled ? RunStatus.CANCELLED : RunStatus.FINISHED, (int) failed);
+            RunStatus status = diskFull != null ? RunStatus.DISK_FULL : wasCancelled ? RunStatus.CANCELLED : RunStatus.FINISHED;
+            try {
+                catalog.finishRun(runId, status, (int) failed);
+            } catch (RuntimeException e) {
+                if (diskFull == null) {
+                    throw e;
+                }
+                diskFull.addSuppressed(e); // the catalog may not take even this on a full disk
+            }
+        }
+        if (diskFull != null) {
+            throw stoppedByFullDisk(diskFull, files, outcomes, listener, progress, t0, clock);
         }
         return new IngestReport(outcomes, progress.segments(), progress.footageDone(), (System.nanoTime() - t0) / 1e9, wasCancelled,
                 clock.snapshot());
     }
+
+    /** The report of a run the full disk stopped: files it never reached are listed as not indexed. */
+    private DiskFullException stoppedByFullDisk(Throwable cause, List<Path> files, List<FileOutcome> outcomes,
+                                                 IngestListener listener, ProgressTracker progress, long t0,
+                                                 IngestTimings.Clock clock) {
+        java.util.Set<Path> settled = new java.util.HashSet<>();
+        outcomes.forEach(o -> settled.add(o.path()));
+        for (Path f : files) {
+            if (!settled.contains(f)) {
+                FileOutcome notReached = new FileOutcome(f, FileOutcome.Status.CANCELLED, NOT_REACHED_ON_FULL_DISK, 0);
+                outcomes.add(notReached);
+                listener.fileFinished(notReached);
+            }
+        }
+        IngestReport report = new IngestReport(outcomes, progress.segments(), progress.footageDone(),
+                (System.nanoTime() - t0) / 1e9, true, clock.snapshot());
+        Path dataFolder = thumbnailsDir.toAbsolutePath().getParent();
+        IOException io = cause instanceof IOException e ? e
+                : cause.getCause() instanceof IOException e ? e : new IOException(cause.getMessage(), cause);
+        return new DiskFullException(DiskFullException.describe(dataFolder, cause, report), report, io);
+    }
+
+    static final String NOT_REACHED_ON_FULL_DISK = "not indexed: the run stopped before it, the data folder's disk "
+            + "being full; the next run on the same folders indexes it";
+    static final String STOPPED_ON_FULL_DISK = "not indexed: the data folder's disk filled up while it was written; "
+            + "nothing of it was kept, and the next index run does it again";
 
     /** The embedding side of one job, on the calling thread. */
     private final class Run {
@@ -147,6 +191,12 @@ public final class IngestPipeline {
          * not all be built (a thumbnail that could not be written, say) is never committed with some missing.
          */
         private volatile boolean writeFailed;
+        /** The job stops because the disk is full: files in flight are queued again with that reason. */
+        private boolean diskFull;
+        /** The file whose write (commit) failed, set on the writing thread; it is in flight too. */
+        private volatile FileJob failedWrite;
+        /** Files whose write was skipped because an earlier write failed (see {@link #writeFailed}). */
+        private final List<FileJob> unwritten = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         Run(IngestRequest request, long runId, ProgressTracker progress, IngestTimings.Clock clock, List<FileOutcome> outcomes,
                 IngestListener listener) {
@@ -199,6 +249,9 @@ public final class IngestPipeline {
                 }
             } catch (InterruptedException e) {
                 interrupted = true;
+            } catch (IOException | RuntimeException e) {
+                diskFull = DiskFullException.isDiskFull(e);
+                throw e;
             } finally {
                 abandon.set(true);
                 try {
@@ -306,10 +359,15 @@ public final class IngestPipeline {
                         f.job().detections.add(f.detections());
                         f.job().labels = f.detections().labels();
                     }
-                    if (f.keep()) {
-                        f.job().segments.embedded(f.frame().offsetSeconds(), vectors[v++], f.frame().frame(), f.job().labels);
-                    } else {
-                        f.job().segments.skipped(f.frame().offsetSeconds());
+                    try {
+                        if (f.keep()) {
+                            f.job().segments.embedded(f.frame().offsetSeconds(), vectors[v++], f.frame().frame(), f.job().labels);
+                        } else {
+                            f.job().segments.skipped(f.frame().offsetSeconds());
+                        }
+                    } catch (Throwable e) {
+                        failedWrite = f.job(); // a thumbnail that could not be written, say
+                        throw e;
                     }
                 }
                 clock.lap(Stage.WRITING, started);
@@ -335,10 +393,16 @@ public final class IngestPipeline {
         private void writeReadyFiles() {
             while (!open.isEmpty() && open.getFirst().readyToWrite()) {
                 FileJob job = open.removeFirst();
-                submitWrite(() -> {
+                submitWrite(job, () -> {
                     long t = System.nanoTime();
                     long cpu = IngestTimings.Clock.threadCpuNanos();
-                    FileOutcome outcome = write(job);
+                    FileOutcome outcome;
+                    try {
+                        outcome = write(job);
+                    } catch (Throwable e) {
+                        failedWrite = job;
+                        throw e;
+                    }
                     clock.lap(Stage.WRITING, t);
                     clock.add(Stage.WRITING_CPU, IngestTimings.Clock.threadCpuNanos() - cpu);
                     return outcome;
@@ -348,8 +412,16 @@ public final class IngestPipeline {
 
         /** Queues work for the writing thread; after a failed task, later ones are skipped (see {@link #writeFailed}). */
         private void submitWrite(Callable<FileOutcome> task) {
+            submitWrite(null, task);
+        }
+
+        /** @param job the file the task writes, remembered as unwritten when the task is skipped; or null */
+        private void submitWrite(FileJob job, Callable<FileOutcome> task) {
             written.add(writing.submit(() -> {
                 if (writeFailed) {
+                    if (job != null) {
+                        unwritten.add(job);
+                    }
                     return null;
                 }
                 try {
@@ -401,7 +473,8 @@ public final class IngestPipeline {
             return report.damage()
                     .map(d -> new FileOutcome(path, FileOutcome.Status.PARTIAL, path + ": " + d.error().description() + " at "
                             + String.format(Locale.ROOT, "%.1f s", d.atSeconds()) + (d.detail() == null ? "" : " (" + d.detail() + ")")
-                            + "; indexed up to there", job.segments.segmentCount()))
+                            + (d.error() == FootageError.TRUNCATED ? "; indexed up to there" : "; the rest was indexed"),
+                            job.segments.segmentCount()))
                     .orElseGet(() -> new FileOutcome(path, FileOutcome.Status.INDEXED, "", job.segments.segmentCount()));
         }
 
@@ -456,8 +529,31 @@ public final class IngestPipeline {
                 }
                 written.removeFirst();
             }
+            if (diskFull) {
+                // the file whose write failed, and files whose writes were skipped after it, are in flight too
+                List<FileJob> unfinished = new ArrayList<>();
+                if (failedWrite != null) {
+                    unfinished.add(failedWrite);
+                }
+                unfinished.addAll(unwritten);
+                for (FileJob job : unfinished.reversed()) {
+                    if (!inFlight.contains(job)) {
+                        inFlight.addFirst(job);
+                    }
+                }
+            }
             for (FileJob job : inFlight) {
                 giveUp(job);
+                if (diskFull) {
+                    try {
+                        catalog.requeue(job.videoId, "disk-full", STOPPED_ON_FULL_DISK);
+                    } catch (RuntimeException e) {
+                        // a catalog on the full disk may refuse even this; the video stays 'indexing', which the next
+                        // process marks as interrupted and does again
+                    }
+                    finish(new FileOutcome(job.path, FileOutcome.Status.CANCELLED, STOPPED_ON_FULL_DISK, 0));
+                    continue;
+                }
                 catalog.setStatus(job.videoId, VideoStatus.QUEUED);
                 finish(new FileOutcome(job.path, FileOutcome.Status.CANCELLED, "cancelled; the next run indexes it", 0));
             }

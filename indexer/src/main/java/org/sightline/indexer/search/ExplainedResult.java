@@ -18,12 +18,20 @@ import java.util.Map;
  */
 public record ExplainedResult(String prompt, List<ExplainedClip> clips, Map<Tier, Integer> tierCounts, int offset,
         List<String> ignored, List<UnansweredPart> unanswered, String answeredBy, int framesExamined, String tierRule,
-        long millis) {
+        long millis, List<WithheldClip> withheld) {
     public ExplainedResult {
+        withheld = withheld == null ? List.of() : List.copyOf(withheld);
         clips = List.copyOf(clips);
         tierCounts = Map.copyOf(tierCounts);
         ignored = List.copyOf(ignored);
         unanswered = List.copyOf(unanswered);
+    }
+
+    /** A result with nothing withheld (motion search, detections-only answers). */
+    public ExplainedResult(String prompt, List<ExplainedClip> clips, Map<Tier, Integer> tierCounts, int offset,
+                           List<String> ignored, List<UnansweredPart> unanswered, String answeredBy, int framesExamined,
+                           String tierRule, long millis) {
+        this(prompt, clips, tierCounts, offset, ignored, unanswered, answeredBy, framesExamined, tierRule, millis, List.of());
     }
 
     /** Clips in all tiers. */

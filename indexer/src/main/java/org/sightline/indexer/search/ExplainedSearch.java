@@ -161,8 +161,16 @@ public final class ExplainedSearch {
         String modelEvidence = "\"" + modelText + "\" (model " + service.modelId() + ")";
         Map<Tier, List<ExplainedClip>> byTier = new EnumMap<>(Tier.class);
         Map<Long, List<RegionMotion.Span>> motionByVideo = new HashMap<>();
+        List<WithheldClip> withheld = new ArrayList<>();
+        ClipRecordCheck check = new ClipRecordCheck(service.index(), service.modelId());
         for (Tier tier : Tier.values()) {
             for (Clip c : service.grouper().group(hitsByTier.getOrDefault(tier, List.of()), segments, videos)) {
+                Optional<String> problem = check.problem(c, videos.get(c.videoId()), segments, hits);
+                if (problem.isPresent()) {
+                    // catalog rows edited behind Sightline's back are not presented as valid clips (issue 11, item 7)
+                    withheld.add(new WithheldClip(c.video(), c.startSeconds(), c.endSeconds(), problem.get()));
+                    continue;
+                }
                 List<Reason> why = new ArrayList<>();
                 why.add(new Reason("looks like " + modelEvidence, String.format(Locale.ROOT,
                         "similarity %.3f at %.1f s, %.1f deviations above this search's median frame", c.score(),
@@ -213,7 +221,7 @@ public final class ExplainedSearch {
         long millis = (System.nanoTime() - t0) / 1_000_000;
         service.announce(new SearchResult(base, page.stream().map(ExplainedClip::clip).toList(), service.modelId(), hits.size(), millis));
         return new ExplainedResult(base.prompt(), page, counts, request.offset(), ignored, unanswered, service.modelId(),
-                hits.size(), thresholds.describe(), millis);
+                hits.size(), thresholds.describe(), millis, withheld);
     }
 
     /** A model clip checked against the detections: evidence when the objects were seen during it, else the "more" tier. */

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -95,9 +96,19 @@ public final class SearchService {
         Set<Long> videoIds = new HashSet<>();
         segments.values().forEach(s -> videoIds.add(s.videoId()));
         Map<Long, VideoRecord> videos = videoIds.isEmpty() ? Map.of() : catalog.videos(videoIds);
-        List<Clip> clips = grouper.group(hits, segments, videos);
-        if (clips.size() > query.limit()) {
-            clips = new ArrayList<>(clips.subList(0, query.limit()));
+        List<Clip> clips = new ArrayList<>();
+        List<WithheldClip> withheld = new ArrayList<>();
+        ClipRecordCheck check = new ClipRecordCheck(index, modelId());
+        for (Clip c : grouper.group(hits, segments, videos)) {
+            if (clips.size() >= query.limit()) {
+                break;
+            }
+            Optional<String> problem = check.problem(c, videos.get(c.videoId()), segments, hits);
+            if (problem.isPresent()) {
+                withheld.add(new WithheldClip(c.video(), c.startSeconds(), c.endSeconds(), problem.get()));
+            } else {
+                clips.add(c);
+            }
         }
         if (query.sort() == SearchQuery.SortOrder.TIME) {
             clips = new ArrayList<>(clips);
@@ -106,8 +117,8 @@ public final class SearchService {
                     .thenComparing(c -> c.video().toString())
                     .thenComparingDouble(Clip::startSeconds));
         }
-        SearchResult result = new SearchResult(query, List.copyOf(clips), modelId(), hits.size(),
-                (System.nanoTime() - t0) / 1_000_000);
+        SearchResult result = new SearchResult(query, clips, modelId(), hits.size(),
+                (System.nanoTime() - t0) / 1_000_000, withheld);
         listeners.forEach(l -> l.accept(result));
         return result;
     }
