@@ -263,10 +263,11 @@ class WorkbenchTest {
         assertTrue(services.kept.isEmpty());
 
         // a new case, made right there, gets the waiting clip
-        org.sightline.desktop.FxClicks.click(robot, "#add-notice-new-name");
-        robot.interact(() -> robot.lookup("#add-notice-new-name").query().requestFocus());
-        robot.write("Red car");
-        org.sightline.desktop.FxClicks.click(robot, "#add-notice-create");
+        // typed and pressed on the FX thread: a robot's keystrokes and clicks can land elsewhere on a loaded machine
+        robot.interact(() -> {
+            robot.lookup("#add-notice-new-name").queryTextInputControl().setText("Red car");
+            robot.lookup("#add-notice-create").queryAs(javafx.scene.control.ButtonBase.class).fire();
+        });
         assertEquals(1, services.kept.size(), "name field: '" + robot.lookup("#add-notice-new-name").queryTextInputControl().getText()
                 + "', prompt: '" + robot.lookup("#prompt-field").queryTextInputControl().getText() + "', notice: "
                 + workbench.casesViewModel().noticeProperty().get() + ", error: " + workbench.casesViewModel().errorProperty().get());
