@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import org.sightline.indexer.testing.SmallTmpfs;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sightline.indexer.app.ActiveModelSource;
@@ -30,28 +28,19 @@ class DiskFullOnTmpfsTest {
     @TempDir
     Path tmp;
 
-    private Path mounted;
-
-    private static int run(String... cmd) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        p.getInputStream().readAllBytes();
-        return p.waitFor(30, TimeUnit.SECONDS) ? p.exitValue() : -1;
-    }
+    private SmallTmpfs mounted;
 
     @AfterEach
     void unmount() throws Exception {
         if (mounted != null) {
-            run("umount", "-l", mounted.toString());
+            mounted.close();
         }
     }
 
     @Test
     void theDataFolderFillsUpWhileIndexing() throws Exception {
         Path data = Files.createDirectories(tmp.resolve("data"));
-        Assumptions.assumeTrue("root".equals(System.getProperty("user.name")), "needs root to mount a tmpfs");
-        Assumptions.assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", data.toString()) == 0,
-                "this system does not let the test mount a tmpfs");
-        mounted = data;
+        mounted = SmallTmpfs.mountOver(data, "8m");
         Path archive = tmp.resolve("archive");
         List<String> colours = List.of("red", "green", "blue", "black", "white");
         int files = 60;

@@ -81,19 +81,13 @@ public final class PackVerifier {
             Path file = resolveInside(dir, manifestFile, entry.path());
             byte[] bytes = entry.role() == FileRole.OTHER ? null : readRegularFile(file, entry.role().name().toLowerCase().replace('_', ' '));
             long size = bytes != null ? bytes.length : sizeOf(file);
-            if (size != entry.size()) {
-                throw new PackVerificationException(file, "size mismatch: the manifest says " + entry.size() + " bytes, the file has " + size);
-            }
             String sha;
             try {
-                sha = bytes != null ? Sha256.of(bytes) : Sha256.ofRegularFile(file);
+                sha = size != entry.size() ? null : bytes != null ? Sha256.of(bytes) : Sha256.ofRegularFile(file);
             } catch (IOException e) {
                 throw new PackVerificationException(file, "cannot be read: " + e.getMessage(), e);
             }
-            if (!sha.equals(entry.sha256())) {
-                throw new PackVerificationException(file, "SHA-256 mismatch: the manifest says " + entry.sha256() + ", the file has " + sha
-                        + " (the file was changed or damaged)");
-            }
+            checkAsListed(file, size, sha, entry.size(), entry.sha256());
             Optional<KnownModelFiles.KnownFile> known = knownFiles.claimedBy(entry.path(), size);
             if (known.isPresent()) {
                 if (!known.get().sha256().equals(sha)) {
@@ -180,8 +174,28 @@ public final class PackVerifier {
         }
     }
 
-    /** Resolves a manifest path inside the pack folder, refusing absolute paths, '..', backslashes and links. */
-    static Path resolveInside(Path dir, Path manifestFile, String relative) {
+    /**
+     * A pack file as its manifest lists it: the size first (a file that grew or shrank is said as such, and not hashed),
+     * then the SHA-256. Shared by every kind of pack (model packs, perception packs).
+     *
+     * @param sha the file's SHA-256; may be null when the size already differs
+     * @throws PackVerificationException naming the file and the difference
+     */
+    public static void checkAsListed(Path file, long size, String sha, long listedSize, String listedSha) {
+        if (size != listedSize) {
+            throw new PackVerificationException(file, "size mismatch: the manifest says " + listedSize + " bytes, the file has " + size);
+        }
+        if (!listedSha.equals(sha)) {
+            throw new PackVerificationException(file, "SHA-256 mismatch: the manifest says " + listedSha + ", the file has " + sha
+                    + " (the file was changed or damaged)");
+        }
+    }
+
+    /**
+     * The file a manifest names, inside the pack folder: absolute paths, '..', backslashes and symbolic links are
+     * refused. Shared by every kind of pack.
+     */
+    public static Path resolveInside(Path dir, Path manifestFile, String relative) {
         if (relative.isEmpty() || relative.startsWith("/") || relative.contains("\\") || relative.contains(":")) {
             throw new PackVerificationException(manifestFile, "file path '" + relative + "' must be relative, '/'-separated");
         }

@@ -57,16 +57,10 @@ public final class PerceptionPackVerifier {
 
         Map<String, byte[]> contents = new HashMap<>();
         for (PackFile entry : manifest.files()) {
-            Path file = resolveInside(dir, manifestFile, entry.path());
+            Path file = PackVerifier.resolveInside(dir, manifestFile, entry.path());
             byte[] bytes = read(file, entry.role().name().toLowerCase().replace('_', ' ') + " file");
-            if (bytes.length != entry.size()) {
-                throw new PackVerificationException(file, "size mismatch: the manifest says " + entry.size() + " bytes, the file has " + bytes.length);
-            }
-            String sha = Sha256.of(bytes);
-            if (!sha.equals(entry.sha256())) {
-                throw new PackVerificationException(file, "SHA-256 mismatch: the manifest says " + entry.sha256() + ", the file has " + sha
-                        + " (the file was changed or damaged)");
-            }
+            PackVerifier.checkAsListed(file, bytes.length, bytes.length == entry.size() ? Sha256.of(bytes) : null,
+                    entry.size(), entry.sha256());
             if (entry.role() != FileRole.OTHER) {
                 contents.put(entry.path(), bytes);
             }
@@ -166,17 +160,6 @@ public final class PerceptionPackVerifier {
             throw new PackVerificationException(dir.resolve(file), "gives " + characters + " classes (blank, characters"
                     + (m.characterSet().spaceAppended() ? ", space" : "") + ") but the recogniser " + rec.file() + " outputs " + classes);
         }
-    }
-
-    private static Path resolveInside(Path dir, Path manifestFile, String relative) {
-        if (relative.isEmpty() || relative.startsWith("/") || relative.contains("\\") || relative.contains("..")) {
-            throw new PackVerificationException(manifestFile, "file path " + relative + " is not a plain relative path inside the pack");
-        }
-        Path p = dir.resolve(relative).normalize();
-        if (!p.startsWith(dir)) {
-            throw new PackVerificationException(manifestFile, "file path " + relative + " leaves the pack folder");
-        }
-        return p;
     }
 
     private static byte[] read(Path file, String what) {
