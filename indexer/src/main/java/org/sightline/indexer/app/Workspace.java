@@ -216,7 +216,7 @@ public final class Workspace implements AutoCloseable {
      * collection; the embedded index refuses in plain words). Recorded in the audit trail like any search.
      */
     public org.sightline.indexer.search.ArchiveSearchResult searchArchive(org.sightline.indexer.search.SearchQuery query) throws IOException {
-        var result = search().searchArchive(query);
+        var result = search().searchArchive(query, DataDirectorySettings.sharedRoots(dataDirectory));
         evidence().audit().recordSearch(query, result.files().size(), result.framesHit(), result.modelId());
         return result;
     }
