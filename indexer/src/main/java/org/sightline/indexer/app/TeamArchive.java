@@ -20,6 +20,11 @@ public final class TeamArchive {
         return SolrCollections.create(SolrLocation.of(zkHost, collection), shards, replicas);
     }
 
+    /** Brings an existing collection's schema up to this version of Sightline (see {@link SolrCollections#upgrade}). */
+    public static void upgradeCollection(String zkHost, String collection) throws IOException {
+        SolrCollections.upgrade(SolrLocation.of(zkHost, collection));
+    }
+
     /**
      * Starts a SolrCloud of {@code nodes} nodes on loopback in a child JVM (the launcher the tests use), its files in
      * {@code workDir}.

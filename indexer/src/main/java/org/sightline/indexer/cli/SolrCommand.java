@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 
 /** {@code sightline solr init|dev-cluster}: a team archive on SolrCloud. */
 @Command(name = "solr", mixinStandardHelpOptions = true, description = "Set up a team archive on SolrCloud.",
-        subcommands = {SolrCommand.Init.class, SolrCommand.DevCluster.class})
+        subcommands = {SolrCommand.Init.class, SolrCommand.Upgrade.class, SolrCommand.DevCluster.class})
 public class SolrCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -43,6 +43,24 @@ public class SolrCommand implements Runnable {
                     c.replicas(), c.liveNodes());
             System.out.println("Point each workstation's data directory at it:");
             System.out.println("  sightline config set index.store " + c.location());
+            return 0;
+        }
+    }
+
+    @Command(name = "upgrade", mixinStandardHelpOptions = true,
+            description = "Bring a collection made by an older Sightline up to date: upload the configset and reload it.")
+    static class Upgrade implements Callable<Integer> {
+        @Option(names = "--zk", required = true, paramLabel = "HOST:PORT[/CHROOT]", description = "the SolrCloud's ZooKeeper")
+        String zk;
+
+        @Option(names = "--collection", required = true, paramLabel = "NAME")
+        String collection;
+
+        @Override
+        public Integer call() throws Exception {
+            TeamArchive.upgradeCollection(zk, collection);
+            System.out.println("Upgraded " + collection + ": the configset is this Sightline's and the collection reloaded;"
+                    + " its documents are unchanged");
             return 0;
         }
     }

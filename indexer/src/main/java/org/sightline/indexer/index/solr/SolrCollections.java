@@ -54,6 +54,26 @@ public final class SolrCollections {
         }
     }
 
+    /**
+     * Brings an existing collection's schema up to this version of Sightline: uploads the shipped configset (its
+     * changes only ever add fields) and reloads the collection. Documents already held stay as they are.
+     */
+    public static void upgrade(SolrLocation location) throws IOException {
+        try (SolrHttp http = new SolrHttp(location.zkHost())) {
+            boolean exists = false;
+            for (JsonNode c : http.get("/admin/collections?action=LIST").path("collections")) {
+                exists |= c.asText().equals(location.collection());
+            }
+            if (!exists) {
+                throw new SolrStoreException("the SolrCloud at " + location.zkHost() + " has no collection "
+                        + location.collection() + "; create it with `sightline solr init`");
+            }
+            http.postBytes("/admin/configs?action=UPLOAD&overwrite=true&cleanup=true&name=" + CONFIGSET,
+                    "application/octet-stream", configsetZip());
+            http.get("/admin/collections?action=RELOAD&name=" + URLEncoder.encode(location.collection(), StandardCharsets.UTF_8));
+        }
+    }
+
     /** The shipped configset as a zip, as Solr's configset upload takes it. */
     static byte[] configsetZip() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

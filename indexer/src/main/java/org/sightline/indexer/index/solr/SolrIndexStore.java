@@ -173,7 +173,17 @@ public final class SolrIndexStore implements IndexStore {
             for (IndexedFrame f : frames.subList(from, Math.min(frames.size(), from + BATCH))) {
                 docs.add(document(v, f));
             }
-            http.postJson(update(false), docs);
+            try {
+                http.postJson(update(false), docs);
+            } catch (SolrStoreException e) {
+                if (e.getMessage() != null && e.getMessage().contains("unknown field")) {
+                    throw new SolrStoreException("the collection " + location.collection() + " was set up by an older "
+                            + "Sightline (its schema lacks a field this version writes); bring it up to date with "
+                            + "`sightline solr upgrade --zk " + location.zkHost() + " --collection " + location.collection()
+                            + "` (" + e.getMessage() + ")", e);
+                }
+                throw e;
+            }
         }
         http.postJson(update(true), Map.of("commit", Map.of()));
         writeMarker(v.generation());

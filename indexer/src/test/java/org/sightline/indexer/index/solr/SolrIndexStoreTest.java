@@ -141,6 +141,9 @@ class SolrIndexStoreTest {
             var hit = s.searchArchive(x, 10, FrameFilter.model(MODEL)).stream().filter(h -> h.sha256().equals("sha-labels"))
                     .findFirst().orElseThrow();
             assertEquals(new VideoVectors.SourceFile("l.mp4", "cam-a/l.mp4", 1234), hit.file());
+            // upgrading the collection's configset in place keeps what it holds
+            SolrCollections.upgrade(location);
+            assertEquals(2, s.frameCountWithLabel("person"));
         }
     }
 
