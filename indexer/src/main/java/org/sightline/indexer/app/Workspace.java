@@ -142,7 +142,8 @@ public final class Workspace implements AutoCloseable {
     private static IndexStore openStore(DataDirectory dir) throws IOException {
         Optional<SolrLocation> solr = DataDirectorySettings.solrStore(dir);
         if (solr.isPresent()) {
-            return SolrIndexStore.open(solr.get(), DataDirectorySettings.workstation(dir), dir.indexDir().resolve("solr-writer.lock"));
+            return SolrIndexStore.open(solr.get(), DataDirectorySettings.solrCredentials(dir), DataDirectorySettings.workstation(dir),
+                    dir.indexDir().resolve("solr-writer.lock"));
         }
         return SegmentIndex.open(dir.indexDir());
     }

@@ -36,9 +36,14 @@ public class SolrCommand implements Runnable {
         @Option(names = "--replicas", defaultValue = "2", paramLabel = "N", description = "copies of each shard (default 2: one node may fail)")
         int replicas;
 
+        @Option(names = "--credentials-file", paramLabel = "FILE",
+                description = "for a SolrCloud requiring basic authentication: a file of one line USER:PASSWORD, readable only by you")
+        Path credentialsFile;
+
         @Override
         public Integer call() throws Exception {
-            SolrCollections.Created c = TeamArchive.createCollection(zk, collection, shards, replicas);
+            SolrCollections.Created c = TeamArchive.createCollection(zk, collection, shards, replicas,
+                    java.util.Optional.ofNullable(credentialsFile));
             System.out.printf("Created %s: %d shard(s) x %d replica(s) on %s%n", c.location().collection(), c.shards(),
                     c.replicas(), c.liveNodes());
             System.out.println("Point each workstation's data directory at it:");
@@ -56,9 +61,13 @@ public class SolrCommand implements Runnable {
         @Option(names = "--collection", required = true, paramLabel = "NAME")
         String collection;
 
+        @Option(names = "--credentials-file", paramLabel = "FILE",
+                description = "for a SolrCloud requiring basic authentication: a file of one line USER:PASSWORD, readable only by you")
+        Path credentialsFile;
+
         @Override
         public Integer call() throws Exception {
-            TeamArchive.upgradeCollection(zk, collection);
+            TeamArchive.upgradeCollection(zk, collection, java.util.Optional.ofNullable(credentialsFile));
             System.out.println("Upgraded " + collection + ": the configset is this Sightline's and the collection reloaded;"
                     + " its documents are unchanged");
             return 0;
@@ -74,10 +83,14 @@ public class SolrCommand implements Runnable {
         @Option(names = "--dir", paramLabel = "DIR", description = "where its files go (default: a new temporary folder)")
         Path dir;
 
+        @Option(names = "--basic-auth-file", paramLabel = "FILE",
+                description = "require these credentials (a private file of one line USER:PASSWORD) of every request")
+        Path basicAuthFile;
+
         @Override
         public Integer call() throws Exception {
             Path work = dir != null ? dir : Files.createTempDirectory("sightline-solrcloud");
-            SolrCloudProcess cloud = TeamArchive.startLocalCloud(nodes, work);
+            SolrCloudProcess cloud = TeamArchive.startLocalCloud(nodes, work, java.util.Optional.ofNullable(basicAuthFile));
             Runtime.getRuntime().addShutdownHook(new Thread(cloud::close));
             System.out.println("ZooKeeper " + cloud.zkHost());
             for (int i = 0; i < cloud.nodes().size(); i++) {

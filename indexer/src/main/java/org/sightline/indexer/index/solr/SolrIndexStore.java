@@ -86,6 +86,12 @@ public final class SolrIndexStore implements IndexStore {
      * process of this data directory holds {@code lockFile}.
      */
     public static SolrIndexStore open(SolrLocation location, String workstation, Path lockFile) throws IOException {
+        return open(location, java.util.Optional.empty(), workstation, lockFile);
+    }
+
+    /** As {@link #open(SolrLocation, String, Path)}, sending {@code credentials} with every request when present. */
+    public static SolrIndexStore open(SolrLocation location, java.util.Optional<SolrCredentials> credentials, String workstation,
+            Path lockFile) throws IOException {
         if (workstation == null || workstation.isBlank() || workstation.contains("/")) {
             throw new IllegalArgumentException("a workstation id must be a non-empty word without '/': " + workstation);
         }
@@ -97,7 +103,7 @@ public final class SolrIndexStore implements IndexStore {
         } catch (OverlappingFileLockException e) {
             lock = null;
         }
-        SolrHttp http = new SolrHttp(location.zkHost());
+        SolrHttp http = new SolrHttp(location.zkHost(), credentials);
         SolrIndexStore store = new SolrIndexStore(location, workstation, http, channel, lock);
         try {
             store.count("*:*");
