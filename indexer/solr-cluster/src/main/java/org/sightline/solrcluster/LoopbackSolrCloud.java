@@ -20,7 +20,9 @@ import org.apache.solr.embedded.JettyConfig;
  * (answering {@code stopped I} / {@code started I URL}), {@code quit} (or the end of input, when the parent dies)
  * shuts the cluster down; so does Ctrl+C.
  *
- * <p>Arguments: {@code --nodes N} (default 2), {@code --dir DIR} (default a new temporary folder).
+ * <p>Arguments: {@code --nodes N} (default 2), {@code --dir DIR} (default a new temporary folder),
+ * {@code --basic-auth-file FILE} (one line {@code USER:PASSWORD}: Solr's basic authentication plugin then requires
+ * those credentials of every request; nodes talk to each other with Solr's own PKI authentication).
  */
 public final class LoopbackSolrCloud {
     private LoopbackSolrCloud() {
@@ -29,11 +31,14 @@ public final class LoopbackSolrCloud {
     public static void main(String[] args) throws Exception {
         int nodes = 2;
         Path dir = null;
+        Path basicAuth = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--nodes" -> nodes = Integer.parseInt(args[++i]);
                 case "--dir" -> dir = Path.of(args[++i]);
-                default -> throw new IllegalArgumentException("unknown argument " + args[i] + " (expected --nodes N, --dir DIR)");
+                case "--basic-auth-file" -> basicAuth = Path.of(args[++i]);
+                default -> throw new IllegalArgumentException("unknown argument " + args[i]
+                        + " (expected --nodes N, --dir DIR, --basic-auth-file FILE)");
             }
         }
         if (dir == null) {
@@ -41,8 +46,16 @@ public final class LoopbackSolrCloud {
         }
         System.setProperty("host", "127.0.0.1");
         System.setProperty("solr.log.dir", dir.resolve("logs").toString());
-        JettyConfig jetty = JettyConfig.builder().setContext("/solr").setPort(0).build();
-        MiniSolrCloudCluster cluster = new MiniSolrCloudCluster(nodes, dir, jetty);
+        MiniSolrCloudCluster cluster;
+        if (basicAuth == null) {
+            JettyConfig jetty = JettyConfig.builder().setContext("/solr").setPort(0).build();
+            cluster = new MiniSolrCloudCluster(nodes, dir, jetty);
+        } else {
+            cluster = new MiniSolrCloudCluster.Builder(nodes, dir)
+                    .withJettyConfig(j -> j.setContext("/solr").setPort(0))
+                    .withSecurityJson(securityJson(basicAuth))
+                    .build();
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> shutdown(cluster)));
         System.out.println("zk " + cluster.getZkServer().getZkAddress());
         List<JettySolrRunner> runners = List.copyOf(cluster.getJettySolrRunners());
@@ -83,6 +96,19 @@ public final class LoopbackSolrCloud {
             System.out.flush();
         }
         System.exit(0);
+    }
+
+    /** Solr's basic authentication for the one user of {@code file} (one line USER:PASSWORD), every request included. */
+    private static String securityJson(Path file) throws java.io.IOException {
+        String line = Files.readString(file, StandardCharsets.UTF_8).strip();
+        int colon = line.indexOf(':');
+        if (colon <= 0 || colon == line.length() - 1) {
+            throw new IllegalArgumentException("the basic authentication file " + file + " must hold one line USER:PASSWORD");
+        }
+        String user = line.substring(0, colon);
+        String hashed = org.apache.solr.security.Sha256AuthenticationProvider.getSaltedHashedValue(line.substring(colon + 1));
+        return "{\"authentication\":{\"class\":\"solr.BasicAuthPlugin\",\"blockUnknown\":true,"
+                + "\"credentials\":{\"" + user.replace("\"", "") + "\":\"" + hashed + "\"}}}";
     }
 
     private static void shutdown(MiniSolrCloudCluster cluster) {

@@ -21,6 +21,19 @@ public final class DataDirectorySettings {
     /** The setting names {@code sightline config set} knows. */
     public static final String INDEX_STORE = "index.store";
     public static final String LUCENE = "lucene";
+    /**
+     * Folders of this workstation that hold other workstations' archive folders (a shared network folder mounted
+     * here), separated by the platform's path separator; a team archive's file is looked for there at the path below
+     * its archive folder that the indexing workstation recorded.
+     */
+    public static final String SHARED_ROOTS = "archive.shared-roots";
+    /**
+     * A file of one line {@code USER:PASSWORD}, readable only by its owner, for a SolrCloud that requires basic
+     * authentication (the password itself is never kept in the settings).
+     */
+    public static final String SOLR_CREDENTIALS = "solr.credentials-file";
+    /** Every setting name {@code sightline config} knows. */
+    public static final java.util.List<String> NAMES = java.util.List.of(INDEX_STORE, SHARED_ROOTS, SOLR_CREDENTIALS);
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -28,7 +41,12 @@ public final class DataDirectorySettings {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Stored(@JsonProperty("index.store") String indexStore, @JsonProperty("workstation") String workstation) {
+    record Stored(@JsonProperty("index.store") String indexStore, @JsonProperty("workstation") String workstation,
+            @JsonProperty("archive.shared-roots") java.util.List<String> sharedRoots,
+            @JsonProperty("solr.credentials-file") String solrCredentials) {
+        Stored {
+            sharedRoots = sharedRoots == null ? java.util.List.of() : java.util.List.copyOf(sharedRoots);
+        }
     }
 
     static Path file(DataDirectory dir) {
@@ -38,11 +56,11 @@ public final class DataDirectorySettings {
     static Stored read(DataDirectory dir) throws IOException {
         Path f = file(dir);
         if (!Files.isRegularFile(f)) {
-            return new Stored(LUCENE, null);
+            return new Stored(LUCENE, null, null, null);
         }
         try {
             Stored s = JSON.readValue(f.toFile(), Stored.class);
-            return new Stored(s.indexStore() == null ? LUCENE : s.indexStore(), s.workstation());
+            return new Stored(s.indexStore() == null ? LUCENE : s.indexStore(), s.workstation(), s.sharedRoots(), s.solrCredentials());
         } catch (IOException e) {
             throw new IOException("the settings file " + f + " is not readable JSON (" + e.getMessage()
                     + "); fix or delete it (deleting it goes back to the embedded Lucene index)", e);
@@ -79,7 +97,7 @@ public final class DataDirectorySettings {
             v = SolrLocation.parse(v).toString();
         }
         Stored s = read(dir);
-        write(dir, new Stored(v, s.workstation()));
+        write(dir, new Stored(v, s.workstation(), s.sharedRoots(), s.solrCredentials()));
     }
 
     /** This data directory's workstation id, made (a random UUID) and saved on first use. */
@@ -89,7 +107,78 @@ public final class DataDirectorySettings {
             return s.workstation();
         }
         String id = UUID.randomUUID().toString();
-        write(dir, new Stored(s.indexStore(), id));
+        write(dir, new Stored(s.indexStore(), id, s.sharedRoots(), s.solrCredentials()));
         return id;
+    }
+
+    /** The shared archive folders ({@value #SHARED_ROOTS}), in the order given. */
+    public static java.util.List<Path> sharedRoots(DataDirectory dir) throws IOException {
+        return read(dir).sharedRoots().stream().map(Path::of).toList();
+    }
+
+    /**
+     * Sets {@value #SHARED_ROOTS}: folders separated by the platform's path separator (empty for none). Each must be
+     * an existing folder; refused in plain words otherwise.
+     */
+    public static void setSharedRoots(DataDirectory dir, String value) throws IOException {
+        java.util.List<String> roots = new java.util.ArrayList<>();
+        for (String part : (value == null ? "" : value).split(java.util.regex.Pattern.quote(java.io.File.pathSeparator))) {
+            if (part.isBlank()) {
+                continue;
+            }
+            Path p = Path.of(part.strip()).toAbsolutePath().normalize();
+            if (!Files.isDirectory(p)) {
+                throw new IllegalArgumentException("a shared archive folder must be an existing folder: " + p);
+            }
+            roots.add(p.toString());
+        }
+        Stored s = read(dir);
+        write(dir, new Stored(s.indexStore(), s.workstation(), roots, s.solrCredentials()));
+    }
+
+    /** A setting's value as {@code sightline config get} prints it. */
+    public static String get(DataDirectory dir, String name) throws IOException {
+        return switch (name) {
+            case INDEX_STORE -> indexStore(dir);
+            case SHARED_ROOTS -> String.join(java.io.File.pathSeparator, read(dir).sharedRoots());
+            case SOLR_CREDENTIALS -> read(dir).solrCredentials() == null ? "" : read(dir).solrCredentials();
+            default -> throw new IllegalArgumentException("unknown setting " + name + " (known: " + String.join(", ", NAMES) + ")");
+        };
+    }
+
+    /** Sets a setting by name ({@link #NAMES}); IllegalArgumentException in plain words for a bad name or value. */
+    public static void set(DataDirectory dir, String name, String value) throws IOException {
+        switch (name) {
+            case INDEX_STORE -> setIndexStore(dir, value);
+            case SHARED_ROOTS -> setSharedRoots(dir, value);
+            case SOLR_CREDENTIALS -> setSolrCredentials(dir, value);
+            default -> throw new IllegalArgumentException("unknown setting " + name + " (known: " + String.join(", ", NAMES) + ")");
+        }
+    }
+
+    /**
+     * Sets {@value #SOLR_CREDENTIALS} (empty for none). The file is read and checked now (private, one line
+     * {@code USER:PASSWORD}); refused in plain words otherwise.
+     */
+    public static void setSolrCredentials(DataDirectory dir, String value) throws IOException {
+        String v = value == null ? "" : value.strip();
+        String stored = null;
+        if (!v.isEmpty()) {
+            Path f = Path.of(v).toAbsolutePath().normalize();
+            try {
+                org.sightline.indexer.index.solr.SolrCredentials.read(f);
+            } catch (org.sightline.indexer.index.solr.SolrStoreException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+            stored = f.toString();
+        }
+        Stored s = read(dir);
+        write(dir, new Stored(s.indexStore(), s.workstation(), s.sharedRoots(), stored));
+    }
+
+    /** The credentials for the SolrCloud store, when a credentials file is set. */
+    public static Optional<org.sightline.indexer.index.solr.SolrCredentials> solrCredentials(DataDirectory dir) throws IOException {
+        String f = read(dir).solrCredentials();
+        return f == null || f.isBlank() ? Optional.empty() : Optional.of(org.sightline.indexer.index.solr.SolrCredentials.read(Path.of(f)));
     }
 }

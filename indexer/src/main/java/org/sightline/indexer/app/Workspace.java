@@ -142,7 +142,8 @@ public final class Workspace implements AutoCloseable {
     private static IndexStore openStore(DataDirectory dir) throws IOException {
         Optional<SolrLocation> solr = DataDirectorySettings.solrStore(dir);
         if (solr.isPresent()) {
-            return SolrIndexStore.open(solr.get(), DataDirectorySettings.workstation(dir), dir.indexDir().resolve("solr-writer.lock"));
+            return SolrIndexStore.open(solr.get(), DataDirectorySettings.solrCredentials(dir), DataDirectorySettings.workstation(dir),
+                    dir.indexDir().resolve("solr-writer.lock"));
         }
         return SegmentIndex.open(dir.indexDir());
     }
@@ -216,7 +217,7 @@ public final class Workspace implements AutoCloseable {
      * collection; the embedded index refuses in plain words). Recorded in the audit trail like any search.
      */
     public org.sightline.indexer.search.ArchiveSearchResult searchArchive(org.sightline.indexer.search.SearchQuery query) throws IOException {
-        var result = search().searchArchive(query);
+        var result = search().searchArchive(query, DataDirectorySettings.sharedRoots(dataDirectory));
         evidence().audit().recordSearch(query, result.files().size(), result.framesHit(), result.modelId());
         return result;
     }

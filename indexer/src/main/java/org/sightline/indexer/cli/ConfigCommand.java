@@ -20,12 +20,14 @@ public class ConfigCommand implements Runnable {
 
     @Command(name = "set", mixinStandardHelpOptions = true, description = {
             "Change a setting. index.store: lucene (the embedded index, the default) or solr://ZKHOST:PORT[/CHROOT]/COLLECTION",
-            "(a SolrCloud collection shared by several workstations; create it with `sightline solr init`)."})
+            "(a SolrCloud collection shared by several workstations; create it with `sightline solr init`).",
+            "archive.shared-roots: folders (separated by ':') where this workstation sees other workstations' archive",
+            "folders (a shared network folder), so that team-archive results it did not index can be opened here."})
     static class Set implements Callable<Integer> {
         @Mixin
         DataOption dataOption;
 
-        @Parameters(index = "0", paramLabel = "KEY", description = "index.store")
+        @Parameters(index = "0", paramLabel = "KEY", description = "index.store or archive.shared-roots")
         String key;
 
         @Parameters(index = "1", paramLabel = "VALUE")
@@ -33,22 +35,18 @@ public class ConfigCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            if (!DataDirectorySettings.INDEX_STORE.equals(key)) {
-                System.err.println("sightline: unknown setting " + key + " (known: " + DataDirectorySettings.INDEX_STORE + ")");
-                return 2;
-            }
             try {
-                DataDirectorySettings.setIndexStore(dataOption.directory(), value);
+                DataDirectorySettings.set(dataOption.directory(), key, value);
             } catch (IllegalArgumentException e) {
                 System.err.println("sightline: " + e.getMessage());
                 return 2;
             }
-            System.out.println(key + " = " + DataDirectorySettings.indexStore(dataOption.directory()));
+            System.out.println(key + " = " + DataDirectorySettings.get(dataOption.directory(), key));
             return 0;
         }
     }
 
-    @Command(name = "get", mixinStandardHelpOptions = true, description = "Show a setting (index.store).")
+    @Command(name = "get", mixinStandardHelpOptions = true, description = "Show a setting (index.store, archive.shared-roots).")
     static class Get implements Callable<Integer> {
         @Mixin
         DataOption dataOption;
@@ -58,11 +56,12 @@ public class ConfigCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            if (!DataDirectorySettings.INDEX_STORE.equals(key)) {
-                System.err.println("sightline: unknown setting " + key + " (known: " + DataDirectorySettings.INDEX_STORE + ")");
+            try {
+                System.out.println(DataDirectorySettings.get(dataOption.directory(), key));
+            } catch (IllegalArgumentException e) {
+                System.err.println("sightline: " + e.getMessage());
                 return 2;
             }
-            System.out.println(DataDirectorySettings.indexStore(dataOption.directory()));
             return 0;
         }
     }

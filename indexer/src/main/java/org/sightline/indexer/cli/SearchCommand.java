@@ -211,9 +211,7 @@ public class SearchCommand implements Callable<Integer> {
         int i = 1;
         for (var f : r.files()) {
             System.out.printf(Locale.ROOT, "%2d. %s  at %.1f s  score %.3f  camera %s  (%d frames)%n", i++,
-                    f.localFile().map(Object::toString).orElse("held by workstation " + f.workstation()
-                            + ", not on this one (SHA-256 " + f.sha256() + ")"),
-                    f.bestOffsetSeconds(), f.score(), f.camera(), f.frames());
+                    f.whereToOpen(), f.bestOffsetSeconds(), f.score(), f.camera(), f.frames());
         }
     }
 

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 
 /** {@code sightline solr init|dev-cluster}: a team archive on SolrCloud. */
 @Command(name = "solr", mixinStandardHelpOptions = true, description = "Set up a team archive on SolrCloud.",
-        subcommands = {SolrCommand.Init.class, SolrCommand.DevCluster.class})
+        subcommands = {SolrCommand.Init.class, SolrCommand.Upgrade.class, SolrCommand.DevCluster.class})
 public class SolrCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -36,13 +36,40 @@ public class SolrCommand implements Runnable {
         @Option(names = "--replicas", defaultValue = "2", paramLabel = "N", description = "copies of each shard (default 2: one node may fail)")
         int replicas;
 
+        @Option(names = "--credentials-file", paramLabel = "FILE",
+                description = "for a SolrCloud requiring basic authentication: a file of one line USER:PASSWORD, readable only by you")
+        Path credentialsFile;
+
         @Override
         public Integer call() throws Exception {
-            SolrCollections.Created c = TeamArchive.createCollection(zk, collection, shards, replicas);
+            SolrCollections.Created c = TeamArchive.createCollection(zk, collection, shards, replicas,
+                    java.util.Optional.ofNullable(credentialsFile));
             System.out.printf("Created %s: %d shard(s) x %d replica(s) on %s%n", c.location().collection(), c.shards(),
                     c.replicas(), c.liveNodes());
             System.out.println("Point each workstation's data directory at it:");
             System.out.println("  sightline config set index.store " + c.location());
+            return 0;
+        }
+    }
+
+    @Command(name = "upgrade", mixinStandardHelpOptions = true,
+            description = "Bring a collection made by an older Sightline up to date: upload the configset and reload it.")
+    static class Upgrade implements Callable<Integer> {
+        @Option(names = "--zk", required = true, paramLabel = "HOST:PORT[/CHROOT]", description = "the SolrCloud's ZooKeeper")
+        String zk;
+
+        @Option(names = "--collection", required = true, paramLabel = "NAME")
+        String collection;
+
+        @Option(names = "--credentials-file", paramLabel = "FILE",
+                description = "for a SolrCloud requiring basic authentication: a file of one line USER:PASSWORD, readable only by you")
+        Path credentialsFile;
+
+        @Override
+        public Integer call() throws Exception {
+            TeamArchive.upgradeCollection(zk, collection, java.util.Optional.ofNullable(credentialsFile));
+            System.out.println("Upgraded " + collection + ": the configset is this Sightline's and the collection reloaded;"
+                    + " its documents are unchanged");
             return 0;
         }
     }
@@ -56,10 +83,14 @@ public class SolrCommand implements Runnable {
         @Option(names = "--dir", paramLabel = "DIR", description = "where its files go (default: a new temporary folder)")
         Path dir;
 
+        @Option(names = "--basic-auth-file", paramLabel = "FILE",
+                description = "require these credentials (a private file of one line USER:PASSWORD) of every request")
+        Path basicAuthFile;
+
         @Override
         public Integer call() throws Exception {
             Path work = dir != null ? dir : Files.createTempDirectory("sightline-solrcloud");
-            SolrCloudProcess cloud = TeamArchive.startLocalCloud(nodes, work);
+            SolrCloudProcess cloud = TeamArchive.startLocalCloud(nodes, work, java.util.Optional.ofNullable(basicAuthFile));
             Runtime.getRuntime().addShutdownHook(new Thread(cloud::close));
             System.out.println("ZooKeeper " + cloud.zkHost());
             for (int i = 0; i < cloud.nodes().size(); i++) {

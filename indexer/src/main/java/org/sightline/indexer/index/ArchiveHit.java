@@ -5,6 +5,11 @@ package org.sightline.indexer.index;
  * data directory's catalog ids.
  *
  * @param score cosine similarity between the query vector and the frame's vector
+ * @param file  the file as the workstation that indexed it knows it (name, path below its archive folder, size)
  */
-public record ArchiveHit(String sha256, String modelId, String camera, String workstation, double offsetSeconds, float score) {
+public record ArchiveHit(String sha256, String modelId, String camera, String workstation, double offsetSeconds, float score,
+        VideoVectors.SourceFile file) {
+    public ArchiveHit {
+        file = file == null ? VideoVectors.SourceFile.UNKNOWN : file;
+    }
 }

@@ -79,7 +79,8 @@ public final class IndexCommitProtocol {
         }
         try {
             // a video with no recording start from metadata or its name takes its burned-in clock's
-            index.replaceVideo(new VideoVectors(w.videoId(), w.modelId(), w.sha256(), gen, w.camera(), w.recordingStart().or(() -> w.perception().clockStart()), frames));
+            index.replaceVideo(new VideoVectors(w.videoId(), w.modelId(), w.sha256(), gen, w.camera(),
+                    w.recordingStart().or(() -> w.perception().clockStart()), frames, sourceFile(w.videoId())));
         } catch (IOException | RuntimeException e) {
             // nothing of it reached the index (the index drops what it left uncommitted): undo the catalog's side now
             // rather than at the next open, so this process can index the video again
@@ -92,6 +93,26 @@ public final class IndexCommitProtocol {
         }
         deleteThumbnails(catalog.completeGeneration(gen));
         return started.segmentIds();
+    }
+
+    /** The file as this workstation knows it: its name, its path below the archive folder it came from, its size. */
+    private VideoVectors.SourceFile sourceFile(long videoId) {
+        return catalog.video(videoId).map(v -> {
+            Path file = v.path();
+            String archivePath = null;
+            Path bestRoot = null;
+            for (Path root : catalog.archiveRoots()) {
+                if (file.startsWith(root) && !file.equals(root)
+                        && (bestRoot == null || root.getNameCount() > bestRoot.getNameCount())) {
+                    bestRoot = root;
+                }
+            }
+            if (bestRoot != null) {
+                archivePath = bestRoot.relativize(file).toString().replace(java.io.File.separatorChar, '/');
+            }
+            Path name = file.getFileName();
+            return new VideoVectors.SourceFile(name == null ? file.toString() : name.toString(), archivePath, v.sizeBytes());
+        }).orElse(VideoVectors.SourceFile.UNKNOWN);
     }
 
     /**

@@ -3,6 +3,7 @@ package org.sightline.indexer.search;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.sightline.indexer.index.VideoVectors;
 
 /**
  * What a search of a whole team archive found: one entry per file (its best frame), every workstation's footage.
@@ -11,14 +12,47 @@ import java.util.Optional;
  */
 public record ArchiveSearchResult(SearchQuery query, List<ArchiveFile> files, String modelId, int framesHit, long millis) {
 
+    /** How this workstation can open a file of the archive. */
+    public enum LocalCopy {
+        /** This workstation indexed the same content (same SHA-256) and the file is at its recorded path. */
+        INDEXED_HERE,
+        /**
+         * Found in one of this workstation's shared archive folders ({@code archive.shared-roots}) at the path the
+         * indexing workstation recorded below its archive folder, with the recorded size (its SHA-256 is checked
+         * before it becomes evidence).
+         */
+        SHARED_FOLDER,
+        /** Held only by the workstation that indexed it: this one cannot open it. */
+        NOT_HERE
+    }
+
     /**
      * One file of the archive that matched.
      *
-     * @param localFile   where this workstation has the same content (same SHA-256), when it does and the file is
-     *                    there; empty means it is held only by {@code workstation} and cannot be opened here
+     * @param file        the file as the indexing workstation knows it (name, path below its archive folder, size)
+     * @param localFile   where this workstation can open the same file, when it can (see {@code copy})
+     * @param copy        how {@code localFile} was found, or {@link LocalCopy#NOT_HERE}
      * @param workstation the workstation whose document was found (the last one to index that content)
      */
     public record ArchiveFile(String sha256, String camera, String workstation, double bestOffsetSeconds, float score,
-            int frames, Optional<Path> localFile) {
+            int frames, VideoVectors.SourceFile file, Optional<Path> localFile, LocalCopy copy) {
+        public ArchiveFile {
+            if (localFile.isPresent() == (copy == LocalCopy.NOT_HERE)) {
+                throw new IllegalArgumentException("a local file goes with INDEXED_HERE or SHARED_FOLDER, none with NOT_HERE");
+            }
+        }
+
+        /** In plain words: where this workstation has the file, or who holds it. */
+        public String whereToOpen() {
+            String name = file.fileName().isEmpty() ? "SHA-256 " + sha256 : file.fileName();
+            return switch (copy) {
+                case INDEXED_HERE -> localFile.orElseThrow().toString();
+                case SHARED_FOLDER -> localFile.orElseThrow() + " (in a shared archive folder)";
+                case NOT_HERE -> name + ": held by workstation " + workstation + ", not reachable from this one"
+                        + (file.archivePath() == null ? "" : " (its path there below the archive folder: " + file.archivePath()
+                        + "; add the folder that holds it with `sightline config set archive.shared-roots DIR`)")
+                        + " (SHA-256 " + sha256 + ")";
+            };
+        }
     }
 }

@@ -129,6 +129,15 @@ public final class SearchService {
      * same file, by its path here. Listeners are not told (the caller records the search).
      */
     public ArchiveSearchResult searchArchive(SearchQuery query) throws IOException {
+        return searchArchive(query, List.of());
+    }
+
+    /**
+     * As {@link #searchArchive(SearchQuery)}, also looking for files held by other workstations in
+     * {@code sharedFolders} (folders of this workstation that hold the same archive as another's archive folder: the
+     * recorded path below that folder and the recorded size must match).
+     */
+    public ArchiveSearchResult searchArchive(SearchQuery query, List<java.nio.file.Path> sharedFolders) throws IOException {
         long t0 = System.nanoTime();
         float[] vector = queryVector(query);
         int k = Math.max(MIN_FRAMES, query.limit() * 8);
@@ -149,10 +158,43 @@ public final class SearchService {
             org.sightline.indexer.index.ArchiveHit best = e.getValue().getFirst(); // hits come best first
             java.util.Optional<java.nio.file.Path> local = catalog.videosBySha256(e.getKey()).stream().map(VideoRecord::path)
                     .filter(java.nio.file.Files::isRegularFile).findFirst();
+            ArchiveSearchResult.LocalCopy copy = ArchiveSearchResult.LocalCopy.INDEXED_HERE;
+            if (local.isEmpty()) {
+                local = inSharedFolder(best.file(), sharedFolders);
+                copy = local.isPresent() ? ArchiveSearchResult.LocalCopy.SHARED_FOLDER : ArchiveSearchResult.LocalCopy.NOT_HERE;
+            }
             files.add(new ArchiveSearchResult.ArchiveFile(e.getKey(), best.camera(), best.workstation(), best.offsetSeconds(),
-                    best.score(), e.getValue().size(), local));
+                    best.score(), e.getValue().size(), best.file(), local, copy));
         }
         return new ArchiveSearchResult(query, List.copyOf(files), modelId(), framesHit, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /** The file at its recorded path below one of the shared folders, when it is there with its recorded size. */
+    private static java.util.Optional<java.nio.file.Path> inSharedFolder(org.sightline.indexer.index.VideoVectors.SourceFile f,
+            List<java.nio.file.Path> sharedFolders) {
+        if (f.archivePath() == null || f.archivePath().isBlank()) {
+            return java.util.Optional.empty();
+        }
+        for (java.nio.file.Path folder : sharedFolders) {
+            java.nio.file.Path candidate = folder;
+            boolean inside = true;
+            for (String part : f.archivePath().split("/")) {
+                if (part.isEmpty() || part.equals(".") || part.equals("..")) {
+                    inside = false; // a recorded path is never allowed to climb out of the shared folder
+                    break;
+                }
+                candidate = candidate.resolve(part);
+            }
+            try {
+                if (inside && java.nio.file.Files.isRegularFile(candidate)
+                        && (f.sizeBytes() <= 0 || java.nio.file.Files.size(candidate) == f.sizeBytes())) {
+                    return java.util.Optional.of(candidate);
+                }
+            } catch (IOException unreadable) {
+                // not this folder
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     private float[] queryVector(SearchQuery query) throws IOException {

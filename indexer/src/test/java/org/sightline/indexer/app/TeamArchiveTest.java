@@ -79,7 +79,11 @@ class TeamArchiveTest {
             assertTrue(a.status().indexStore().shared());
             assertTrue(a.status().indexStore().description().contains("team_archive"), a.status().indexStore().description());
             assertEquals(0, index(a, "tiny-highway-48px-raw.avi").count(FileOutcome.Status.FAILED));
-            assertEquals(0, index(b, "street-montage-scene-cuts.mp4").count(FileOutcome.Status.FAILED));
+            // b indexes an archive folder (a copy of a fixture below tmp/nas/cam-b), a sees the same share mounted
+            Path nas = tmp.resolve("nas");
+            java.nio.file.Files.createDirectories(nas.resolve("cam-b"));
+            java.nio.file.Files.copy(SharedData.footage("street-montage-scene-cuts.mp4"), nas.resolve("cam-b/street-montage-scene-cuts.mp4"));
+            assertEquals(0, b.ingest(IngestRequest.of(List.of(nas)), IngestListener.NONE, () -> false).count(FileOutcome.Status.FAILED));
             String model = a.activeModel().id().asString();
             int framesA = store(a).storedFrames().size();
             int framesB = store(b).storedFrames().size();
@@ -103,6 +107,19 @@ class TeamArchiveTest {
             }
             assertEquals(catalogShas(a), here);
             assertEquals(catalogShas(b), elsewhere);
+            // with the share named as a shared archive folder, b's files open on a at the path b recorded below it
+            DataDirectorySettings.setSharedRoots(new DataDirectory(tmp.resolve("a")), nas.toString());
+            int shared = 0;
+            for (var f : a.searchArchive(SearchQuery.prompt("grey").withLimit(50)).files()) {
+                if (f.workstation().equals(store(b).workstation())) {
+                    assertEquals(org.sightline.indexer.search.ArchiveSearchResult.LocalCopy.SHARED_FOLDER, f.copy(), f.toString());
+                    assertEquals(nas.resolve("cam-b/street-montage-scene-cuts.mp4"), f.localFile().orElseThrow());
+                    assertEquals("cam-b/street-montage-scene-cuts.mp4", f.file().archivePath());
+                    assertEquals("street-montage-scene-cuts.mp4", f.file().fileName());
+                    shared++;
+                }
+            }
+            assertEquals(1, shared);
 
             // a rerun adds nothing; the same file on the other workstation adds nothing either
             assertEquals(FileOutcome.Status.UNCHANGED, index(a, "tiny-highway-48px-raw.avi").outcomes().getFirst().status());

@@ -76,6 +76,14 @@ public final class SolrCloudProcess implements AutoCloseable {
      * @param launcher the {@code solr-cluster/target} folder (holding {@code classes} and {@code solr-cluster-lib})
      */
     public static SolrCloudProcess start(Path launcher, int nodes, Path workDir) throws IOException {
+        return start(launcher, nodes, workDir, Optional.empty());
+    }
+
+    /**
+     * As {@link #start(Path, int, Path)}; with {@code basicAuthFile} (one line USER:PASSWORD) every request to the cloud
+     * must carry those credentials.
+     */
+    public static SolrCloudProcess start(Path launcher, int nodes, Path workDir, Optional<Path> basicAuthFile) throws IOException {
         Path classes = launcher.resolve("classes");
         Path lib = launcher.resolve("solr-cluster-lib");
         if (!Files.isDirectory(classes) || !Files.isDirectory(lib)) {
@@ -85,9 +93,11 @@ public final class SolrCloudProcess implements AutoCloseable {
         Files.createDirectories(workDir);
         Path log = workDir.resolve("solrcloud.log");
         String javaCommand = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        ProcessBuilder pb = new ProcessBuilder(javaCommand, "-Xmx1g", "-cp", classes + java.io.File.pathSeparator + lib + "/*",
-                MAIN, "--nodes", Integer.toString(nodes), "--dir", workDir.resolve("cluster").toString())
-                .redirectError(log.toFile());
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(javaCommand, "-Xmx1g", "-cp",
+                classes + java.io.File.pathSeparator + lib + "/*", MAIN, "--nodes", Integer.toString(nodes), "--dir",
+                workDir.resolve("cluster").toString()));
+        basicAuthFile.ifPresent(f -> command.addAll(java.util.List.of("--basic-auth-file", f.toAbsolutePath().toString())));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectError(log.toFile());
         Process p = pb.start();
         try {
             return new SolrCloudProcess(p, log);

@@ -33,10 +33,16 @@ public final class SolrCollections {
      *                            refuses (e.g. more replicas than live nodes)
      */
     public static Created create(SolrLocation location, int shards, int replicas) throws IOException {
+        return create(location, java.util.Optional.empty(), shards, replicas);
+    }
+
+    /** As {@link #create(SolrLocation, int, int)}, with credentials for a cloud that requires them. */
+    public static Created create(SolrLocation location, java.util.Optional<SolrCredentials> credentials, int shards, int replicas)
+            throws IOException {
         if (shards < 1 || replicas < 1) {
             throw new IllegalArgumentException("a collection needs at least one shard and one replica");
         }
-        try (SolrHttp http = new SolrHttp(location.zkHost())) {
+        try (SolrHttp http = new SolrHttp(location.zkHost(), credentials)) {
             http.postBytes("/admin/configs?action=UPLOAD&overwrite=true&cleanup=true&name=" + CONFIGSET,
                     "application/octet-stream", configsetZip());
             JsonNode list = http.get("/admin/collections?action=LIST");
@@ -51,6 +57,31 @@ public final class SolrCollections {
                     + "&waitForFinalState=true");
             List<String> live = new SolrNodes(location.zkHost()).liveAndClose();
             return new Created(location, shards, replicas, live);
+        }
+    }
+
+    /**
+     * Brings an existing collection's schema up to this version of Sightline: uploads the shipped configset (its
+     * changes only ever add fields) and reloads the collection. Documents already held stay as they are.
+     */
+    public static void upgrade(SolrLocation location) throws IOException {
+        upgrade(location, java.util.Optional.empty());
+    }
+
+    /** As {@link #upgrade(SolrLocation)}, with credentials for a cloud that requires them. */
+    public static void upgrade(SolrLocation location, java.util.Optional<SolrCredentials> credentials) throws IOException {
+        try (SolrHttp http = new SolrHttp(location.zkHost(), credentials)) {
+            boolean exists = false;
+            for (JsonNode c : http.get("/admin/collections?action=LIST").path("collections")) {
+                exists |= c.asText().equals(location.collection());
+            }
+            if (!exists) {
+                throw new SolrStoreException("the SolrCloud at " + location.zkHost() + " has no collection "
+                        + location.collection() + "; create it with `sightline solr init`");
+            }
+            http.postBytes("/admin/configs?action=UPLOAD&overwrite=true&cleanup=true&name=" + CONFIGSET,
+                    "application/octet-stream", configsetZip());
+            http.get("/admin/collections?action=RELOAD&name=" + URLEncoder.encode(location.collection(), StandardCharsets.UTF_8));
         }
     }
 

@@ -28,14 +28,21 @@ final class SolrHttp implements AutoCloseable {
 
     private final SolrNodes nodes;
     private final String zkHost;
+    private final java.util.Optional<SolrCredentials> credentials;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private int next;
     /** The live nodes as last read from ZooKeeper; read again after any failed request. */
     private volatile List<URI> liveNodes;
 
     SolrHttp(String zkHost) {
+        this(zkHost, java.util.Optional.empty());
+    }
+
+    /** With credentials, every request carries them (Solr's basic authentication plugin). */
+    SolrHttp(String zkHost, java.util.Optional<SolrCredentials> credentials) {
         this.zkHost = zkHost;
         this.nodes = new SolrNodes(zkHost);
+        this.credentials = credentials;
     }
 
     static ObjectMapper json() {
@@ -93,11 +100,19 @@ final class SolrHttp implements AutoCloseable {
                 URI base = live.get(Math.floorMod(next++, live.size()));
                 URI uri = URI.create(base + path + (path.contains("?") ? "&" : "?") + "wt=json");
                 try {
-                    HttpResponse<String> r = http.send(request.at(uri).timeout(Duration.ofSeconds(60)).build(),
-                            HttpResponse.BodyHandlers.ofString());
+                    HttpRequest.Builder b = request.at(uri).timeout(Duration.ofSeconds(60));
+                    credentials.ifPresent(c -> b.header("Authorization", c.authorizationHeader()));
+                    HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
                     JsonNode body = parse(r.body());
                     if (r.statusCode() == 200) {
                         return body;
+                    }
+                    if (r.statusCode() == 401 || r.statusCode() == 403) {
+                        throw new SolrStoreException("SolrCloud at " + zkHost + " refused " + describe(path) + " (HTTP "
+                                + r.statusCode() + "): " + (credentials.isEmpty()
+                                ? "it requires a user name and password; name a credentials file with `sightline config set "
+                                        + "solr.credentials-file FILE` (one line USER:PASSWORD, readable only by you)"
+                                : "the credentials of " + credentials.get().user() + " were not accepted for it"), r.statusCode());
                     }
                     liveNodes = null;
                     String message = errorMessage(body, r.body());

@@ -58,6 +58,10 @@ public final class SolrIndexStore implements IndexStore {
     static final String TIME_OF_DAY = "time_of_day_s";
     static final String OFFSET = "offset_ms";
     static final String DIMS = "dims";
+    static final String LABEL = "label";
+    static final String FILE_NAME = "file_name";
+    static final String ARCHIVE_PATH = "archive_path";
+    static final String SIZE = "size_bytes";
     /** Vector dimensions the shipped schema declares a field for ({@code vector_DIM}). */
     static final List<Integer> DIMENSIONS = List.of(256, 384, 512, 640, 768, 1024);
 
@@ -82,6 +86,12 @@ public final class SolrIndexStore implements IndexStore {
      * process of this data directory holds {@code lockFile}.
      */
     public static SolrIndexStore open(SolrLocation location, String workstation, Path lockFile) throws IOException {
+        return open(location, java.util.Optional.empty(), workstation, lockFile);
+    }
+
+    /** As {@link #open(SolrLocation, String, Path)}, sending {@code credentials} with every request when present. */
+    public static SolrIndexStore open(SolrLocation location, java.util.Optional<SolrCredentials> credentials, String workstation,
+            Path lockFile) throws IOException {
         if (workstation == null || workstation.isBlank() || workstation.contains("/")) {
             throw new IllegalArgumentException("a workstation id must be a non-empty word without '/': " + workstation);
         }
@@ -93,7 +103,7 @@ public final class SolrIndexStore implements IndexStore {
         } catch (OverlappingFileLockException e) {
             lock = null;
         }
-        SolrHttp http = new SolrHttp(location.zkHost());
+        SolrHttp http = new SolrHttp(location.zkHost(), credentials);
         SolrIndexStore store = new SolrIndexStore(location, workstation, http, channel, lock);
         try {
             store.count("*:*");
@@ -169,7 +179,17 @@ public final class SolrIndexStore implements IndexStore {
             for (IndexedFrame f : frames.subList(from, Math.min(frames.size(), from + BATCH))) {
                 docs.add(document(v, f));
             }
-            http.postJson(update(false), docs);
+            try {
+                http.postJson(update(false), docs);
+            } catch (SolrStoreException e) {
+                if (e.getMessage() != null && e.getMessage().contains("unknown field")) {
+                    throw new SolrStoreException("the collection " + location.collection() + " was set up by an older "
+                            + "Sightline (its schema lacks a field this version writes); bring it up to date with "
+                            + "`sightline solr upgrade --zk " + location.zkHost() + " --collection " + location.collection()
+                            + "` (" + e.getMessage() + ")", e);
+                }
+                throw e;
+            }
         }
         http.postJson(update(true), Map.of("commit", Map.of()));
         writeMarker(v.generation());
@@ -189,6 +209,15 @@ public final class SolrIndexStore implements IndexStore {
         d.put(GENERATION, v.generation());
         d.put(OFFSET, offsetMs);
         d.put(DIMS, f.vector().length);
+        if (!f.labels().isEmpty()) {
+            ArrayNode labels = d.putArray(LABEL);
+            f.labels().stream().sorted().forEach(labels::add);
+        }
+        d.put(FILE_NAME, v.file().fileName());
+        if (v.file().archivePath() != null) {
+            d.put(ARCHIVE_PATH, v.file().archivePath());
+        }
+        d.put(SIZE, v.file().sizeBytes());
         addPadded(d.putArray(vectorField(f.vector().length)), f.vector(), fieldDimension(f.vector().length));
         v.recordingStart().ifPresent(start -> {
             Instant at = start.plusMillis(offsetMs);
@@ -239,6 +268,24 @@ public final class SolrIndexStore implements IndexStore {
             return countGeneration(g.number());
         }
         return count("+" + term(KIND, "frame") + " +" + term(SHA, g.sha256()) + " +" + term(MODEL, g.modelId()));
+    }
+
+    @Override
+    public int frameCountWithLabel(String label) throws IOException {
+        return count("+" + term(KIND, "frame") + " +" + term(WORKSTATION, workstation) + " +" + term(LABEL, label));
+    }
+
+    /**
+     * Whether this workstation's documents of the video and model were written from content with this SHA-256 (a
+     * catalog row whose hash was edited afterwards no longer matches).
+     */
+    @Override
+    public boolean indexedWithHash(long videoId, String modelId, String sha256) throws IOException {
+        if (sha256 == null) {
+            return false;
+        }
+        return count("+" + term(KIND, "frame") + " +" + term(WORKSTATION, workstation) + " +" + term(VIDEO, videoId)
+                + " +" + term(MODEL, modelId) + " +" + term(SHA, sha256)) > 0;
     }
 
     @Override
@@ -297,7 +344,9 @@ public final class SolrIndexStore implements IndexStore {
         List<ArchiveHit> hits = new ArrayList<>();
         for (JsonNode d : knn(vector, k, filter, false)) {
             hits.add(new ArchiveHit(d.path(SHA).asText(), d.path(MODEL).asText(), d.path(CAMERA).asText(),
-                    d.path(WORKSTATION).asText(), d.path(OFFSET).asLong() / 1000.0, cosine(d)));
+                    d.path(WORKSTATION).asText(), d.path(OFFSET).asLong() / 1000.0, cosine(d),
+                    new VideoVectors.SourceFile(d.path(FILE_NAME).asText(""),
+                            d.hasNonNull(ARCHIVE_PATH) ? d.path(ARCHIVE_PATH).asText() : null, d.path(SIZE).asLong(0))));
         }
         return hits;
     }
@@ -315,7 +364,8 @@ public final class SolrIndexStore implements IndexStore {
         }
         q.append(']');
         List<String> p = new ArrayList<>(List.of("q", q.toString(), "rows", Integer.toString(k),
-                "fl", String.join(",", VIDEO, SEGMENT, OFFSET, SHA, MODEL, CAMERA, WORKSTATION, "score")));
+                "fl", String.join(",", VIDEO, SEGMENT, OFFSET, SHA, MODEL, CAMERA, WORKSTATION, FILE_NAME, ARCHIVE_PATH,
+                        SIZE, "score")));
         for (String fq : filterQueries(filter)) {
             p.add("fq");
             p.add(fq);
@@ -342,6 +392,7 @@ public final class SolrIndexStore implements IndexStore {
             String hi = f.to() == null ? "*" : Long.toString(f.to().toEpochMilli());
             fq.add(TIME + ":[" + lo + " TO " + hi + "}");
         }
+        f.labels().stream().sorted().forEach(label -> fq.add(term(LABEL, label)));
         if (f.dayFrom() != null) {
             int lo = f.dayFrom().toSecondOfDay();
             int hi = f.dayTo().toSecondOfDay();

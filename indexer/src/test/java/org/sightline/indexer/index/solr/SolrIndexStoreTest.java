@@ -116,6 +116,38 @@ class SolrIndexStoreTest {
     }
 
     @Test
+    void labelsFileAndContentTravelWithTheDocuments() throws Exception {
+        try (Catalog c = Catalog.open(tmp.resolve("l.sqlite")); SolrIndexStore s = open("ws-labels", "l")) {
+            Path root = tmp.resolve("archive");
+            long v = c.registerVideo(root.resolve("cam-a/l.mp4"), "sha-labels", 1234, 1, "cam", c.archive(root));
+            float[] x = Vectors.normalise(new float[] {1, 1, 0});
+            List<List<IndexedFrame>> per = List.of(
+                    List.of(new IndexedFrame(0, 0.5, x, Set.of("person", "car")), new IndexedFrame(0, 1.5, x, Set.of())),
+                    List.of(new IndexedFrame(0, 4.5, x, Set.of("person")), new IndexedFrame(0, 5.5, x, Set.of("car"))));
+            new IndexCommitProtocol(c, s, tmp.resolve("thumbs-l")).write(new IndexCommitProtocol.VideoWrite(v, MODEL, "sha-labels",
+                    "cam", Optional.empty(), null, drafts(), per, Optional.empty(), 0));
+            assertEquals(2, s.frameCountWithLabel("person"));
+            assertEquals(2, s.frameCountWithLabel("car"));
+            assertEquals(0, s.frameCountWithLabel("bicycle"));
+            FrameFilter people = FrameFilter.model(MODEL).withLabels(Set.of("person"));
+            assertEquals(List.of(0.5, 4.5), s.search(x, 10, people).stream().map(FrameHit::offsetSeconds).sorted().toList());
+            assertEquals(List.of(0.5), s.search(x, 10, people.withLabels(Set.of("person", "car"))).stream()
+                    .map(FrameHit::offsetSeconds).toList());
+            // the hash the documents were written from: an edited catalog hash no longer matches
+            assertTrue(s.indexedWithHash(v, MODEL, "sha-labels"));
+            assertFalse(s.indexedWithHash(v, MODEL, "sha-forged"));
+            assertFalse(s.indexedWithHash(v, "another-model", "sha-labels"));
+            // another workstation learns the file's name, its path below the archive folder and its size
+            var hit = s.searchArchive(x, 10, FrameFilter.model(MODEL)).stream().filter(h -> h.sha256().equals("sha-labels"))
+                    .findFirst().orElseThrow();
+            assertEquals(new VideoVectors.SourceFile("l.mp4", "cam-a/l.mp4", 1234), hit.file());
+            // upgrading the collection's configset in place keeps what it holds
+            SolrCollections.upgrade(location);
+            assertEquals(2, s.frameCountWithLabel("person"));
+        }
+    }
+
+    @Test
     void crashBeforeTheMarkerRollsBackAndAfterItRollsForward() throws Exception {
         long rolledBack;
         long rolledForward;
