@@ -49,7 +49,8 @@ import picocli.CommandLine.TypeConversionException;
                 + "negation (\"no people\", \"-bicycle\"); what describes how things look goes to the model. Every clip has a tier "
                 + "(strong, possible, more) instead of a cut-off: page through all of them with --offset."},
         footer = {"", "Times (--from, --to) are ISO-8601: 2024-03-01T22:00:00Z, 2024-03-01T22:00 or 2024-03-01; without an offset they are UTC.",
-                "Regions (--region) are x,y,w,h as fractions of the picture: 0,0,0.5,0.5 is the top-left quarter.",
+                "Regions (--region) are x,y,w,h as fractions of the picture (0,0,0.5,0.5 is the top-left quarter), or a polygon"
+                        + " x1,y1,x2,y2,x3,y3,... of three or more corners (0.4,1,0.5,0.6,0.7,1 is a triangle standing on the bottom edge).",
                 "Exit status: 0 search ran (even with no clips); 1 no model pack or index problem; 2 bad input; "
                         + "4 nothing in the prompt can be answered here (the message says what can be asked)."})
 public class SearchCommand implements Callable<Integer> {
@@ -63,8 +64,8 @@ public class SearchCommand implements Callable<Integer> {
             + "leave out with --motion to list motion in the regions.")
     String prompt;
 
-    @Option(names = "--region", paramLabel = "X,Y,W,H", converter = RegionConverter.class,
-            description = "Only this rectangle of the picture, as fractions (repeatable). With a prompt, clips without change "
+    @Option(names = "--region", paramLabel = "X,Y,W,H|X1,Y1,X2,Y2,X3,Y3,...", converter = RegionConverter.class,
+            description = "Only this rectangle (or polygon) of the picture, as fractions (repeatable). With a prompt, clips without change "
                     + "there go to the 'more' tier; with --motion and no prompt, every change there is listed.")
     List<FrameRegion> regions = new ArrayList<>();
 

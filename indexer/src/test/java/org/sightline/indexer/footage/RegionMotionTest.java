@@ -44,6 +44,41 @@ class RegionMotionTest {
     }
 
     @Test
+    void aPolygonLimitsMotionToItsOwnArea() throws Exception {
+        // a diamond inside the entry rectangle still sees both cars come in ...
+        FrameRegion diamond = FrameRegion.parse("0.55,0.76, 0.67,0.88, 0.55,0.99, 0.43,0.88");
+        List<RegionMotion.Span> spans = new RegionMotion().scan(AISLE, List.of(diamond),
+                RegionMotion.Settings.sensitivity(RegionMotion.Settings.DEFAULT_SENSITIVITY), null);
+        assertTrue(spans.stream().anyMatch(s -> s.startSeconds() <= 6.0 && s.endSeconds() >= 4.5), "white car: " + spans);
+        assertTrue(spans.stream().anyMatch(s -> s.startSeconds() <= 17.0 && s.endSeconds() >= 15.5), "red car: " + spans);
+        // ... while a thin triangle along the right edge, whose bounding box reaches into the aisle's entry, sees none:
+        // only the cells inside the polygon count
+        FrameRegion edge = FrameRegion.parse("0.99,0.3, 0.99,0.99, 0.45,0.99");
+        assertTrue(edge.x() < 0.5 && edge.y() < 0.76, "its bounding box covers part of the entry: " + edge);
+        assertEquals(List.of(), new RegionMotion().scan(AISLE, List.of(FrameRegion.parse("0.99,0.3, 0.99,0.7, 0.78,0.7")),
+                RegionMotion.Settings.sensitivity(RegionMotion.Settings.DEFAULT_SENSITIVITY), null));
+    }
+
+    @Test
+    void polygonsAreCheckedAndParsed() {
+        FrameRegion triangle = FrameRegion.parse("0.4,1, 0.5,0.6, 0.7,1");
+        assertEquals(3, triangle.polygon().size());
+        assertEquals(0.4, triangle.x(), 1e-9);
+        assertEquals(0.6, triangle.y(), 1e-9);
+        assertEquals(0.3, triangle.width(), 1e-9);
+        assertTrue(triangle.contains(0.5, 0.9));
+        assertFalse(triangle.contains(0.42, 0.65), "inside the bounding box, outside the triangle");
+        assertTrue(triangle.toString().startsWith("polygon "), triangle.toString());
+        // a concave L: the notch is outside
+        FrameRegion l = FrameRegion.parse("0,0, 0.5,0, 0.5,0.2, 0.2,0.2, 0.2,0.5, 0,0.5");
+        assertTrue(l.contains(0.1, 0.4));
+        assertFalse(l.contains(0.4, 0.4));
+        assertThrows(() -> FrameRegion.parse("0,0, 0.5,0.5, 1,1"));   // no area
+        assertThrows(() -> FrameRegion.parse("0,0, 0.5,0.5, 1.2,1"));  // outside the picture
+        assertThrows(() -> FrameRegion.parse("0,0, 0.5,0.5, 1"));      // odd count
+    }
+
+    @Test
     void regionsAreCheckedAndParsed() {
         assertEquals(new FrameRegion(0.1, 0.2, 0.3, 0.4), FrameRegion.parse(" 0.1, 0.2,0.3 ,0.4"));
         assertFalse(FrameRegion.parse("0,0,1,1").contains(1.0, 0.5));
