@@ -9,7 +9,7 @@ import org.sightline.indexer.index.solr.SolrCollections;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code sightline solr init|dev-cluster}: a team archive on SolrCloud. */
+/** {@code sightline solr init|upgrade|dev-cluster}: a team archive on SolrCloud. */
 @Command(name = "solr", mixinStandardHelpOptions = true, description = "Set up a team archive on SolrCloud.",
         subcommands = {SolrCommand.Init.class, SolrCommand.Upgrade.class, SolrCommand.DevCluster.class})
 public class SolrCommand implements Runnable {
@@ -21,14 +21,28 @@ public class SolrCommand implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
-    @Command(name = "init", mixinStandardHelpOptions = true,
-            description = "Upload Sightline's configset to a SolrCloud and create the collection for its frame vectors.")
-    static class Init implements Callable<Integer> {
+    /** Which collection of which SolrCloud, and the credentials for a protected one. */
+    static class CollectionOptions {
         @Option(names = "--zk", required = true, paramLabel = "HOST:PORT[/CHROOT]", description = "the SolrCloud's ZooKeeper")
         String zk;
 
         @Option(names = "--collection", required = true, paramLabel = "NAME")
         String collection;
+
+        @Option(names = "--credentials-file", paramLabel = "FILE",
+                description = "for a SolrCloud requiring basic authentication: a file of one line USER:PASSWORD, readable only by you")
+        Path credentialsFile;
+
+        java.util.Optional<Path> credentials() {
+            return java.util.Optional.ofNullable(credentialsFile);
+        }
+    }
+
+    @Command(name = "init", mixinStandardHelpOptions = true,
+            description = "Upload Sightline's configset to a SolrCloud and create the collection for its frame vectors.")
+    static class Init implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        CollectionOptions target;
 
         @Option(names = "--shards", defaultValue = "1", paramLabel = "N")
         int shards;
@@ -36,14 +50,10 @@ public class SolrCommand implements Runnable {
         @Option(names = "--replicas", defaultValue = "2", paramLabel = "N", description = "copies of each shard (default 2: one node may fail)")
         int replicas;
 
-        @Option(names = "--credentials-file", paramLabel = "FILE",
-                description = "for a SolrCloud requiring basic authentication: a file of one line USER:PASSWORD, readable only by you")
-        Path credentialsFile;
-
         @Override
         public Integer call() throws Exception {
-            SolrCollections.Created c = TeamArchive.createCollection(zk, collection, shards, replicas,
-                    java.util.Optional.ofNullable(credentialsFile));
+            SolrCollections.Created c = TeamArchive.createCollection(target.zk, target.collection, shards,
+                    replicas, target.credentials());
             System.out.printf("Created %s: %d shard(s) x %d replica(s) on %s%n", c.location().collection(), c.shards(),
                     c.replicas(), c.liveNodes());
             System.out.println("Point each workstation's data directory at it:");
@@ -55,20 +65,13 @@ public class SolrCommand implements Runnable {
     @Command(name = "upgrade", mixinStandardHelpOptions = true,
             description = "Bring a collection made by an older Sightline up to date: upload the configset and reload it.")
     static class Upgrade implements Callable<Integer> {
-        @Option(names = "--zk", required = true, paramLabel = "HOST:PORT[/CHROOT]", description = "the SolrCloud's ZooKeeper")
-        String zk;
-
-        @Option(names = "--collection", required = true, paramLabel = "NAME")
-        String collection;
-
-        @Option(names = "--credentials-file", paramLabel = "FILE",
-                description = "for a SolrCloud requiring basic authentication: a file of one line USER:PASSWORD, readable only by you")
-        Path credentialsFile;
+        @picocli.CommandLine.Mixin
+        CollectionOptions target;
 
         @Override
         public Integer call() throws Exception {
-            TeamArchive.upgradeCollection(zk, collection, java.util.Optional.ofNullable(credentialsFile));
-            System.out.println("Upgraded " + collection + ": the configset is this Sightline's and the collection reloaded;"
+            TeamArchive.upgradeCollection(target.zk, target.collection, target.credentials());
+            System.out.println("Upgraded " + target.collection + ": the configset is this Sightline's and the collection reloaded;"
                     + " its documents are unchanged");
             return 0;
         }
