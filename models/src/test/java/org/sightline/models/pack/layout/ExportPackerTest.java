@@ -323,13 +323,16 @@ class ExportPackerTest {
     }
 
     @Test
-    void letterboxResizeIsRefusedPlainly() throws IOException {
-        Path export = StandInExports.immich(temp.resolve("siglip"));
-        Files.writeString(export.resolve("visual/preprocess_cfg.json"), """
-                {"size": 224, "mean": [0.5, 0.5, 0.5], "std": [0.5, 0.5, 0.5], "interpolation": "bicubic", "resize_mode": "longest"}
-                """, StandardCharsets.UTF_8);
-        PackVerificationException e = assertThrows(PackVerificationException.class, () -> packer.pack(export, request, temp.resolve("out")));
-        assertTrue(e.getMessage().contains("preprocess_cfg.json") && e.getMessage().contains("longest"), e.getMessage());
+    void letterboxResizeIsRecordedWithItsFillAndRanks() throws IOException {
+        Path export = StandInExports.letterboxed(temp.resolve("ViT-B-16-SigLIP__webli"));
+        VerifiedPack pack = packer.pack(export, request, temp.resolve("out"));
+        assertEquals(ResizeRule.LONGEST_EDGE_PAD, pack.manifest().image().resize());
+        assertEquals(0, pack.manifest().image().fill());
+        ranksColours(pack);
+        Files.writeString(export.resolve("visual/preprocess_cfg.json"), Files.readString(export.resolve("visual/preprocess_cfg.json"))
+                .replace("\"fill_color\": 0", "\"fill_color\": [1, 2, 3]"));
+        PackVerificationException e = assertThrows(PackVerificationException.class, () -> packer.pack(export, request, temp.resolve("out2")));
+        assertTrue(e.getMessage().contains("preprocess_cfg.json") && e.getMessage().contains("fill_color"), e.getMessage());
     }
 
     @Test

@@ -113,6 +113,16 @@ public final class StandInExports {
         return dir;
     }
 
+    /** An Immich export whose open_clip preprocessing letterboxes ({@code resize_mode: longest}, {@code fill_color: 0}). */
+    public static Path letterboxed(Path dir) throws IOException {
+        immich(dir);
+        Files.writeString(dir.resolve("visual/preprocess_cfg.json"), """
+                {"size": [224, 224], "mode": "RGB", "mean": [0.48145466, 0.4578275, 0.40821073],
+                 "std": [0.26862954, 0.26130258, 0.27577711], "interpolation": "bicubic", "resize_mode": "longest", "fill_color": 0}
+                """, StandardCharsets.UTF_8);
+        return dir;
+    }
+
     /**
      * A transformers.js / Xenova export: {@code onnx/vision_model{_VARIANT}.onnx} ({@code pixel_values} -> {@code image_embeds})
      * and {@code onnx/text_model{_VARIANT}.onnx} ({@code input_ids} + {@code attention_mask} -> {@code text_embeds}, symbolic dims),
