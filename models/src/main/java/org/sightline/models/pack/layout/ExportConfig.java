@@ -179,24 +179,25 @@ public final class ExportConfig {
 
     /** The pad token's id: the tokenizer config's pad token (else its end token) looked up in tokenizer.json; 0 when neither is named. */
     public static long padId(Path tokenizerFile, JsonNode tokenizerConfig) {
-        String pad = tokenText(tokenizerConfig.get("pad_token"));
-        if (pad == null) {
-            pad = tokenText(tokenizerConfig.get("eos_token"));
-        }
+        String named = tokenText(tokenizerConfig.get("pad_token"));
+        String pad = named != null ? named : tokenText(tokenizerConfig.get("eos_token"));
         if (pad == null) {
             return 0;
         }
+        return tokenId(tokenizerFile, pad).orElseThrow(() -> new PackVerificationException(tokenizerFile, "pad token " + pad
+                + " named in tokenizer_config.json is not in the tokenizer"));
+    }
+
+    /** The id of a token of {@code tokenizer.json}: an added (special) token or a vocabulary entry. */
+    public static Optional<Long> tokenId(Path tokenizerFile, String token) {
         JsonNode tokenizer = readJson(tokenizerFile);
         for (JsonNode t : tokenizer.path("added_tokens")) {
-            if (pad.equals(t.path("content").asText())) {
-                return t.path("id").asLong();
+            if (token.equals(t.path("content").asText())) {
+                return Optional.of(t.path("id").asLong());
             }
         }
-        JsonNode vocabId = tokenizer.path("model").path("vocab").get(pad);
-        if (vocabId != null && vocabId.canConvertToLong()) {
-            return vocabId.asLong();
-        }
-        throw new PackVerificationException(tokenizerFile, "pad token " + pad + " named in tokenizer_config.json is not in the tokenizer");
+        JsonNode vocabId = tokenizer.path("model").path("vocab").get(token);
+        return vocabId != null && vocabId.canConvertToLong() ? Optional.of(vocabId.asLong()) : Optional.empty();
     }
 
     private static String tokenText(JsonNode node) {

@@ -31,6 +31,8 @@ import org.sightline.models.pack.PackVerifier;
 import org.sightline.models.integrity.Sha256;
 import org.sightline.models.pack.VerifiedPack;
 import org.sightline.models.runtime.OnnxVisionLanguageModel;
+import org.sightline.models.runtime.PromptCleaner;
+import org.sightline.models.runtime.PromptTokenizer;
 import org.sightline.models.runtime.RgbFrame;
 import org.sightline.models.runtime.RuntimeOptions;
 
@@ -320,6 +322,51 @@ class ExportPackerTest {
         VerifiedPack pack = packer.pack(export, request, temp.resolve("out"));
         assertEquals(PackManifest.TextCleaning.CANONICALIZE, pack.manifest().text().cleaning());
         ranksColours(pack);
+    }
+
+    @Test
+    void nllbTakesItsLanguageCodeBeforeEveryPromptEnglishUnlessAsked() throws IOException {
+        Path export = StandInExports.nllb(temp.resolve("nllb-clip-base-siglip__v1"));
+        VerifiedPack english = packer.pack(export, request, temp.resolve("en"));
+        assertEquals("eng_Latn", english.manifest().text().language());
+        assertNull(english.manifest().text().prefix());
+        assertEquals(languageTokenId(0), secondToken(english, "red"));
+        ranksColours(english);
+
+        VerifiedPack french = packer.pack(export, new PackRequest("nllb-fr", "1.0", "test", null, null, "fra_Latn"), temp.resolve("fr"));
+        assertEquals("fra_Latn", french.manifest().text().language());
+        assertEquals(languageTokenId(1), secondToken(french, "rouge"));
+
+        PackVerificationException unknown = assertThrows(PackVerificationException.class, () -> packer.pack(export,
+                new PackRequest(null, "1.0", "test", null, null, "kor_Hang"), temp.resolve("ko")));
+        assertTrue(unknown.getMessage().contains("tokenizer.json") && unknown.getMessage().contains("kor_Hang"), unknown.getMessage());
+        PackVerificationException notAnNllbModel = assertThrows(PackVerificationException.class, () -> packer.pack(
+                StandInExports.immich(temp.resolve("ViT-B-32__openai")), new PackRequest(null, "1.0", "test", null, null, "fra_Latn"),
+                temp.resolve("b32")));
+        assertTrue(notAnNllbModel.getMessage().contains("NLLB"), notAnNllbModel.getMessage());
+    }
+
+    private static long languageTokenId(int index) throws IOException {
+        return StandInExports.clipVocabSize() + index;
+    }
+
+    /** The token after the start token, as the pack's runtime tokenizes the prompt. */
+    private static long secondToken(VerifiedPack pack, String prompt) throws IOException {
+        try (PromptTokenizer tokenizer = new PromptTokenizer(pack.tokenizerJson(), pack.manifest().text().contextLength(),
+                pack.manifest().text().padId())) {
+            return tokenizer.tokenize(PromptCleaner.prepare(prompt, pack.manifest().text())).ids()[1];
+        }
+    }
+
+    @Test
+    void nomicTextModelNamedByTheConfigGetsTheSearchQueryPrefix() throws IOException {
+        VerifiedPack pack = packer.pack(StandInExports.nomic(temp.resolve("nomic-embed-vision-v1.5")), request, temp.resolve("out"));
+        assertEquals("search_query: ", pack.manifest().text().prefix());
+        assertNull(pack.manifest().text().language());
+        assertEquals("search_query: a red car", PromptCleaner.prepare("a red car", pack.manifest().text()));
+        ranksColours(pack);
+        VerifiedPack plain = packer.pack(StandInExports.transformersJs(temp.resolve("clip"), ""), request, temp.resolve("plain"));
+        assertNull(plain.manifest().text().prefix());
     }
 
     @Test
