@@ -187,6 +187,30 @@ class ExportPackerTest {
     }
 
     @Test
+    void externalWeightsSwappedAfterVerificationAreNeverLoaded() throws IOException {
+        Path export = StandInExports.transformersJs(temp.resolve("clip-external"), "");
+        ExternalWeights.externalise(export.resolve("onnx/text_model.onnx"), "text_model.onnx_data");
+        ModelStore store = new ModelStore(temp.resolve("data/models"));
+        ImportResult r = store.importExport(export, request);
+        VerifiedPack pack = store.verify(r.id().name());
+        // after verification, someone swaps in weights of the same size that still load (the colour table changed)
+        Path installed = pack.dir().resolve("onnx/text_model.onnx_data");
+        byte[] original = Files.readAllBytes(installed);
+        byte[] swapped = original.clone();
+        for (int i = 0; i < swapped.length; i += 4) {
+            swapped[i] = swapped[(i + 40_000) % swapped.length];
+        }
+        Files.write(installed, swapped);
+        PackVerificationException e = assertThrows(PackVerificationException.class,
+                () -> OnnxVisionLanguageModel.open(pack, new RuntimeOptions(1, 1, 4)).close());
+        assertTrue(e.getMessage().contains("text_model.onnx_data") && e.getMessage().contains("changed since the pack was verified"),
+                e.getMessage());
+        // the verified content back in place: the same verified pack opens and ranks
+        Files.write(installed, original);
+        ranksColours(pack);
+    }
+
+    @Test
     void hubCacheOfSymbolicLinksImportsAtItsRevision() throws IOException {
         Path export = StandInExports.transformersJs(temp.resolve("export"), "quantized");
         String rev = "d15189d7028b43f1d3e65039190477f6af591c2a";
