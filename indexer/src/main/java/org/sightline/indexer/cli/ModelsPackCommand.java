@@ -67,6 +67,12 @@ public class ModelsPackCommand implements Callable<Integer> {
                     + pack.manifest().image().size() + " px, " + pack.manifest().image().resize().name().toLowerCase());
             o.println("  text:  " + pack.manifest().text().input() + (pack.manifest().text().takesAttentionMask() ? " + " + pack.manifest().text().attentionMaskInput() : "")
                     + " -> " + pack.manifest().text().output() + ", " + pack.manifest().text().contextLength() + " tokens, pad id " + pack.manifest().text().padId());
+            if (pack.manifest().text().language() != null) {
+                o.println("  prompt language: " + pack.manifest().text().language() + " (put before every prompt)");
+            }
+            if (pack.manifest().text().prefix() != null) {
+                o.println("  prompt prefix: \"" + pack.manifest().text().prefix() + "\"");
+            }
             if (pack.manifest().provenance() != null) {
                 pack.manifest().provenance().files().forEach(line -> o.println("  " + line));
             }

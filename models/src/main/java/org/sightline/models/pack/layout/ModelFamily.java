@@ -51,7 +51,13 @@ final class ModelFamily {
             return true;
         }
         Path name = export.source().getFileName();
-        return name != null && name.toString().toLowerCase(Locale.ROOT).replaceFirst("^models--[^-]+--", "").startsWith("nllb");
+        if (name == null) {
+            return false;
+        }
+        String folder = name.toString().toLowerCase(Locale.ROOT);
+        // a hub cache folder is models--OWNER--NAME (Hugging Face names never hold "--")
+        String model = folder.startsWith("models--") ? folder.substring(folder.lastIndexOf("--") + 2) : folder;
+        return model.startsWith("nllb");
     }
 
     /**
