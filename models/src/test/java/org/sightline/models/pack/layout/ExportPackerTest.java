@@ -371,6 +371,16 @@ class ExportPackerTest {
         assertTrue(notAnNllbModel.getMessage().contains("NLLB"), notAnNllbModel.getMessage());
     }
 
+    @Test
+    void anNllbModelKnownOnlyByItsNameAsImmichDecidesInAHubCacheTakesEnglish() throws IOException {
+        Path export = StandInExports.nllb(temp.resolve("export"));
+        Files.writeString(export.resolve("config.json"), Files.readString(export.resolve("config.json")).replace("facebook/nllb-200-distilled-600M",
+                "some/text-tower"));
+        Path cache = StandInExports.hubCache(temp.resolve("hub"), "immich-app/nllb-clip-base-siglip__v1", export, "main-revision");
+        assertEquals("eng_Latn", packer.pack(cache, request, temp.resolve("out")).manifest().text().language());
+        assertNull(packer.pack(export, request, temp.resolve("plain")).manifest().text().language());
+    }
+
     private static long languageTokenId(int index) throws IOException {
         return StandInExports.clipVocabSize() + index;
     }
