@@ -69,6 +69,12 @@ class ModelExportsOnFootageTest {
         }
     }
 
+    /** Immich's NLLB model: every prompt goes in after its language code (eng_Latn), and "red" still finds the red car. */
+    @Test
+    void immichNllbWithItsLanguageCode() throws Exception {
+        importAndScoreTheRedCarFrame(StandInExports.nllb(tmp.resolve("nllb-clip-base-siglip__v1")));
+    }
+
     @Test
     void optimumWholeModel() throws Exception {
         importAndScoreTheRedCarFrame(StandInExports.optimum(tmp.resolve("clip-optimum")));
