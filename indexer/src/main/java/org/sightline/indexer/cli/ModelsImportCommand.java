@@ -45,6 +45,10 @@ public class ModelsImportCommand implements Callable<Integer> {
     @Option(names = "--context-length", paramLabel = "N", description = "Tokens per prompt when an export does not say (or says more than 4096).")
     Integer contextLength;
 
+    @Option(names = "--language", paramLabel = "CODE", description = "NLLB models only: the language prompts are written in,"
+            + " as a FLORES-200 code (e.g. fra_Latn, deu_Latn; default eng_Latn).")
+    String language;
+
     @Option(names = "--variant", description = "Which ONNX files when an export has several, e.g. quantized, fp16, or '' for the plain ones.")
     String variant;
 
@@ -58,7 +62,7 @@ public class ModelsImportCommand implements Callable<Integer> {
     public Integer call() {
         return ModelsCommand.run(spec, out -> {
             ModelLibrary store = ModelsCommand.library(dataOption, parent);
-            ImportResult r = store.importExport(dir, new PackRequest(name, version, licence, variant, contextLength));
+            ImportResult r = store.importExport(dir, new PackRequest(name, version, licence, variant, contextLength, language));
             out.println((r.alreadyInstalled() ? "Already installed: " : "Installed: ") + r.id() + " in " + r.installedDir()
                     + " (" + ModelsCommand.megabytes(r.bytes()) + ", verified, both encoders run once)");
             r.provenance().forEach(line -> out.println("  " + line));

@@ -47,6 +47,10 @@ public class ModelsPackCommand implements Callable<Integer> {
     @Option(names = "--context-length", paramLabel = "N", description = "Tokens per prompt when an export does not say (or says more than 4096).")
     Integer contextLength;
 
+    @Option(names = "--language", paramLabel = "CODE", description = "NLLB models only: the language prompts are written in,"
+            + " as a FLORES-200 code (e.g. fra_Latn, deu_Latn; default eng_Latn).")
+    String language;
+
     @Option(names = "--variant", description = "Which ONNX files when there are several, e.g. quantized, fp16, or '' for vision_model.onnx (default: the only one, else quantized).")
     String variant;
 
@@ -56,13 +60,19 @@ public class ModelsPackCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return ModelsCommand.run(spec, o -> {
-            VerifiedPack pack = ModelStore.standaloneExportPacker().pack(dir, new PackRequest(name, version, licence, variant, contextLength), out);
+            VerifiedPack pack = ModelStore.standaloneExportPacker().pack(dir, new PackRequest(name, version, licence, variant, contextLength, language), out);
             o.println("Wrote " + pack.dir().resolve(PackManifest.FILE_NAME));
             o.println("Pack " + ModelsCommand.describe(pack) + " verifies.");
             o.println("  image: " + pack.manifest().image().input() + " -> " + pack.manifest().image().output() + ", "
                     + pack.manifest().image().size() + " px, " + pack.manifest().image().resize().name().toLowerCase());
             o.println("  text:  " + pack.manifest().text().input() + (pack.manifest().text().takesAttentionMask() ? " + " + pack.manifest().text().attentionMaskInput() : "")
                     + " -> " + pack.manifest().text().output() + ", " + pack.manifest().text().contextLength() + " tokens, pad id " + pack.manifest().text().padId());
+            if (pack.manifest().text().language() != null) {
+                o.println("  prompt language: " + pack.manifest().text().language() + " (put before every prompt)");
+            }
+            if (pack.manifest().text().prefix() != null) {
+                o.println("  prompt prefix: \"" + pack.manifest().text().prefix() + "\"");
+            }
             if (pack.manifest().provenance() != null) {
                 pack.manifest().provenance().files().forEach(line -> o.println("  " + line));
             }

@@ -50,6 +50,12 @@ class ModelExportsOnFootageTest {
         importIndexAndFindTheRedCar(StandInExports.zip(export, tmp.resolve("ViT-B-32__openai.zip")));
     }
 
+    /** open_clip's letterbox (resize_mode longest): the whole 16:9 frame, padded, still puts the red car's span first. */
+    @Test
+    void immichLetterboxed() throws Exception {
+        importIndexAndFindTheRedCar(StandInExports.letterboxed(tmp.resolve("ViT-B-16-SigLIP__webli")));
+    }
+
     private void importAndScoreTheRedCarFrame(Path source) throws Exception {
         Path aisle = SharedData.footage("parking-aisle-cars.mp4");
         ModelStore store = new ModelStore(tmp.resolve("data/models"));
@@ -61,6 +67,12 @@ class ModelExportsOnFootageTest {
             double empty = org.sightline.indexer.ColourModelOnFootageTest.dot(red, v[1]);
             assertTrue(withCar > empty, source + ": red car frame " + withCar + " vs empty aisle " + empty);
         }
+    }
+
+    /** Immich's NLLB model: every prompt goes in after its language code (eng_Latn), and "red" still finds the red car. */
+    @Test
+    void immichNllbWithItsLanguageCode() throws Exception {
+        importAndScoreTheRedCarFrame(StandInExports.nllb(tmp.resolve("nllb-clip-base-siglip__v1")));
     }
 
     @Test

@@ -158,6 +158,22 @@ class ModelsCommandTest {
     }
 
     @Test
+    void languageOfAnNllbModelIsGivenAtPackAndImportAndRefusedForOtherModels() throws Exception {
+        Path nllb = StandInExports.nllb(temp.resolve("nllb-clip-base-siglip__v1"));
+        Run packed = run("models", "pack", nllb.toString(), "--language", "deu_Latn", "--out", temp.resolve("carry").toString());
+        assertEquals(0, packed.exit(), packed.err());
+        assertTrue(packed.out().contains("prompt language: deu_Latn"), packed.out());
+        String data = temp.resolve("data").toString();
+        Run imp = run("models", "import", nllb.toString(), "--data", data);
+        assertEquals(0, imp.exit(), imp.err());
+        assertTrue(Files.readString(temp.resolve("data/models/nllb-clip-base-siglip__v1/sightline-model.json")).contains("\"language\" : \"eng_Latn\""));
+        Run refused = run("models", "import", StandInExports.immich(temp.resolve("ViT-B-32__openai")).toString(), "--language", "fra_Latn",
+                "--data", data);
+        assertEquals(1, refused.exit(), refused.out());
+        assertTrue(refused.err().contains("NLLB"), refused.err());
+    }
+
+    @Test
     void unknownPackAndHelp() {
         Run use = run("models", "use", "nothing", "--data", temp.resolve("d").toString());
         assertEquals(1, use.exit());

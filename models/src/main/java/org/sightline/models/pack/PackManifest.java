@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The manifest {@code sightline-model.json} of a model pack: what the pack is, how frames and prompts must be
@@ -44,6 +45,8 @@ public record PackManifest(
         Provenance provenance) {
 
     public static final int FORMAT = 1;
+    /** A FLORES-200 language code, as NLLB tokenizers name languages: eng_Latn, fra_Latn, zho_Hans... */
+    public static final Pattern LANGUAGE_CODE = Pattern.compile("[a-z]{3}_[A-Z][a-z]{3}");
     /** The manifest's file name inside a pack folder. */
     public static final String FILE_NAME = "sightline-model.json";
 
@@ -82,7 +85,12 @@ public record PackManifest(
         /** Scale so the short side is {@code size}, then cut the centre square (CLIP). */
         @JsonProperty("shortest_edge_center_crop") SHORTEST_EDGE_CENTER_CROP,
         /** Scale width and height independently to {@code size} (whole frame, aspect not kept). */
-        @JsonProperty("squash") SQUASH
+        @JsonProperty("squash") SQUASH,
+        /**
+         * Scale so the long side is {@code size}, keeping the aspect, then pad the rest of the square evenly with the
+         * {@code fill} grey (open_clip's {@code resize_mode: longest}, a letterbox): the whole frame is seen.
+         */
+        @JsonProperty("longest_edge_pad") LONGEST_EDGE_PAD
     }
 
     /** Resampling filter; both antialias when shrinking, as PIL does. */
@@ -101,10 +109,16 @@ public record PackManifest(
      * @param input   name of the image encoder's input, shape [N,3,size,size]
      * @param output  name of the image encoder's embedding output, shape [N,embeddingDimension]
      * @param batch   the fixed batch size N when the encoder only takes that many images at once, else null (any N)
+     * @param fill    grey level 0..255 of the padding of {@code longest_edge_pad} (open_clip's {@code fill_color}); null is 0
      */
-    @JsonPropertyOrder({"size", "resize", "interpolation", "rescale", "mean", "std", "input", "output", "batch"})
+    @JsonPropertyOrder({"size", "resize", "interpolation", "rescale", "mean", "std", "input", "output", "batch", "fill"})
     public record ImageSettings(int size, ResizeRule resize, Interpolation interpolation, double rescale,
-                                float[] mean, float[] std, String input, String output, Integer batch) {
+                                float[] mean, float[] std, String input, String output, Integer batch, Integer fill) {
+
+        public ImageSettings(int size, ResizeRule resize, Interpolation interpolation, double rescale,
+                             float[] mean, float[] std, String input, String output, Integer batch) {
+            this(size, resize, interpolation, rescale, mean, std, input, output, batch, null);
+        }
 
         public ImageSettings(int size, ResizeRule resize, Interpolation interpolation, double rescale,
                              float[] mean, float[] std, String input, String output) {
@@ -114,6 +128,9 @@ public record PackManifest(
         public ImageSettings {
             if (batch != null && (batch < 1 || batch > 4096)) {
                 throw new IllegalArgumentException("image.batch must be 1..4096, got " + batch);
+            }
+            if (fill != null && (fill < 0 || fill > 255)) {
+                throw new IllegalArgumentException("image.fill must be a grey level 0..255, got " + fill);
             }
             Objects.requireNonNull(resize, "image.resize");
             Objects.requireNonNull(interpolation, "image.interpolation");
@@ -136,6 +153,11 @@ public record PackManifest(
             mean = mean.clone();
             std = std.clone();
         }
+
+        /** The padding grey level, 0 when the manifest does not say. */
+        public int fillLevel() {
+            return fill == null ? 0 : fill;
+        }
     }
 
     /**
@@ -147,19 +169,27 @@ public record PackManifest(
      * @param tokenType          element type of the token (and mask) inputs; null means int64
      * @param batch              the fixed batch size N when the encoder only takes that many prompts at once, else null
      * @param cleaning           how a prompt is cleaned before tokenizing when the model family needs it, else null
-     * @param prefix             text put before every prompt (e.g. "search_query: "), else null
+     * @param prefix             text put before every prompt (e.g. nomic's "search_query: "), else null
+     * @param language           language code token put straight before every (cleaned) prompt, as Immich does for NLLB
+     *                           models (a FLORES-200 code such as "eng_Latn"), else null
      */
-    @JsonPropertyOrder({"contextLength", "padId", "input", "attentionMaskInput", "output", "tokenType", "batch", "cleaning", "prefix"})
+    @JsonPropertyOrder({"contextLength", "padId", "input", "attentionMaskInput", "output", "tokenType", "batch", "cleaning", "prefix",
+            "language"})
     public record TextSettings(int contextLength, long padId, String input, String attentionMaskInput, String output,
-                               TokenType tokenType, Integer batch, TextCleaning cleaning, String prefix) {
+                               TokenType tokenType, Integer batch, TextCleaning cleaning, String prefix, String language) {
+
+        public TextSettings(int contextLength, long padId, String input, String attentionMaskInput, String output,
+                            TokenType tokenType, Integer batch, TextCleaning cleaning, String prefix) {
+            this(contextLength, padId, input, attentionMaskInput, output, tokenType, batch, cleaning, prefix, null);
+        }
 
         public TextSettings(int contextLength, long padId, String input, String attentionMaskInput, String output) {
-            this(contextLength, padId, input, attentionMaskInput, output, null, null, null, null);
+            this(contextLength, padId, input, attentionMaskInput, output, null, null, null, null, null);
         }
 
         public TextSettings(int contextLength, long padId, String input, String attentionMaskInput, String output,
                             TokenType tokenType, Integer batch) {
-            this(contextLength, padId, input, attentionMaskInput, output, tokenType, batch, null, null);
+            this(contextLength, padId, input, attentionMaskInput, output, tokenType, batch, null, null, null);
         }
 
         public TextSettings {
@@ -173,6 +203,9 @@ public record PackManifest(
             }
             if (padId < 0) {
                 throw new IllegalArgumentException("text.padId must not be negative");
+            }
+            if (language != null && !LANGUAGE_CODE.matcher(language).matches()) {
+                throw new IllegalArgumentException("text.language must be a FLORES-200 code such as eng_Latn, got " + language);
             }
         }
 

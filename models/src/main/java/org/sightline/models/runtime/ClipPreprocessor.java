@@ -1,5 +1,6 @@
 package org.sightline.models.runtime;
 
+import java.util.Arrays;
 import java.util.List;
 import org.sightline.models.pack.PackManifest.ImageSettings;
 import org.sightline.models.pack.PackManifest.Interpolation;
@@ -10,7 +11,8 @@ import org.sightline.models.pack.PackManifest.ResizeRule;
  * following a pack's {@link ImageSettings} exactly as the Hugging Face CLIP image processor does with PIL:
  * resize (PIL's separable resampling: bicubic with a = -0.5 or bilinear, filter widened when shrinking so it
  * antialiases, 22-bit fixed-point weights, 8-bit rounding after each pass, horizontal pass first), then for
- * {@code shortest_edge_center_crop} the centre square, then {@code value * rescale}, minus mean, divided by std.
+ * {@code shortest_edge_center_crop} the centre square, for {@code longest_edge_pad} the whole frame placed in the centre
+ * of a square of the fill grey (open_clip's letterbox), then {@code value * rescale}, minus mean, divided by std.
  *
  * <p>Only the pixels inside the crop are computed. Works on primitive arrays. Thread-safe: the only shared state is
  * an immutable cache of resampling weights for the last frame size.
@@ -54,22 +56,26 @@ public final class ClipPreprocessor {
     public void preprocess(RgbFrame frame, float[] out, int offset) {
         Plan plan = plan(frame.width(), frame.height());
         int size = settings.size();
+        if (plan.outW < size || plan.outH < size) {
+            fill(out, offset);
+        }
         byte[] rgb = frame.rgb();
         int inW = frame.width();
         if (plan.horizontal.isCopy() && plan.vertical.isCopy()) {
-            // the frame already has the model's short side (the decoder scaled it): resizing changes nothing, so
-            // only crop and normalise (bit-identical to the resampling path, whose single taps weigh exactly 1)
-            cropAndNormalise(rgb, inW, plan.horizontal.start[0], plan.vertical.start[0], out, offset);
+            // the frame already has the model's size (the decoder scaled it): resizing changes nothing, so only
+            // crop (or place) and normalise (bit-identical to the resampling path, whose single taps weigh exactly 1)
+            copyAndNormalise(rgb, inW, plan, out, offset);
             return;
         }
-        // Horizontal pass over the rows the vertical pass needs: rows [rowStart, rowEnd), output columns of the crop.
+        // Horizontal pass over the rows the vertical pass needs: rows [rowStart, rowEnd), the output columns computed.
+        int outW = plan.outW;
         int rows = plan.rowEnd - plan.rowStart;
-        int[] mid = new int[rows * size * 3];
+        int[] mid = new int[rows * outW * 3];
         Coefficients h = plan.horizontal;
         for (int r = 0; r < rows; r++) {
             int rowBase = (plan.rowStart + r) * inW * 3;
-            int midBase = r * size * 3;
-            for (int x = 0; x < size; x++) {
+            int midBase = r * outW * 3;
+            for (int x = 0; x < outW; x++) {
                 int start = h.start[x];
                 int count = h.count[x];
                 int kBase = x * h.stride;
@@ -94,23 +100,24 @@ public final class ClipPreprocessor {
         float[] lr = lut[0];
         float[] lg = lut[1];
         float[] lb = lut[2];
-        for (int y = 0; y < size; y++) {
+        int step = outW * 3;
+        for (int y = 0; y < plan.outH; y++) {
             int start = v.start[y] - plan.rowStart;
             int count = v.count[y];
             int kBase = y * v.stride;
-            for (int x = 0; x < size; x++) {
+            int rowOut = offset + (plan.placeY + y) * size + plan.placeX;
+            for (int x = 0; x < outW; x++) {
                 int sr = 1 << (PRECISION_BITS - 1);
                 int sg = sr;
                 int sb = sr;
-                int m = (start * size + x) * 3;
-                int step = size * 3;
+                int m = (start * outW + x) * 3;
                 for (int k = 0; k < count; k++, m += step) {
                     int w = v.weights[kBase + k];
                     sr += mid[m] * w;
                     sg += mid[m + 1] * w;
                     sb += mid[m + 2] * w;
                 }
-                int o = offset + y * size + x;
+                int o = rowOut + x;
                 out[o] = lr[clip8(sr)];
                 out[o + plane] = lg[clip8(sg)];
                 out[o + 2 * plane] = lb[clip8(sb)];
@@ -118,16 +125,27 @@ public final class ClipPreprocessor {
         }
     }
 
-    private void cropAndNormalise(byte[] rgb, int inW, int left, int top, float[] out, int offset) {
+    /** The whole square in the padding grey (normalised as any pixel). */
+    private void fill(float[] out, int offset) {
+        int plane = settings.size() * settings.size();
+        int level = settings.fillLevel();
+        for (int c = 0; c < 3; c++) {
+            Arrays.fill(out, offset + c * plane, offset + (c + 1) * plane, lut[c][level]);
+        }
+    }
+
+    private void copyAndNormalise(byte[] rgb, int inW, Plan plan, float[] out, int offset) {
         int size = settings.size();
         int plane = size * size;
+        int left = plan.horizontal.start[0];
+        int top = plan.vertical.start[0];
         float[] lr = lut[0];
         float[] lg = lut[1];
         float[] lb = lut[2];
-        for (int y = 0; y < size; y++) {
+        for (int y = 0; y < plan.outH; y++) {
             int p = ((top + y) * inW + left) * 3;
-            int o = offset + y * size;
-            for (int x = 0; x < size; x++, p += 3, o++) {
+            int o = offset + (plan.placeY + y) * size + plan.placeX;
+            for (int x = 0; x < plan.outW; x++, p += 3, o++) {
                 out[o] = lr[rgb[p] & 0xff];
                 out[o + plane] = lg[rgb[p + 1] & 0xff];
                 out[o + 2 * plane] = lb[rgb[p + 2] & 0xff];
@@ -140,10 +158,18 @@ public final class ClipPreprocessor {
         return v < 0 ? 0 : Math.min(v, 255);
     }
 
-    /** Size after resizing, before cropping, as the Hugging Face processor computes it. */
+    /**
+     * Size after resizing, before cropping or padding: as the Hugging Face processor computes it for the shortest edge,
+     * and as open_clip's {@code ResizeKeepRatio(longest=1)} does for the longest (each side divided by the larger of
+     * side/size, rounded half to even as Python's {@code round}).
+     */
     static int[] resizedSize(ImageSettings s, int width, int height) {
         if (s.resize() == ResizeRule.SQUASH) {
             return new int[] {s.size(), s.size()};
+        }
+        if (s.resize() == ResizeRule.LONGEST_EDGE_PAD) {
+            double ratio = Math.max((double) width / s.size(), (double) height / s.size());
+            return new int[] {Math.clamp((long) Math.rint(width / ratio), 1, s.size()), Math.clamp((long) Math.rint(height / ratio), 1, s.size())};
         }
         boolean widthIsShort = width <= height;
         int shortSide = widthIsShort ? width : height;
@@ -159,22 +185,33 @@ public final class ClipPreprocessor {
         }
         int size = settings.size();
         int[] resized = resizedSize(settings, width, height);
-        int left = (resized[0] - size) / 2;
-        int top = (resized[1] - size) / 2;
-        Coefficients h = Coefficients.compute(width, resized[0], left, size, settings.interpolation());
-        Coefficients v = Coefficients.compute(height, resized[1], top, size, settings.interpolation());
+        // the resized picture is cropped to the centre square when larger (open_clip and Hugging Face: floor of half the
+        // excess) or placed in it and padded when smaller (open_clip's center_crop_or_pad: floor of half the room on the left/top)
+        int outW = Math.min(resized[0], size);
+        int outH = Math.min(resized[1], size);
+        int left = Math.max(0, (resized[0] - size) / 2);
+        int top = Math.max(0, (resized[1] - size) / 2);
+        int placeX = (size - outW) / 2;
+        int placeY = (size - outH) / 2;
+        Coefficients h = Coefficients.compute(width, resized[0], left, outW, settings.interpolation());
+        Coefficients v = Coefficients.compute(height, resized[1], top, outH, settings.interpolation());
         int rowStart = Integer.MAX_VALUE;
         int rowEnd = 0;
-        for (int y = 0; y < size; y++) {
+        for (int y = 0; y < outH; y++) {
             rowStart = Math.min(rowStart, v.start[y]);
             rowEnd = Math.max(rowEnd, v.start[y] + v.count[y]);
         }
-        p = new Plan(width, height, h, v, rowStart, rowEnd);
+        p = new Plan(width, height, h, v, rowStart, rowEnd, outW, outH, placeX, placeY);
         lastPlan = p;
         return p;
     }
 
-    private record Plan(int width, int height, Coefficients horizontal, Coefficients vertical, int rowStart, int rowEnd) {
+    /**
+     * How one frame size is prepared: resampling weights for the {@code outW x outH} pixels computed, the input rows
+     * they read, and where they go in the square (the rest is padding).
+     */
+    private record Plan(int width, int height, Coefficients horizontal, Coefficients vertical, int rowStart, int rowEnd,
+                        int outW, int outH, int placeX, int placeY) {
     }
 
     /** Fixed-point resampling weights for output positions [first, first+count) of an inSize -> outSize resize (PIL's precompute_coeffs). */

@@ -24,8 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.sightline.models.OfflineMode;
+import org.sightline.models.pack.ExternalWeightsCopy;
 import org.sightline.models.pack.ModelId;
-import org.sightline.models.pack.OnnxExternalData;
 import org.sightline.models.pack.PackManifest;
 import org.sightline.models.pack.PackVerificationException;
 import org.sightline.models.pack.VerifiedPack;
@@ -81,25 +81,23 @@ public final class OnnxVisionLanguageModel implements VisionLanguageModel {
         PromptTokenizer tok = null;
         // ONNX Runtime copies the options into each session it creates, so they can be closed once both are loaded
         // the image encoder runs beside decoding, so its idle threads sleep (unless told otherwise); a prompt is
-        // encoded alone while someone waits, so the text encoder's threads spin between its many small operators
-        try (OrtSession.SessionOptions imageOptions = sessionOptions(options, options.spinWait(),
-                externalDataFolder(pack, pack.imageEncoder(), PackManifest.FileRole.IMAGE_ENCODER));
-             OrtSession.SessionOptions textOptions = sessionOptions(options, true,
-                     externalDataFolder(pack, pack.textEncoder(), PackManifest.FileRole.TEXT_ENCODER))) {
+        // encoded alone while someone waits, so the text encoder's threads spin between its many small operators.
+        // External weights are read from private copies checked against the manifest as they are made (not from the
+        // pack folder, where a file could be swapped after verification); the copies go once the sessions hold them.
+        try (ExternalWeightsCopy imageWeights = ExternalWeightsCopy.of(pack, PackManifest.FileRole.IMAGE_ENCODER, pack.imageEncoder());
+             ExternalWeightsCopy textWeights = ExternalWeightsCopy.of(pack, PackManifest.FileRole.TEXT_ENCODER, pack.textEncoder());
+             OrtSession.SessionOptions imageOptions = sessionOptions(options, options.spinWait(), imageWeights.folder());
+             OrtSession.SessionOptions textOptions = sessionOptions(options, true, textWeights.folder())) {
             image = Model.newInstance(manifest.name() + "-image", ENGINE);
             image.load(new ByteArrayInputStream(pack.imageEncoder()), Map.of("sessionOptions", imageOptions));
             text = Model.newInstance(manifest.name() + "-text", ENGINE);
             text.load(new ByteArrayInputStream(pack.textEncoder()), Map.of("sessionOptions", textOptions));
             tok = new PromptTokenizer(pack.tokenizerJson(), manifest.text().contextLength(), manifest.text().padId());
         } catch (OrtException e) {
+            closeQuietly(image, text);
             throw new IOException("ONNX Runtime refused the session options: " + e.getMessage(), e);
         } catch (IOException | MalformedModelException | RuntimeException e) {
-            if (image != null) {
-                image.close();
-            }
-            if (text != null) {
-                text.close();
-            }
+            closeQuietly(image, text);
             throw e;
         }
         this.imageModel = image;
@@ -107,12 +105,13 @@ public final class OnnxVisionLanguageModel implements VisionLanguageModel {
         this.tokenizer = tok;
     }
 
-    /** The pack folder holding an encoder's external weights, or null when it has none. */
-    private static Path externalDataFolder(VerifiedPack pack, byte[] encoder, PackManifest.FileRole role) throws IOException {
-        if (OnnxExternalData.locations(encoder).isEmpty()) {
-            return null;
+    private static void closeQuietly(Model image, Model text) {
+        if (image != null) {
+            image.close();
         }
-        return pack.dir().resolve(pack.manifest().file(role).orElseThrow().path()).getParent();
+        if (text != null) {
+            text.close();
+        }
     }
 
     /** The fixed first dimension of an input, or 0 when it is symbolic. */
@@ -134,7 +133,7 @@ public final class OnnxVisionLanguageModel implements VisionLanguageModel {
         OrtSession.SessionOptions ort = new OrtSession.SessionOptions();
         try {
             if (externalData != null) {
-                // the encoder is loaded from verified bytes; its external weights (listed and hashed with the pack) are read from its folder
+                // the encoder is loaded from verified bytes; its external weights from a private copy checked as it was made
                 ort.addConfigEntry("session.model_external_initializers_file_folder_path", externalData.toString());
             }
             ort.setIntraOpNumThreads(options.intraOpThreads());
@@ -163,6 +162,8 @@ public final class OnnxVisionLanguageModel implements VisionLanguageModel {
     public static OnnxVisionLanguageModel open(VerifiedPack pack, RuntimeOptions options) {
         try {
             return new OnnxVisionLanguageModel(pack, options);
+        } catch (PackVerificationException e) {
+            throw e;
         } catch (IOException | MalformedModelException | RuntimeException e) {
             throw new PackVerificationException(pack.dir(), "ONNX Runtime cannot load the pack's encoders or tokenizer: "
                     + rootMessage(e), e);

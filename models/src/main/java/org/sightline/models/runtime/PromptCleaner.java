@@ -6,7 +6,9 @@ import org.sightline.models.pack.PackManifest.TextSettings;
 
 /**
  * Prepares a prompt the way a model family's own tokenizer wrapper does before tokenizing: open_clip's
- * {@code canonicalize} (SigLIP) or {@code lower} cleaning, and a fixed prefix (e.g. nomic's {@code search_query: }).
+ * {@code canonicalize} (SigLIP) or {@code lower} cleaning, the language code NLLB models take straight before the
+ * cleaned prompt (as Immich writes {@code f"{flores_code}{text}"}: {@code eng_Latna red car}, the code being one
+ * token of the tokenizer), and a fixed prefix (e.g. nomic's {@code search_query: }).
  */
 public final class PromptCleaner {
     /** ASCII punctuation, as Python's {@code string.punctuation}. */
@@ -17,6 +19,9 @@ public final class PromptCleaner {
 
     public static String prepare(String prompt, TextSettings settings) {
         String text = clean(prompt, settings.cleaning());
+        if (settings.language() != null) {
+            text = settings.language() + text;
+        }
         return settings.prefix() == null ? text : settings.prefix() + text;
     }
 

@@ -79,6 +79,9 @@ class ClipPreprocessorTest {
     static float[] reference(RgbFrame f, ImageSettings s) {
         int outW;
         int outH;
+        if (s.resize() == ResizeRule.LONGEST_EDGE_PAD) {
+            return letterboxReference(f, s);
+        }
         if (s.resize() == ResizeRule.SQUASH) {
             outW = s.size();
             outH = s.size();
@@ -105,6 +108,41 @@ class ClipPreprocessorTest {
                         }
                         for (int ix = 0; ix < f.width(); ix++) {
                             if (wx[ix] != 0) {
+                                v += wy[iy] * wx[ix] * (f.rgb()[3 * (iy * f.width() + ix) + c] & 0xff);
+                            }
+                        }
+                    }
+                    double level = Math.max(0, Math.min(255, Math.round(v)));
+                    out[c * n * n + y * n + x] = (float) ((level / 255.0 - s.mean()[c]) / s.std()[c]);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * open_clip's {@code resize_mode: longest}: ResizeKeepRatio(longest=1) (each side / max(w/size, h/size), Python's
+     * round) then center_crop_or_pad (left and top padding floor of half the room) with {@code fill}.
+     */
+    static float[] letterboxReference(RgbFrame f, ImageSettings s) {
+        int n = s.size();
+        double ratio = Math.max((double) f.width() / n, (double) f.height() / n);
+        int outW = (int) Math.rint(f.width() / ratio);
+        int outH = (int) Math.rint(f.height() / ratio);
+        int padLeft = (n - outW) / 2;
+        int padTop = (n - outH) / 2;
+        float[] out = new float[3 * n * n];
+        for (int y = 0; y < n; y++) {
+            for (int x = 0; x < n; x++) {
+                boolean inside = x >= padLeft && x < padLeft + outW && y >= padTop && y < padTop + outH;
+                double[] wy = inside ? weights(f.height(), outH, y - padTop, s.interpolation()) : null;
+                double[] wx = inside ? weights(f.width(), outW, x - padLeft, s.interpolation()) : null;
+                for (int c = 0; c < 3; c++) {
+                    double v = s.fillLevel();
+                    if (inside) {
+                        v = 0;
+                        for (int iy = 0; iy < f.height(); iy++) {
+                            for (int ix = 0; ix < f.width() && wy[iy] != 0; ix++) {
                                 v += wy[iy] * wx[ix] * (f.rgb()[3 * (iy * f.width() + ix) + c] & 0xff);
                             }
                         }
@@ -154,6 +192,31 @@ class ClipPreprocessorTest {
         assertClose(reference(f, s), new ClipPreprocessor(s).preprocess(List.of(f)), 2);
         ImageSettings c = settings(16, ResizeRule.SQUASH, Interpolation.BICUBIC);
         assertClose(reference(f, c), new ClipPreprocessor(c).preprocess(List.of(f)), 2);
+    }
+
+    @Test
+    void letterboxKeepsTheWholeFrameAndPadsWithTheFillGrey() {
+        ImageSettings s = new ImageSettings(24, ResizeRule.LONGEST_EDGE_PAD, Interpolation.BICUBIC, 1 / 255.0, MEAN, STD,
+                "image", "embedding", null, 114);
+        ClipPreprocessor p = new ClipPreprocessor(s);
+        RgbFrame landscape = randomSmooth(87, 53, 8);
+        float[] out = p.preprocess(List.of(landscape));
+        assertClose(letterboxReference(landscape, s), out, 2);
+        // 87x53 -> 24x15 (14.62 rounds to 15), 4 rows of padding above and 5 below, filled with grey 114 in every channel
+        assertEquals(15, ClipPreprocessor.resizedSize(s, 87, 53)[1]);
+        for (int c = 0; c < 3; c++) {
+            float grey = (float) ((114 / 255.0 - MEAN[c]) / STD[c]);
+            assertEquals(grey, out[c * 576 + 3 * 24 + 10], 1e-6);
+            assertEquals(grey, out[c * 576 + 19 * 24 + 10], 1e-6);
+            assertTrue(Math.abs(grey - out[c * 576 + 4 * 24 + 10]) > 1e-6 || Math.abs(grey - out[c * 576 + 18 * 24 + 10]) > 1e-6);
+        }
+        RgbFrame portrait = randomSmooth(41, 70, 9);
+        assertClose(letterboxReference(portrait, s), p.preprocess(List.of(portrait)), 2);
+        RgbFrame small = randomSmooth(12, 20, 10);
+        assertClose(letterboxReference(small, s), p.preprocess(List.of(small)), 2);
+        // a frame already at the model's size on its long side is only placed and normalised
+        RgbFrame fitting = randomSmooth(24, 14, 11);
+        assertClose(letterboxReference(fitting, s), p.preprocess(List.of(fitting)), 0);
     }
 
     @Test

@@ -25,4 +25,10 @@ class PromptCleanerTest {
         TextSettings nomic = new TextSettings(77, 0, "input_ids", null, "text_embeds", null, null, null, "search_query: ");
         assertEquals("search_query: red car", PromptCleaner.prepare("red car", nomic));
     }
+
+    @Test
+    void nllbLanguageCodeGoesStraightBeforeTheCleanedPrompt() {
+        TextSettings nllb = new TextSettings(77, 1, "text", null, "embedding", null, 1, TextCleaning.LOWER, null, "fra_Latn");
+        assertEquals("fra_Latnune voiture rouge", PromptCleaner.prepare("  Une voiture  ROUGE ", nllb));
+    }
 }

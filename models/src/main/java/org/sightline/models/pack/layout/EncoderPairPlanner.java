@@ -70,7 +70,9 @@ record EncoderPairPlanner(String layout, String image, String text, String token
                 : ExportConfig.contextLength(textPath, ids, tokConfig, config);
         long padId = ExportConfig.padId(tokenizerFile, tokConfig);
         TextSettings textSettings = new TextSettings(contextLength, padId, ids.name(), mask, textOut.name(),
-                tokenType == TokenType.INT64 ? null : tokenType, ExportConfig.fixedBatch(ids), cleaning(export, config), null);
+                tokenType == TokenType.INT64 ? null : tokenType, ExportConfig.fixedBatch(ids), cleaning(export, config),
+                ModelFamily.namesNomicText(config) ? ModelFamily.NOMIC_QUERY_PREFIX : null,
+                ModelFamily.language(export, request, config, tokConfig, tokenizerFile));
         int dimension = dimension(imagePath, imageOut, textOut, config);
 
         List<PlannedFile> files = new ArrayList<>(encoders);

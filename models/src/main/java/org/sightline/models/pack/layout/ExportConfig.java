@@ -67,8 +67,7 @@ public final class ExportConfig {
             rule = switch (mode) {
                 case "shortest" -> ResizeRule.SHORTEST_EDGE_CENTER_CROP;
                 case "squash" -> ResizeRule.SQUASH;
-                case "longest" -> throw new PackVerificationException(file, "resize_mode \"longest\" (fit inside and pad, letterbox) is not"
-                        + " supported yet; only \"shortest\" (resize and centre-crop) and \"squash\"");
+                case "longest" -> ResizeRule.LONGEST_EDGE_PAD;
                 default -> throw new PackVerificationException(file, "resize_mode \"" + mode + "\" is not one of shortest, squash, longest");
             };
             size = side(file, sizeNode, "size");
@@ -85,11 +84,23 @@ public final class ExportConfig {
             rule = ResizeRule.SQUASH;
             size = side(file, sizeNode, "size");
         }
+        Integer fill = rule == ResizeRule.LONGEST_EDGE_PAD ? fillColour(file, cfg.path("fill_color")) : null;
         try {
-            return new ImageSettings(size, rule, interpolation, rescale, mean, std, input, output, batch);
+            return new ImageSettings(size, rule, interpolation, rescale, mean, std, input, output, batch, fill);
         } catch (IllegalArgumentException e) {
             throw new PackVerificationException(file, e.getMessage(), e);
         }
+    }
+
+    /** open_clip's {@code fill_color}: one grey level 0..255 (0 when absent). */
+    private static int fillColour(Path file, JsonNode node) {
+        if (node.isMissingNode() || node.isNull()) {
+            return 0;
+        }
+        if (!node.canConvertToInt() || !node.isIntegralNumber() || node.asInt() < 0 || node.asInt() > 255) {
+            throw new PackVerificationException(file, "fill_color must be one grey level 0..255, got " + node);
+        }
+        return node.asInt();
     }
 
     private static Interpolation interpolation(Path file, JsonNode cfg) {
@@ -168,24 +179,25 @@ public final class ExportConfig {
 
     /** The pad token's id: the tokenizer config's pad token (else its end token) looked up in tokenizer.json; 0 when neither is named. */
     public static long padId(Path tokenizerFile, JsonNode tokenizerConfig) {
-        String pad = tokenText(tokenizerConfig.get("pad_token"));
-        if (pad == null) {
-            pad = tokenText(tokenizerConfig.get("eos_token"));
-        }
+        String named = tokenText(tokenizerConfig.get("pad_token"));
+        String pad = named != null ? named : tokenText(tokenizerConfig.get("eos_token"));
         if (pad == null) {
             return 0;
         }
+        return tokenId(tokenizerFile, pad).orElseThrow(() -> new PackVerificationException(tokenizerFile, "pad token " + pad
+                + " named in tokenizer_config.json is not in the tokenizer"));
+    }
+
+    /** The id of a token of {@code tokenizer.json}: an added (special) token or a vocabulary entry. */
+    public static Optional<Long> tokenId(Path tokenizerFile, String token) {
         JsonNode tokenizer = readJson(tokenizerFile);
         for (JsonNode t : tokenizer.path("added_tokens")) {
-            if (pad.equals(t.path("content").asText())) {
-                return t.path("id").asLong();
+            if (token.equals(t.path("content").asText())) {
+                return Optional.of(t.path("id").asLong());
             }
         }
-        JsonNode vocabId = tokenizer.path("model").path("vocab").get(pad);
-        if (vocabId != null && vocabId.canConvertToLong()) {
-            return vocabId.asLong();
-        }
-        throw new PackVerificationException(tokenizerFile, "pad token " + pad + " named in tokenizer_config.json is not in the tokenizer");
+        JsonNode vocabId = tokenizer.path("model").path("vocab").get(token);
+        return vocabId != null && vocabId.canConvertToLong() ? Optional.of(vocabId.asLong()) : Optional.empty();
     }
 
     private static String tokenText(JsonNode node) {

@@ -84,7 +84,7 @@ final class PackAssembler {
     }
 
     private String describe(String path, String sha, boolean hubChecked) {
-        return known.recognise(sha).map(k -> path + ": recognised " + k.source())
+        return known.recognise(sha).map(k -> path + ": recognised " + k.describe())
                 .orElse(path + ": user-supplied, unrecognised" + (hubChecked ? " (matches its hub cache checksum)" : "") + ", sha256 " + sha);
     }
 }

@@ -12,11 +12,17 @@ import org.sightline.models.pack.PackVerifier;
  * @param licence licence of the files
  * @param variant ONNX variant to take when the export has several ("quantized", "fp16", "" for the plain file), or null
  * @param contextLength tokens per prompt when the export does not say (or says more than 4096), else null
+ * @param language      for NLLB models, the FLORES-200 code of the language prompts are written in (e.g. fra_Latn);
+ *                      null means English (eng_Latn). Refused for other models.
  */
-public record PackRequest(String name, String version, String licence, String variant, Integer contextLength) {
+public record PackRequest(String name, String version, String licence, String variant, Integer contextLength, String language) {
 
     public PackRequest(String name, String version, String licence, String variant) {
-        this(name, version, licence, variant, null);
+        this(name, version, licence, variant, null, null);
+    }
+
+    public PackRequest(String name, String version, String licence, String variant, Integer contextLength) {
+        this(name, version, licence, variant, contextLength, null);
     }
 
     /** The pack name, or one made from the export's name ({@code models--Xenova--clip-vit-base-patch32} becomes {@code Xenova--clip-vit-base-patch32}). */
@@ -43,6 +49,6 @@ public record PackRequest(String name, String version, String licence, String va
     }
 
     PackRequest named(String chosen) {
-        return new PackRequest(chosen, version, licence, variant, contextLength);
+        return new PackRequest(chosen, version, licence, variant, contextLength, language);
     }
 }

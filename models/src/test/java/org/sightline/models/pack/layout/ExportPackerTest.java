@@ -31,6 +31,8 @@ import org.sightline.models.pack.PackVerifier;
 import org.sightline.models.integrity.Sha256;
 import org.sightline.models.pack.VerifiedPack;
 import org.sightline.models.runtime.OnnxVisionLanguageModel;
+import org.sightline.models.runtime.PromptCleaner;
+import org.sightline.models.runtime.PromptTokenizer;
 import org.sightline.models.runtime.RgbFrame;
 import org.sightline.models.runtime.RuntimeOptions;
 
@@ -185,6 +187,30 @@ class ExportPackerTest {
     }
 
     @Test
+    void externalWeightsSwappedAfterVerificationAreNeverLoaded() throws IOException {
+        Path export = StandInExports.transformersJs(temp.resolve("clip-external"), "");
+        ExternalWeights.externalise(export.resolve("onnx/text_model.onnx"), "text_model.onnx_data");
+        ModelStore store = new ModelStore(temp.resolve("data/models"));
+        ImportResult r = store.importExport(export, request);
+        VerifiedPack pack = store.verify(r.id().name());
+        // after verification, someone swaps in weights of the same size that still load (the colour table changed)
+        Path installed = pack.dir().resolve("onnx/text_model.onnx_data");
+        byte[] original = Files.readAllBytes(installed);
+        byte[] swapped = original.clone();
+        for (int i = 0; i < swapped.length; i += 4) {
+            swapped[i] = swapped[(i + 40_000) % swapped.length];
+        }
+        Files.write(installed, swapped);
+        PackVerificationException e = assertThrows(PackVerificationException.class,
+                () -> OnnxVisionLanguageModel.open(pack, new RuntimeOptions(1, 1, 4)).close());
+        assertTrue(e.getMessage().contains("text_model.onnx_data") && e.getMessage().contains("changed since the pack was verified"),
+                e.getMessage());
+        // the verified content back in place: the same verified pack opens and ranks
+        Files.write(installed, original);
+        ranksColours(pack);
+    }
+
+    @Test
     void hubCacheOfSymbolicLinksImportsAtItsRevision() throws IOException {
         Path export = StandInExports.transformersJs(temp.resolve("export"), "quantized");
         String rev = "d15189d7028b43f1d3e65039190477f6af591c2a";
@@ -306,7 +332,8 @@ class ExportPackerTest {
         KnownModelFiles known = new KnownModelFiles(List.of(new KnownModelFiles.KnownFile("tokenizer.json", KnownModelFiles.UNKNOWN_SIZE, sha,
                 "openai/clip-vit-base-patch32 @ test tokenizer.json")));
         VerifiedPack pack = new ExportPacker(new PackVerifier(known), known, org.sightline.models.store.PackTrial::run).pack(export, request, temp.resolve("out"));
-        assertTrue(pack.manifest().provenance().files().contains("tokenizer/tokenizer.json: recognised openai/clip-vit-base-patch32 @ test tokenizer.json"),
+        assertTrue(pack.manifest().provenance().files().contains("tokenizer/tokenizer.json: recognised openai/clip-vit-base-patch32 @ test tokenizer.json"
+                + " (checksum pinned by one or two public projects)"),
                 pack.manifest().provenance().files().toString());
         assertTrue(pack.recognised().stream().anyMatch(r -> r.startsWith("tokenizer/tokenizer.json")));
     }
@@ -323,13 +350,71 @@ class ExportPackerTest {
     }
 
     @Test
-    void letterboxResizeIsRefusedPlainly() throws IOException {
-        Path export = StandInExports.immich(temp.resolve("siglip"));
-        Files.writeString(export.resolve("visual/preprocess_cfg.json"), """
-                {"size": 224, "mean": [0.5, 0.5, 0.5], "std": [0.5, 0.5, 0.5], "interpolation": "bicubic", "resize_mode": "longest"}
-                """, StandardCharsets.UTF_8);
-        PackVerificationException e = assertThrows(PackVerificationException.class, () -> packer.pack(export, request, temp.resolve("out")));
-        assertTrue(e.getMessage().contains("preprocess_cfg.json") && e.getMessage().contains("longest"), e.getMessage());
+    void nllbTakesItsLanguageCodeBeforeEveryPromptEnglishUnlessAsked() throws IOException {
+        Path export = StandInExports.nllb(temp.resolve("nllb-clip-base-siglip__v1"));
+        VerifiedPack english = packer.pack(export, request, temp.resolve("en"));
+        assertEquals("eng_Latn", english.manifest().text().language());
+        assertNull(english.manifest().text().prefix());
+        assertEquals(languageTokenId(0), secondToken(english, "red"));
+        ranksColours(english);
+
+        VerifiedPack french = packer.pack(export, new PackRequest("nllb-fr", "1.0", "test", null, null, "fra_Latn"), temp.resolve("fr"));
+        assertEquals("fra_Latn", french.manifest().text().language());
+        assertEquals(languageTokenId(1), secondToken(french, "rouge"));
+
+        PackVerificationException unknown = assertThrows(PackVerificationException.class, () -> packer.pack(export,
+                new PackRequest(null, "1.0", "test", null, null, "kor_Hang"), temp.resolve("ko")));
+        assertTrue(unknown.getMessage().contains("tokenizer.json") && unknown.getMessage().contains("kor_Hang"), unknown.getMessage());
+        PackVerificationException notAnNllbModel = assertThrows(PackVerificationException.class, () -> packer.pack(
+                StandInExports.immich(temp.resolve("ViT-B-32__openai")), new PackRequest(null, "1.0", "test", null, null, "fra_Latn"),
+                temp.resolve("b32")));
+        assertTrue(notAnNllbModel.getMessage().contains("NLLB"), notAnNllbModel.getMessage());
+    }
+
+    @Test
+    void anNllbModelKnownOnlyByItsNameAsImmichDecidesInAHubCacheTakesEnglish() throws IOException {
+        Path export = StandInExports.nllb(temp.resolve("export"));
+        Files.writeString(export.resolve("config.json"), Files.readString(export.resolve("config.json")).replace("facebook/nllb-200-distilled-600M",
+                "some/text-tower"));
+        Path cache = StandInExports.hubCache(temp.resolve("hub"), "immich-app/nllb-clip-base-siglip__v1", export, "main-revision");
+        assertEquals("eng_Latn", packer.pack(cache, request, temp.resolve("out")).manifest().text().language());
+        assertNull(packer.pack(export, request, temp.resolve("plain")).manifest().text().language());
+    }
+
+    private static long languageTokenId(int index) throws IOException {
+        return StandInExports.clipVocabSize() + index;
+    }
+
+    /** The token after the start token, as the pack's runtime tokenizes the prompt. */
+    private static long secondToken(VerifiedPack pack, String prompt) throws IOException {
+        try (PromptTokenizer tokenizer = new PromptTokenizer(pack.tokenizerJson(), pack.manifest().text().contextLength(),
+                pack.manifest().text().padId())) {
+            return tokenizer.tokenize(PromptCleaner.prepare(prompt, pack.manifest().text())).ids()[1];
+        }
+    }
+
+    @Test
+    void nomicTextModelNamedByTheConfigGetsTheSearchQueryPrefix() throws IOException {
+        VerifiedPack pack = packer.pack(StandInExports.nomic(temp.resolve("nomic-embed-vision-v1.5")), request, temp.resolve("out"));
+        assertEquals("search_query: ", pack.manifest().text().prefix());
+        assertNull(pack.manifest().text().language());
+        assertEquals("search_query: a red car", PromptCleaner.prepare("a red car", pack.manifest().text()));
+        ranksColours(pack);
+        VerifiedPack plain = packer.pack(StandInExports.transformersJs(temp.resolve("clip"), ""), request, temp.resolve("plain"));
+        assertNull(plain.manifest().text().prefix());
+    }
+
+    @Test
+    void letterboxResizeIsRecordedWithItsFillAndRanks() throws IOException {
+        Path export = StandInExports.letterboxed(temp.resolve("ViT-B-16-SigLIP__webli"));
+        VerifiedPack pack = packer.pack(export, request, temp.resolve("out"));
+        assertEquals(ResizeRule.LONGEST_EDGE_PAD, pack.manifest().image().resize());
+        assertEquals(0, pack.manifest().image().fill());
+        ranksColours(pack);
+        Files.writeString(export.resolve("visual/preprocess_cfg.json"), Files.readString(export.resolve("visual/preprocess_cfg.json"))
+                .replace("\"fill_color\": 0", "\"fill_color\": [1, 2, 3]"));
+        PackVerificationException e = assertThrows(PackVerificationException.class, () -> packer.pack(export, request, temp.resolve("out2")));
+        assertTrue(e.getMessage().contains("preprocess_cfg.json") && e.getMessage().contains("fill_color"), e.getMessage());
     }
 
     @Test

@@ -2,6 +2,8 @@ package org.sightline.models.pack.layout;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -110,6 +113,64 @@ public final class StandInExports {
                 {"embed_dim": %d, "vision_cfg": {"image_size": 224, "layers": 12, "width": 768, "patch_size": 32},
                  "text_cfg": {"context_length": 77, "vocab_size": 49408, "width": 512, "heads": 8, "layers": 12}}
                 """.formatted(DIM), StandardCharsets.UTF_8);
+        return dir;
+    }
+
+    /** FLORES-200 language codes the NLLB stand-in's tokenizer knows, as added special tokens after the CLIP vocabulary. */
+    public static final List<String> NLLB_LANGUAGES = List.of("eng_Latn", "fra_Latn", "deu_Latn");
+
+    /**
+     * Immich's {@code nllb-clip-base-siglip__v1}, laid out as Immich ships it: open_clip's {@code config.json} whose
+     * {@code text_cfg} names {@code facebook/nllb-200-distilled-600M}, and a tokenizer holding the FLORES-200 language codes
+     * as special tokens (here added to the real CLIP tokenizer, ids right after its vocabulary, with zero colour rows).
+     */
+    public static Path nllb(Path dir) throws IOException {
+        immich(dir);
+        int vocab = clipVocabSize();
+        float[] table = Arrays.copyOf(clipColourTable(), (vocab + NLLB_LANGUAGES.size()) * DIM);
+        OnnxGraph g = new OnnxGraph("stand-in-text");
+        g.input("text", ElementType.INT32, 1L, 77L);
+        ColourModelPack.addTextTower(g, "text", null, "embedding", table, vocab + NLLB_LANGUAGES.size());
+        g.output("embedding", ElementType.FLOAT, 1L, DIM);
+        write(g, dir.resolve("textual/model.onnx"));
+        ObjectNode tokenizer = (ObjectNode)
+                JSON.readTree(dir.resolve("textual/tokenizer.json").toFile());
+        ArrayNode added = (ArrayNode) tokenizer.get("added_tokens");
+        for (int i = 0; i < NLLB_LANGUAGES.size(); i++) {
+            added.addObject().put("id", vocab + i).put("content", NLLB_LANGUAGES.get(i)).put("single_word", false).put("lstrip", false)
+                    .put("rstrip", false).put("normalized", false).put("special", true);
+        }
+        JSON.writeValue(dir.resolve("textual/tokenizer.json").toFile(), tokenizer);
+        Files.writeString(dir.resolve("config.json"), """
+                {"embed_dim": %d, "init_logit_bias": -10, "custom_text": true,
+                 "vision_cfg": {"image_size": 224, "timm_model_name": "vit_base_patch16_siglip_384", "timm_pool": "map", "timm_proj": "none"},
+                 "text_cfg": {"hf_model_name": "facebook/nllb-200-distilled-600M", "hf_tokenizer_name": "facebook/nllb-200-distilled-600M",
+                              "hf_proj_type": "linear", "hf_pooler_type": "cls_pooler"}}
+                """.formatted(DIM), StandardCharsets.UTF_8);
+        return dir;
+    }
+
+    /**
+     * A transformers.js-style export of nomic's pair (nomic-embed-vision-v1.5 with nomic-embed-text-v1.5), whose
+     * {@code config.json} names the nomic text model: prompts get the {@code search_query: } prefix.
+     */
+    public static Path nomic(Path dir) throws IOException {
+        transformersJs(dir, "");
+        Files.writeString(dir.resolve("config.json"), """
+                {"projection_dim": %d,
+                 "text_config": {"_name_or_path": "nomic-ai/nomic-embed-text-v1.5", "model_type": "nomic_bert"},
+                 "vision_config": {"_name_or_path": "nomic-ai/nomic-embed-vision-v1.5", "model_type": "nomic_bert"}}
+                """.formatted(DIM), StandardCharsets.UTF_8);
+        return dir;
+    }
+
+    /** An Immich export whose open_clip preprocessing letterboxes ({@code resize_mode: longest}, {@code fill_color: 0}). */
+    public static Path letterboxed(Path dir) throws IOException {
+        immich(dir);
+        Files.writeString(dir.resolve("visual/preprocess_cfg.json"), """
+                {"size": [224, 224], "mode": "RGB", "mean": [0.48145466, 0.4578275, 0.40821073],
+                 "std": [0.26862954, 0.26130258, 0.27577711], "interpolation": "bicubic", "resize_mode": "longest", "fill_color": 0}
+                """, StandardCharsets.UTF_8);
         return dir;
     }
 
