@@ -194,7 +194,22 @@ public final class RedactionPlanner implements ItemRedactions {
         mine.forEach(t -> manual.add("tracked " + t));
         return new RedactionPlan(RedactionPlan.FORMAT, caseReference, position, itemId, sourceSha256,
                 source.getFileName().toString(), inSeconds, outSeconds, method.code(), RedactTarget.codes(targets), manual,
-                detectors.packs(), notes, spans);
+                usedPacks(), notes, spans);
+    }
+
+    /** The packs this plan's targets use: name, version and manifest SHA-256 of each. */
+    private List<String> usedPacks() {
+        List<String> out = new ArrayList<>();
+        if (targets.contains(RedactTarget.PEOPLE) || targets.contains(RedactTarget.VEHICLES)) {
+            out.add(detectors.objectsPack());
+        }
+        if (targets.contains(RedactTarget.FACES) && !out.contains(detectors.facesPack())) {
+            out.add(detectors.facesPack());
+        }
+        if (targets.contains(RedactTarget.PLATES)) {
+            out.add(detectors.textPack());
+        }
+        return out;
     }
 
     /** The boxes the detectors find in one frame, grown by the margin. */
