@@ -63,8 +63,8 @@ public final class RedactionPlanner implements ItemRedactions {
     private void requirePacks() throws ExportException {
         if (targets.contains(RedactTarget.FACES) && detectors.faces() == null) {
             throw unavailable("--redact faces needs a face detector, and no installed detector pack has a class named "
-                    + "\"face\": install a face detector pack (the BlazeFace starter pack, built with Sightline, or "
-                    + "import one with `sightline models import`); nothing was exported");
+                    + "\"face\": install a face detector pack among the starter packs (such as the BlazeFace starter pack, "
+                    + "built with Sightline; `sightline models list` shows what is installed); nothing was exported");
         }
         if ((targets.contains(RedactTarget.PEOPLE) || targets.contains(RedactTarget.VEHICLES)) && detectors.objects() == null) {
             throw unavailable("--redact people/vehicles needs the object detector pack (sightline-detector-centernet, "
