@@ -202,7 +202,7 @@ public final class CaseEvidence implements AutoCloseable {
             return exporter.export(caseId, out, new ExportOptions(passphrase, Redaction.NONE,
                     new ReviewedPlans(request.reviewedPlans()), disclosure), progress, cancelled);
         }
-        try (RedactionDetectors detectors = RedactionDetectorShelf.open(redactionShelf, request.targets())) {
+        try (RedactionDetectors detectors = RedactionDetectorShelf.open(redactionShelf, request)) {
             ItemRedactions planner = planner(request, detectors);
             return exporter.export(caseId, out, new ExportOptions(passphrase, Redaction.NONE, planner, disclosure),
                     progress, cancelled);
@@ -216,14 +216,14 @@ public final class CaseEvidence implements AutoCloseable {
      */
     public List<RedactionReview.Written> reviewRedactions(long caseId, RedactionRequest request, Path dir)
             throws ExportException {
-        try (RedactionDetectors detectors = RedactionDetectorShelf.open(redactionShelf, request.targets())) {
+        try (RedactionDetectors detectors = RedactionDetectorShelf.open(redactionShelf, request)) {
             return exporter.reviewRedactions(caseId, planner(request, detectors), dir, () -> false);
         }
     }
 
     private static ItemRedactions planner(RedactionRequest request, RedactionDetectors detectors) throws ExportException {
         return new RedactionPlanner(request.targets(), request.method(), request.regions(), request.tracks(), detectors,
-                request.detectEverySeconds());
+                request.detectEverySeconds(), request.platesOnVehiclesOnly());
     }
 
     /** Uses another shelf of perception packs for redaction (tests: a shelf without a face detector). */

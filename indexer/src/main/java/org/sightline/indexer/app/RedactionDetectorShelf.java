@@ -3,6 +3,7 @@ package org.sightline.indexer.app;
 import java.util.Set;
 import org.sightline.indexer.export.RedactTarget;
 import org.sightline.indexer.export.RedactionDetectors;
+import org.sightline.indexer.export.RedactionRequest;
 import org.sightline.models.perception.PackedDetector;
 import org.sightline.models.perception.PerceptionManifest;
 import org.sightline.models.perception.StarterPackShelf;
@@ -20,11 +21,12 @@ final class RedactionDetectorShelf {
     private RedactionDetectorShelf() {
     }
 
-    static RedactionDetectors open(StarterPackShelf shelf, Set<RedactTarget> targets) {
+    static RedactionDetectors open(StarterPackShelf shelf, RedactionRequest request) {
         if (shelf.location().isEmpty()) {
             return RedactionDetectors.NONE;
         }
-        boolean objects = targets.contains(RedactTarget.PEOPLE) || targets.contains(RedactTarget.VEHICLES);
+        Set<RedactTarget> targets = request.targets();
+        boolean objects = request.needsObjectDetector();
         boolean faces = targets.contains(RedactTarget.FACES);
         VerifiedPerceptionPack objectPack = objects ? detectorWith(shelf, "person") : null;
         VerifiedPerceptionPack facePack = faces ? detectorWith(shelf, "face") : null;

@@ -31,6 +31,10 @@ public class RedactionOptions {
     @Option(names = "--redact-every", paramLabel = "SECONDS", defaultValue = "0",
             description = "Seconds between frames the detectors examine (default 0.2); boxes cover the frames between.")
     double redactEvery;
+    @Option(names = "--redact-plates-on-vehicles",
+            description = "With --redact plates, hide only text regions on a vehicle the detector finds (signs and "
+                    + "burned-in clocks stay); by default every text region is hidden.")
+    boolean platesOnVehicles;
 
     /** Whether detectors or tracked boxes are asked for (a plan is made), not only fixed regions. */
     boolean planned() {
@@ -60,7 +64,7 @@ public class RedactionOptions {
         Set<RedactTarget> targets = redact == null ? EnumSet.of(RedactTarget.REGIONS) : RedactTarget.parseList(redact);
         List<TrackedBoxRequest> tracks = redactTracks == null ? List.of()
                 : redactTracks.stream().map(TrackedBoxRequest::parse).toList();
-        return new RedactionRequest(targets, method(), regions(), tracks, null, redactEvery);
+        return new RedactionRequest(targets, method(), regions(), tracks, null, redactEvery, platesOnVehicles);
     }
 
     static RedactionRequest reviewed(Path dir) {

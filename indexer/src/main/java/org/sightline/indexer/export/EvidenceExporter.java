@@ -442,6 +442,13 @@ public class EvidenceExporter {
             throw ioFailure(temp.resolve(ExportManifest.ORIGINALS), "leave the originals out of", left);
         }
         files.removeIf(f -> ExportManifest.ROLE_ORIGINAL.equals(f.role()));
+        // derived files name their source by the path it was read from (and its SHA-256), as it is not in the package
+        Map<String, String> sourcePaths = new LinkedHashMap<>();
+        manifestItems.forEach(i -> sourcePaths.putIfAbsent(i.sourceSha256(), i.sourcePath()));
+        files.replaceAll(f -> f.derivedFrom() == null ? f : new ExportManifest.FileEntry(f.path(), f.size(), f.sha256(),
+                f.role(), f.item(), new ExportManifest.DerivedFrom(f.derivedFrom().sourceSha256(),
+                sourcePaths.get(f.derivedFrom().sourceSha256()), f.derivedFrom().inSeconds(), f.derivedFrom().outSeconds(),
+                f.derivedFrom().atSeconds()), f.foundBy(), f.redaction()));
         manifestItems.replaceAll(i -> new ExportManifest.Item(i.position(), i.itemId(), i.sourceSha256(), i.recordedPath(),
                 i.sourcePath(), i.camera(), i.inSeconds(), i.outSeconds(), i.hitSeconds(), i.note(), i.tags(), i.foundBy(),
                 null, i.clip(), i.still(), i.clipFrames(), i.clipFramesPerSecond(), i.clipFirstFrame(), i.clipLastFrame(),

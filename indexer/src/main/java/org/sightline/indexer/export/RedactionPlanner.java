@@ -42,15 +42,25 @@ public final class RedactionPlanner implements ItemRedactions {
     private final List<TrackedBoxRequest> tracks;
     private final RedactionDetectors detectors;
     private final double detectEverySeconds;
+    private final boolean platesOnVehiclesOnly;
+
+    /** Plates are every text region found. */
+    public RedactionPlanner(Set<RedactTarget> targets, Redaction.Method method, List<RedactionRegion> regions,
+                            List<TrackedBoxRequest> tracks, RedactionDetectors detectors, double detectEverySeconds)
+            throws ExportException {
+        this(targets, method, regions, tracks, detectors, detectEverySeconds, false);
+    }
 
     /**
+     * @param platesOnVehiclesOnly for plates, only text regions whose centre lies on a vehicle the detector finds
      * @throws ExportException REDACTION_UNAVAILABLE when a target needs a pack that is not installed (faces without a
      *                         face detector, people or vehicles without an object detector, plates without the text
      *                         pack): a "disclosure" copy that shows them is never made
      */
     public RedactionPlanner(Set<RedactTarget> targets, Redaction.Method method, List<RedactionRegion> regions,
-                            List<TrackedBoxRequest> tracks, RedactionDetectors detectors, double detectEverySeconds)
-            throws ExportException {
+                            List<TrackedBoxRequest> tracks, RedactionDetectors detectors, double detectEverySeconds,
+                            boolean platesOnVehiclesOnly) throws ExportException {
+        this.platesOnVehiclesOnly = platesOnVehiclesOnly && targets.contains(RedactTarget.PLATES);
         this.targets = targets.isEmpty() ? EnumSet.noneOf(RedactTarget.class) : EnumSet.copyOf(targets);
         this.method = method;
         this.regions = List.copyOf(regions);
@@ -66,8 +76,9 @@ public final class RedactionPlanner implements ItemRedactions {
                     + "\"face\": install a face detector pack among the starter packs (such as the BlazeFace starter pack, "
                     + "built with Sightline; `sightline models list` shows what is installed); nothing was exported");
         }
-        if ((targets.contains(RedactTarget.PEOPLE) || targets.contains(RedactTarget.VEHICLES)) && detectors.objects() == null) {
-            throw unavailable("--redact people/vehicles needs the object detector pack (sightline-detector-centernet, "
+        if ((targets.contains(RedactTarget.PEOPLE) || targets.contains(RedactTarget.VEHICLES) || platesOnVehiclesOnly)
+                && detectors.objects() == null) {
+            throw unavailable("--redact people/vehicles (and plates on vehicles) needs the object detector pack (sightline-detector-centernet, "
                     + "built with Sightline), and none is installed; nothing was exported");
         }
         if (targets.contains(RedactTarget.PLATES) && detectors.text() == null) {
@@ -193,14 +204,20 @@ public final class RedactionPlanner implements ItemRedactions {
         List<String> manual = new ArrayList<>(regions.stream().map(RedactionRegion::toString).toList());
         mine.forEach(t -> manual.add("tracked " + t));
         return new RedactionPlan(RedactionPlan.FORMAT, caseReference, position, itemId, sourceSha256,
-                source.getFileName().toString(), inSeconds, outSeconds, method.code(), RedactTarget.codes(targets), manual,
+                source.getFileName().toString(), inSeconds, outSeconds, method.code(), targetCodes(), manual,
                 usedPacks(), notes, spans);
+    }
+
+    /** The targets' codes; plates limited to vehicles as {@code plates-on-vehicles}. */
+    private List<String> targetCodes() {
+        return RedactTarget.codes(targets).stream()
+                .map(c -> platesOnVehiclesOnly && c.equals("plates") ? "plates-on-vehicles" : c).toList();
     }
 
     /** The packs this plan's targets use: name, version and manifest SHA-256 of each. */
     private List<String> usedPacks() {
         List<String> out = new ArrayList<>();
-        if (targets.contains(RedactTarget.PEOPLE) || targets.contains(RedactTarget.VEHICLES)) {
+        if (targets.contains(RedactTarget.PEOPLE) || targets.contains(RedactTarget.VEHICLES) || platesOnVehiclesOnly) {
             out.add(detectors.objectsPack());
         }
         if (targets.contains(RedactTarget.FACES) && !out.contains(detectors.facesPack())) {
@@ -232,7 +249,17 @@ public final class RedactionPlanner implements ItemRedactions {
             addDetections(detectors.faces(), frame, classes, out);
         }
         if (plates) {
+            List<PlannedBox> vehicles = new ArrayList<>();
+            if (platesOnVehiclesOnly) {
+                addDetections(detectors.objects(), frame, RedactTarget.VEHICLES.detectorClasses(), vehicles);
+            }
             for (TextBox b : detectors.text().detect(frame)) {
+                double cx = (b.x() + b.width() / 2.0) / frame.width();
+                double cy = (b.y() + b.height() / 2.0) / frame.height();
+                if (platesOnVehiclesOnly && vehicles.stream().noneMatch(v -> cx >= v.x() && cx <= v.x() + v.width()
+                        && cy >= v.y() && cy <= v.y() + v.height())) {
+                    continue;
+                }
                 out.add(grown(new PlannedBox((double) b.x() / frame.width(), (double) b.y() / frame.height(),
                         (double) b.width() / frame.width(), (double) b.height() / frame.height(),
                         PlannedBox.Source.DETECTOR, "text")));

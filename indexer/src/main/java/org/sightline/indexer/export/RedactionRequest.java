@@ -10,9 +10,11 @@ import java.util.Set;
  *
  * @param reviewedPlans     the review folder to export exactly, or null to plan now with the detectors
  * @param detectEverySeconds seconds between frames the detectors examine (0 for the default)
+ * @param platesOnVehiclesOnly for plates, hide only text regions on a vehicle the detector finds (else all text)
  */
 public record RedactionRequest(Set<RedactTarget> targets, Redaction.Method method, List<RedactionRegion> regions,
-                               List<TrackedBoxRequest> tracks, Path reviewedPlans, double detectEverySeconds) {
+                               List<TrackedBoxRequest> tracks, Path reviewedPlans, double detectEverySeconds,
+                               boolean platesOnVehiclesOnly) {
 
     public RedactionRequest {
         targets = Set.copyOf(targets);
@@ -20,8 +22,14 @@ public record RedactionRequest(Set<RedactTarget> targets, Redaction.Method metho
         tracks = List.copyOf(tracks);
     }
 
+    /** Whether the object detector is needed (people, vehicles, or plates limited to vehicles). */
+    public boolean needsObjectDetector() {
+        return targets.contains(RedactTarget.PEOPLE) || targets.contains(RedactTarget.VEHICLES)
+                || platesOnVehiclesOnly && targets.contains(RedactTarget.PLATES);
+    }
+
     /** Exactly the plans reviewed in {@code dir}. */
     public static RedactionRequest reviewed(Path dir) {
-        return new RedactionRequest(Set.of(), Redaction.Method.BLOCK, List.of(), List.of(), dir, 0);
+        return new RedactionRequest(Set.of(), Redaction.Method.BLOCK, List.of(), List.of(), dir, 0, false);
     }
 }

@@ -161,6 +161,81 @@ class DetectedRedactionTest {
     }
 
     @Test
+    void platesCanBeLimitedToTextOnVehicles() throws Exception {
+        // a real frame of the white car in parking-aisle-cars.mp4, with a plate drawn on the car and a sign on the ground
+        Path clipFile = carWithPlateAndSign(tmp.resolve("car-plate-sign.mp4"));
+        String sha = Sha256.of(clipFile);
+        RedactionPlan all = new RedactionPlanner(EnumSet.of(RedactTarget.PLATES), Redaction.Method.BLOCK, List.of(),
+                List.of(), packs(), 0.2).plan("T", 1, 1, sha, clipFile, 0.0, 0.5, () -> false);
+        RedactionPlan onVehicles = new RedactionPlanner(EnumSet.of(RedactTarget.PLATES), Redaction.Method.BLOCK, List.of(),
+                List.of(), packs(), 0.2, true).plan("T", 1, 1, sha, clipFile, 0.0, 0.5, () -> false);
+        List<PlannedBox> allText = all.spans().getFirst().boxes();
+        List<PlannedBox> vehicleText = onVehicles.spans().getFirst().boxes();
+        assertTrue(allText.stream().anyMatch(b -> b.y() < 0.2), "the sign is text: " + allText);
+        assertTrue(allText.stream().anyMatch(b -> b.y() > 0.2), "the plate is text: " + allText);
+        assertTrue(vehicleText.stream().noneMatch(b -> b.y() < 0.2), "the sign is off the car: " + vehicleText);
+        assertTrue(vehicleText.stream().anyMatch(b -> b.y() > 0.2), "the plate is on it: " + vehicleText
+                + "; all text " + allText);
+        assertEquals(List.of("plates-on-vehicles"), onVehicles.targets());
+        assertEquals(List.of(detectorPack, textPack), onVehicles.detectorPacks());
+    }
+
+    /**
+     * 5 frames at 10 fps of the frame of parking-aisle-cars.mp4 (4.5-5.7 s) where the detector is surest of the white
+     * car, with "KX19 ORB" drawn on the car and "CAR PARK" on the ground beside it.
+     */
+    static Path carWithPlateAndSign(Path target) throws Exception {
+        BufferedImage frame = null;
+        org.sightline.models.perception.detect.NormalisedBox car = null;
+        float best = 0;
+        try (FFmpegFrameGrabber g = grabber(SharedData.footage("parking-aisle-cars.mp4"));
+             Java2DFrameConverter converter = new Java2DFrameConverter()) {
+            Frame f = seek(g, 4.5);
+            while (f != null && g.getTimestamp() < 5_700_000) {
+                for (var d : detector.detect(RedactionPlanner.rgb(f))) {
+                    if (d.label().equals("car") && d.score() > best) {
+                        best = d.score();
+                        car = d.box();
+                        BufferedImage decoded = converter.convert(f);
+                        frame = new BufferedImage(decoded.getWidth(), decoded.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
+                        frame.createGraphics().drawImage(decoded, 0, 0, null);
+                    }
+                }
+                f = g.grabImage();
+            }
+        }
+        assertTrue(frame != null, "the detector finds the white car in parking-aisle-cars.mp4 at 4.5-5.7 s");
+        int w = frame.getWidth();
+        int h = frame.getHeight();
+        int px = Math.round(car.centreX() * w) - 70;
+        int py = Math.round((car.y1() + car.height() * 0.7f) * h) - 18;
+        int sx = car.x1() * w > 220 ? 20 : Math.min(w - 190, Math.round(car.x2() * w) + 20);
+        Graphics2D g = frame.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 24));
+        g.setColor(new Color(245, 245, 240));
+        g.fillRect(px, py, 140, 36);
+        g.fillRect(sx, 20, 170, 40);
+        g.setColor(Color.BLACK);
+        g.drawString("KX19 ORB", px + 7, py + 27);
+        g.drawString("CAR PARK", sx + 15, 49);
+        g.dispose();
+        try (FFmpegFrameRecorder rec = new FFmpegFrameRecorder(target.toString(), frame.getWidth(), frame.getHeight(), 0);
+             Java2DFrameConverter converter = new Java2DFrameConverter()) {
+            rec.setFormat("mp4");
+            rec.setVideoCodec(avcodec.AV_CODEC_ID_MPEG4);
+            rec.setVideoQuality(2);
+            rec.setFrameRate(10);
+            rec.start();
+            for (int i = 0; i < 5; i++) {
+                rec.record(converter.convert(frame));
+            }
+            rec.stop();
+        }
+        return target;
+    }
+
+    @Test
     void facesAreRefusedWithoutAFaceDetector() throws Exception {
         ExportException e = assertThrows(ExportException.class, () -> new RedactionPlanner(
                 EnumSet.of(RedactTarget.FACES, RedactTarget.PEOPLE), Redaction.Method.BLOCK, List.of(), List.of(), packs(), 0));
@@ -235,6 +310,9 @@ class DetectedRedactionTest {
         assertNull(item.original(), "a disclosure copy leaves the originals out");
         assertFalse(Files.exists(pkg.resolve(ExportManifest.ORIGINALS)));
         assertTrue(r.manifest().files().stream().noneMatch(x -> x.role().equals(ExportManifest.ROLE_ORIGINAL)));
+        assertEquals(indoor.getFileName(), Path.of(clip.derivedFrom().sourceFile()).getFileName(),
+                "the clip names its source where it was read");
+        assertEquals(Sha256.of(indoor), clip.derivedFrom().sourceSha256());
         assertTrue(new ExportVerifier().verify(pkg).ok());
         double[] d = compareRegion(pkg.resolve(item.clip()), indoor, plan.spans().getFirst().from(), corner.pixels(768, 432), new int[] {0, 0, 1, 1});
         assertTrue(d[0] < 6, "the dropped box's region is as in the original: " + d[0]);
