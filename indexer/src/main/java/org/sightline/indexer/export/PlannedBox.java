@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /**
  * One box to hide in a frame, as fractions of the picture ({@code x,y} top-left corner, {@code width,height} size),
- * with where it came from and what it covers (a detector class, "text", or the user's box).
+ * with where it came from and what it covers (a detector class, "text", or the user's box). A box without a source
+ * (one a reviewer typed into a plan) is the user's ({@link Source#MANUAL}).
  */
 public record PlannedBox(double x, double y, double width, double height, Source source, String label) {
 
@@ -19,9 +20,7 @@ public record PlannedBox(double x, double y, double width, double height, Source
     }
 
     public PlannedBox {
-        if (source == null) {
-            throw new IllegalArgumentException("a planned box needs its source (detector, manual or tracked)");
-        }
+        source = source == null ? Source.MANUAL : source; // a box a reviewer adds by hand need not say so
         double x0 = clamp(x);
         double y0 = clamp(y);
         width = Math.max(0, Math.min(1 - x0, width - (x0 - x)));

@@ -52,7 +52,7 @@ public record RedactionPlan(String format, String caseReference, int item, long 
         detectorPacks = detectorPacks == null ? List.of() : List.copyOf(detectorPacks);
         notes = notes == null ? List.of() : List.copyOf(notes);
         spans = spans == null ? List.of() : List.copyOf(spans);
-        Redaction.Method.parse(method == null ? "block" : method);
+        method = Redaction.Method.parse(method == null ? "block" : method).code();
     }
 
     @JsonIgnore

@@ -53,11 +53,15 @@ class RedactionPlanTest {
         Files.writeString(file, "{\"format\":\"something-else/9\",\"sourceSha256\":\"x\"}");
         IOException e = assertThrows(IOException.class, () -> RedactionPlan.read(file));
         assertTrue(e.getMessage().contains(file.toString()) && e.getMessage().contains("something-else/9"), e.getMessage());
-        Files.writeString(file, "{\"format\":\"" + RedactionPlan.FORMAT + "\",\"sourceSha256\":\"x\",\"spans\":[{\"from\":0,"
-                + "\"to\":1,\"boxes\":[{\"x\":0.1,\"y\":0.1,\"width\":0.1,\"height\":0.1}]}]}");
-        IOException noSource = assertThrows(IOException.class, () -> RedactionPlan.read(file));
-        assertTrue(noSource.getMessage().contains(file.toString()) && noSource.getMessage().contains("source"),
-                noSource.getMessage());
+        Files.writeString(file, "{\"format\":\"" + RedactionPlan.FORMAT + "\",\"sourceSha256\":\"x\",\"method\":\"smudge\"}");
+        IOException badMethod = assertThrows(IOException.class, () -> RedactionPlan.read(file));
+        assertTrue(badMethod.getMessage().contains(file.toString()) && badMethod.getMessage().contains("smudge"),
+                badMethod.getMessage());
+        // a box a reviewer adds by hand needs only where it is
+        Files.writeString(file, "{\"format\":\"" + RedactionPlan.FORMAT + "\",\"sourceSha256\":\"x\",\"method\":\"block\","
+                + "\"spans\":[{\"from\":0,\"to\":1,\"boxes\":[{\"x\":0.1,\"y\":0.1,\"width\":0.1,\"height\":0.1}]}]}");
+        PlannedBox added = RedactionPlan.read(file).boxesAt(0.5).getFirst();
+        assertEquals(PlannedBox.Source.MANUAL, added.source());
     }
 
     @Test
