@@ -57,7 +57,8 @@ public final class CaseEvidence implements AutoCloseable {
     private final ExportVerifier exportVerifier;
     private final AuditCheckpoints checkpoints;
     private final ExportJournal exportJournal;
-    private StarterPackShelf redactionShelf = StarterPackShelf.fromSystemProperty();
+    /** The installed perception packs redaction finds people, vehicles, plates and faces with. */
+    private final StarterPackShelf redactionShelf = StarterPackShelf.fromSystemProperty();
 
     private CaseEvidence(Catalog catalog, boolean ownsCatalog) {
         this.catalog = catalog;
@@ -224,11 +225,6 @@ public final class CaseEvidence implements AutoCloseable {
     private static ItemRedactions planner(RedactionRequest request, RedactionDetectors detectors) throws ExportException {
         return new RedactionPlanner(request.targets(), request.method(), request.regions(), request.tracks(), detectors,
                 request.detectEverySeconds(), request.platesOnVehiclesOnly());
-    }
-
-    /** Uses another shelf of perception packs for redaction (tests: a shelf without a face detector). */
-    void useRedactionShelf(StarterPackShelf shelf) {
-        this.redactionShelf = shelf;
     }
 
     /** The catalog's record of the file at this path, if it was ever queued for indexing. */

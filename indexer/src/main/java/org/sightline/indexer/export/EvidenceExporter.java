@@ -143,6 +143,7 @@ public class EvidenceExporter {
         Throwable failure = null;
         ExportResult result;
         ExaminerKey key;
+        List<AuditDetails.RedactionDecision> decisions = new ArrayList<>();
         try {
             if (items.isEmpty()) {
                 throw new ExportException(ExportException.Reason.EMPTY_CASE, null,
@@ -157,7 +158,7 @@ public class EvidenceExporter {
             temp = parent.resolve("." + out.getFileName() + ".partial-" + UUID.randomUUID().toString().substring(0, 8));
             underWay = noteUnderWay(caseId, out, temp); // first, so that a kill from here on leaves a note
             createDirectories(temp);
-            result = write(theCase, items, out, temp, key, options, progress, cancelled);
+            result = write(theCase, items, out, temp, key, options, progress, cancelled, decisions);
             temp = null;
         } catch (ExportException e) {
             failure = e;
@@ -181,7 +182,7 @@ public class EvidenceExporter {
         audit.record(caseId, new AuditDetails.Export(out.toString(), result.manifestSha256(), result.files(), result.bytes(),
                 result.manifest().signer().fingerprint(), redactionMethod(options, result.manifest()),
                 options.redaction().any() ? options.redaction().regions().stream().map(RedactionRegion::toString).toList() : null));
-        recordRedactionDecisions(caseId, out, options, result.manifest());
+        decisions.forEach(d -> audit.record(caseId, d));
         keys.recordUse(key, "evidence package " + out + " (" + ExportManifest.MANIFEST + ")", result.manifestSha256(), caseId);
         return result;
     }
@@ -237,31 +238,6 @@ public class EvidenceExporter {
                 .findFirst().orElse(null);
     }
 
-    /** One audit entry per redacted item: what its clip and still hide, from which packs, reviewed or not. */
-    private void recordRedactionDecisions(long caseId, Path out, ExportOptions options, ExportManifest manifest) {
-        if (options.plans() == null) {
-            return;
-        }
-        for (ExportManifest.FileEntry f : manifest.files()) {
-            if (!ExportManifest.ROLE_CLIP.equals(f.role()) || f.redaction() == null || f.redaction().plan() == null) {
-                continue;
-            }
-            ExportManifest.Redacted r = f.redaction();
-            ExportManifest.FileEntry planFile = manifest.files().stream().filter(x -> x.path().equals(r.plan()))
-                    .findFirst().orElseThrow();
-            RedactionPlan plan;
-            try {
-                plan = RedactionPlan.read(out.resolve(planFile.path()));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read back the redaction plan " + planFile.path() + " of " + out
-                        + ": " + e.getMessage(), e);
-            }
-            audit.record(caseId, new AuditDetails.RedactionDecision("export", out.toString(), f.item(),
-                    f.derivedFrom().sourceSha256(), r.method(), r.targets(), plan.manualBoxes(), r.detectorPacks(),
-                    plan.spans().size(), plan.boxCount(), options.plans().reviewed(), r.planSha256()));
-        }
-    }
-
     /** Refuses a case whose rows are not what the audit trail recorded of them, naming each field that differs. */
     private void checkRecords(Case theCase) throws ExportException {
         List<RowDisagreement> disagreements = cases.checkRecords(theCase.id());
@@ -295,8 +271,8 @@ public class EvidenceExporter {
     }
 
     private ExportResult write(Case theCase, List<CaseItem> items, Path out, Path temp, ExaminerKey key,
-                               ExportOptions options, ExportProgress progress, BooleanSupplier cancelled)
-            throws ExportException {
+                               ExportOptions options, ExportProgress progress, BooleanSupplier cancelled,
+                               List<AuditDetails.RedactionDecision> decisions) throws ExportException {
         String exportedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS).toString();
         Map<String, Path> sources = new LinkedHashMap<>();
         for (CaseItem item : items) {
@@ -310,7 +286,8 @@ public class EvidenceExporter {
 
         Map<String, String> originals = copyOriginals(sources, temp, files, steps);
         List<ExportManifest.Item> manifestItems = new ArrayList<>();
-        String encoder = cutClips(theCase, items, sources, originals, temp, files, manifestItems, options, steps);
+        String encoder = cutClips(theCase, items, out, sources, originals, temp, files, manifestItems, options, steps,
+                decisions);
         if (options.disclosure()) {
             leaveOriginalsOut(temp, files, manifestItems);
         }
@@ -359,9 +336,10 @@ public class EvidenceExporter {
     }
 
     /** Cuts each item's clip and still from the verified copy of its source; returns the encoder used. */
-    private String cutClips(Case theCase, List<CaseItem> items, Map<String, Path> sources, Map<String, String> originals,
-                            Path temp, List<ExportManifest.FileEntry> files, List<ExportManifest.Item> manifestItems,
-                            ExportOptions options, Steps steps) throws ExportException {
+    private String cutClips(Case theCase, List<CaseItem> items, Path out, Map<String, Path> sources,
+                            Map<String, String> originals, Path temp, List<ExportManifest.FileEntry> files,
+                            List<ExportManifest.Item> manifestItems, ExportOptions options, Steps steps,
+                            List<AuditDetails.RedactionDecision> decisions) throws ExportException {
         Redaction redaction = options.redaction();
         ExportManifest.Redacted regionsOnly = !redaction.any() ? null : new ExportManifest.Redacted(redaction.method().code(),
                 redaction.regions().stream().map(RedactionRegion::toString).toList(), "user-drawn regions",
@@ -382,6 +360,9 @@ public class EvidenceExporter {
             ExportManifest.Redacted redacted = regionsOnly;
             if (plan != null) {
                 redacted = writePlan(plan, dir.resolve(base + ".plan.json"), item.position(), options.plans().reviewed(), files);
+                decisions.add(new AuditDetails.RedactionDecision("export", out.toString(), item.position(),
+                        item.videoSha256(), plan.method(), plan.targets(), plan.manualBoxes(), plan.detectorPacks(),
+                        plan.spans().size(), plan.boxCount(), options.plans().reviewed(), redacted.planSha256()));
             }
             ClipCut cut = plan != null
                     ? cutter.cut(temp.resolve(sourceRel), item.inSeconds(), item.outSeconds(), item.hitSeconds(),
