@@ -179,13 +179,14 @@ public final class RedactionPlanner implements ItemRedactions {
         }
         List<String> notes = new ArrayList<>();
         List<List<PlannedBox>> tracked = trackedBoxes(mine, times, lumas, notes);
-        List<RedactionPlan.Span> spans = new ArrayList<>();
+        // boxes by frame time; frames sharing a time (some recorders repeat or reorder time stamps) share the union
+        java.util.TreeMap<Double, List<PlannedBox>> byTime = new java.util.TreeMap<>();
         int next = 0; // index into sampled of the first detection at or after frame i
         for (int i = 0; i < times.size(); i++) {
             while (sampled.get(next) < i) {
                 next++;
             }
-            List<PlannedBox> boxes = new ArrayList<>();
+            List<PlannedBox> boxes = byTime.computeIfAbsent(times.get(i), t -> new ArrayList<>());
             if (sampled.get(next) == i) {
                 boxes.addAll(found.get(next));
             } else {
@@ -196,10 +197,14 @@ public final class RedactionPlanner implements ItemRedactions {
                 boxes.add(new PlannedBox(r.x(), r.y(), r.width(), r.height(), PlannedBox.Source.MANUAL, "region"));
             }
             boxes.addAll(tracked.get(i));
-            double t = times.get(i);
-            double from = i == 0 ? t - interval / 2 : (times.get(i - 1) + t) / 2;
-            double to = i == times.size() - 1 ? t + interval / 2 : (t + times.get(i + 1)) / 2;
-            spans.add(new RedactionPlan.Span(from, to, boxes));
+        }
+        List<Double> sorted = new ArrayList<>(byTime.keySet());
+        List<RedactionPlan.Span> spans = new ArrayList<>();
+        for (int i = 0; i < sorted.size(); i++) {
+            double t = sorted.get(i);
+            double from = i == 0 ? t - interval / 2 : (sorted.get(i - 1) + t) / 2;
+            double to = i == sorted.size() - 1 ? t + interval / 2 : (t + sorted.get(i + 1)) / 2;
+            spans.add(new RedactionPlan.Span(from, to, byTime.get(t).stream().distinct().toList()));
         }
         List<String> manual = new ArrayList<>(regions.stream().map(RedactionRegion::toString).toList());
         mine.forEach(t -> manual.add("tracked " + t));

@@ -236,6 +236,30 @@ class DetectedRedactionTest {
     }
 
     @Test
+    void everyFrameIsCoveredWhereTimeStampsAreNotIncreasing() throws Exception {
+        // this recording's time stamps are not strictly increasing: no frame may fall between the plan's spans
+        Path street = SharedData.footage("residential-street-vehicles.mp4");
+        RedactionRegion corner = new RedactionRegion(0.0, 0.0, 0.25, 0.25);
+        RedactionPlan plan = new RedactionPlanner(EnumSet.of(RedactTarget.REGIONS), Redaction.Method.BLOCK, List.of(corner),
+                List.of(), RedactionDetectors.NONE, 0).plan("T", 1, 1, "x", street, 0.0, 10.0, () -> false);
+        for (int i = 1; i < plan.spans().size(); i++) {
+            assertTrue(plan.spans().get(i - 1).to() <= plan.spans().get(i).from() + 1e-12
+                    && plan.spans().get(i).from() < plan.spans().get(i).to(), "spans are ordered and apart at " + i);
+        }
+        int frames = 0;
+        try (FFmpegFrameGrabber g = grabber(street)) {
+            Frame f;
+            while ((f = g.grabImage()) != null && g.getTimestamp() < 10_000_000) {
+                double t = g.getTimestamp() / 1e6;
+                assertTrue(plan.boxesAt(t).stream().anyMatch(b -> b.label().equals("region")), "frame at " + t + " is covered");
+                frames++;
+                assertTrue(f.imageWidth > 0);
+            }
+        }
+        assertTrue(frames > 200, "frames checked: " + frames);
+    }
+
+    @Test
     void facesAreRefusedWithoutAFaceDetector() throws Exception {
         ExportException e = assertThrows(ExportException.class, () -> new RedactionPlanner(
                 EnumSet.of(RedactTarget.FACES, RedactTarget.PEOPLE), Redaction.Method.BLOCK, List.of(), List.of(), packs(), 0));
