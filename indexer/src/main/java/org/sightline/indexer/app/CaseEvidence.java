@@ -27,6 +27,18 @@ import org.sightline.indexer.export.EvidenceExporter;
 import org.sightline.indexer.export.ExportJournal;
 import org.sightline.indexer.export.ExportVerifier;
 import org.sightline.indexer.export.KnownPaths;
+import org.sightline.indexer.export.ExportException;
+import org.sightline.indexer.export.ExportOptions;
+import org.sightline.indexer.export.ExportProgress;
+import org.sightline.indexer.export.ExportResult;
+import org.sightline.indexer.export.ItemRedactions;
+import org.sightline.indexer.export.Redaction;
+import org.sightline.indexer.export.RedactionDetectors;
+import org.sightline.indexer.export.RedactionPlanner;
+import org.sightline.indexer.export.RedactionRequest;
+import org.sightline.indexer.export.RedactionReview;
+import org.sightline.indexer.export.ReviewedPlans;
+import org.sightline.models.perception.StarterPackShelf;
 
 /**
  * Cases, evidence export and the audit trail of one data directory, wired on its catalog: the services keep their
@@ -45,6 +57,8 @@ public final class CaseEvidence implements AutoCloseable {
     private final ExportVerifier exportVerifier;
     private final AuditCheckpoints checkpoints;
     private final ExportJournal exportJournal;
+    /** The installed perception packs redaction finds people, vehicles, plates and faces with. */
+    private final StarterPackShelf redactionShelf = StarterPackShelf.fromSystemProperty();
 
     private CaseEvidence(Catalog catalog, boolean ownsCatalog) {
         this.catalog = catalog;
@@ -172,6 +186,45 @@ public final class CaseEvidence implements AutoCloseable {
     /** Records in the audit trail that an evidence package was checked here, and the outcome. */
     public void recordVerification(Path packageDir, PackageVerification verification) {
         ExportVerifier.record(log, packageDir, verification);
+    }
+
+    /**
+     * Exports a case with its clips and stills redacted as {@code request} says: planned now with the installed
+     * perception packs (the manifest then says "not reviewed"), or exactly the plans a person reviewed
+     * ({@link RedactionRequest#reviewedPlans()}). With {@code disclosure} the originals are left out of the package.
+     *
+     * @throws ExportException REDACTION_UNAVAILABLE when a target has no pack to find it (faces without a face
+     *                         detector, ...): nothing is exported
+     */
+    public ExportResult exportRedacted(long caseId, Path out, RedactionRequest request, char[] passphrase,
+                                       boolean disclosure, ExportProgress progress, java.util.function.BooleanSupplier cancelled)
+            throws ExportException {
+        if (request.reviewedPlans() != null) {
+            return exporter.export(caseId, out, new ExportOptions(passphrase, Redaction.NONE,
+                    new ReviewedPlans(request.reviewedPlans()), disclosure), progress, cancelled);
+        }
+        try (RedactionDetectors detectors = RedactionDetectorShelf.open(redactionShelf, request)) {
+            ItemRedactions planner = planner(request, detectors);
+            return exporter.export(caseId, out, new ExportOptions(passphrase, Redaction.NONE, planner, disclosure),
+                    progress, cancelled);
+        }
+    }
+
+    /**
+     * The review step: writes each item's redaction plan (JSON, every frame's boxes and where they came from) and a
+     * contact sheet with the boxes drawn into {@code dir}, for a person to check and edit before
+     * {@code exportRedacted} with {@link RedactionRequest#reviewed(Path)}; each plan is audited.
+     */
+    public List<RedactionReview.Written> reviewRedactions(long caseId, RedactionRequest request, Path dir)
+            throws ExportException {
+        try (RedactionDetectors detectors = RedactionDetectorShelf.open(redactionShelf, request)) {
+            return exporter.reviewRedactions(caseId, planner(request, detectors), dir, () -> false);
+        }
+    }
+
+    private static ItemRedactions planner(RedactionRequest request, RedactionDetectors detectors) throws ExportException {
+        return new RedactionPlanner(request.targets(), request.method(), request.regions(), request.tracks(), detectors,
+                request.detectEverySeconds(), request.platesOnVehiclesOnly());
     }
 
     /** The catalog's record of the file at this path, if it was ever queued for indexing. */

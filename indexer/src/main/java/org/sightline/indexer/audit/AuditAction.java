@@ -34,7 +34,9 @@ public enum AuditAction {
     /** A signed checkpoint of the chain's head written: {@link AuditDetails.Checkpoint}. */
     AUDIT_CHECKPOINT("audit-checkpoint"),
     /** An export found abandoned (its process killed) and its unfinished folder removed: {@link AuditDetails.ExportAbandoned}. */
-    EXPORT_ABANDONED("export-abandoned");
+    EXPORT_ABANDONED("export-abandoned"),
+    /** What one item's redacted copy hides, decided at review or at export: {@link AuditDetails.RedactionDecision}. */
+    REDACTION("redaction");
 
     private final String code;
 

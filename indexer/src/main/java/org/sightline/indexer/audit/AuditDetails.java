@@ -14,7 +14,7 @@ public sealed interface AuditDetails
         permits AuditDetails.Search, AuditDetails.View, CaseChange, AuditDetails.Export, AuditDetails.ExportFailed,
         AuditDetails.ModelImport, AuditDetails.Index, AuditDetails.IndexRepair, AuditDetails.KeyCreate,
         AuditDetails.KeyUse, AuditDetails.KeyExport, AuditDetails.AuditExport, AuditDetails.VerifyPackage,
-        AuditDetails.Checkpoint, AuditDetails.ExportAbandoned {
+        AuditDetails.Checkpoint, AuditDetails.ExportAbandoned, AuditDetails.RedactionDecision {
 
     /** The action these details belong to. */
     @JsonIgnore
@@ -190,6 +190,29 @@ public sealed interface AuditDetails
         @Override
         public AuditAction action() {
             return AuditAction.EXPORT_ABANDONED;
+        }
+    }
+
+    /**
+     * What one case item's redacted copy hides: at {@code stage} "review" (a plan written for the user to check, into
+     * {@code out}) or "export" (the clip and still of a package in {@code out}).
+     *
+     * @param item          the item's position
+     * @param sourceSha256  the original the copy is made from (never changed)
+     * @param method        block or blur
+     * @param targets       what was asked for (people, vehicles, plates, faces, regions)
+     * @param manualBoxes   the user's boxes as given
+     * @param detectorPacks the packs that found boxes: name, version, manifest SHA-256
+     * @param spans         frames planned; {@code boxes} boxes over all of them
+     * @param reviewed      whether a person reviewed the plan before export
+     * @param planSha256    SHA-256 of the plan's JSON as written
+     */
+    record RedactionDecision(String stage, String out, int item, String sourceSha256, String method, List<String> targets,
+                             List<String> manualBoxes, List<String> detectorPacks, int spans, int boxes,
+                             boolean reviewed, String planSha256) implements AuditDetails {
+        @Override
+        public AuditAction action() {
+            return AuditAction.REDACTION;
         }
     }
 }

@@ -15,9 +15,9 @@ import picocli.CommandLine.Parameters;
  * the small edits are methods here. CASE is a reference, an id or a unique name; ITEM is the item's position.
  */
 @Command(name = "case", mixinStandardHelpOptions = true,
-        description = "Case dossiers: create, list, show, add, note, tag, move, remove, rename, edit, close, reopen, export.",
+        description = "Case dossiers: create, list, show, add, note, tag, move, remove, rename, edit, close, reopen, export, redact-review.",
         subcommands = {CaseCreateCommand.class, CaseListCommand.class, CaseShowCommand.class, CaseAddCommand.class,
-                CaseExportCommand.class})
+                CaseExportCommand.class, CaseRedactReviewCommand.class})
 public class CaseCommand implements Callable<Integer> {
     @Mixin
     DataOption dataOption;

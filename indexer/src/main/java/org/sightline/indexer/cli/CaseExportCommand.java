@@ -1,13 +1,11 @@
 package org.sightline.indexer.cli;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.sightline.indexer.cases.Case;
 import org.sightline.indexer.export.ExportException;
 import org.sightline.indexer.export.ExportOptions;
-import org.sightline.indexer.export.Redaction;
-import org.sightline.indexer.export.RedactionRegion;
+import org.sightline.indexer.export.ExportProgress;
 import org.sightline.indexer.export.ExportResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,13 +30,15 @@ public class CaseExportCommand implements Callable<Integer> {
     boolean quiet;
     @Mixin
     PassphraseOption passphrase;
-    @Option(names = "--redact-region", paramLabel = "X,Y,W,H",
-            description = "Hide this rectangle (fractions of the picture: left, top, width, height) in every clip and still; "
-                    + "repeatable. The originals are copied unchanged.")
-    List<String> redactRegions;
-    @Option(names = "--redact-method", paramLabel = "METHOD", defaultValue = "block",
-            description = "How regions are hidden: block (solid black, default) or blur (coarse mosaic).")
-    String redactMethod;
+    @Mixin
+    RedactionOptions redaction;
+    @Option(names = "--redact-plan", paramLabel = "DIR",
+            description = "Export exactly the redaction plans reviewed in DIR (written by `case redact-review`, perhaps "
+                    + "edited); the manifest says they were reviewed.")
+    Path redactPlan;
+    @Option(names = "--disclosure",
+            description = "A disclosure copy: leave the originals out of the package (clips, stills, reports only).")
+    boolean disclosure;
 
     @Override
     public Integer call() {
@@ -48,14 +48,29 @@ public class CaseExportCommand implements Callable<Integer> {
             try {
                 char[] pass = w.keys().exists() && w.keys().identity().passphraseProtected()
                         ? passphrase.read("passphrase of the examiner key", false) : null;
-                Redaction redaction = redactRegions == null ? Redaction.NONE : new Redaction(
-                        redactRegions.stream().map(RedactionRegion::parse).toList(), Redaction.Method.parse(redactMethod));
+                if (redactPlan != null && redaction.any()) {
+                    System.err.println("sightline case export: --redact-plan exports the reviewed plans exactly; "
+                            + "give --redact, --redact-region and --redact-track to `case redact-review` instead");
+                    return 2;
+                }
                 long t0 = System.nanoTime();
-                ExportResult r = w.exporter().export(c.id(), out, new ExportOptions(pass, redaction), (done, total, message) -> {
+                ExportProgress progress = (done, total, message) -> {
                     if (!quiet) {
                         System.err.printf("[%d/%d] %s%n", done, total, message);
                     }
-                }, () -> false);
+                };
+                ExportResult r;
+                if (redactPlan != null) {
+                    r = w.exportRedacted(c.id(), out, RedactionOptions.reviewed(redactPlan), pass, disclosure, progress,
+                            () -> false);
+                } else if (redaction.planned()) {
+                    r = w.exportRedacted(c.id(), out, redaction.request(), pass, disclosure, progress, () -> false);
+                    System.err.println("sightline: the redaction was not reviewed (the manifest says so); "
+                            + "`sightline case redact-review` shows each box before export");
+                } else {
+                    r = w.exporter().export(c.id(), out,
+                            new ExportOptions(pass, redaction.fixedRegions(), null, disclosure), progress, () -> false);
+                }
                 System.out.printf("exported case %s to %s: %d files, %,d bytes, manifest SHA-256 %s (%.1f s)%n",
                         c.reference(), r.directory(), r.files(), r.bytes(), r.manifestSha256(),
                         (System.nanoTime() - t0) / 1e9);

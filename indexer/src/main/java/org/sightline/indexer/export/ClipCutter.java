@@ -48,6 +48,17 @@ public class ClipCutter {
     /** As {@link #cut(Path, double, double, double, Path, Path, BooleanSupplier)}, hiding {@code redaction}'s regions. */
     public ClipCut cut(Path source, double inSeconds, double outSeconds, double hitSeconds, Path clip, Path still,
                        Redaction redaction, BooleanSupplier cancelled) throws ExportException {
+        return cut(source, inSeconds, outSeconds, hitSeconds, clip, still, (FrameRedaction) redaction, cancelled);
+    }
+
+    /** As {@link #cut(Path, double, double, double, Path, Path, BooleanSupplier)}, hiding what a plan says in each frame. */
+    public ClipCut cut(Path source, double inSeconds, double outSeconds, double hitSeconds, Path clip, Path still,
+                       RedactionPlan plan, BooleanSupplier cancelled) throws ExportException {
+        return cut(source, inSeconds, outSeconds, hitSeconds, clip, still, (FrameRedaction) plan, cancelled);
+    }
+
+    private ClipCut cut(Path source, double inSeconds, double outSeconds, double hitSeconds, Path clip, Path still,
+                        FrameRedaction redaction, BooleanSupplier cancelled) throws ExportException {
         long inMicros = Math.round(inSeconds * 1e6);
         long outMicros = Math.round(outSeconds * 1e6);
         long hitMicros = Math.round(hitSeconds * 1e6);
@@ -93,7 +104,7 @@ public class ClipCutter {
                     if (first < 0) {
                         first = ts;
                     }
-                    redaction.apply(f);
+                    redaction.apply(f, ts / 1e6);
                     if (stillAt < 0 && ts + interval / 2 >= hitMicros) {
                         writeStill(converter.convert(f), still, source);
                         stillAt = ts;
@@ -133,12 +144,12 @@ public class ClipCutter {
     }
 
     private static long grabStill(FFmpegFrameGrabber g, long hitMicros, long interval, Java2DFrameConverter converter,
-                                  Path still, Path source, Redaction redaction) throws FrameGrabber.Exception, ExportException {
+                                  Path still, Path source, FrameRedaction redaction) throws FrameGrabber.Exception, ExportException {
         g.setTimestamp(hitMicros);
         Frame f;
         while ((f = g.grabImage()) != null) {
             if (g.getTimestamp() + interval / 2 >= hitMicros) {
-                redaction.apply(f);
+                redaction.apply(f, g.getTimestamp() / 1e6);
                 writeStill(converter.convert(f), still, source);
                 return g.getTimestamp();
             }

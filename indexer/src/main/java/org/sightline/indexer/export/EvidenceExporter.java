@@ -143,6 +143,7 @@ public class EvidenceExporter {
         Throwable failure = null;
         ExportResult result;
         ExaminerKey key;
+        List<AuditDetails.RedactionDecision> decisions = new ArrayList<>();
         try {
             if (items.isEmpty()) {
                 throw new ExportException(ExportException.Reason.EMPTY_CASE, null,
@@ -157,7 +158,7 @@ public class EvidenceExporter {
             temp = parent.resolve("." + out.getFileName() + ".partial-" + UUID.randomUUID().toString().substring(0, 8));
             underWay = noteUnderWay(caseId, out, temp); // first, so that a kill from here on leaves a note
             createDirectories(temp);
-            result = write(theCase, items, out, temp, key, options, progress, cancelled);
+            result = write(theCase, items, out, temp, key, options, progress, cancelled, decisions);
             temp = null;
         } catch (ExportException e) {
             failure = e;
@@ -179,11 +180,45 @@ public class EvidenceExporter {
         }
         // the package is complete; an audit failure here is reported but does not undo it
         audit.record(caseId, new AuditDetails.Export(out.toString(), result.manifestSha256(), result.files(), result.bytes(),
-                result.manifest().signer().fingerprint(),
-                options.redaction().any() ? options.redaction().method().code() : null,
+                result.manifest().signer().fingerprint(), redactionMethod(options, result.manifest()),
                 options.redaction().any() ? options.redaction().regions().stream().map(RedactionRegion::toString).toList() : null));
+        decisions.forEach(d -> audit.record(caseId, d));
         keys.recordUse(key, "evidence package " + out + " (" + ExportManifest.MANIFEST + ")", result.manifestSha256(), caseId);
         return result;
+    }
+
+    /**
+     * The review step of a redacted export: writes each item's redaction plan and contact sheet into {@code dir} for a
+     * person to check and correct, and records each plan in the audit trail. The sources are read, never changed;
+     * each must still have the SHA-256 the case recorded.
+     */
+    public List<RedactionReview.Written> reviewRedactions(long caseId, ItemRedactions planner, Path dir,
+                                                          BooleanSupplier cancelled) throws ExportException {
+        Case theCase = cases.get(caseId);
+        List<CaseItem> items = cases.items(caseId);
+        if (items.isEmpty()) {
+            throw new ExportException(ExportException.Reason.EMPTY_CASE, null,
+                    "case " + theCase.reference() + " has no items to review");
+        }
+        Path out = dir.toAbsolutePath().normalize();
+        checkOutsideArchives(out);
+        RedactionReview review = new RedactionReview();
+        List<RedactionReview.Written> written = new ArrayList<>();
+        for (CaseItem item : items) {
+            Path source = locate(item);
+            String sha = hash(source);
+            if (!sha.equals(item.videoSha256())) {
+                throw new ExportException(ExportException.Reason.SOURCE_CHANGED, source, "source changed: " + source
+                        + " has SHA-256 " + sha + " but the case recorded " + item.videoSha256() + "; nothing to review");
+            }
+            RedactionPlan plan = planner.planFor(theCase.reference(), item, source, cancelled);
+            RedactionReview.Written w = review.write(plan, source, out);
+            written.add(w);
+            audit.record(caseId, new AuditDetails.RedactionDecision("review", out.toString(), item.position(),
+                    item.videoSha256(), plan.method(), plan.targets(), plan.manualBoxes(), plan.detectorPacks(),
+                    plan.spans().size(), plan.boxCount(), false, hash(w.plan())));
+        }
+        return written;
     }
 
     private java.util.Optional<Path> noteUnderWay(long caseId, Path out, Path temp) throws ExportException {
@@ -193,6 +228,14 @@ public class EvidenceExporter {
             throw new ExportException(ExportException.Reason.IO_FAILED, out,
                     "cannot note the export as under way in the data directory: " + e.getMessage(), e);
         }
+    }
+
+    private static String redactionMethod(ExportOptions options, ExportManifest manifest) {
+        if (options.redaction().any()) {
+            return options.redaction().method().code();
+        }
+        return manifest.files().stream().filter(f -> f.redaction() != null).map(f -> f.redaction().method())
+                .findFirst().orElse(null);
     }
 
     /** Refuses a case whose rows are not what the audit trail recorded of them, naming each field that differs. */
@@ -228,8 +271,8 @@ public class EvidenceExporter {
     }
 
     private ExportResult write(Case theCase, List<CaseItem> items, Path out, Path temp, ExaminerKey key,
-                               ExportOptions options, ExportProgress progress, BooleanSupplier cancelled)
-            throws ExportException {
+                               ExportOptions options, ExportProgress progress, BooleanSupplier cancelled,
+                               List<AuditDetails.RedactionDecision> decisions) throws ExportException {
         String exportedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS).toString();
         Map<String, Path> sources = new LinkedHashMap<>();
         for (CaseItem item : items) {
@@ -243,7 +286,11 @@ public class EvidenceExporter {
 
         Map<String, String> originals = copyOriginals(sources, temp, files, steps);
         List<ExportManifest.Item> manifestItems = new ArrayList<>();
-        String encoder = cutClips(theCase, items, sources, originals, temp, files, manifestItems, options.redaction(), steps);
+        String encoder = cutClips(theCase, items, out, sources, originals, temp, files, manifestItems, options, steps,
+                decisions);
+        if (options.disclosure()) {
+            leaveOriginalsOut(temp, files, manifestItems);
+        }
 
         steps.begin("writing reports");
         ExportManifest.CaseInfo caseInfo = new ExportManifest.CaseInfo(theCase.id(), theCase.name(), theCase.reference(),
@@ -289,10 +336,12 @@ public class EvidenceExporter {
     }
 
     /** Cuts each item's clip and still from the verified copy of its source; returns the encoder used. */
-    private String cutClips(Case theCase, List<CaseItem> items, Map<String, Path> sources, Map<String, String> originals,
-                            Path temp, List<ExportManifest.FileEntry> files, List<ExportManifest.Item> manifestItems,
-                            Redaction redaction, Steps steps) throws ExportException {
-        ExportManifest.Redacted redacted = !redaction.any() ? null : new ExportManifest.Redacted(redaction.method().code(),
+    private String cutClips(Case theCase, List<CaseItem> items, Path out, Map<String, Path> sources,
+                            Map<String, String> originals, Path temp, List<ExportManifest.FileEntry> files,
+                            List<ExportManifest.Item> manifestItems, ExportOptions options, Steps steps,
+                            List<AuditDetails.RedactionDecision> decisions) throws ExportException {
+        Redaction redaction = options.redaction();
+        ExportManifest.Redacted regionsOnly = !redaction.any() ? null : new ExportManifest.Redacted(redaction.method().code(),
                 redaction.regions().stream().map(RedactionRegion::toString).toList(), "user-drawn regions",
                 redaction.describe());
         Path dir = createDirectories(temp.resolve(ExportManifest.CLIPS));
@@ -300,13 +349,25 @@ public class EvidenceExporter {
         String encoder = "h264";
         for (CaseItem item : items) {
             steps.begin("cutting item " + item.position());
+            String sourceRel = originals.get(item.videoSha256());
+            RedactionPlan plan = options.plans() == null ? null
+                    : options.plans().planFor(theCase.reference(), item, temp.resolve(sourceRel), steps.cancelled);
             String base = String.format(Locale.ROOT, "%s_item%02d_%s_%s-%s", ref, item.position(),
                     item.videoSha256().substring(0, 8), seconds(item.inSeconds()), seconds(item.outSeconds()))
-                    + (redacted == null ? "" : "_redacted");
+                    + (options.redacts() ? "_redacted" : "");
             Path clip = dir.resolve(base + ".mp4");
             Path still = dir.resolve(base + "_hit" + seconds(item.hitSeconds()) + ".jpg");
-            String sourceRel = originals.get(item.videoSha256());
-            ClipCut cut = cutter.cut(temp.resolve(sourceRel), item.inSeconds(), item.outSeconds(), item.hitSeconds(),
+            ExportManifest.Redacted redacted = regionsOnly;
+            if (plan != null) {
+                redacted = writePlan(plan, dir.resolve(base + ".plan.json"), item.position(), options.plans().reviewed(), files);
+                decisions.add(new AuditDetails.RedactionDecision("export", out.toString(), item.position(),
+                        item.videoSha256(), plan.method(), plan.targets(), plan.manualBoxes(), plan.detectorPacks(),
+                        plan.spans().size(), plan.boxCount(), options.plans().reviewed(), redacted.planSha256()));
+            }
+            ClipCut cut = plan != null
+                    ? cutter.cut(temp.resolve(sourceRel), item.inSeconds(), item.outSeconds(), item.hitSeconds(),
+                    clip, still, plan, steps.cancelled)
+                    : cutter.cut(temp.resolve(sourceRel), item.inSeconds(), item.outSeconds(), item.hitSeconds(),
                     clip, still, redaction, steps.cancelled);
             encoder = cut.encoder();
             java.util.Optional<RecordingTimes.RecordingTime> recording = recordingTimes.of(item.videoSha256());
@@ -327,6 +388,52 @@ public class EvidenceExporter {
             steps.done("cut " + clip.getFileName());
         }
         return encoder;
+    }
+
+    /** Writes an item's redaction plan into the package, lists it, and says in words what its copy hides. */
+    private static ExportManifest.Redacted writePlan(RedactionPlan plan, Path file, int position, boolean reviewed,
+                                                     List<ExportManifest.FileEntry> files) throws ExportException {
+        try {
+            plan.write(file);
+        } catch (IOException e) {
+            throw ioFailure(file, "write the redaction plan", e);
+        }
+        String rel = ExportManifest.CLIPS + "/" + file.getFileName();
+        String sha = hash(file);
+        files.add(new ExportManifest.FileEntry(rel, size(file), sha, ExportManifest.ROLE_REDACTION_PLAN, position,
+                null, null, null));
+        String what = String.join(", ", plan.targets());
+        String review = reviewed ? "reviewed" : "not reviewed";
+        String description = (plan.redactionMethod() == Redaction.Method.BLOCK ? "blocked (solid black) " : "blurred (coarse mosaic) ")
+                + what + " in every frame of the clip and in the still, " + plan.boxCount() + " box(es) over "
+                + plan.spans().size() + " frame(s)"
+                + (plan.detectorPacks().isEmpty() ? "" : ", found by " + String.join("; ", plan.detectorPacks()))
+                + (plan.manualBoxes().isEmpty() ? "" : ", user boxes " + String.join("; ", plan.manualBoxes()))
+                + "; plan " + rel + " (" + review + ")"
+                + (plan.notes().isEmpty() ? "" : "; notes: " + String.join("; ", plan.notes()));
+        return new ExportManifest.Redacted(plan.method(), plan.manualBoxes(), what, description, plan.targets(),
+                plan.detectorPacks(), review, rel, sha);
+    }
+
+    /** A disclosure copy: removes the verified copies of the originals, once the clips are cut from them. */
+    private static void leaveOriginalsOut(Path temp, List<ExportManifest.FileEntry> files,
+                                          List<ExportManifest.Item> manifestItems) throws ExportException {
+        IOException left = deleteTree(temp.resolve(ExportManifest.ORIGINALS));
+        if (left != null) {
+            throw ioFailure(temp.resolve(ExportManifest.ORIGINALS), "leave the originals out of", left);
+        }
+        files.removeIf(f -> ExportManifest.ROLE_ORIGINAL.equals(f.role()));
+        // derived files name their source by the path it was read from (and its SHA-256), as it is not in the package
+        Map<String, String> sourcePaths = new LinkedHashMap<>();
+        manifestItems.forEach(i -> sourcePaths.putIfAbsent(i.sourceSha256(), i.sourcePath()));
+        files.replaceAll(f -> f.derivedFrom() == null ? f : new ExportManifest.FileEntry(f.path(), f.size(), f.sha256(),
+                f.role(), f.item(), new ExportManifest.DerivedFrom(f.derivedFrom().sourceSha256(),
+                sourcePaths.get(f.derivedFrom().sourceSha256()), f.derivedFrom().inSeconds(), f.derivedFrom().outSeconds(),
+                f.derivedFrom().atSeconds()), f.foundBy(), f.redaction()));
+        manifestItems.replaceAll(i -> new ExportManifest.Item(i.position(), i.itemId(), i.sourceSha256(), i.recordedPath(),
+                i.sourcePath(), i.camera(), i.inSeconds(), i.outSeconds(), i.hitSeconds(), i.note(), i.tags(), i.foundBy(),
+                null, i.clip(), i.still(), i.clipFrames(), i.clipFramesPerSecond(), i.clipFirstFrame(), i.clipLastFrame(),
+                i.stillSeconds(), i.recordingStart(), i.recordingStartSource()));
     }
 
     /** The case's audit entries and the head of the whole chain now. */

@@ -31,7 +31,12 @@ public class ExportException extends Exception {
         /** The examiner's signing key cannot be created, read or unlocked (wrong passphrase, loose permissions). */
         SIGNING_KEY,
         /** The export was cancelled. */
-        CANCELLED
+        CANCELLED,
+        /**
+         * A redaction cannot be made as asked (no pack detects what is to be hidden, a reviewed plan does not match
+         * the case): nothing is exported rather than a disclosure copy that shows what it should hide.
+         */
+        REDACTION_UNAVAILABLE
     }
 
     private final Reason reason;

@@ -38,6 +38,8 @@ public record ExportManifest(String format, CaseInfo caseInfo, String exportedAt
     public static final String ROLE_STILL = "still";
     public static final String ROLE_REPORT = "report";
     public static final String ROLE_CHECKSUMS = "checksums";
+    /** The redaction plan a redacted clip and still were made with (JSON, see {@code RedactionPlan}). */
+    public static final String ROLE_REDACTION_PLAN = "redaction-plan";
 
     public record CaseInfo(long id, String name, String reference, String examiner, String description,
                            String status, String created) {
@@ -81,11 +83,21 @@ public record ExportManifest(String format, CaseInfo caseInfo, String exportedAt
     /**
      * What was hidden in a derivative file; its source (an original, never changed) is in {@code derivedFrom}.
      *
-     * @param method  {@code block} or {@code blur}
-     * @param regions each {@code x,y,width,height} as fractions of the picture
-     * @param what    what the regions are, e.g. "user-drawn regions"
+     * @param method        {@code block} or {@code blur}
+     * @param regions       each {@code x,y,width,height} as fractions of the picture (the user's boxes)
+     * @param what          what the regions are, e.g. "user-drawn regions", "people, plates"
+     * @param targets       for planned redactions: what was asked for (people, vehicles, plates, faces, regions)
+     * @param detectorPacks the perception packs that found boxes: name, version and manifest SHA-256 of each
+     * @param review        "reviewed" when a person checked the plan before export, else "not reviewed"
+     * @param plan          the plan (every frame's boxes) in the package, with {@code planSha256} its SHA-256
      */
-    public record Redacted(String method, List<String> regions, String what, String description) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Redacted(String method, List<String> regions, String what, String description, List<String> targets,
+                           List<String> detectorPacks, String review, String plan, String planSha256) {
+        /** User-drawn regions only (no plan, no detector). */
+        public Redacted(String method, List<String> regions, String what, String description) {
+            this(method, regions, what, description, null, null, null, null, null);
+        }
     }
 
     /** @param atSeconds for stills, the source time of the frame */

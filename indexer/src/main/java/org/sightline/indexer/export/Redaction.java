@@ -10,7 +10,7 @@ import org.bytedeco.javacv.Frame;
  * changed. {@link Method#BLOCK} paints them solid black; {@link Method#BLUR} replaces them with a coarse mosaic of
  * averaged cells (about a sixth of the region's shorter side, at least 12 pixels), which no sharpening undoes.
  */
-public record Redaction(List<RedactionRegion> regions, Method method) {
+public record Redaction(List<RedactionRegion> regions, Method method) implements FrameRedaction {
 
     public enum Method {
         BLOCK, BLUR;
@@ -34,13 +34,27 @@ public record Redaction(List<RedactionRegion> regions, Method method) {
         regions = List.copyOf(regions);
     }
 
+    @Override
     public boolean any() {
         return !regions.isEmpty();
+    }
+
+    @Override
+    public void apply(Frame frame, double sourceSeconds) {
+        apply(frame);
     }
 
     /** Hides the regions in a packed 8-bit BGR frame, in place. */
     void apply(Frame frame) {
         if (!any()) {
+            return;
+        }
+        hide(frame, regions.stream().map(r -> r.pixels(frame.imageWidth, frame.imageHeight)).toList(), method);
+    }
+
+    /** Hides pixel rectangles {x0, y0, x1, y1} (exclusive ends) of a packed 8-bit BGR frame with {@code method}, in place. */
+    static void hide(Frame frame, List<int[]> rectangles, Method method) {
+        if (rectangles.isEmpty()) {
             return;
         }
         if (frame.imageDepth != Frame.DEPTH_UBYTE || frame.imageChannels != 3) {
@@ -49,8 +63,10 @@ public record Redaction(List<RedactionRegion> regions, Method method) {
         }
         ByteBuffer buf = (ByteBuffer) frame.image[0];
         int stride = frame.imageStride;
-        for (RedactionRegion r : regions) {
-            int[] p = r.pixels(frame.imageWidth, frame.imageHeight);
+        for (int[] p : rectangles) {
+            if (p[2] <= p[0] || p[3] <= p[1]) {
+                continue;
+            }
             if (method == Method.BLOCK) {
                 fill(buf, stride, p[0], p[1], p[2], p[3], new int[] {0, 0, 0});
             } else {

@@ -48,7 +48,7 @@ final class ReportContent {
         for (ExportManifest.Item item : m.items()) {
             exhibitRows.add(List.of(exhibits.get(item.clip()), "item " + item.position() + ": clip of "
                     + time(item.inSeconds()) + " to " + time(item.outSeconds()) + " and still of the hit frame, made from "
-                    + exhibits.get(item.original()), item.clip() + "\n" + item.still()));
+                    + sourceExhibit(exhibits, item), item.clip() + "\n" + item.still()));
         }
         b.add(new ReportDocument.Table(List.of("Exhibit", "What", "File(s)"), exhibitRows, List.of(1.2f, 4f, 4f), List.of()));
 
@@ -130,11 +130,11 @@ final class ReportContent {
         f.add(new ReportDocument.Field("Note", blank(item.note()) ? "-" : item.note()));
         f.add(new ReportDocument.Field("Tags", item.tags() == null || item.tags().isEmpty() ? "-" : String.join(", ", item.tags())));
         f.add(new ReportDocument.Field("Source", item.sourcePath() + (item.sourcePath().equals(item.recordedPath()) ? ""
-                : " (recorded at " + item.recordedPath() + ")") + ", exhibit " + exhibits.get(item.original())));
+                : " (recorded at " + item.recordedPath() + ")") + ", exhibit " + sourceExhibit(exhibits, item)));
         f.add(new ReportDocument.Field("Source SHA-256", item.sourceSha256()));
         files.stream().filter(x -> item.clip().equals(x.path()) && x.redaction() != null).findFirst().ifPresent(x ->
                 f.add(new ReportDocument.Field("Redaction", x.redaction().description() + "; made from exhibit "
-                        + exhibits.get(item.original()) + ", which is not changed")));
+                        + sourceExhibit(exhibits, item) + ", which is not changed")));
         return new ReportDocument.Fields(f);
     }
 
@@ -307,5 +307,12 @@ final class ReportContent {
 
     private static boolean blank(String s) {
         return s == null || s.isBlank();
+    }
+
+    /** The exhibit number of an item's original, or words saying a disclosure copy left it out. */
+    private static String sourceExhibit(Map<String, String> exhibits, ExportManifest.Item item) {
+        return item.original() == null
+                ? "the original with SHA-256 " + item.sourceSha256() + " (left out of this disclosure copy)"
+                : exhibits.get(item.original());
     }
 }
