@@ -23,13 +23,19 @@ import org.sightline.models.perception.detect.DetectorSettings;
 import org.sightline.models.perception.detect.PublishedDetector;
 
 /**
- * The starter detector pack {@value #NAME}: MobileNetV3 CenterNet (COCO, 80 classes) from the npm package
- * {@code @vladmandic/human@3.3.6} ({@link PublishedDetector#CENTERNET}), converted from its TensorFlow.js graph
- * model to ONNX by the project's own {@link TfjsGraphConverter} (byte-for-byte repeatable, so the manifest's
- * SHA-256 is pinned). The pack holds the converted model ({@value #MODEL_FILE}, NHWC 512×512 RGB, values 0–255,
- * outputs the heat map and box extents) and the two published files it was made from, so anyone can repeat the
- * conversion from the pack alone. Licence: the package is MIT; the weights' upstream repository
- * (610265158/mobilenetv3_centernet) states no licence, and the manifest says exactly that.
+ * A starter detector pack made from a published TensorFlow.js graph model ({@link PublishedDetector}) converted to
+ * ONNX by the project's own {@link TfjsGraphConverter} (byte-for-byte repeatable, so the manifest's SHA-256 is
+ * pinned). The pack holds the converted model and the published files it was made from, so anyone can repeat the
+ * conversion from the pack alone. Two exist:
+ * <ul>
+ *   <li>{@value #NAME} ({@link #centernet()}): MobileNetV3 CenterNet (COCO, 80 classes) from
+ *   {@code @vladmandic/human@3.3.6}, NHWC 512×512 RGB, values 0–255, outputs the heat map and box extents; the
+ *   package is MIT, the weights' upstream repository (610265158/mobilenetv3_centernet) states no licence, and the
+ *   manifest says exactly that. The indexer's object detector.</li>
+ *   <li>{@value #FACES_NAME} ({@link #faces()}): MediaPipe BlazeFace (back-camera model, Apache-2.0) from the same
+ *   package, NHWC 256×256 RGB, values in [−1, 1], class list {@code ["face"]}. For redaction: the indexer does not
+ *   run it (it picks a detector pack that knows {@code person}).</li>
+ * </ul>
  */
 public final class DetectorStarterPack implements StarterPackRecipe {
     public static final String NAME = "sightline-detector-centernet";
@@ -40,31 +46,72 @@ public final class DetectorStarterPack implements StarterPackRecipe {
 
     /** The converted model's file in the pack. */
     public static final String MODEL_FILE = "centernet.onnx";
-    private static final PublishedDetector SOURCE = PublishedDetector.CENTERNET;
+
+    /** The face detector pack's name. */
+    public static final String FACES_NAME = "sightline-detector-faces";
+    /** SHA-256 of the face detector pack's manifest. */
+    public static final String FACES_MANIFEST_SHA256 = "c95f03e1188daa76341d0803bce4b9d8cce6852a451390ef77adb30ba0e9df5a";
+    /** The face detector's converted model file in its pack. */
+    public static final String FACES_MODEL_FILE = "blazeface.onnx";
+
     private static final String NPM_PREFIX = "package/";
 
-    /** The published package, pinned by its tarball integrity. */
-    public static final NpmTarball PACKAGE = new NpmTarball(SOURCE.packageName(), SOURCE.version(), SOURCE.integrity());
+    /** The published package, pinned by its tarball integrity (both packs come from it). */
+    public static final NpmTarball PACKAGE = new NpmTarball(PublishedDetector.CENTERNET.packageName(),
+            PublishedDetector.CENTERNET.version(), PublishedDetector.CENTERNET.integrity());
+
+    private final String name;
+    private final PublishedDetector source;
+    private final String modelFile;
+    private final Decoding decoding;
+    private final String description;
+    private final String pinnedSha256;
+
+    private DetectorStarterPack(String name, PublishedDetector source, String modelFile, Decoding decoding,
+                                String description, String pinnedSha256) {
+        this.name = name;
+        this.source = source;
+        this.modelFile = modelFile;
+        this.decoding = decoding;
+        this.description = description;
+        this.pinnedSha256 = pinnedSha256;
+    }
+
+    /** The COCO object detector pack {@value #NAME}. */
+    public static DetectorStarterPack centernet() {
+        return new DetectorStarterPack(NAME, PublishedDetector.CENTERNET, MODEL_FILE, Decoding.CENTERNET,
+                "Objects (COCO 80 classes: people, vehicles, bicycles, bags...): MobileNetV3 CenterNet from "
+                        + PACKAGE.spec() + ", converted from TensorFlow.js to ONNX by Sightline's TfjsGraphConverter",
+                MANIFEST_SHA256);
+    }
+
+    /** The face detector pack {@value #FACES_NAME}, for redaction. */
+    public static DetectorStarterPack faces() {
+        return new DetectorStarterPack(FACES_NAME, PublishedDetector.BLAZEFACE, FACES_MODEL_FILE, Decoding.BLAZEFACE,
+                "Faces, for redaction (not run while indexing): MediaPipe BlazeFace (back-camera model) from "
+                        + PACKAGE.spec() + ", converted from TensorFlow.js to ONNX by Sightline's TfjsGraphConverter",
+                FACES_MANIFEST_SHA256);
+    }
 
     @Override
     public String name() {
-        return NAME;
+        return name;
     }
 
     @Override
     public String pinnedManifestSha256() {
-        return MANIFEST_SHA256;
+        return pinnedSha256;
     }
 
     @Override
     public void write(Path dir, Path npmCache) {
         NpmTarball.Contents tarball = PACKAGE.fetch(npmCache);
-        List<String> inTarball = SOURCE.files().stream().map(f -> stripPrefix(f.path())).toList();
+        List<String> inTarball = source.files().stream().map(f -> stripPrefix(f.path())).toList();
         Map<String, byte[]> published = tarball.files(inTarball);
         List<PackFile> entries = new ArrayList<>();
         List<TarballFile> provenance = new ArrayList<>();
         try {
-            for (PublishedDetector.PackagedFile f : SOURCE.files()) {
+            for (PublishedDetector.PackagedFile f : source.files()) {
                 String path = stripPrefix(f.path());
                 byte[] bytes = published.get(path);
                 String sha = Sha256.of(bytes);
@@ -76,28 +123,33 @@ public final class DetectorStarterPack implements StarterPackRecipe {
                 entries.add(new PackFile(packPath, FileRole.OTHER, bytes.length, sha));
                 provenance.add(new TarballFile(path, packPath));
             }
-            Path modelJson = dir.resolve(Path.of(stripPrefix(SOURCE.modelJson())).getFileName().toString());
-            Path onnx = dir.resolve(MODEL_FILE);
-            TfjsGraphConverter.convert(modelJson, SOURCE.outputs(), onnx);
+            Path modelJson = dir.resolve(Path.of(stripPrefix(source.modelJson())).getFileName().toString());
+            Path onnx = dir.resolve(modelFile);
+            TfjsGraphConverter.convert(modelJson, source.outputs(), onnx);
             byte[] model = Files.readAllBytes(onnx);
-            entries.addFirst(new PackFile(MODEL_FILE, FileRole.MODEL, model.length, Sha256.of(model)));
-            provenance.add(new TarballFile(stripPrefix(SOURCE.modelJson()), MODEL_FILE));
-            DetectorSettings settings = SOURCE.settings();
-            ModelEntry detector = new ModelEntry(ModelRole.DETECTOR, MODEL_FILE, settings.inputName(),
-                    List.of(settings.heatmapOutput(), settings.sizeOutput()),
+            entries.addFirst(new PackFile(modelFile, FileRole.MODEL, model.length, Sha256.of(model)));
+            provenance.add(new TarballFile(stripPrefix(source.modelJson()), modelFile));
+            DetectorSettings settings = source.settings();
+            ModelEntry detector = new ModelEntry(ModelRole.DETECTOR, modelFile, settings.inputName(),
+                    settings.outputs(),
                     new ImageInput(Layout.NHWC, ChannelOrder.RGB, settings.inputSize(), settings.inputSize(), 1, 0,
-                            settings.pixelScale(), new float[] {0f, 0f, 0f}, new float[] {1f, 1f, 1f}),
-                    Decoding.CENTERNET);
-            PerceptionManifest manifest = new PerceptionManifest(PerceptionManifest.FORMAT, NAME, VERSION,
-                    PerceptionManifest.Kind.DETECTOR, SOURCE.licence(),
-                    "Objects (COCO 80 classes: people, vehicles, bicycles, bags...): MobileNetV3 CenterNet from "
-                            + PACKAGE.spec() + ", converted from TensorFlow.js to ONNX by Sightline's TfjsGraphConverter",
+                            settings.pixelScale(), mean(settings), new float[] {1f, 1f, 1f}),
+                    decoding);
+            PerceptionManifest manifest = new PerceptionManifest(PerceptionManifest.FORMAT, name, VERSION,
+                    PerceptionManifest.Kind.DETECTOR, source.licence(),
+                    description,
                     new NpmProvenance(PACKAGE.name(), PACKAGE.version(), PACKAGE.integrity(), "MIT", provenance),
                     List.of(detector), settings.classNames(), null, entries);
             Files.write(dir.resolve(PerceptionManifest.FILE_NAME), manifest.toJson());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the starter pack " + NAME + " into " + dir + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write the starter pack " + name + " into " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The manifest's per-channel mean: {@code value × scale − mean} is the detector's {@code value × scale + offset}. */
+    private static float[] mean(DetectorSettings settings) {
+        float m = settings.pixelOffset() == 0f ? 0f : -settings.pixelOffset();
+        return new float[] {m, m, m};
     }
 
     private static String stripPrefix(String path) {

@@ -22,18 +22,28 @@ public final class PackedDetector {
     public static DetectorSettings settings(VerifiedPerceptionPack pack) {
         PerceptionManifest m = pack.manifest();
         ModelEntry entry = detectorEntry(pack);
-        if (entry.decoding() != Decoding.CENTERNET) {
-            throw new PackVerificationException(pack.dir().resolve(entry.file()), "uses the output decoding "
-                    + entry.decoding().name().toLowerCase() + ", which Sightline cannot run yet (only centernet)");
+        DetectorSettings.Family family = switch (entry.decoding()) {
+            case CENTERNET -> DetectorSettings.Family.CENTERNET;
+            case BLAZEFACE -> DetectorSettings.Family.BLAZEFACE;
+            default -> throw new PackVerificationException(pack.dir().resolve(entry.file()), "uses the output decoding "
+                    + entry.decoding().name().toLowerCase() + ", which Sightline cannot run yet (only centernet and blazeface)");
+        };
+        if (entry.outputs().size() != family.outputCount()) {
+            throw new PackVerificationException(pack.dir().resolve(PerceptionManifest.FILE_NAME), "a "
+                    + family.name().toLowerCase() + " detector names " + family.outputCount() + " outputs, this one " + entry.outputs());
         }
-        if (entry.outputs().size() != 2) {
-            throw new PackVerificationException(pack.dir().resolve(PerceptionManifest.FILE_NAME),
-                    "a centernet detector names two outputs (heat map, box extents), this one " + entry.outputs());
+        PerceptionManifest.ImageInput image = entry.image();
+        float[] mean = image.mean();
+        float[] std = image.std();
+        if (mean[0] != mean[1] || mean[1] != mean[2] || std[0] != 1f || std[1] != 1f || std[2] != 1f) {
+            throw new PackVerificationException(pack.dir().resolve(PerceptionManifest.FILE_NAME), "normalises the detector's"
+                    + " colour channels differently (mean " + java.util.Arrays.toString(mean) + ", std " + java.util.Arrays.toString(std)
+                    + "); Sightline's detectors take one scale and one offset for all channels");
         }
-        DetectorSettings d = DetectorSettings.centernet();
+        DetectorSettings d = DetectorSettings.defaults(family);
         List<String> classes = m.classNames();
-        return new DetectorSettings(entry.input(), entry.image().width() > 0 ? entry.image().width() : d.inputSize(), d.fit(),
-                (float) entry.image().scale(), d.family(), entry.outputs().get(0), entry.outputs().get(1), classes,
+        return new DetectorSettings(entry.input(), image.width() > 0 ? image.width() : d.inputSize(), d.fit(),
+                (float) image.scale(), mean[0] == 0f ? 0f : -mean[0], family, entry.outputs(), classes,
                 d.scoreThreshold(), d.iouThreshold(), d.maxDetections(),
                 d.sameObjectClasses().stream().filter(classes::containsAll).toList());
     }

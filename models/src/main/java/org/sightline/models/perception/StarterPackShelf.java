@@ -132,4 +132,19 @@ public final class StarterPackShelf {
         }
         return Optional.empty();
     }
+
+    /**
+     * The first detector pack on the shelf (by name) whose class list holds {@code className}, verified: the indexer
+     * asks for {@code person} (an object detector; the face pack, made for redaction, is never run while indexing),
+     * redaction for {@code face}.
+     */
+    public Optional<VerifiedPerceptionPack> verifiedDetectorWithClass(String className) {
+        for (Listing l : list()) {
+            if (l.manifest() != null && l.manifest().kind() == PerceptionManifest.Kind.DETECTOR
+                    && l.manifest().classNames().contains(className)) {
+                return Optional.of(verify(l.name()));
+            }
+        }
+        return Optional.empty();
+    }
 }

@@ -25,17 +25,30 @@ public final class PublishedWeights {
     private static final String HUMAN_INTEGRITY = CENTERNET.integrity();
 
     /** The verified {@code centernet.json} (with {@code centernet.bin} beside it). */
-    public static synchronized Path centernetModelJson() {
+    public static Path centernetModelJson() {
+        return modelJson(CENTERNET);
+    }
+
+    /** The verified {@code blazeface.json} (with {@code blazeface.bin} beside it); MediaPipe BlazeFace, Apache-2.0. */
+    public static Path blazefaceModelJson() {
+        return modelJson(PublishedDetector.BLAZEFACE);
+    }
+
+    /** The verified model.json of a detector published in {@code @vladmandic/human@3.3.6}. */
+    private static synchronized Path modelJson(PublishedDetector detector) {
+        if (!detector.spec().equals(HUMAN_PACKAGE)) {
+            throw new IllegalArgumentException(detector.spec() + " is not the package these tests fetch (" + HUMAN_PACKAGE + ")");
+        }
         Path dir = ExternalCommand.cacheDir().resolve("human-3.3.6");
-        boolean present = CENTERNET.files().stream().allMatch(f -> Files.isRegularFile(dir.resolve(f.path())));
+        boolean present = detector.files().stream().allMatch(f -> Files.isRegularFile(dir.resolve(f.path())));
         if (!present) {
             Path tarball = fetch(dir);
             List<String> command = new java.util.ArrayList<>(List.of("tar", "-xzf", tarball.toString(), "-C", dir.toString()));
-            CENTERNET.files().forEach(f -> command.add(f.path()));
+            detector.files().forEach(f -> command.add(f.path()));
             ExternalCommand.run(dir, 5, command);
         }
-        CENTERNET.files().forEach(f -> check(dir.resolve(f.path()), f.sha256()));
-        return dir.resolve(CENTERNET.modelJson());
+        detector.files().forEach(f -> check(dir.resolve(f.path()), f.sha256()));
+        return dir.resolve(detector.modelJson());
     }
 
     private static Path fetch(Path dir) {

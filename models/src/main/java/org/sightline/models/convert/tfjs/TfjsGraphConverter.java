@@ -37,7 +37,8 @@ public final class TfjsGraphConverter {
     /** Operators the converter translates (besides {@code Const} and {@code Placeholder}). */
     public static final Set<String> SUPPORTED = Set.of("_FusedConv2D", "Conv2D", "FusedDepthwiseConv2dNative",
             "DepthwiseConv2dNative", "Relu", "Relu6", "LeakyRelu", "Sigmoid", "Tanh", "Identity", "Add", "AddV2", "Sub",
-            "Mul", "RealDiv", "Maximum", "Minimum", "Mean", "ResizeBilinear", "ConcatV2", "MaxPool", "AvgPool");
+            "Mul", "RealDiv", "Maximum", "Minimum", "Mean", "ResizeBilinear", "ConcatV2", "MaxPool", "AvgPool", "Pad",
+            "Reshape");
 
     private static final int[] NHWC_TO_NCHW_AXIS = {0, 2, 3, 1};
 
@@ -166,6 +167,8 @@ public final class TfjsGraphConverter {
             case "ConcatV2" -> concat(node);
             case "MaxPool" -> pool(node, "MaxPool");
             case "AvgPool" -> pool(node, "AveragePool");
+            case "Pad" -> pad(node);
+            case "Reshape" -> reshape(node);
             default -> throw new TfjsConversionException(model.source() + ": " + node + " uses operator " + node.op()
                     + ", which the converter does not support (supported: " + new java.util.TreeSet<>(SUPPORTED) + ")");
         }
@@ -416,6 +419,72 @@ public final class TfjsGraphConverter {
         define(node, graph.node(onnxOp, List.of(x.name()), List.of(valueName(node)),
                 Attribute.ints("kernel_shape", kernel), Attribute.ints("strides", strides),
                 Attribute.ints("pads", geometry[1])), out, true);
+    }
+
+    /** {@code Pad} with zeros; the paddings (rows per NHWC axis: before, after) are rearranged for NCHW values. */
+    private void pad(TfjsNode node) {
+        Value x = dynamic(node, 0);
+        int[] p = constant(node, 1).asInts();
+        int rank = x.shape().length;
+        if (p.length != 2 * rank) {
+            throw new TfjsConversionException(model.source() + ": " + node + " has " + p.length / 2 + " padding rows for a rank-"
+                    + rank + " tensor");
+        }
+        long[] pads = new long[2 * rank];
+        long[] out = x.shape().clone();
+        for (int a = 0; a < rank; a++) {
+            int onnxAxis = x.nchw() ? NHWC_TO_NCHW_AXIS[a] : a;
+            if (p[2 * a] < 0 || p[2 * a + 1] < 0) {
+                throw new TfjsConversionException(model.source() + ": " + node + " has negative paddings " + Arrays.toString(p));
+            }
+            pads[onnxAxis] = p[2 * a];
+            pads[rank + onnxAxis] = p[2 * a + 1];
+            out[onnxAxis] += p[2 * a] + p[2 * a + 1];
+        }
+        String padsName = initializer(node.name() + "/pads", pads, pads.length);
+        define(node, graph.node("Pad", List.of(x.name(), padsName), List.of(valueName(node)),
+                Attribute.of("mode", "constant")), out, x.nchw());
+    }
+
+    /**
+     * {@code Reshape} with a constant shape; an NCHW value is first transposed back to NHWC, so the elements are
+     * read in TensorFlow's order. The result is a plain (not image) value.
+     */
+    private void reshape(TfjsNode node) {
+        Value x = dynamic(node, 0);
+        int[] target = constant(node, 1).asInts();
+        String in = x.name();
+        long[] inShape = x.shape();
+        if (x.nchw()) {
+            in = fresh(node.name() + "/nhwc");
+            graph.node("Transpose", List.of(x.name()), List.of(in), Attribute.ints("perm", 0, 2, 3, 1));
+            inShape = new long[] {inShape[0], inShape[2], inShape[3], inShape[1]};
+        }
+        long count = Arrays.stream(inShape).reduce(1, Math::multiplyExact);
+        long[] out = new long[target.length];
+        int free = -1;
+        long known = 1;
+        for (int i = 0; i < target.length; i++) {
+            if (target[i] == -1 && free < 0) {
+                free = i;
+            } else if (target[i] <= 0) {
+                throw new TfjsConversionException(model.source() + ": " + node + " reshapes to " + Arrays.toString(target)
+                        + "; only positive sizes and one -1 are supported");
+            } else {
+                out[i] = target[i];
+                known *= target[i];
+            }
+        }
+        if (free >= 0) {
+            out[free] = count / known;
+            known *= out[free];
+        }
+        if (known != count) {
+            throw new TfjsConversionException(model.source() + ": " + node + " reshapes " + count + " values of shape "
+                    + Arrays.toString(inShape) + " to " + Arrays.toString(target));
+        }
+        String shape = initializer(node.name() + "/shape", out, out.length);
+        define(node, graph.node("Reshape", List.of(in, shape), List.of(valueName(node))), out, false);
     }
 
     // ---- geometry

@@ -7,17 +7,19 @@ import org.sightline.models.runtime.RgbFrame;
  * Turns a frame into a detector's NHWC float input: bilinear resampling sampled the way TensorFlow's
  * {@code ResizeBilinear} does without half-pixel centres (source = destination × in / out, as the upstream
  * TensorFlow.js runtime resizes), stretched or letterboxed per {@link DetectorSettings.Fit}, values times the
- * pixel scale. Thread-safe (no state).
+ * pixel scale plus the pixel offset (letterbox bars are black: the offset alone). Thread-safe (no state).
  */
 public final class DetectorPreprocessor {
     private final int size;
     private final DetectorSettings.Fit fit;
     private final float scale;
+    private final float offset;
 
     public DetectorPreprocessor(DetectorSettings settings) {
         this.size = settings.inputSize();
         this.fit = settings.fit();
         this.scale = settings.pixelScale();
+        this.offset = settings.pixelOffset();
     }
 
     /** Floats one input holds: size × size × 3. */
@@ -38,7 +40,7 @@ public final class DetectorPreprocessor {
             float s = Math.min((float) size / w, (float) size / h);
             cw = Math.max(1, Math.min(size, Math.round(w * s)));
             ch = Math.max(1, Math.min(size, Math.round(h * s)));
-            Arrays.fill(out, 0f);
+            Arrays.fill(out, offset);
         }
         int ox = (size - cw) / 2;
         int oy = (size - ch) / 2;
@@ -63,7 +65,7 @@ public final class DetectorPreprocessor {
                     float br = rgb[(y1 * w + x1) * 3 + c] & 0xff;
                     float top = tl + (tr - tl) * dx;
                     float bottom = bl + (br - bl) * dx;
-                    out[o + c] = (top + (bottom - top) * dy) * scale;
+                    out[o + c] = (top + (bottom - top) * dy) * scale + offset;
                 }
             }
         }

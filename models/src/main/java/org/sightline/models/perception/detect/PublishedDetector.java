@@ -59,4 +59,21 @@ public record PublishedDetector(String packageName, String version, String integ
             "@vladmandic/human is MIT (Copyright (c) Vladimir Mandic); the centernet weights come from the "
                     + "mobilenetv3_centernet project (610265158/mobilenetv3_centernet), whose repository states no licence",
             DetectorSettings.centernet());
+
+    /**
+     * MediaPipe BlazeFace, back-camera model (faces, 256×256, 896 anchors) from {@code @vladmandic/human@3.3.6}, the
+     * same tarball as {@link #CENTERNET}; for redaction, not for indexing.
+     */
+    public static final PublishedDetector BLAZEFACE = new PublishedDetector(CENTERNET.packageName(), CENTERNET.version(),
+            CENTERNET.integrity(),
+            "package/models/blazeface.json",
+            List.of(new PackagedFile("package/models/blazeface.json",
+                            "cd7bbfc078270572beb39f9e5ae67aadbd50b5e67cff37e6d4f6b3ea39312e5f"),
+                    new PackagedFile("package/models/blazeface.bin",
+                            "dc9a97fdc50bc43216554bdd69aa3e7b9361a519ee7bdd996a2f69a98a6f9b72")),
+            BlazefaceDecoder.GRAPH_OUTPUTS,
+            "Apache-2.0: the weights are Google MediaPipe's BlazeFace back-camera face detector (google/mediapipe, "
+                    + "Apache License 2.0), as published in @vladmandic/human (MIT, Copyright (c) Vladimir Mandic), whose "
+                    + "model credits name it \"MediaPipe BlazeFace-Back\"",
+            DetectorSettings.blazeface());
 }
