@@ -8,6 +8,7 @@ import org.sightline.models.perception.PerceptionManifest.ModelEntry;
 import org.sightline.models.perception.PerceptionManifest.ModelRole;
 import org.sightline.models.perception.detect.DetectorSettings;
 import org.sightline.models.perception.detect.ObjectDetector;
+import org.sightline.models.perception.detect.PixelFormat;
 import org.sightline.models.runtime.RuntimeOptions;
 
 /**
@@ -25,8 +26,9 @@ public final class PackedDetector {
         DetectorSettings.Family family = switch (entry.decoding()) {
             case CENTERNET -> DetectorSettings.Family.CENTERNET;
             case BLAZEFACE -> DetectorSettings.Family.BLAZEFACE;
+            case NANODET -> DetectorSettings.Family.NANODET;
             default -> throw new PackVerificationException(pack.dir().resolve(entry.file()), "uses the output decoding "
-                    + entry.decoding().name().toLowerCase() + ", which Sightline cannot run yet (only centernet and blazeface)");
+                    + entry.decoding().name().toLowerCase() + ", which Sightline cannot run yet (only centernet, blazeface and nanodet)");
         };
         if (entry.outputs().size() != family.outputCount()) {
             throw new PackVerificationException(pack.dir().resolve(PerceptionManifest.FILE_NAME), "a "
@@ -35,15 +37,13 @@ public final class PackedDetector {
         PerceptionManifest.ImageInput image = entry.image();
         float[] mean = image.mean();
         float[] std = image.std();
-        if (mean[0] != mean[1] || mean[1] != mean[2] || std[0] != 1f || std[1] != 1f || std[2] != 1f) {
-            throw new PackVerificationException(pack.dir().resolve(PerceptionManifest.FILE_NAME), "normalises the detector's"
-                    + " colour channels differently (mean " + java.util.Arrays.toString(mean) + ", std " + java.util.Arrays.toString(std)
-                    + "); Sightline's detectors take one scale and one offset for all channels");
-        }
+        PixelFormat pixels = new PixelFormat(image.layout() == PerceptionManifest.Layout.NCHW,
+                image.channels() == PerceptionManifest.ChannelOrder.BGR, (float) image.scale(),
+                List.of(mean[0], mean[1], mean[2]), List.of(std[0], std[1], std[2]));
         DetectorSettings d = DetectorSettings.defaults(family);
         List<String> classes = m.classNames();
         return new DetectorSettings(entry.input(), image.width() > 0 ? image.width() : d.inputSize(), d.fit(),
-                (float) image.scale(), mean[0] == 0f ? 0f : -mean[0], family, entry.outputs(), classes,
+                pixels, family, entry.outputs(), classes,
                 d.scoreThreshold(), d.iouThreshold(), d.maxDetections(),
                 d.sameObjectClasses().stream().filter(classes::containsAll).toList());
     }

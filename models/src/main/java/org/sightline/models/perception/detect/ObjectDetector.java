@@ -46,6 +46,7 @@ public final class ObjectDetector implements AutoCloseable {
     private final DetectorPreprocessor preprocessor;
     private final CenternetDecoder centernet;
     private final BlazefaceDecoder blazeface;
+    private final NanodetDecoder nanodet;
     private final Model model;
     private final int[] groups;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -58,6 +59,8 @@ public final class ObjectDetector implements AutoCloseable {
         this.centernet = new CenternetDecoder(settings.maxDetections());
         this.blazeface = settings.family() == DetectorSettings.Family.BLAZEFACE
                 ? new BlazefaceDecoder(settings.inputSize(), settings.maxDetections()) : null;
+        this.nanodet = settings.family() == DetectorSettings.Family.NANODET
+                ? new NanodetDecoder(settings.inputSize(), settings.maxDetections()) : null;
         this.groups = settings.suppressionGroups();
         Model m = Model.newInstance(name, OnnxVisionLanguageModel.ENGINE);
         try (OrtSession.SessionOptions ort = OnnxVisionLanguageModel.sessionOptions(options, options.spinWait())) {
@@ -105,7 +108,8 @@ public final class ObjectDetector implements AutoCloseable {
         int size = settings.inputSize();
         try (NDManager manager = model.getNDManager().newSubManager();
              Predictor<NDList, NDList> predictor = model.newPredictor(new NoopTranslator())) {
-            NDArray in = manager.create(FloatBuffer.wrap(input), new Shape(1, size, size, 3), DataType.FLOAT32);
+            NDArray in = manager.create(FloatBuffer.wrap(input), settings.pixels().channelsFirst() ? new Shape(1, 3, size, size)
+                    : new Shape(1, size, size, 3), DataType.FLOAT32);
             in.setName(settings.inputName());
             NDList out = predictor.predict(new NDList(in));
             List<CenternetDecoder.Peak> peaks = switch (settings.family()) {
@@ -114,6 +118,9 @@ public final class ObjectDetector implements AutoCloseable {
                         List.of(output(out, settings.outputs().get(0)).toFloatArray(), output(out, settings.outputs().get(2)).toFloatArray()),
                         List.of(output(out, settings.outputs().get(1)).toFloatArray(), output(out, settings.outputs().get(3)).toFloatArray()),
                         threshold);
+                case NANODET -> nanodet.decode(
+                        List.of(floats(out, 0), floats(out, 2), floats(out, 4)),
+                        List.of(floats(out, 1), floats(out, 3), floats(out, 5)), settings.classNames().size(), threshold);
             };
             List<Detection> found = new ArrayList<>();
             for (CenternetDecoder.Peak p : peaks) {
@@ -142,6 +149,10 @@ public final class ObjectDetector implements AutoCloseable {
         int columns = (int) hs[2];
         float stride = (float) settings.inputSize() / columns;
         return centernet.decode(heat.toFloatArray(), extents.toFloatArray(), rows, columns, (int) hs[3], stride, threshold);
+    }
+
+    private float[] floats(NDList out, int index) {
+        return output(out, settings.outputs().get(index)).toFloatArray();
     }
 
     private NDArray output(NDList out, String outputName) {
