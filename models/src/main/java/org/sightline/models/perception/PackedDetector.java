@@ -8,6 +8,7 @@ import org.sightline.models.perception.PerceptionManifest.ModelEntry;
 import org.sightline.models.perception.PerceptionManifest.ModelRole;
 import org.sightline.models.perception.detect.DetectorSettings;
 import org.sightline.models.perception.detect.ObjectDetector;
+import org.sightline.models.perception.detect.PixelFormat;
 import org.sightline.models.runtime.RuntimeOptions;
 
 /**
@@ -22,18 +23,27 @@ public final class PackedDetector {
     public static DetectorSettings settings(VerifiedPerceptionPack pack) {
         PerceptionManifest m = pack.manifest();
         ModelEntry entry = detectorEntry(pack);
-        if (entry.decoding() != Decoding.CENTERNET) {
-            throw new PackVerificationException(pack.dir().resolve(entry.file()), "uses the output decoding "
-                    + entry.decoding().name().toLowerCase() + ", which Sightline cannot run yet (only centernet)");
+        DetectorSettings.Family family = switch (entry.decoding()) {
+            case CENTERNET -> DetectorSettings.Family.CENTERNET;
+            case BLAZEFACE -> DetectorSettings.Family.BLAZEFACE;
+            case NANODET -> DetectorSettings.Family.NANODET;
+            default -> throw new PackVerificationException(pack.dir().resolve(entry.file()), "uses the output decoding "
+                    + entry.decoding().name().toLowerCase() + ", which Sightline cannot run yet (only centernet, blazeface and nanodet)");
+        };
+        if (entry.outputs().size() != family.outputCount()) {
+            throw new PackVerificationException(pack.dir().resolve(PerceptionManifest.FILE_NAME), "a "
+                    + family.name().toLowerCase() + " detector names " + family.outputCount() + " outputs, this one " + entry.outputs());
         }
-        if (entry.outputs().size() != 2) {
-            throw new PackVerificationException(pack.dir().resolve(PerceptionManifest.FILE_NAME),
-                    "a centernet detector names two outputs (heat map, box extents), this one " + entry.outputs());
-        }
-        DetectorSettings d = DetectorSettings.centernet();
+        PerceptionManifest.ImageInput image = entry.image();
+        float[] mean = image.mean();
+        float[] std = image.std();
+        PixelFormat pixels = new PixelFormat(image.layout() == PerceptionManifest.Layout.NCHW,
+                image.channels() == PerceptionManifest.ChannelOrder.BGR, (float) image.scale(),
+                List.of(mean[0], mean[1], mean[2]), List.of(std[0], std[1], std[2]));
+        DetectorSettings d = DetectorSettings.defaults(family);
         List<String> classes = m.classNames();
-        return new DetectorSettings(entry.input(), entry.image().width() > 0 ? entry.image().width() : d.inputSize(), d.fit(),
-                (float) entry.image().scale(), d.family(), entry.outputs().get(0), entry.outputs().get(1), classes,
+        return new DetectorSettings(entry.input(), image.width() > 0 ? image.width() : d.inputSize(), d.fit(),
+                pixels, family, entry.outputs(), classes,
                 d.scoreThreshold(), d.iouThreshold(), d.maxDetections(),
                 d.sameObjectClasses().stream().filter(classes::containsAll).toList());
     }

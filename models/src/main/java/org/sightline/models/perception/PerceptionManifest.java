@@ -91,7 +91,9 @@ public record PerceptionManifest(
         @JsonProperty("yolox") YOLOX,
         @JsonProperty("nanodet") NANODET,
         @JsonProperty("ssd-nms") SSD_NMS,
-        @JsonProperty("centernet") CENTERNET
+        @JsonProperty("centernet") CENTERNET,
+        /** BlazeFace: per-anchor score logits and boxes on two anchor grids (faces). */
+        @JsonProperty("blazeface") BLAZEFACE
     }
 
     /** Order of the input tensor's dimensions. */

@@ -132,4 +132,24 @@ public final class StarterPackShelf {
         }
         return Optional.empty();
     }
+
+    /**
+     * The preferred detector pack on the shelf whose class list holds {@code className}, verified: the indexer asks
+     * for {@code person} (an object detector; the face pack, made for redaction, is never run while indexing),
+     * redaction for {@code face}. Starter packs come in the order of {@link StarterPacks#all()} (the measured
+     * better detector first), then any other pack by name.
+     */
+    public Optional<VerifiedPerceptionPack> verifiedDetectorWithClass(String className) {
+        List<String> preference = StarterPacks.all().stream().map(StarterPackRecipe::name).toList();
+        List<Listing> listed = new ArrayList<>(list());
+        listed.sort(Comparator.comparingInt((Listing l) -> preference.contains(l.name()) ? preference.indexOf(l.name()) : preference.size())
+                .thenComparing(Listing::name));
+        for (Listing l : listed) {
+            if (l.manifest() != null && l.manifest().kind() == PerceptionManifest.Kind.DETECTOR
+                    && l.manifest().classNames().contains(className)) {
+                return Optional.of(verify(l.name()));
+            }
+        }
+        return Optional.empty();
+    }
 }

