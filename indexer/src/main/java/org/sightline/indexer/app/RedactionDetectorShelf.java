@@ -13,8 +13,9 @@ import org.sightline.models.perception.text.SceneTextReader;
 import org.sightline.models.runtime.RuntimeOptions;
 
 /**
- * Opens, verified, the perception packs a redaction needs from the installed (starter) packs: the first detector pack
- * with a {@code person} class for people and vehicles, the first with a {@code face} class for faces, the text pack
+ * Opens, verified, the perception packs a redaction needs from the installed (starter) packs: the preferred detector
+ * pack with a {@code person} class for people and vehicles (the one indexing runs), the preferred one with a
+ * {@code face} class for faces (the BlazeFace starter pack), the text pack
  * for plates. A target with no pack is left without a detector; the planner then refuses it in plain words.
  */
 final class RedactionDetectorShelf {
@@ -28,8 +29,9 @@ final class RedactionDetectorShelf {
         Set<RedactTarget> targets = request.targets();
         boolean objects = request.needsObjectDetector();
         boolean faces = targets.contains(RedactTarget.FACES);
-        VerifiedPerceptionPack objectPack = objects ? detectorWith(shelf, "person") : null;
-        VerifiedPerceptionPack facePack = faces ? detectorWith(shelf, "face") : null;
+        // the same choice as indexing makes (StarterPackShelf's order of preference), so a redaction hides what search finds
+        VerifiedPerceptionPack objectPack = objects ? shelf.verifiedDetectorWithClass("person").orElse(null) : null;
+        VerifiedPerceptionPack facePack = faces ? shelf.verifiedDetectorWithClass("face").orElse(null) : null;
         VerifiedPerceptionPack textPack = targets.contains(RedactTarget.PLATES)
                 ? shelf.verifiedOfKind(PerceptionManifest.Kind.TEXT).orElse(null) : null;
         ObjectDetector objectDetector = null;
@@ -46,16 +48,6 @@ final class RedactionDetectorShelf {
             new RedactionDetectors(objectDetector, null, faceDetector, null, text, null).close();
             throw e;
         }
-    }
-
-    private static VerifiedPerceptionPack detectorWith(StarterPackShelf shelf, String className) {
-        for (StarterPackShelf.Listing l : shelf.list()) {
-            if (l.manifest() != null && l.manifest().kind() == PerceptionManifest.Kind.DETECTOR
-                    && l.manifest().classNames().contains(className)) {
-                return shelf.verify(l.name());
-            }
-        }
-        return null;
     }
 
     private static String describe(VerifiedPerceptionPack p) {

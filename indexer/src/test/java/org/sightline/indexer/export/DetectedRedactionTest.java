@@ -260,6 +260,27 @@ class DetectedRedactionTest {
     }
 
     @Test
+    void facesAreHiddenByTheFaceStarterPack() throws Exception {
+        // labelled (models/src/test/resources/perception/labelled-faces.json): at 76 s a man walks to the table, his
+        // face in profile centred at (0.53, 0.22) of the picture
+        StarterPackShelf shelf = StarterPackShelf.fromSystemProperty();
+        VerifiedPerceptionPack faces = shelf.verifiedDetectorWithClass("face").orElseThrow(
+                () -> new AssertionError("no detector starter pack with a face class: build the models module"));
+        Path indoor = SharedData.footage("indoor-people-one-by-one.mp4");
+        try (ObjectDetector faceDetector = PackedDetector.open(faces, RuntimeOptions.defaults())) {
+            RedactionDetectors withFaces = new RedactionDetectors(detector, detectorPack, faceDetector, faces.name(), text, textPack);
+            RedactionPlanner planner = new RedactionPlanner(EnumSet.of(RedactTarget.FACES), Redaction.Method.BLUR,
+                    List.of(), List.of(), withFaces, 0);
+            RedactionPlan plan = planner.plan("F", 1, 1, Sha256.of(indoor), indoor, 75.8, 76.2, () -> false);
+            assertFalse(plan.spans().isEmpty());
+            for (RedactionPlan.Span s : plan.spans()) {
+                assertTrue(s.boxes().stream().anyMatch(b -> b.label().equals("face") && b.x() <= 0.53 && b.x() + b.width() >= 0.53
+                        && b.y() <= 0.22 && b.y() + b.height() >= 0.22), "the labelled face is covered at " + s.from() + ": " + s.boxes());
+            }
+        }
+    }
+
+    @Test
     void facesAreRefusedWithoutAFaceDetector() throws Exception {
         ExportException e = assertThrows(ExportException.class, () -> new RedactionPlanner(
                 EnumSet.of(RedactTarget.FACES, RedactTarget.PEOPLE), Redaction.Method.BLOCK, List.of(), List.of(), packs(), 0));
