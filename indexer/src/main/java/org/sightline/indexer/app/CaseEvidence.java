@@ -106,6 +106,11 @@ public final class CaseEvidence implements AutoCloseable {
         return new CaseEvidence(catalog, false);
     }
 
+    /** The cameras: names and time zones, changes audited. */
+    public Cameras cameras() {
+        return new Cameras(catalog.database(), log);
+    }
+
     public CaseService cases() {
         return cases;
     }

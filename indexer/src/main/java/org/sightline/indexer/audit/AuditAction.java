@@ -34,7 +34,9 @@ public enum AuditAction {
     /** A signed checkpoint of the chain's head written: {@link AuditDetails.Checkpoint}. */
     AUDIT_CHECKPOINT("audit-checkpoint"),
     /** An export found abandoned (its process killed) and its unfinished folder removed: {@link AuditDetails.ExportAbandoned}. */
-    EXPORT_ABANDONED("export-abandoned");
+    EXPORT_ABANDONED("export-abandoned"),
+    /** A camera renamed or given a time zone: {@link AuditDetails.CameraChange}. */
+    CAMERA_CHANGE("camera-change");
 
     private final String code;
 
