@@ -15,6 +15,7 @@ import org.sightline.indexer.audit.AuditDetails;
 import org.sightline.indexer.audit.AuditLog;
 import org.sightline.indexer.catalog.CameraCatalog;
 import org.sightline.indexer.catalog.CameraRecord;
+import org.sightline.indexer.catalog.Catalog;
 import org.sightline.indexer.catalog.CatalogDatabase;
 import org.sightline.indexer.catalog.CatalogException;
 import org.sightline.indexer.footage.WallClock;
@@ -37,18 +38,25 @@ public final class Cameras {
      * @param videos      videos in the catalog from this camera
      */
     public record Camera(String key, String name, ZoneId zone, boolean zoneAssumed, int videos) {
+        /** The zone's IANA name ({@code UTC} for UTC). */
+        public String zoneName() {
+            return zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getId();
+        }
+
         /** The zone as shown: {@code Europe/London}, or {@code UTC (assumed)}. */
         public String zoneLabel() {
-            return (zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getId()) + (zoneAssumed ? " (assumed)" : "");
+            return zoneName() + (zoneAssumed ? " (assumed)" : "");
         }
     }
 
+    private final Catalog catalog;
     private final CatalogDatabase db;
     private final CameraCatalog table;
     private final AuditLog log;
 
-    Cameras(CatalogDatabase db, AuditLog log) {
-        this.db = db;
+    Cameras(Catalog catalog, AuditLog log) {
+        this.catalog = catalog;
+        this.db = catalog.database();
         this.table = new CameraCatalog(db);
         this.log = log;
     }
@@ -83,6 +91,27 @@ public final class Cameras {
     public WallClock wallClock(String cameraKey, Instant at, String source) {
         Optional<Camera> c = cameraKey == null ? Optional.empty() : list().stream().filter(x -> x.key().equals(cameraKey)).findFirst();
         return new WallClock(at, c.map(Camera::zone).orElse(ASSUMED_ZONE), c.map(Camera::zoneAssumed).orElse(true), source);
+    }
+
+    /**
+     * The wall clock of a moment of an indexed video, in its camera's zone and with the source of its recording
+     * start; empty when the video's start time is unknown (or the video is not in the catalog).
+     */
+    public Optional<WallClock> wallClock(long videoId, double offsetSeconds) {
+        return catalog.video(videoId).flatMap(v -> v.recordingStart().map(start ->
+                wallClock(v.camera(), start, v.recordingStartSource()).plusSeconds(offsetSeconds)));
+    }
+
+    /** Like {@link #wallClock(long, double)}, for the video with this content (the first the catalog holds). */
+    public Optional<WallClock> wallClock(String sha256, double offsetSeconds) {
+        return catalog.videosBySha256(sha256).stream().filter(v -> v.recordingStart().isPresent()).findFirst()
+                .map(v -> wallClock(v.camera(), v.recordingStart().orElseThrow(), v.recordingStartSource()).plusSeconds(offsetSeconds));
+    }
+
+    /** The name shown for a camera key (the key itself when the camera was never named). */
+    public String nameOf(String cameraKey) {
+        return cameraKey == null ? "" : list().stream().filter(c -> c.key().equals(cameraKey)).map(Camera::name)
+                .findFirst().orElse(cameraKey);
     }
 
     /** Renames a camera (the key stays); audited. */

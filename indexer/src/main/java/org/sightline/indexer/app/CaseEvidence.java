@@ -108,7 +108,7 @@ public final class CaseEvidence implements AutoCloseable {
 
     /** The cameras: names and time zones, changes audited. */
     public Cameras cameras() {
-        return new Cameras(catalog.database(), log);
+        return new Cameras(catalog, log);
     }
 
     public CaseService cases() {

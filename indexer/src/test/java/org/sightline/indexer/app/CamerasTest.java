@@ -96,6 +96,13 @@ class CamerasTest {
             cameras.setZone("yard", ZoneId.of("Asia/Tokyo")); // 12:00 there
             assertEquals(Set.of(), realPaths(atNight(w)));
 
+            // a moment of the summer clip, on the gate's clock in London with its zone, offset and source
+            cameras.setZone("gate", ZoneId.of("Europe/London"));
+            long summerId = WorkspaceInternals.catalog(w).videos().stream().filter(v -> v.path().endsWith("20240715_203000.mp4"))
+                    .findFirst().orElseThrow().id();
+            assertEquals("2024-07-15 21:30:02 Europe/London (UTC+01:00), 2024-07-15 20:30:02 UTC, time from file name",
+                    cameras.wallClock(summerId, 2.0).orElseThrow().describe());
+
             // the prompt's own time words use the zones too, and a camera's name works as a filter
             cameras.setZone("gate", ZoneId.of("Europe/London"));
             cameras.rename("gate", "Front gate");

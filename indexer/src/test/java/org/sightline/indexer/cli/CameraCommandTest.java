@@ -1,0 +1,47 @@
+package org.sightline.indexer.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sightline.indexer.app.DataDirectory;
+import org.sightline.indexer.catalog.Catalog;
+import org.sightline.models.testing.SharedData;
+
+/** {@code sightline camera list|set} on a data directory whose catalog holds one video from camera "gate". */
+class CameraCommandTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void listNameAndZoneACamera() throws Exception {
+        DataDirectory dir = new DataDirectory(tmp.resolve("data"));
+        dir.create();
+        try (Catalog catalog = Catalog.open(dir.catalogFile())) {
+            catalog.registerVideo(SharedData.footage("parking-aisle-cars.mp4"), "ab".repeat(32), 1, 1, "gate", null);
+        }
+        String data = dir.root().toString();
+
+        CliRun listed = CliRun.of("camera", "list", "--data", data);
+        assertEquals(0, listed.exitCode(), listed.err());
+        assertTrue(listed.out().contains("gate") && listed.out().contains("UTC (assumed)"), listed.out());
+
+        CliRun set = CliRun.of("camera", "set", "gate", "--name", "Front gate", "--zone", "europe/london", "--data", data);
+        assertEquals(0, set.exitCode(), set.err());
+        assertTrue(set.out().contains("name \"Front gate\", zone Europe/London"), set.out());
+
+        CliRun unknown = CliRun.of("camera", "set", "Front gate", "--zone", "Europe/Londn", "--data", data);
+        assertEquals(1, unknown.exitCode());
+        assertTrue(unknown.err().contains("unknown time zone \"Europe/Londn\"") && unknown.err().contains("Europe/London"), unknown.err());
+
+        CliRun json = CliRun.of("camera", "list", "--json", "--data", data);
+        assertEquals(0, json.exitCode(), json.err());
+        assertTrue(json.out().contains("\"name\" : \"Front gate\"") && json.out().contains("\"zone\" : \"Europe/London\"")
+                && json.out().contains("\"zoneAssumed\" : false") && json.out().contains("\"videos\" : 1"), json.out());
+
+        CliRun audit = CliRun.of("audit", "show", "--data", data);
+        assertTrue(audit.out().contains("camera-change"), audit.out() + audit.err());
+    }
+}
