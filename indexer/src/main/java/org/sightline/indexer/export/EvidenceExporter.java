@@ -323,7 +323,9 @@ public class EvidenceExporter {
                     item.hitSeconds(), item.note(), item.tags(), item.foundBy(), sourceRel, clipRel, stillRel, cut.frames(),
                     cut.framesPerSecond(), cut.firstFrameSeconds(), cut.lastFrameSeconds(), cut.stillSeconds(),
                     recording.map(t -> t.start().toString()).orElse(null),
-                    recording.map(RecordingTimes.RecordingTime::source).orElse(null)));
+                    recording.map(RecordingTimes.RecordingTime::source).orElse(null),
+                    recording.map(RecordingTimes.RecordingTime::zone).orElse(null),
+                    recording.map(RecordingTimes.RecordingTime::zoneAssumed).orElse(null)));
             steps.done("cut " + clip.getFileName());
         }
         return encoder;
