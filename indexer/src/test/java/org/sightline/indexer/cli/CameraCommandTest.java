@@ -4,10 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sightline.indexer.app.DataDirectory;
 import org.sightline.indexer.catalog.Catalog;
+import org.sightline.indexer.footage.VideoInfo;
+import org.sightline.models.integrity.Sha256;
 import org.sightline.models.testing.SharedData;
 
 /** {@code sightline camera list|set} on a data directory whose catalog holds one video from camera "gate". */
@@ -19,8 +23,11 @@ class CameraCommandTest {
     void listNameAndZoneACamera() throws Exception {
         DataDirectory dir = new DataDirectory(tmp.resolve("data"));
         dir.create();
+        Path aisle = SharedData.footage("parking-aisle-cars.mp4");
         try (Catalog catalog = Catalog.open(dir.catalogFile())) {
-            catalog.registerVideo(SharedData.footage("parking-aisle-cars.mp4"), "ab".repeat(32), 1, 1, "gate", null);
+            long id = catalog.registerVideo(aisle, Sha256.of(aisle), 1, 1, "gate", null);
+            catalog.recordProbe(id, new VideoInfo(aisle, "mp4", "h264", 640, 360, 25, 30,
+                    Optional.of(Instant.parse("2024-07-15T20:30:00Z")), "filename"));
         }
         String data = dir.root().toString();
 
@@ -40,6 +47,15 @@ class CameraCommandTest {
         assertEquals(0, json.exitCode(), json.err());
         assertTrue(json.out().contains("\"name\" : \"Front gate\"") && json.out().contains("\"zone\" : \"Europe/London\"")
                 && json.out().contains("\"zoneAssumed\" : false") && json.out().contains("\"videos\" : 1"), json.out());
+
+        assertEquals(0, CliRun.of("case", "create", "--data", data, "--name", "Gate", "--reference", "G-1").exitCode());
+        assertEquals(0, CliRun.of("case", "add", "G-1", "--data", data, "--video", aisle.toString(), "--hit", "16").exitCode());
+        CliRun shown = CliRun.of("case", "show", "G-1", "--data", data);
+        assertTrue(shown.out().contains("hit on the wall clock: 2024-07-15 21:30:16 Europe/London (UTC+01:00), "
+                + "2024-07-15 20:30:16 UTC, time from file name"), shown.out());
+        CliRun shownJson = CliRun.of("case", "show", "G-1", "--json", "--data", data);
+        assertTrue(shownJson.out().contains("\"zone\" : \"Europe/London\"") && shownJson.out().contains("\"timeSource\" : \"file name\""),
+                shownJson.out());
 
         CliRun audit = CliRun.of("audit", "show", "--data", data);
         assertTrue(audit.out().contains("camera-change"), audit.out() + audit.err());
