@@ -354,7 +354,7 @@ public final class SearchView extends VBox {
         grid.getChildren().clear();
         for (Clip c : vm.shownClips()) {
             Runnable add = vm.onAddToCaseProperty().get() == null ? null : () -> vm.onAddToCaseProperty().get().accept(c);
-            ClipCard card = new ClipCard(c, vm.shareOfBest(c), vm.clockSource(c), () -> vm.selectedProperty().set(c), add);
+            ClipCard card = new ClipCard(c, vm.shareOfBest(c), vm.clockSource(c), vm.cameraClock(c), () -> vm.selectedProperty().set(c), add);
             grid.getChildren().add(card);
         }
         markSelected();
