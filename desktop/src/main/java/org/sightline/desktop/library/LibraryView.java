@@ -21,6 +21,7 @@ import javafx.scene.input.DragEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import org.sightline.desktop.icons.Icon;
@@ -134,6 +135,7 @@ public final class LibraryView extends VBox {
         prog.setPrefWidth(150);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         VBox.setVgrow(table, Priority.ALWAYS);
+        table.setMinHeight(120);
 
         Button reindexSelected = new Button("Re-index selected");
         reindexSelected.setOnAction(e -> vm.reindex(table.getSelectionModel().getSelectedItems().stream()
@@ -214,7 +216,8 @@ public final class LibraryView extends VBox {
         FilteredList<String> zoneIds = new FilteredList<>(FXCollections.observableArrayList(LibraryViewModel.zoneIds()));
         ListView<String> zones = new ListView<>(zoneIds);
         zones.setId("camera-zones");
-        zones.setPrefHeight(90);
+        zones.setPrefHeight(100);
+        zones.setMinHeight(80);
         zoneSearch.textProperty().addListener((o, a, typed) -> {
             String t = typed == null ? "" : typed.strip().toLowerCase(Locale.ROOT).replace(' ', '_');
             zoneIds.setPredicate(id -> t.isEmpty() || id.toLowerCase(Locale.ROOT).contains(t));
@@ -246,8 +249,10 @@ public final class LibraryView extends VBox {
         VBox editor = new VBox(6, new Label("Name"), nameField, new Label("Time zone of the camera's clock"), zoneSearch, zones, save);
         editor.setPrefWidth(300);
         editor.setMinWidth(240);
+        editor.setMinHeight(Region.USE_PREF_SIZE);
         HBox row = new HBox(12, table, editor);
         VBox box = new VBox(6, heading, row, message);
+        box.setMinHeight(Region.USE_PREF_SIZE);
         box.setId("library-cameras-section");
         return box;
     }

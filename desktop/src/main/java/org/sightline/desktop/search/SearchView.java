@@ -210,7 +210,7 @@ public final class SearchView extends VBox {
 
         TextField dayFrom = timeField(vm.dayFromProperty(), "HH:mm");
         TextField dayTo = timeField(vm.dayToProperty(), "HH:mm");
-        Label dayLabel = new Label("time of day (UTC)");
+        Label dayLabel = new Label("time of day (camera clock)");
         dayLabel.getStyleClass().add("filter-label");
 
         ChoiceBox<SortOrder> sort = new ChoiceBox<>();
