@@ -83,8 +83,7 @@ public final class ExplainedSearch {
      */
     public ExplainedResult search(ExplainedQuery request) throws IOException {
         long t0 = System.nanoTime();
-        SearchQuery base = request.query().withCameras(
-                new CameraCatalog(service.catalog().database()).keysFor(request.query().cameras()));
+        SearchQuery base = withCameraKeys(request.query());
         ParsedPrompt parsed = parser.parse(base.prompt());
         VisionLanguageModel model = service.model();
         String modelText = parsed.visualText();
@@ -105,7 +104,8 @@ public final class ExplainedSearch {
             switch (part) {
                 case QueryPart.TimeOfDayPart t when base.dayFrom() == null -> {
                     effective = effective.withTimeOfDay(t.from(), t.to());
-                    common.add(new Reason(t.describe(), "recorded inside this daily window (on each camera's clock, in its time zone, from the recording's start time)"));
+                    common.add(new Reason(t.describe(), "recorded inside this daily window on the camera's clock ("
+                            + zoneWords(service.zones()) + "; from the recording's start time)"));
                 }
                 case QueryPart.TimeOfDayPart t -> unanswered.add(new UnansweredPart(t.describe(), t.words(),
                         "the --time-of-day window given replaces it"));
@@ -259,11 +259,26 @@ public final class ExplainedSearch {
         return String.join(" and ", parts.stream().map(QueryPart.ObjectPart::describe).toList());
     }
 
+    /** The query with cameras given by name replaced by their keys. */
+    private SearchQuery withCameraKeys(SearchQuery q) {
+        return q.withCameras(new CameraCatalog(service.catalog().database()).keysFor(q.cameras()));
+    }
+
+    /** {@code camera gate in Europe/London, other cameras in UTC (assumed, no zone set)}. */
+    static String zoneWords(CameraZones zones) {
+        StringBuilder b = new StringBuilder();
+        new java.util.TreeMap<>(zones.byCamera()).forEach((camera, zone) -> b.append("camera ").append(camera)
+                .append(" in ").append(zone.getId()).append(", "));
+        String fallback = zones.fallback().equals(java.time.ZoneOffset.UTC) ? "UTC" : zones.fallback().getId();
+        return b + (zones.byCamera().isEmpty() ? "every camera" : "other cameras") + " in " + fallback
+                + " (assumed, no zone set)";
+    }
+
     /** A search answered by the detections alone (the model understood none of the words). */
     private ExplainedResult byDetections(ExplainedQuery request, ParsedPrompt parsed, ObjectEvidence objects,
                                          List<QueryPart.ObjectPart> parts, List<Reason> common, List<String> ignored,
                                          List<UnansweredPart> unanswered, long t0) {
-        SearchQuery base = request.query();
+        SearchQuery base = withCameraKeys(request.query());
         SearchQuery effective = base;
         for (QueryPart part : parsed.parts()) {
             if (part instanceof QueryPart.TimeOfDayPart t && base.dayFrom() == null) {

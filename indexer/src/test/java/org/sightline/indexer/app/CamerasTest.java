@@ -110,6 +110,8 @@ class CamerasTest {
                     .withCameras(Set.of("Front gate")).withLimit(100)));
             assertEquals(Set.of(winter.toRealPath(), summer.toRealPath()),
                     realPaths(Set.copyOf(explained.clips().stream().map(c -> c.clip().video()).toList())));
+            String why = explained.clips().getFirst().why().toString();
+            assertTrue(why.contains("camera gate in Europe/London, camera yard in Asia/Tokyo, other cameras in UTC (assumed, no zone set)"), why);
         }
     }
 
