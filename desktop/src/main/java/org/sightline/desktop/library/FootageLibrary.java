@@ -26,7 +26,31 @@ public interface FootageLibrary {
     record IndexRun(List<FileOutcome> outcomes, boolean cancelled, double footageSeconds, double elapsedSeconds) {
     }
 
+    /**
+     * A camera: the key its videos carry (the folder name), the name shown, the zone of its clock.
+     *
+     * @param zone        IANA zone id ({@code UTC} when none was set)
+     * @param zoneAssumed true when no zone was set for the camera
+     */
+    record CameraRow(String key, String name, String zone, boolean zoneAssumed, int videos) {
+    }
+
+    /** @return each video with its camera's name (the key until the camera is named) */
     List<VideoRow> videos() throws Exception;
+
+    /** The cameras, by name. */
+    default List<CameraRow> cameras() throws Exception {
+        return List.of();
+    }
+
+    /**
+     * Names a camera and sets the zone of its clock (audited).
+     *
+     * @param zone an IANA zone id; an unknown one fails with a message listing close matches
+     */
+    default CameraRow saveCamera(String key, String name, String zone) throws Exception {
+        throw new UnsupportedOperationException("cameras cannot be changed here");
+    }
 
     /**
      * Indexes files and folders with the active model; blocks until done or cancelled. What was finished is kept.

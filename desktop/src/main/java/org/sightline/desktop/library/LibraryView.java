@@ -4,6 +4,9 @@ import java.io.File;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.transformation.FilteredList;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -13,13 +16,16 @@ import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import org.sightline.desktop.icons.Icon;
+import org.sightline.desktop.library.FootageLibrary.CameraRow;
 import org.sightline.desktop.library.LibraryViewModel.JobState;
 import org.sightline.desktop.viewer.Timecodes;
 import org.sightline.indexer.catalog.VideoStatus;
@@ -129,6 +135,7 @@ public final class LibraryView extends VBox {
         prog.setPrefWidth(150);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         VBox.setVgrow(table, Priority.ALWAYS);
+        table.setMinHeight(120);
 
         Button reindexSelected = new Button("Re-index selected");
         reindexSelected.setOnAction(e -> vm.reindex(table.getSelectionModel().getSelectedItems().stream()
@@ -154,7 +161,7 @@ public final class LibraryView extends VBox {
         errorBox.visibleProperty().bind(Bindings.isNotEmpty(vm.errors()));
         errorBox.managedProperty().bind(errorBox.visibleProperty());
 
-        getChildren().addAll(title, addRow, progress, table, tableActions, errorBox);
+        getChildren().addAll(title, addRow, progress, table, tableActions, camerasSection(vm), errorBox);
 
         setOnDragOver(this::dragOver);
         setOnDragExited(e -> addRow.getStyleClass().remove("drag-over"));
@@ -171,6 +178,83 @@ public final class LibraryView extends VBox {
             e.setDropCompleted(ok);
             e.consume();
         });
+    }
+
+    /**
+     * The cameras: a table (key, name, zone, videos) and, for the selected camera, its name and a searchable list of
+     * time zones, saved through the application layer.
+     */
+    private static VBox camerasSection(LibraryViewModel vm) {
+        Label heading = new Label("Cameras");
+        heading.getStyleClass().add("subheading");
+        TableView<CameraRow> table = new TableView<>(vm.cameraRows());
+        table.setId("library-cameras");
+        table.setPlaceholder(new Label("No cameras yet: each folder of footage is a camera."));
+        TableColumn<CameraRow, String> key = new TableColumn<>("Folder");
+        key.setCellValueFactory(d -> new ReadOnlyStringWrapper(d.getValue().key()));
+        TableColumn<CameraRow, String> name = new TableColumn<>("Name");
+        name.setCellValueFactory(d -> new ReadOnlyStringWrapper(d.getValue().name()));
+        TableColumn<CameraRow, String> zone = new TableColumn<>("Time zone");
+        zone.setCellValueFactory(d -> new ReadOnlyStringWrapper(d.getValue().zone() + (d.getValue().zoneAssumed() ? " (assumed)" : "")));
+        TableColumn<CameraRow, String> videos = new TableColumn<>("Videos");
+        videos.setCellValueFactory(d -> new ReadOnlyStringWrapper(Integer.toString(d.getValue().videos())));
+        table.getColumns().addAll(List.of(key, name, zone, videos));
+        key.setPrefWidth(160);
+        name.setPrefWidth(200);
+        zone.setPrefWidth(200);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPrefHeight(150);
+        table.setMinHeight(110);
+        HBox.setHgrow(table, Priority.ALWAYS);
+
+        TextField nameField = new TextField();
+        nameField.setId("camera-name");
+        nameField.setPromptText("Name shown for the camera");
+        TextField zoneSearch = new TextField();
+        zoneSearch.setId("camera-zone-search");
+        zoneSearch.setPromptText("Search time zones, e.g. London");
+        FilteredList<String> zoneIds = new FilteredList<>(FXCollections.observableArrayList(LibraryViewModel.zoneIds()));
+        ListView<String> zones = new ListView<>(zoneIds);
+        zones.setId("camera-zones");
+        zones.setPrefHeight(100);
+        zones.setMinHeight(80);
+        zoneSearch.textProperty().addListener((o, a, typed) -> {
+            String t = typed == null ? "" : typed.strip().toLowerCase(Locale.ROOT).replace(' ', '_');
+            zoneIds.setPredicate(id -> t.isEmpty() || id.toLowerCase(Locale.ROOT).contains(t));
+            if (zoneIds.size() == 1) {
+                zones.getSelectionModel().selectFirst();
+            }
+        });
+        Button save = new Button("Save camera");
+        save.setId("camera-save");
+        save.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        save.setOnAction(e -> {
+            CameraRow row = table.getSelectionModel().getSelectedItem();
+            String chosen = zones.getSelectionModel().getSelectedItem();
+            vm.saveCamera(row == null ? null : row.key(), nameField.getText(), chosen != null ? chosen : zoneSearch.getText());
+        });
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
+            if (row != null) {
+                nameField.setText(row.name());
+                zoneSearch.clear();
+                zones.getSelectionModel().select(row.zone());
+                zones.scrollTo(row.zone());
+            }
+        });
+        Label message = new Label();
+        message.setId("camera-message");
+        message.setWrapText(true);
+        message.getStyleClass().add("muted");
+        message.textProperty().bind(vm.cameraMessageProperty());
+        VBox editor = new VBox(6, new Label("Name"), nameField, new Label("Time zone of the camera's clock"), zoneSearch, zones, save);
+        editor.setPrefWidth(300);
+        editor.setMinWidth(240);
+        editor.setMinHeight(Region.USE_PREF_SIZE);
+        HBox row = new HBox(12, table, editor);
+        VBox box = new VBox(6, heading, row, message);
+        box.setMinHeight(Region.USE_PREF_SIZE);
+        box.setId("library-cameras-section");
+        return box;
     }
 
     private void dragOver(DragEvent e) {

@@ -24,6 +24,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.sightline.desktop.library.FootageLibrary.CameraRow;
 import org.sightline.desktop.library.FootageLibrary.IndexRun;
 import org.sightline.desktop.library.FootageLibrary.VideoRow;
 import org.sightline.desktop.task.BackgroundTask;
@@ -58,6 +59,8 @@ public final class LibraryViewModel {
     private final ReadOnlyStringWrapper currentFile = new ReadOnlyStringWrapper(this, "currentFile", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ObjectProperty<Runnable> onIndexChanged = new SimpleObjectProperty<>(this, "onIndexChanged");
+    private final ObservableList<CameraRow> cameraRows = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper cameraMessage = new ReadOnlyStringWrapper(this, "cameraMessage", "");
 
     /** Paths of the job that is running or paused, to resume with. */
     private final Set<Path> pending = new LinkedHashSet<>();
@@ -74,14 +77,57 @@ public final class LibraryViewModel {
         this.library = Objects.requireNonNull(library, "library");
     }
 
-    /** Reloads the catalog's videos in the background. */
+    /** Reloads the catalog's videos and cameras in the background. */
     public void refresh() {
         tasks.execute(BackgroundTask.of("Reading the catalog", ctx -> library.videos())
                 .onSuccess(this::showCatalog)
                 .onFailure(e -> message.set("Cannot read the catalog: " + e.getMessage())));
+        tasks.execute(BackgroundTask.of("Reading the cameras", ctx -> library.cameras())
+                .onSuccess(cameraRows::setAll)
+                .onFailure(e -> cameraMessage.set("Cannot read the cameras: " + e.getMessage())));
+    }
+
+    /**
+     * Names a camera and sets the zone of its clock (blank: unchanged), in the background; the videos and cameras are
+     * read again after. A problem (an unknown zone, with close matches) is shown in {@link #cameraMessageProperty()}.
+     */
+    public void saveCamera(String key, String name, String zone) {
+        if (key == null) {
+            cameraMessage.set("Choose a camera in the table first.");
+            return;
+        }
+        tasks.execute(BackgroundTask.of("Saving camera " + key, ctx -> library.saveCamera(key,
+                        name == null || name.isBlank() ? null : name.strip(), zone == null || zone.isBlank() ? null : zone.strip()))
+                .onSuccess(row -> {
+                    cameraMessage.set("Saved camera " + row.key() + ": \"" + row.name() + "\", time zone " + row.zone()
+                            + (row.zoneAssumed() ? " (assumed)" : ""));
+                    refresh();
+                })
+                .onFailure(e -> cameraMessage.set("Cannot save camera " + key + ": " + e.getMessage())));
+    }
+
+    /** The cameras: key, name, zone, video count. */
+    public ObservableList<CameraRow> cameraRows() {
+        return cameraRows;
+    }
+
+    /** What the last camera change did, or why it failed. */
+    public ReadOnlyStringProperty cameraMessageProperty() {
+        return cameraMessage.getReadOnlyProperty();
+    }
+
+    /** Every IANA zone id a camera can be set to, sorted, {@code UTC} first. */
+    public static List<String> zoneIds() {
+        List<String> ids = new ArrayList<>(java.time.ZoneId.getAvailableZoneIds().stream()
+                .filter(id -> id.contains("/") && !id.startsWith("Etc/") && !id.startsWith("SystemV/")).sorted().toList());
+        ids.addFirst("UTC");
+        return ids;
     }
 
     private void showCatalog(List<VideoRow> rows) {
+        Set<String> names = new java.util.TreeSet<>();
+        rows.stream().map(VideoRow::camera).filter(c -> c != null && !c.isBlank()).forEach(names::add);
+        cameras.retainAll(names); // a renamed camera's old name goes
         for (VideoRow r : rows) {
             VideoEntry e = entry(r.path());
             e.cameraProperty().set(r.camera() == null ? "" : r.camera());

@@ -15,6 +15,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.sightline.desktop.icons.Icon;
+import org.sightline.desktop.viewer.CameraClock;
 import org.sightline.desktop.viewer.Timecodes;
 import org.sightline.indexer.search.Clip;
 
@@ -30,6 +31,13 @@ public final class ClipCard extends VBox {
      * @param clockSource  where the wall-clock time comes from ("metadata", "filename"), null when unknown
      */
     public ClipCard(Clip clip, double shareOfBest, String clockSource, Runnable onOpen, Runnable onAddToCase) {
+        this(clip, shareOfBest, clockSource, null, onOpen, onAddToCase);
+    }
+
+    /**
+     * @param clock the camera's name, clock zone and time source; null to show the camera key and the workstation's zone
+     */
+    public ClipCard(Clip clip, double shareOfBest, String clockSource, CameraClock clock, Runnable onOpen, Runnable onAddToCase) {
         this.clip = clip;
         getStyleClass().add("clip-card");
         setPrefWidth(THUMB_WIDTH + 16);
@@ -65,15 +73,18 @@ public final class ClipCard extends VBox {
         Label score = new Label(scoreText(clip, strength));
         score.getStyleClass().add("score-text");
 
-        Label camera = new Label(clip.camera() == null || clip.camera().isBlank() ? "camera unknown" : clip.camera());
+        String cameraName = clock != null && clock.cameraName() != null ? clock.cameraName() : clip.camera();
+        Label camera = new Label(cameraName == null || cameraName.isBlank() ? "camera unknown" : cameraName);
         camera.getStyleClass().add("camera");
         Label file = new Label(clip.video().getFileName().toString());
         file.getStyleClass().add("file-name");
         Label offset = new Label(describeOffset(clip));
         offset.getStyleClass().add("when");
-        Label wall = new Label(describeWallClock(clip, clockSource));
+        String wallText = clock == null ? describeWallClock(clip, clockSource)
+                : clip.wallClockStart().map(clock::describe).orElse("wall clock unknown");
+        Label wall = new Label(wallText);
         wall.getStyleClass().add("when");
-        Tooltip details = new Tooltip(clip.video() + "\n" + describeOffset(clip) + "\n" + describeWallClock(clip, clockSource)
+        Tooltip details = new Tooltip(clip.video() + "\n" + describeOffset(clip) + "\n" + wallText
                 + "\n" + scoreText(clip, strength));
         Tooltip.install(this, details);
 

@@ -2,6 +2,7 @@ package org.sightline.desktop.search;
 
 import java.util.Collection;
 import java.util.Map;
+import org.sightline.desktop.viewer.CameraClock;
 import org.sightline.indexer.search.SearchQuery;
 import org.sightline.indexer.search.SearchResult;
 
@@ -16,6 +17,14 @@ public interface ClipSearch {
      * unknown are left out. Runs on a background thread.
      */
     default Map<Long, String> clockSources(Collection<Long> videoIds) throws Exception {
+        return Map.of();
+    }
+
+    /**
+     * Each video's camera name, the zone of its clock and the source of its time, by video id. Runs on a background
+     * thread.
+     */
+    default Map<Long, CameraClock> cameraClocks(Collection<Long> videoIds) throws Exception {
         return Map.of();
     }
 }

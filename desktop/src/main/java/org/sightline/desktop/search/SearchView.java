@@ -210,7 +210,7 @@ public final class SearchView extends VBox {
 
         TextField dayFrom = timeField(vm.dayFromProperty(), "HH:mm");
         TextField dayTo = timeField(vm.dayToProperty(), "HH:mm");
-        Label dayLabel = new Label("time of day (UTC)");
+        Label dayLabel = new Label("time of day (camera clock)");
         dayLabel.getStyleClass().add("filter-label");
 
         ChoiceBox<SortOrder> sort = new ChoiceBox<>();
@@ -354,7 +354,7 @@ public final class SearchView extends VBox {
         grid.getChildren().clear();
         for (Clip c : vm.shownClips()) {
             Runnable add = vm.onAddToCaseProperty().get() == null ? null : () -> vm.onAddToCaseProperty().get().accept(c);
-            ClipCard card = new ClipCard(c, vm.shareOfBest(c), vm.clockSource(c), () -> vm.selectedProperty().set(c), add);
+            ClipCard card = new ClipCard(c, vm.shareOfBest(c), vm.clockSource(c), vm.cameraClock(c), () -> vm.selectedProperty().set(c), add);
             grid.getChildren().add(card);
         }
         markSelected();

@@ -40,6 +40,7 @@ import java.util.Objects;
 import org.sightline.desktop.task.BackgroundTask;
 import org.sightline.desktop.task.StartedTask;
 import org.sightline.desktop.task.TaskExecutor;
+import org.sightline.desktop.viewer.CameraClock;
 import org.sightline.indexer.search.Clip;
 import org.sightline.indexer.search.SearchQuery;
 import org.sightline.indexer.search.SearchQuery.SortOrder;
@@ -90,6 +91,7 @@ public final class SearchViewModel {
     private final ReadOnlyIntegerWrapper limit = new ReadOnlyIntegerWrapper(this, "limit", RESULT_LIMIT);
     private final StringBinding countText;
     private Map<Long, String> clockSources = Map.of();
+    private Map<Long, CameraClock> cameraClocks = Map.of();
     private SearchQuery lastQuery;
     private SearchResult lastResult;
     private StartedTask running;
@@ -183,11 +185,13 @@ public final class SearchViewModel {
         long gen = ++generation;
         running = tasks.execute(BackgroundTask.of("Search " + description, ctx -> {
                     SearchResult r = search.search(q);
-                    return new Found(r, search.clockSources(r.clips().stream().map(Clip::videoId).distinct().toList()));
+                    List<Long> ids = r.clips().stream().map(Clip::videoId).distinct().toList();
+                    return new Found(r, search.clockSources(ids), search.cameraClocks(ids));
                 })
                 .onSuccess(found -> {
                     if (generation == gen) {
                         clockSources = found.clockSources();
+                        cameraClocks = found.cameraClocks();
                         show(found.result(), description);
                     }
                 })
@@ -206,7 +210,7 @@ public final class SearchViewModel {
                 }));
     }
 
-    private record Found(SearchResult result, Map<Long, String> clockSources) {
+    private record Found(SearchResult result, Map<Long, String> clockSources, Map<Long, CameraClock> cameraClocks) {
     }
 
     private void show(SearchResult r, String description) {
@@ -224,7 +228,10 @@ public final class SearchViewModel {
         scoreCeiling.set(hi);
         minScore.set(lo);
         for (Clip c : list) {
-            if (c.camera() != null && !c.camera().isBlank()) {
+            CameraClock clock = cameraClocks.get(c.videoId());
+            if (clock != null && clock.cameraName() != null && !clock.cameraName().isBlank()) {
+                cameras.add(clock.cameraName()); // the filters list cameras by name
+            } else if (c.camera() != null && !c.camera().isBlank()) {
                 cameras.add(c.camera());
             }
         }
@@ -299,6 +306,11 @@ public final class SearchViewModel {
     /** "Showing 7 of 8 clips found · 1 below the minimum score · …": what is shown of what was found. */
     public StringBinding countText() {
         return countText;
+    }
+
+    /** The clip's camera name, clock zone and time source, or null when not known. */
+    public CameraClock cameraClock(Clip c) {
+        return cameraClocks.get(c.videoId());
     }
 
     /** Where the clip's wall-clock time comes from ("metadata", "filename"), or null when it is unknown. */

@@ -13,7 +13,9 @@ import org.sightline.desktop.cases.CaseFiles;
 import org.sightline.desktop.library.FootageLibrary;
 import org.sightline.desktop.models.ModelPacks;
 import org.sightline.desktop.search.ClipSearch;
+import org.sightline.desktop.viewer.CameraClock;
 import org.sightline.desktop.viewer.ClipToView;
+import org.sightline.indexer.app.Cameras;
 import org.sightline.indexer.app.DataDirectory;
 import org.sightline.indexer.app.Workspace;
 import org.sightline.indexer.app.WorkspaceStatus;
@@ -64,6 +66,23 @@ public final class WorkspaceServices implements DesktopServices {
             }
 
             @Override
+            public Map<Long, CameraClock> cameraClocks(Collection<Long> videoIds) {
+                Set<Long> wanted = Set.copyOf(videoIds);
+                Map<String, Cameras.Camera> cameras = new HashMap<>();
+                workspace.cameras().list().forEach(c -> cameras.put(c.key(), c));
+                Map<Long, CameraClock> out = new HashMap<>();
+                for (VideoRecord v : workspace.library().videos()) {
+                    if (wanted.contains(v.id())) {
+                        Cameras.Camera c = v.camera() == null ? null : cameras.get(v.camera());
+                        out.put(v.id(), new CameraClock(c == null ? v.camera() : c.name(),
+                                c == null ? Cameras.ASSUMED_ZONE : c.zone(), c == null || c.zoneAssumed(),
+                                v.recordingStartSource()));
+                    }
+                }
+                return out;
+            }
+
+            @Override
             public Map<Long, String> clockSources(Collection<Long> videoIds) {
                 Set<Long> wanted = Set.copyOf(videoIds);
                 Map<Long, String> out = new HashMap<>();
@@ -103,15 +122,32 @@ public final class WorkspaceServices implements DesktopServices {
     private record WorkspaceLibrary(Workspace workspace) implements FootageLibrary {
         @Override
         public List<VideoRow> videos() {
-            return workspace.library().videos().stream().map(WorkspaceLibrary::row).toList();
+            Map<String, String> names = new HashMap<>();
+            workspace.cameras().list().forEach(c -> names.put(c.key(), c.name()));
+            return workspace.library().videos().stream().map(v -> row(v, names)).toList();
         }
 
-        private static VideoRow row(VideoRecord v) {
+        private static VideoRow row(VideoRecord v, Map<String, String> cameraNames) {
             String reason = v.errorMessage();
             if (reason == null && v.damageDetail() != null) {
                 reason = v.damageDetail();
             }
-            return new VideoRow(v.path(), v.camera(), v.durationSeconds(), v.status(), reason);
+            return new VideoRow(v.path(), v.camera() == null ? null : cameraNames.getOrDefault(v.camera(), v.camera()),
+                    v.durationSeconds(), v.status(), reason);
+        }
+
+        @Override
+        public List<CameraRow> cameras() {
+            return workspace.cameras().list().stream().map(WorkspaceLibrary::row).toList();
+        }
+
+        @Override
+        public CameraRow saveCamera(String key, String name, String zone) {
+            return row(workspace.cameras().set(key, name, zone == null || zone.isBlank() ? null : Cameras.zone(zone)));
+        }
+
+        private static CameraRow row(Cameras.Camera c) {
+            return new CameraRow(c.key(), c.name(), c.zoneName(), c.zoneAssumed(), c.videos());
         }
 
         @Override

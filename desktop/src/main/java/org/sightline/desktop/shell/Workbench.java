@@ -112,7 +112,7 @@ public final class Workbench implements AutoCloseable {
     private void connect(boolean withCases) {
         search.modelReadyProperty().bind(models.activeProperty().isNotNull());
         search.modelStateKnownProperty().bind(models.loadedProperty());
-        search.onOpenClipProperty().set(clip -> viewer.open(ClipToView.of(clip, originOf(clip))));
+        search.onOpenClipProperty().set(clip -> viewer.open(ClipToView.of(clip, originOf(clip)).withClock(search.cameraClock(clip))));
         viewer.onFindSimilarProperty().set(frame -> {
             String where = viewer.currentClip()
                     .map(c -> c.video().getFileName() + " at " + Timecodes.offset(viewer.player().positionProperty().get()))
@@ -128,6 +128,10 @@ public final class Workbench implements AutoCloseable {
         library.cameras().addListener((javafx.collections.SetChangeListener<String>) c -> {
             if (c.wasAdded()) {
                 search.cameras().add(c.getElementAdded());
+            }
+            if (c.wasRemoved()) { // a camera renamed on the Library page
+                search.cameras().remove(c.getElementRemoved());
+                search.selectedCameras().remove(c.getElementRemoved());
             }
         });
         if (withCases) {

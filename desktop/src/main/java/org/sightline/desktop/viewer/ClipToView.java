@@ -11,12 +11,26 @@ import org.sightline.indexer.search.Clip;
  * @param sha256          the file's SHA-256 when the catalog knows it; null to compute it
  * @param wallClockAtZero wall-clock time of offset 0 when the recording start is known
  * @param origin          the search that found the clip; null when the file was opened by hand
+ * @param clock           the camera's name, zone and time source for showing the wall clock; null when not known
+ *                        (the workstation's zone is used)
  */
 public record ClipToView(Path video, String sha256, double hitStartSeconds, double hitEndSeconds,
-        double bestOffsetSeconds, Optional<Instant> wallClockAtZero, String camera, SearchOrigin origin) {
+        double bestOffsetSeconds, Optional<Instant> wallClockAtZero, String camera, SearchOrigin origin, CameraClock clock) {
 
     /** Seconds played after the hit before playback pauses by itself. */
     public static final double LEAD_OUT_SECONDS = 1.0;
+
+    /** A clip with no camera clock known. */
+    public ClipToView(Path video, String sha256, double hitStartSeconds, double hitEndSeconds,
+            double bestOffsetSeconds, Optional<Instant> wallClockAtZero, String camera, SearchOrigin origin) {
+        this(video, sha256, hitStartSeconds, hitEndSeconds, bestOffsetSeconds, wallClockAtZero, camera, origin, null);
+    }
+
+    /** This clip, its wall clock shown on its camera's clock. */
+    public ClipToView withClock(CameraClock cameraClock) {
+        return new ClipToView(video, sha256, hitStartSeconds, hitEndSeconds, bestOffsetSeconds, wallClockAtZero, camera,
+                origin, cameraClock);
+    }
 
     /** A clip not found by a search. */
     public ClipToView(Path video, String sha256, double hitStartSeconds, double hitEndSeconds,

@@ -58,7 +58,8 @@ public final class ViewerView extends VBox {
                 return "Select a clip to watch it here";
             }
             String name = c.video().getFileName().toString();
-            return c.camera() == null || c.camera().isBlank() ? name : c.camera() + " · " + name;
+            String camera = c.clock() != null && c.clock().cameraName() != null ? c.clock().cameraName() : c.camera();
+            return camera == null || camera.isBlank() ? name : camera + " · " + name;
         }, vm.clipProperty()));
 
         // picture with a selection overlay

@@ -1,5 +1,6 @@
 package org.sightline.desktop.viewer;
 
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -55,8 +56,8 @@ public final class ViewerViewModel implements AutoCloseable {
             if (c == null || c.wallClockAtZero().isEmpty()) {
                 return "wall clock unknown";
             }
-            return Timecodes.wallClock(c.wallClockAtZero().get()
-                    .plusNanos(Math.round(player.positionProperty().get() * 1e9)));
+            Instant at = c.wallClockAtZero().get().plusNanos(Math.round(player.positionProperty().get() * 1e9));
+            return c.clock() == null ? Timecodes.wallClock(at) : c.clock().describeMillis(at);
         }, clip, player.positionProperty());
         // plays from just before the hit to just after it, then pauses once; Play carries on from there
         player.positionProperty().addListener((o, a, now) -> {

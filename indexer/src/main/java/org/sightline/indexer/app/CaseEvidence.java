@@ -79,10 +79,9 @@ public final class CaseEvidence implements AutoCloseable {
         });
         this.keys = new ExaminerKeyStore(keysDirectory(catalog), log);
         KnownPaths seen = catalog::knownPaths;
-        RecordingTimes times = sha -> catalog.videosBySha256(sha).stream()
-                .filter(v -> v.recordingStart().isPresent())
-                .findFirst()
-                .map(v -> new RecordingTimes.RecordingTime(v.recordingStart().orElseThrow(), v.recordingStartSource()));
+        RecordingTimes times = sha -> new Cameras(catalog, log).wallClock(sha, 0)
+                .map(clock -> new RecordingTimes.RecordingTime(clock.at(), clock.source(),
+                        clock.zone().equals(java.time.ZoneOffset.UTC) ? "UTC" : clock.zone().getId(), clock.zoneAssumed()));
         this.exportJournal = new ExportJournal(catalog.file().toAbsolutePath().getParent().resolve(ExportJournal.FOLDER), log);
         this.exporter = new EvidenceExporter(cases, log, seen.or(cases::recordedPathsFor), keys, times,
                 catalog::archiveRoots, exportJournal);
@@ -118,6 +117,11 @@ public final class CaseEvidence implements AutoCloseable {
     /** On a workspace's open catalog, which the workspace closes. */
     static CaseEvidence on(Catalog catalog) {
         return new CaseEvidence(catalog, false);
+    }
+
+    /** The cameras: names and time zones, changes audited. */
+    public Cameras cameras() {
+        return new Cameras(catalog, log);
     }
 
     public CaseService cases() {

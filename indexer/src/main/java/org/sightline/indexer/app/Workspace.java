@@ -242,6 +242,11 @@ public final class Workspace implements AutoCloseable {
         return evidence;
     }
 
+    /** The cameras of this data directory: names and time zones (see {@link Cameras}). */
+    public Cameras cameras() {
+        return evidence().cameras();
+    }
+
     /** Starts loading the footage decoder's native parts in the background (see {@link FootageReader#warmUp}). */
     public void warmUpFootage() {
         if (footage != null) {

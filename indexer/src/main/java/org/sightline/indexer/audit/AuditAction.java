@@ -36,7 +36,9 @@ public enum AuditAction {
     /** An export found abandoned (its process killed) and its unfinished folder removed: {@link AuditDetails.ExportAbandoned}. */
     EXPORT_ABANDONED("export-abandoned"),
     /** What one item's redacted copy hides, decided at review or at export: {@link AuditDetails.RedactionDecision}. */
-    REDACTION("redaction");
+    REDACTION("redaction"),
+    /** A camera renamed or given a time zone: {@link AuditDetails.CameraChange}. */
+    CAMERA_CHANGE("camera-change");
 
     private final String code;
 

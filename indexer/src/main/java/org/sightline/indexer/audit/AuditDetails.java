@@ -14,7 +14,7 @@ public sealed interface AuditDetails
         permits AuditDetails.Search, AuditDetails.View, CaseChange, AuditDetails.Export, AuditDetails.ExportFailed,
         AuditDetails.ModelImport, AuditDetails.Index, AuditDetails.IndexRepair, AuditDetails.KeyCreate,
         AuditDetails.KeyUse, AuditDetails.KeyExport, AuditDetails.AuditExport, AuditDetails.VerifyPackage,
-        AuditDetails.Checkpoint, AuditDetails.ExportAbandoned, AuditDetails.RedactionDecision {
+        AuditDetails.Checkpoint, AuditDetails.ExportAbandoned, AuditDetails.RedactionDecision, AuditDetails.CameraChange {
 
     /** The action these details belong to. */
     @JsonIgnore
@@ -213,6 +213,21 @@ public sealed interface AuditDetails
         @Override
         public AuditAction action() {
             return AuditAction.REDACTION;
+        }
+    }
+
+    /**
+     * A camera's name or time zone changed.
+     *
+     * @param camera     the camera's key (the folder name its videos were indexed under)
+     * @param nameBefore the name shown before; likewise {@code name} after
+     * @param zoneBefore the IANA zone set before, or null when none was set (the workstation's was assumed); likewise
+     *                   {@code zone} after
+     */
+    record CameraChange(String camera, String nameBefore, String name, String zoneBefore, String zone) implements AuditDetails {
+        @Override
+        public AuditAction action() {
+            return AuditAction.CAMERA_CHANGE;
         }
     }
 }

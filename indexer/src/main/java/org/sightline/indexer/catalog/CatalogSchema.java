@@ -12,7 +12,8 @@ import org.jdbi.v3.core.Handle;
  * tables and kept their versions in {@code component_schema}; version 2 creates those tables when missing (with the
  * same definitions, so files where they exist keep them and their rows) and drops {@code component_schema}.
  * Version 3 adds perception, per generation: the object detector's examined frames and detections, scene text and
- * burned-in clock readings, object tracks; and the video's recording start according to its clock.
+ * burned-in clock readings, object tracks; and the video's recording start according to its clock. Version 4 adds
+ * {@code cameras}: a display name and a time zone per camera key.
  */
 final class CatalogSchema {
     static final List<List<String>> MIGRATIONS = List.of(List.of(
@@ -168,6 +169,15 @@ final class CatalogSchema {
             "ALTER TABLE generations ADD COLUMN perception_packs TEXT",
             // the recording start the burned-in clock implies, kept beside the one from metadata or the file name
             "ALTER TABLE videos ADD COLUMN clock_start_ms INTEGER"
+    ), List.of(
+            // cameras (issue 15): the name shown for a camera key (videos.camera) and the IANA zone of its wall clock;
+            // a key without a row is named by itself and read in the workstation's zone
+            """
+            CREATE TABLE cameras(
+              key TEXT PRIMARY KEY,
+              name TEXT NOT NULL,
+              zone TEXT,
+              updated_at INTEGER NOT NULL)"""
     ));
 
     private CatalogSchema() {

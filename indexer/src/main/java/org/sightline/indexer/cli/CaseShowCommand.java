@@ -1,13 +1,16 @@
 package org.sightline.indexer.cli;
 
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.sightline.indexer.cases.Case;
 import org.sightline.indexer.cases.CaseItem;
 import org.sightline.indexer.cases.RowDisagreement;
 import org.sightline.indexer.cases.FoundBy;
+import org.sightline.indexer.footage.WallClock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -35,7 +38,16 @@ public class CaseShowCommand implements Callable<Integer> {
             List<RowDisagreement> disagreements = w.cases().checkRecords(c.id());
             if (json) {
                 Map<String, Object> m = new LinkedHashMap<>(CaseJson.json(c));
-                m.put("items", items.stream().map(CaseJson::json).toList());
+                m.put("items", items.stream().map(i -> {
+                    Map<String, Object> item = new LinkedHashMap<>(CaseJson.json(i));
+                    Optional<WallClock> hit = w.cameras().wallClock(i.videoSha256(), i.hitSeconds());
+                    item.put("hitWallClock", hit.map(WallClock::local).orElse(null));
+                    item.put("hitUtc", hit.map(k -> k.at().toString()).orElse(null));
+                    item.put("zone", hit.map(k -> k.zone().equals(ZoneOffset.UTC) ? "UTC" : k.zone().getId()).orElse(null));
+                    item.put("zoneAssumed", hit.map(WallClock::zoneAssumed).orElse(null));
+                    item.put("timeSource", hit.map(WallClock::sourceWords).orElse("unknown"));
+                    return item;
+                }).toList());
                 m.put("disagreesWithAudit", disagreements.stream().map(RowDisagreement::describe).toList());
                 System.out.println(CaseJson.toJson(m));
                 return 0;
@@ -50,6 +62,8 @@ public class CaseShowCommand implements Callable<Integer> {
                 FoundBy f = i.foundBy();
                 System.out.printf("%3d. %s  %.3f-%.3f s (hit %.3f s)  sha256 %s%n", i.position(), i.video(),
                         i.inSeconds(), i.outSeconds(), i.hitSeconds(), i.videoSha256().substring(0, 12));
+                System.out.println("     hit on the wall clock: " + w.cameras().wallClock(i.videoSha256(), i.hitSeconds())
+                        .map(WallClock::describe).orElse("not known (the file records no start time and its name holds none)"));
                 if (f.query() != null) {
                     System.out.println("     found by " + f.kind() + " \"" + f.query() + "\""
                             + (f.score() == null ? "" : String.format(" score %.4f", f.score()))

@@ -15,8 +15,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.sightline.indexer.app.Cameras;
 import org.sightline.indexer.app.Workspace;
+import org.sightline.indexer.footage.WallClock;
 import org.sightline.indexer.footage.FrameRegion;
 import org.sightline.indexer.search.Clip;
 import org.sightline.indexer.search.ExplainedClip;
@@ -150,7 +153,7 @@ public class SearchCommand implements Callable<Integer> {
                         unsearchable == 1 ? "video was" : "videos were", unsearchable == 1 ? "it was" : "they were", r.answeredBy(),
                         unsearchable == 1 ? "it" : "them");
             }
-            report(r);
+            report(r, w.cameras());
             return 0;
         }
     }
@@ -159,12 +162,12 @@ public class SearchCommand implements Callable<Integer> {
         MotionQuery q = MotionQuery.in(regions).withSensitivity(sensitivity)
                 .withFilters(new LinkedHashSet<>(cameras), from, to).withPage(limit, offset);
         try (Workspace w = Workspace.open(dataOption.directory())) {
-            report(w.motionSearch(q, null));
+            report(w.motionSearch(q, null), w.cameras());
             return 0;
         }
     }
 
-    private void report(ExplainedResult r) throws Exception {
+    private void report(ExplainedResult r, Cameras cameras) throws Exception {
         if (!r.withheld().isEmpty()) {
             System.err.printf(Locale.ROOT, "sightline search: %d %s withheld: %s catalog records do not hold together "
                     + "(edited outside Sightline?):%n", r.withheld().size(), r.withheld().size() == 1 ? "clip is" : "clips are",
@@ -179,9 +182,9 @@ public class SearchCommand implements Callable<Integer> {
         }
         if (json) {
             System.err.printf(Locale.ROOT, "sightline search: %s%n", tierLine(r));
-            System.out.println(toJson(r));
+            System.out.println(toJson(r, cameras));
         } else {
-            print(r, explain);
+            print(r, explain, cameras);
         }
     }
 
@@ -216,7 +219,7 @@ public class SearchCommand implements Callable<Integer> {
         }
     }
 
-    private static void print(ExplainedResult r, boolean explain) {
+    private static void print(ExplainedResult r, boolean explain, Cameras cameras) {
         System.out.printf(Locale.ROOT, "%s for %s (%d %s, %d ms, %s)%n", tierLine(r),
                 r.prompt() == null ? "motion" : "\"" + r.prompt() + "\"", r.framesExamined(),
                 r.prompt() == null ? "spans of change" : "frames examined", r.millis(), r.answeredBy());
@@ -226,8 +229,10 @@ public class SearchCommand implements Callable<Integer> {
         int i = r.offset() + 1;
         for (ExplainedClip e : r.clips()) {
             Clip c = e.clip();
-            System.out.printf(Locale.ROOT, "%2d. [%s] %s  %.1f-%.1f s%s  score %.3f  camera %s%n", i++, e.tier().label(), c.video(),
-                    c.startSeconds(), c.endSeconds(), c.wallClockStart().map(t -> "  [" + t + "]").orElse(""), c.score(), c.camera());
+            System.out.printf(Locale.ROOT, "%2d. [%s] %s  %.1f-%.1f s  score %.3f  camera %s%n", i++, e.tier().label(), c.video(),
+                    c.startSeconds(), c.endSeconds(), c.score(), cameraLabel(c.camera(), cameras));
+            System.out.println("    wall clock: " + cameras.wallClock(c.videoId(), c.startSeconds()).map(WallClock::describe)
+                    .orElse("not known (the file records no start time and its name holds none)"));
             if (explain) {
                 for (Reason why : e.why()) {
                     System.out.println("    why: " + why.part() + ": " + why.evidence());
@@ -239,7 +244,12 @@ public class SearchCommand implements Callable<Integer> {
         }
     }
 
-    static String toJson(ExplainedResult r) throws Exception {
+    private static String cameraLabel(String key, Cameras cameras) {
+        String name = cameras.nameOf(key);
+        return name.equals(key) ? key : name + " (" + key + ")";
+    }
+
+    static String toJson(ExplainedResult r, Cameras cameras) throws Exception {
         List<Map<String, Object>> out = new ArrayList<>();
         for (ExplainedClip e : r.clips()) {
             Clip c = e.clip();
@@ -252,7 +262,13 @@ public class SearchCommand implements Callable<Integer> {
             m.put("best_s", c.bestOffsetSeconds());
             m.put("score", c.score());
             m.put("relative_strength", c.relativeStrength());
+            m.put("camera_name", cameras.nameOf(c.camera()));
             m.put("wall_clock_start", c.wallClockStart().map(Instant::toString).orElse(null));
+            Optional<WallClock> clock = cameras.wallClock(c.videoId(), c.startSeconds());
+            m.put("wall_clock_local", clock.map(WallClock::local).orElse(null));
+            m.put("zone", clock.map(k -> k.zone().equals(ZoneOffset.UTC) ? "UTC" : k.zone().getId()).orElse(null));
+            m.put("zone_assumed", clock.map(WallClock::zoneAssumed).orElse(null));
+            m.put("time_source", clock.map(WallClock::sourceWords).orElse("unknown"));
             m.put("thumbnail", c.thumbnail() == null ? null : c.thumbnail().toString());
             m.put("segment_ids", c.segmentIds());
             m.put("tier", e.tier().label());

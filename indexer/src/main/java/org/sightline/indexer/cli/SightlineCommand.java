@@ -17,6 +17,7 @@ import picocli.CommandLine;
                 SearchCommand.class,
                 StatusCommand.class,
                 CaseCommand.class,
+                CameraCommand.class,
                 AuditCommand.class,
                 VerifyCommand.class,
                 KeyCommand.class,

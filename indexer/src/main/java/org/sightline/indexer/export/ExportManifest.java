@@ -57,12 +57,17 @@ public record ExportManifest(String format, CaseInfo caseInfo, String exportedAt
      * @param clipFirstFrame source time of the clip's first frame; {@code clipLastFrame} of its last
      * @param recordingStart wall-clock time (UTC, ISO-8601) of the source's first frame, or null when unknown
      * @param recordingStartSource where that time came from: "metadata" (container creation time) or "filename"
+     * @param zone           IANA zone of the camera's wall clock, or null when the package predates camera zones (UTC)
+     * @param zoneAssumed    true when no zone was set for the camera and {@code zone} (UTC) is assumed; null when the
+     *                       package predates camera zones
      */
     public record Item(int position, long itemId, String sourceSha256, String recordedPath, String sourcePath,
                        String camera, double inSeconds, double outSeconds, double hitSeconds, String note,
                        List<String> tags, FoundBy foundBy, String original, String clip, String still,
                        int clipFrames, double clipFramesPerSecond, double clipFirstFrame, double clipLastFrame,
-                       double stillSeconds, String recordingStart, String recordingStartSource) {
+                       double stillSeconds, String recordingStart, String recordingStartSource,
+                       @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String zone,
+                       @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) Boolean zoneAssumed) {
     }
 
     /**

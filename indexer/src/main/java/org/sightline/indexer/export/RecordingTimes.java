@@ -10,8 +10,17 @@ import java.util.Optional;
 @FunctionalInterface
 public interface RecordingTimes {
 
-    /** @param source "metadata" (the container's creation time) or "filename" (a date-time in the file name) */
-    record RecordingTime(Instant start, String source) {
+    /**
+     * @param source      "metadata" (the container's creation time), "filename" (a date-time in the file name) or
+     *                    "burned-in clock"
+     * @param zone        IANA zone of the camera's clock ({@code UTC} when none was set)
+     * @param zoneAssumed true when no zone was set for the camera and UTC is assumed
+     */
+    record RecordingTime(Instant start, String source, String zone, boolean zoneAssumed) {
+        /** A start time of a camera with no zone set (UTC assumed). */
+        public RecordingTime(Instant start, String source) {
+            this(start, source, "UTC", true);
+        }
     }
 
     Optional<RecordingTime> of(String sha256);

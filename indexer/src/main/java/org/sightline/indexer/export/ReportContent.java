@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ final class ReportContent {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter WALL_CLOCK =
             DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSS", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter LOCAL_CLOCK = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSS", Locale.ROOT);
 
     private ReportContent() {
     }
@@ -117,10 +119,11 @@ final class ReportContent {
     private static ReportDocument.Fields itemFields(ExportManifest.Item item, Map<String, String> exhibits,
                                                     List<ExportManifest.FileEntry> files) {
         Instant start = item.recordingStart() == null ? null : Instant.parse(item.recordingStart());
+        ZoneId zone = zoneOf(item);
         List<ReportDocument.Field> f = new ArrayList<>();
-        f.add(new ReportDocument.Field("In", moment(item.inSeconds(), start)));
-        f.add(new ReportDocument.Field("Out", moment(item.outSeconds(), start)));
-        f.add(new ReportDocument.Field("Hit frame", moment(item.stillSeconds(), start)));
+        f.add(new ReportDocument.Field("In", moment(item.inSeconds(), start, zone)));
+        f.add(new ReportDocument.Field("Out", moment(item.outSeconds(), start, zone)));
+        f.add(new ReportDocument.Field("Hit frame", moment(item.stillSeconds(), start, zone)));
         f.add(new ReportDocument.Field("Time source", timeSource(item)));
         f.add(new ReportDocument.Field("Clip", String.format(Locale.ROOT, "%d frames at %.3f fps, source frames %s to %s, %.3f s",
                 item.clipFrames(), item.clipFramesPerSecond(), time(item.clipFirstFrame()), time(item.clipLastFrame()),
@@ -138,13 +141,47 @@ final class ReportContent {
         return new ReportDocument.Fields(f);
     }
 
-    /** File time, and wall-clock time when the recording's start is known. */
+    /** File time, and wall-clock time (UTC) when the recording's start is known. */
     static String moment(double seconds, Instant start) {
+        return moment(seconds, start, ZoneOffset.UTC);
+    }
+
+    /**
+     * File time, and wall-clock time when the recording's start is known: on the camera's clock in its zone, with
+     * the zone's name and offset that day, then in UTC ({@code 0:00:04.000 in the file; 2026-07-01 11:11:16.000
+     * Europe/London (UTC+01:00); 2026-07-01 10:11:16.000 UTC}); UTC alone for a camera read in UTC.
+     */
+    static String moment(double seconds, Instant start, ZoneId zone) {
         String file = time(seconds) + " in the file";
         if (start == null) {
             return file + "; wall-clock time not known";
         }
-        return file + "; " + WALL_CLOCK.format(start.plusMillis(Math.round(seconds * 1000))) + " UTC";
+        Instant at = start.plusMillis(Math.round(seconds * 1000));
+        String utc = WALL_CLOCK.format(at) + " UTC";
+        if (zone.normalized().equals(ZoneOffset.UTC)) {
+            return file + "; " + utc;
+        }
+        var local = at.atZone(zone);
+        return file + "; " + LOCAL_CLOCK.format(local) + " " + zone.getId() + " (UTC" + local.getOffset().getId() + "); " + utc;
+    }
+
+    /** The camera's zone an item's times are shown in (UTC for packages made before cameras had zones). */
+    private static ZoneId zoneOf(ExportManifest.Item item) {
+        try {
+            return item.zone() == null || "UTC".equals(item.zone()) ? ZoneOffset.UTC : ZoneId.of(item.zone());
+        } catch (java.time.DateTimeException e) {
+            return ZoneOffset.UTC;
+        }
+    }
+
+    private static String zoneWords(ExportManifest.Item item) {
+        ZoneId zone = zoneOf(item);
+        String id = zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getId();
+        if (item.zoneAssumed() == null) {
+            return "zone " + id;
+        }
+        return item.zoneAssumed() ? "zone " + id + " (assumed: no time zone was set for the camera)"
+                : "zone " + id + " (set for " + (item.camera() == null ? "the camera" : "camera " + item.camera()) + ")";
     }
 
     private static String timeSource(ExportManifest.Item item) {
@@ -154,11 +191,11 @@ final class ReportContent {
         String source = switch (String.valueOf(item.recordingStartSource())) {
             case "metadata" -> "the file's metadata (container creation time)";
             case "filename" -> "the date and time in the file name (read as UTC)";
-            case "burned-in" -> "the clock burned into the picture";
+            case "burned-in", "burned-in clock" -> "the clock burned into the picture";
             default -> String.valueOf(item.recordingStartSource());
         };
         return source + "; recording start " + WALL_CLOCK.format(Instant.parse(item.recordingStart()))
-                + " UTC; zone UTC. The camera's clock is not independently checked.";
+                + " UTC; " + zoneWords(item) + ". The camera's clock is not independently checked.";
     }
 
     private static String foundBy(FoundBy f) {

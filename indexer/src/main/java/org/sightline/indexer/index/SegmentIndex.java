@@ -6,9 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -412,17 +413,37 @@ public final class SegmentIndex implements IndexStore {
             b.add(LongField.newRangeQuery(TIME, lo, hi), Occur.FILTER);
         }
         if (f.dayFrom() != null) {
-            int lo = f.dayFrom().toSecondOfDay();
-            int hi = f.dayTo().toSecondOfDay();
-            if (lo <= hi) {
-                b.add(IntField.newRangeQuery(TIME_OF_DAY, lo, hi), Occur.FILTER);
-            } else {
-                b.add(new BooleanQuery.Builder()
-                        .add(IntField.newRangeQuery(TIME_OF_DAY, lo, LocalTime.MAX.toSecondOfDay()), Occur.SHOULD)
-                        .add(IntField.newRangeQuery(TIME_OF_DAY, 0, hi), Occur.SHOULD).build(), Occur.FILTER);
-            }
+            b.add(timeOfDay(f), Occur.FILTER);
         }
         return b.build();
+    }
+
+    /**
+     * Frames whose time of day, on their camera's clock, is inside the filter's window: for each zone in use, the
+     * cameras read in it and the window on that zone's clock (daylight saving included); cameras not named by the
+     * filter's zones are read in its fallback zone.
+     */
+    private static Query timeOfDay(FrameFilter f) {
+        CameraZones zones = f.zones();
+        Map<ZoneId, List<String>> byZone = new HashMap<>();
+        zones.byCamera().forEach((camera, zone) -> {
+            if (!zone.equals(zones.fallback())) {
+                byZone.computeIfAbsent(zone, z -> new ArrayList<>()).add(camera);
+            }
+        });
+        BooleanQuery.Builder any = new BooleanQuery.Builder();
+        BooleanQuery.Builder rest = new BooleanQuery.Builder()
+                .add(new TimeOfDayQuery(TIME, zones.fallback(), f.dayFrom(), f.dayTo()), Occur.FILTER);
+        byZone.forEach((zone, cameras) -> {
+            BooleanQuery.Builder named = new BooleanQuery.Builder();
+            cameras.forEach(c -> named.add(new TermQuery(new Term(CAMERA, c)), Occur.SHOULD));
+            Query inZone = named.build();
+            any.add(new BooleanQuery.Builder().add(inZone, Occur.FILTER)
+                    .add(new TimeOfDayQuery(TIME, zone, f.dayFrom(), f.dayTo()), Occur.FILTER).build(), Occur.SHOULD);
+            rest.add(inZone, Occur.MUST_NOT);
+        });
+        any.add(rest.build(), Occur.SHOULD);
+        return any.build();
     }
 
     /**

@@ -12,10 +12,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.sightline.indexer.catalog.CameraCatalog;
 import org.sightline.indexer.catalog.SegmentRecord;
 import org.sightline.indexer.catalog.VideoRecord;
 import org.sightline.indexer.footage.FootageException;
 import org.sightline.indexer.footage.RegionMotion;
+import org.sightline.indexer.index.CameraZones;
 import org.sightline.indexer.index.FrameFilter;
 import org.sightline.indexer.index.FrameHit;
 import org.sightline.indexer.search.query.ParsedPrompt;
@@ -81,7 +83,7 @@ public final class ExplainedSearch {
      */
     public ExplainedResult search(ExplainedQuery request) throws IOException {
         long t0 = System.nanoTime();
-        SearchQuery base = request.query();
+        SearchQuery base = withCameraKeys(request.query());
         ParsedPrompt parsed = parser.parse(base.prompt());
         VisionLanguageModel model = service.model();
         String modelText = parsed.visualText();
@@ -102,7 +104,8 @@ public final class ExplainedSearch {
             switch (part) {
                 case QueryPart.TimeOfDayPart t when base.dayFrom() == null -> {
                     effective = effective.withTimeOfDay(t.from(), t.to());
-                    common.add(new Reason(t.describe(), "recorded inside this daily window (UTC, from the recording's start time)"));
+                    common.add(new Reason(t.describe(), "recorded inside this daily window on the camera's clock ("
+                            + zoneWords(service.zones()) + "; from the recording's start time)"));
                 }
                 case QueryPart.TimeOfDayPart t -> unanswered.add(new UnansweredPart(t.describe(), t.words(),
                         "the --time-of-day window given replaces it"));
@@ -137,7 +140,7 @@ public final class ExplainedSearch {
 
         int k = Math.max(SearchService.MIN_FRAMES, (request.offset() + base.limit()) * 8);
         FrameFilter filter = new FrameFilter(service.modelId(), effective.cameras(), effective.from(), effective.to(),
-                effective.dayFrom(), effective.dayTo());
+                effective.dayFrom(), effective.dayTo(), Set.of(), service.zones());
         List<FrameHit> hits = new ArrayList<>();
         for (FrameHit h : service.index().search(vector, k, filter)) {
             if (h.score() >= base.minScore()) {
@@ -256,11 +259,26 @@ public final class ExplainedSearch {
         return String.join(" and ", parts.stream().map(QueryPart.ObjectPart::describe).toList());
     }
 
+    /** The query with cameras given by name replaced by their keys. */
+    private SearchQuery withCameraKeys(SearchQuery q) {
+        return q.withCameras(new CameraCatalog(service.catalog().database()).keysFor(q.cameras()));
+    }
+
+    /** {@code camera gate in Europe/London, other cameras in UTC (assumed, no zone set)}. */
+    static String zoneWords(CameraZones zones) {
+        StringBuilder b = new StringBuilder();
+        new java.util.TreeMap<>(zones.byCamera()).forEach((camera, zone) -> b.append("camera ").append(camera)
+                .append(" in ").append(zone.getId()).append(", "));
+        String fallback = zones.fallback().equals(java.time.ZoneOffset.UTC) ? "UTC" : zones.fallback().getId();
+        return b + (zones.byCamera().isEmpty() ? "every camera" : "other cameras") + " in " + fallback
+                + " (assumed, no zone set)";
+    }
+
     /** A search answered by the detections alone (the model understood none of the words). */
     private ExplainedResult byDetections(ExplainedQuery request, ParsedPrompt parsed, ObjectEvidence objects,
                                          List<QueryPart.ObjectPart> parts, List<Reason> common, List<String> ignored,
                                          List<UnansweredPart> unanswered, long t0) {
-        SearchQuery base = request.query();
+        SearchQuery base = withCameraKeys(request.query());
         SearchQuery effective = base;
         for (QueryPart part : parsed.parts()) {
             if (part instanceof QueryPart.TimeOfDayPart t && base.dayFrom() == null) {
@@ -293,7 +311,7 @@ public final class ExplainedSearch {
         List<ExplainedClip> out = new ArrayList<>();
         for (ObjectEvidence.Span sp : spans) {
             Optional<VideoRecord> video = service.catalog().video(sp.videoId());
-            if (video.isEmpty() || !within(video.get(), sp.bestOffset(), q)) {
+            if (video.isEmpty() || !within(video.get(), sp.bestOffset(), q, service.zones())) {
                 continue;
             }
             Map<Long, SegmentRecord> segments = new HashMap<>();
@@ -317,7 +335,7 @@ public final class ExplainedSearch {
     }
 
     /** Whether a moment of a video passes the query's camera and time filters. */
-    private static boolean within(VideoRecord v, double offset, SearchQuery q) {
+    private static boolean within(VideoRecord v, double offset, SearchQuery q, CameraZones zones) {
         if (!q.cameras().isEmpty() && !q.cameras().contains(v.camera())) {
             return false;
         }
@@ -329,10 +347,7 @@ public final class ExplainedSearch {
             return false;
         }
         if (q.dayFrom() != null) {
-            java.time.LocalTime t = at.get().atZone(java.time.ZoneOffset.UTC).toLocalTime();
-            boolean wraps = q.dayTo().isBefore(q.dayFrom());
-            boolean inside = wraps ? !t.isBefore(q.dayFrom()) || t.isBefore(q.dayTo()) : !t.isBefore(q.dayFrom()) && t.isBefore(q.dayTo());
-            return inside;
+            return CameraZones.inWindow(at.get(), zones.zoneOf(v.camera()), q.dayFrom(), q.dayTo());
         }
         return true;
     }

@@ -44,12 +44,13 @@ public final class MotionSearch {
         RegionMotion.Settings settings = RegionMotion.Settings.sensitivity(q.sensitivity());
         List<UnansweredPart> unread = new ArrayList<>();
         List<ExplainedClip> clips = new ArrayList<>();
+        java.util.Set<String> cameras = new org.sightline.indexer.catalog.CameraCatalog(catalog.database()).keysFor(q.cameras());
         int spansSeen = 0;
         for (VideoRecord v : catalog.videos()) {
             if (v.status() != VideoStatus.DONE && v.status() != VideoStatus.PARTIAL) {
                 continue;
             }
-            if (!q.cameras().isEmpty() && !q.cameras().contains(v.camera())) {
+            if (!cameras.isEmpty() && !cameras.contains(v.camera())) {
                 continue;
             }
             if ((q.from() != null || q.to() != null) && v.recordingStart().isEmpty()) {

@@ -10,9 +10,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import org.sightline.indexer.catalog.CameraCatalog;
 import org.sightline.indexer.catalog.Catalog;
 import org.sightline.indexer.catalog.SegmentRecord;
 import org.sightline.indexer.catalog.VideoRecord;
+import org.sightline.indexer.index.CameraZones;
 import org.sightline.indexer.index.FrameFilter;
 import org.sightline.indexer.index.FrameHit;
 import org.sightline.indexer.index.IndexStore;
@@ -82,7 +84,7 @@ public final class SearchService {
         long t0 = System.nanoTime();
         float[] vector = queryVector(query);
         int k = Math.max(MIN_FRAMES, query.limit() * 8);
-        FrameFilter filter = new FrameFilter(modelId(), query.cameras(), query.from(), query.to(), query.dayFrom(), query.dayTo());
+        FrameFilter filter = filter(query);
         List<FrameHit> hits = new ArrayList<>();
         for (FrameHit h : index.search(vector, k, filter)) {
             if (h.score() >= query.minScore()) {
@@ -141,7 +143,7 @@ public final class SearchService {
         long t0 = System.nanoTime();
         float[] vector = queryVector(query);
         int k = Math.max(MIN_FRAMES, query.limit() * 8);
-        FrameFilter filter = new FrameFilter(modelId(), query.cameras(), query.from(), query.to(), query.dayFrom(), query.dayTo());
+        FrameFilter filter = filter(query);
         java.util.LinkedHashMap<String, List<org.sightline.indexer.index.ArchiveHit>> bySha = new java.util.LinkedHashMap<>();
         int framesHit = 0;
         for (org.sightline.indexer.index.ArchiveHit h : index.searchArchive(vector, k, filter)) {
@@ -195,6 +197,20 @@ public final class SearchService {
             }
         }
         return java.util.Optional.empty();
+    }
+
+    /**
+     * The index filter for a query: cameras given by key or by name, each camera's time of day read in its zone.
+     */
+    FrameFilter filter(SearchQuery query) {
+        CameraCatalog cameras = new CameraCatalog(catalog.database());
+        return new FrameFilter(modelId(), cameras.keysFor(query.cameras()), query.from(), query.to(), query.dayFrom(),
+                query.dayTo(), Set.of(), query.dayFrom() == null ? CameraZones.UTC : zones());
+    }
+
+    /** The zone each camera's time of day is read in. */
+    CameraZones zones() {
+        return new CameraZones(new CameraCatalog(catalog.database()).zones(), CameraCatalog.ASSUMED_ZONE);
     }
 
     private float[] queryVector(SearchQuery query) throws IOException {

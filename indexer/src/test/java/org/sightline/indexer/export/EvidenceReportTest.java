@@ -102,4 +102,29 @@ class EvidenceReportTest {
         assertTrue(h.contains("2026-03-01 10:11:16.000 UTC"));
         assertFalse(h.contains("{&quot;"), "no raw JSON in the HTML report");
     }
+
+    @Test
+    void wallClockTimesAreOnTheCamerasClockWithZoneOffsetAndUtc() throws Exception {
+        Path aisle = SharedData.footage("parking-aisle-cars.mp4");
+        CatalogDatabase db = CatalogDatabase.open(tmp.resolve("catalog.sqlite"));
+        AuditLog audit = new AuditLog(db);
+        CaseService cases = new CaseService(db, audit);
+        Case c = cases.create("Gate", "OP-8", "J. Examiner", "one car");
+        String aisleSha = Sha256.of(aisle);
+        cases.addItem(c.id(), ItemDraft.span(aisle, 4.0, 5.0).withSha256(aisleSha).withHit(4.5));
+        RecordingTimes times = sha -> Optional.of(new RecordingTimes.RecordingTime(RECORDING_START, "filename",
+                "America/New_York", false));
+        Path pkg = tmp.resolve("pkg-zone");
+        ExportManifest m = new EvidenceExporter(cases, audit, KnownPaths.none(),
+                new ExaminerKeyStore(tmp.resolve("keys"), audit), times).export(c.id(), pkg).manifest();
+        assertEquals("America/New_York", m.items().getFirst().zone());
+        String flat;
+        try (PDDocument pdf = Loader.loadPDF(pkg.resolve("report.pdf").toFile())) {
+            flat = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+        }
+        assertTrue(flat.contains("0:00:04.000 in the file; 2026-03-01 05:11:16.000 America/New_York (UTC-05:00); "
+                + "2026-03-01 10:11:16.000 UTC"), flat);
+        assertTrue(flat.contains("the date and time in the file name"), flat);
+        assertTrue(flat.contains("zone America/New_York (set for the camera)"), flat);
+    }
 }

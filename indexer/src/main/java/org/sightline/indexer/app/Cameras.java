@@ -1,0 +1,216 @@
+package org.sightline.indexer.app;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.JdbiException;
+import org.sightline.indexer.audit.AuditDetails;
+import org.sightline.indexer.audit.AuditLog;
+import org.sightline.indexer.catalog.CameraCatalog;
+import org.sightline.indexer.catalog.CameraRecord;
+import org.sightline.indexer.catalog.Catalog;
+import org.sightline.indexer.catalog.CatalogDatabase;
+import org.sightline.indexer.catalog.CatalogException;
+import org.sightline.indexer.footage.WallClock;
+import org.sightline.indexer.index.CameraZones;
+
+/**
+ * The cameras of a data directory: each camera key (the folder its videos were indexed from) with the name shown for
+ * it and the time zone of its wall clock. Time-of-day searches read each camera's frames in its zone; every time shown
+ * names the zone. Renaming and setting a zone are audited.
+ */
+public final class Cameras {
+    /** The zone of cameras with none set: there is no workstation zone setting yet, so UTC, stated as assumed. */
+    public static final ZoneId ASSUMED_ZONE = CameraCatalog.ASSUMED_ZONE;
+
+    /**
+     * A camera.
+     *
+     * @param zone        its zone, or {@link #ASSUMED_ZONE} when none was set
+     * @param zoneAssumed true when no zone was set
+     * @param videos      videos in the catalog from this camera
+     */
+    public record Camera(String key, String name, ZoneId zone, boolean zoneAssumed, int videos) {
+        /** The zone's IANA name ({@code UTC} for UTC). */
+        public String zoneName() {
+            return zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getId();
+        }
+
+        /** The zone as shown: {@code Europe/London}, or {@code UTC (assumed)}. */
+        public String zoneLabel() {
+            return zoneName() + (zoneAssumed ? " (assumed)" : "");
+        }
+    }
+
+    private final Catalog catalog;
+    private final CatalogDatabase db;
+    private final CameraCatalog table;
+    private final AuditLog log;
+
+    Cameras(Catalog catalog, AuditLog log) {
+        this.catalog = catalog;
+        this.db = catalog.database();
+        this.table = new CameraCatalog(db);
+        this.log = log;
+    }
+
+    /** Every camera, by name. */
+    public List<Camera> list() {
+        return table.list().stream().map(Cameras::camera).toList();
+    }
+
+    /** A camera by its key or its name (keys first); empty when neither names one. */
+    public Optional<Camera> find(String keyOrName) {
+        List<Camera> all = list();
+        return all.stream().filter(c -> c.key().equals(keyOrName)).findFirst()
+                .or(() -> all.stream().filter(c -> c.name().equals(keyOrName)).findFirst())
+                .or(() -> all.stream().filter(c -> c.name().equalsIgnoreCase(keyOrName)).findFirst());
+    }
+
+    /**
+     * The camera keys that names or keys given in a search filter stand for; a value that names no camera is kept
+     * as it is (it then matches nothing, as before cameras had names).
+     */
+    public Set<String> keysFor(Collection<String> keysOrNames) {
+        return table.keysFor(keysOrNames);
+    }
+
+    /** The zone each camera's time of day is read in. */
+    public CameraZones zones() {
+        return new CameraZones(table.zones(), ASSUMED_ZONE);
+    }
+
+    /** A camera's wall clock at an instant (for showing a time with its zone and source). */
+    public WallClock wallClock(String cameraKey, Instant at, String source) {
+        Optional<Camera> c = cameraKey == null ? Optional.empty() : list().stream().filter(x -> x.key().equals(cameraKey)).findFirst();
+        return new WallClock(at, c.map(Camera::zone).orElse(ASSUMED_ZONE), c.map(Camera::zoneAssumed).orElse(true), source);
+    }
+
+    /**
+     * The wall clock of a moment of an indexed video, in its camera's zone and with the source of its recording
+     * start; empty when the video's start time is unknown (or the video is not in the catalog).
+     */
+    public Optional<WallClock> wallClock(long videoId, double offsetSeconds) {
+        return catalog.video(videoId).flatMap(v -> v.recordingStart().map(start ->
+                wallClock(v.camera(), start, v.recordingStartSource()).plusSeconds(offsetSeconds)));
+    }
+
+    /** Like {@link #wallClock(long, double)}, for the video with this content (the first the catalog holds). */
+    public Optional<WallClock> wallClock(String sha256, double offsetSeconds) {
+        return catalog.videosBySha256(sha256).stream().filter(v -> v.recordingStart().isPresent()).findFirst()
+                .map(v -> wallClock(v.camera(), v.recordingStart().orElseThrow(), v.recordingStartSource()).plusSeconds(offsetSeconds));
+    }
+
+    /** The name shown for a camera key (the key itself when the camera was never named). */
+    public String nameOf(String cameraKey) {
+        return cameraKey == null ? "" : list().stream().filter(c -> c.key().equals(cameraKey)).map(Camera::name)
+                .findFirst().orElse(cameraKey);
+    }
+
+    /** Renames a camera (the key stays); audited. */
+    public Camera rename(String key, String name) {
+        return set(key, name, null);
+    }
+
+    /** Sets a camera's zone; audited. */
+    public Camera setZone(String key, ZoneId zone) {
+        return set(key, null, zone);
+    }
+
+    /**
+     * Changes a camera's name and/or zone (null leaves it as it is) in one audited step.
+     *
+     * @throws IllegalArgumentException the key names no camera, or the name is blank
+     */
+    public Camera set(String key, String name, ZoneId zone) {
+        if (name != null && name.isBlank()) {
+            throw new IllegalArgumentException("a camera's name cannot be blank");
+        }
+        try {
+            return db.inTransaction(h -> {
+                CameraRecord before = table.camera(h, key).orElseThrow(() -> new IllegalArgumentException(
+                        "no camera \"" + key + "\" in this data directory; the cameras are: " + keys()));
+                String newName = name == null ? before.name() : name.strip();
+                ZoneId newZone = zone == null ? before.zone().orElse(null) : zone;
+                table.save(h, key, newName, newZone);
+                log.record(h, null, new AuditDetails.CameraChange(key, before.name(), newName,
+                        before.zone().map(ZoneId::getId).orElse(null), newZone == null ? null : newZone.getId()));
+                return camera(table.camera(h, key).orElseThrow());
+            });
+        } catch (JdbiException e) {
+            throw new CatalogException("catalog " + db.file() + ": cannot change camera " + key + ": " + CatalogDatabase.message(e), e);
+        }
+    }
+
+    private String keys() {
+        List<String> keys = list().stream().map(Camera::key).toList();
+        return keys.isEmpty() ? "none (index some footage first)" : String.join(", ", keys);
+    }
+
+    /**
+     * The IANA zone a user typed ({@code Europe/London}, {@code UTC}; case does not matter).
+     *
+     * @throws IllegalArgumentException the zone is unknown; the message lists close matches
+     */
+    public static ZoneId zone(String typed) {
+        String t = typed == null ? "" : typed.strip();
+        if (t.equalsIgnoreCase("UTC") || t.equalsIgnoreCase("Z") || t.equalsIgnoreCase("Etc/UTC")) {
+            return ZoneOffset.UTC;
+        }
+        for (String id : ZoneId.getAvailableZoneIds()) {
+            if (id.equalsIgnoreCase(t)) {
+                return ZoneId.of(id);
+            }
+        }
+        List<String> close = closeZones(t);
+        throw new IllegalArgumentException("unknown time zone \"" + typed + "\"; use an IANA zone such as Europe/London"
+                + (close.isEmpty() ? "" : "; close matches: " + String.join(", ", close)));
+    }
+
+    /** Up to eight zone ids that contain what was typed, or are a few letters away from it. */
+    static List<String> closeZones(String typed) {
+        String t = typed.toLowerCase(Locale.ROOT).replace(' ', '_');
+        List<String> ids = new ArrayList<>(ZoneId.getAvailableZoneIds());
+        ids.sort(Comparator.naturalOrder());
+        List<String> out = new ArrayList<>();
+        if (!t.isEmpty()) {
+            for (String id : ids) {
+                String lower = id.toLowerCase(Locale.ROOT);
+                String city = lower.substring(lower.lastIndexOf('/') + 1);
+                if (lower.contains(t) || city.length() >= 4 && t.contains(city) || distance(city, t.substring(t.lastIndexOf('/') + 1)) <= 2) {
+                    out.add(id);
+                }
+            }
+        }
+        return out.subList(0, Math.min(8, out.size()));
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+            }
+            int[] swap = prev;
+            prev = cur;
+            cur = swap;
+        }
+        return prev[b.length()];
+    }
+
+    private static Camera camera(CameraRecord r) {
+        return new Camera(r.key(), r.name(), r.zone().orElse(ASSUMED_ZONE), r.zone().isEmpty(), r.videos());
+    }
+}
