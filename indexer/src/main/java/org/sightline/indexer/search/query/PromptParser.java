@@ -26,10 +26,13 @@ import org.sightline.indexer.search.query.QueryPart.TimeOfDayPart;
 public final class PromptParser {
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"|\u201C([^\u201D]*)\u201D");
     private static final Pattern DIGITS = Pattern.compile("\\d+");
+    /** A piece of a plate typed after its first: capital letters and digits, at most four ("plate KX19 ABC"). */
+    private static final Pattern PLATE_PIECE = Pattern.compile("[A-Z0-9]{1,4}");
 
     private enum Role { FILLER, UNKNOWN, VISUAL, STRUCTURE }
 
-    private record Token(String word, boolean quoted, boolean dashNegated) {
+    /** @param capitals typed in capital letters and digits only ("ABC", "KX19"), as the rest of a plate may be */
+    private record Token(String word, boolean quoted, boolean dashNegated, boolean capitals) {
     }
 
     /** Reads {@code prompt}; never fails: what it does not understand ends up in {@link ParsedPrompt#unknown()}. */
@@ -45,7 +48,7 @@ public final class PromptParser {
             words(prompt.substring(at, m.start()), tokens);
             String text = (m.group(1) != null ? m.group(1) : m.group(2)).strip();
             if (!text.isEmpty()) {
-                tokens.add(new Token(text, true, false));
+                tokens.add(new Token(text, true, false, false));
             }
             at = m.end();
         }
@@ -61,7 +64,7 @@ public final class PromptParser {
                 w = w.substring(0, w.length() - 2);
             }
             if (!w.isEmpty()) {
-                into.add(new Token(w, false, dash));
+                into.add(new Token(w, false, dash, PLATE_PIECE.matcher(raw).matches()));
             }
         }
     }
@@ -152,8 +155,16 @@ public final class PromptParser {
                     List<String> all = new ArrayList<>(words);
                     all.add(text.quoted() ? "\"" + text.word() + "\"" : text.word());
                     String value = text.quoted() ? text.word() : text.word().toUpperCase(Locale.ROOT);
-                    addPart(new SceneTextPart(value, all), i, length + 1, Role.STRUCTURE);
-                    return next + 1;
+                    int end = next + 1;
+                    // the rest of a plate typed with a space, in capitals: "plate KX19 ABC"
+                    while (!text.quoted() && end < tokens.size() && end - next < 3 && tokens.get(end).capitals()
+                            && !tokens.get(end).quoted()) {
+                        all.add(tokens.get(end).word());
+                        value = value + " " + tokens.get(end).word().toUpperCase(Locale.ROOT);
+                        end++;
+                    }
+                    addPart(new SceneTextPart(value, all), i, end - i, Role.STRUCTURE);
+                    return end;
                 }
                 List<String> classes = PromptVocabulary.OBJECTS.get(phrase);
                 if (classes != null) {

@@ -58,6 +58,8 @@ class PromptParserTest {
                 row("no red cars", List.of("no car (\"cars\"), colour red"), List.of(), ""),
                 row("plate \"KX19 ABC\"", List.of("text \"KX19 ABC\""), List.of(), ""),
                 row("plate KX19ABC", List.of("text \"KX19ABC\""), List.of(), ""),
+                row("plate KX19 ABC", List.of("text \"KX19 ABC\""), List.of(), ""),
+                row("plate KX19 ABC at night", List.of("text \"KX19 ABC\"", "at night (21:00-05:00)"), List.of(), ""),
                 row("\"OPEN\" sign", List.of("text \"OPEN\""), List.of("sign"), "sign"),
                 row("loitering in the morning", List.of("motion loitering", "in the morning (06:00-12:00)"), List.of(),
                         "loitering"),
