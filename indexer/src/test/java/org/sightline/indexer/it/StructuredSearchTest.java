@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sightline.indexer.app.DataDirectory;
 import org.sightline.indexer.app.Workspace;
+import org.sightline.indexer.bench.GeneratedClips;
 import org.sightline.indexer.catalog.VideoRecord;
 import org.sightline.indexer.ingest.IngestListener;
 import org.sightline.indexer.ingest.IngestRequest;
@@ -26,8 +27,8 @@ import org.sightline.models.testing.SharedData;
 /**
  * Scene text, motion and closeness of objects answered from what the starter perception packs stored at indexing
  * (issue 14), with the demonstration colour model as the only vision-language model. One data directory, indexed
- * once: {@code indoor-people-one-by-one.mp4}, a generated plate clip ({@link PlateClip}) and a generated clip of two
- * people, one standing, one walking away to the right ({@link PeopleWalkingClip}).
+ * once: {@code indoor-people-one-by-one.mp4}, a generated plate clip ({@link GeneratedClips#plate}) and a generated clip of two
+ * people, one standing, one walking away to the right ({@link GeneratedClips#peopleWalking}).
  */
 class StructuredSearchTest {
     @TempDir
@@ -51,8 +52,8 @@ class StructuredSearchTest {
         new ModelStore(new DataDirectory(data).modelsDir()).installDemo();
         workspace = Workspace.open(new DataDirectory(data));
         Path indoorFile = SharedData.root().resolve("footage").resolve("indoor-people-one-by-one.mp4");
-        Path plateFile = PlateClip.write(tmp.resolve("plate.mp4"));
-        Path walkFile = PeopleWalkingClip.write(tmp.resolve("walk.mp4"));
+        Path plateFile = GeneratedClips.plate(tmp.resolve("plate.mp4"));
+        Path walkFile = GeneratedClips.peopleWalking(SharedData.root().resolve("footage"), tmp.resolve("walk.mp4"));
         workspace.ingest(IngestRequest.of(List.of(indoorFile, plateFile, walkFile)), IngestListener.NONE, () -> false);
         indoor = workspace.library().videoByPath(indoorFile).orElseThrow();
         plate = workspace.library().videoByPath(plateFile).orElseThrow();
@@ -86,7 +87,7 @@ class StructuredSearchTest {
         assertFalse(clips.isEmpty(), "the plate clip is found: " + spans(r.clips()));
         assertEquals(clips.size(), r.clips().size(), "only the plate clip has the plate: " + spans(r.clips()));
         for (ExplainedClip c : clips) {
-            assertTrue(c.clip().bestOffsetSeconds() >= PlateClip.FROM_SECONDS, "the plate is shown from 14 s: " + spans(clips));
+            assertTrue(c.clip().bestOffsetSeconds() >= GeneratedClips.PLATE_FROM_SECONDS, "the plate is shown from 14 s: " + spans(clips));
             assertTrue(c.why().stream().anyMatch(w -> w.part().equals("text \"KX19 A8C\"") && w.evidence().startsWith("text \"KX19 A8C\" read as \"")),
                     "the reading is named: " + c.why());
             assertFalse(c.text().isEmpty(), "the text read is given");
@@ -139,8 +140,8 @@ class StructuredSearchTest {
             assertTrue(r.unanswered().isEmpty(), prompt + ": " + r.unanswered());
             List<ExplainedClip> clips = of(r, walk);
             assertFalse(clips.isEmpty(), prompt + ": A and B stand together for the first 12 s");
-            assertTrue(clips.stream().allMatch(c -> c.clip().startSeconds() < PeopleWalkingClip.TOGETHER_UNTIL
-                    && c.clip().endSeconds() <= PeopleWalkingClip.TOGETHER_UNTIL + 8), prompt + ": B is 1 box-width away from 18 s: " + spans(clips));
+            assertTrue(clips.stream().allMatch(c -> c.clip().startSeconds() < GeneratedClips.TOGETHER_UNTIL
+                    && c.clip().endSeconds() <= GeneratedClips.TOGETHER_UNTIL + 8), prompt + ": B is 1 box-width away from 18 s: " + spans(clips));
             assertTrue(clips.stream().allMatch(c -> c.why().stream().anyMatch(w -> w.evidence().contains("person + person within")
                     && w.evidence().contains("box-widths for"))), prompt + ": the pair and how long: " + spans(clips));
             assertTrue(of(r, indoor).isEmpty(), prompt + ": the indoor people come one at a time: " + spans(of(r, indoor)));
