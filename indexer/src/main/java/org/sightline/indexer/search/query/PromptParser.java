@@ -86,6 +86,8 @@ public final class PromptParser {
         private final List<Integer> negationTokens = new ArrayList<>();
         /** Index in {@link #parts} of the last object, -1 before any. */
         private int lastObject = -1;
+        /** The token "with" right after an object ("a man with"), -1 when none is pending. */
+        private int withAt = -1;
         /** Only filler since the last object ("a man in red"). */
         private boolean onlyFillerSinceObject;
 
@@ -221,6 +223,10 @@ public final class PromptParser {
             }
             if (PromptVocabulary.FILLER.contains(w)) {
                 roles[i] = Role.FILLER;
+                if (w.equals("with") && onlyFillerSinceObject && lastObject == parts.size() - 1
+                        && !((ObjectPart) parts.get(lastObject)).negated()) {
+                    withAt = i; // "a man with a bag": the bag beside the man, if an object follows
+                }
                 return i + 1;
             }
             roles[i] = Role.UNKNOWN;
@@ -320,6 +326,10 @@ public final class PromptParser {
             }
             ObjectPart part = new ObjectPart(noun, classes, count, colours, negated, words);
             Role role = negated ? Role.STRUCTURE : Role.VISUAL;
+            if (withAt >= 0 && !negated && lastObject == parts.size() - 1) {
+                parts.add(new RelationPart(QueryPart.Relation.NEAR, List.of(tokens.get(withAt).word())));
+            }
+            withAt = -1;
             if (negated) {
                 // the colour words of a negated object do not describe what is wanted either
                 for (int k : colourTokens) {
@@ -344,6 +354,7 @@ public final class PromptParser {
 
         /** "red jacket": the colour of the person wearing it. */
         private void clothing(String garment, int i, int length) {
+            withAt = -1;
             Colour colour = new Colour(pendingColour, Optional.of(garment));
             List<String> words = new ArrayList<>(colourWords);
             words.addAll(Arrays.asList(garment.split(" ")));
@@ -392,6 +403,7 @@ public final class PromptParser {
         }
 
         private void addPart(QueryPart part, int i, int length, Role role) {
+            withAt = -1;
             flushColour();
             dropPendingCount();
             dropPendingNegation();
