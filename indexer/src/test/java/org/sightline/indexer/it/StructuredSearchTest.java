@@ -160,6 +160,33 @@ class StructuredSearchTest {
     }
 
     @Test
+    void theCommandLineNamesTheEvidence() throws Exception {
+        workspace.close(); // one process at a time holds the index
+        try {
+            String dataDir = tmp.resolve("data").toString();
+            org.sightline.indexer.cli.CliRun run = org.sightline.indexer.cli.CliRun.of("search", "\"KX19 A8C\"", "--explain", "--data", dataDir);
+            assertEquals(0, run.exitCode(), run.out() + run.err());
+            assertTrue(run.out().contains("why: text \"KX19 A8C\": text \"KX19 A8C\" read as \""), run.out());
+            org.sightline.indexer.cli.CliRun json = org.sightline.indexer.cli.CliRun.of("search", "two people together", "--json", "--data", dataDir);
+            assertEquals(0, json.exitCode(), json.out() + json.err());
+            var hits = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out());
+            assertTrue(hits.size() >= 1, json.out());
+            for (var h : hits) {
+                assertTrue(h.get("video").asText().endsWith("walk.mp4"), h.toString());
+                assertTrue(h.get("why").toString().contains("person + person within"), h.toString());
+                assertEquals(2, h.get("objects").get(0).get("count").asInt(), h.toString());
+            }
+            org.sightline.indexer.cli.CliRun text = org.sightline.indexer.cli.CliRun.of("search", "plate KX19 ABC", "--json", "--data", dataDir);
+            assertEquals(0, text.exitCode(), text.out() + text.err());
+            var plateHits = new com.fasterxml.jackson.databind.ObjectMapper().readTree(text.out());
+            assertTrue(plateHits.size() >= 1 && plateHits.get(0).get("text").get(0).asText().replace(" ", "").startsWith("KX19"),
+                    "the JSON hit's text is what was read: " + text.out());
+        } finally {
+            workspace = Workspace.open(new DataDirectory(tmp.resolve("data")));
+        }
+    }
+
+    @Test
     void unmeasuredRelationsAreSaidNotDropped() throws Exception {
         ExplainedResult r = ask("person following a person");
         assertTrue(r.unanswered().stream().anyMatch(u -> u.part().equals("relation following") && u.reason().contains("not answered yet")),
