@@ -391,8 +391,10 @@ public final class ExplainedSearch {
         }
         s.append(". What can be asked here: what the model recognises (the demonstration colour model knows colours, e.g. "
                 + "\"a red car\" or \"white\"; a CLIP pack understands descriptions such as \"a person on a bicycle\"), a "
-                + "time of day together with it (\"a white car at night\"), and motion in a place of the picture "
-                + "(--motion --region x,y,w,h, no model needed).");
+                + "time of day together with it (\"a white car at night\"), motion in a place of the picture "
+                + "(--motion --region x,y,w,h, no model needed), and, on footage indexed with the perception packs, objects "
+                + "(\"two people\"), text in quotes ('\"KX19 ABC\"'), how objects move (\"a person left to right\", \"a parked car\") "
+                + "and two objects close together (\"a person near a car\").");
         return s.toString();
     }
 
