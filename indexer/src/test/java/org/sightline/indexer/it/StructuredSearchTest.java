@@ -134,6 +134,18 @@ class StructuredSearchTest {
     }
 
     @Test
+    void withAModelItsHitsGainTheTrackEvidenceOrGoToMore() throws Exception {
+        // the colour model reads "black": its hits are checked against the tracks of black people moving right
+        ExplainedResult r = ask("a black person left to right");
+        assertTrue(r.answeredBy().contains("demo"), r.answeredBy());
+        List<ExplainedClip> walking = of(r, walk);
+        assertTrue(walking.stream().anyMatch(c -> c.tier() != Tier.MORE && c.why().stream().anyMatch(w -> w.part().startsWith("looks like"))
+                && c.why().stream().anyMatch(w -> w.evidence().startsWith("track: person (black) moved left to right"))), spans(walking));
+        assertTrue(of(r, plate).stream().allMatch(c -> c.tier() == Tier.MORE && c.why().stream().anyMatch(w -> w.evidence()
+                .startsWith("not found in the stored perception"))), "nobody walks in the plate clip: " + spans(of(r, plate)));
+    }
+
+    @Test
     void closenessIsOnlyWhereBothAreClose() throws Exception {
         for (String prompt : List.of("two people together", "a person next to a person")) {
             ExplainedResult r = ask(prompt);
