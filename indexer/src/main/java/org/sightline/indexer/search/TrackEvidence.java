@@ -86,8 +86,7 @@ final class TrackEvidence {
                 String part0 = subject == null ? part.describe() : subject.describe() + ", " + part.describe();
                 out.add(new EvidenceSpan(video.id(), Math.max(0, moved.get().from() - ObjectEvidence.SPAN_MARGIN_SECONDS),
                         moved.get().to() + ObjectEvidence.SPAN_MARGIN_SECONDS, (moved.get().from() + moved.get().to()) / 2, score,
-                        tier, List.of(new Reason(part0, evidence)), Map.of(track.label(), new ObjectSighting(track.label(), 1, 0f)),
-                        List.of()));
+                        tier, List.of(new Reason(part0, evidence)), Map.of(), List.of())); // objects seen: from the detections
             }
         }
         return out;
