@@ -23,7 +23,9 @@ import org.sightline.indexer.search.Tier;
 
 /**
  * Precision and recall of the searches a fresh install can answer (colours with the demonstration model, motion in
- * regions), on labelled spans of two fixtures, indexed into a temporary data directory. A clip is relevant when it is
+ * regions), on labelled spans of two fixtures, indexed into a temporary data directory; then text, direction,
+ * closeness and dwell answered from the starter perception packs ({@link #STRUCTURED}), on a third fixture and two
+ * generated clips in a second data directory. A clip is relevant when it is
  * in the labelled video and overlaps a labelled span; precision counts the strong and possible tiers; recall is the
  * share of labelled spans that some strong or possible clip overlaps; R@5 the share the first five clips of any tier
  * overlap. The labels are seconds read off frames sampled every second or so (see docs/benchmarks.md).
@@ -31,6 +33,9 @@ import org.sightline.indexer.search.Tier;
 public final class SearchQuality {
     static final String AISLE = "parking-aisle-cars.mp4";
     static final String LOT = "parking-lot-person-bicycle-car.mp4";
+    static final String INDOOR = "indoor-people-one-by-one.mp4";
+    static final String PLATE = "generated-plate.mp4";
+    static final String WALK = "generated-people-walking.mp4";
 
     /** A span of a labelled video. */
     record Span(String video, double from, double to) {
@@ -67,6 +72,28 @@ public final class SearchQuality {
                     "parking-aisle-cars", 0.8, List.of()),
             new Labelled("motion: lot bottom left (cars)", null, new FrameRegion(0.0, 0.6, 0.45, 0.4),
                     "parking-lot-person-bicycle-car", List.of(new Span(LOT, 0.0, 2.5), new Span(LOT, 28.0, 33.5))));
+
+    /**
+     * Text, motion and closeness, answered from what the starter perception packs stored, on {@link #INDOOR} and two
+     * generated clips ({@link GeneratedClips}). Indoor labels counted on frames one second apart: the six people leave
+     * walking right at 18-20.5, 43-45.5, 68.5-70.5, 84.5-87, 118.5-121 and 134.5-136.5 s; nobody walks right to
+     * left; they come one at a time (never two together) and none stays 30 s (the longest, 94-119 s, stays about
+     * 24 s). The generated clips' labels follow from how they are drawn.
+     */
+    static final List<Labelled> STRUCTURED = List.of(
+            new Labelled("text \"KX19 A8C\" (plate, one look-alike)", "\"KX19 A8C\"", null, null,
+                    List.of(new Span(PLATE, GeneratedClips.PLATE_FROM_SECONDS, GeneratedClips.PLATE_SECONDS))),
+            new Labelled("text plate KX19 ABC", "plate KX19 ABC", null, null,
+                    List.of(new Span(PLATE, GeneratedClips.PLATE_FROM_SECONDS, GeneratedClips.PLATE_SECONDS))),
+            new Labelled("text \"PL55 QRT\" (not there)", "\"PL55 QRT\"", null, null, List.of()),
+            new Labelled("person left to right", "person left to right", null, null, List.of(new Span(INDOOR, 18, 20.5),
+                    new Span(INDOOR, 43, 45.5), new Span(INDOOR, 68.5, 70.5), new Span(INDOOR, 84.5, 87),
+                    new Span(INDOOR, 118.5, 121), new Span(INDOOR, 134.5, 136.5), new Span(WALK, 0, GeneratedClips.WALK_SECONDS))),
+            new Labelled("person right to left", "person right to left", null, null, List.of()),
+            new Labelled("two people together", "two people together", null, null,
+                    List.of(new Span(WALK, 0, GeneratedClips.TOGETHER_UNTIL + 1.2))),
+            new Labelled("person loitering (30 s or more)", "person loitering", null, null,
+                    List.of(new Span(WALK, 0, GeneratedClips.WALK_SECONDS))));
 
     /** The figures of one labelled query. */
     public record Row(String name, int clips, int strongOrPossible, int relevantShown, int spans, int spansFound,
@@ -109,6 +136,28 @@ public final class SearchQuality {
                             .withPage(SearchQuery.MAX_LIMIT, 0), null);
                 }
                 rows.add(score(q, r.clips()));
+            }
+        }
+        rows.addAll(structured(footage, workDir));
+        return rows;
+    }
+
+    /** The {@link #STRUCTURED} queries, on their own data directory (the colour figures above stay comparable). */
+    private static List<Row> structured(Path footage, Path workDir) throws IOException, InterruptedException {
+        DataDirectory dir = new DataDirectory(workDir.resolve("data-perception"));
+        ModelLibrary.open(dir).installDemo();
+        Path indoor = footage.resolve(INDOOR);
+        if (!Files.isRegularFile(indoor)) {
+            throw new IOException("the labelled fixture " + indoor + " is missing (see ../shared/footage/README.md)");
+        }
+        Path clips = Files.createDirectories(workDir.resolve("generated"));
+        List<Path> files = List.of(indoor, GeneratedClips.plate(clips.resolve(PLATE)),
+                GeneratedClips.peopleWalking(footage, clips.resolve(WALK)));
+        List<Row> rows = new ArrayList<>();
+        try (Workspace w = Workspace.open(dir)) {
+            w.ingest(IngestRequest.of(files), IngestListener.NONE, null);
+            for (Labelled q : STRUCTURED) {
+                rows.add(score(q, w.explainedSearch(ExplainedQuery.of(SearchQuery.prompt(q.prompt()).withLimit(SearchQuery.MAX_LIMIT))).clips()));
             }
         }
         return rows;

@@ -10,11 +10,11 @@ import picocli.CommandLine.Option;
 
 /** {@code sightline bench quality}: precision and recall of the searches a fresh install can answer, on labelled footage. */
 @Command(name = "quality", mixinStandardHelpOptions = true,
-        description = {"Index two labelled fixtures with the demonstration colour model into a temporary data directory and",
-                "print precision (strong and possible tiers), recall and R@5 of labelled colour prompts and motion regions."})
+        description = {"Index labelled fixtures (and two generated clips) with the demonstration colour model and the starter perception packs into temporary data directories and",
+                "print precision (strong and possible tiers), recall and R@5 of labelled colour prompts, motion regions, scene text, directions, closeness and dwell."})
 public class BenchQualityCommand implements Callable<Integer> {
     @Option(names = "--footage", paramLabel = "DIR", defaultValue = "../shared/footage",
-            description = "the folder holding parking-aisle-cars.mp4 and parking-lot-person-bicycle-car.mp4 (default: ${DEFAULT-VALUE})")
+            description = "the folder holding parking-aisle-cars.mp4, parking-lot-person-bicycle-car.mp4 and indoor-people-one-by-one.mp4 (default: ${DEFAULT-VALUE})")
     Path footage;
 
     @Override

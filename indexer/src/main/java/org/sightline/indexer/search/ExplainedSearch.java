@@ -29,8 +29,10 @@ import org.sightline.models.runtime.VisionLanguageModel;
 /**
  * A prompt search that says what it understood and why each clip is there. The prompt is read into parts
  * ({@link PromptParser}); the words describing how things look go to the active model, times of day become a
- * time-of-day filter, and parts that need detections, tracks or scene text, which this data directory does not index
- * yet, are reported as unanswered, never silently dropped. Words nothing used are listed as ignored.
+ * time-of-day filter, and objects, counts, colours of objects, scene text, motion and closeness of two objects are
+ * answered together from what perception stored at indexing ({@link StructuredEvidence}). Parts this data directory
+ * cannot answer (nothing indexed with perception, a relation not measured) are reported as unanswered, never silently
+ * dropped. Words nothing used are listed as ignored.
  *
  * <p>Instead of a flat cut-off, every clip gets a {@link Tier}: a frame's score is placed in the spread of this
  * query's hits ({@link StandOut}), and compared with how far the best hits of a few fixed unrelated prompts stand out
@@ -96,9 +98,8 @@ public final class ExplainedSearch {
         }
         List<Reason> common = new ArrayList<>();
         List<UnansweredPart> unanswered = new ArrayList<>();
-        ObjectEvidence objects = new ObjectEvidence(service.catalog(), request.regions());
-        boolean detectionsIndexed = objects.available();
-        List<QueryPart.ObjectPart> objectParts = new ArrayList<>();
+        StructuredEvidence structured = new StructuredEvidence(service.catalog(), request.regions());
+        boolean detectionsIndexed = structured.available();
         SearchQuery effective = base;
         for (QueryPart part : parsed.parts()) {
             switch (part) {
@@ -113,7 +114,9 @@ public final class ExplainedSearch {
                         common.add(new Reason(c.describe(), "by the model's similarity for the whole picture"));
                 case QueryPart.ColourPart c -> unanswered.add(new UnansweredPart(c.describe(), c.words(),
                         "the model " + service.modelId() + " does not know the word"));
-                case QueryPart.ObjectPart o when detectionsIndexed -> objectParts.add(o);
+                case QueryPart.ObjectPart o when detectionsIndexed -> {
+                    // answered from the detections (StructuredEvidence.plan)
+                }
                 case QueryPart.ObjectPart o -> {
                     unanswered.add(new UnansweredPart(o.describe(), o.words(), notYet("detections")));
                     for (QueryPart.Colour colour : o.colours()) {
@@ -123,20 +126,31 @@ public final class ExplainedSearch {
                         }
                     }
                 }
+                case QueryPart.SceneTextPart s when detectionsIndexed -> {
+                    // answered from the scene text read at indexing
+                }
                 case QueryPart.SceneTextPart s -> unanswered.add(new UnansweredPart(s.describe(), s.words(), notYet("scene text")));
+                case QueryPart.RelationPart r when detectionsIndexed -> {
+                    // answered from the detections when measured (StructuredEvidence.plan says which are not)
+                }
                 case QueryPart.RelationPart r -> unanswered.add(new UnansweredPart(r.describe(), r.words(), notYet("tracks")));
+                case QueryPart.MotionPart m when detectionsIndexed -> {
+                    // answered from the tracks
+                }
                 case QueryPart.MotionPart m -> unanswered.add(new UnansweredPart(m.describe(), m.words(), notYet("tracks")
                         + "; for change in a place of the picture use --motion with --region"));
             }
         }
-        boolean byObjects = objectParts.stream().anyMatch(o -> !o.negated());
+        StructuredEvidence.Plan plan = detectionsIndexed ? StructuredEvidence.plan(parsed.parts(), unanswered)
+                : new StructuredEvidence.Plan(List.of(), List.of(), List.of(), List.of());
+        boolean byObjects = plan.positive();
         if (vector == null && !byObjects) {
             throw new PromptNotUnderstoodException(cannotAnswer(base.prompt(), unanswered, ignored));
         }
         if (vector == null) {
-            return byDetections(request, parsed, objects, objectParts, common, ignored, unanswered, t0);
+            return byDetections(request, parsed, structured, plan, common, ignored, unanswered, t0);
         }
-        List<ObjectEvidence.Span> spans = byObjects ? objects.spans(objectParts) : List.of();
+        List<EvidenceSpan> spans = byObjects ? structured.spans(plan) : List.of();
 
         int k = Math.max(SearchService.MIN_FRAMES, (request.offset() + base.limit()) * 8);
         FrameFilter filter = new FrameFilter(service.modelId(), effective.cameras(), effective.from(), effective.to(),
@@ -180,8 +194,8 @@ public final class ExplainedSearch {
                         c.bestOffsetSeconds(), standOut.of(c.score()))));
                 why.addAll(common);
                 Tier placed = tier;
-                if (!objectParts.isEmpty()) {
-                    placed = withObjects(c, placed, why, objects, objectParts, spans);
+                if (!plan.objects().isEmpty() || byObjects) {
+                    placed = withEvidence(c, placed, why, structured, plan, spans);
                 }
                 if (!request.regions().isEmpty() && !byObjects) {
                     Optional<Reason> moved = motionIn(c, videos.get(c.videoId()), request, motionByVideo);
@@ -193,14 +207,18 @@ public final class ExplainedSearch {
                         placed = Tier.MORE;
                     }
                 }
-                byTier.computeIfAbsent(placed, t -> new ArrayList<>()).add(ExplainedClip.of(c, placed, why));
+                Optional<EvidenceSpan> seen = spans.stream()
+                        .filter(sp -> sp.videoId() == c.videoId() && sp.overlaps(c.startSeconds(), c.endSeconds())).findFirst();
+                byTier.computeIfAbsent(placed, t -> new ArrayList<>()).add(new ExplainedClip(c, placed, why,
+                        seen.map(sp -> List.copyOf(sp.mostSeen().values())).orElse(List.of()),
+                        seen.map(EvidenceSpan::texts).orElse(List.of())));
             }
         }
         if (byObjects) {
             // what the detector saw that the model's hits did not reach: clips of their own
-            List<ObjectEvidence.Span> unseen = spans.stream().filter(sp -> byTier.values().stream().flatMap(List::stream)
+            List<EvidenceSpan> unseen = spans.stream().filter(sp -> byTier.values().stream().flatMap(List::stream)
                     .noneMatch(e -> e.clip().videoId() == sp.videoId() && sp.overlaps(e.clip().startSeconds(), e.clip().endSeconds()))).toList();
-            for (ExplainedClip e : objectClips(unseen, effective, objectParts, common)) {
+            for (ExplainedClip e : objectClips(unseen, effective, common)) {
                 byTier.computeIfAbsent(e.tier(), t -> new ArrayList<>()).add(e);
             }
         }
@@ -227,25 +245,37 @@ public final class ExplainedSearch {
                 hits.size(), thresholds.describe(), millis, withheld);
     }
 
-    /** A model clip checked against the detections: evidence when the objects were seen during it, else the "more" tier. */
-    private Tier withObjects(Clip c, Tier tier, List<Reason> why, ObjectEvidence objects, List<QueryPart.ObjectPart> parts,
-                             List<ObjectEvidence.Span> spans) {
-        boolean positive = parts.stream().anyMatch(p -> !p.negated());
-        if (positive) {
-            Optional<ObjectEvidence.Span> seen = spans.stream()
-                    .filter(sp -> sp.videoId() == c.videoId() && sp.overlaps(c.startSeconds(), c.endSeconds())).findFirst();
+    /**
+     * A model clip checked against the stored perception: evidence when what was asked was seen during it. When only
+     * objects were asked and the detector did not see them, the model's rank stands (said, not acted on); when text,
+     * motion or a relation was asked and not found, the clip goes to the "more" tier.
+     */
+    private Tier withEvidence(Clip c, Tier tier, List<Reason> why, StructuredEvidence structured, StructuredEvidence.Plan plan,
+                              List<EvidenceSpan> spans) {
+        if (plan.positive()) {
+            Optional<EvidenceSpan> seen = spans.stream()
+                    .filter(sp -> sp.videoId() == c.videoId() && sp.overlaps(c.startSeconds(), c.endSeconds()))
+                    .min(Comparator.comparing(EvidenceSpan::tier).thenComparingDouble(sp -> -sp.score()));
             if (seen.isEmpty()) {
+                if (!plan.objectsOnly()) {
+                    why.add(new Reason(plan.describePositive(), "not found in the stored perception during the clip "
+                            + "(scene text, tracks, detections): placed in the 'more' tier"));
+                    return Tier.MORE;
+                }
                 // the detector looks at one frame every few seconds and misses small or top-down objects, so its silence
                 // does not outweigh the model: said, not acted on
-                why.add(new Reason(describe(parts), "not seen by the object detector during the clip (it examines a frame every "
-                        + "few seconds and can miss small or top-down objects); ranked by the model alone"));
+                why.add(new Reason(plan.describePositive(), "not seen by the object detector during the clip (it examines a frame "
+                        + "every few seconds and can miss small or top-down objects); ranked by the model alone"));
                 return tier;
             }
-            seen.get().evidence().forEach(e -> why.add(new Reason(describe(parts), "detector: " + e)));
+            why.addAll(seen.get().why());
+            if (seen.get().tier() == Tier.MORE) {
+                return Tier.MORE;
+            }
             return tier == Tier.MORE ? Tier.POSSIBLE : tier;
         }
-        for (QueryPart.ObjectPart negated : parts) {
-            Optional<String> seen = objects.seenDuring(negated, c.videoId(), c.startSeconds(), c.endSeconds());
+        for (QueryPart.ObjectPart negated : plan.objects()) {
+            Optional<String> seen = structured.objects().seenDuring(negated, c.videoId(), c.startSeconds(), c.endSeconds());
             if (seen.isPresent()) {
                 why.add(new Reason(negated.describe(), "but the detector saw " + seen.get() + ": placed in the 'more' tier"));
                 return Tier.MORE;
@@ -253,10 +283,6 @@ public final class ExplainedSearch {
             why.add(new Reason(negated.describe(), "the detector saw none during the clip"));
         }
         return tier;
-    }
-
-    private static String describe(List<QueryPart.ObjectPart> parts) {
-        return String.join(" and ", parts.stream().map(QueryPart.ObjectPart::describe).toList());
     }
 
     /** The query with cameras given by name replaced by their keys. */
@@ -275,8 +301,8 @@ public final class ExplainedSearch {
     }
 
     /** A search answered by the detections alone (the model understood none of the words). */
-    private ExplainedResult byDetections(ExplainedQuery request, ParsedPrompt parsed, ObjectEvidence objects,
-                                         List<QueryPart.ObjectPart> parts, List<Reason> common, List<String> ignored,
+    private ExplainedResult byDetections(ExplainedQuery request, ParsedPrompt parsed, StructuredEvidence structured,
+                                         StructuredEvidence.Plan plan, List<Reason> common, List<String> ignored,
                                          List<UnansweredPart> unanswered, long t0) {
         SearchQuery base = withCameraKeys(request.query());
         SearchQuery effective = base;
@@ -285,7 +311,7 @@ public final class ExplainedSearch {
                 effective = effective.withTimeOfDay(t.from(), t.to());
             }
         }
-        List<ExplainedClip> clips = new ArrayList<>(objectClips(objects.spans(parts), effective, parts, common));
+        List<ExplainedClip> clips = new ArrayList<>(objectClips(structured.spans(plan), effective, common));
         Map<Tier, Integer> counts = new EnumMap<>(Tier.class);
         List<ExplainedClip> all = new ArrayList<>();
         for (Tier tier : Tier.values()) {
@@ -301,15 +327,19 @@ public final class ExplainedSearch {
         long millis = (System.nanoTime() - t0) / 1_000_000;
         service.announce(new SearchResult(base, page.stream().map(ExplainedClip::clip).toList(), service.modelId(), 0, millis));
         return new ExplainedResult(base.prompt(), page, counts, request.offset(), ignored, unanswered, service.modelId(),
-                0, "by the object detector's confidence: strong 0.50 or more, possible below (no model similarity: the model "
-                        + "understood none of the words)", millis);
+                0, PERCEPTION_TIERS + " (no model similarity: the model understood none of the words)", millis);
     }
 
-    /** Clips for detector spans, on the active model's segments, within the query's cameras and times. */
-    private List<ExplainedClip> objectClips(List<ObjectEvidence.Span> spans, SearchQuery q, List<QueryPart.ObjectPart> parts,
-                                            List<Reason> common) {
+    /** How clips answered by perception alone are tiered. */
+    static final String PERCEPTION_TIERS = String.format(Locale.ROOT, "by the perception evidence, strong when: objects at the "
+            + "detector's confidence 0.50 or more; text read with quality × confidence %.2f or more; a track of 3 or more "
+            + "examined frames; two objects close in %d or more examined frames at %.2f or more; possible below",
+            SceneTextEvidence.STRONG, 2, RelationEvidence.STRONG_SCORE);
+
+    /** Clips for perception spans, on the active model's segments, within the query's cameras and times. */
+    private List<ExplainedClip> objectClips(List<EvidenceSpan> spans, SearchQuery q, List<Reason> common) {
         List<ExplainedClip> out = new ArrayList<>();
-        for (ObjectEvidence.Span sp : spans) {
+        for (EvidenceSpan sp : spans) {
             Optional<VideoRecord> video = service.catalog().video(sp.videoId());
             if (video.isEmpty() || !within(video.get(), sp.bestOffset(), q, service.zones())) {
                 continue;
@@ -320,15 +350,13 @@ public final class ExplainedSearch {
                 if (s.startSeconds() <= sp.toSeconds() && sp.fromSeconds() <= s.endSeconds()) {
                     segments.put(s.id(), s);
                     double offset = Math.min(Math.max(sp.bestOffset(), s.startSeconds()), s.endSeconds());
-                    hits.add(new FrameHit(sp.videoId(), s.id(), offset, sp.bestScore()));
+                    hits.add(new FrameHit(sp.videoId(), s.id(), offset, sp.score()));
                 }
             }
             for (Clip c : service.grouper().group(hits, segments, Map.of(sp.videoId(), video.get()))) {
-                List<Reason> why = new ArrayList<>();
-                sp.evidence().forEach(e -> why.add(new Reason(describe(parts), "detector: " + e)));
+                List<Reason> why = new ArrayList<>(sp.why());
                 why.addAll(common);
-                Tier tier = sp.bestScore() >= 0.5f ? Tier.STRONG : Tier.POSSIBLE;
-                out.add(new ExplainedClip(c, tier, why, List.copyOf(sp.mostSeen().values()), List.of()));
+                out.add(new ExplainedClip(c, sp.tier(), why, List.copyOf(sp.mostSeen().values()), sp.texts()));
             }
         }
         return out;
@@ -378,8 +406,10 @@ public final class ExplainedSearch {
         }
         s.append(". What can be asked here: what the model recognises (the demonstration colour model knows colours, e.g. "
                 + "\"a red car\" or \"white\"; a CLIP pack understands descriptions such as \"a person on a bicycle\"), a "
-                + "time of day together with it (\"a white car at night\"), and motion in a place of the picture "
-                + "(--motion --region x,y,w,h, no model needed).");
+                + "time of day together with it (\"a white car at night\"), motion in a place of the picture "
+                + "(--motion --region x,y,w,h, no model needed), and, on footage indexed with the perception packs, objects "
+                + "(\"two people\"), text in quotes ('\"KX19 ABC\"'), how objects move (\"a person left to right\", \"a parked car\") "
+                + "and two objects close together (\"a person near a car\").");
         return s.toString();
     }
 

@@ -32,5 +32,15 @@ class SearchQualityTest {
         assertEquals(1, red.spansInTop5(), red.describe());
         SearchQuality.Row white = byName.get("white (white cars)");
         assertTrue(white.spansInTop5() >= 2, white.describe());
+        SearchQuality.Row plate = byName.get("text \"KX19 A8C\" (plate, one look-alike)");
+        assertEquals(1, plate.spansFound(), plate.describe());
+        assertEquals(plate.strongOrPossible(), plate.relevantShown(), plate.describe());
+        assertEquals(0, byName.get("text \"PL55 QRT\" (not there)").clips());
+        assertEquals(0, byName.get("person right to left").clips(), byName.get("person right to left").describe());
+        SearchQuality.Row together = byName.get("two people together");
+        assertEquals(1, together.spansFound(), together.describe());
+        assertEquals(together.strongOrPossible(), together.relevantShown(), together.describe());
+        SearchQuality.Row right = byName.get("person left to right");
+        assertTrue(right.spansFound() >= 2 && right.relevantShown() == right.strongOrPossible(), right.describe());
     }
 }

@@ -26,10 +26,13 @@ import org.sightline.indexer.search.query.QueryPart.TimeOfDayPart;
 public final class PromptParser {
     private static final Pattern QUOTED = Pattern.compile("\"([^\"]*)\"|\u201C([^\u201D]*)\u201D");
     private static final Pattern DIGITS = Pattern.compile("\\d+");
+    /** A piece of a plate typed after its first: capital letters and digits, at most four ("plate KX19 ABC"). */
+    private static final Pattern PLATE_PIECE = Pattern.compile("[A-Z0-9]{1,4}");
 
     private enum Role { FILLER, UNKNOWN, VISUAL, STRUCTURE }
 
-    private record Token(String word, boolean quoted, boolean dashNegated) {
+    /** @param capitals typed in capital letters and digits only ("ABC", "KX19"), as the rest of a plate may be */
+    private record Token(String word, boolean quoted, boolean dashNegated, boolean capitals) {
     }
 
     /** Reads {@code prompt}; never fails: what it does not understand ends up in {@link ParsedPrompt#unknown()}. */
@@ -45,7 +48,7 @@ public final class PromptParser {
             words(prompt.substring(at, m.start()), tokens);
             String text = (m.group(1) != null ? m.group(1) : m.group(2)).strip();
             if (!text.isEmpty()) {
-                tokens.add(new Token(text, true, false));
+                tokens.add(new Token(text, true, false, false));
             }
             at = m.end();
         }
@@ -61,7 +64,7 @@ public final class PromptParser {
                 w = w.substring(0, w.length() - 2);
             }
             if (!w.isEmpty()) {
-                into.add(new Token(w, false, dash));
+                into.add(new Token(w, false, dash, PLATE_PIECE.matcher(raw).matches()));
             }
         }
     }
@@ -83,6 +86,8 @@ public final class PromptParser {
         private final List<Integer> negationTokens = new ArrayList<>();
         /** Index in {@link #parts} of the last object, -1 before any. */
         private int lastObject = -1;
+        /** The token "with" right after an object ("a man with"), -1 when none is pending. */
+        private int withAt = -1;
         /** Only filler since the last object ("a man in red"). */
         private boolean onlyFillerSinceObject;
 
@@ -152,8 +157,16 @@ public final class PromptParser {
                     List<String> all = new ArrayList<>(words);
                     all.add(text.quoted() ? "\"" + text.word() + "\"" : text.word());
                     String value = text.quoted() ? text.word() : text.word().toUpperCase(Locale.ROOT);
-                    addPart(new SceneTextPart(value, all), i, length + 1, Role.STRUCTURE);
-                    return next + 1;
+                    int end = next + 1;
+                    // the rest of a plate typed with a space, in capitals: "plate KX19 ABC"
+                    while (!text.quoted() && end < tokens.size() && end - next < 3 && tokens.get(end).capitals()
+                            && !tokens.get(end).quoted()) {
+                        all.add(tokens.get(end).word());
+                        value = value + " " + tokens.get(end).word().toUpperCase(Locale.ROOT);
+                        end++;
+                    }
+                    addPart(new SceneTextPart(value, all), i, end - i, Role.STRUCTURE);
+                    return end;
                 }
                 List<String> classes = PromptVocabulary.OBJECTS.get(phrase);
                 if (classes != null) {
@@ -210,6 +223,10 @@ public final class PromptParser {
             }
             if (PromptVocabulary.FILLER.contains(w)) {
                 roles[i] = Role.FILLER;
+                if (w.equals("with") && onlyFillerSinceObject && lastObject == parts.size() - 1
+                        && !((ObjectPart) parts.get(lastObject)).negated()) {
+                    withAt = i; // "a man with a bag": the bag beside the man, if an object follows
+                }
                 return i + 1;
             }
             roles[i] = Role.UNKNOWN;
@@ -309,6 +326,10 @@ public final class PromptParser {
             }
             ObjectPart part = new ObjectPart(noun, classes, count, colours, negated, words);
             Role role = negated ? Role.STRUCTURE : Role.VISUAL;
+            if (withAt >= 0 && !negated && lastObject == parts.size() - 1) {
+                parts.add(new RelationPart(QueryPart.Relation.NEAR, List.of(tokens.get(withAt).word())));
+            }
+            withAt = -1;
             if (negated) {
                 // the colour words of a negated object do not describe what is wanted either
                 for (int k : colourTokens) {
@@ -333,6 +354,7 @@ public final class PromptParser {
 
         /** "red jacket": the colour of the person wearing it. */
         private void clothing(String garment, int i, int length) {
+            withAt = -1;
             Colour colour = new Colour(pendingColour, Optional.of(garment));
             List<String> words = new ArrayList<>(colourWords);
             words.addAll(Arrays.asList(garment.split(" ")));
@@ -381,6 +403,7 @@ public final class PromptParser {
         }
 
         private void addPart(QueryPart part, int i, int length, Role role) {
+            withAt = -1;
             flushColour();
             dropPendingCount();
             dropPendingNegation();

@@ -144,7 +144,7 @@ final class PromptVocabulary {
                 "arguing", "hugging")) {
             m.put(p, Relation.MEETING);
         }
-        m.remove("with a"); // "with" is filler; "a man with a bag" is the bag beside the man
+        m.remove("with a"); // "with" is filler, but between two objects ("a man with a bag") the parser reads it as near
         return m;
     }
 

@@ -1,6 +1,7 @@
 package org.sightline.indexer.search.query;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Matching of text searched for against text read from the picture, forgiving what OCR confuses: letters and digits
@@ -45,6 +46,57 @@ public final class SceneText {
         }
         int allowed = w.length() <= 3 ? 0 : 1;
         return bestSubstringDistance(w, r) <= allowed;
+    }
+
+    /** How closely text read in a frame matches text searched for. */
+    public enum Quality {
+        /** the same letters and digits (spaces and punctuation aside) */
+        EXACT(1.0),
+        /** the same once look-alike characters count as one (B read as 8) */
+        LOOK_ALIKE(0.9),
+        /** one character different, missing or extra, after look-alikes */
+        ONE_EDIT(0.7);
+
+        private final double weight;
+
+        Quality(double weight) {
+            this.weight = weight;
+        }
+
+        /** How much a reading of this quality counts, 0 to 1 (multiplied with the reader's confidence). */
+        public double weight() {
+            return weight;
+        }
+
+        public String describe() {
+            return switch (this) {
+                case EXACT -> "exact";
+                case LOOK_ALIKE -> "look-alike characters";
+                case ONE_EDIT -> "one character off";
+            };
+        }
+    }
+
+    /** How {@code read} matches {@code wanted} ({@link #matches}), or empty when it does not. */
+    public static Optional<Quality> match(String wanted, String read) {
+        if (!matches(wanted, read)) {
+            return Optional.empty();
+        }
+        String plainWanted = plain(wanted);
+        if (!plainWanted.isEmpty() && plain(read).contains(plainWanted)) {
+            return Optional.of(Quality.EXACT);
+        }
+        return Optional.of(bestSubstringDistance(fold(wanted), fold(read)) == 0 ? Quality.LOOK_ALIKE : Quality.ONE_EDIT);
+    }
+
+    private static String plain(String text) {
+        StringBuilder s = new StringBuilder(text.length());
+        for (char c : text.toUpperCase(Locale.ROOT).toCharArray()) {
+            if (Character.isLetterOrDigit(c)) {
+                s.append(c);
+            }
+        }
+        return s.toString();
     }
 
     /** Smallest edit distance between {@code w} and any substring of {@code r} (Sellers' algorithm). */

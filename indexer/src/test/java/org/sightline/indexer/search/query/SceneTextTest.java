@@ -29,4 +29,14 @@ class SceneTextTest {
         assertFalse(SceneText.matches("AB1", "AC1"));
         assertFalse(SceneText.matches("   ", "anything"));
     }
+
+    @Test
+    void saysHowCloselyAReadingMatches() {
+        assertEquals(java.util.Optional.of(SceneText.Quality.EXACT), SceneText.match("KX19 ABC", "GB KX19ABC"));
+        assertEquals(java.util.Optional.of(SceneText.Quality.LOOK_ALIKE), SceneText.match("KX19 A8C", "KX19 ABC"));
+        assertEquals(java.util.Optional.of(SceneText.Quality.ONE_EDIT), SceneText.match("KX19 ABC", "KX19 AFC"));
+        assertEquals(java.util.Optional.empty(), SceneText.match("KX19 ABC", "PL55 QRT"));
+        assertTrue(SceneText.Quality.EXACT.weight() > SceneText.Quality.LOOK_ALIKE.weight()
+                && SceneText.Quality.LOOK_ALIKE.weight() > SceneText.Quality.ONE_EDIT.weight());
+    }
 }
