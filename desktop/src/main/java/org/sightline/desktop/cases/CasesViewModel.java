@@ -98,10 +98,15 @@ public final class CasesViewModel {
     }
 
     private void showCases(List<CaseRow> list) {
-        Long keep = current.get() == null ? null : current.get().id();
+        CaseRow before = current.get();
+        Long keep = before == null ? null : before.id();
         cases.setAll(list);
-        current.set(list.stream().filter(c -> keep != null && c.id() == keep).findFirst()
-                .orElse(list.isEmpty() ? null : list.getLast()));
+        CaseRow next = list.stream().filter(c -> keep != null && c.id() == keep).findFirst()
+                .orElse(list.isEmpty() ? null : list.getLast());
+        current.set(next);
+        if (next != null && next.equals(before)) {
+            loadItems(); // the same case: its items may have changed all the same (the command line added one)
+        }
     }
 
     private void loadItems() {

@@ -41,6 +41,15 @@ public interface DesktopServices extends AutoCloseable {
     default void recordView(ClipToView clip) {
     }
 
+    /**
+     * A number that changes when another process (the command line) changed this data directory's catalog, cases or
+     * audit trail; when it changed since the last call, searches are also made to see that process's index commits.
+     * Cheap (may block briefly); polled by the window every second or two.
+     */
+    default long changesByOthers() throws Exception {
+        return 0;
+    }
+
     /** Reads the figures now (may block). */
     IndexFacts facts() throws Exception;
 

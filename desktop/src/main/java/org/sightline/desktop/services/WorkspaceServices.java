@@ -30,6 +30,7 @@ public final class WorkspaceServices implements DesktopServices {
     private final ModelPacks models;
     private final FootageLibrary library;
     private final CaseFiles cases;
+    private volatile long lastChanges = Long.MIN_VALUE;
 
     private WorkspaceServices(Workspace workspace) {
         this.workspace = workspace;
@@ -38,11 +39,30 @@ public final class WorkspaceServices implements DesktopServices {
         this.cases = new ServiceCaseFiles(workspace.evidence());
     }
 
-    /** Opens the data directory (creating it when missing). */
+    /**
+     * Opens the data directory (creating it when missing). The search index is held for writing only while the window
+     * indexes, so that the command line can index while the window is open and idle.
+     */
     public static WorkspaceServices open(DataDirectory dir) throws IOException {
         Workspace workspace = Workspace.open(dir);
+        try {
+            workspace.holdIndexOnlyWhileIndexing();
+        } catch (IOException | RuntimeException e) {
+            workspace.close();
+            throw e;
+        }
         workspace.warmUpFootage(); // the first indexed file then does not wait for FFmpeg to load
         return new WorkspaceServices(workspace);
+    }
+
+    @Override
+    public long changesByOthers() throws IOException {
+        long now = workspace.catalogChanges();
+        if (now != lastChanges) {
+            lastChanges = now;
+            workspace.refreshIndex(); // another process's index run commits to the index before its catalog rows
+        }
+        return now;
     }
 
     @Override

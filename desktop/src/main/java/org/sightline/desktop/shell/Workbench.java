@@ -52,6 +52,7 @@ public final class Workbench implements AutoCloseable {
     private final ViewerViewModel viewer;
     private final CasesViewModel cases;
     private final MainView view;
+    private final ChangeWatch changes;
     private boolean closed;
 
     /**
@@ -107,6 +108,26 @@ public final class Workbench implements AutoCloseable {
         library.refresh();
         cases.refresh();
         refreshFacts();
+        this.changes = new ChangeWatch(services, java.time.Duration.ofMillis(1500), this::showChangesByOthers);
+        changes.start();
+    }
+
+    /**
+     * Another process (the command line) changed the data directory: an index run, a case edit. The pages read
+     * their data again; the next search sees the new index commits (the services refreshed it).
+     */
+    private void showChangesByOthers() {
+        if (closed) {
+            return;
+        }
+        library.refresh();
+        cases.refresh();
+        refreshFacts();
+    }
+
+    /** Looks for changes made by another process now rather than at the next tick (tests, after a known change). */
+    public void checkForChangesByOthers() {
+        changes.checkSoon();
     }
 
     private void connect(boolean withCases) {
@@ -313,6 +334,7 @@ public final class Workbench implements AutoCloseable {
         }
         stopWork();
         closed = true;
+        changes.close();
         viewer.close();
         Optional<StartedTask> job = library.runningJob();
         tasks.execute(BackgroundTask.of("Closing " + dataDirectory.root(), ctx -> {
@@ -330,6 +352,7 @@ public final class Workbench implements AutoCloseable {
             return;
         }
         closed = true;
+        changes.close();
         viewer.close();
         services.close();
     }
