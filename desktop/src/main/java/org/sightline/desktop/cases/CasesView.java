@@ -38,6 +38,7 @@ public final class CasesView extends VBox {
     private final CasesViewModel vm;
     private final TableView<ItemRow> table;
     private Function<Window, File> folderPicker = CasesView::chooseFolder;
+    private Function<Window, File> checkpointPicker = CasesView::chooseCheckpointFile;
 
     public CasesView(CasesViewModel vm) {
         this.vm = vm;
@@ -212,7 +213,27 @@ public final class CasesView extends VBox {
         export.getStyleClass().add("primary-button");
         export.setTooltip(new Tooltip("Write a signed evidence package of this case into a folder you choose, then verify it"));
         BooleanBinding running = vm.exportStateProperty().isEqualTo(ExportState.RUNNING);
-        export.disableProperty().bind(noCase.or(Bindings.isEmpty(vm.items())).or(running));
+        export.disableProperty().bind(noCase.or(Bindings.isEmpty(vm.items())).or(running)
+                .or(vm.exportBlockedProperty().isNotEmpty()));
+        Label blocked = new Label();
+        blocked.setId("case-export-blocked");
+        blocked.getStyleClass().add("error-text");
+        blocked.setWrapText(true);
+        blocked.textProperty().bind(vm.exportBlockedProperty());
+        blocked.visibleProperty().bind(vm.exportBlockedProperty().isNotEmpty());
+        blocked.managedProperty().bind(blocked.visibleProperty());
+        Button checkpoint = new Button("Audit checkpoint…");
+        checkpoint.setId("audit-checkpoint");
+        checkpoint.setTooltip(new Tooltip("Sign the audit trail's latest entry with the examiner key and save the checkpoint"
+                + " where you choose, to keep off this workstation (a later check finds entries cut off or rewritten)"));
+        checkpoint.disableProperty().bind(vm.availableProperty().not());
+        checkpoint.setOnAction(e -> {
+            File file = checkpointPicker.apply(getScene() == null ? null : getScene().getWindow());
+            if (file != null) {
+                vm.writeAuditCheckpoint(file.toPath(), vm.keyProtectedProperty().get() ? askPassphrase() : null);
+            }
+        });
+        vm.readKeyProtection();
         export.setOnAction(e -> {
             File dir = folderPicker.apply(getScene() == null ? null : getScene().getWindow());
             if (dir != null) {
@@ -282,9 +303,9 @@ public final class CasesView extends VBox {
         };
         vm.exportReportProperty().addListener((o, a, b) -> showReport.run());
         showReport.run();
-        HBox exportRow = new HBox(10, export, progress, cancel, exportText);
+        HBox exportRow = new HBox(10, export, progress, cancel, exportText, checkpoint);
         exportRow.setAlignment(Pos.CENTER_LEFT);
-        VBox exportBox = new VBox(6, exportRow, passRow, resultRow);
+        VBox exportBox = new VBox(6, blocked, exportRow, passRow, resultRow);
         exportBox.getStyleClass().add("case-section");
 
         Label message = new Label();
@@ -299,6 +320,32 @@ public final class CasesView extends VBox {
         error.managedProperty().bind(error.visibleProperty());
         setSpacing(10);
         getChildren().addAll(title, unavailable, chooser, details, table, editor, undoBar, exportBox, message, error);
+    }
+
+    /** Replaces the chooser of the audit checkpoint's file (tests; a window that wants its own). */
+    public void setCheckpointPicker(Function<Window, File> picker) {
+        this.checkpointPicker = picker;
+    }
+
+    private static File chooseCheckpointFile(Window owner) {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Save the audit checkpoint (keep it off this workstation)");
+        chooser.setInitialFileName("sightline-audit-checkpoint-"
+                + java.time.LocalDate.now().format(java.time.format.DateTimeFormatter.ISO_LOCAL_DATE) + ".json");
+        return chooser.showSaveDialog(owner);
+    }
+
+    /** The examiner key's passphrase, asked in a small dialog; null when the user cancels. */
+    private static char[] askPassphrase() {
+        javafx.scene.control.Dialog<char[]> dialog = new javafx.scene.control.Dialog<>();
+        dialog.setTitle("Examiner key");
+        dialog.setHeaderText("The examiner key is protected: give its passphrase to sign the checkpoint.");
+        PasswordField field = new PasswordField();
+        field.setId("checkpoint-passphrase");
+        dialog.getDialogPane().setContent(field);
+        dialog.getDialogPane().getButtonTypes().addAll(javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL);
+        dialog.setResultConverter(b -> b == javafx.scene.control.ButtonType.OK ? field.getText().toCharArray() : null);
+        return dialog.showAndWait().orElse(null);
     }
 
     /** Replaces the folder chooser (tests; a window that wants its own). */

@@ -14,10 +14,13 @@ import org.sightline.indexer.cases.CaseItem;
 import org.sightline.indexer.cases.CaseService;
 import org.sightline.indexer.cases.FoundBy;
 import org.sightline.indexer.cases.ItemDraft;
+import org.sightline.indexer.cases.RowDisagreement;
+import org.sightline.indexer.export.AuditCheckpoint;
 import org.sightline.indexer.export.ExportOptions;
 import org.sightline.indexer.export.ExportResult;
 import org.sightline.indexer.export.PackageVerification;
 import org.sightline.indexer.export.Redaction;
+import org.sightline.indexer.signing.ExaminerKeyStore;
 import org.sightline.indexer.signing.SignatureCheck;
 
 /**
@@ -154,5 +157,21 @@ public final class ServiceCaseFiles implements CaseFiles {
         }
         String signer = r.manifest().signer().name() + ", key " + r.manifest().signer().fingerprint();
         return new ExportReport(r.directory(), r.files(), r.bytes(), signer, problems);
+    }
+
+    @Override
+    public List<String> disagreements(long caseId) {
+        return cases.checkRecords(caseId).stream().map(RowDisagreement::describe).toList();
+    }
+
+    @Override
+    public String writeAuditCheckpoint(Path out, char[] passphrase) throws Exception {
+        ExaminerKeyStore keys = evidence.keys();
+        if (!keys.exists()) {
+            keys.create(System.getProperty("user.name", "examiner"), null, "first audit checkpoint");
+        }
+        AuditCheckpoint c = evidence.writeCheckpoint(out, keys.unlock(passphrase));
+        return "Checkpoint of audit entry " + c.seq() + " written to " + out.toAbsolutePath() + ", signed by "
+                + c.signer().name() + " (key " + c.signer().fingerprint() + "). Keep it off this workstation.";
     }
 }
