@@ -79,6 +79,8 @@ class CommandLineCoexistenceTest {
         assertEquals(0, add.exit(), add.output());
         waitFor(() -> workbench.casesViewModel().items().size() == 1);
         assertEquals("from the command line", workbench.casesViewModel().items().getFirst().note());
+        Path still = workbench.casesViewModel().items().getFirst().thumbnail();
+        assertTrue(still != null && Files.size(still) > 0, "the item shows a still of its hit frame: " + still);
 
         // the window's searches see the command line's index commits
         robot.interact(() -> {

@@ -31,11 +31,21 @@ public interface CaseFiles {
         }
     }
 
-    /** One clip kept in a case. */
+    /**
+     * One clip kept in a case.
+     *
+     * @param thumbnail a still of the hit frame (a JPEG file), or null when none could be made
+     */
     record ItemRow(long id, int position, Path video, String camera, double inSeconds, double outSeconds,
-            double hitSeconds, String foundBy, String note, List<String> tags) {
+            double hitSeconds, String foundBy, String note, List<String> tags, Path thumbnail) {
         public ItemRow {
             tags = tags == null ? List.of() : List.copyOf(tags);
+        }
+
+        /** An item without a still. */
+        public ItemRow(long id, int position, Path video, String camera, double inSeconds, double outSeconds,
+                double hitSeconds, String foundBy, String note, List<String> tags) {
+            this(id, position, video, camera, inSeconds, outSeconds, hitSeconds, foundBy, note, tags, null);
         }
 
         public ItemRow(long id, int position, Path video, String camera, double inSeconds, double outSeconds,

@@ -117,6 +117,7 @@ public final class CasesView extends VBox {
         table.setPlaceholder(new Label("No clips in this case yet. Use \"Add to case\" (Ctrl+D) on a search result or in the viewer."));
         table.getColumns().addAll(List.of(
                 column("#", r -> Integer.toString(r.position()), 36),
+                stillColumn(),
                 column("File", r -> r.video().getFileName().toString(), 185),
                 column("Camera", r -> r.camera() == null ? "" : r.camera(), 90),
                 column("Span", r -> Timecodes.offset(r.inSeconds()) + " – " + Timecodes.offset(r.outSeconds()), 170),
@@ -321,6 +322,41 @@ public final class CasesView extends VBox {
         setSpacing(10);
         getChildren().addAll(title, unavailable, chooser, details, table, editor, undoBar, exportBox, message, error);
     }
+
+    /** The still of each item's hit frame (loaded in the background, scaled to the row). */
+    private static TableColumn<ItemRow, ItemRow> stillColumn() {
+        TableColumn<ItemRow, ItemRow> c = new TableColumn<>("Still");
+        c.setId("item-still");
+        c.setPrefWidth(STILL_WIDTH + 12);
+        c.setMinWidth(STILL_WIDTH + 12);
+        c.setSortable(false);
+        c.setCellValueFactory(d -> new javafx.beans.property.ReadOnlyObjectWrapper<>(d.getValue()));
+        c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            private final javafx.scene.image.ImageView view = new javafx.scene.image.ImageView();
+
+            {
+                view.setFitWidth(STILL_WIDTH);
+                view.setFitHeight(STILL_WIDTH * 9 / 16.0);
+                view.setPreserveRatio(true);
+                getStyleClass().add("item-still");
+            }
+
+            @Override
+            protected void updateItem(ItemRow r, boolean empty) {
+                super.updateItem(r, empty);
+                if (empty || r == null || r.thumbnail() == null) {
+                    view.setImage(null);
+                    setGraphic(null);
+                    return;
+                }
+                view.setImage(new javafx.scene.image.Image(r.thumbnail().toUri().toString(), STILL_WIDTH, 0, true, true, true));
+                setGraphic(view);
+            }
+        });
+        return c;
+    }
+
+    private static final double STILL_WIDTH = 80;
 
     /** Replaces the chooser of the audit checkpoint's file (tests; a window that wants its own). */
     public void setCheckpointPicker(Function<Window, File> picker) {

@@ -38,7 +38,7 @@ public final class WorkspaceServices implements DesktopServices {
         this.workspace = workspace;
         this.models = new StoreModelPacks(workspace.models());
         this.library = new WorkspaceLibrary(workspace);
-        this.cases = new ServiceCaseFiles(workspace.evidence());
+        this.cases = new ServiceCaseFiles(workspace.evidence(), workspace.dataDirectory().root().resolve("case-stills"));
     }
 
     /**
