@@ -220,6 +220,7 @@ public final class CasesView extends VBox {
         blocked.setId("case-export-blocked");
         blocked.getStyleClass().add("error-text");
         blocked.setWrapText(true);
+        blocked.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         blocked.textProperty().bind(vm.exportBlockedProperty());
         blocked.visibleProperty().bind(vm.exportBlockedProperty().isNotEmpty());
         blocked.managedProperty().bind(blocked.visibleProperty());
