@@ -95,18 +95,41 @@ class CommandLineCoexistenceTest {
         assertTrue(show.output().contains("seen in the window"), show.output());
     }
 
+    @Test
+    void theWindowSaysPlainlyWhenItWantsToIndexWhileTheCommandLineIndexes(FxRobot robot) throws Exception {
+        Path longer = SharedData.footage("indoor-people-one-by-one.mp4"); // 139 s: the command line takes a while
+        Process running = start(Files.createTempFile(temp, "cli", ".log"), "index", longer.toString());
+        try {
+            // its video row appears once it holds the index (the window sees the catalog change)
+            waitFor(() -> workbench.libraryViewModel().videos().stream().anyMatch(v -> v.path().equals(longer)));
+            assertTrue(running.isAlive(), "the command line is still indexing");
+            robot.interact(() -> workbench.libraryViewModel().add(java.util.List.of(VIDEO)));
+            String said = workbench.libraryViewModel().messageProperty().get();
+            assertEquals("Indexing stopped: another Sightline process is indexing into " + dir.root()
+                    + "; try again when it is done", said);
+        } finally {
+            running.destroy();
+            assertTrue(running.waitFor(1, TimeUnit.MINUTES));
+        }
+    }
+
     private record Cli(int exit, String output) {
     }
 
-    /** Runs {@code sightline ARGS --data DIR} in a child JVM, as an examiner at a terminal would. */
-    private Cli cli(String... args) throws Exception {
+    /** Starts {@code sightline ARGS --data DIR} in a child JVM, its output into {@code log}. */
+    private Process start(Path log, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "-Dai.djl.offline=true", "-cp", System.getProperty("java.class.path"),
                 "org.sightline.indexer.cli.SightlineCommand"));
         command.addAll(List.of(args));
         command.addAll(List.of("--data", dir.root().toString()));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    /** Runs {@code sightline ARGS --data DIR} in a child JVM, as an examiner at a terminal would. */
+    private Cli cli(String... args) throws Exception {
         Path log = Files.createTempFile(temp, "cli", ".log");
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process p = start(log, args);
         assertTrue(p.waitFor(3, TimeUnit.MINUTES), "the command line finished: " + String.join(" ", args));
         return new Cli(p.exitValue(), Files.readString(log));
     }
