@@ -139,6 +139,9 @@ public final class CasesViewModel {
     private void showItems(CaseRow c, List<ItemRow> list) {
         if (current.get() != null && current.get().id() == c.id()) {
             items.setAll(list);
+            if (!exportBlocked.get().isEmpty()) {
+                loadItems(); // an edit made here may have put the disagreeing field right: check the rows again
+            }
         }
     }
 

@@ -33,6 +33,8 @@ public final class WorkspaceServices implements DesktopServices {
     private final FootageLibrary library;
     private final CaseFiles cases;
     private volatile long lastChanges = Long.MIN_VALUE;
+    /** Abandoned exports this window cleaned up, in plain words (each shown until the window closes). */
+    private final List<String> abandoned = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private WorkspaceServices(Workspace workspace) {
         this.workspace = workspace;
@@ -75,9 +77,6 @@ public final class WorkspaceServices implements DesktopServices {
         abandoned.forEach(text -> out.add(new Notice(NoticeKind.EXPORT_ABANDONED, text, List.of(), null)));
         return out;
     }
-
-    /** Set aside and removed by this window (each shown until the window closes). */
-    private final List<String> abandoned = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
      * Moves a damaged search index aside (kept beside the new one for examination); the next open queues every

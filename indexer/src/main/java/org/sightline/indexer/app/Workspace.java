@@ -73,6 +73,8 @@ public final class Workspace implements AutoCloseable {
     private List<LostVectors> lostAtOpen = List.of();
     /** Set by {@link #holdIndexOnlyWhileIndexing()}: the write lock is taken per {@link #ingest} run and given back. */
     private volatile boolean indexHeldOnlyWhileIndexing;
+    /** Taking and giving back the write lock, one index run at a time. */
+    private final Object indexHold = new Object();
 
     private Workspace(DataDirectory dataDirectory, ActiveModelSource models, FootageReader footage, Catalog catalog, IndexStore index,
             PerceptionSource perception) {
@@ -303,8 +305,6 @@ public final class Workspace implements AutoCloseable {
             }
         }
     }
-
-    private final Object indexHold = new Object();
 
     /**
      * From now on this workspace holds the search index for writing only while {@link #ingest} runs (the desktop,
