@@ -113,6 +113,8 @@ class IndexDamageNoticeTest {
         AtomicReference<Workbench> opened = new AtomicReference<>();
         robot.interact(() -> loader.open(dir, opened::set));
         waitFor(() -> opened.get() != null && !opened.get().mainViewModel().notices().isEmpty());
+        waitFor(() -> robot.lookup("#notice-vectors-missing .label").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
         Workbench wb = opened.get();
         assertEquals(1, wb.mainViewModel().notices().size(), wb.mainViewModel().notices().toString());
         Label text = robot.lookup("#notice-vectors-missing .label").queryAs(Label.class);
