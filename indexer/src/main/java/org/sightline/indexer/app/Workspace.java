@@ -289,6 +289,8 @@ public final class Workspace implements AutoCloseable {
      * status is restored on return. Close the workspace only after this has returned.
      *
      * @param cancelled polled between frame batches; the calling thread's interrupt also cancels
+     * @throws org.sightline.indexer.index.IndexBusyException after {@link #holdIndexOnlyWhileIndexing()}: another
+     *         process is indexing into this data directory
      */
     public IngestReport ingest(IngestRequest request, IngestListener listener, BooleanSupplier cancelled) throws IOException {
         Objects.requireNonNull(footage, "this workspace has no footage reader");
