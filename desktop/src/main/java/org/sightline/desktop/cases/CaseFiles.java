@@ -31,11 +31,21 @@ public interface CaseFiles {
         }
     }
 
-    /** One clip kept in a case. */
+    /**
+     * One clip kept in a case.
+     *
+     * @param thumbnail a still of the hit frame (a JPEG file), or null when none could be made
+     */
     record ItemRow(long id, int position, Path video, String camera, double inSeconds, double outSeconds,
-            double hitSeconds, String foundBy, String note, List<String> tags) {
+            double hitSeconds, String foundBy, String note, List<String> tags, Path thumbnail) {
         public ItemRow {
             tags = tags == null ? List.of() : List.copyOf(tags);
+        }
+
+        /** An item without a still. */
+        public ItemRow(long id, int position, Path video, String camera, double inSeconds, double outSeconds,
+                double hitSeconds, String foundBy, String note, List<String> tags) {
+            this(id, position, video, camera, inSeconds, outSeconds, hitSeconds, foundBy, note, tags, null);
         }
 
         public ItemRow(long id, int position, Path video, String camera, double inSeconds, double outSeconds,
@@ -117,4 +127,23 @@ public interface CaseFiles {
      */
     ExportReport export(long caseId, Path target, char[] passphrase, ExportSteps steps, BooleanSupplier cancelled)
             throws Exception;
+
+    /**
+     * Where the case's rows disagree with the audit trail's record of them (edited outside Sightline), one line each
+     * naming the item and field; empty when they agree. A case that disagrees is not exported.
+     */
+    default List<String> disagreements(long caseId) throws Exception {
+        return List.of();
+    }
+
+    /**
+     * Signs the audit trail's head with the examiner key (made now when there is none) and writes the checkpoint to
+     * {@code out} (must not exist), for the examiner to keep off this workstation.
+     *
+     * @param passphrase the key's passphrase, or null when it has none
+     * @return what was written, in plain words
+     */
+    default String writeAuditCheckpoint(Path out, char[] passphrase) throws Exception {
+        throw new UnsupportedOperationException("this data directory has no audit trail to checkpoint");
+    }
 }

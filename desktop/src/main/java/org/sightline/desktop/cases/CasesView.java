@@ -38,6 +38,7 @@ public final class CasesView extends VBox {
     private final CasesViewModel vm;
     private final TableView<ItemRow> table;
     private Function<Window, File> folderPicker = CasesView::chooseFolder;
+    private Function<Window, File> checkpointPicker = CasesView::chooseCheckpointFile;
 
     public CasesView(CasesViewModel vm) {
         this.vm = vm;
@@ -116,6 +117,7 @@ public final class CasesView extends VBox {
         table.setPlaceholder(new Label("No clips in this case yet. Use \"Add to case\" (Ctrl+D) on a search result or in the viewer."));
         table.getColumns().addAll(List.of(
                 column("#", r -> Integer.toString(r.position()), 36),
+                stillColumn(),
                 column("File", r -> r.video().getFileName().toString(), 185),
                 column("Camera", r -> r.camera() == null ? "" : r.camera(), 90),
                 column("Span", r -> Timecodes.offset(r.inSeconds()) + " – " + Timecodes.offset(r.outSeconds()), 170),
@@ -212,7 +214,28 @@ public final class CasesView extends VBox {
         export.getStyleClass().add("primary-button");
         export.setTooltip(new Tooltip("Write a signed evidence package of this case into a folder you choose, then verify it"));
         BooleanBinding running = vm.exportStateProperty().isEqualTo(ExportState.RUNNING);
-        export.disableProperty().bind(noCase.or(Bindings.isEmpty(vm.items())).or(running));
+        export.disableProperty().bind(noCase.or(Bindings.isEmpty(vm.items())).or(running)
+                .or(vm.exportBlockedProperty().isNotEmpty()));
+        Label blocked = new Label();
+        blocked.setId("case-export-blocked");
+        blocked.getStyleClass().add("error-text");
+        blocked.setWrapText(true);
+        blocked.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        blocked.textProperty().bind(vm.exportBlockedProperty());
+        blocked.visibleProperty().bind(vm.exportBlockedProperty().isNotEmpty());
+        blocked.managedProperty().bind(blocked.visibleProperty());
+        Button checkpoint = new Button("Audit checkpoint…");
+        checkpoint.setId("audit-checkpoint");
+        checkpoint.setTooltip(new Tooltip("Sign the audit trail's latest entry with the examiner key and save the checkpoint"
+                + " where you choose, to keep off this workstation (a later check finds entries cut off or rewritten)"));
+        checkpoint.disableProperty().bind(vm.availableProperty().not());
+        checkpoint.setOnAction(e -> {
+            File file = checkpointPicker.apply(getScene() == null ? null : getScene().getWindow());
+            if (file != null) {
+                vm.writeAuditCheckpoint(file.toPath(), vm.keyProtectedProperty().get() ? askPassphrase() : null);
+            }
+        });
+        vm.readKeyProtection();
         export.setOnAction(e -> {
             File dir = folderPicker.apply(getScene() == null ? null : getScene().getWindow());
             if (dir != null) {
@@ -282,9 +305,9 @@ public final class CasesView extends VBox {
         };
         vm.exportReportProperty().addListener((o, a, b) -> showReport.run());
         showReport.run();
-        HBox exportRow = new HBox(10, export, progress, cancel, exportText);
+        HBox exportRow = new HBox(10, export, progress, cancel, exportText, checkpoint);
         exportRow.setAlignment(Pos.CENTER_LEFT);
-        VBox exportBox = new VBox(6, exportRow, passRow, resultRow);
+        VBox exportBox = new VBox(6, blocked, exportRow, passRow, resultRow);
         exportBox.getStyleClass().add("case-section");
 
         Label message = new Label();
@@ -299,6 +322,67 @@ public final class CasesView extends VBox {
         error.managedProperty().bind(error.visibleProperty());
         setSpacing(10);
         getChildren().addAll(title, unavailable, chooser, details, table, editor, undoBar, exportBox, message, error);
+    }
+
+    /** The still of each item's hit frame (loaded in the background, scaled to the row). */
+    private static TableColumn<ItemRow, ItemRow> stillColumn() {
+        TableColumn<ItemRow, ItemRow> c = new TableColumn<>("Still");
+        c.setId("item-still");
+        c.setPrefWidth(STILL_WIDTH + 12);
+        c.setMinWidth(STILL_WIDTH + 12);
+        c.setSortable(false);
+        c.setCellValueFactory(d -> new javafx.beans.property.ReadOnlyObjectWrapper<>(d.getValue()));
+        c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            private final javafx.scene.image.ImageView view = new javafx.scene.image.ImageView();
+
+            {
+                view.setFitWidth(STILL_WIDTH);
+                view.setFitHeight(STILL_WIDTH * 9 / 16.0);
+                view.setPreserveRatio(true);
+                getStyleClass().add("item-still");
+            }
+
+            @Override
+            protected void updateItem(ItemRow r, boolean empty) {
+                super.updateItem(r, empty);
+                if (empty || r == null || r.thumbnail() == null) {
+                    view.setImage(null);
+                    setGraphic(null);
+                    return;
+                }
+                view.setImage(new javafx.scene.image.Image(r.thumbnail().toUri().toString(), STILL_WIDTH, 0, true, true, true));
+                setGraphic(view);
+            }
+        });
+        return c;
+    }
+
+    private static final double STILL_WIDTH = 80;
+
+    /** Replaces the chooser of the audit checkpoint's file (tests; a window that wants its own). */
+    public void setCheckpointPicker(Function<Window, File> picker) {
+        this.checkpointPicker = picker;
+    }
+
+    private static File chooseCheckpointFile(Window owner) {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Save the audit checkpoint (keep it off this workstation)");
+        chooser.setInitialFileName("sightline-audit-checkpoint-"
+                + java.time.LocalDate.now().format(java.time.format.DateTimeFormatter.ISO_LOCAL_DATE) + ".json");
+        return chooser.showSaveDialog(owner);
+    }
+
+    /** The examiner key's passphrase, asked in a small dialog; null when the user cancels. */
+    private static char[] askPassphrase() {
+        javafx.scene.control.Dialog<char[]> dialog = new javafx.scene.control.Dialog<>();
+        dialog.setTitle("Examiner key");
+        dialog.setHeaderText("The examiner key is protected: give its passphrase to sign the checkpoint.");
+        PasswordField field = new PasswordField();
+        field.setId("checkpoint-passphrase");
+        dialog.getDialogPane().setContent(field);
+        dialog.getDialogPane().getButtonTypes().addAll(javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL);
+        dialog.setResultConverter(b -> b == javafx.scene.control.ButtonType.OK ? field.getText().toCharArray() : null);
+        return dialog.showAndWait().orElse(null);
     }
 
     /** Replaces the folder chooser (tests; a window that wants its own). */

@@ -49,6 +49,9 @@ public final class CasesViewModel {
     private final CaseFiles files;
     private final ObservableList<CaseRow> cases = FXCollections.observableArrayList();
     private final ObservableList<ItemRow> items = FXCollections.observableArrayList();
+    /** Where the current case's rows disagree with the audit trail, one line each; empty when they agree. */
+    private final ObservableList<String> disagreements = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper exportBlocked = new ReadOnlyStringWrapper(this, "exportBlocked", "");
     private final ObjectProperty<CaseRow> current = new SimpleObjectProperty<>(this, "current");
     private final ReadOnlyBooleanWrapper available = new ReadOnlyBooleanWrapper(this, "available", false);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
@@ -98,28 +101,55 @@ public final class CasesViewModel {
     }
 
     private void showCases(List<CaseRow> list) {
-        Long keep = current.get() == null ? null : current.get().id();
+        CaseRow before = current.get();
+        Long keep = before == null ? null : before.id();
         cases.setAll(list);
-        current.set(list.stream().filter(c -> keep != null && c.id() == keep).findFirst()
-                .orElse(list.isEmpty() ? null : list.getLast()));
+        CaseRow next = list.stream().filter(c -> keep != null && c.id() == keep).findFirst()
+                .orElse(list.isEmpty() ? null : list.getLast());
+        current.set(next);
+        if (next != null && next.equals(before)) {
+            loadItems(); // the same case: its items may have changed all the same (the command line added one)
+        }
     }
 
     private void loadItems() {
         CaseRow c = current.get();
         if (files == null || c == null) {
             items.clear();
+            showDisagreements(null, List.of());
             return;
         }
         CaseFiles f = files;
-        tasks.execute(BackgroundTask.of("Reading case " + c.reference(), ctx -> f.items(c.id()))
-                .onSuccess(list -> showItems(c, list))
+        tasks.execute(BackgroundTask.of("Reading case " + c.reference(), ctx -> new Loaded(f.items(c.id()), f.disagreements(c.id())))
+                .onSuccess(loaded -> showItems(c, loaded))
                 .onFailure(e -> error.set("Cannot read case " + c.reference() + ": " + e.getMessage())));
+    }
+
+    /** A case's items and where its rows disagree with the audit trail. */
+    private record Loaded(List<ItemRow> items, List<String> disagreements) {
+    }
+
+    private void showItems(CaseRow c, Loaded loaded) {
+        if (current.get() != null && current.get().id() == c.id()) {
+            items.setAll(loaded.items());
+            showDisagreements(c, loaded.disagreements());
+        }
     }
 
     private void showItems(CaseRow c, List<ItemRow> list) {
         if (current.get() != null && current.get().id() == c.id()) {
             items.setAll(list);
+            if (!exportBlocked.get().isEmpty()) {
+                loadItems(); // an edit made here may have put the disagreeing field right: check the rows again
+            }
         }
+    }
+
+    private void showDisagreements(CaseRow c, List<String> found) {
+        disagreements.setAll(found);
+        exportBlocked.set(c == null || found.isEmpty() ? ""
+                : "Export is blocked: case " + c.label() + " disagrees with the audit trail (edited outside Sightline?): "
+                        + String.join("; ", found) + ".");
     }
 
     /** Creates a case and makes it current. */
@@ -425,6 +455,10 @@ public final class CasesViewModel {
             error.set("Case " + c.label() + " has no clips to export yet.");
             return;
         }
+        if (!exportBlocked.get().isEmpty()) {
+            error.set(exportBlocked.get());
+            return;
+        }
         CaseFiles f = files;
         error.set(null);
         exportFolder = folder;
@@ -519,6 +553,61 @@ public final class CasesViewModel {
             exportState.set(ExportState.IDLE);
             exportMessage.set("");
         }
+    }
+
+    // ---- audit checkpoint ----
+
+    /**
+     * Signs the audit trail's head with the examiner key and writes the checkpoint to {@code file} (the examiner keeps
+     * it off the workstation; {@code sightline audit verify --checkpoint FILE} compares against it later).
+     *
+     * @param passphrase the examiner key's passphrase, or null when it has none (see {@link #keyProtectedProperty()})
+     */
+    public void writeAuditCheckpoint(Path file, char[] passphrase) {
+        if (files == null || file == null) {
+            return;
+        }
+        CaseFiles f = files;
+        error.set(null);
+        tasks.execute(BackgroundTask.of("Writing an audit checkpoint", ctx -> {
+                    try {
+                        return f.writeAuditCheckpoint(file, passphrase);
+                    } finally {
+                        if (passphrase != null) {
+                            Arrays.fill(passphrase, '\0');
+                        }
+                    }
+                })
+                .onSuccess(message::set)
+                .onFailure(e -> error.set("Cannot write the audit checkpoint " + file + ": " + e.getMessage())));
+    }
+
+    /** Reads whether the examiner key needs a passphrase (for the checkpoint and export dialogs). */
+    public void readKeyProtection() {
+        if (files == null) {
+            return;
+        }
+        CaseFiles f = files;
+        tasks.execute(BackgroundTask.of("Checking the signing key", ctx -> f.signingNeedsPassphrase())
+                .onSuccess(keyProtected::set)
+                .onFailure(e -> keyProtected.set(false)));
+    }
+
+    private final ReadOnlyBooleanWrapper keyProtected = new ReadOnlyBooleanWrapper(this, "keyProtected", false);
+
+    /** True when the examiner key is protected by a passphrase (after {@link #readKeyProtection()}). */
+    public ReadOnlyBooleanProperty keyProtectedProperty() {
+        return keyProtected.getReadOnlyProperty();
+    }
+
+    /** Where the current case's rows disagree with the audit trail (item and field named); empty when they agree. */
+    public ObservableList<String> disagreements() {
+        return disagreements;
+    }
+
+    /** Why the current case cannot be exported (its rows disagree with the audit trail); empty when it can. */
+    public ReadOnlyStringProperty exportBlockedProperty() {
+        return exportBlocked.getReadOnlyProperty();
     }
 
     /** Opens the last exported package's folder with the system's file manager. */

@@ -1,5 +1,7 @@
 package org.sightline.desktop.services;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.sightline.desktop.cases.CaseFiles;
 import org.sightline.desktop.library.FootageLibrary;
@@ -26,6 +28,28 @@ public interface DesktopServices extends AutoCloseable {
         }
     }
 
+    /** What a notice is about. */
+    enum NoticeKind {
+        /** Videos whose vectors are missing from the search index (it was damaged, deleted or set aside). */
+        VECTORS_MISSING,
+        /** A case whose rows disagree with the audit trail (edited outside Sightline). */
+        CASE_DISAGREES,
+        /** An export whose process stopped before it finished; its unfinished folder was removed. */
+        EXPORT_ABANDONED
+    }
+
+    /**
+     * Something wrong with the data directory the window must show (the indexer detected it).
+     *
+     * @param videos for {@link NoticeKind#VECTORS_MISSING}: the videos to embed again; empty otherwise
+     * @param caseId for {@link NoticeKind#CASE_DISAGREES}: the case; null otherwise
+     */
+    record Notice(NoticeKind kind, String text, List<Path> videos, Long caseId) {
+        public Notice {
+            videos = videos == null ? List.of() : List.copyOf(videos);
+        }
+    }
+
     ModelPacks models();
 
     ClipSearch search();
@@ -39,6 +63,23 @@ public interface DesktopServices extends AutoCloseable {
 
     /** Records in the audit trail that the user viewed this clip (may block). */
     default void recordView(ClipToView clip) {
+    }
+
+    /**
+     * A number that changes when another process (the command line) changed this data directory's catalog, cases or
+     * audit trail; when it changed since the last call, searches are also made to see that process's index commits.
+     * Cheap (may block briefly); polled by the window every second or two.
+     */
+    default long changesByOthers() throws Exception {
+        return 0;
+    }
+
+    /**
+     * What is wrong in the data directory now (videos without vectors, cases edited outside Sightline, exports
+     * abandoned since the window opened); empty when all is well. May block.
+     */
+    default List<Notice> notices() throws Exception {
+        return List.of();
     }
 
     /** Reads the figures now (may block). */

@@ -1,6 +1,9 @@
 package org.sightline.desktop.services;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,10 +17,16 @@ import org.sightline.indexer.cases.CaseItem;
 import org.sightline.indexer.cases.CaseService;
 import org.sightline.indexer.cases.FoundBy;
 import org.sightline.indexer.cases.ItemDraft;
+import org.sightline.indexer.cases.RowDisagreement;
+import org.sightline.indexer.export.AuditCheckpoint;
+import org.sightline.indexer.footage.FootageException;
+import org.sightline.indexer.footage.FrameAt;
+import org.sightline.indexer.footage.JpegEncoder;
 import org.sightline.indexer.export.ExportOptions;
 import org.sightline.indexer.export.ExportResult;
 import org.sightline.indexer.export.PackageVerification;
 import org.sightline.indexer.export.Redaction;
+import org.sightline.indexer.signing.ExaminerKeyStore;
 import org.sightline.indexer.signing.SignatureCheck;
 
 /**
@@ -30,9 +39,18 @@ public final class ServiceCaseFiles implements CaseFiles {
     /** Items removed in this session, by their id, so that "undo" can put them back. */
     private final Map<Long, CaseItem> removed = new ConcurrentHashMap<>();
 
+    /** Where stills of items' hit frames are kept (made on first display); null for none. */
+    private final Path stills;
+
     public ServiceCaseFiles(CaseEvidence evidence) {
+        this(evidence, null);
+    }
+
+    /** @param stills folder for the stills of the items' hit frames (made when first shown); null for no stills */
+    public ServiceCaseFiles(CaseEvidence evidence, Path stills) {
         this.evidence = evidence;
         this.cases = evidence.cases();
+        this.stills = stills;
     }
 
     @Override
@@ -61,15 +79,46 @@ public final class ServiceCaseFiles implements CaseFiles {
 
     @Override
     public List<ItemRow> items(long caseId) {
-        return cases.items(caseId).stream().map(ServiceCaseFiles::row).toList();
+        return cases.items(caseId).stream().map(i -> row(i, still(i))).toList();
     }
 
     private static ItemRow row(CaseItem i) {
+        return row(i, null);
+    }
+
+    /**
+     * The still of the item's hit frame: decoded from the source (read-only) the first time and kept by item and hit
+     * time; the search thumbnail it was added with when the source cannot be decoded; null when there is neither.
+     */
+    private Path still(CaseItem i) {
+        Path kept = i.thumbnail() != null && Files.isRegularFile(i.thumbnail()) ? i.thumbnail() : null;
+        if (stills == null) {
+            return kept;
+        }
+        Path file = stills.resolve(i.id() + "-" + Math.round(i.hitSeconds() * 1000) + ".jpg");
+        if (Files.isRegularFile(file)) {
+            return file;
+        }
+        try {
+            byte[] jpeg = JpegEncoder.encode(FrameAt.frameAt(i.video(), i.hitSeconds(), STILL_SHORT_SIDE));
+            Files.createDirectories(stills);
+            Path partial = stills.resolve(file.getFileName() + ".partial");
+            Files.write(partial, jpeg);
+            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return file;
+        } catch (FootageException | IOException | RuntimeException e) {
+            return kept; // a moved or unreadable source: the page shows the item without a fresh still
+        }
+    }
+
+    private static final int STILL_SHORT_SIDE = 90;
+
+    private static ItemRow row(CaseItem i, Path still) {
         FoundBy f = i.foundBy();
         String found = f == null || FoundBy.MANUAL.equals(f.kind()) || f.query() == null ? "picked by hand"
                 : f.kind() + " “" + f.query() + "”" + (f.score() == null ? "" : String.format(Locale.ROOT, " (%.3f)", f.score()));
         return new ItemRow(i.id(), i.position(), i.video(), i.camera(), i.inSeconds(), i.outSeconds(), i.hitSeconds(),
-                found, i.note(), i.tags());
+                found, i.note(), i.tags(), still);
     }
 
     @Override
@@ -154,5 +203,21 @@ public final class ServiceCaseFiles implements CaseFiles {
         }
         String signer = r.manifest().signer().name() + ", key " + r.manifest().signer().fingerprint();
         return new ExportReport(r.directory(), r.files(), r.bytes(), signer, problems);
+    }
+
+    @Override
+    public List<String> disagreements(long caseId) {
+        return cases.checkRecords(caseId).stream().map(RowDisagreement::describe).toList();
+    }
+
+    @Override
+    public String writeAuditCheckpoint(Path out, char[] passphrase) throws Exception {
+        ExaminerKeyStore keys = evidence.keys();
+        if (!keys.exists()) {
+            keys.create(System.getProperty("user.name", "examiner"), null, "first audit checkpoint");
+        }
+        AuditCheckpoint c = evidence.writeCheckpoint(out, keys.unlock(passphrase));
+        return "Checkpoint of audit entry " + c.seq() + " written to " + out.toAbsolutePath() + ", signed by "
+                + c.signer().name() + " (key " + c.signer().fingerprint() + "). Keep it off this workstation.";
     }
 }

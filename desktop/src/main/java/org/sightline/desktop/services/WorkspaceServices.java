@@ -2,6 +2,7 @@ package org.sightline.desktop.services;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.sightline.indexer.app.Cameras;
 import org.sightline.indexer.app.DataDirectory;
 import org.sightline.indexer.app.Workspace;
 import org.sightline.indexer.app.WorkspaceStatus;
+import org.sightline.indexer.cases.RowDisagreement;
 import org.sightline.indexer.catalog.VideoRecord;
 import org.sightline.indexer.ingest.IngestListener;
 import org.sightline.indexer.ingest.IngestReport;
@@ -32,19 +34,72 @@ public final class WorkspaceServices implements DesktopServices {
     private final ModelPacks models;
     private final FootageLibrary library;
     private final CaseFiles cases;
+    private volatile long lastChanges = Long.MIN_VALUE;
+    /** Abandoned exports this window cleaned up, in plain words (each shown until the window closes). */
+    private final List<String> abandoned = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private WorkspaceServices(Workspace workspace) {
         this.workspace = workspace;
         this.models = new StoreModelPacks(workspace.models());
         this.library = new WorkspaceLibrary(workspace);
-        this.cases = new ServiceCaseFiles(workspace.evidence());
+        this.cases = new ServiceCaseFiles(workspace.evidence(), workspace.dataDirectory().root().resolve("case-stills"));
     }
 
-    /** Opens the data directory (creating it when missing). */
+    /**
+     * Opens the data directory (creating it when missing). The search index is held for writing only while the window
+     * indexes, so that the command line can index while the window is open and idle.
+     */
     public static WorkspaceServices open(DataDirectory dir) throws IOException {
         Workspace workspace = Workspace.open(dir);
+        try {
+            workspace.holdIndexOnlyWhileIndexing();
+        } catch (IOException | RuntimeException e) {
+            workspace.close();
+            throw e;
+        }
         workspace.warmUpFootage(); // the first indexed file then does not wait for FFmpeg to load
         return new WorkspaceServices(workspace);
+    }
+
+    @Override
+    public List<Notice> notices() {
+        List<Notice> out = new ArrayList<>();
+        List<WorkspaceStatus.FailedFile> missing = workspace.status().awaitingReembedding();
+        if (!missing.isEmpty()) {
+            out.add(new Notice(NoticeKind.VECTORS_MISSING, missing.size() + (missing.size() == 1 ? " video has" : " videos have")
+                    + " no vectors in the search index (it was damaged, deleted or set aside): searches cannot find "
+                    + (missing.size() == 1 ? "it" : "them") + " until " + (missing.size() == 1 ? "it is" : "they are")
+                    + " embedded again.", missing.stream().map(WorkspaceStatus.FailedFile::path).toList(), null));
+        }
+        workspace.evidence().cases().casesDisagreeingWithAudit().forEach((c, rows) -> out.add(new Notice(NoticeKind.CASE_DISAGREES,
+                "Case " + c.reference() + " (" + c.name() + ") disagrees with the audit trail (edited outside Sightline?): "
+                        + String.join("; ", rows.stream().map(RowDisagreement::describe).toList()) + ". It cannot be exported.",
+                List.of(), c.id())));
+        workspace.evidence().cleanAbandonedExports().forEach(a -> abandoned.add(a.describe()));
+        abandoned.forEach(text -> out.add(new Notice(NoticeKind.EXPORT_ABANDONED, text, List.of(), null)));
+        return out;
+    }
+
+    /**
+     * Moves a damaged search index aside (kept beside the new one for examination); the next open queues every
+     * catalogued video to be embedded again.
+     *
+     * @return what was done, in plain words
+     */
+    public static String setDamagedIndexAside(DataDirectory dir) throws IOException {
+        return Workspace.setIndexAside(dir).map(old -> "The damaged search index was moved to " + old
+                + " (kept for examination); a new one is built from the catalog and the footage.")
+                .orElse("There was no search index to set aside; a new one is built from the catalog and the footage.");
+    }
+
+    @Override
+    public long changesByOthers() throws IOException {
+        long now = workspace.catalogChanges();
+        if (now != lastChanges) {
+            lastChanges = now;
+            workspace.refreshIndex(); // another process's index run commits to the index before its catalog rows
+        }
+        return now;
     }
 
     @Override

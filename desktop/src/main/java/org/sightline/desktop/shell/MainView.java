@@ -104,7 +104,8 @@ public final class MainView extends BorderPane {
 
         VBox.setVgrow(content, Priority.ALWAYS);
         setLeft(nav);
-        setCenter(content);
+        VBox center = new VBox(new NoticeBarView(vm), content);
+        setCenter(center);
         setBottom(new StatusBarView(vm.statusBar()));
         showPage(vm.pageProperty().get());
     }

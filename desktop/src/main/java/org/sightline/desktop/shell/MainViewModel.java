@@ -7,6 +7,7 @@ import javafx.beans.property.SimpleObjectProperty;
 public final class MainViewModel {
     private final ObjectProperty<Page> page = new SimpleObjectProperty<>(this, "page", Page.SEARCH);
     private final StatusBarViewModel statusBar = new StatusBarViewModel();
+    private final javafx.collections.ObservableList<WorkspaceNotice> notices = javafx.collections.FXCollections.observableArrayList();
     private final ObjectProperty<Runnable> onChooseDataDirectory = new SimpleObjectProperty<>(this, "onChooseDataDirectory");
 
     /** What "Data folder…" does; null hides the button. */
@@ -20,6 +21,11 @@ public final class MainViewModel {
 
     public void show(Page p) {
         page.set(p);
+    }
+
+    /** What is wrong in the data directory now, shown above the page; empty when all is well. */
+    public javafx.collections.ObservableList<WorkspaceNotice> notices() {
+        return notices;
     }
 
     public StatusBarViewModel statusBar() {

@@ -16,6 +16,7 @@ public final class OpeningView extends StackPane {
     private final Label text = new Label();
     private final ProgressIndicator spinner = new ProgressIndicator(-1);
     private final Button chooseAnother = new Button("Choose another data folder…");
+    private final Button repair = new Button();
 
     /** @param chooseAnotherDirectory what "Choose another data folder…" does after a failure */
     public OpeningView(Path dataDirectory, Runnable chooseAnotherDirectory) {
@@ -27,7 +28,11 @@ public final class OpeningView extends StackPane {
         chooseAnother.setVisible(false);
         chooseAnother.setManaged(false);
         chooseAnother.setOnAction(e -> chooseAnotherDirectory.run());
-        VBox box = new VBox(spinner, text, chooseAnother);
+        repair.setId("opening-repair");
+        repair.getStyleClass().add("primary-button");
+        repair.setVisible(false);
+        repair.setManaged(false);
+        VBox box = new VBox(spinner, text, repair, chooseAnother);
         box.getStyleClass().add("guidance");
         box.setAlignment(Pos.CENTER);
         getChildren().add(box);
@@ -42,6 +47,19 @@ public final class OpeningView extends StackPane {
         text.setText("Cannot open the data directory " + dataDirectory + ": " + reason);
         chooseAnother.setVisible(true);
         chooseAnother.setManaged(true);
+    }
+
+    /** Offers a repair beside the failure (e.g. "Rebuild index" for a damaged search index). */
+    public void offerRepair(String label, Runnable action) {
+        repair.setText(label);
+        repair.setOnAction(e -> {
+            repair.setDisable(true);
+            spinner.setVisible(true);
+            spinner.setManaged(true);
+            action.run();
+        });
+        repair.setVisible(true);
+        repair.setManaged(true);
     }
 
     /** The line the view shows now. */

@@ -52,6 +52,7 @@ public final class Workbench implements AutoCloseable {
     private final ViewerViewModel viewer;
     private final CasesViewModel cases;
     private final MainView view;
+    private final ChangeWatch changes;
     private boolean closed;
 
     /**
@@ -107,6 +108,68 @@ public final class Workbench implements AutoCloseable {
         library.refresh();
         cases.refresh();
         refreshFacts();
+        refreshNotices();
+        this.changes = new ChangeWatch(services, java.time.Duration.ofMillis(1500), this::showChangesByOthers);
+        changes.start();
+    }
+
+    /**
+     * Another process (the command line) changed the data directory: an index run, a case edit. The pages read
+     * their data again; the next search sees the new index commits (the services refreshed it).
+     */
+    private void showChangesByOthers() {
+        if (closed) {
+            return;
+        }
+        library.refresh();
+        cases.refresh();
+        refreshFacts();
+        refreshNotices();
+    }
+
+    /** Reads what is wrong in the data directory (in the background) and shows it above the page. */
+    public void refreshNotices() {
+        if (closed) {
+            return;
+        }
+        tasks.execute(BackgroundTask.of("Checking the index and the cases", ctx -> services.notices())
+                .onSuccess(list -> main.notices().setAll(list.stream().map(this::notice).toList()))
+                .onFailure(e -> main.notices().setAll(new WorkspaceNotice("check-failed",
+                        "Cannot check the index and the cases: " + e.getMessage(), null, null))));
+    }
+
+    private WorkspaceNotice notice(DesktopServices.Notice n) {
+        return switch (n.kind()) {
+            case VECTORS_MISSING -> new WorkspaceNotice("vectors-missing", n.text(), "Rebuild index", () -> rebuildIndex(n.videos()));
+            case CASE_DISAGREES -> new WorkspaceNotice("case-disagrees-" + n.caseId(), n.text(), "Show case", () -> showCase(n.caseId()));
+            case EXPORT_ABANDONED -> new WorkspaceNotice("export-abandoned-" + Integer.toHexString(n.text().hashCode()), n.text(), null, null);
+        };
+    }
+
+    /** Embeds the videos again (on the Library page, with its progress and cancel); the notice goes when they are done. */
+    private void rebuildIndex(java.util.List<java.nio.file.Path> videos) {
+        main.show(Page.LIBRARY);
+        library.reindex(videos);
+    }
+
+    /**
+     * After a damaged index was set aside: embeds every video the new index lacks (what "Rebuild index" on the
+     * opening page asked for).
+     */
+    public void rebuildMissingVectors() {
+        tasks.execute(BackgroundTask.of("Checking the index and the cases", ctx -> services.notices())
+                .onSuccess(list -> list.stream().filter(n -> n.kind() == DesktopServices.NoticeKind.VECTORS_MISSING)
+                        .findFirst().ifPresent(n -> rebuildIndex(n.videos()))));
+    }
+
+    private void showCase(long caseId) {
+        main.show(Page.CASES);
+        cases.cases().stream().filter(c -> c.id() == caseId).findFirst().ifPresent(cases.currentProperty()::set);
+    }
+
+    /** Looks for changes made by another process now rather than at the next tick (tests, after a known change). */
+    public void checkForChangesByOthers() {
+        changes.checkSoon();
     }
 
     private void connect(boolean withCases) {
@@ -124,7 +187,10 @@ public final class Workbench implements AutoCloseable {
             main.statusBar().showActiveModel(b == null ? null : b.name() + " " + b.version());
             refreshFacts();
         });
-        library.onIndexChangedProperty().set(this::refreshFacts);
+        library.onIndexChangedProperty().set(() -> {
+            refreshFacts();
+            refreshNotices();
+        });
         library.cameras().addListener((javafx.collections.SetChangeListener<String>) c -> {
             if (c.wasAdded()) {
                 search.cameras().add(c.getElementAdded());
@@ -317,6 +383,7 @@ public final class Workbench implements AutoCloseable {
         }
         stopWork();
         closed = true;
+        changes.close();
         viewer.close();
         Optional<StartedTask> job = library.runningJob();
         tasks.execute(BackgroundTask.of("Closing " + dataDirectory.root(), ctx -> {
@@ -334,6 +401,7 @@ public final class Workbench implements AutoCloseable {
             return;
         }
         closed = true;
+        changes.close();
         viewer.close();
         services.close();
     }

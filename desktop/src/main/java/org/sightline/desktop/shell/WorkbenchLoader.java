@@ -69,7 +69,28 @@ public final class WorkbenchLoader {
                 .onFailure(e -> {
                     if (attempt == openings) {
                         opening.showFailure(data.root(), e);
+                        if (opener.damagedIndex(e)) {
+                            opening.offerRepair("Rebuild index", () -> rebuild(data, onOpened));
+                        }
                     }
+                }));
+    }
+
+    /**
+     * Sets the damaged search index aside (kept for examination), opens the data directory again and embeds every
+     * catalogued video into the new index, with the Library page's progress and cancel.
+     */
+    private void rebuild(DataDirectory data, Consumer<Workbench> onOpened) {
+        tasks.execute(BackgroundTask.of("Setting the damaged index aside", ctx -> opener.setDamagedIndexAside(data))
+                .onSuccess(done -> open(data, wb -> {
+                    onOpened.accept(wb);
+                    wb.mainViewModel().statusBar().showActivity(done);
+                    wb.rebuildMissingVectors();
+                }))
+                .onFailure(e -> {
+                    OpeningView failed = new OpeningView(data.root(), chooseAnother);
+                    show.accept(failed);
+                    failed.showFailure(data.root(), e);
                 }));
     }
 

@@ -157,6 +157,14 @@ class CasesViewModelTest {
             return protectedKey;
         }
 
+        /** What {@link #disagreements} answers: rows edited outside Sightline. */
+        List<String> disagreeing = List.of();
+
+        @Override
+        public List<String> disagreements(long caseId) {
+            return disagreeing;
+        }
+
         @Override
         public ExportReport export(long caseId, Path target, char[] passphrase, ExportSteps steps,
                 java.util.function.BooleanSupplier cancelled) throws IOException {
@@ -338,6 +346,26 @@ class CasesViewModelTest {
 
     private List<String> names() {
         return vm.items().stream().map(i -> i.video().getFileName().toString()).toList();
+    }
+
+    @Test
+    void aCaseWhoseRowsDisagreeWithTheAuditTrailIsNotExportedAndThePageSaysWhy(@TempDir Path temp) {
+        vm.create("Red car", "OP-1");
+        vm.add(moment("gate.mp4"));
+        assertEquals("", vm.exportBlockedProperty().get());
+
+        files.disagreeing = List.of("item 1 note is \"PLANTED\" but the audit trail recorded \"red car\"");
+        vm.refresh(); // what the window does when another process changed the catalog
+        assertEquals(List.of("item 1 note is \"PLANTED\" but the audit trail recorded \"red car\""), vm.disagreements());
+        String reason = vm.exportBlockedProperty().get();
+        assertTrue(reason.startsWith("Export is blocked: case OP-1 disagrees with the audit trail") && reason.contains("item 1 note"), reason);
+        vm.export(temp.resolve("out"));
+        assertEquals(reason, vm.errorProperty().get());
+        assertEquals(ExportState.IDLE, vm.exportStateProperty().get(), "no export started");
+
+        files.disagreeing = List.of();
+        vm.refresh();
+        assertEquals("", vm.exportBlockedProperty().get(), "put right: the export is allowed again");
     }
 
     @Test

@@ -71,6 +71,10 @@ public final class Workspace implements AutoCloseable {
     private String modelKey;
     private SearchService search;
     private List<LostVectors> lostAtOpen = List.of();
+    /** Set by {@link #holdIndexOnlyWhileIndexing()}: the write lock is taken per {@link #ingest} run and given back. */
+    private volatile boolean indexHeldOnlyWhileIndexing;
+    /** Taking and giving back the write lock, one index run at a time. */
+    private final Object indexHold = new Object();
 
     private Workspace(DataDirectory dataDirectory, ActiveModelSource models, FootageReader footage, Catalog catalog, IndexStore index,
             PerceptionSource perception) {
@@ -291,9 +295,54 @@ public final class Workspace implements AutoCloseable {
      * status is restored on return. Close the workspace only after this has returned.
      *
      * @param cancelled polled between frame batches; the calling thread's interrupt also cancels
+     * @throws org.sightline.indexer.index.IndexBusyException after {@link #holdIndexOnlyWhileIndexing()}: another
+     *         process is indexing into this data directory
      */
     public IngestReport ingest(IngestRequest request, IngestListener listener, BooleanSupplier cancelled) throws IOException {
         Objects.requireNonNull(footage, "this workspace has no footage reader");
+        if (!indexHeldOnlyWhileIndexing) {
+            return ingestHoldingIndex(request, listener, cancelled);
+        }
+        synchronized (indexHold) {
+            index.holdForWriting(); // IndexBusyException: another process is indexing
+            try {
+                protocol.reconcile(); // what another process's interrupted run left, now that no other one writes
+                return ingestHoldingIndex(request, listener, cancelled);
+            } finally {
+                index.releaseWriting();
+            }
+        }
+    }
+
+    /**
+     * From now on this workspace holds the search index for writing only while {@link #ingest} runs (the desktop,
+     * open for hours, lets the command line index in between); otherwise it searches read-only and sees other
+     * processes' commits (see {@link #refreshIndex()}). Gives the write lock back now.
+     *
+     * @return this workspace
+     */
+    public Workspace holdIndexOnlyWhileIndexing() throws IOException {
+        synchronized (indexHold) {
+            indexHeldOnlyWhileIndexing = true;
+            index.releaseWriting();
+        }
+        return this;
+    }
+
+    /** Makes what other processes committed to the search index visible to this workspace's searches. */
+    public void refreshIndex() throws IOException {
+        index.refresh();
+    }
+
+    /**
+     * A number that changes whenever another process (the command line, another window) commits a change to this data
+     * directory's catalog, cases or audit trail (SQLite's {@code PRAGMA data_version}); cheap enough to poll every second.
+     */
+    public long catalogChanges() {
+        return catalog.changesByOthers();
+    }
+
+    private IngestReport ingestHoldingIndex(IngestRequest request, IngestListener listener, BooleanSupplier cancelled) throws IOException {
         IngestRequest effective = withVideosAwaitingReembedding(request);
         FrameInspector inspector = detector().map(d -> new FrameInspector(d,
                 textReader == null ? null : new TextInspector(textReader, TextInspector.DEFAULT_FULL_READ_EVERY),

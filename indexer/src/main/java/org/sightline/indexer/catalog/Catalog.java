@@ -80,6 +80,11 @@ public final class Catalog implements AutoCloseable {
         return db.file();
     }
 
+    /** Changes whenever another process commits to the catalog file (see {@link CatalogDatabase#dataVersion()}). */
+    public long changesByOthers() {
+        return db.dataVersion();
+    }
+
     /** The catalog file, for the services that keep their own tables in it (cases, audit). */
     public CatalogDatabase database() {
         return db;

@@ -99,6 +99,14 @@ public final class CatalogDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * SQLite's {@code PRAGMA data_version} of this connection: it changes when another connection (another process)
+     * commits to the file; this connection's own commits leave it unchanged.
+     */
+    public long dataVersion() {
+        return withHandle(h -> h.createQuery("PRAGMA data_version").mapTo(Long.class).one());
+    }
+
     /** The message of a database failure without the wrapping exceptions' class names. */
     public static String message(RuntimeException e) {
         return e instanceof JdbiException && e.getCause() != null ? e.getCause().getMessage() : e.getMessage();

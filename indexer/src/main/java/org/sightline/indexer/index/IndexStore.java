@@ -22,6 +22,21 @@ public interface IndexStore extends AutoCloseable {
     boolean readOnly();
 
     /**
+     * Makes sure this process may write (takes the store's write lock when it gave it back or never had it).
+     *
+     * @throws IndexBusyException another process is writing it
+     */
+    default void holdForWriting() throws IOException {
+        if (readOnly()) {
+            throw new IndexBusyException(null, null);
+        }
+    }
+
+    /** Gives the write lock back, so that another process can write; searching goes on. No-op for stores without one. */
+    default void releaseWriting() throws IOException {
+    }
+
+    /**
      * Writes the frames of one generation of a video durably, and in the same write deletes the video's older
      * documents of the same model and those of any model made from other content of the file.
      */

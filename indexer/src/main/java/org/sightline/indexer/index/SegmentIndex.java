@@ -179,6 +179,65 @@ public final class SegmentIndex implements IndexStore {
     }
 
     /**
+     * Takes the write lock when this process does not hold it (after {@link #releaseWriting()}, or when another process
+     * held it at open); searches then go through the writer's near-real-time searcher.
+     *
+     * @throws IndexBusyException another Sightline process holds it (it is indexing)
+     */
+    @Override
+    public synchronized void holdForWriting() throws IOException {
+        if (writer != null) {
+            return;
+        }
+        IndexWriter opened;
+        try {
+            opened = new IndexWriter(directory, writerConfig());
+        } catch (LockObtainFailedException locked) {
+            throw new IndexBusyException(dir.getParent(), locked);
+        }
+        ReferenceManager<IndexSearcher> before = searchers;
+        try {
+            searchers = new SearcherManager(opened, null);
+        } catch (IOException | RuntimeException e) {
+            opened.close();
+            throw e;
+        }
+        writer = opened;
+        closeQuietly(before);
+    }
+
+    /**
+     * Gives the write lock back (every write is already committed), so another process can index; searches go on
+     * read-only and see other processes' commits after {@link #refresh()}.
+     */
+    @Override
+    public synchronized void releaseWriting() throws IOException {
+        IndexWriter held = writer;
+        if (held == null) {
+            return;
+        }
+        if (!DirectoryReader.indexExists(directory)) {
+            held.commit(); // a fresh index: its first, empty commit, so that readers can open it
+        }
+        ReferenceManager<IndexSearcher> before = searchers;
+        searchers = new SearcherManager(directory, null);
+        writer = null;
+        try {
+            closeQuietly(before);
+        } finally {
+            held.close();
+        }
+    }
+
+    private static void closeQuietly(ReferenceManager<IndexSearcher> m) {
+        try {
+            m.close();
+        } catch (IOException | RuntimeException e) {
+            // searches still holding its searcher release it themselves; nothing is lost
+        }
+    }
+
+    /**
      * Writes the frames of one generation of a video and commits, recording the generation in the commit's user
      * data. In the same commit it deletes the video's older documents of the same model, and those of any model
      * made from other content of the file.
@@ -303,18 +362,40 @@ public final class SegmentIndex implements IndexStore {
     }
 
     private int count(Query q) throws IOException {
-        IndexSearcher s = searchers.acquire();
+        IndexSearcher s = acquire();
         try {
             return s.count(q);
         } finally {
-            searchers.release(s);
+            release(s);
         }
+    }
+
+    /**
+     * A searcher of the current manager; the manager is replaced when this process takes or gives back the write lock
+     * ({@link #holdForWriting}, {@link #releaseWriting}), so a search that raced the swap takes the new one.
+     */
+    private IndexSearcher acquire() throws IOException {
+        while (true) {
+            ReferenceManager<IndexSearcher> m = searchers;
+            try {
+                return m.acquire();
+            } catch (org.apache.lucene.store.AlreadyClosedException e) {
+                if (m == searchers) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Gives back a searcher from {@link #acquire()}, whichever manager handed it out. */
+    private static void release(IndexSearcher s) throws IOException {
+        s.getIndexReader().decRef();
     }
 
     /** Every live frame document (for consistency checks and tests; reads all doc values). */
     @Override
     public List<StoredFrame> storedFrames() throws IOException {
-        IndexSearcher s = searchers.acquire();
+        IndexSearcher s = acquire();
         try {
             List<StoredFrame> out = new ArrayList<>();
             for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
@@ -329,14 +410,21 @@ public final class SegmentIndex implements IndexStore {
             }
             return out;
         } finally {
-            searchers.release(s);
+            release(s);
         }
     }
 
     /** Makes commits of this or another process visible to searches. */
     @Override
     public void refresh() throws IOException {
-        searchers.maybeRefreshBlocking();
+        ReferenceManager<IndexSearcher> m = searchers;
+        try {
+            m.maybeRefreshBlocking();
+        } catch (org.apache.lucene.store.AlreadyClosedException e) {
+            if (m == searchers) {
+                throw e;
+            }
+        }
     }
 
     /**
@@ -347,9 +435,9 @@ public final class SegmentIndex implements IndexStore {
     @Override
     public List<FrameHit> search(float[] vector, int k, FrameFilter filter) throws IOException {
         if (readOnly()) {
-            searchers.maybeRefresh();
+            refresh();
         }
-        IndexSearcher s = searchers.acquire();
+        IndexSearcher s = acquire();
         try {
             TopDocs top = s.search(new KnnFloatVectorQuery(VECTOR, vector, k, filterQuery(filter)), k);
             // read doc values leaf by leaf in doc order (one iterator per field and leaf), then restore score order
@@ -377,7 +465,7 @@ public final class SegmentIndex implements IndexStore {
             }
             return hits;
         } finally {
-            searchers.release(s);
+            release(s);
         }
     }
 
@@ -452,7 +540,7 @@ public final class SegmentIndex implements IndexStore {
      */
     @Override
     public float[] segmentMeanVector(long segmentId) throws IOException {
-        IndexSearcher s = searchers.acquire();
+        IndexSearcher s = acquire();
         try {
             TopDocs top = s.search(LongField.newExactQuery(SEGMENT, segmentId), 10_000);
             List<LeafReaderContext> leaves = s.getIndexReader().leaves();
@@ -477,7 +565,7 @@ public final class SegmentIndex implements IndexStore {
             }
             return sum == null ? null : Vectors.normalise(sum);
         } finally {
-            searchers.release(s);
+            release(s);
         }
     }
 
