@@ -17,6 +17,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import org.sightline.indexer.footage.PathText;
 
 /** {@code sightline case add CASE --video PATH|--sha256 H --in S --out S ...}. */
 @Command(name = "add", mixinStandardHelpOptions = true,
@@ -105,7 +106,7 @@ public class CaseAddCommand implements Callable<Integer> {
             }
             CaseItem item = w.cases().addItem(c.id(), draft);
             System.out.println(json ? CaseJson.toJson(CaseJson.json(item)) : String.format(
-                    "added item %d to %s: %s %.3f-%.3f s", item.position(), c.reference(), item.video().getFileName(),
+                    "added item %d to %s: %s %.3f-%.3f s", item.position(), c.reference(), PathText.shown(item.video().getFileName()),
                     item.inSeconds(), item.outSeconds()));
             return 0;
         });

@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import org.sightline.indexer.footage.PathText;
 
 /** {@code sightline index}: index footage files and folders with the active model pack. */
 @Command(name = "index", mixinStandardHelpOptions = true, description = "Index footage files and folders with the active model pack.",
@@ -139,13 +140,13 @@ public class IndexCommand implements Callable<Integer> {
 
     static String line(FileOutcome o) {
         return switch (o.status()) {
-            case INDEXED -> "indexed    " + o.path() + " (" + o.segments() + (o.segments() == 1 ? " segment)" : " segments)");
+            case INDEXED -> "indexed    " + PathText.shown(o.path()) + " (" + o.segments() + (o.segments() == 1 ? " segment)" : " segments)");
             case PARTIAL -> "PARTIAL    " + o.message() + " (" + o.segments() + (o.segments() == 1 ? " segment)" : " segments)");
-            case UNCHANGED -> "unchanged  " + o.path() + (o.message().isBlank() ? "" : " (" + o.message() + ")");
+            case UNCHANGED -> "unchanged  " + PathText.shown(o.path()) + (o.message().isBlank() ? "" : " (" + o.message() + ")");
             case FAILED -> "FAILED     " + o.message();
             case NOT_VIDEO -> "skipped    " + o.message();
-            case CANCELLED -> o.message().startsWith("not indexed") ? "NOT INDEXED " + o.path() + " (" + o.message() + ")"
-                    : "cancelled  " + o.path();
+            case CANCELLED -> o.message().startsWith("not indexed") ? "NOT INDEXED " + PathText.shown(o.path()) + " (" + o.message() + ")"
+                    : "cancelled  " + PathText.shown(o.path());
         };
     }
 

@@ -41,6 +41,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.TypeConversionException;
+import org.sightline.indexer.footage.PathText;
 
 /** {@code sightline search}: prompt to clips. */
 @Command(name = "search", mixinStandardHelpOptions = true,
@@ -227,7 +228,7 @@ public class SearchCommand implements Callable<Integer> {
         int i = r.offset() + 1;
         for (ExplainedClip e : r.clips()) {
             Clip c = e.clip();
-            System.out.printf(Locale.ROOT, "%2d. [%s] %s  %.1f-%.1f s%s  score %.3f  camera %s%n", i++, e.tier().label(), c.video(),
+            System.out.printf(Locale.ROOT, "%2d. [%s] %s  %.1f-%.1f s%s  score %.3f  camera %s%n", i++, e.tier().label(), PathText.shown(c.video()),
                     c.startSeconds(), c.endSeconds(), c.wallClockStart().map(t -> "  [" + t + "]").orElse(""), c.score(), c.camera());
             if (explain) {
                 for (Reason why : e.why()) {
@@ -245,7 +246,7 @@ public class SearchCommand implements Callable<Integer> {
         for (ExplainedClip e : r.clips()) {
             Clip c = e.clip();
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("video", c.video().toString());
+            m.put("video", PathText.shown(c.video()));
             m.put("sha256", c.sha256());
             m.put("camera", c.camera());
             m.put("start_s", c.startSeconds());

@@ -129,16 +129,20 @@ public final class FootageScanner {
     /** Asks FFmpeg (demuxer only, limited probing) whether the file holds a video stream. */
     static boolean ffmpegFindsVideoStream(Path file) {
         FfmpegMessages.install();
-        FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(VideoOpener.ffmpegName(file));
-        grabber.setOption("probesize", Integer.toString(4 << 20));
-        grabber.setOption("analyzeduration", Integer.toString(5_000_000));
-        try {
-            grabber.start(false);
-            return grabber.hasVideo() && grabber.getImageWidth() > 0;
-        } catch (Exception | LinkageError e) {
+        try (VideoOpener.FfmpegName name = VideoOpener.ffmpegName(file)) {
+            FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(name.name());
+            grabber.setOption("probesize", Integer.toString(4 << 20));
+            grabber.setOption("analyzeduration", Integer.toString(5_000_000));
+            try {
+                grabber.start(false);
+                return grabber.hasVideo() && grabber.getImageWidth() > 0;
+            } catch (Exception | LinkageError e) {
+                return false;
+            } finally {
+                VideoOpener.closeQuietly(grabber);
+            }
+        } catch (FootageException e) {
             return false;
-        } finally {
-            VideoOpener.closeQuietly(grabber);
         }
     }
 
