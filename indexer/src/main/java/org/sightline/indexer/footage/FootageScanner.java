@@ -184,7 +184,7 @@ public final class FootageScanner {
                 return;
             }
             if (!visitedFolders.add(real)) {
-                skip(folder, SkipReason.LINK_LOOP, "folder already scanned as " + real);
+                skip(folder, SkipReason.LINK_LOOP, "folder already scanned as " + PathText.shown(real));
                 return;
             }
             List<Path> entries = new ArrayList<>();
@@ -229,7 +229,7 @@ public final class FootageScanner {
             }
             Path earlier = listedFiles.putIfAbsent(real, file);
             if (earlier != null) {
-                skip(file, SkipReason.ALREADY_LISTED, "same file as " + earlier);
+                skip(file, SkipReason.ALREADY_LISTED, "same file as " + PathText.shown(earlier));
                 return;
             }
             String extension = extension(file);
