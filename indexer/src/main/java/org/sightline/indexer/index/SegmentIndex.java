@@ -370,7 +370,7 @@ public final class SegmentIndex implements IndexStore {
                     int doc = byDoc[i].doc - leaf.docBase;
                     // Lucene scores DOT_PRODUCT as (1 + dot) / 2 from the 8-bit quantized vectors, whose quantization
                     // depends on the Lucene segment's other vectors: report the exact cosine of the stored float vector,
-                    // so that re-embedding the same footage gives the same scores (docs/search.md)
+                    // so that re-embedding the same footage gives the same scores (docs/benchmarks.md)
                     float cosine = storedAt != null && storedAt.advance(doc) == doc
                             ? VectorUtil.dotProduct(vector, stored.vectorValue(storedAt.index())) : 2 * byDoc[i].score - 1;
                     hitsByDoc.put(byDoc[i].doc, new FrameHit(next(video, VIDEO, doc), next(segment, SEGMENT, doc),
