@@ -66,7 +66,8 @@ public class CaseAddCommand implements Callable<Integer> {
     public Integer call() {
         return parent.run("add", dataOption, w -> {
             Case c = w.cases().resolve(caseKey);
-            Path video = source.video;
+            Path video = source.video == null || Files.exists(source.video) ? source.video
+                    : PathText.fromShown(source.video.toString()); // a name that is not UTF-8, typed as shown: caf\xE9
             String sha = source.sha256 == null ? null : source.sha256.toLowerCase(java.util.Locale.ROOT);
             String cam = camera;
             if (video == null) {

@@ -1,6 +1,7 @@
 package org.sightline.indexer.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,7 +77,9 @@ public class IndexCommand implements Callable<Integer> {
         }
         IngestRequest request;
         try {
-            request = new IngestRequest(paths, camera, recursive, fps, segmentSeconds, batch, reembed);
+            // a name that is not UTF-8 cannot come through the shell to Java: it is typed as shown (caf\xE9)
+            List<Path> named = paths.stream().map(p -> Files.exists(p) ? p : PathText.fromShown(p.toString())).toList();
+            request = new IngestRequest(named, camera, recursive, fps, segmentSeconds, batch, reembed);
         } catch (IllegalArgumentException e) {
             System.err.println("sightline index: " + e.getMessage());
             return 2;

@@ -8,7 +8,9 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.HexFormat;
 
@@ -70,6 +72,46 @@ public final class PathText {
         }
         String escaped = escaped(path);
         return isFaithful(path) || !escaped.contains("\\x") ? escaped : escaped + NOT_UTF8_NOTE;
+    }
+
+    /**
+     * The path a person typed in its shown form ({@code /cam/caf\xE9 cam 1.mp4}, with or without
+     * {@link #NOT_UTF8_NOTE}), with its original bytes; the text unchanged as a path when it has no {@code \xHH}.
+     * A shell argument cannot carry bytes that are not UTF-8 through Java, so this is how such a file is named on the
+     * command line. Relative paths are taken from the working folder.
+     */
+    public static Path fromShown(String shown) {
+        String text = shown.endsWith(NOT_UTF8_NOTE) ? shown.substring(0, shown.length() - NOT_UTF8_NOTE.length()) : shown;
+        if (!text.contains("\\x") || Files.exists(Path.of(text), LinkOption.NOFOLLOW_LINKS)) {
+            return Path.of(text);
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\' && i + 1 < text.length() && text.charAt(i + 1) == '\\') {
+                bytes.write('\\');
+                i++;
+            } else if (c == '\\' && i + 3 < text.length() && text.charAt(i + 1) == 'x' && HexFormat.isHexDigit(text.charAt(i + 2))
+                    && HexFormat.isHexDigit(text.charAt(i + 3))) {
+                bytes.write(HexFormat.fromHexDigits(text, i + 2, i + 4));
+                i += 3;
+            } else {
+                int end = Character.isHighSurrogate(c) && i + 1 < text.length() ? i + 2 : i + 1;
+                bytes.writeBytes(text.substring(i, end).getBytes(StandardCharsets.UTF_8));
+                i = end - 1;
+            }
+        }
+        StringBuilder uri = new StringBuilder();
+        for (byte b : bytes.toByteArray()) {
+            int v = b & 0xff;
+            if (v == '/' || Character.isLetterOrDigit(v) && v < 128 || "-._~".indexOf(v) >= 0) {
+                uri.append((char) v);
+            } else {
+                uri.append('%').append(HEX.toHexDigits((byte) v));
+            }
+        }
+        String absolute = uri.charAt(0) == '/' ? uri.toString() : Path.of("").toAbsolutePath().toUri().getRawPath() + uri;
+        return Path.of(URI.create("file://" + absolute)).normalize();
     }
 
     /** The path as text with each byte that is not valid UTF-8 as {@code \xHH} (a '\' then as {@code \\}); no note. */

@@ -93,12 +93,17 @@ class NonUtf8FileNamesTest {
 
         CliRun status = CliRun.of("status", "--data", data.root().toString(), "--json");
         assertEquals(0, status.exitCode(), status.err());
+        assertEquals(latin1, PathText.fromShown(cam + "/" + LATIN1_NAME + PathText.NOT_UTF8_NOTE), "the shown form leads back");
+        assertEquals(latin1, PathText.fromShown(cam + "/" + LATIN1_NAME));
 
         String d = data.root().toString();
         assertEquals(0, CliRun.of("case", "create", "--data", d, "--name", "Cafe", "--reference", "CF-1").exitCode());
         CliRun added = CliRun.of("case", "add", "CF-1", "--data", d, "--sha256", latin1Sha, "--in", "2", "--out", "4");
         assertEquals(0, added.exitCode(), added.err());
         assertTrue(added.out().contains(LATIN1_NAME + PathText.NOT_UTF8_NOTE), added.out());
+        CliRun typed = CliRun.of("case", "add", "CF-1", "--data", d, "--video", cam + "/" + LATIN1_NAME, "--hit", "6");
+        assertEquals(0, typed.exitCode(), typed.err());
+        assertEquals(0, CliRun.of("case", "remove", "CF-1", "2", "--data", d).exitCode());
         CliRun shown = CliRun.of("case", "show", "CF-1", "--data", d, "--json");
         assertTrue(shown.out().contains(cam + "/caf\\\\xE9 cam 1.mp4"), shown.out());
         Path pkg = tmp.resolve("pkg");
