@@ -124,18 +124,23 @@ class NonUtf8FileNamesTest {
     @Test
     void aFailureRecordIsNeverTakenOverAsAMove() throws Exception {
         Path cam = Files.createDirectories(tmp.resolve("cam"));
-        Path broken = Files.createFile(cam.resolve("broken.mp4"));
+        Path empty = Files.createFile(tmp.resolve("empty"));
+        Path broken = copyWithRawName(empty, cam, "caf\\351 broken.mp4"); // an empty file: it fails, after hashing
         DataDirectory data = new DataDirectory(tmp.resolve("data"));
         try (Workspace w = Workspace.open(data, ActiveModelSource.of(new ColourTestModel()))) {
             w.ingest(IngestRequest.of(List.of(cam)), null, null);
             assertEquals(List.of(broken), failedPaths(w.status()));
+            assertTrue(w.status().failed().getFirst().message().startsWith(cam + "/caf\\xE9 broken.mp4" + PathText.NOT_UTF8_NOTE),
+                    w.status().failed().getFirst().message());
 
             Path renamed = Files.move(broken, cam.resolve("renamed.mp4"));
             IngestReport r = w.ingest(IngestRequest.of(List.of(cam)), null, null);
             assertEquals(FileOutcome.Status.FAILED, r.outcomes().getFirst().status(), r.outcomes().toString());
             assertEquals(List.of(broken, renamed), failedPaths(w.status()),
-                    "the failure of broken.mp4 stays; renamed.mp4 has its own");
+                    "the failure of the first name stays; renamed.mp4 has its own");
         }
+        CliRun status = CliRun.of("status", "--data", data.root().toString());
+        assertTrue(status.out().contains(cam + "/caf\\xE9 broken.mp4" + PathText.NOT_UTF8_NOTE), status.out());
     }
 
     @Test
