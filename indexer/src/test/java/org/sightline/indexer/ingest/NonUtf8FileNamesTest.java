@@ -117,6 +117,8 @@ class NonUtf8FileNamesTest {
         }
         String manifest = Files.readString(pkg.resolve("manifest.json"));
         assertTrue(manifest.contains("caf\\\\xE9 cam 1.mp4"), manifest);
+        String report = Files.readString(pkg.resolve("report.html"));
+        assertTrue(report.contains(LATIN1_NAME), "the report names the source readably");
         assertEquals(0, CliRun.of("verify", pkg.toString()).exitCode());
         assertEquals(0, CliRun.of("audit", "verify", "--data", d).exitCode());
     }
