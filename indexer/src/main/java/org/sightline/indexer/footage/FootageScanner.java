@@ -171,7 +171,10 @@ public final class FootageScanner {
                         + "(it lacks the execute permission for this user)");
             } catch (IOException e) {
                 boolean link = Files.exists(path, LinkOption.NOFOLLOW_LINKS);
-                skip(path, SkipReason.NOT_FOUND, link ? "dangling symbolic link (its target does not exist)" : "no such file or folder");
+                skip(path, SkipReason.NOT_FOUND, link ? "dangling symbolic link (its target does not exist)" : "no such file or folder"
+                        + (path.toString().indexOf('\uFFFD') >= 0 ? "; a name that is not valid UTF-8 cannot be passed "
+                        + "through the command line as it is: type each such byte as \\xHH, as Sightline shows it "
+                        + "(e.g. caf\\xE9), or name its folder" : ""));
             }
         }
 
