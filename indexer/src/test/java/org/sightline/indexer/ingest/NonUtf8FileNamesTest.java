@@ -157,6 +157,8 @@ class NonUtf8FileNamesTest {
         assertEquals(raw, PathText.fromStored(PathText.stored(raw)));
         assertTrue(Files.exists(PathText.fromStored(PathText.stored(raw))));
         assertEquals(folder + "/caf\\xE9\\\\x.mp4" + PathText.NOT_UTF8_NOTE, PathText.shown(raw), "a literal '\\' is doubled");
+        assertEquals(raw, PathText.fromShown(PathText.shown(raw)), "the shown form leads back to the same bytes");
+        assertEquals(plain, PathText.fromShown(plain.toString()));
     }
 
     private static List<Path> failedPaths(WorkspaceStatus status) {
