@@ -160,8 +160,9 @@ public final class CaseEvidence implements AutoCloseable {
 
     /**
      * Compares the audit log with every anchor known: the checkpoints kept in the data directory, the checkpoint
-     * files and the evidence packages given. Checkpoints must be signed by this data directory's examiner key (by
-     * any valid key when there is none yet).
+     * files and the evidence packages given. Checkpoints and packages' manifests must be signed by this data
+     * directory's examiner key (by any valid key when there is none yet); a package that is not is reported as
+     * untrusted and its anchors are not used.
      */
     public AuditAnchors.Outcome checkAnchors(List<Path> checkpointFiles, List<Path> packages) throws IOException {
         TrustedKeys trust;
@@ -175,7 +176,7 @@ public final class CaseEvidence implements AutoCloseable {
             anchors.addCheckpoint(p, trust);
         }
         checkpointFiles.forEach(p -> anchors.addCheckpoint(p, trust));
-        packages.forEach(anchors::addPackage);
+        packages.forEach(p -> anchors.addPackage(p, trust));
         return anchors.check(log.entries());
     }
 

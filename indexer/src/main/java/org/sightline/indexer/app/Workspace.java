@@ -42,6 +42,7 @@ import org.sightline.models.perception.detect.ObjectDetector;
 import org.sightline.models.perception.text.SceneTextReader;
 import org.sightline.models.store.ModelStore;
 import org.sightline.models.runtime.VisionLanguageModel;
+import org.sightline.indexer.footage.PathText;
 
 /**
  * The application layer of one open data directory: the catalog, the vector index, the active model and the use
@@ -431,7 +432,7 @@ public final class Workspace implements AutoCloseable {
 
     private void recordIndexRun(IngestRequest request, IngestReport report) {
         evidence().audit().recordIndexRun(new AuditDetails.Index(
-                request.paths().stream().map(p -> p.toAbsolutePath().toString()).toList(),
+                request.paths().stream().map(PathText::stored).toList(),
                 report.count(FileOutcome.Status.INDEXED), report.count(FileOutcome.Status.PARTIAL),
                 report.count(FileOutcome.Status.UNCHANGED), report.count(FileOutcome.Status.FAILED),
                 report.count(FileOutcome.Status.NOT_VIDEO), report.count(FileOutcome.Status.CANCELLED),

@@ -21,6 +21,7 @@ import org.sightline.indexer.catalog.CatalogDatabase;
 import org.sightline.indexer.search.SearchQuery;
 import org.sightline.indexer.search.SearchResult;
 import org.sightline.models.pack.ImportResult;
+import org.sightline.indexer.footage.PathText;
 
 /**
  * The append-only, hash-chained audit trail in the catalog ({@code audit_log}). Every search, clip view,
@@ -141,7 +142,7 @@ public class AuditLog {
 
     /** Records that a clip of a video was viewed. */
     public AuditEntry recordView(Path video, String sha256, double fromSeconds, double toSeconds) {
-        return record(null, new AuditDetails.View(video.toString(), sha256, fromSeconds, toSeconds));
+        return record(null, new AuditDetails.View(PathText.stored(video), sha256, fromSeconds, toSeconds));
     }
 
     /** All entries in order. */

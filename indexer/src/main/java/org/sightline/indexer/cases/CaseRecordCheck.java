@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.sightline.indexer.audit.AuditAction;
 import org.sightline.indexer.audit.AuditEntry;
+import org.sightline.indexer.footage.PathText;
 
 /**
  * Replays the audited changes of a case ({@code case-change} entries, see
@@ -83,7 +84,7 @@ public final class CaseRecordCheck {
                 out.add(new RowDisagreement(pos, "position", String.valueOf(item.position()),
                         String.valueOf(auditedPosition)));
             }
-            text(out, pos, "video_path", item.video().toString(), a.video);
+            text(out, pos, "video_path", PathText.stored(item.video()), a.video);
             text(out, pos, "video_sha256", item.videoSha256(), a.sha256);
             seconds(out, pos, "in_seconds", item.inSeconds(), a.in);
             seconds(out, pos, "out_seconds", item.outSeconds(), a.out);

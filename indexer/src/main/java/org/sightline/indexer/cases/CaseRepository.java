@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.sightline.indexer.footage.PathText;
 
 /**
  * The SQL behind cases: the {@code cases} and {@code case_items} tables (created by the catalog's migrations), read
@@ -27,7 +28,7 @@ final class CaseRepository {
         double score = rs.getDouble("score");
         Float boxedScore = rs.wasNull() ? null : (float) score;
         String thumb = rs.getString("thumbnail");
-        return new CaseItem(rs.getLong("id"), rs.getLong("case_id"), rs.getInt("position"), Path.of(rs.getString("video_path")),
+        return new CaseItem(rs.getLong("id"), rs.getLong("case_id"), rs.getInt("position"), PathText.fromStored(rs.getString("video_path")),
                 rs.getString("video_sha256"), rs.getString("camera"), rs.getDouble("in_seconds"), rs.getDouble("out_seconds"),
                 rs.getDouble("hit_seconds"), rs.getString("note"), parseTags(rs.getString("tags")),
                 new FoundBy(rs.getString("found_kind"), rs.getString("found_query"), boxedScore, rs.getString("model_id"),
@@ -125,7 +126,7 @@ final class CaseRepository {
                         + "out_seconds, hit_seconds, note, tags, found_kind, found_query, score, model_id, index_version, "
                         + "thumbnail, added) VALUES (:caseId, :position, :video, :sha, :camera, :in, :out, :hit, :note, :tags, "
                         + ":kind, :query, :score, :modelId, :indexVersion, :thumbnail, :added)")
-                .bind("caseId", item.caseId()).bind("position", item.position()).bind("video", item.video().toString())
+                .bind("caseId", item.caseId()).bind("position", item.position()).bind("video", PathText.stored(item.video()))
                 .bind("sha", item.videoSha256()).bind("camera", item.camera()).bind("in", item.inSeconds())
                 .bind("out", item.outSeconds()).bind("hit", item.hitSeconds()).bind("note", item.note())
                 .bind("tags", tagsJson(item.tags())).bind("kind", f.kind()).bind("query", f.query())
@@ -168,7 +169,7 @@ final class CaseRepository {
     /** Paths case items recorded for a source with this SHA-256 (lower case). */
     List<Path> recordedPaths(String sha256) {
         return h.createQuery("SELECT DISTINCT video_path FROM case_items WHERE video_sha256 = :sha")
-                .bind("sha", sha256).map((rs, ctx) -> Path.of(rs.getString("video_path"))).list();
+                .bind("sha", sha256).map((rs, ctx) -> PathText.fromStored(rs.getString("video_path"))).list();
     }
 
     private static String tagsJson(List<String> tags) {

@@ -19,6 +19,7 @@ import org.sightline.indexer.audit.AuditLog;
 import org.sightline.indexer.audit.CaseChange;
 import org.sightline.indexer.catalog.CatalogDatabase;
 import org.sightline.models.integrity.Sha256;
+import org.sightline.indexer.footage.PathText;
 
 /**
  * Case dossiers: create, rename, close; add, annotate, reorder and remove items. Keeps the rules (a closed case
@@ -211,7 +212,7 @@ public class CaseService {
     public CaseItem addItem(long caseId, ItemDraft draft) {
         Path video = draft.video().toAbsolutePath().normalize();
         if (!Files.isRegularFile(video)) {
-            throw new CaseException("video not found: " + video);
+            throw new CaseException("video not found: " + PathText.shown(video));
         }
         double duration;
         String sha;
@@ -248,7 +249,7 @@ public class CaseService {
                     draft.note(), draft.tags(), draft.foundBy(), draft.thumbnail(), Instant.parse(now())));
             CaseItem item = tx.repo().item(id);
             FoundBy f = draft.foundBy();
-            record(tx, caseId, new CaseChange.ItemAdded(item.id(), item.position(), item.video().toString(),
+            record(tx, caseId, new CaseChange.ItemAdded(item.id(), item.position(), PathText.stored(item.video()),
                     item.videoSha256(), item.inSeconds(), item.outSeconds(), f.kind(), f.query(), f.score(), f.modelId(),
                     item.hitSeconds(), item.camera(), item.note(), item.tags()));
             tx.repo().touch(caseId, now());
@@ -306,7 +307,7 @@ public class CaseService {
             requireOpen(tx.repo().get(item.caseId()));
             tx.repo().delete(itemId);
             tx.repo().renumber(tx.repo().items(item.caseId()));
-            record(tx, item.caseId(), new CaseChange.ItemRemoved(item.id(), item.position(), item.video().toString(),
+            record(tx, item.caseId(), new CaseChange.ItemRemoved(item.id(), item.position(), PathText.stored(item.video()),
                     item.videoSha256(), item.inSeconds(), item.outSeconds()));
             tx.repo().touch(item.caseId(), now());
             return null;

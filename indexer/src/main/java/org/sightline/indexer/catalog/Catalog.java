@@ -19,6 +19,7 @@ import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.result.ResultIterable;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.sightline.indexer.footage.PathText;
 import org.sightline.indexer.footage.SamplingReport;
 import org.sightline.indexer.footage.VideoInfo;
 import org.sightline.indexer.perception.ClockSighting;
@@ -49,7 +50,7 @@ public final class Catalog implements AutoCloseable {
         if (rs.wasNull()) {
             damage = Double.NaN;
         }
-        return new VideoRecord(rs.getLong("id"), Path.of(rs.getString("path")), rs.getString("sha256"),
+        return new VideoRecord(rs.getLong("id"), PathText.fromStored(rs.getString("path")), rs.getString("sha256"),
                 rs.getLong("size_bytes"), rs.getLong("mtime_ms"), rs.getString("container"), rs.getString("codec"),
                 rs.getInt("width"), rs.getInt("height"), rs.getDouble("fps"), rs.getDouble("duration_s"),
                 rs.getString("camera"), recorded, rs.getString("recording_start_source"),
@@ -105,7 +106,7 @@ public final class Catalog implements AutoCloseable {
     /** The folders footage was indexed from (each archive's root), in the order they were first indexed. */
     public List<Path> archiveRoots() {
         return run("read the archive folders", h -> h.createQuery("SELECT root FROM archives ORDER BY id")
-                .map((rs, ctx) -> Path.of(rs.getString("root"))).list());
+                .map((rs, ctx) -> PathText.fromStored(rs.getString("root"))).list());
     }
 
     public long startRun(String modelId, int filesTotal) {
@@ -213,7 +214,7 @@ public final class Catalog implements AutoCloseable {
     public List<Path> knownPaths(String sha256) {
         return run("look up paths of " + sha256, h -> h.createQuery(
                         "SELECT path FROM video_paths WHERE sha256 = :sha ORDER BY last_seen DESC, path")
-                .bind("sha", sha256).map((rs, ctx) -> Path.of(rs.getString("path"))).list());
+                .bind("sha", sha256).map((rs, ctx) -> PathText.fromStored(rs.getString("path"))).list());
     }
 
     /** Notes that content {@code sha256} was seen at {@code path} now. */
@@ -576,7 +577,7 @@ public final class Catalog implements AutoCloseable {
     public List<FinishedGeneration> finishedGenerations() {
         return run("read finished generations", h -> h.createQuery("SELECT g.id, g.video_id, v.path, g.model_id, g.frames_embedded, g.sha256 "
                         + "FROM generations g JOIN videos v ON v.id = g.video_id WHERE g.status = 'done' ORDER BY g.id")
-                .map((rs, ctx) -> new FinishedGeneration(rs.getLong("id"), rs.getLong("video_id"), Path.of(rs.getString("path")),
+                .map((rs, ctx) -> new FinishedGeneration(rs.getLong("id"), rs.getLong("video_id"), PathText.fromStored(rs.getString("path")),
                         rs.getString("model_id"), rs.getInt("frames_embedded"), rs.getString("sha256"))).list());
     }
 
@@ -725,6 +726,6 @@ public final class Catalog implements AutoCloseable {
     }
 
     private static String key(Path path) {
-        return path.toAbsolutePath().normalize().toString();
+        return PathText.stored(path);
     }
 }

@@ -137,6 +137,7 @@ public class AuditCommand implements Callable<Integer> {
                 m.put("chain", v);
                 m.put("anchors", anchors.anchors());
                 m.put("anchorProblems", anchors.problems());
+                m.put("untrustedAnchors", anchors.untrusted());
                 m.put("lastAnchoredSeq", anchors.lastAnchored());
                 m.put("unanchoredEntries", anchors.unanchored());
                 System.out.println(CaseJson.toJson(m));
@@ -148,10 +149,11 @@ public class AuditCommand implements Callable<Integer> {
                             + " (" + v.entriesChecked() + " entries before it are intact)");
                 }
                 anchors.problems().forEach(p -> System.out.println("audit trail DIFFERS from its anchors: " + p));
+                anchors.untrusted().forEach(p -> System.out.println("anchor UNTRUSTED, not used: " + p));
                 if (anchors.anchors() == 0) {
                     System.out.println("no anchors: nothing outside the log vouches for it; a log cut short or rewritten "
                             + "with recomputed hashes would pass. Write one with 'sightline audit checkpoint --out FILE'");
-                } else if (anchors.holds()) {
+                } else if (anchors.problems().isEmpty()) {
                     System.out.println("anchored: " + anchors.anchors() + " anchor(s) agree, the newest at entry "
                             + anchors.lastAnchored() + " (" + anchors.lastSource() + ")"
                             + (anchors.unanchored() > 0 ? "; " + anchors.unanchored() + " entries after it are not anchored yet" : ""));

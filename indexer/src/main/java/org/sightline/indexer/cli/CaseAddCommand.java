@@ -17,6 +17,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import org.sightline.indexer.footage.PathText;
 
 /** {@code sightline case add CASE --video PATH|--sha256 H --in S --out S ...}. */
 @Command(name = "add", mixinStandardHelpOptions = true,
@@ -65,7 +66,8 @@ public class CaseAddCommand implements Callable<Integer> {
     public Integer call() {
         return parent.run("add", dataOption, w -> {
             Case c = w.cases().resolve(caseKey);
-            Path video = source.video;
+            Path video = source.video == null || Files.exists(source.video) ? source.video
+                    : PathText.fromShown(source.video.toString()); // a name that is not UTF-8, typed as shown: caf\xE9
             String sha = source.sha256 == null ? null : source.sha256.toLowerCase(java.util.Locale.ROOT);
             String cam = camera;
             if (video == null) {
@@ -105,7 +107,7 @@ public class CaseAddCommand implements Callable<Integer> {
             }
             CaseItem item = w.cases().addItem(c.id(), draft);
             System.out.println(json ? CaseJson.toJson(CaseJson.json(item)) : String.format(
-                    "added item %d to %s: %s %.3f-%.3f s", item.position(), c.reference(), item.video().getFileName(),
+                    "added item %d to %s: %s %.3f-%.3f s", item.position(), c.reference(), PathText.shown(item.video().getFileName()),
                     item.inSeconds(), item.outSeconds()));
             return 0;
         });

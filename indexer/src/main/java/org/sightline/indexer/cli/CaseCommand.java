@@ -9,6 +9,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
+import org.sightline.indexer.footage.PathText;
 
 /**
  * {@code sightline case}: case dossiers. Bigger verbs are their own classes (create, list, show, add, export);
@@ -133,7 +134,7 @@ public class CaseCommand implements Callable<Integer> {
         return run("remove", data, w -> {
             CaseItem item = w.cases().itemAt(w.cases().resolve(caseKey).id(), position);
             w.cases().removeItem(item.id());
-            System.out.println("removed item " + position + " (" + item.video().getFileName() + ")");
+            System.out.println("removed item " + position + " (" + PathText.shown(item.video().getFileName()) + ")");
             return 0;
         });
     }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.sightline.indexer.cases.Case;
 import org.sightline.indexer.cases.CaseItem;
+import org.sightline.indexer.footage.PathText;
 
 /** The JSON the {@code case} and {@code audit} commands print with {@code --json}. */
 final class CaseJson {
@@ -34,7 +35,7 @@ final class CaseJson {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("position", i.position());
         m.put("id", i.id());
-        m.put("video", i.video().toString());
+        m.put("video", PathText.shown(i.video()));
         m.put("sha256", i.videoSha256());
         m.put("camera", i.camera());
         m.put("inSeconds", i.inSeconds());

@@ -16,6 +16,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import org.sightline.indexer.footage.PathText;
 
 /** {@code sightline case show CASE}. */
 @Command(name = "show", mixinStandardHelpOptions = true, description = "Show a case and its items.")
@@ -60,7 +61,7 @@ public class CaseShowCommand implements Callable<Integer> {
             System.out.println("  created " + c.created() + ", updated " + c.updated());
             for (CaseItem i : items) {
                 FoundBy f = i.foundBy();
-                System.out.printf("%3d. %s  %.3f-%.3f s (hit %.3f s)  sha256 %s%n", i.position(), i.video(),
+                System.out.printf("%3d. %s  %.3f-%.3f s (hit %.3f s)  sha256 %s%n", i.position(), PathText.shown(i.video()),
                         i.inSeconds(), i.outSeconds(), i.hitSeconds(), i.videoSha256().substring(0, 12));
                 System.out.println("     hit on the wall clock: " + w.cameras().wallClock(i.videoSha256(), i.hitSeconds())
                         .map(WallClock::describe).orElse("not known (the file records no start time and its name holds none)"));

@@ -1,6 +1,7 @@
 package org.sightline.indexer.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import org.sightline.indexer.footage.PathText;
 
 /** {@code sightline index}: index footage files and folders with the active model pack. */
 @Command(name = "index", mixinStandardHelpOptions = true, description = "Index footage files and folders with the active model pack.",
@@ -75,7 +77,9 @@ public class IndexCommand implements Callable<Integer> {
         }
         IngestRequest request;
         try {
-            request = new IngestRequest(paths, camera, recursive, fps, segmentSeconds, batch, reembed);
+            // a name that is not UTF-8 cannot come through the shell to Java: it is typed as shown (caf\xE9)
+            List<Path> named = paths.stream().map(p -> Files.exists(p) ? p : PathText.fromShown(p.toString())).toList();
+            request = new IngestRequest(named, camera, recursive, fps, segmentSeconds, batch, reembed);
         } catch (IllegalArgumentException e) {
             System.err.println("sightline index: " + e.getMessage());
             return 2;
@@ -139,13 +143,13 @@ public class IndexCommand implements Callable<Integer> {
 
     static String line(FileOutcome o) {
         return switch (o.status()) {
-            case INDEXED -> "indexed    " + o.path() + " (" + o.segments() + (o.segments() == 1 ? " segment)" : " segments)");
+            case INDEXED -> "indexed    " + PathText.shown(o.path()) + " (" + o.segments() + (o.segments() == 1 ? " segment)" : " segments)");
             case PARTIAL -> "PARTIAL    " + o.message() + " (" + o.segments() + (o.segments() == 1 ? " segment)" : " segments)");
-            case UNCHANGED -> "unchanged  " + o.path() + (o.message().isBlank() ? "" : " (" + o.message() + ")");
+            case UNCHANGED -> "unchanged  " + PathText.shown(o.path()) + (o.message().isBlank() ? "" : " (" + o.message() + ")");
             case FAILED -> "FAILED     " + o.message();
             case NOT_VIDEO -> "skipped    " + o.message();
-            case CANCELLED -> o.message().startsWith("not indexed") ? "NOT INDEXED " + o.path() + " (" + o.message() + ")"
-                    : "cancelled  " + o.path();
+            case CANCELLED -> o.message().startsWith("not indexed") ? "NOT INDEXED " + PathText.shown(o.path()) + " (" + o.message() + ")"
+                    : "cancelled  " + PathText.shown(o.path());
         };
     }
 

@@ -44,6 +44,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.TypeConversionException;
+import org.sightline.indexer.footage.PathText;
 
 /** {@code sightline search}: prompt to clips. */
 @Command(name = "search", mixinStandardHelpOptions = true,
@@ -229,7 +230,7 @@ public class SearchCommand implements Callable<Integer> {
         int i = r.offset() + 1;
         for (ExplainedClip e : r.clips()) {
             Clip c = e.clip();
-            System.out.printf(Locale.ROOT, "%2d. [%s] %s  %.1f-%.1f s  score %.3f  camera %s%n", i++, e.tier().label(), c.video(),
+            System.out.printf(Locale.ROOT, "%2d. [%s] %s  %.1f-%.1f s  score %.3f  camera %s%n", i++, e.tier().label(), PathText.shown(c.video()),
                     c.startSeconds(), c.endSeconds(), c.score(), cameraLabel(c.camera(), cameras));
             System.out.println("    wall clock: " + cameras.wallClock(c.videoId(), c.startSeconds()).map(WallClock::describe)
                     .orElse("not known (the file records no start time and its name holds none)"));
@@ -254,7 +255,7 @@ public class SearchCommand implements Callable<Integer> {
         for (ExplainedClip e : r.clips()) {
             Clip c = e.clip();
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("video", c.video().toString());
+            m.put("video", PathText.shown(c.video()));
             m.put("sha256", c.sha256());
             m.put("camera", c.camera());
             m.put("start_s", c.startSeconds());

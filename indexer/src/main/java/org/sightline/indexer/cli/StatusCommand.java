@@ -15,6 +15,7 @@ import org.sightline.indexer.app.WorkspaceStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import org.sightline.indexer.footage.PathText;
 
 /** {@code sightline status}: what the data directory holds. */
 @Command(name = "status", mixinStandardHelpOptions = true, description = "Show what is indexed.")
@@ -44,13 +45,13 @@ public class StatusCommand implements Callable<Integer> {
                 m.put("active_model", s.activeModelId().orElse(null));
                 List<Map<String, Object>> failed = new ArrayList<>();
                 for (WorkspaceStatus.FailedFile f : s.failed()) {
-                    failed.add(Map.of("path", f.path().toString(), "error", String.valueOf(f.errorKind()), "message", f.message()));
+                    failed.add(Map.of("path", PathText.shown(f.path()), "error", String.valueOf(f.errorKind()), "message", f.message()));
                 }
                 m.put("errors", failed);
                 m.put("last_run", s.lastRun().map(r -> Map.of("status", r.status(), "started", r.started().toString(),
                         "files_total", r.filesTotal())).orElse(null));
                 m.put("awaiting_reembedding", s.awaitingReembedding().stream()
-                        .map(f -> Map.of("path", f.path().toString(), "message", f.message())).toList());
+                        .map(f -> Map.of("path", PathText.shown(f.path()), "message", f.message())).toList());
                 m.put("cases_disagreeing_with_audit", tampered.entrySet().stream().map(e -> Map.of("reference",
                         e.getKey().reference(), "fields", e.getValue().stream().map(RowDisagreement::describe).toList())).toList());
                 System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
@@ -74,7 +75,7 @@ public class StatusCommand implements Callable<Integer> {
                 System.out.println("Not finished    " + s.awaitingReembedding().size() + " videos are indexed again by the next "
                         + "`sightline index` run, whatever folders it is given:");
                 for (WorkspaceStatus.FailedFile f : s.awaitingReembedding()) {
-                    System.out.println("  " + f.path() + "  " + f.message());
+                    System.out.println("  " + PathText.shown(f.path()) + "  " + f.message());
                 }
             }
             if (!tampered.isEmpty()) {

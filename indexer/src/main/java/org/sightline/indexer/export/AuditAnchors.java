@@ -1,6 +1,7 @@
 package org.sightline.indexer.export;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.sightline.indexer.audit.AuditEntry;
+import org.sightline.indexer.signing.DetachedSignature;
 import org.sightline.indexer.signing.SignatureCheck;
 import org.sightline.indexer.signing.TrustedKeys;
 
@@ -32,10 +34,19 @@ public final class AuditAnchors {
      * @param lastAnchored the newest entry an anchor covers (0 when none)
      * @param lastSource   where that anchor came from, or null
      * @param headSeq      the log's last entry now
+     * @param untrusted    anchors not used because nothing vouches for them: an evidence package whose manifest is
+     *                     unsigned, badly signed or signed by a key not trusted here (anyone can write a manifest)
      */
-    public record Outcome(int anchors, List<String> problems, long lastAnchored, String lastSource, long headSeq) {
+    public record Outcome(int anchors, List<String> problems, long lastAnchored, String lastSource, long headSeq,
+                          List<String> untrusted) {
+        public Outcome {
+            problems = List.copyOf(problems);
+            untrusted = List.copyOf(untrusted);
+        }
+
+        /** The log agrees with every anchor, and every anchor given could be used. */
         public boolean holds() {
-            return problems.isEmpty();
+            return problems.isEmpty() && untrusted.isEmpty();
         }
 
         /** Entries after the newest anchor: nothing outside the log vouches for them yet. */
@@ -46,6 +57,7 @@ public final class AuditAnchors {
 
     private final List<Anchor> anchors = new ArrayList<>();
     private final List<String> unusable = new ArrayList<>();
+    private final List<String> untrusted = new ArrayList<>();
 
     /** A checkpoint file, used when it reads and its signature is valid (and by a trusted key); else a problem. */
     public void addCheckpoint(Path file, TrustedKeys trust) {
@@ -64,15 +76,31 @@ public final class AuditAnchors {
         anchors.add(new Anchor("checkpoint " + file, c.seq(), c.hash()));
     }
 
-    /** The audit entries an evidence package recorded and the chain's head when it was made. */
-    public void addPackage(Path dir) {
-        ExportManifest.Audit recorded;
+    /**
+     * The audit entries an evidence package recorded and the chain's head when it was made, used only when the
+     * package's manifest carries a valid signature by a key {@code trust} accepts; else reported as untrusted.
+     */
+    public void addPackage(Path dir, TrustedKeys trust) {
+        ExportManifest manifest;
+        SignatureCheck sig;
         try {
-            recorded = ExportVerifier.readManifest(dir).audit();
+            manifest = ExportVerifier.readManifest(dir);
+            Path manifestFile = dir.resolve(ExportManifest.MANIFEST);
+            sig = DetachedSignature.check(manifestFile, Files.readAllBytes(manifestFile), manifest.signer(), trust);
         } catch (IOException e) {
             unusable.add(e.getMessage());
             return;
         }
+        if (!sig.valid()) {
+            String why = switch (sig.status()) {
+                case UNSIGNED -> "its manifest is unsigned";
+                case INVALID -> "its manifest is badly signed";
+                case UNTRUSTED, VALID -> "its manifest is signed by a key not trusted here";
+            };
+            untrusted.add("package " + dir + ": its audit entries were NOT used as anchors, " + why + " (" + sig.problem() + ")");
+            return;
+        }
+        ExportManifest.Audit recorded = manifest.audit();
         if (recorded == null) {
             unusable.add("package " + dir + " records no audit entries");
             return;
@@ -108,6 +136,6 @@ public final class AuditAnchors {
         }
         Optional<Anchor> last = anchors.stream().max(Comparator.comparingLong(Anchor::seq));
         return new Outcome(anchors.size(), problems, last.map(Anchor::seq).orElse(0L),
-                last.map(Anchor::source).orElse(null), head);
+                last.map(Anchor::source).orElse(null), head, untrusted);
     }
 }

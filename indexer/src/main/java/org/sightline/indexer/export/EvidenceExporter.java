@@ -41,6 +41,7 @@ import org.sightline.indexer.signing.ExaminerKeyStore;
 import org.sightline.indexer.signing.KeyException;
 import org.sightline.indexer.signing.SignedBy;
 import org.sightline.models.integrity.Sha256;
+import org.sightline.indexer.footage.PathText;
 
 /**
  * Writes a case's evidence package: {@code originals/} (bit-for-bit copies checked against the SHA-256
@@ -325,7 +326,7 @@ public class EvidenceExporter {
         for (Map.Entry<String, Path> source : sources.entrySet()) {
             steps.begin("copying original " + source.getValue().getFileName());
             String sha = source.getKey();
-            String name = sha.substring(0, 8) + "_" + safeName(source.getValue().getFileName().toString());
+            String name = sha.substring(0, 8) + "_" + safeName(PathText.escaped(source.getValue().getFileName()));
             long size = copyVerified(source.getValue(), sha, dir.resolve(name));
             String rel = ExportManifest.ORIGINALS + "/" + name;
             relBySha.put(sha, rel);
@@ -379,8 +380,8 @@ public class EvidenceExporter {
             files.add(new ExportManifest.FileEntry(stillRel, size(still), hash(still), ExportManifest.ROLE_STILL, item.position(),
                     new ExportManifest.DerivedFrom(item.videoSha256(), sourceRel, null, null, cut.stillSeconds()),
                     item.foundBy(), redacted));
-            manifestItems.add(new ExportManifest.Item(item.position(), item.id(), item.videoSha256(), item.video().toString(),
-                    sources.get(item.videoSha256()).toString(), item.camera(), item.inSeconds(), item.outSeconds(),
+            manifestItems.add(new ExportManifest.Item(item.position(), item.id(), item.videoSha256(), PathText.shown(item.video()),
+                    PathText.shown(sources.get(item.videoSha256())), item.camera(), item.inSeconds(), item.outSeconds(),
                     item.hitSeconds(), item.note(), item.tags(), item.foundBy(), sourceRel, clipRel, stillRel, cut.frames(),
                     cut.framesPerSecond(), cut.firstFrameSeconds(), cut.lastFrameSeconds(), cut.stillSeconds(),
                     recording.map(t -> t.start().toString()).orElse(null),
@@ -552,7 +553,7 @@ public class EvidenceExporter {
             }
         }
         throw new ExportException(ExportException.Reason.SOURCE_MISSING, recorded, "source file of item " + item.position()
-                + " is missing: " + recorded + " does not exist"
+                + " is missing: " + PathText.shown(recorded) + " does not exist"
                 + (tried.isEmpty() ? " and no other known path has SHA-256 " + item.videoSha256()
                 : " and none of " + tried + " has SHA-256 " + item.videoSha256()));
     }
@@ -564,7 +565,7 @@ public class EvidenceExporter {
             try (OutputStream o = Files.newOutputStream(copy, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 copied = Sha256.copy(in, o);
             } catch (IOException e) {
-                throw ioFailure(copy, "copy " + source + " to", e);
+                throw ioFailure(copy, "copy " + PathText.shown(source) + " to", e);
             }
         } catch (IOException e) {
             throw new ExportException(ExportException.Reason.IO_FAILED, source, "cannot read source " + source + ": " + e, e);

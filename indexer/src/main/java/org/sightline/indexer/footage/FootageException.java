@@ -12,7 +12,7 @@ public class FootageException extends Exception {
     }
 
     public FootageException(Path path, FootageError error, String detail, Throwable cause) {
-        super(path + ": " + error.description() + (detail == null || detail.isBlank() ? "" : " (" + detail + ")"), cause);
+        super(PathText.shown(path) + ": " + error.description() + (detail == null || detail.isBlank() ? "" : " (" + detail + ")"), cause);
         this.path = path;
         this.error = error;
     }

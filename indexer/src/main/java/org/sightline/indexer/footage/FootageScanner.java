@@ -129,16 +129,20 @@ public final class FootageScanner {
     /** Asks FFmpeg (demuxer only, limited probing) whether the file holds a video stream. */
     static boolean ffmpegFindsVideoStream(Path file) {
         FfmpegMessages.install();
-        FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(VideoOpener.ffmpegName(file));
-        grabber.setOption("probesize", Integer.toString(4 << 20));
-        grabber.setOption("analyzeduration", Integer.toString(5_000_000));
-        try {
-            grabber.start(false);
-            return grabber.hasVideo() && grabber.getImageWidth() > 0;
-        } catch (Exception | LinkageError e) {
+        try (VideoOpener.FfmpegName name = VideoOpener.ffmpegName(file)) {
+            FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(name.name());
+            grabber.setOption("probesize", Integer.toString(4 << 20));
+            grabber.setOption("analyzeduration", Integer.toString(5_000_000));
+            try {
+                grabber.start(false);
+                return grabber.hasVideo() && grabber.getImageWidth() > 0;
+            } catch (Exception | LinkageError e) {
+                return false;
+            } finally {
+                VideoOpener.closeQuietly(grabber);
+            }
+        } catch (FootageException e) {
             return false;
-        } finally {
-            VideoOpener.closeQuietly(grabber);
         }
     }
 
@@ -167,7 +171,10 @@ public final class FootageScanner {
                         + "(it lacks the execute permission for this user)");
             } catch (IOException e) {
                 boolean link = Files.exists(path, LinkOption.NOFOLLOW_LINKS);
-                skip(path, SkipReason.NOT_FOUND, link ? "dangling symbolic link (its target does not exist)" : "no such file or folder");
+                skip(path, SkipReason.NOT_FOUND, link ? "dangling symbolic link (its target does not exist)" : "no such file or folder"
+                        + (path.toString().indexOf('\uFFFD') >= 0 ? "; a name that is not valid UTF-8 cannot be passed "
+                        + "through the command line as it is: type each such byte as \\xHH, as Sightline shows it "
+                        + "(e.g. caf\\xE9), or name its folder" : ""));
             }
         }
 
@@ -180,7 +187,7 @@ public final class FootageScanner {
                 return;
             }
             if (!visitedFolders.add(real)) {
-                skip(folder, SkipReason.LINK_LOOP, "folder already scanned as " + real);
+                skip(folder, SkipReason.LINK_LOOP, "folder already scanned as " + PathText.shown(real));
                 return;
             }
             List<Path> entries = new ArrayList<>();
@@ -225,7 +232,7 @@ public final class FootageScanner {
             }
             Path earlier = listedFiles.putIfAbsent(real, file);
             if (earlier != null) {
-                skip(file, SkipReason.ALREADY_LISTED, "same file as " + earlier);
+                skip(file, SkipReason.ALREADY_LISTED, "same file as " + PathText.shown(earlier));
                 return;
             }
             String extension = extension(file);

@@ -20,8 +20,12 @@ final class StreamInspection {
     /** The error for a container whose streams JavaCV would not use, when the streams explain it. */
     static Optional<FootageException> explain(Path path) {
         AVFormatContext context = new AVFormatContext(null);
-        if (avformat.avformat_open_input(context, VideoOpener.ffmpegName(path), null, null) < 0) {
-            return Optional.empty();
+        try (VideoOpener.FfmpegName name = VideoOpener.ffmpegName(path)) {
+            if (avformat.avformat_open_input(context, name.name(), null, null) < 0) {
+                return Optional.empty();
+            }
+        } catch (FootageException e) {
+            return Optional.of(e);
         }
         try {
             avformat.avformat_find_stream_info(context, (PointerPointer<?>) null);

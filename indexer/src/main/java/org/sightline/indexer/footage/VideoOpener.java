@@ -2,10 +2,12 @@ package org.sightline.indexer.footage;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -75,9 +77,56 @@ public final class VideoOpener {
         return open(path, checkReadable(path), pixelFormat, 0, false);
     }
 
-    /** The name FFmpeg opens: the {@code file:} protocol (read-only), so a ':' in a file name is not taken for a protocol. */
-    static String ffmpegName(Path path) {
-        return "file:" + path.toAbsolutePath();
+    /**
+     * The name FFmpeg opens for {@code path}: the {@code file:} protocol (read-only), so a ':' in a file name is not
+     * taken for a protocol. FFmpeg (through JavaCV) takes the name as text, which cannot carry a name that is not
+     * valid UTF-8 ({@link PathText}): such a file is opened through a symbolic link with a plain ASCII name, in a
+     * private (0700) temporary folder, removed by {@link FfmpegName#close()} once FFmpeg holds the file open. The
+     * link changes nothing about the open: FFmpeg's {@code file:} protocol opens read-only either way.
+     */
+    static FfmpegName ffmpegName(Path path) throws FootageException {
+        Path absolute = path.toAbsolutePath();
+        if (PathText.isFaithful(absolute)) {
+            return new FfmpegName("file:" + absolute, null);
+        }
+        Path folder = null;
+        try {
+            folder = Files.createTempDirectory("sightline-open-",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Path link = Files.createSymbolicLink(folder.resolve("video" + asciiExtension(absolute)), absolute);
+            return new FfmpegName("file:" + link, folder);
+        } catch (IOException | UnsupportedOperationException e) {
+            new FfmpegName(null, folder).close();
+            throw new FootageException(path, FootageError.UNREADABLE, "its name is not valid UTF-8 and a temporary link "
+                    + "with a plain name, to open it through, could not be made: " + e.getMessage(), e);
+        }
+    }
+
+    /** The file's extension with its dot when it is plain ASCII letters and digits (raw streams are told by it), else "". */
+    private static String asciiExtension(Path path) {
+        String name = PathText.escaped(path.getFileName());
+        int dot = name.lastIndexOf('.');
+        String extension = dot <= 0 ? "" : name.substring(dot + 1);
+        return !extension.isEmpty() && extension.length() <= 8 && extension.chars().allMatch(c -> c < 128 && Character.isLetterOrDigit(c))
+                ? "." + extension : "";
+    }
+
+    /** A name FFmpeg can open, and the private link folder to remove once it has opened it (null when none). */
+    record FfmpegName(String name, Path linkFolder) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (linkFolder == null) {
+                return;
+            }
+            try (DirectoryStream<Path> links = Files.newDirectoryStream(linkFolder)) {
+                for (Path link : links) {
+                    Files.deleteIfExists(link);
+                }
+                Files.deleteIfExists(linkFolder);
+            } catch (IOException e) {
+                // a link left in a private temporary folder points to a file opened read-only; nothing to undo
+            }
+        }
     }
 
     /**
@@ -99,7 +148,14 @@ public final class VideoOpener {
             throws FootageException {
         FfmpegMessages.install();
         FfmpegMessages.clear();
-        FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(ffmpegName(path));
+        try (FfmpegName name = ffmpegName(path)) {
+            return start(path, name, head, pixelFormat, decoderThreads, forEmbedding);
+        }
+    }
+
+    private static FFmpegFrameGrabber start(Path path, FfmpegName name, byte[] head, int pixelFormat, int decoderThreads,
+            boolean forEmbedding) throws FootageException {
+        FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(name.name());
         grabber.setPixelFormat(pixelFormat);
         grabber.setImageScalingFlags(org.bytedeco.ffmpeg.global.swscale.SWS_AREA);
         if (decoderThreads > 0) {

@@ -36,6 +36,7 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.util.VectorUtil;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ReferenceManager;
@@ -451,18 +452,26 @@ public final class SegmentIndex implements IndexStore {
                 SortedNumericDocValues video = leaf.reader().getSortedNumericDocValues(VIDEO);
                 SortedNumericDocValues segment = leaf.reader().getSortedNumericDocValues(SEGMENT);
                 SortedNumericDocValues offset = leaf.reader().getSortedNumericDocValues(OFFSET);
+                FloatVectorValues stored = leaf.reader().getFloatVectorValues(VECTOR);
+                KnnVectorValues.DocIndexIterator storedAt = stored == null ? null : stored.iterator();
                 int end = leaf.docBase + leaf.reader().maxDoc();
                 for (; i < byDoc.length && byDoc[i].doc < end; i++) {
                     int doc = byDoc[i].doc - leaf.docBase;
-                    // Lucene scores DOT_PRODUCT as (1 + dot) / 2; report the cosine itself
+                    // Lucene scores DOT_PRODUCT as (1 + dot) / 2 from the 8-bit quantized vectors, whose quantization
+                    // depends on the Lucene segment's other vectors: report the exact cosine of the stored float vector,
+                    // so that re-embedding the same footage gives the same scores (docs/benchmarks.md)
+                    float cosine = storedAt != null && storedAt.advance(doc) == doc
+                            ? VectorUtil.dotProduct(vector, stored.vectorValue(storedAt.index())) : 2 * byDoc[i].score - 1;
                     hitsByDoc.put(byDoc[i].doc, new FrameHit(next(video, VIDEO, doc), next(segment, SEGMENT, doc),
-                            next(offset, OFFSET, doc) / 1000.0, 2 * byDoc[i].score - 1));
+                            next(offset, OFFSET, doc) / 1000.0, cosine));
                 }
             }
             List<FrameHit> hits = new ArrayList<>(top.scoreDocs.length);
             for (ScoreDoc sd : top.scoreDocs) {
                 hits.add(hitsByDoc.get(sd.doc));
             }
+            hits.sort(java.util.Comparator.comparingDouble((FrameHit h) -> -h.score()).thenComparingLong(FrameHit::videoId)
+                    .thenComparingDouble(FrameHit::offsetSeconds));
             return hits;
         } finally {
             release(s);

@@ -15,6 +15,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import org.sightline.indexer.catalog.Catalog;
 import org.sightline.indexer.catalog.VideoRecord;
+import org.sightline.indexer.catalog.VideoStatus;
 import org.sightline.indexer.footage.FootageError;
 import org.sightline.indexer.footage.FootageException;
 import org.sightline.indexer.footage.SampledFrame;
@@ -27,6 +28,7 @@ import org.sightline.indexer.perception.FrameInspector;
 import org.sightline.models.integrity.Sha256;
 import org.sightline.models.runtime.PreparedImage;
 import org.sightline.models.runtime.VisionLanguageModel;
+import org.sightline.indexer.footage.PathText;
 
 /**
  * The producing half of the {@link IngestPipeline}, on its own thread: for each file in turn it hashes (read-only
@@ -205,25 +207,25 @@ final class FileFeeder implements Runnable {
         catalog.rememberPath(sha, path);
         Path copyOf = fedThisRun.get(sha);
         if (copyOf != null) {
-            return settle(new FileOutcome(path, FileOutcome.Status.UNCHANGED, "same content as " + copyOf + ", indexed in this run", 0));
+            return settle(new FileOutcome(path, FileOutcome.Status.UNCHANGED, "same content as " + PathText.shown(copyOf) + ", indexed in this run", 0));
         }
 
         Optional<VideoRecord> atPath = catalog.videoByPath(path);
         if (atPath.isEmpty() || !sha.equals(atPath.get().sha256())) {
             for (VideoRecord other : catalog.videosBySha256(sha)) {
-                if (other.path().equals(path)) {
-                    continue;
+                if (other.path().equals(path) || other.status() == VideoStatus.FAILED) {
+                    continue; // a failure record stays the record of its own file: never taken over as a move
                 }
                 if (!Files.exists(other.path()) && atPath.isEmpty()) {
                     catalog.moveVideo(other.id(), path);
                     if (catalog.isIndexed(other.id(), modelId, sha) && !request.reembed()) {
-                        return settle(new FileOutcome(path, FileOutcome.Status.UNCHANGED, "moved from " + other.path(), 0));
+                        return settle(new FileOutcome(path, FileOutcome.Status.UNCHANGED, "moved from " + PathText.shown(other.path()), 0));
                     }
                     atPath = catalog.video(other.id());
                     break;
                 }
                 if (catalog.isIndexed(other.id(), modelId, sha) && !request.reembed()) {
-                    return settle(new FileOutcome(path, FileOutcome.Status.UNCHANGED, "same content as " + other.path() + ", already indexed", 0));
+                    return settle(new FileOutcome(path, FileOutcome.Status.UNCHANGED, "same content as " + PathText.shown(other.path()) + ", already indexed", 0));
                 }
             }
         } else if (catalog.isIndexed(atPath.get().id(), modelId, sha) && !request.reembed()) {

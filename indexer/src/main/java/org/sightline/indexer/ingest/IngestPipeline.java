@@ -33,6 +33,7 @@ import org.sightline.indexer.perception.FrameInspector;
 import org.sightline.indexer.perception.VideoPerception;
 import org.sightline.models.runtime.PreparedImage;
 import org.sightline.models.runtime.VisionLanguageModel;
+import org.sightline.indexer.footage.PathText;
 
 /**
  * Footage to index. Two threads work at once:
@@ -578,7 +579,7 @@ public final class IngestPipeline {
 
     static String cameraFromFolder(Path path) {
         Path parent = path.getParent();
-        return parent == null || parent.getFileName() == null ? "" : parent.getFileName().toString();
+        return parent == null || parent.getFileName() == null ? "" : PathText.escaped(parent.getFileName());
     }
 
     private static void deleteFolder(Path dir) {

@@ -18,6 +18,7 @@ import org.sightline.indexer.footage.SamplingReport;
 import org.sightline.indexer.footage.VideoInfo;
 import org.sightline.indexer.footage.VideoProbe;
 import org.sightline.models.runtime.RgbFrame;
+import org.sightline.indexer.footage.PathText;
 
 /**
  * The footage package (JavaCV/FFmpeg) behind {@link FootageReader}. The decoder gets one thread so the other core is
@@ -33,7 +34,7 @@ public final class JavaCvFootageReader implements FootageReader {
         FootageScanner.Result r = scanner.scan(roots, recursive);
         List<FileOutcome> notes = new ArrayList<>();
         for (FootageScanner.Skipped s : r.skipped()) {
-            String message = s.path() + ": " + s.detail();
+            String message = PathText.shown(s.path()) + ": " + s.detail();
             switch (s.reason()) {
                 case NOT_FOUND, UNREADABLE_FOLDER, UNREADABLE_FILE -> notes.add(new FileOutcome(s.path(), FileOutcome.Status.FAILED, message, 0));
                 default -> notes.add(new FileOutcome(s.path(), FileOutcome.Status.NOT_VIDEO, message, 0));

@@ -13,6 +13,7 @@ import org.sightline.indexer.catalog.VideoRecord;
 import org.sightline.indexer.index.FrameHit;
 import org.sightline.indexer.index.IndexStore;
 import org.sightline.models.integrity.Sha256;
+import org.sightline.indexer.footage.PathText;
 
 /**
  * Checks a clip's catalog records before a search presents it: the video's SHA-256 must be the one its vectors were
@@ -65,7 +66,7 @@ final class ClipRecordCheck {
         }
         Path path = video.path();
         if (!Files.isRegularFile(path)) {
-            problems.add(path + " is not there (moved or deleted, or the catalog's path edited); index its folder again "
+            problems.add(PathText.shown(path) + " is not there (moved or deleted, or the catalog's path edited); index its folder again "
                     + "to find it");
         } else if (video.sizeBytes() > 0 && Files.size(path) != video.sizeBytes()) {
             problems.add(path + " is " + Files.size(path) + " bytes, not the " + video.sizeBytes() + " bytes indexed: "

@@ -14,6 +14,7 @@ import org.sightline.indexer.catalog.VideoRecord;
 import org.sightline.indexer.catalog.VideoStatus;
 import org.sightline.indexer.footage.FootageException;
 import org.sightline.indexer.footage.RegionMotion;
+import org.sightline.indexer.footage.PathText;
 
 /**
  * Motion in regions of the picture across the indexed videos, model-free: each video that passes the filters is
@@ -54,7 +55,7 @@ public final class MotionSearch {
                 continue;
             }
             if ((q.from() != null || q.to() != null) && v.recordingStart().isEmpty()) {
-                unread.add(new UnansweredPart(v.path().toString(), List.of(), "left out: its recording time is unknown, so "
+                unread.add(new UnansweredPart(PathText.shown(v.path()), List.of(), "left out: its recording time is unknown, so "
                         + "the time filter cannot place it"));
                 continue;
             }
@@ -62,7 +63,7 @@ public final class MotionSearch {
             try {
                 spans = motion.scan(v.path(), q.regions(), settings, cancelled);
             } catch (FootageException e) {
-                unread.add(new UnansweredPart(v.path().toString(), List.of(), "could not be read for motion: " + e.getMessage()));
+                unread.add(new UnansweredPart(PathText.shown(v.path()), List.of(), "could not be read for motion: " + e.getMessage()));
                 continue;
             }
             spansSeen += spans.size();
