@@ -9,6 +9,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -18,7 +19,11 @@ import org.sightline.desktop.icons.Icon;
 import org.sightline.desktop.viewer.Timecodes;
 import org.sightline.indexer.search.Clip;
 
-/** One search hit in the grid: thumbnail, score bar, camera, file name, time in the file, wall-clock time and its source, score. */
+/**
+ * One search hit in the grid: thumbnail, score bar, camera, file name, time in the file, wall-clock time and its source,
+ * score, and, for an explained search, why it matched (one line per part with its evidence), object chips ("person ×
+ * 2") and recognised text. Enter opens it; Space or P shows a larger still of its hit frame.
+ */
 public final class ClipCard extends VBox {
     public static final double THUMB_WIDTH = 224;
     public static final double THUMB_HEIGHT = 126;
@@ -30,6 +35,15 @@ public final class ClipCard extends VBox {
      * @param clockSource  where the wall-clock time comes from ("metadata", "filename"), null when unknown
      */
     public ClipCard(Clip clip, double shareOfBest, String clockSource, Runnable onOpen, Runnable onAddToCase) {
+        this(clip, shareOfBest, clockSource, ClipExplanation.NONE, onOpen, onAddToCase, null);
+    }
+
+    /**
+     * @param explanation why the clip matched (tier, parts with evidence, objects, text)
+     * @param onPreview   Space or P on the card: show or hide the larger still (null: no preview)
+     */
+    public ClipCard(Clip clip, double shareOfBest, String clockSource, ClipExplanation explanation, Runnable onOpen,
+                    Runnable onAddToCase, Runnable onPreview) {
         this.clip = clip;
         getStyleClass().add("clip-card");
         setPrefWidth(THUMB_WIDTH + 16);
@@ -74,8 +88,13 @@ public final class ClipCard extends VBox {
         Label wall = new Label(describeWallClock(clip, clockSource));
         wall.getStyleClass().add("when");
         Tooltip details = new Tooltip(clip.video() + "\n" + describeOffset(clip) + "\n" + describeWallClock(clip, clockSource)
-                + "\n" + scoreText(clip, strength));
-        Tooltip.install(this, details);
+                + "\n" + scoreText(clip, strength) + (explanation.why().isEmpty() ? "" : "\nwhy: " + String.join("\n     ",
+                explanation.why())));
+        details.setWrapText(true);
+        details.setMaxWidth(560);
+        if (onPreview == null) {
+            Tooltip.install(this, details); // with a preview, its caption says all this
+        }
 
         Button add = new Button(null, Icon.CASE_ADD.node(16));
         add.setTooltip(new Tooltip("Add to case (Ctrl+D)"));
@@ -100,14 +119,51 @@ public final class ClipCard extends VBox {
             l.setMinHeight(Region.USE_PREF_SIZE);
         }
         getChildren().addAll(frame, scoreBar, top, file, offset, wall, score);
+        if (explanation.tier() != null) {
+            Label tier = new Label(explanation.tier());
+            tier.getStyleClass().addAll("tier-badge", "tier-" + explanation.tier());
+            top.getChildren().add(1, tier);
+        }
+        if (!explanation.objects().isEmpty()) {
+            FlowPane chips = new FlowPane(4, 4);
+            chips.getStyleClass().add("object-chips");
+            for (String o : explanation.objects()) {
+                Label chip = new Label(o);
+                chip.getStyleClass().add("object-chip");
+                chips.getChildren().add(chip);
+            }
+            getChildren().add(chips);
+        }
+        if (!explanation.text().isEmpty()) {
+            Label text = new Label("text: " + String.join(" · ", explanation.text().stream().map(t -> "“" + t + "”").toList()));
+            text.getStyleClass().add("recognised-text");
+            text.setWrapText(true);
+            text.setMinHeight(Region.USE_PREF_SIZE);
+            getChildren().add(text);
+        }
+        if (!explanation.why().isEmpty()) {
+            VBox why = new VBox(2);
+            why.getStyleClass().add("why-lines");
+            for (String line : explanation.why()) {
+                Label l = new Label("✓ " + line);
+                l.getStyleClass().add("why-line");
+                l.setWrapText(true);
+                l.setMinHeight(Region.USE_PREF_SIZE);
+                why.getChildren().add(l);
+            }
+            getChildren().add(why);
+        }
         setOnMouseClicked(e -> {
             requestFocus();
             onOpen.run();
         });
         setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.SPACE) {
+            if (e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.SPACE && onPreview == null) {
                 onOpen.run();
                 requestFocus(); // opened from the keyboard: the arrows keep moving through the cards
+                e.consume();
+            } else if ((e.getCode() == KeyCode.SPACE || e.getCode() == KeyCode.P) && onPreview != null) {
+                onPreview.run();
                 e.consume();
             }
         });
@@ -122,6 +178,11 @@ public final class ClipCard extends VBox {
     static String describeOffset(Clip c) {
         return Timecodes.shortOffset(c.startSeconds()) + "–" + Timecodes.shortOffset(c.endSeconds()) + " in file · "
                 + String.format(Locale.ROOT, "%.1f s", c.durationSeconds());
+    }
+
+    /** "0:15": a moment or a length of a file. */
+    static String describeLength(double seconds) {
+        return Timecodes.shortOffset(seconds);
     }
 
     /** "2018-01-01 10:00:15 CET (from metadata)", or that it is unknown. */
