@@ -169,6 +169,21 @@ public final class ClipCard extends VBox {
         });
     }
 
+    /**
+     * A card is always {@link #THUMB_WIDTH} wide plus padding, so its wrapped lines (why it matched, the file name)
+     * are measured at that width even when asked without one (a flow pane asks so, and would otherwise place the
+     * cards of a row over each other).
+     */
+    @Override
+    protected double computePrefHeight(double width) {
+        return super.computePrefHeight(width < 0 ? getPrefWidth() : width);
+    }
+
+    @Override
+    protected double computeMinHeight(double width) {
+        return super.computeMinHeight(width < 0 ? getPrefWidth() : width);
+    }
+
     /** "score 0.235 · 94% of best". */
     static String scoreText(Clip c, double shareOfBest) {
         return String.format(Locale.ROOT, "score %.3f · %d%% of best", c.score(), Math.round(shareOfBest * 100));

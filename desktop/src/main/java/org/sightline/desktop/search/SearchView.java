@@ -58,6 +58,7 @@ public final class SearchView extends VBox {
     /** Hovering a card this long opens its preview. */
     static final Duration PREVIEW_DELAY = Duration.millis(400);
     private static final double PREVIEW_WIDTH = 640;
+    private static final double PREVIEW_MIN_WIDTH = 360;
 
     private final SearchViewModel vm;
     /** The results: tier sections (or files), each with its cards. */
@@ -180,12 +181,13 @@ public final class SearchView extends VBox {
         preview.getStyleClass().add("clip-preview");
         preview.setMouseTransparent(true);
         preview.setVisible(false);
-        preview.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        preview.setManaged(false); // floats over the results like a popup: opening it never moves the page's layout
         StackPane results = new StackPane(scroll, empty, preview);
         StackPane.setAlignment(empty, Pos.TOP_CENTER);
-        StackPane.setAlignment(preview, Pos.CENTER);
         vm.previewClipProperty().addListener((o, a, b) -> showPreview());
         vm.previewImageProperty().addListener((o, a, b) -> showPreview());
+        results.widthProperty().addListener((o, a, b) -> placePreview());
+        results.heightProperty().addListener((o, a, b) -> placePreview());
 
         results.setMinWidth(ClipCard.THUMB_WIDTH + 40);
         if (viewer instanceof javafx.scene.layout.Region r) {
@@ -528,7 +530,8 @@ public final class SearchView extends VBox {
             for (Node n : strip.getChildren()) {
                 if (n instanceof Rectangle r && r.getUserData() instanceof Clip c) {
                     r.setX(w * g.fractionAt(c.startSeconds()));
-                    r.setWidth(Math.max(4, w * (g.fractionAt(c.endSeconds()) - g.fractionAt(c.startSeconds()))));
+                    // a pixel apart, so hits that touch still read as separate marks
+                    r.setWidth(Math.max(4, w * (g.fractionAt(c.endSeconds()) - g.fractionAt(c.startSeconds())) - 1));
                 }
             }
         };
@@ -541,7 +544,7 @@ public final class SearchView extends VBox {
     }
 
     private FlowPane cardPane(List<Clip> clips) {
-        FlowPane pane = new FlowPane(12, 12);
+        FlowPane pane = new FlowPane(10, 12);
         pane.getStyleClass().add("clip-cards");
         for (Clip c : clips) {
             Runnable add = vm.onAddToCaseProperty().get() == null ? null : () -> vm.onAddToCaseProperty().get().accept(c);
@@ -577,11 +580,12 @@ public final class SearchView extends VBox {
         if (c == null) {
             return;
         }
+        double width = previewWidth();
         ImageView still = new ImageView();
         still.setId("clip-preview-image");
         still.setPreserveRatio(true);
-        still.setFitWidth(PREVIEW_WIDTH);
-        still.setFitHeight(PREVIEW_WIDTH * 9 / 16);
+        still.setFitWidth(width);
+        still.setFitHeight(width * 9 / 16);
         if (vm.previewImageProperty().get() != null) {
             still.setImage(vm.previewImageProperty().get());
         } else if (c.thumbnail() != null && Files.isRegularFile(c.thumbnail())) {
@@ -591,12 +595,31 @@ public final class SearchView extends VBox {
                 + ClipCard.describeLength(c.bestOffsetSeconds()) + "\n" + ClipCard.describeWallClock(c, vm.clockSource(c))
                 + " · " + ClipCard.scoreText(c, vm.shareOfBest(c)) + "\nEsc or moving away closes this preview");
         caption.setWrapText(true);
-        caption.setMaxWidth(PREVIEW_WIDTH);
+        caption.setMaxWidth(width);
         caption.getStyleClass().add("preview-caption");
         VBox box = new VBox(6, still, caption);
         box.getStyleClass().add("preview-box");
-        box.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
         preview.getChildren().add(box);
+        placePreview();
+    }
+
+    /** As wide as the results allow, from {@value #PREVIEW_MIN_WIDTH} to {@value #PREVIEW_WIDTH} pixels. */
+    private double previewWidth() {
+        Node results = preview.getParent();
+        double room = results instanceof Region r ? r.getWidth() - 40 : PREVIEW_WIDTH;
+        return Math.clamp(room, PREVIEW_MIN_WIDTH, PREVIEW_WIDTH);
+    }
+
+    /** Centres the preview over the results (it may reach over the viewer when the results are narrow). */
+    private void placePreview() {
+        if (!preview.isVisible() || !(preview.getParent() instanceof Region results)) {
+            return;
+        }
+        preview.applyCss();
+        preview.autosize();
+        double x = Math.max(0, (results.getWidth() - preview.getWidth()) / 2);
+        double y = Math.max(0, Math.min(40, (results.getHeight() - preview.getHeight()) / 2));
+        preview.relocate(x, y);
     }
 
     /** True while the preview of a clip is shown. */

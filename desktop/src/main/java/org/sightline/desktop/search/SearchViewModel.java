@@ -82,6 +82,7 @@ public final class SearchViewModel {
 
     private final TaskExecutor tasks;
     private final ClipSearch search;
+    private final int pageSize;
 
     private final StringProperty prompt = new SimpleStringProperty(this, "prompt", "");
     private final ObjectProperty<SortOrder> sort = new SimpleObjectProperty<>(this, "sort", SortOrder.RELEVANCE);
@@ -133,6 +134,12 @@ public final class SearchViewModel {
     private long generation;
 
     public SearchViewModel(TaskExecutor tasks, ClipSearch search) {
+        this(tasks, search, RESULT_LIMIT);
+    }
+
+    /** @param pageSize clips asked for per search and added by each "Show more" (tests page with a few) */
+    SearchViewModel(TaskExecutor tasks, ClipSearch search, int pageSize) {
+        this.pageSize = pageSize;
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.search = Objects.requireNonNull(search, "search");
         filtered.predicateProperty().bind(Bindings.createObjectBinding(
@@ -185,7 +192,7 @@ public final class SearchViewModel {
             error.set(e.getMessage());
             return;
         }
-        limit.set(RESULT_LIMIT);
+        limit.set(pageSize);
         run(query, "“" + p + "”");
     }
 
@@ -194,7 +201,7 @@ public final class SearchViewModel {
         if (lastQuery == null || !section.canShowMore()) {
             return;
         }
-        int wanted = limit.get() + RESULT_LIMIT;
+        int wanted = limit.get() + pageSize;
         if (lastExplained != null && section.loaded() < section.total()) {
             int before = 0;
             for (Tier t : Tier.values()) {
@@ -203,7 +210,7 @@ public final class SearchViewModel {
                 }
                 before += lastExplained.tierCounts().getOrDefault(t, 0);
             }
-            wanted = before + section.loaded() + RESULT_LIMIT;
+            wanted = before + section.loaded() + pageSize;
         }
         limit.set(Math.min(SearchQuery.MAX_LIMIT, Math.max(wanted, limit.get() + 1)));
         run(lastQuery, queryDescription.get());
@@ -212,14 +219,14 @@ public final class SearchViewModel {
     /** Looks for moments that look like a picture (from the viewer). */
     public void searchSimilar(RgbFrame frame, String description) {
         prompt.set("");
-        limit.set(RESULT_LIMIT);
+        limit.set(pageSize);
         run(SearchQuery.example(new SearchQuery.Example.OfFrame(frame, description)), "similar to " + description);
     }
 
     /** Runs the last query again (the filters changed). */
     public void rerun() {
         if (lastQuery != null) {
-            limit.set(RESULT_LIMIT);
+            limit.set(pageSize);
             run(lastQuery, queryDescription.get());
         }
     }
@@ -231,7 +238,7 @@ public final class SearchViewModel {
             return;
         }
         if (lastQuery != null && mayHaveMore.get()) {
-            limit.set(Math.min(SearchQuery.MAX_LIMIT, limit.get() + RESULT_LIMIT));
+            limit.set(Math.min(SearchQuery.MAX_LIMIT, limit.get() + pageSize));
             run(lastQuery, queryDescription.get());
         }
     }
