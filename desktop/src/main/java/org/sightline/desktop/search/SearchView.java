@@ -200,6 +200,8 @@ public final class SearchView extends VBox {
         VBox.setVgrow(split, Priority.ALWAYS);
 
         status.setMinWidth(0);
+        status.setWrapText(true); // the model's id is long: wrapped, not cut
+        status.setMinHeight(Region.USE_PREF_SIZE);
         VBox resultsBox = new VBox(8, filters, countRow, understanding, status, error, split);
         if (addNotice != null) {
             resultsBox.getChildren().add(5, addNotice);
@@ -488,8 +490,11 @@ public final class SearchView extends VBox {
             Label meaning = new Label(t.meaning());
             meaning.getStyleClass().add("muted");
             meaning.setMinWidth(0);
+            meaning.setWrapText(true); // never cut: a narrow results column puts it on more lines
+            meaning.setMinHeight(Region.USE_PREF_SIZE);
+            HBox.setHgrow(meaning, Priority.ALWAYS);
             HBox head = new HBox(10, heading, meaning);
-            head.setAlignment(Pos.BASELINE_LEFT);
+            head.setAlignment(Pos.TOP_LEFT);
             box.getChildren().add(head);
         }
         box.getChildren().add(cards);
