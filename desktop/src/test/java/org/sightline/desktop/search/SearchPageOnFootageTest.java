@@ -91,6 +91,7 @@ class SearchPageOnFootageTest {
         Scene scene = new Scene(view, 1280, 800);
         scene.getStylesheets().add(SightlineApp.stylesheet());
         stage.setScene(scene);
+        stage.sizeToScene(); // the test stage is reused: a smaller window left by an earlier test would hide the right side
         stage.show();
     }
 
