@@ -214,6 +214,7 @@ public final class SearchView extends VBox {
 
         getChildren().addAll(promptRow, resultsBox, guidance);
 
+        vm.sections().addListener((ListChangeListener<TierSection>) c -> hoverDelay.stop());
         vm.sections().addListener((ListChangeListener<TierSection>) c -> rebuildGrid());
         vm.fileGroups().addListener((ListChangeListener<FileGroup>) c -> rebuildGrid());
         vm.groupByFileProperty().addListener((o, a, b) -> rebuildGrid());
@@ -563,7 +564,11 @@ public final class SearchView extends VBox {
             ClipCard card = new ClipCard(c, vm.shareOfBest(c), vm.clockSource(c), vm.explanationOf(c),
                     () -> vm.selectedProperty().set(c), add, togglePreview);
             card.addEventHandler(MouseEvent.MOUSE_ENTERED, e -> {
-                hoverDelay.setOnFinished(f -> vm.preview(c));
+                hoverDelay.setOnFinished(f -> {
+                    if (card.getScene() != null && card.isHover()) { // not a card the results replaced meanwhile
+                        vm.preview(c);
+                    }
+                });
                 hoverDelay.playFromStart();
             });
             card.addEventHandler(MouseEvent.MOUSE_EXITED, e -> {
