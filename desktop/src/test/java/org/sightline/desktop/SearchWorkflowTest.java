@@ -71,6 +71,7 @@ class SearchWorkflowTest {
         Scene scene = new Scene(workbench.view(), 1240, 780);
         scene.getStylesheets().add(SightlineApp.stylesheet());
         stage.setScene(scene);
+        stage.sizeToScene(); // the test stage is reused: a smaller window left by an earlier test would hide the right side
         stage.show();
     }
 

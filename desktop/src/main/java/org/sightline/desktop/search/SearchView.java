@@ -1,16 +1,22 @@
 package org.sightline.desktop.search;
 
+import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.collections.SetChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
@@ -24,24 +30,42 @@ import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.shape.Rectangle;
+import javafx.util.Duration;
 import javafx.util.StringConverter;
 import org.sightline.desktop.icons.Icon;
 import org.sightline.indexer.search.Clip;
 import org.sightline.indexer.search.SearchQuery.SortOrder;
 
 /**
- * The search page: a prominent prompt field, filters, a grid of clip cards, and the viewer beside it.
- * Without an active model pack it shows the guidance node instead of results.
+ * The search page: a prominent prompt field, filters, the clip cards in tier sections ("Strong · 3", each with "Show
+ * more") or grouped by file with a timeline strip of each file's hits, and the viewer beside them. A banner names
+ * ignored prompt words and the parts this data directory cannot answer. Hovering a card (400 ms) or Space/P on it shows
+ * a larger still of its hit frame; Esc or moving away closes it. Without an active model pack it shows the guidance
+ * node instead of results.
  */
 public final class SearchView extends VBox {
+    /** Hovering a card this long opens its preview. */
+    static final Duration PREVIEW_DELAY = Duration.millis(400);
+    private static final double PREVIEW_WIDTH = 640;
+    private static final double PREVIEW_MIN_WIDTH = 360;
+
     private final SearchViewModel vm;
-    private final FlowPane grid = new FlowPane(12, 12);
+    /** The results: tier sections (or files), each with its cards. */
+    private final VBox grid = new VBox(10);
     private final TextField promptField = new TextField();
+    private final PauseTransition hoverDelay = new PauseTransition(PREVIEW_DELAY);
+    private final StackPane preview = new StackPane();
 
     /**
      * @param viewer   the clip viewer shown beside the grid
@@ -106,13 +130,34 @@ public final class SearchView extends VBox {
         Label counts = new Label();
         counts.setId("search-counts");
         counts.textProperty().bind(vm.countText());
+        counts.setWrapText(true);
+        counts.setMinWidth(0);
+        counts.setMinHeight(Region.USE_PREF_SIZE);
+        counts.tooltipProperty().bind(Bindings.createObjectBinding(() -> vm.tierRuleProperty().get().isEmpty() ? null
+                : new Tooltip(vm.tierRuleProperty().get()), vm.tierRuleProperty()));
         Button more = new Button("Show more");
         more.setId("search-show-more");
         more.visibleProperty().bind(vm.mayHaveMoreProperty());
         more.managedProperty().bind(more.visibleProperty());
+        more.setMinWidth(Region.USE_PREF_SIZE);
         more.setOnAction(e -> vm.showMore());
-        HBox countRow = new HBox(10, counts, more);
+        CheckBox byFile = new CheckBox("Group by file");
+        byFile.setId("search-group-by-file");
+        byFile.setMinWidth(Region.USE_PREF_SIZE);
+        byFile.selectedProperty().bindBidirectional(vm.groupByFileProperty());
+        byFile.setTooltip(new Tooltip("One row per file, with a timeline of all its hits (click a mark to open it)"));
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox countRow = new HBox(10, counts, gap, byFile, more);
         countRow.setAlignment(Pos.CENTER_LEFT);
+        Label understanding = new Label();
+        understanding.setId("search-understanding");
+        understanding.getStyleClass().add("understanding-banner");
+        understanding.setWrapText(true);
+        understanding.setMinHeight(Region.USE_PREF_SIZE);
+        understanding.textProperty().bind(vm.understandingProperty());
+        understanding.visibleProperty().bind(vm.understandingProperty().isNotEmpty());
+        understanding.managedProperty().bind(understanding.visibleProperty());
         Label error = new Label();
         error.setId("search-error");
         error.getStyleClass().add("error-text");
@@ -128,18 +173,21 @@ public final class SearchView extends VBox {
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         Label empty = new Label();
+        empty.setId("search-empty");
         empty.getStyleClass().add("muted");
-        empty.textProperty().bind(Bindings.createStringBinding(() -> {
-            if (vm.searchingProperty().get()) {
-                return "";
-            }
-            if (vm.queryDescriptionProperty().get().isEmpty()) {
-                return "Results appear here.";
-            }
-            return vm.allClips().isEmpty() ? "Nothing matched." : vm.shownClips().isEmpty() ? "All clips are below the minimum score." : "";
-        }, vm.searchingProperty(), vm.queryDescriptionProperty(), vm.allClips(), vm.shownClips()));
-        StackPane results = new StackPane(scroll, empty);
+        empty.setWrapText(true);
+        empty.textProperty().bind(vm.emptyTextProperty());
+        preview.setId("clip-preview");
+        preview.getStyleClass().add("clip-preview");
+        preview.setMouseTransparent(true);
+        preview.setVisible(false);
+        preview.setManaged(false); // floats over the results like a popup: opening it never moves the page's layout
+        StackPane results = new StackPane(scroll, empty, preview);
         StackPane.setAlignment(empty, Pos.TOP_CENTER);
+        vm.previewClipProperty().addListener((o, a, b) -> showPreview());
+        vm.previewImageProperty().addListener((o, a, b) -> showPreview());
+        results.widthProperty().addListener((o, a, b) -> placePreview());
+        results.heightProperty().addListener((o, a, b) -> placePreview());
 
         results.setMinWidth(ClipCard.THUMB_WIDTH + 40);
         if (viewer instanceof javafx.scene.layout.Region r) {
@@ -152,9 +200,11 @@ public final class SearchView extends VBox {
         VBox.setVgrow(split, Priority.ALWAYS);
 
         status.setMinWidth(0);
-        VBox resultsBox = new VBox(8, filters, countRow, status, error, split);
+        status.setWrapText(true); // the model's id is long: wrapped, not cut
+        status.setMinHeight(Region.USE_PREF_SIZE);
+        VBox resultsBox = new VBox(8, filters, countRow, understanding, status, error, split);
         if (addNotice != null) {
-            resultsBox.getChildren().add(4, addNotice);
+            resultsBox.getChildren().add(5, addNotice);
         }
         VBox.setVgrow(resultsBox, Priority.ALWAYS);
         resultsBox.visibleProperty().bind(vm.modelReadyProperty());
@@ -164,10 +214,30 @@ public final class SearchView extends VBox {
 
         getChildren().addAll(promptRow, resultsBox, guidance);
 
-        vm.shownClips().addListener((ListChangeListener<Clip>) c -> rebuildGrid());
+        vm.sections().addListener((ListChangeListener<TierSection>) c -> hoverDelay.stop());
+        vm.sections().addListener((ListChangeListener<TierSection>) c -> rebuildGrid());
+        vm.fileGroups().addListener((ListChangeListener<FileGroup>) c -> rebuildGrid());
+        vm.groupByFileProperty().addListener((o, a, b) -> rebuildGrid());
         grid.addEventFilter(KeyEvent.KEY_PRESSED, this::moveBetweenCards);
         vm.selectedProperty().addListener((o, a, b) -> markSelected());
         vm.onAddToCaseProperty().addListener((o, a, b) -> rebuildGrid());
+        // Esc closes the preview wherever the keyboard is; moving to another card closes it too
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE && vm.previewClipProperty().get() != null) {
+                vm.closePreview();
+                e.consume();
+            }
+        });
+        sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) {
+                scene.focusOwnerProperty().addListener((p, was, now) -> {
+                    Clip open = vm.previewClipProperty().get();
+                    if (open != null && now instanceof ClipCard card && card.clip() != open) {
+                        vm.closePreview();
+                    }
+                });
+            }
+        });
     }
 
     private FlowPane filters() {
@@ -286,29 +356,49 @@ public final class SearchView extends VBox {
         promptField.selectAll();
     }
 
-    /** Moves the keyboard to the card at this index of the grid; false when there is none. */
+    /** Every card of the results, in the order shown. */
+    private List<ClipCard> cards() {
+        List<ClipCard> out = new ArrayList<>();
+        collectCards(grid, out);
+        return out;
+    }
+
+    private static void collectCards(Parent parent, List<ClipCard> out) {
+        for (Node n : parent.getChildrenUnmodifiable()) {
+            if (n instanceof ClipCard card) {
+                out.add(card);
+            } else if (n instanceof Parent p) {
+                collectCards(p, out);
+            }
+        }
+    }
+
+    /** Moves the keyboard to the card at this index of the results; false when there is none. */
     private boolean focusCard(int index) {
-        if (index < 0 || index >= grid.getChildren().size()) {
+        List<ClipCard> cards = cards();
+        if (index < 0 || index >= cards.size()) {
             return false;
         }
-        grid.getChildren().get(index).requestFocus();
+        cards.get(index).requestFocus();
+        scrollTo(cards.get(index));
         return true;
     }
 
-    /** Arrow keys between cards: left/right one card, up/down one row; up from the first row goes to the prompt. */
+    /**
+     * Arrow keys between cards: left/right the previous/next card in the order shown, up/down the nearest card in the
+     * row above/below (across tier and file sections); up from the first row goes to the prompt.
+     */
     private void moveBetweenCards(KeyEvent e) {
         Node owner = getScene() == null ? null : getScene().getFocusOwner();
-        int at = grid.getChildren().indexOf(owner);
+        List<ClipCard> cards = cards();
+        int at = cards.indexOf(owner);
         if (at < 0) {
             return;
         }
-        int perRow = Math.max(1, (int) ((grid.getWidth() - grid.getPadding().getLeft() - grid.getPadding().getRight()
-                + grid.getHgap()) / (ClipCard.THUMB_WIDTH + 16 + grid.getHgap())));
         int to = switch (e.getCode()) {
             case LEFT -> at - 1;
             case RIGHT -> at + 1;
-            case UP -> at - perRow;
-            case DOWN -> Math.min(at + perRow, grid.getChildren().size() - 1);
+            case UP, DOWN -> nearestInNextRow(cards, at, e.getCode() == KeyCode.DOWN);
             default -> Integer.MIN_VALUE;
         };
         if (to == Integer.MIN_VALUE) {
@@ -316,20 +406,44 @@ public final class SearchView extends VBox {
         }
         if (to < 0 && e.getCode() == KeyCode.UP) {
             promptField.requestFocus();
-        } else if (focusCard(to)) {
-            scrollTo(grid.getChildren().get(to));
+        } else {
+            focusCard(to);
         }
         e.consume();
+    }
+
+    /** The card in the nearest row below (or above) the one at {@code at}, closest in x; -1 when none. */
+    private static int nearestInNextRow(List<ClipCard> cards, int at, boolean down) {
+        Bounds from = cards.get(at).localToScene(cards.get(at).getBoundsInLocal());
+        double cx = from.getCenterX();
+        int best = -1;
+        double bestDy = Double.MAX_VALUE;
+        double bestDx = Double.MAX_VALUE;
+        for (int i = 0; i < cards.size(); i++) {
+            Bounds b = cards.get(i).localToScene(cards.get(i).getBoundsInLocal());
+            double dy = down ? b.getMinY() - from.getMinY() : from.getMinY() - b.getMinY();
+            if (i == at || dy < from.getHeight() / 4) {
+                continue;
+            }
+            double dx = Math.abs(b.getCenterX() - cx);
+            if (dy < bestDy - 1 || Math.abs(dy - bestDy) <= 1 && dx < bestDx) {
+                best = i;
+                bestDy = dy;
+                bestDx = dx;
+            }
+        }
+        return best;
     }
 
     private void scrollTo(Node card) {
         if (grid.getParent() != null && grid.getParent().getParent() instanceof ScrollPane scroll) {
             double h = grid.getHeight() - scroll.getViewportBounds().getHeight();
             if (h > 0) {
-                double y = card.getBoundsInParent().getMinY();
+                Bounds b = grid.sceneToLocal(card.localToScene(card.getBoundsInLocal()));
+                double y = b.getMinY();
                 double top = scroll.getVvalue() * h;
                 double bottom = top + scroll.getViewportBounds().getHeight();
-                if (y < top || card.getBoundsInParent().getMaxY() > bottom) {
+                if (y < top || b.getMaxY() > bottom) {
                     scroll.setVvalue(Math.clamp(y / h, 0, 1));
                 }
             }
@@ -352,19 +466,180 @@ public final class SearchView extends VBox {
 
     private void rebuildGrid() {
         grid.getChildren().clear();
-        for (Clip c : vm.shownClips()) {
-            Runnable add = vm.onAddToCaseProperty().get() == null ? null : () -> vm.onAddToCaseProperty().get().accept(c);
-            ClipCard card = new ClipCard(c, vm.shareOfBest(c), vm.clockSource(c), vm.cameraClock(c), () -> vm.selectedProperty().set(c), add);
-            grid.getChildren().add(card);
+        if (vm.groupByFileProperty().get()) {
+            for (FileGroup g : vm.fileGroups()) {
+                grid.getChildren().add(fileSection(g));
+            }
+        } else {
+            for (TierSection t : vm.sections()) {
+                grid.getChildren().add(tierSection(t, vm.sections().size() > 1));
+            }
         }
         markSelected();
     }
 
-    private void markSelected() {
-        for (Node n : grid.getChildren()) {
-            if (n instanceof ClipCard card) {
-                card.setSelected(card.clip() == vm.selectedProperty().get());
+    /** "Strong · 3", what it means, its cards and "Show more" when it has more. */
+    private VBox tierSection(TierSection t, boolean withHeading) {
+        FlowPane cards = cardPane(t.shown());
+        VBox box = new VBox(6);
+        box.setId("tier-" + t.key());
+        box.getStyleClass().addAll("tier-section", "tier-" + t.key());
+        if (withHeading) {
+            Label heading = new Label(t.heading());
+            heading.getStyleClass().add("tier-heading");
+            heading.setMinWidth(Region.USE_PREF_SIZE);
+            Label meaning = new Label(t.meaning());
+            meaning.getStyleClass().add("muted");
+            meaning.setMinWidth(0);
+            meaning.setWrapText(true); // never cut: a narrow results column puts it on more lines
+            meaning.setMinHeight(Region.USE_PREF_SIZE);
+            HBox.setHgrow(meaning, Priority.ALWAYS);
+            HBox head = new HBox(10, heading, meaning);
+            head.setAlignment(Pos.TOP_LEFT);
+            box.getChildren().add(head);
+        }
+        box.getChildren().add(cards);
+        if (t.canShowMore()) {
+            Button more = new Button(t.loaded() < t.total()
+                    ? String.format(Locale.ROOT, "Show more (%d not loaded)", t.total() - t.loaded()) : "Show more (look further)");
+            more.setId("show-more-" + t.key());
+            more.getStyleClass().add("show-more");
+            more.setOnAction(e -> vm.showMore(t));
+            box.getChildren().add(more);
+        }
+        return box;
+    }
+
+    /** A file: its name, a strip of the whole file with every hit marked (click one to open it), its cards. */
+    private VBox fileSection(FileGroup g) {
+        Label name = new Label((g.camera() == null || g.camera().isBlank() ? "" : g.camera() + " · ")
+                + g.video().getFileName() + " · " + g.clips().size() + (g.clips().size() == 1 ? " hit" : " hits"));
+        name.getStyleClass().add("tier-heading");
+        name.setMinWidth(0);
+        Tooltip.install(name, new Tooltip(g.video().toString()));
+        Pane strip = new Pane();
+        strip.getStyleClass().add("file-strip");
+        strip.setPrefHeight(14);
+        strip.setMinHeight(14);
+        for (Clip c : g.clips()) {
+            Rectangle mark = new Rectangle();
+            mark.getStyleClass().add("file-hit-mark");
+            mark.setManaged(false);
+            mark.setHeight(14);
+            mark.setUserData(c);
+            mark.setOnMouseClicked(e -> vm.selectedProperty().set(c));
+            Tooltip.install(mark, new Tooltip(ClipCard.describeOffset(c) + " · " + ClipCard.scoreText(c, vm.shareOfBest(c))));
+            strip.getChildren().add(mark);
+        }
+        Runnable place = () -> {
+            double w = strip.getWidth();
+            for (Node n : strip.getChildren()) {
+                if (n instanceof Rectangle r && r.getUserData() instanceof Clip c) {
+                    r.setX(w * g.fractionAt(c.startSeconds()));
+                    // a pixel apart, so hits that touch still read as separate marks
+                    r.setWidth(Math.max(4, w * (g.fractionAt(c.endSeconds()) - g.fractionAt(c.startSeconds())) - 1));
+                }
             }
+        };
+        strip.widthProperty().addListener((o, a, b) -> place.run());
+        Label length = new Label("0:00 … " + ClipCard.describeLength(g.durationSeconds()));
+        length.getStyleClass().add("muted");
+        VBox box = new VBox(6, name, strip, length, cardPane(g.clips()));
+        box.getStyleClass().add("file-section");
+        return box;
+    }
+
+    private FlowPane cardPane(List<Clip> clips) {
+        FlowPane pane = new FlowPane(10, 12);
+        pane.getStyleClass().add("clip-cards");
+        for (Clip c : clips) {
+            Runnable add = vm.onAddToCaseProperty().get() == null ? null : () -> vm.onAddToCaseProperty().get().accept(c);
+            Runnable togglePreview = () -> {
+                if (vm.previewClipProperty().get() == c) {
+                    vm.closePreview();
+                } else {
+                    vm.preview(c);
+                }
+            };
+            ClipCard card = new ClipCard(c, vm.shareOfBest(c), vm.clockSource(c), vm.cameraClock(c), vm.explanationOf(c),
+                    () -> vm.selectedProperty().set(c), add, togglePreview);
+            card.addEventHandler(MouseEvent.MOUSE_ENTERED, e -> {
+                hoverDelay.setOnFinished(f -> {
+                    if (card.getScene() != null && card.isHover()) { // not a card the results replaced meanwhile
+                        vm.preview(c);
+                    }
+                });
+                hoverDelay.playFromStart();
+            });
+            card.addEventHandler(MouseEvent.MOUSE_EXITED, e -> {
+                hoverDelay.stop();
+                if (vm.previewClipProperty().get() == c) {
+                    vm.closePreview();
+                }
+            });
+            pane.getChildren().add(card);
+        }
+        return pane;
+    }
+
+    /** The larger still of the previewed clip's hit frame (its thumbnail until the frame is decoded), with its facts. */
+    private void showPreview() {
+        Clip c = vm.previewClipProperty().get();
+        preview.setVisible(c != null);
+        preview.getChildren().clear();
+        if (c == null) {
+            return;
+        }
+        double width = previewWidth();
+        ImageView still = new ImageView();
+        still.setId("clip-preview-image");
+        still.setPreserveRatio(true);
+        still.setFitWidth(width);
+        still.setFitHeight(width * 9 / 16);
+        if (vm.previewImageProperty().get() != null) {
+            still.setImage(vm.previewImageProperty().get());
+        } else if (c.thumbnail() != null && Files.isRegularFile(c.thumbnail())) {
+            still.setImage(new Image(c.thumbnail().toUri().toString()));
+        }
+        Label caption = new Label(c.video() + "\n" + ClipCard.describeOffset(c) + " · hit frame at "
+                + ClipCard.describeLength(c.bestOffsetSeconds()) + "\n" + ClipCard.describeWallClock(c, vm.clockSource(c))
+                + " · " + ClipCard.scoreText(c, vm.shareOfBest(c)) + "\nEsc or moving away closes this preview");
+        caption.setWrapText(true);
+        caption.setMaxWidth(width);
+        caption.getStyleClass().add("preview-caption");
+        VBox box = new VBox(6, still, caption);
+        box.getStyleClass().add("preview-box");
+        preview.getChildren().add(box);
+        placePreview();
+    }
+
+    /** As wide as the results allow, from {@value #PREVIEW_MIN_WIDTH} to {@value #PREVIEW_WIDTH} pixels. */
+    private double previewWidth() {
+        Node results = preview.getParent();
+        double room = results instanceof Region r ? r.getWidth() - 40 : PREVIEW_WIDTH;
+        return Math.clamp(room, PREVIEW_MIN_WIDTH, PREVIEW_WIDTH);
+    }
+
+    /** Centres the preview over the results (it may reach over the viewer when the results are narrow). */
+    private void placePreview() {
+        if (!preview.isVisible() || !(preview.getParent() instanceof Region results)) {
+            return;
+        }
+        preview.applyCss();
+        preview.autosize();
+        double x = Math.max(0, (results.getWidth() - preview.getWidth()) / 2);
+        double y = Math.max(0, Math.min(40, (results.getHeight() - preview.getHeight()) / 2));
+        preview.relocate(x, y);
+    }
+
+    /** True while the preview of a clip is shown. */
+    public boolean isPreviewShown() {
+        return preview.isVisible();
+    }
+
+    private void markSelected() {
+        for (ClipCard card : cards()) {
+            card.setSelected(card.clip() == vm.selectedProperty().get());
         }
     }
 }

@@ -4,8 +4,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.nio.file.Path;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,6 +28,8 @@ import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -36,15 +42,28 @@ import javafx.collections.ObservableList;
 import javafx.collections.ObservableSet;
 import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
+import javafx.scene.image.Image;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
 import java.util.Objects;
 import org.sightline.desktop.task.BackgroundTask;
 import org.sightline.desktop.task.StartedTask;
 import org.sightline.desktop.task.TaskExecutor;
 import org.sightline.desktop.viewer.CameraClock;
+import org.sightline.desktop.viewer.HitMark;
 import org.sightline.indexer.search.Clip;
+import org.sightline.indexer.search.ExplainedClip;
+import org.sightline.indexer.search.ExplainedQuery;
+import org.sightline.indexer.search.ExplainedResult;
+import org.sightline.indexer.search.ObjectSighting;
+import org.sightline.indexer.search.Reason;
 import org.sightline.indexer.search.SearchQuery;
 import org.sightline.indexer.search.SearchQuery.SortOrder;
 import org.sightline.indexer.search.SearchResult;
+import org.sightline.indexer.search.SearchService;
+import org.sightline.indexer.search.Tier;
+import org.sightline.indexer.search.UnansweredPart;
+import org.sightline.models.runtime.PromptNotUnderstoodException;
 import org.sightline.models.runtime.RgbFrame;
 
 /**
@@ -52,6 +71,11 @@ import org.sightline.models.runtime.RgbFrame;
  * Searches run in the background; the minimum-score slider and the sort order work on the clips at hand,
  * and the slider's range follows the spread of the current query's scores (CLIP scores are not comparable
  * across prompts).
+ *
+ * <p>A prompt runs as an explained search when the service can explain ({@link ClipSearch#explainedSearch}): the
+ * clips come in tiers (strong, possible, more) with their counts over the whole result, each with why it matched,
+ * and "Show more" pages through every tier (the same query asked for more, from the start, so the tiers of one
+ * answer are drawn from one set of hits). Ignored words and the parts this data directory cannot answer are said.
  */
 public final class SearchViewModel {
     /** Clips asked for per search. */
@@ -59,6 +83,7 @@ public final class SearchViewModel {
 
     private final TaskExecutor tasks;
     private final ClipSearch search;
+    private final int pageSize;
 
     private final StringProperty prompt = new SimpleStringProperty(this, "prompt", "");
     private final ObjectProperty<SortOrder> sort = new SimpleObjectProperty<>(this, "sort", SortOrder.RELEVANCE);
@@ -90,23 +115,45 @@ public final class SearchViewModel {
     private final ReadOnlyBooleanWrapper mayHaveMore = new ReadOnlyBooleanWrapper(this, "mayHaveMore", false);
     private final ReadOnlyIntegerWrapper limit = new ReadOnlyIntegerWrapper(this, "limit", RESULT_LIMIT);
     private final StringBinding countText;
+    private final ObservableList<TierSection> sections = FXCollections.observableArrayList();
+    private final ObservableList<FileGroup> fileGroups = FXCollections.observableArrayList();
+    private final BooleanProperty groupByFile = new SimpleBooleanProperty(this, "groupByFile", false);
+    private final ReadOnlyStringWrapper understanding = new ReadOnlyStringWrapper(this, "understanding", "");
+    private final ReadOnlyStringWrapper tierRule = new ReadOnlyStringWrapper(this, "tierRule", "");
+    private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper(this, "emptyText", "Results appear here.");
+    private final ReadOnlyObjectWrapper<Clip> previewClip = new ReadOnlyObjectWrapper<>(this, "previewClip");
+    private final ReadOnlyObjectWrapper<Image> previewImage = new ReadOnlyObjectWrapper<>(this, "previewImage");
+    private Map<Clip, ExplainedClip> explained = Map.of();
+    private ExplainedResult lastExplained;
+    private int indexedVideos = -1;
+    private StartedTask previewing;
     private Map<Long, String> clockSources = Map.of();
     private Map<Long, CameraClock> cameraClocks = Map.of();
+    private Map<Long, Double> durations = Map.of();
     private SearchQuery lastQuery;
     private SearchResult lastResult;
     private StartedTask running;
     private long generation;
 
     public SearchViewModel(TaskExecutor tasks, ClipSearch search) {
+        this(tasks, search, RESULT_LIMIT);
+    }
+
+    /** @param pageSize clips asked for per search and added by each "Show more" (tests page with a few) */
+    SearchViewModel(TaskExecutor tasks, ClipSearch search, int pageSize) {
+        this.pageSize = pageSize;
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.search = Objects.requireNonNull(search, "search");
         filtered.predicateProperty().bind(Bindings.createObjectBinding(
                 () -> (Predicate<Clip>) c -> c.score() >= minScore.get() - 1e-6, minScore));
         shown.comparatorProperty().bind(Bindings.createObjectBinding(
-                () -> sort.get() == SortOrder.TIME ? byTime() : byRelevance(), sort));
+                () -> byTier().thenComparing(sort.get() == SortOrder.TIME ? byTime() : byRelevance()), sort));
         countText = Bindings.createStringBinding(() -> {
             if (lastResult == null && clips.isEmpty()) {
                 return "";
+            }
+            if (lastExplained != null) {
+                return tierCountText();
             }
             int found = clips.size();
             int hidden = found - shown.size();
@@ -124,6 +171,14 @@ public final class SearchViewModel {
                 onOpenClip.get().accept(c);
             }
         });
+        shown.addListener((javafx.collections.ListChangeListener<Clip>) c -> regroup());
+        groupByFile.addListener((o, a, b) -> regroup());
+        javafx.beans.InvalidationListener empty = o -> emptyText.set(describeEmpty());
+        searching.addListener(empty);
+        error.addListener(empty);
+        queryDescription.addListener(empty);
+        clips.addListener(empty);
+        shown.addListener(empty);
     }
 
     /** Runs the prompt with the current filters. Blank prompts do nothing. */
@@ -139,29 +194,53 @@ public final class SearchViewModel {
             error.set(e.getMessage());
             return;
         }
-        limit.set(RESULT_LIMIT);
+        limit.set(pageSize);
         run(query, "“" + p + "”");
+    }
+
+    /** Loads more of one tier: the same query asked for every clip up to this tier's next page. */
+    public void showMore(TierSection section) {
+        if (lastQuery == null || !section.canShowMore()) {
+            return;
+        }
+        int wanted = limit.get() + pageSize;
+        if (lastExplained != null && section.loaded() < section.total()) {
+            int before = 0;
+            for (Tier t : Tier.values()) {
+                if (t.label().equals(section.key())) {
+                    break;
+                }
+                before += lastExplained.tierCounts().getOrDefault(t, 0);
+            }
+            wanted = before + section.loaded() + pageSize;
+        }
+        limit.set(Math.min(SearchQuery.MAX_LIMIT, Math.max(wanted, limit.get() + 1)));
+        run(lastQuery, queryDescription.get());
     }
 
     /** Looks for moments that look like a picture (from the viewer). */
     public void searchSimilar(RgbFrame frame, String description) {
         prompt.set("");
-        limit.set(RESULT_LIMIT);
+        limit.set(pageSize);
         run(SearchQuery.example(new SearchQuery.Example.OfFrame(frame, description)), "similar to " + description);
     }
 
     /** Runs the last query again (the filters changed). */
     public void rerun() {
         if (lastQuery != null) {
-            limit.set(RESULT_LIMIT);
+            limit.set(pageSize);
             run(lastQuery, queryDescription.get());
         }
     }
 
     /** Asks the last query for more clips than before (nothing found is ever dropped without saying so). */
     public void showMore() {
+        if (lastExplained != null) {
+            sections.stream().filter(TierSection::canShowMore).findFirst().ifPresent(this::showMore);
+            return;
+        }
         if (lastQuery != null && mayHaveMore.get()) {
-            limit.set(Math.min(SearchQuery.MAX_LIMIT, limit.get() + RESULT_LIMIT));
+            limit.set(Math.min(SearchQuery.MAX_LIMIT, limit.get() + pageSize));
             run(lastQuery, queryDescription.get());
         }
     }
@@ -184,20 +263,31 @@ public final class SearchViewModel {
         status.set("Searching " + description + "…");
         long gen = ++generation;
         running = tasks.execute(BackgroundTask.of("Search " + description, ctx -> {
-                    SearchResult r = search.search(q);
+                    ExplainedResult er = q.prompt() == null ? null : search.explainedSearch(ExplainedQuery.of(q));
+                    SearchResult r = er == null ? search.search(q) : new SearchResult(q,
+                            er.clips().stream().map(ExplainedClip::clip).toList(), er.answeredBy(), er.framesExamined(),
+                            er.millis(), er.withheld());
                     List<Long> ids = r.clips().stream().map(Clip::videoId).distinct().toList();
-                    return new Found(r, search.clockSources(ids), search.cameraClocks(ids));
+                    int indexed = r.clips().isEmpty() ? search.indexedVideos() : -1;
+                    return new Found(r, er, search.clockSources(ids), search.cameraClocks(ids), search.durations(ids), indexed);
                 })
                 .onSuccess(found -> {
                     if (generation == gen) {
                         clockSources = found.clockSources();
                         cameraClocks = found.cameraClocks();
-                        show(found.result(), description);
+                        durations = found.durations();
+                        indexedVideos = found.indexedVideos();
+                        show(found.result(), found.explained(), description);
                     }
                 })
                 .onFailure(e -> {
                     if (generation == gen) {
+                        lastExplained = null;
+                        explained = Map.of();
+                        understanding.set("");
+                        tierRule.set("");
                         clips.clear();
+                        sections.clear();
                         error.set(SearchErrors.describe(e));
                         status.set("");
                     }
@@ -210,13 +300,23 @@ public final class SearchViewModel {
                 }));
     }
 
-    private record Found(SearchResult result, Map<Long, String> clockSources, Map<Long, CameraClock> cameraClocks) {
+    private record Found(SearchResult result, ExplainedResult explained, Map<Long, String> clockSources,
+            Map<Long, CameraClock> cameraClocks, Map<Long, Double> durations, int indexedVideos) {
     }
 
-    private void show(SearchResult r, String description) {
+    private void show(SearchResult r, ExplainedResult er, String description) {
         lastResult = r;
+        lastExplained = er;
+        Map<Clip, ExplainedClip> why = new HashMap<>();
+        if (er != null) {
+            er.clips().forEach(e -> why.put(e.clip(), e));
+        }
+        explained = why;
+        understanding.set(er == null ? "" : describeUnderstanding(er));
+        tierRule.set(er == null ? "" : "How the tiers are drawn: " + er.tierRule());
         bestScore.set(r.clips().stream().mapToDouble(Clip::score).max().orElse(0));
-        mayHaveMore.set(r.clips().size() >= r.query().limit() && r.query().limit() < SearchQuery.MAX_LIMIT);
+        mayHaveMore.set(er != null ? explainedMayHaveMore(er)
+                : r.clips().size() >= r.query().limit() && r.query().limit() < SearchQuery.MAX_LIMIT);
         List<Clip> list = r.clips();
         double lo = list.stream().mapToDouble(Clip::score).min().orElse(0);
         double hi = list.stream().mapToDouble(Clip::score).max().orElse(1);
@@ -236,11 +336,191 @@ public final class SearchViewModel {
             }
         }
         selected.set(null);
+        closePreview();
         clips.setAll(list);
-        status.set(String.format(Locale.ROOT, "%d clip%s found for %s · %d frame hits · %d ms · model %s",
-                list.size(), list.size() == 1 ? "" : "s", description, r.framesHit(), r.millis(), r.modelId())
+        regroup();
+        status.set(String.format(Locale.ROOT, "%d clip%s found for %s · %d %s · %d ms · model %s",
+                er == null ? list.size() : er.totalClips(), (er == null ? list.size() : er.totalClips()) == 1 ? "" : "s",
+                description, r.framesHit(), er == null ? "frame hits" : "frames examined", r.millis(), r.modelId())
                 + (r.withheld().isEmpty() ? "" : String.format(Locale.ROOT, " · %d withheld, their catalog records do not "
                 + "hold together (edited outside Sightline?): %s", r.withheld().size(), r.withheld().getFirst().describe())));
+    }
+
+    /** "Not used: quokka · Cannot be answered here: 2 × person: not yet answerable … (no detections indexed)". */
+    private static String describeUnderstanding(ExplainedResult er) {
+        List<String> parts = new ArrayList<>();
+        if (!er.ignored().isEmpty()) {
+            parts.add("Words not used: " + String.join(", ", er.ignored()));
+        }
+        if (!er.unanswered().isEmpty()) {
+            parts.add("Not answerable on this data directory: "
+                    + String.join("; ", er.unanswered().stream().map(UnansweredPart::describe).toList()));
+        }
+        return String.join(" · ", parts);
+    }
+
+    /**
+     * More may be found: a tier has clips not loaded yet, or the search looked at as many frames as it asks the index
+     * for ({@link SearchService#MIN_FRAMES}, or eight per clip asked), so frames beyond those may match too.
+     */
+    private boolean explainedMayHaveMore(ExplainedResult er) {
+        if (er.clips().size() < er.totalClips()) {
+            return true;
+        }
+        int asked = Math.max(SearchService.MIN_FRAMES, limit.get() * 8);
+        return er.framesExamined() >= asked && limit.get() < SearchQuery.MAX_LIMIT;
+    }
+
+    /** "Strong 3 · Possible 5 · More 40 · showing 48 of 48 clips found". */
+    private String tierCountText() {
+        ExplainedResult er = lastExplained;
+        StringBuilder s = new StringBuilder();
+        for (Tier t : Tier.values()) {
+            if (!s.isEmpty()) {
+                s.append(" · ");
+            }
+            s.append(title(t)).append(' ').append(er.tierCounts().getOrDefault(t, 0));
+        }
+        int hidden = clips.size() - shown.size();
+        s.append(String.format(Locale.ROOT, " · showing %d of %d clip%s found", shown.size(), er.totalClips(),
+                er.totalClips() == 1 ? "" : "s"));
+        if (hidden > 0) {
+            s.append(String.format(Locale.ROOT, " · %d below the minimum score", hidden));
+        }
+        if (clips.size() < er.totalClips()) {
+            s.append(String.format(Locale.ROOT, " · %d not loaded yet (Show more)", er.totalClips() - clips.size()));
+        } else if (mayHaveMore.get()) {
+            s.append(" · the search stopped at the frames it looked at: more may match");
+        }
+        return s.toString();
+    }
+
+    private static String title(Tier t) {
+        return switch (t) {
+            case STRONG -> "Strong";
+            case POSSIBLE -> "Possible";
+            case MORE -> "More";
+        };
+    }
+
+    private static String meaning(Tier t) {
+        return switch (t) {
+            case STRONG -> "stand out more than the best hits of unrelated prompts do in this footage";
+            case POSSIBLE -> "stand out from this search's typical frame, less than a strong one";
+            case MORE -> "the rest of what the search looked at";
+        };
+    }
+
+    /** The tier sections and the per-file groups, from the clips shown. */
+    private void regroup() {
+        List<TierSection> out = new ArrayList<>();
+        if (lastExplained != null) {
+            for (Tier t : Tier.values()) {
+                int loaded = (int) clips.stream().filter(c -> tierOf(c) == t).count();
+                int total = Math.max(loaded, lastExplained.tierCounts().getOrDefault(t, 0));
+                List<Clip> of = shown.stream().filter(c -> tierOf(c) == t).toList();
+                boolean more = loaded < total || t == Tier.MORE && mayHaveMore.get()
+                        && clips.size() >= lastExplained.totalClips();
+                out.add(new TierSection(t.label(), title(t), meaning(t), total, loaded, of, more));
+            }
+        } else if (lastResult != null) {
+            out.add(new TierSection("all", "Clips found", "best first", clips.size(), clips.size(), List.copyOf(shown),
+                    mayHaveMore.get()));
+        }
+        sections.setAll(out);
+        Map<Path, List<Clip>> byFile = new LinkedHashMap<>();
+        for (Clip c : shown) {
+            byFile.computeIfAbsent(c.video(), v -> new ArrayList<>()).add(c);
+        }
+        List<FileGroup> groups = new ArrayList<>();
+        byFile.forEach((video, of) -> {
+            List<Clip> sorted = of.stream().sorted(Comparator.comparingDouble(Clip::startSeconds)).toList();
+            double end = sorted.stream().mapToDouble(Clip::endSeconds).max().orElse(0);
+            double length = durations.getOrDefault(sorted.getFirst().videoId(), 0.0);
+            groups.add(new FileGroup(video, sorted.getFirst().camera(), Math.max(length, end), sorted));
+        });
+        fileGroups.setAll(groups);
+    }
+
+    private Tier tierOf(Clip c) {
+        ExplainedClip e = explained.get(c);
+        return e == null ? Tier.MORE : e.tier();
+    }
+
+    private String describeEmpty() {
+        if (searching.get() || error.get() != null) {
+            return "";
+        }
+        if (queryDescription.get().isEmpty()) {
+            return "Results appear here.";
+        }
+        if (clips.isEmpty()) {
+            return indexedVideos == 0 ? "Nothing is indexed yet: add footage on the Library page (Ctrl+2), then search."
+                    : lastExplained != null && lastExplained.totalClips() > 0 ? "" : "Nothing matched.";
+        }
+        return shown.isEmpty() ? "All clips are below the minimum score." : "";
+    }
+
+    /** Why a clip is there, in words: tier, the parts it satisfied with evidence, objects, text. */
+    public ClipExplanation explanationOf(Clip c) {
+        ExplainedClip e = explained.get(c);
+        if (e == null) {
+            return ClipExplanation.NONE;
+        }
+        return new ClipExplanation(e.tier().label(),
+                e.why().stream().map((Reason r) -> r.part() + ": " + r.evidence()).toList(),
+                e.objects().stream().map((ObjectSighting o) -> String.format(Locale.ROOT, "%s × %d", o.label(), o.count()))
+                        .toList(), e.text());
+    }
+
+    /** Every loaded hit of a file, for the viewer's timeline (the open clip's file). */
+    public List<HitMark> hitsOf(Path video) {
+        return clips.stream().filter(c -> c.video().equals(video))
+                .sorted(Comparator.comparingDouble(Clip::startSeconds))
+                .map(c -> new HitMark(c.startSeconds(), c.endSeconds(), c.bestOffsetSeconds())).toList();
+    }
+
+    /** Shows a larger still of the clip's hit frame (decoded in the background; the thumbnail until then). */
+    public void preview(Clip c) {
+        if (c == null) {
+            closePreview();
+            return;
+        }
+        if (previewing != null) {
+            previewing.cancel();
+        }
+        previewImage.set(null);
+        previewClip.set(c);
+        previewing = tasks.execute(BackgroundTask.of("Preview of " + c.video().getFileName(),
+                        ctx -> search.stillAt(c.video(), c.bestOffsetSeconds(), PREVIEW_SHORT_SIDE))
+                .onSuccess(frame -> {
+                    if (previewClip.get() == c && frame != null) {
+                        previewImage.set(toImage(frame));
+                    }
+                })
+                .onFailure(e -> {
+                    // the thumbnail stays: a preview is a convenience, the viewer says why a file does not play
+                }));
+    }
+
+    /** Closes the preview. */
+    public void closePreview() {
+        if (previewing != null) {
+            previewing.cancel();
+            previewing = null;
+        }
+        previewClip.set(null);
+        previewImage.set(null);
+    }
+
+    /** Short side of the preview still, in pixels. */
+    static final int PREVIEW_SHORT_SIDE = 360;
+
+    private static Image toImage(RgbFrame f) {
+        WritableImage img = new WritableImage(f.width(), f.height());
+        img.getPixelWriter().setPixels(0, 0, f.width(), f.height(), PixelFormat.getByteRgbInstance(), f.rgb(), 0,
+                f.width() * 3);
+        return img;
     }
 
     SearchQuery withFilters(SearchQuery q) {
@@ -269,6 +549,10 @@ public final class SearchViewModel {
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("Time of day '" + which + "' must look like 07:30, not '" + s.strip() + "'.");
         }
+    }
+
+    private Comparator<Clip> byTier() {
+        return Comparator.comparingInt(c -> tierOf(c).ordinal());
     }
 
     private static Comparator<Clip> byRelevance() {
@@ -423,5 +707,45 @@ public final class SearchViewModel {
     /** Told when the user adds a clip to a case; null until the case service is wired. */
     public ObjectProperty<Consumer<Clip>> onAddToCaseProperty() {
         return onAddToCase;
+    }
+
+    /** The result in tiers (strong, possible, more), each with its count; one section for a search without tiers. */
+    public ObservableList<TierSection> sections() {
+        return sections;
+    }
+
+    /** The shown clips by file, each file with its length, for the "group by file" view. */
+    public ObservableList<FileGroup> fileGroups() {
+        return fileGroups;
+    }
+
+    /** True to show the results grouped by file, each with a timeline strip of its hits. */
+    public BooleanProperty groupByFileProperty() {
+        return groupByFile;
+    }
+
+    /** Prompt words not used and parts this data directory cannot answer (with the reason); empty when none. */
+    public ReadOnlyStringProperty understandingProperty() {
+        return understanding.getReadOnlyProperty();
+    }
+
+    /** How the tiers of the last search were drawn, in words; empty without tiers. */
+    public ReadOnlyStringProperty tierRuleProperty() {
+        return tierRule.getReadOnlyProperty();
+    }
+
+    /** What the results area says when it shows no clip ("Nothing matched.", "Nothing is indexed yet: …"). */
+    public ReadOnlyStringProperty emptyTextProperty() {
+        return emptyText.getReadOnlyProperty();
+    }
+
+    /** The clip whose preview is open; null when none. */
+    public ReadOnlyObjectProperty<Clip> previewClipProperty() {
+        return previewClip.getReadOnlyProperty();
+    }
+
+    /** The preview's still of the hit frame once decoded; null until then (the thumbnail shows meanwhile). */
+    public ReadOnlyObjectProperty<Image> previewImageProperty() {
+        return previewImage.getReadOnlyProperty();
     }
 }

@@ -25,8 +25,12 @@ import org.sightline.indexer.catalog.VideoRecord;
 import org.sightline.indexer.ingest.IngestListener;
 import org.sightline.indexer.ingest.IngestReport;
 import org.sightline.indexer.ingest.IngestRequest;
+import org.sightline.indexer.footage.FrameAt;
+import org.sightline.indexer.search.ExplainedQuery;
+import org.sightline.indexer.search.ExplainedResult;
 import org.sightline.indexer.search.SearchQuery;
 import org.sightline.indexer.search.SearchResult;
+import org.sightline.models.runtime.RgbFrame;
 
 /** {@link DesktopServices} over the indexer's application layer, {@link Workspace}: its models, footage, ingest, search and cases. */
 public final class WorkspaceServices implements DesktopServices {
@@ -135,6 +139,33 @@ public final class WorkspaceServices implements DesktopServices {
                     }
                 }
                 return out;
+            }
+
+            @Override
+            public ExplainedResult explainedSearch(ExplainedQuery query) throws Exception {
+                return workspace.explainedSearch(query);
+            }
+
+            @Override
+            public Map<Long, Double> durations(Collection<Long> videoIds) {
+                Set<Long> wanted = Set.copyOf(videoIds);
+                Map<Long, Double> out = new HashMap<>();
+                for (VideoRecord v : workspace.library().videos()) {
+                    if (wanted.contains(v.id()) && v.durationSeconds() > 0) {
+                        out.put(v.id(), v.durationSeconds());
+                    }
+                }
+                return out;
+            }
+
+            @Override
+            public int indexedVideos() {
+                return workspace.library().videos().size();
+            }
+
+            @Override
+            public RgbFrame stillAt(Path video, double seconds, int shortSide) throws Exception {
+                return FrameAt.frameAt(video, Math.max(0, seconds), shortSide);
             }
 
             @Override

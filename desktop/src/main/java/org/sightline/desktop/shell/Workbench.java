@@ -176,6 +176,7 @@ public final class Workbench implements AutoCloseable {
         search.modelReadyProperty().bind(models.activeProperty().isNotNull());
         search.modelStateKnownProperty().bind(models.loadedProperty());
         search.onOpenClipProperty().set(clip -> viewer.open(ClipToView.of(clip, originOf(clip)).withClock(search.cameraClock(clip))));
+        viewer.hitsOfFileProperty().set(search::hitsOf);
         viewer.onFindSimilarProperty().set(frame -> {
             String where = viewer.currentClip()
                     .map(c -> c.video().getFileName() + " at " + Timecodes.offset(viewer.player().positionProperty().get()))

@@ -159,10 +159,37 @@ public final class ViewerView extends VBox {
                 hit.setWidth(Math.max(3, w * (Math.min(d, c.hitEndSeconds()) - c.hitStartSeconds()) / d));
             }
         };
+        // every hit of the open file the search found, under the open one; a click goes to that hit's frame
+        Runnable placeMarks = () -> {
+            hitTrack.getChildren().removeIf(n -> n.getStyleClass().contains("hit-mark"));
+            double d = player.durationProperty().get();
+            double w = hitTrack.getWidth() - 2 * TRACK_INSET;
+            int i = 0;
+            for (HitMark m : vm.fileHits()) {
+                Rectangle mark = new Rectangle();
+                mark.getStyleClass().add("hit-mark");
+                mark.setManaged(false);
+                mark.setHeight(6);
+                mark.setStyle("-fx-fill: #8fa8c8; -fx-cursor: hand;");
+                mark.setVisible(d > 0);
+                if (d > 0) {
+                    mark.setX(TRACK_INSET + w * Math.min(1, m.startSeconds() / d));
+                    mark.setWidth(Math.max(3, w * (Math.min(d, m.endSeconds()) - m.startSeconds()) / d));
+                }
+                mark.setOnMouseClicked(e -> vm.goTo(m));
+                Tooltip.install(mark, new Tooltip(String.format(java.util.Locale.ROOT, "hit %s–%s: click to go to its frame",
+                        Timecodes.shortOffset(m.startSeconds()), Timecodes.shortOffset(m.endSeconds()))));
+                hitTrack.getChildren().add(i++, mark);
+            }
+        };
+        hit.setMouseTransparent(true);
+        vm.fileHits().addListener((javafx.collections.ListChangeListener<HitMark>) c -> placeMarks.run());
         hitTrack.widthProperty().addListener((o, a, b) -> placeHit.run());
+        hitTrack.widthProperty().addListener((o, a, b) -> placeMarks.run());
         player.durationProperty().addListener((o, a, b) -> placeHit.run());
+        player.durationProperty().addListener((o, a, b) -> placeMarks.run());
         vm.clipProperty().addListener((o, a, b) -> placeHit.run());
-        Tooltip.install(hitTrack, new Tooltip("the span that matched the search"));
+        Tooltip.install(hitTrack, new Tooltip("the span that matched the search (orange) and the file's other hits (blue)"));
 
         // transport
         Button start = iconButton(Icon.TO_START, "First frame (Home)", player::toStart);

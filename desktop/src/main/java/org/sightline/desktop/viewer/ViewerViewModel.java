@@ -1,9 +1,12 @@
 package org.sightline.desktop.viewer;
 
 import java.time.Instant;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
@@ -14,6 +17,8 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import org.sightline.desktop.task.BackgroundTask;
 import org.sightline.desktop.task.StartedTask;
 import org.sightline.desktop.task.TaskExecutor;
@@ -35,6 +40,9 @@ public final class ViewerViewModel implements AutoCloseable {
     private final ObjectProperty<Consumer<RgbFrame>> onFindSimilar = new SimpleObjectProperty<>(this, "onFindSimilar");
     private final ObjectProperty<Consumer<ViewerMoment>> onAddToCase = new SimpleObjectProperty<>(this, "onAddToCase");
     private final ReadOnlyIntegerWrapper opened = new ReadOnlyIntegerWrapper(this, "opened", 0);
+    private final ObjectProperty<Function<Path, List<HitMark>>> hitsOfFile = new SimpleObjectProperty<>(this, "hitsOfFile");
+    private final ObservableList<HitMark> fileHits = FXCollections.observableArrayList();
+    private final ObservableList<HitMark> fileHitsView = FXCollections.unmodifiableObservableList(fileHits);
     private StartedTask hashing;
     private boolean stoppedAfterHit;
 
@@ -74,6 +82,7 @@ public final class ViewerViewModel implements AutoCloseable {
     public void open(ClipToView c) {
         player.open(c.video(), c.openAtSeconds()); // before telling listeners, so their commands follow the open
         stoppedAfterHit = false;
+        fileHits.setAll(hitsIn(c));
         clip.set(c);
         opened.set(opened.get() + 1);
         if (hashing != null) {
@@ -95,6 +104,31 @@ public final class ViewerViewModel implements AutoCloseable {
                         }
                     }));
         }
+    }
+
+    /** Every hit of the clip's file the search knows, the clip's own included. */
+    private List<HitMark> hitsIn(ClipToView c) {
+        List<HitMark> all = new java.util.ArrayList<>(hitsOfFile.get() == null ? List.of() : hitsOfFile.get().apply(c.video()));
+        if (c.hasHit() && all.stream().noneMatch(h -> h.startSeconds() == c.hitStartSeconds() && h.endSeconds() == c.hitEndSeconds())) {
+            all.add(new HitMark(c.hitStartSeconds(), c.hitEndSeconds(), c.openAtSeconds()));
+        }
+        return all;
+    }
+
+    /** Where the other hits of a file come from (the search page's results); null for the open clip's only. */
+    public ObjectProperty<Function<Path, List<HitMark>>> hitsOfFileProperty() {
+        return hitsOfFile;
+    }
+
+    /** Every hit of the open file, marked on the timeline (the open clip's own included). */
+    public ObservableList<HitMark> fileHits() {
+        return fileHitsView;
+    }
+
+    /** Moves to a hit's best frame (a mark on the timeline clicked), paused. */
+    public void goTo(HitMark hit) {
+        player.pause();
+        player.seek(hit.bestOffsetSeconds());
     }
 
     /** Counts the clips opened, one more on every open (also of the same clip again). */

@@ -247,4 +247,94 @@ class SearchViewModelTest {
         vm.selectedProperty().set(only);
         assertEquals(List.of(only), opened);
     }
+
+    /** An explained search over 2 strong, 3 possible and 7 more clips, answering pages from the start. */
+    private SearchViewModel explained(List<org.sightline.indexer.search.ExplainedQuery> explainedAsked) {
+        List<org.sightline.indexer.search.ExplainedClip> all = new ArrayList<>();
+        org.sightline.indexer.search.Tier[] tiers = org.sightline.indexer.search.Tier.values();
+        int[] counts = {2, 3, 7};
+        int n = 0;
+        for (int t = 0; t < 3; t++) {
+            for (int i = 0; i < counts[t]; i++, n++) {
+                all.add(new org.sightline.indexer.search.ExplainedClip(clip("cam", n * 10, 0.3f - n * 0.01f, 0f, null), tiers[t],
+                        List.of(new org.sightline.indexer.search.Reason("looks like \"red\"", "similarity " + n)),
+                        List.of(new org.sightline.indexer.search.ObjectSighting("person", 2, 0.8f)), List.of("KX19")));
+            }
+        }
+        java.util.Map<org.sightline.indexer.search.Tier, Integer> tierCounts = java.util.Map.of(tiers[0], 2, tiers[1], 3, tiers[2], 7);
+        return new SearchViewModel(tasks, new ClipSearch() {
+            @Override
+            public SearchResult search(SearchQuery q) {
+                throw new AssertionError("a prompt runs as the explained search");
+            }
+
+            @Override
+            public org.sightline.indexer.search.ExplainedResult explainedSearch(org.sightline.indexer.search.ExplainedQuery q) {
+                explainedAsked.add(q);
+                if (q.query().prompt().equals("quokka")) {
+                    throw new org.sightline.models.runtime.PromptNotUnderstoodException("nothing in \"quokka\" can be answered here");
+                }
+                if (q.query().prompt().equals("blue")) {
+                    return new org.sightline.indexer.search.ExplainedResult("blue", List.of(), java.util.Map.of(tiers[0], 0,
+                            tiers[1], 0, tiers[2], 0), 0, List.of(), List.of(), "demo", 0, "rule", 1);
+                }
+                return new org.sightline.indexer.search.ExplainedResult(q.query().prompt(),
+                        all.subList(0, Math.min(all.size(), q.query().limit())), tierCounts, 0, List.of("quokka"),
+                        List.of(new org.sightline.indexer.search.UnansweredPart("2 × person", List.of("two", "people"),
+                                "not yet answerable on this data directory (no detections indexed)")), "demo", 40, "the rule", 3);
+            }
+
+            @Override
+            public int indexedVideos() {
+                return 0;
+            }
+        }, 2);
+    }
+
+    @Test
+    void anExplainedSearchShowsTiersWithCountsWhyAndPagesThroughEveryTier() {
+        List<org.sightline.indexer.search.ExplainedQuery> asked = new ArrayList<>();
+        SearchViewModel vm = explained(asked);
+        vm.promptProperty().set("red quokka");
+        vm.search();
+        assertEquals(2, asked.getLast().query().limit(), "one page first");
+        assertEquals(List.of("Strong · 2", "Possible · 3 (0 loaded)", "More · 7 (0 loaded)"),
+                vm.sections().stream().map(TierSection::heading).toList());
+        assertTrue(vm.countText().get().startsWith("Strong 2 · Possible 3 · More 7 · showing 2 of 12 clips found"),
+                vm.countText().get());
+        assertEquals("Words not used: quokka · Not answerable on this data directory: 2 × person: not yet answerable on "
+                + "this data directory (no detections indexed)", vm.understandingProperty().get());
+        ClipExplanation why = vm.explanationOf(vm.shownClips().getFirst());
+        assertEquals("strong", why.tier());
+        assertEquals(List.of("looks like \"red\": similarity 0"), why.why());
+        assertEquals(List.of("person × 2"), why.objects());
+        assertEquals(List.of("KX19"), why.text());
+
+        // "Show more" in the More tier loads everything before it and one page of it
+        vm.showMore(vm.sections().get(2));
+        assertEquals(2 + 3 + 2, asked.getLast().query().limit());
+        assertEquals(List.of(2, 3, 2), vm.sections().stream().map(TierSection::loaded).toList());
+        while (vm.sections().stream().anyMatch(t -> t.loaded() < t.total())) {
+            vm.showMore();
+        }
+        assertEquals(12, vm.allClips().size(), "every clip of every tier reachable");
+        assertFalse(vm.mayHaveMoreProperty().get());
+        assertEquals(List.of("strong", "strong", "possible"), vm.shownClips().stream().limit(3)
+                .map(c -> vm.explanationOf(c).tier()).toList(), "tiers in order, best first within each");
+    }
+
+    @Test
+    void aPromptNotUnderstoodSaysSoAndAnEmptyIndexPointsToTheLibrary() {
+        SearchViewModel vm = explained(new ArrayList<>());
+        vm.promptProperty().set("quokka");
+        vm.search();
+        assertEquals("Nothing in \"quokka\" can be answered here", vm.errorProperty().get());
+        assertEquals("", vm.emptyTextProperty().get(), "not 'Nothing matched.'");
+
+        vm.promptProperty().set("blue");
+        vm.search();
+        assertNull(vm.errorProperty().get());
+        assertTrue(vm.emptyTextProperty().get().startsWith("Nothing is indexed yet: add footage on the Library page"),
+                vm.emptyTextProperty().get());
+    }
 }

@@ -9,11 +9,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.bytedeco.ffmpeg.global.avcodec;
+import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.FrameGrabber;
 import org.bytedeco.javacv.FrameRecorder;
 import org.bytedeco.javacv.Java2DFrameConverter;
+import org.sightline.indexer.footage.VideoOpener;
 
 /**
  * Clips generated with known content, for labelled searches of text and motion ({@link SearchQuality} and the tests):
@@ -87,15 +89,14 @@ public final class GeneratedClips {
         }
         BufferedImage room;
         BufferedImage person;
-        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(source.toFile());
+        try (FFmpegFrameGrabber grabber = VideoOpener.openForReading(source, avutil.AV_PIX_FMT_BGR24);
              Java2DFrameConverter c = new Java2DFrameConverter()) {
-            grabber.start();
             grabber.setTimestamp(22_000_000L);
             room = copy(c.convert(grabber.grabImage()));
             grabber.setTimestamp(30_000_000L);
             person = copy(c.convert(grabber.grabImage())).getSubimage(384, 4, 154, 376);
             grabber.stop();
-        } catch (FrameGrabber.Exception e) {
+        } catch (FrameGrabber.Exception | org.sightline.indexer.footage.FootageException e) {
             throw new IOException("cannot read " + source + " for the walking clip: " + e.getMessage(), e);
         }
         int width = 768;
