@@ -319,7 +319,9 @@ public final class ServiceCaseFiles implements CaseFiles {
         int n = Math.min(REVIEW_FRAMES, spans.size());
         for (int k = 0; k < n; k++) {
             RedactionPlan.Span s = spans.get(n == 1 ? 0 : (int) ((long) k * (spans.size() - 1) / (n - 1)));
-            double t = (s.from() + s.to()) / 2;
+            // the frame's time: the middle of its span, kept inside the item (the first and last spans reach out)
+            double t = Math.min(Math.max((s.from() + s.to()) / 2, Math.max(s.from(), plan.inSeconds())),
+                    Math.min(s.to(), plan.outSeconds()) - 1e-3);
             Path image = folder.resolve(String.format(Locale.ROOT, "item%02d-frame%d.jpg", position, k));
             if (decode || !Files.isRegularFile(image)) {
                 Path from = source != null ? source : source(plan);

@@ -8,7 +8,8 @@ import java.util.List;
  * <ul>
  * <li>{@link #drop}: a box the reviewer removed from one frame goes from that frame and from the frames before and
  * after it where the same object's box continues (same source and label, overlapping the last one removed by at
- * least {@link #FOLLOW_IOU}); a user's fixed box goes from every frame it is in.</li>
+ * least {@link #FOLLOW_IOU}; every such box of a frame goes, since a frame between two detections holds the box of
+ * each); a user's fixed box goes from every frame it is in.</li>
  * <li>{@link #add}: a box the reviewer drew is hidden in every frame of the item, as a {@code --redact-region} is.</li>
  * </ul>
  */
@@ -45,7 +46,7 @@ public final class ReviewerEdit {
             }
             return plan.withSpans(spans);
         }
-        spans.set(at, without(spans.get(at), found));
+        spans.set(at, withoutObject(spans.get(at), found));
         follow(spans, at, -1, found);
         follow(spans, at, +1, found);
         return plan.withSpans(spans);
@@ -90,7 +91,7 @@ public final class ReviewerEdit {
             if (best == null) {
                 return;
             }
-            spans.set(i, without(s, best));
+            spans.set(i, withoutObject(s, last));
             last = best;
         }
     }
@@ -113,6 +114,22 @@ public final class ReviewerEdit {
             }
         }
         return null;
+    }
+
+    /**
+     * The span without every box of the object {@code like} marks: same source and label, overlapping it by
+     * {@link #FOLLOW_IOU} (a frame between two detections holds the box of each).
+     */
+    private static RedactionPlan.Span withoutObject(RedactionPlan.Span s, PlannedBox like) {
+        List<PlannedBox> kept = new ArrayList<>();
+        for (PlannedBox b : s.boxes()) {
+            boolean same = b.equals(like) || b.source() == like.source() && b.label().equals(like.label())
+                    && b.iou(like) >= FOLLOW_IOU;
+            if (!same) {
+                kept.add(b);
+            }
+        }
+        return new RedactionPlan.Span(s.from(), s.to(), kept);
     }
 
     private static RedactionPlan.Span without(RedactionPlan.Span s, PlannedBox gone) {
