@@ -9,6 +9,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.List;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
@@ -61,11 +65,12 @@ class DisclosureCopyTest {
 
     private SynchronousTaskExecutor tasks;
     private Workbench workbench;
+    private DataDirectory dir;
 
     @Start
     void start(Stage stage) throws Exception {
         tasks = new SynchronousTaskExecutor();
-        DataDirectory dir = new DataDirectory(temp.resolve("data")).create();
+        dir = new DataDirectory(temp.resolve("data")).create();
         workbench = new Workbench(dir, WorkspaceServices.open(dir), tasks);
         Scene scene = new Scene(workbench.view(), 1280, 800);
         scene.getStylesheets().add(SightlineApp.stylesheet());
@@ -156,6 +161,58 @@ class DisclosureCopyTest {
         assertTrue(droppedDiff < 10, "the dropped person's region is as in the original: " + droppedDiff);
         double drawnDiff = meanDifference(original, copy, drawn, List.of());
         assertTrue(drawnDiff > 25, "the drawn box is hidden: " + drawnDiff);
+    }
+
+    @Test
+    void theExaminerKeyIsMadeWithAPassphraseAndItsPublicKeySaved(FxRobot robot) throws Exception {
+        CasesViewModel cases = workbench.casesViewModel();
+        robot.interact(() -> workbench.mainViewModel().show(Page.CASES));
+        FxClicks.click(robot, "#examiner-key");
+        assertTrue(robot.lookup("#examiner-key-view").query().isVisible());
+        assertTrue(robot.lookup("#key-status").queryAs(Label.class).getText().startsWith("No examiner key yet"));
+
+        FxClicks.click(robot, "#key-name");
+        robot.write("Dana Examiner");
+        FxClicks.click(robot, "#key-passphrase");
+        robot.write("correct horse");
+        FxClicks.click(robot, "#key-passphrase-again");
+        robot.write("correct hose");
+        FxClicks.click(robot, "#key-create");
+        assertTrue(cases.keyMessageProperty().get().startsWith("The two passphrases differ"), cases.keyMessageProperty().get());
+        assertFalse(cases.examinerKeyProperty().get().exists(), "no key made from differing passphrases");
+
+        FxClicks.click(robot, "#key-passphrase");
+        robot.write("correct horse");
+        FxClicks.click(robot, "#key-passphrase-again");
+        robot.write("correct horse");
+        FxClicks.click(robot, "#key-create");
+        var key = cases.examinerKeyProperty().get();
+        assertTrue(key.exists() && key.passphraseProtected(), cases.keyMessageProperty().get());
+        assertEquals("Dana Examiner", key.name());
+        String status = robot.lookup("#key-status").queryAs(Label.class).getText();
+        assertTrue(status.contains("Dana Examiner") && status.contains(key.fingerprint())
+                && status.contains("Protected by a passphrase"), status);
+        assertTrue(cases.keyProtectedProperty().get(), "exports will ask for the passphrase");
+
+        Path pem = temp.resolve("usb/examiner.pem");
+        Files.createDirectories(pem.getParent());
+        robot.interact(() -> robot.lookup("#cases-view").queryAs(CasesView.class).examinerKeyView()
+                .setPublicKeyPicker(w -> pem.toFile()));
+        FxClicks.click(robot, "#key-save-public");
+        String text = Files.readString(pem);
+        assertTrue(text.startsWith("-----BEGIN PUBLIC KEY-----"), text);
+        assertTrue(cases.keyMessageProperty().get().contains(pem.toString()), cases.keyMessageProperty().get());
+        StringBuilder details = new StringBuilder();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.catalogFile());
+             Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT details FROM audit_log ORDER BY seq")) {
+            while (rs.next()) {
+                details.append(rs.getString(1)).append('\n');
+            }
+        }
+        assertTrue(details.toString().contains("Dana Examiner") && details.toString().contains("created in the desktop"),
+                "the key's creation is audited: " + details);
+        assertTrue(details.toString().contains(pem.getFileName().toString()), "the public key's export is audited: " + details);
     }
 
     /** Mean |difference| over the box's pixels (shrunk by 3) outside every box in {@code exclude}. */
