@@ -290,14 +290,9 @@ public final class CasesView extends VBox {
         keyButton.setTooltip(new Tooltip("See the examiner key packages are signed with, make one, or save its public key"));
         keyButton.disableProperty().bind(vm.availableProperty().not());
         keyView = new ExaminerKeyView(vm);
-        keyView.setVisible(false);
+        keyView.visibleProperty().bind(vm.keyPanelShownProperty());
         keyView.managedProperty().bind(keyView.visibleProperty());
-        keyButton.setOnAction(e -> {
-            keyView.setVisible(!keyView.isVisible());
-            if (keyView.isVisible()) {
-                vm.readExaminerKey();
-            }
-        });
+        keyButton.setOnAction(e -> vm.toggleKeyPanel());
         ProgressBar progress = new ProgressBar();
         progress.setId("export-progress");
         progress.setPrefWidth(200);

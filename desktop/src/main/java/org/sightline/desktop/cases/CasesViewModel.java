@@ -698,6 +698,22 @@ public final class CasesViewModel {
     private final ReadOnlyObjectWrapper<KeyInfo> examinerKey = new ReadOnlyObjectWrapper<>(this, "examinerKey", KeyInfo.NONE);
     private final ReadOnlyStringWrapper keyMessage = new ReadOnlyStringWrapper(this, "keyMessage", "");
 
+    private final javafx.beans.property.BooleanProperty keyPanelShown =
+            new javafx.beans.property.SimpleBooleanProperty(this, "keyPanelShown", false);
+
+    /** Whether the examiner key's panel is shown ("Examiner key…"). */
+    public javafx.beans.property.BooleanProperty keyPanelShownProperty() {
+        return keyPanelShown;
+    }
+
+    /** Shows or hides the examiner key's panel; reads the key when it opens. */
+    public void toggleKeyPanel() {
+        keyPanelShown.set(!keyPanelShown.get());
+        if (keyPanelShown.get()) {
+            readExaminerKey();
+        }
+    }
+
     /** The examiner key (after {@link #readExaminerKey()}); {@link KeyInfo#NONE} when there is none. */
     public ReadOnlyObjectProperty<KeyInfo> examinerKeyProperty() {
         return examinerKey.getReadOnlyProperty();
