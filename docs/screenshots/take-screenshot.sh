@@ -73,9 +73,20 @@ shoot() {
   echo "take-screenshot: saved $png ($(du -k "$png" | cut -f1) KB)" >&2
 }
 
+pages="${SIGHTLINE_SCREENSHOT_PAGES:-search cases cases-disclosure cases-key}"
+review_settle="${SIGHTLINE_SCREENSHOT_REVIEW_WAIT:-120}"
 for size in $sizes; do
-  shoot search "$size" -Dsightline.initialQuery=red -Dsightline.openClipOf=parking-aisle-cars
-  shoot cases "$size" -Dsightline.page=cases
+  for page in $pages; do
+    case "$page" in
+      search) shoot search "$size" -Dsightline.initialQuery=red -Dsightline.openClipOf=parking-aisle-cars ;;
+      cases) shoot cases "$size" -Dsightline.page=cases ;;
+      # the disclosure copy's review of OP-1 hiding vehicles (planning every frame takes a while)
+      cases-disclosure) settle_before="$settle"; settle="$review_settle"
+        shoot cases-disclosure "$size" -Dsightline.page=cases -Dsightline.reviewDisclosure=vehicles
+        settle="$settle_before" ;;
+      cases-key) shoot cases-key "$size" -Dsightline.page=cases -Dsightline.showExaminerKey=true ;;
+    esac
+  done
 done
 if [ -f "$shots/search-1280x800.png" ]; then cp "$shots/search-1280x800.png" "$shots/search.png"; fi
 if [ -f "$shots/cases-1280x800.png" ]; then cp "$shots/cases-1280x800.png" "$shots/cases.png"; fi
