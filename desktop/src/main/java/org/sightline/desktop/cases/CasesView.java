@@ -273,6 +273,9 @@ public final class CasesView extends VBox {
         disclosureRow.setAlignment(Pos.CENTER_LEFT);
         disclosureRow.visibleProperty().bind(disclosure.selectedProperty());
         disclosureRow.managedProperty().bind(disclosureRow.visibleProperty());
+        disclosure.disableProperty().bind(vm.exportStateProperty().isEqualTo(ExportState.PLANNING)
+                .or(vm.reviewProperty().isNotNull()));
+        disclosureRow.disableProperty().bind(disclosure.disableProperty());
         export.setOnAction(e -> {
             File dir = folderPicker.apply(getScene() == null ? null : getScene().getWindow());
             if (dir == null) {
