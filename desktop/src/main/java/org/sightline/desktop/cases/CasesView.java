@@ -364,6 +364,8 @@ public final class CasesView extends VBox {
         exportRow.setAlignment(Pos.CENTER_LEFT);
         HBox progressRow = new HBox(10, progress, cancel, exportText);
         progressRow.setAlignment(Pos.CENTER_LEFT);
+        progressRow.visibleProperty().bind(running.or(planning).or(vm.exportMessageProperty().isNotEmpty()));
+        progressRow.managedProperty().bind(progressRow.visibleProperty());
         VBox exportBox = new VBox(6, blocked, exportRow, disclosureRow, progressRow, passRow, resultRow);
         exportBox.getStyleClass().add("case-section");
         RedactionReviewView reviewView = new RedactionReviewView(vm);
