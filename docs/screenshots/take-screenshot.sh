@@ -46,6 +46,13 @@ echo "take-screenshot: preparing $data (demo model, index of $footage)" >&2
 "$here/sightline" case add --data "$data" OP-1 --video "$footage/parking-aisle-cars.mp4" --in 22 --out 29 --hit 25 \
   --camera footage --prompt white --score 0.28 --note "white sports car, same aisle" --tag vehicle >/dev/null
 
+# the disclosure copy's review is shot on a copy of the data directory whose current case is DC-1: a second of the
+# indoor clip, where the detector finds the people to hide
+cp -r "$data" "$work/data-disclosure"
+"$here/sightline" case create --data "$work/data-disclosure" --name "Reading room" --reference DC-1 >/dev/null
+"$here/sightline" case add --data "$work/data-disclosure" DC-1 --video "$footage/indoor-people-one-by-one.mp4" --in 8 \
+  --out 9 --hit 8.5 --camera footage --note "person reading at the table" >/dev/null
+
 display=":$(( 90 + RANDOM % 9 ))"
 Xvfb "$display" -screen 0 1920x1080x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
 xvfb_pid=$!
@@ -74,16 +81,16 @@ shoot() {
 }
 
 pages="${SIGHTLINE_SCREENSHOT_PAGES:-search cases cases-disclosure cases-key}"
-review_settle="${SIGHTLINE_SCREENSHOT_REVIEW_WAIT:-120}"
+review_settle="${SIGHTLINE_SCREENSHOT_REVIEW_WAIT:-60}"
 for size in $sizes; do
   for page in $pages; do
     case "$page" in
       search) shoot search "$size" -Dsightline.initialQuery=red -Dsightline.openClipOf=parking-aisle-cars ;;
       cases) shoot cases "$size" -Dsightline.page=cases ;;
       # the disclosure copy's review of OP-1 hiding vehicles (planning every frame takes a while)
-      cases-disclosure) settle_before="$settle"; settle="$review_settle"
-        shoot cases-disclosure "$size" -Dsightline.page=cases -Dsightline.reviewDisclosure=vehicles
-        settle="$settle_before" ;;
+      cases-disclosure) settle_before="$settle"; settle="$review_settle"; data_before="$data"; data="$work/data-disclosure"
+        shoot cases-disclosure "$size" -Dsightline.page=cases -Dsightline.reviewDisclosure=people
+        settle="$settle_before"; data="$data_before" ;;
       cases-key) shoot cases-key "$size" -Dsightline.page=cases -Dsightline.showExaminerKey=true ;;
     esac
   done
