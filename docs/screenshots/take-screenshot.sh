@@ -46,9 +46,8 @@ echo "take-screenshot: preparing $data (demo model, index of $footage)" >&2
 "$here/sightline" case add --data "$data" OP-1 --video "$footage/parking-aisle-cars.mp4" --in 22 --out 29 --hit 25 \
   --camera footage --prompt white --score 0.28 --note "white sports car, same aisle" --tag vehicle >/dev/null
 
-# the disclosure copy's review is shot on a copy of the data directory whose current case is DC-1: a second of the
+# the disclosure copy's review is shot on a data directory of its own whose only case is DC-1: a second of the
 # indoor clip, where the detector finds the people to hide
-cp -r "$data" "$work/data-disclosure"
 "$here/sightline" case create --data "$work/data-disclosure" --name "Reading room" --reference DC-1 >/dev/null
 "$here/sightline" case add --data "$work/data-disclosure" DC-1 --video "$footage/indoor-people-one-by-one.mp4" --in 8 \
   --out 9 --hit 8.5 --camera footage --note "person reading at the table" >/dev/null

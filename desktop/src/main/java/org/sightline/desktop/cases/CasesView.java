@@ -372,8 +372,13 @@ public final class CasesView extends VBox {
         reviewView.visibleProperty().bind(inReview);
         reviewView.managedProperty().bind(reviewView.visibleProperty());
         VBox.setVgrow(reviewView, Priority.ALWAYS);
-        for (javafx.scene.Node n : List.of(chooser, details, table, editor)) {
+        for (javafx.scene.Node n : List.of(chooser, table)) {
             n.visibleProperty().bind(inReview.not());
+            n.managedProperty().bind(n.visibleProperty());
+        }
+        // the case's details and the clip editor make room for the review and for the examiner key's panel
+        for (javafx.scene.Node n : List.of(details, editor)) {
+            n.visibleProperty().bind(inReview.not().and(vm.keyPanelShownProperty().not()));
             n.managedProperty().bind(n.visibleProperty());
         }
         undoBar.visibleProperty().unbind();
