@@ -46,6 +46,12 @@ echo "take-screenshot: preparing $data (demo model, index of $footage)" >&2
 "$here/sightline" case add --data "$data" OP-1 --video "$footage/parking-aisle-cars.mp4" --in 22 --out 29 --hit 25 \
   --camera footage --prompt white --score 0.28 --note "white sports car, same aisle" --tag vehicle >/dev/null
 
+# the disclosure copy's review is shot on a data directory of its own whose only case is DC-1: a second of the
+# indoor clip, where the detector finds the people to hide
+"$here/sightline" case create --data "$work/data-disclosure" --name "Reading room" --reference DC-1 >/dev/null
+"$here/sightline" case add --data "$work/data-disclosure" DC-1 --video "$footage/indoor-people-one-by-one.mp4" --in 8 \
+  --out 9 --hit 8.5 --camera footage --note "person reading at the table" >/dev/null
+
 display=":$(( 90 + RANDOM % 9 ))"
 Xvfb "$display" -screen 0 1920x1080x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
 xvfb_pid=$!
@@ -73,9 +79,20 @@ shoot() {
   echo "take-screenshot: saved $png ($(du -k "$png" | cut -f1) KB)" >&2
 }
 
+pages="${SIGHTLINE_SCREENSHOT_PAGES:-search cases cases-disclosure cases-key}"
+review_settle="${SIGHTLINE_SCREENSHOT_REVIEW_WAIT:-60}"
 for size in $sizes; do
-  shoot search "$size" -Dsightline.initialQuery=red -Dsightline.openClipOf=parking-aisle-cars
-  shoot cases "$size" -Dsightline.page=cases
+  for page in $pages; do
+    case "$page" in
+      search) shoot search "$size" -Dsightline.initialQuery=red -Dsightline.openClipOf=parking-aisle-cars ;;
+      cases) shoot cases "$size" -Dsightline.page=cases ;;
+      # the disclosure copy's review of OP-1 hiding vehicles (planning every frame takes a while)
+      cases-disclosure) settle_before="$settle"; settle="$review_settle"; data_before="$data"; data="$work/data-disclosure"
+        shoot cases-disclosure "$size" -Dsightline.page=cases -Dsightline.reviewDisclosure=people
+        settle="$settle_before"; data="$data_before" ;;
+      cases-key) shoot cases-key "$size" -Dsightline.page=cases -Dsightline.showExaminerKey=true ;;
+    esac
+  done
 done
 if [ -f "$shots/search-1280x800.png" ]; then cp "$shots/search-1280x800.png" "$shots/search.png"; fi
 if [ -f "$shots/cases-1280x800.png" ]; then cp "$shots/cases-1280x800.png" "$shots/cases.png"; fi

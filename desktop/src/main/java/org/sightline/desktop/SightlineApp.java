@@ -2,10 +2,12 @@ package org.sightline.desktop;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import javafx.application.Application;
 import javafx.beans.value.ChangeListener;
+import javafx.collections.ListChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
@@ -13,6 +15,8 @@ import javafx.scene.layout.StackPane;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import org.sightline.desktop.cases.CaseFiles;
+import org.sightline.desktop.cases.CasesViewModel;
 import org.sightline.desktop.prefs.DesktopPreferences;
 import org.sightline.desktop.prefs.DesktopPreferences.WindowBounds;
 import org.sightline.desktop.prefs.StoredPreferences;
@@ -98,6 +102,13 @@ public class SightlineApp extends Application {
                         "sightline.page=" + page + " is not a page (search, library, cases, models)");
             }
         }
+        if (Boolean.getBoolean("sightline.showExaminerKey")) {
+            workbench.casesViewModel().toggleKeyPanel();
+        }
+        String disclosure = System.getProperty("sightline.reviewDisclosure");
+        if (disclosure != null && !disclosure.isBlank()) {
+            reviewDisclosureOnceLoaded(workbench, disclosure);
+        }
         String initialQuery = System.getProperty("sightline.initialQuery");
         if (initialQuery != null && !initialQuery.isBlank()) {
             int steps = Integer.getInteger("sightline.stepFrames", 0);
@@ -116,6 +127,27 @@ public class SightlineApp extends Application {
             workbench.searchAtStartup(initialQuery, Boolean.getBoolean("sightline.openFirstClip") || preferred != null,
                     preferred);
         }
+    }
+
+    /**
+     * Starts a disclosure copy's review of the current case once its clips are read ({@code
+     * sightline.reviewDisclosure=people,plates,blur}: what to hide, "blur" for blurring; for screenshots).
+     */
+    private static void reviewDisclosureOnceLoaded(Workbench workbench, String what) {
+        List<String> words = List.of(what.toLowerCase(Locale.ROOT).split("\\s*,\\s*"));
+        CaseFiles.DisclosureChoice choice = new CaseFiles.DisclosureChoice(words.contains("people"),
+                words.contains("vehicles"), words.contains("plates"), words.contains("faces"), words.contains("blur"), true);
+        CasesViewModel cases = workbench.casesViewModel();
+        cases.items().addListener(new ListChangeListener<CaseFiles.ItemRow>() {
+            @Override
+            public void onChanged(Change<? extends CaseFiles.ItemRow> c) {
+                if (!cases.items().isEmpty()) {
+                    cases.items().removeListener(this);
+                    Path folder = Path.of(System.getProperty("java.io.tmpdir"), "sightline-disclosure-" + ProcessHandle.current().pid());
+                    cases.exportDisclosure(folder, choice);
+                }
+            }
+        });
     }
 
     /** Lets the user pick another data directory, remembers it and rebuilds the window's content on it. */

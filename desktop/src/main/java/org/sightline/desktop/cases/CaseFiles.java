@@ -1,6 +1,7 @@
 package org.sightline.desktop.cases;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
@@ -145,5 +146,149 @@ public interface CaseFiles {
      */
     default String writeAuditCheckpoint(Path out, char[] passphrase) throws Exception {
         throw new UnsupportedOperationException("this data directory has no audit trail to checkpoint");
+    }
+
+    // ---- disclosure copies (redaction) and the examiner key ----
+
+    /**
+     * What a disclosure copy hides and how.
+     *
+     * @param blur            a coarse mosaic instead of solid black boxes
+     * @param leaveOriginalsOut write no {@code originals/} folder into the package
+     */
+    record DisclosureChoice(boolean people, boolean vehicles, boolean plates, boolean faces, boolean blur,
+            boolean leaveOriginalsOut) {
+        /** True when at least one thing is to be hidden. */
+        public boolean hidesAnything() {
+            return people || vehicles || plates || faces;
+        }
+
+        /** "people, plates": what is hidden, in words. */
+        public String describe() {
+            List<String> w = new java.util.ArrayList<>();
+            if (people) {
+                w.add("people");
+            }
+            if (vehicles) {
+                w.add("vehicles");
+            }
+            if (plates) {
+                w.add("plates");
+            }
+            if (faces) {
+                w.add("faces");
+            }
+            return String.join(", ", w);
+        }
+    }
+
+    /** Where a box of a redaction plan came from. */
+    enum BoxSource {
+        /** Found by a detector pack. */
+        DETECTOR,
+        /** Drawn by the user and moved with its object. */
+        TRACKED,
+        /** Drawn by the user, fixed in every frame. */
+        MANUAL
+    }
+
+    /** A box to hide, as fractions of the picture (top-left corner, size). */
+    record ReviewBox(double x, double y, double width, double height, BoxSource source, String label) {
+    }
+
+    /**
+     * One frame of an item shown for review: its picture and the boxes the plan hides in it.
+     *
+     * @param seconds the frame's time in the source file
+     * @param image   the decoded frame (a JPEG file), without boxes
+     */
+    record ReviewFrame(double seconds, Path image, List<ReviewBox> boxes) {
+        public ReviewFrame {
+            boxes = List.copyOf(boxes);
+        }
+    }
+
+    /**
+     * One case item's redaction plan as the review shows it.
+     *
+     * @param frames some frames across the item's span, with their boxes
+     * @param frameCount frames in the plan; {@code boxCount} boxes over all of them
+     * @param notes what the planner wants the reviewer to know
+     */
+    record ReviewItem(int position, String file, List<ReviewFrame> frames, int frameCount, int boxCount,
+            List<String> notes) {
+        public ReviewItem {
+            frames = List.copyOf(frames);
+            notes = List.copyOf(notes);
+        }
+    }
+
+    /** A review under way: its folder of plans (edited in place) and its items. */
+    record RedactionReviewSet(Path folder, DisclosureChoice choice, List<ReviewItem> items) {
+        public RedactionReviewSet {
+            items = List.copyOf(items);
+        }
+    }
+
+    /**
+     * Plans what a disclosure copy of the case hides (every frame of every item, with the installed perception
+     * packs), writes the plans into a review folder and returns frames of each item with their boxes.
+     *
+     * @throws Exception a thing to hide has no pack to find it (no face detector, ...), in plain words
+     */
+    default RedactionReviewSet reviewRedactions(long caseId, DisclosureChoice choice, ExportSteps steps,
+            BooleanSupplier cancelled) throws Exception {
+        throw new UnsupportedOperationException("disclosure copies are not available in this build");
+    }
+
+    /**
+     * Drops a box from an item's plan in the review: from this frame and the frames around it where the same
+     * object's box continues (a user's fixed box from every frame). Returns the item as it is now.
+     */
+    default ReviewItem dropBox(RedactionReviewSet review, int item, double seconds, ReviewBox box) throws Exception {
+        throw new UnsupportedOperationException("disclosure copies are not available in this build");
+    }
+
+    /** Adds a box the user drew to every frame of an item's plan. Returns the item as it is now. */
+    default ReviewItem drawBox(RedactionReviewSet review, int item, ReviewBox box) throws Exception {
+        throw new UnsupportedOperationException("disclosure copies are not available in this build");
+    }
+
+    /**
+     * Exports exactly the reviewed plans as a signed disclosure copy into {@code target}, then verifies it.
+     *
+     * @param passphrase the signing key's passphrase, or null when it has none
+     */
+    default ExportReport exportReviewed(long caseId, Path target, RedactionReviewSet review, char[] passphrase,
+            ExportSteps steps, BooleanSupplier cancelled) throws Exception {
+        throw new UnsupportedOperationException("disclosure copies are not available in this build");
+    }
+
+    /**
+     * The examiner's signing key as the page shows it.
+     *
+     * @param exists false when none was made yet (then the other fields are empty)
+     */
+    record KeyInfo(boolean exists, String name, String fingerprint, boolean passphraseProtected, Instant created) {
+        public static final KeyInfo NONE = new KeyInfo(false, "", "", false, null);
+    }
+
+    /** The examiner key of this data directory, or {@link KeyInfo#NONE}. */
+    default KeyInfo examinerKey() throws Exception {
+        return KeyInfo.NONE;
+    }
+
+    /**
+     * Makes the examiner key (audited); refused when one exists.
+     *
+     * @param passphrase protects the private key; null or empty for none
+     */
+    default KeyInfo createExaminerKey(String name, char[] passphrase) throws Exception {
+        throw new UnsupportedOperationException("examiner keys are not available in this build");
+    }
+
+    /** Writes the examiner key's public key (PEM) to {@code out}, which must not exist (audited). */
+    default KeyInfo savePublicKey(Path out) throws Exception {
+        throw new UnsupportedOperationException("examiner keys are not available in this build");
     }
 }

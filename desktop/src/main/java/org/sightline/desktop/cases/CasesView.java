@@ -8,14 +8,17 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.RadioButton;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.FlowPane;
@@ -39,6 +42,7 @@ public final class CasesView extends VBox {
     private final TableView<ItemRow> table;
     private Function<Window, File> folderPicker = CasesView::chooseFolder;
     private Function<Window, File> checkpointPicker = CasesView::chooseCheckpointFile;
+    private final ExaminerKeyView keyView;
 
     public CasesView(CasesViewModel vm) {
         this.vm = vm;
@@ -214,7 +218,9 @@ public final class CasesView extends VBox {
         export.getStyleClass().add("primary-button");
         export.setTooltip(new Tooltip("Write a signed evidence package of this case into a folder you choose, then verify it"));
         BooleanBinding running = vm.exportStateProperty().isEqualTo(ExportState.RUNNING);
-        export.disableProperty().bind(noCase.or(Bindings.isEmpty(vm.items())).or(running)
+        BooleanBinding planning = vm.exportStateProperty().isEqualTo(ExportState.PLANNING);
+        BooleanBinding inReview = vm.reviewProperty().isNotNull();
+        export.disableProperty().bind(noCase.or(Bindings.isEmpty(vm.items())).or(running).or(planning).or(inReview)
                 .or(vm.exportBlockedProperty().isNotEmpty()));
         Label blocked = new Label();
         blocked.setId("case-export-blocked");
@@ -236,20 +242,69 @@ public final class CasesView extends VBox {
             }
         });
         vm.readKeyProtection();
+        // a disclosure copy: what to hide, how, and whether the originals go in
+        CheckBox disclosure = new CheckBox("Disclosure copy");
+        disclosure.setId("export-disclosure");
+        disclosure.setTooltip(new Tooltip("Hide people, vehicles, plates or faces in the exported clips and stills;"
+                + " you review every clip's boxes before anything is written"));
+        CheckBox people = new CheckBox("people");
+        people.setId("export-hide-people");
+        people.setSelected(true);
+        CheckBox vehicles = new CheckBox("vehicles");
+        vehicles.setId("export-hide-vehicles");
+        CheckBox plates = new CheckBox("plates");
+        plates.setId("export-hide-plates");
+        CheckBox faces = new CheckBox("faces");
+        faces.setId("export-hide-faces");
+        ToggleGroup method = new ToggleGroup();
+        RadioButton block = new RadioButton("block");
+        block.setId("export-method-block");
+        block.setToggleGroup(method);
+        block.setSelected(true);
+        RadioButton blur = new RadioButton("blur");
+        blur.setId("export-method-blur");
+        blur.setToggleGroup(method);
+        CheckBox leaveOut = new CheckBox("leave originals out");
+        leaveOut.setId("export-leave-originals-out");
+        leaveOut.setSelected(true);
+        FlowPane disclosureRow = new FlowPane(12, 6, label("Hide"), people, vehicles, plates, faces, label("by"), block, blur,
+                leaveOut);
+        disclosureRow.setId("export-disclosure-choice");
+        disclosureRow.setAlignment(Pos.CENTER_LEFT);
+        disclosureRow.visibleProperty().bind(disclosure.selectedProperty());
+        disclosureRow.managedProperty().bind(disclosureRow.visibleProperty());
+        disclosure.disableProperty().bind(vm.exportStateProperty().isEqualTo(ExportState.PLANNING)
+                .or(vm.reviewProperty().isNotNull()));
+        disclosureRow.disableProperty().bind(disclosure.disableProperty());
         export.setOnAction(e -> {
             File dir = folderPicker.apply(getScene() == null ? null : getScene().getWindow());
-            if (dir != null) {
+            if (dir == null) {
+                return;
+            }
+            if (disclosure.isSelected()) {
+                vm.exportDisclosure(dir.toPath(), new CaseFiles.DisclosureChoice(people.isSelected(), vehicles.isSelected(),
+                        plates.isSelected(), faces.isSelected(), blur.isSelected(), leaveOut.isSelected()));
+            } else {
                 vm.export(dir.toPath());
             }
         });
+        Button keyButton = new Button("Examiner key…");
+        keyButton.setId("examiner-key");
+        keyButton.setTooltip(new Tooltip("See the examiner key packages are signed with, make one, or save its public key"));
+        keyButton.disableProperty().bind(vm.availableProperty().not());
+        keyView = new ExaminerKeyView(vm);
+        keyView.visibleProperty().bind(vm.keyPanelShownProperty());
+        keyView.managedProperty().bind(keyView.visibleProperty());
+        keyButton.setOnAction(e -> vm.toggleKeyPanel());
         ProgressBar progress = new ProgressBar();
         progress.setId("export-progress");
         progress.setPrefWidth(200);
         progress.progressProperty().bind(vm.exportProgressProperty());
-        progress.visibleProperty().bind(running);
+        progress.visibleProperty().bind(running.or(planning));
+        progress.managedProperty().bind(progress.visibleProperty());
         Button cancel = new Button("Cancel export");
         cancel.setId("export-cancel");
-        cancel.visibleProperty().bind(running.or(vm.exportStateProperty().isEqualTo(ExportState.NEEDS_PASSPHRASE)));
+        cancel.visibleProperty().bind(running.or(planning).or(vm.exportStateProperty().isEqualTo(ExportState.NEEDS_PASSPHRASE)));
         cancel.managedProperty().bind(cancel.visibleProperty());
         cancel.setOnAction(e -> vm.cancelExport());
         Label exportText = new Label();
@@ -305,10 +360,29 @@ public final class CasesView extends VBox {
         };
         vm.exportReportProperty().addListener((o, a, b) -> showReport.run());
         showReport.run();
-        HBox exportRow = new HBox(10, export, progress, cancel, exportText, checkpoint);
+        FlowPane exportRow = new FlowPane(10, 6, export, disclosure, checkpoint, keyButton);
         exportRow.setAlignment(Pos.CENTER_LEFT);
-        VBox exportBox = new VBox(6, blocked, exportRow, passRow, resultRow);
+        HBox progressRow = new HBox(10, progress, cancel, exportText);
+        progressRow.setAlignment(Pos.CENTER_LEFT);
+        progressRow.visibleProperty().bind(running.or(planning).or(vm.exportMessageProperty().isNotEmpty()));
+        progressRow.managedProperty().bind(progressRow.visibleProperty());
+        VBox exportBox = new VBox(6, blocked, exportRow, disclosureRow, progressRow, passRow, resultRow);
         exportBox.getStyleClass().add("case-section");
+        RedactionReviewView reviewView = new RedactionReviewView(vm);
+        reviewView.visibleProperty().bind(inReview);
+        reviewView.managedProperty().bind(reviewView.visibleProperty());
+        VBox.setVgrow(reviewView, Priority.ALWAYS);
+        for (javafx.scene.Node n : List.of(chooser, table)) {
+            n.visibleProperty().bind(inReview.not());
+            n.managedProperty().bind(n.visibleProperty());
+        }
+        // the case's details and the clip editor make room for the review and for the examiner key's panel
+        for (javafx.scene.Node n : List.of(details, editor)) {
+            n.visibleProperty().bind(inReview.not().and(vm.keyPanelShownProperty().not()));
+            n.managedProperty().bind(n.visibleProperty());
+        }
+        undoBar.visibleProperty().unbind();
+        undoBar.visibleProperty().bind(vm.lastRemovedProperty().isNotNull().and(inReview.not()));
 
         Label message = new Label();
         message.setId("cases-message");
@@ -321,7 +395,8 @@ public final class CasesView extends VBox {
         error.visibleProperty().bind(Bindings.isNotNull(vm.errorProperty()));
         error.managedProperty().bind(error.visibleProperty());
         setSpacing(10);
-        getChildren().addAll(title, unavailable, chooser, details, table, editor, undoBar, exportBox, message, error);
+        getChildren().addAll(title, unavailable, chooser, details, table, editor, undoBar, reviewView, exportBox, keyView,
+                message, error);
     }
 
     /** The still of each item's hit frame (loaded in the background, scaled to the row). */
@@ -383,6 +458,11 @@ public final class CasesView extends VBox {
         dialog.getDialogPane().getButtonTypes().addAll(javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL);
         dialog.setResultConverter(b -> b == javafx.scene.control.ButtonType.OK ? field.getText().toCharArray() : null);
         return dialog.showAndWait().orElse(null);
+    }
+
+    /** The examiner key's panel (shown by "Examiner key…"). */
+    public ExaminerKeyView examinerKeyView() {
+        return keyView;
     }
 
     /** Replaces the folder chooser (tests; a window that wants its own). */

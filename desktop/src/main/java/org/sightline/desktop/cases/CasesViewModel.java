@@ -25,9 +25,14 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.sightline.desktop.cases.CaseFiles.CaseRow;
+import org.sightline.desktop.cases.CaseFiles.DisclosureChoice;
 import org.sightline.desktop.cases.CaseFiles.ExportReport;
 import org.sightline.desktop.cases.CaseFiles.ItemRow;
+import org.sightline.desktop.cases.CaseFiles.KeyInfo;
 import org.sightline.desktop.cases.CaseFiles.Moment;
+import org.sightline.desktop.cases.CaseFiles.RedactionReviewSet;
+import org.sightline.desktop.cases.CaseFiles.ReviewBox;
+import org.sightline.desktop.cases.CaseFiles.ReviewItem;
 import org.sightline.desktop.task.BackgroundTask;
 import org.sightline.desktop.task.StartedTask;
 import org.sightline.desktop.task.TaskExecutor;
@@ -485,17 +490,20 @@ public final class CasesViewModel {
 
     private void runExport(CaseRow c, Path folder, char[] passphrase) {
         CaseFiles f = files;
+        RedactionReviewSet reviewed = review.get();
         exportState.set(ExportState.RUNNING);
         exportProgress.set(0);
         exportReport.set(null);
-        exportMessage.set("Exporting " + c.label() + "…");
+        exportMessage.set((reviewed == null ? "Exporting " : "Exporting the reviewed disclosure copy of ") + c.label() + "…");
         exporting = tasks.execute(BackgroundTask.of("Exporting case " + c.reference(), ctx -> {
                     try {
                         Path target = exportTarget(folder, c);
-                        return f.export(c.id(), target, passphrase, (done, total, text) -> ctx.onUiThread(() -> {
+                        CaseFiles.ExportSteps steps = (done, total, text) -> ctx.onUiThread(() -> {
                             exportProgress.set(total <= 0 ? 0 : (double) done / total);
                             exportMessage.set(text);
-                        }), ctx::isCancelled);
+                        });
+                        return reviewed == null ? f.export(c.id(), target, passphrase, steps, ctx::isCancelled)
+                                : f.exportReviewed(c.id(), target, reviewed, passphrase, steps, ctx::isCancelled);
                     } finally {
                         if (passphrase != null) {
                             Arrays.fill(passphrase, '\0');
@@ -503,6 +511,7 @@ public final class CasesViewModel {
                     }
                 })
                 .onSuccess(r -> {
+                    review.set(null);
                     exportReport.set(r);
                     exportProgress.set(1);
                     exportState.set(ExportState.DONE);
@@ -512,11 +521,16 @@ public final class CasesViewModel {
                     message.set(exportMessage.get());
                 })
                 .onCancelled(() -> {
-                    exportState.set(ExportState.CANCELLED);
+                    exportState.set(reviewed == null ? ExportState.CANCELLED : ExportState.REVIEWING);
                     exportProgress.set(0);
                     exportMessage.set("Export of " + c.label() + " cancelled; nothing was left behind.");
                 })
-                .onFailure(e -> failExport("Cannot export " + c.label() + ": " + e.getMessage()))
+                .onFailure(e -> {
+                    failExport("Cannot export " + c.label() + ": " + e.getMessage());
+                    if (reviewed != null) {
+                        exportState.set(ExportState.REVIEWING); // the review stays open: correct and try again
+                    }
+                })
                 .onFinished(() -> exporting = null));
     }
 
@@ -550,9 +564,221 @@ public final class CasesViewModel {
             exporting.cancel();
         }
         if (exportState.get() == ExportState.NEEDS_PASSPHRASE) {
-            exportState.set(ExportState.IDLE);
+            exportState.set(review.get() == null ? ExportState.IDLE : ExportState.REVIEWING);
             exportMessage.set("");
         }
+    }
+
+    // ---- disclosure copy: review, then export exactly the reviewed plans ----
+
+    /**
+     * Starts a disclosure copy of the current case into {@code folder} (as {@link #export(Path)} chooses it): first
+     * finds what to hide in every frame (progress, cancel), then shows the plan for review
+     * ({@link #reviewProperty()}, state {@link ExportState#REVIEWING}).
+     */
+    public void exportDisclosure(Path folder, DisclosureChoice choice) {
+        CaseRow c = current.get();
+        if (files == null || c == null || folder == null || choice == null) {
+            return;
+        }
+        if (items.isEmpty()) {
+            error.set("Case " + c.label() + " has no clips to export yet.");
+            return;
+        }
+        if (!exportBlocked.get().isEmpty()) {
+            error.set(exportBlocked.get());
+            return;
+        }
+        if (!choice.hidesAnything()) {
+            error.set("Choose what the disclosure copy hides: people, vehicles, plates or faces.");
+            return;
+        }
+        CaseFiles f = files;
+        error.set(null);
+        exportFolder = folder;
+        review.set(null);
+        exportReport.set(null);
+        exportState.set(ExportState.PLANNING);
+        exportProgress.set(-1);
+        exportMessage.set("Finding " + choice.describe() + " in every frame of " + c.label() + "…");
+        exporting = tasks.execute(BackgroundTask.of("Preparing the review of " + c.reference(),
+                        ctx -> f.reviewRedactions(c.id(), choice, (done, total, text) -> ctx.onUiThread(() -> {
+                            exportProgress.set(done == 0 ? -1 : (double) done / Math.max(1, total));
+                            exportMessage.set(text);
+                        }), ctx::isCancelled))
+                .onSuccess(r -> {
+                    review.set(r);
+                    exportProgress.set(0);
+                    exportState.set(ExportState.REVIEWING);
+                    exportMessage.set("Review what the disclosure copy of " + c.label() + " hides, then export it.");
+                })
+                .onCancelled(() -> {
+                    exportState.set(ExportState.CANCELLED);
+                    exportProgress.set(0);
+                    exportMessage.set("Disclosure copy of " + c.label() + " cancelled; nothing was exported.");
+                })
+                .onFailure(e -> failExport("Cannot prepare the disclosure copy of " + c.label() + ": " + e.getMessage()))
+                .onFinished(() -> exporting = null));
+    }
+
+    /** Drops a box from the review (this frame and the frames where the same object's box continues). */
+    public void dropBox(int item, double seconds, ReviewBox box) {
+        editReview("Box dropped from item " + item + ".", f -> f.dropBox(review.get(), item, seconds, box));
+    }
+
+    /** Adds a box the user drew to every frame of the item. */
+    public void drawBox(int item, ReviewBox box) {
+        editReview("Box drawn on item " + item + ": hidden in every frame.", f -> f.drawBox(review.get(), item, box));
+    }
+
+    @FunctionalInterface
+    private interface ReviewEdit {
+        ReviewItem apply(CaseFiles files) throws Exception;
+    }
+
+    private void editReview(String done, ReviewEdit edit) {
+        RedactionReviewSet r = review.get();
+        if (files == null || r == null || exportState.get() != ExportState.REVIEWING) {
+            return;
+        }
+        CaseFiles f = files;
+        error.set(null);
+        tasks.execute(BackgroundTask.of("Changing the review", ctx -> edit.apply(f))
+                .onSuccess(changed -> {
+                    RedactionReviewSet now = review.get();
+                    if (now == null || !now.folder().equals(r.folder())) {
+                        return;
+                    }
+                    review.set(new RedactionReviewSet(now.folder(), now.choice(), now.items().stream()
+                            .map(i -> i.position() == changed.position() ? changed : i).toList()));
+                    exportMessage.set(done);
+                })
+                .onFailure(e -> error.set("Cannot change the review: " + e.getMessage())));
+    }
+
+    /** Exports exactly the reviewed plans (asks for the key's passphrase first when the key has one). */
+    public void exportReviewed() {
+        CaseRow c = current.get();
+        if (files == null || c == null || review.get() == null || exportState.get() != ExportState.REVIEWING) {
+            return;
+        }
+        CaseFiles f = files;
+        error.set(null);
+        tasks.execute(BackgroundTask.of("Checking the signing key", ctx -> f.signingNeedsPassphrase())
+                .onSuccess(needs -> {
+                    if (needs) {
+                        exportState.set(ExportState.NEEDS_PASSPHRASE);
+                        exportMessage.set("The examiner key is protected: give its passphrase to sign the package.");
+                    } else {
+                        runExport(c, exportFolder, null);
+                    }
+                })
+                .onFailure(e -> failExport("Cannot read the examiner key: " + e.getMessage())));
+    }
+
+    /** Leaves the review without exporting. */
+    public void closeReview() {
+        if (exportState.get() == ExportState.RUNNING) {
+            return;
+        }
+        review.set(null);
+        exportState.set(ExportState.IDLE);
+        exportMessage.set("Disclosure copy not exported.");
+    }
+
+    private final ReadOnlyObjectWrapper<RedactionReviewSet> review = new ReadOnlyObjectWrapper<>(this, "review");
+
+    /** The disclosure copy's plan under review; null when none is. */
+    public ReadOnlyObjectProperty<RedactionReviewSet> reviewProperty() {
+        return review.getReadOnlyProperty();
+    }
+
+    // ---- the examiner key ----
+
+    private final ReadOnlyObjectWrapper<KeyInfo> examinerKey = new ReadOnlyObjectWrapper<>(this, "examinerKey", KeyInfo.NONE);
+    private final ReadOnlyStringWrapper keyMessage = new ReadOnlyStringWrapper(this, "keyMessage", "");
+
+    private final javafx.beans.property.BooleanProperty keyPanelShown =
+            new javafx.beans.property.SimpleBooleanProperty(this, "keyPanelShown", false);
+
+    /** Whether the examiner key's panel is shown ("Examiner key…"). */
+    public javafx.beans.property.BooleanProperty keyPanelShownProperty() {
+        return keyPanelShown;
+    }
+
+    /** Shows or hides the examiner key's panel; reads the key when it opens. */
+    public void toggleKeyPanel() {
+        keyPanelShown.set(!keyPanelShown.get());
+        if (keyPanelShown.get()) {
+            readExaminerKey();
+        }
+    }
+
+    /** The examiner key (after {@link #readExaminerKey()}); {@link KeyInfo#NONE} when there is none. */
+    public ReadOnlyObjectProperty<KeyInfo> examinerKeyProperty() {
+        return examinerKey.getReadOnlyProperty();
+    }
+
+    /** What the last key action did or why it failed, in words. */
+    public ReadOnlyStringProperty keyMessageProperty() {
+        return keyMessage.getReadOnlyProperty();
+    }
+
+    /** Reads the examiner key's name, fingerprint and protection. */
+    public void readExaminerKey() {
+        if (files == null) {
+            return;
+        }
+        CaseFiles f = files;
+        tasks.execute(BackgroundTask.of("Reading the examiner key", ctx -> f.examinerKey())
+                .onSuccess(k -> {
+                    examinerKey.set(k);
+                    keyProtected.set(k.passphraseProtected());
+                })
+                .onFailure(e -> keyMessage.set("Cannot read the examiner key: " + e.getMessage())));
+    }
+
+    /**
+     * Makes the examiner key (audited). The passphrase is optional; when given it must be typed twice alike.
+     */
+    public void createExaminerKey(String name, char[] passphrase, char[] again) {
+        if (files == null) {
+            return;
+        }
+        if (name == null || name.isBlank()) {
+            keyMessage.set("Give the examiner's name for the key.");
+            return;
+        }
+        char[] p = passphrase == null ? new char[0] : passphrase;
+        char[] q = again == null ? new char[0] : again;
+        if (!Arrays.equals(p, q)) {
+            Arrays.fill(p, '\0');
+            Arrays.fill(q, '\0');
+            keyMessage.set("The two passphrases differ: type the same passphrase twice (or leave both empty).");
+            return;
+        }
+        Arrays.fill(q, '\0');
+        CaseFiles f = files;
+        tasks.execute(BackgroundTask.of("Creating the examiner key", ctx -> f.createExaminerKey(name.strip(), p.length == 0 ? null : p))
+                .onSuccess(k -> {
+                    examinerKey.set(k);
+                    keyProtected.set(k.passphraseProtected());
+                    keyMessage.set("Examiner key made for " + k.name() + ", fingerprint " + k.fingerprint()
+                            + (k.passphraseProtected() ? ", protected by a passphrase." : ", not protected by a passphrase."));
+                })
+                .onFailure(e -> keyMessage.set("Cannot make the examiner key: " + e.getMessage())));
+    }
+
+    /** Saves the examiner key's public key (PEM) to {@code file} (audited), for the other side to check signatures. */
+    public void savePublicKey(Path file) {
+        if (files == null || file == null) {
+            return;
+        }
+        CaseFiles f = files;
+        tasks.execute(BackgroundTask.of("Saving the public key", ctx -> f.savePublicKey(file))
+                .onSuccess(k -> keyMessage.set("Public key of " + k.name() + " (fingerprint " + k.fingerprint()
+                        + ") saved to " + file.toAbsolutePath() + "."))
+                .onFailure(e -> keyMessage.set("Cannot save the public key to " + file + ": " + e.getMessage())));
     }
 
     // ---- audit checkpoint ----

@@ -4,6 +4,10 @@ package org.sightline.desktop.cases;
 public enum ExportState {
     /** Nothing exported in this session yet. */
     IDLE,
+    /** Finding what a disclosure copy hides, in every frame of every clip (the review is prepared). */
+    PLANNING,
+    /** The disclosure copy's plan is shown for review: the user drops and draws boxes, then exports. */
+    REVIEWING,
     /** The signing key is protected: waiting for its passphrase. */
     NEEDS_PASSPHRASE,
     /** Writing the package. */

@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,10 +24,18 @@ import org.sightline.indexer.export.AuditCheckpoint;
 import org.sightline.indexer.footage.FootageException;
 import org.sightline.indexer.footage.FrameAt;
 import org.sightline.indexer.footage.JpegEncoder;
+import org.sightline.indexer.export.ExportException;
 import org.sightline.indexer.export.ExportOptions;
+import org.sightline.indexer.export.PlannedBox;
+import org.sightline.indexer.export.RedactTarget;
+import org.sightline.indexer.export.RedactionPlan;
+import org.sightline.indexer.export.RedactionRequest;
+import org.sightline.indexer.export.RedactionReview;
+import org.sightline.indexer.export.ReviewerEdit;
 import org.sightline.indexer.export.ExportResult;
 import org.sightline.indexer.export.PackageVerification;
 import org.sightline.indexer.export.Redaction;
+import org.sightline.indexer.signing.ExaminerIdentity;
 import org.sightline.indexer.signing.ExaminerKeyStore;
 import org.sightline.indexer.signing.SignatureCheck;
 
@@ -185,6 +195,11 @@ public final class ServiceCaseFiles implements CaseFiles {
             throws Exception {
         ExportResult r = evidence.exporter().export(caseId, target, new ExportOptions(passphrase, Redaction.NONE),
                 steps::update, cancelled);
+        return verified(r);
+    }
+
+    /** Verifies a package just written (recorded in the audit trail) and reports what the check found. */
+    private ExportReport verified(ExportResult r) throws IOException {
         PackageVerification v = evidence.exportVerifier().verify(r.directory());
         evidence.recordVerification(r.directory(), v);
         List<String> problems = new ArrayList<>();
@@ -203,6 +218,156 @@ public final class ServiceCaseFiles implements CaseFiles {
         }
         String signer = r.manifest().signer().name() + ", key " + r.manifest().signer().fingerprint();
         return new ExportReport(r.directory(), r.files(), r.bytes(), signer, problems);
+    }
+
+    // ---- disclosure copies ----
+
+    /** Frames of each item shown in the review. */
+    static final int REVIEW_FRAMES = 4;
+    /** Short side of the review frames, in pixels. */
+    private static final int REVIEW_SHORT_SIDE = 432;
+
+    @Override
+    public RedactionReviewSet reviewRedactions(long caseId, DisclosureChoice choice, ExportSteps steps,
+            BooleanSupplier cancelled) throws Exception {
+        if (!choice.hidesAnything()) {
+            throw new IllegalArgumentException("choose what the disclosure copy hides: people, vehicles, plates or faces");
+        }
+        Set<RedactTarget> targets = EnumSet.noneOf(RedactTarget.class);
+        if (choice.people()) {
+            targets.add(RedactTarget.PEOPLE);
+        }
+        if (choice.vehicles()) {
+            targets.add(RedactTarget.VEHICLES);
+        }
+        if (choice.plates()) {
+            targets.add(RedactTarget.PLATES);
+        }
+        if (choice.faces()) {
+            targets.add(RedactTarget.FACES);
+        }
+        RedactionRequest request = new RedactionRequest(targets, choice.blur() ? Redaction.Method.BLUR : Redaction.Method.BLOCK,
+                List.of(), List.of(), null, 0, false);
+        Path folder = reviewFolder(caseId);
+        steps.update(0, 2, "Finding what to hide in every frame of every clip…");
+        List<RedactionReview.Written> written = evidence.reviewRedactions(caseId, request, folder, cancelled);
+        List<ReviewItem> items = new ArrayList<>();
+        int done = 0;
+        for (RedactionReview.Written w : written) {
+            if (cancelled.getAsBoolean()) {
+                throw new ExportException(ExportException.Reason.CANCELLED, null, "review cancelled");
+            }
+            steps.update(1 + done, 1 + written.size(), "Decoding frames of item " + w.item() + " for review…");
+            items.add(reviewItem(folder, w.item(), RedactionPlan.read(w.plan()), true));
+            done++;
+        }
+        steps.update(1, 1, "Review ready.");
+        return new RedactionReviewSet(folder, choice, items);
+    }
+
+    /** A new folder for a review's plans and frames, in the data directory (or the system's temporary folder). */
+    private Path reviewFolder(long caseId) throws IOException {
+        String stamp = java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS", Locale.ROOT));
+        if (stills == null) {
+            return Files.createTempDirectory("sightline-review-");
+        }
+        Path dir = stills.toAbsolutePath().getParent().resolve("redaction-reviews").resolve("case" + caseId + "-" + stamp);
+        Files.createDirectories(dir);
+        return dir;
+    }
+
+    @Override
+    public ReviewItem dropBox(RedactionReviewSet review, int item, double seconds, ReviewBox box) throws Exception {
+        Path file = review.folder().resolve(RedactionPlan.fileName(item));
+        RedactionPlan edited = ReviewerEdit.drop(RedactionPlan.read(file), seconds, planned(box));
+        edited.write(file);
+        return reviewItem(review.folder(), item, edited, false);
+    }
+
+    @Override
+    public ReviewItem drawBox(RedactionReviewSet review, int item, ReviewBox box) throws Exception {
+        Path file = review.folder().resolve(RedactionPlan.fileName(item));
+        RedactionPlan edited = ReviewerEdit.add(RedactionPlan.read(file), planned(box));
+        edited.write(file);
+        return reviewItem(review.folder(), item, edited, false);
+    }
+
+    @Override
+    public ExportReport exportReviewed(long caseId, Path target, RedactionReviewSet review, char[] passphrase,
+            ExportSteps steps, BooleanSupplier cancelled) throws Exception {
+        ExportResult r = evidence.exportRedacted(caseId, target, RedactionRequest.reviewed(review.folder()), passphrase,
+                review.choice().leaveOriginalsOut(), steps::update, cancelled);
+        return verified(r);
+    }
+
+    private static PlannedBox planned(ReviewBox b) {
+        return new PlannedBox(b.x(), b.y(), b.width(), b.height(), PlannedBox.Source.valueOf(b.source().name()), b.label());
+    }
+
+    private static ReviewBox shown(PlannedBox b) {
+        return new ReviewBox(b.x(), b.y(), b.width(), b.height(), BoxSource.valueOf(b.source().name()), b.label());
+    }
+
+    /**
+     * The item's review: {@link #REVIEW_FRAMES} frames spread over its plan (decoded from the source read-only, kept
+     * in the review folder), each with the plan's boxes at its time.
+     */
+    private ReviewItem reviewItem(Path folder, int position, RedactionPlan plan, boolean decode) throws Exception {
+        List<RedactionPlan.Span> spans = plan.spans();
+        List<ReviewFrame> frames = new ArrayList<>();
+        Path source = decode ? source(plan) : null;
+        int n = Math.min(REVIEW_FRAMES, spans.size());
+        for (int k = 0; k < n; k++) {
+            RedactionPlan.Span s = spans.get(n == 1 ? 0 : (int) ((long) k * (spans.size() - 1) / (n - 1)));
+            // the frame's time: the middle of its span, kept inside the item (the first and last spans reach out)
+            double t = Math.min(Math.max((s.from() + s.to()) / 2, Math.max(s.from(), plan.inSeconds())),
+                    Math.min(s.to(), plan.outSeconds()) - 1e-3);
+            Path image = folder.resolve(String.format(Locale.ROOT, "item%02d-frame%d.jpg", position, k));
+            if (decode || !Files.isRegularFile(image)) {
+                Path from = source != null ? source : source(plan);
+                Files.write(image, JpegEncoder.encode(FrameAt.frameAt(from, t, REVIEW_SHORT_SIDE)));
+            }
+            frames.add(new ReviewFrame(t, image, s.boxes().stream().map(ServiceCaseFiles::shown).toList()));
+        }
+        return new ReviewItem(position, plan.sourceFile(), frames, spans.size(), plan.boxCount(), plan.notes());
+    }
+
+    /** Where the plan's source is read now: the case item's path, else a path the catalog saw it at. */
+    private Path source(RedactionPlan plan) {
+        CaseItem item = cases.item(plan.itemId());
+        if (Files.isRegularFile(item.video())) {
+            return item.video();
+        }
+        return evidence.knownPaths(plan.sourceSha256()).stream().filter(Files::isRegularFile).findFirst()
+                .orElse(item.video());
+    }
+
+    // ---- the examiner key ----
+
+    @Override
+    public KeyInfo examinerKey() throws Exception {
+        ExaminerKeyStore keys = evidence.keys();
+        return keys.exists() ? info(keys.identity()) : KeyInfo.NONE;
+    }
+
+    @Override
+    public KeyInfo createExaminerKey(String name, char[] passphrase) throws Exception {
+        try {
+            return info(evidence.keys().create(name, passphrase, "created in the desktop"));
+        } finally {
+            if (passphrase != null) {
+                java.util.Arrays.fill(passphrase, '\0');
+            }
+        }
+    }
+
+    @Override
+    public KeyInfo savePublicKey(Path out) throws Exception {
+        return info(evidence.keys().exportPublicKey(out));
+    }
+
+    private static KeyInfo info(ExaminerIdentity id) {
+        return new KeyInfo(true, id.name(), id.fingerprint().hex(), id.passphraseProtected(), id.created());
     }
 
     @Override

@@ -14,9 +14,13 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sightline.desktop.cases.CaseFiles.CaseRow;
+import org.sightline.desktop.cases.CaseFiles.DisclosureChoice;
 import org.sightline.desktop.cases.CaseFiles.ExportReport;
 import org.sightline.desktop.cases.CaseFiles.ItemRow;
 import org.sightline.desktop.cases.CaseFiles.Moment;
+import org.sightline.desktop.cases.CaseFiles.RedactionReviewSet;
+import org.sightline.desktop.cases.CaseFiles.ReviewFrame;
+import org.sightline.desktop.cases.CaseFiles.ReviewItem;
 import org.sightline.desktop.task.SynchronousTaskExecutor;
 
 /** The Cases page's state over in-memory case files, with tasks run synchronously. */
@@ -50,6 +54,29 @@ class CasesViewModelTest {
             cases.put(row.id(), row);
             items.put(row.id(), new ArrayList<>());
             return row;
+        }
+
+        /** Disclosure copies: reviews made, and the review the last export exported. */
+        int reviews;
+        RedactionReviewSet exportedReview;
+
+        @Override
+        public RedactionReviewSet reviewRedactions(long caseId, DisclosureChoice choice, ExportSteps steps,
+                java.util.function.BooleanSupplier cancelled) throws IOException {
+            failIfAsked();
+            if (choice.faces()) {
+                throw new IOException("faces cannot be hidden: no installed detector pack has a class named face");
+            }
+            reviews++;
+            return new RedactionReviewSet(Path.of("review"), choice, List.of(new ReviewItem(1, "gate.mp4",
+                    List.of(new ReviewFrame(1.0, Path.of("f.jpg"), List.of())), 10, 0, List.of())));
+        }
+
+        @Override
+        public ExportReport exportReviewed(long caseId, Path target, RedactionReviewSet review, char[] passphrase,
+                ExportSteps steps, java.util.function.BooleanSupplier cancelled) {
+            exportedReview = review;
+            return new ExportReport(target, 3, 100, "test", List.of());
         }
 
         @Override
@@ -430,5 +457,50 @@ class CasesViewModelTest {
         none.add(moment("gate.mp4"));
         assertEquals("Cases are not available in this build.", none.errorProperty().get());
         assertTrue(tasks.titles().isEmpty());
+    }
+
+    @Test
+    void aDisclosureCopyIsReviewedThenExportedAfterThePassphraseAndARefusalIsSaidInWords(@TempDir Path temp) {
+        vm.create("Red car", "OP-1");
+        vm.add(moment("gate.mp4"));
+        vm.exportDisclosure(temp.resolve("out"), new CaseFiles.DisclosureChoice(false, false, false, true, false, true));
+        assertEquals(ExportState.FAILED, vm.exportStateProperty().get());
+        assertEquals("Cannot prepare the disclosure copy of OP-1: faces cannot be hidden: no installed detector pack has"
+                + " a class named face", vm.errorProperty().get());
+        assertEquals(null, vm.reviewProperty().get());
+
+        CaseFiles.DisclosureChoice people = new CaseFiles.DisclosureChoice(true, false, false, false, true, true);
+        vm.exportDisclosure(temp.resolve("out"), people);
+        assertEquals(ExportState.REVIEWING, vm.exportStateProperty().get());
+        assertEquals(people, vm.reviewProperty().get().choice());
+        files.protectedKey = true;
+        vm.exportReviewed();
+        assertEquals(ExportState.NEEDS_PASSPHRASE, vm.exportStateProperty().get());
+        vm.cancelExport();
+        assertEquals(ExportState.REVIEWING, vm.exportStateProperty().get(), "back to the review, not lost");
+        vm.exportReviewed();
+        vm.exportWithPassphrase("s3cret".toCharArray());
+        assertEquals(ExportState.DONE, vm.exportStateProperty().get());
+        assertEquals(Path.of("review"), files.exportedReview.folder(), "exactly the reviewed plans are exported");
+        assertEquals(null, vm.reviewProperty().get(), "the page is back to the case");
+    }
+
+    @Test
+    void preparingTheReviewCanBeCancelled(@TempDir Path temp) {
+        vm.create("Red car", "OP-1");
+        vm.add(moment("gate.mp4"));
+        tasks.holdTasks();
+        vm.exportDisclosure(temp.resolve("out"), new CaseFiles.DisclosureChoice(true, false, false, false, false, false));
+        assertEquals(ExportState.PLANNING, vm.exportStateProperty().get());
+        vm.cancelExport();
+        assertEquals(ExportState.CANCELLED, vm.exportStateProperty().get());
+        assertEquals("Disclosure copy of OP-1 cancelled; nothing was exported.", vm.exportMessageProperty().get());
+    }
+
+    @Test
+    void differingPassphrasesMakeNoKey() {
+        vm.createExaminerKey("Dana", "a".toCharArray(), "b".toCharArray());
+        assertTrue(vm.keyMessageProperty().get().startsWith("The two passphrases differ"));
+        assertFalse(vm.examinerKeyProperty().get().exists());
     }
 }

@@ -222,8 +222,18 @@ public final class CaseEvidence implements AutoCloseable {
      */
     public List<RedactionReview.Written> reviewRedactions(long caseId, RedactionRequest request, Path dir)
             throws ExportException {
+        return reviewRedactions(caseId, request, dir, () -> false);
+    }
+
+    /**
+     * The review step as {@link #reviewRedactions(long, RedactionRequest, Path)}, stopped when {@code cancelled}
+     * says so (ExportException CANCELLED; the plans written so far stay in {@code dir}).
+     */
+    public List<RedactionReview.Written> reviewRedactions(long caseId, RedactionRequest request, Path dir,
+                                                          java.util.function.BooleanSupplier cancelled)
+            throws ExportException {
         try (RedactionDetectors detectors = RedactionDetectorShelf.open(redactionShelf, request)) {
-            return exporter.reviewRedactions(caseId, planner(request, detectors), dir, () -> false);
+            return exporter.reviewRedactions(caseId, planner(request, detectors), dir, cancelled);
         }
     }
 
