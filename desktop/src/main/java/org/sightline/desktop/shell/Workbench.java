@@ -299,6 +299,35 @@ public final class Workbench implements AutoCloseable {
      * Fills the prompt and runs it once a model is active, optionally opening the first clip (a start-up option
      * for demos and screenshots).
      */
+    /**
+     * Searches the whole team archive for {@code prompt} as soon as a model is active and the data directory's store
+     * is known to be a team archive (never, with the embedded index).
+     */
+    public void searchArchiveAtStartup(String prompt) {
+        Runnable run = () -> {
+            search.promptProperty().set(prompt);
+            archive.wholeArchiveProperty().set(true);
+            archive.search(search);
+        };
+        archiveReady = models.activeProperty().isNotNull().and(archive.availableProperty());
+        if (archiveReady.get()) {
+            run.run();
+        } else {
+            archiveReady.addListener(new ChangeListener<Boolean>() {
+                @Override
+                public void changed(ObservableValue<? extends Boolean> o, Boolean a, Boolean b) {
+                    if (b) {
+                        o.removeListener(this);
+                        run.run();
+                    }
+                }
+            });
+        }
+    }
+
+    /** Held while a start-up archive search waits (a binding only its listener refers to may be collected). */
+    private javafx.beans.binding.BooleanBinding archiveReady;
+
     public void searchAtStartup(String prompt, boolean openFirstClip) {
         searchAtStartup(prompt, openFirstClip, null);
     }
