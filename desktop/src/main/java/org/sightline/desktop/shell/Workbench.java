@@ -296,10 +296,6 @@ public final class Workbench implements AutoCloseable {
     }
 
     /**
-     * Fills the prompt and runs it once a model is active, optionally opening the first clip (a start-up option
-     * for demos and screenshots).
-     */
-    /**
      * Searches the whole team archive for {@code prompt} as soon as a model is active and the data directory's store
      * is known to be a team archive (never, with the embedded index).
      */
@@ -328,6 +324,10 @@ public final class Workbench implements AutoCloseable {
     /** Held while a start-up archive search waits (a binding only its listener refers to may be collected). */
     private javafx.beans.binding.BooleanBinding archiveReady;
 
+    /**
+     * Fills the prompt and runs it once a model is active, optionally opening the first clip (a start-up option
+     * for demos and screenshots).
+     */
     public void searchAtStartup(String prompt, boolean openFirstClip) {
         searchAtStartup(prompt, openFirstClip, null);
     }
