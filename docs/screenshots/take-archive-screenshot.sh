@@ -2,7 +2,7 @@
 # The Search page's "Whole team archive" at 1024x700, 1280x800 and 1920x1080: a one-node SolrCloud on loopback
 # (`sightline solr dev-cluster`), two data directories (two workstations) indexing different fixture files into one
 # collection with the demo colour model, workstation A naming B's archive folder as a shared folder for one file
-# and not holding B's other one; the desktop of A searches the whole archive for "red" at start-up
+# and not holding B's other one; the desktop of A searches the whole archive for "grey" at start-up
 # (-Dsightline.wholeArchive=true). Saves docs/screenshots/search-archive-WxH.png.
 #
 # Needs what take-screenshot.sh needs (Xvfb, libgtk-3-0, libgl1, imagemagick).
@@ -48,7 +48,7 @@ done
 "$here/sightline" index --data "$work/b" "$work/nas" >"$work/index-b.log" 2>&1
 "$here/sightline" index --data "$work/b" "$footage/tiny-highway-48px-raw.avi" >>"$work/index-b.log" 2>&1
 "$here/sightline" config set archive.shared-roots "$work/nas" --data "$work/a" >/dev/null
-"$here/sightline" search --archive red --data "$work/a" >&2
+"$here/sightline" search --archive grey --data "$work/a" >&2
 
 display=":$(( 90 + RANDOM % 9 ))"
 Xvfb "$display" -screen 0 1920x1080x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
@@ -59,7 +59,7 @@ for size in $sizes; do
   w="${size%x*}" h="${size#*x}" png="$shots/search-archive-$size.png"
   echo "take-archive-screenshot: $size on $display" >&2
   DISPLAY="$display" SIGHTLINE_JAVA_OPTS="-Dsightline.data=$work/a -Djava.util.prefs.userRoot=$work/prefs \
- -Dsightline.window=$size -Dprism.order=sw -Dsightline.initialQuery=red -Dsightline.wholeArchive=true" \
+ -Dsightline.window=$size -Dprism.order=sw -Dsightline.initialQuery=grey -Dsightline.wholeArchive=true" \
     "$here/sightline" >"$work/app-$size.log" 2>&1 &
   app_pid=$!
   sleep "$settle"
