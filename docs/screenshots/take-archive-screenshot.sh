@@ -47,6 +47,7 @@ done
 "$here/sightline" index --data "$work/a" "$footage/parking-aisle-cars.mp4" >"$work/index-a.log" 2>&1
 "$here/sightline" index --data "$work/b" "$work/nas" >"$work/index-b.log" 2>&1
 "$here/sightline" index --data "$work/b" "$footage/tiny-highway-48px-raw.avi" >>"$work/index-b.log" 2>&1
+tail -n 3 "$work/index-a.log" "$work/index-b.log" >&2
 "$here/sightline" config set archive.shared-roots "$work/nas" --data "$work/a" >/dev/null
 "$here/sightline" search --archive grey --data "$work/a" >&2
 

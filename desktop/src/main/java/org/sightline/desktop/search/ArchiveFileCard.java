@@ -19,16 +19,18 @@ import org.sightline.desktop.icons.Icon;
  * offset and score, and where it opens here in words. A file this workstation can reach has an "Open" button (Enter
  * too) that shows it in the viewer at its best offset; one it cannot says so and has none.
  */
-public final class ArchiveFileCard extends HBox {
+public final class ArchiveFileCard extends VBox {
     static final double THUMB_WIDTH = 160;
     static final double THUMB_HEIGHT = 90;
+    /** Narrower than this, the still goes above the words instead of beside them. */
+    static final double SIDE_BY_SIDE_WIDTH = 440;
 
     private final ArchiveRow row;
 
     public ArchiveFileCard(ArchiveRow row, Runnable onOpen) {
         this.row = row;
         getStyleClass().addAll("clip-card", "archive-card");
-        setSpacing(10);
+        setSpacing(8);
         setAlignment(Pos.TOP_LEFT);
         setFocusTraversable(row.openableHere());
 
@@ -78,7 +80,19 @@ public final class ArchiveFileCard extends HBox {
         }
         text.setMinWidth(0);
         HBox.setHgrow(text, Priority.ALWAYS);
-        getChildren().addAll(frame, text);
+        HBox side = new HBox(10, frame, text);
+        side.setAlignment(Pos.TOP_LEFT);
+        getChildren().add(side);
+        widthProperty().addListener((o, was, is) -> {
+            boolean narrow = is.doubleValue() > 0 && is.doubleValue() < SIDE_BY_SIDE_WIDTH;
+            if (narrow && frame.getParent() == side) {
+                side.getChildren().remove(frame);
+                getChildren().addFirst(frame);
+            } else if (!narrow && frame.getParent() != side) {
+                getChildren().remove(frame);
+                side.getChildren().addFirst(frame);
+            }
+        });
     }
 
     public ArchiveRow row() {
