@@ -22,7 +22,7 @@ cleanup() {
   for pid in "$app_pid" "$cloud_pid" "$xvfb_pid"; do
     if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
   done
-  rm -rf "$work" || true
+  if [ -z "${SIGHTLINE_SCREENSHOT_KEEP:-}" ]; then rm -rf "$work" || true; else echo "kept $work" >&2; fi
 }
 trap cleanup EXIT
 
@@ -45,9 +45,9 @@ for ws in a b; do
   "$here/sightline" config set index.store "solr://$zk/shots" --data "$work/$ws" >/dev/null
 done
 "$here/sightline" index --data "$work/a" "$footage/parking-aisle-cars.mp4" >"$work/index-a.log" 2>&1
-"$here/sightline" index --data "$work/b" "$work/nas" >"$work/index-b.log" 2>&1
+"$here/sightline" index --data "$work/b" --recursive "$work/nas" >"$work/index-b.log" 2>&1
 "$here/sightline" index --data "$work/b" "$footage/tiny-highway-48px-raw.avi" >>"$work/index-b.log" 2>&1
-tail -n 3 "$work/index-a.log" "$work/index-b.log" >&2
+grep -v '^WARNING' "$work/index-a.log" "$work/index-b.log" >&2
 "$here/sightline" config set archive.shared-roots "$work/nas" --data "$work/a" >/dev/null
 "$here/sightline" search --archive grey --data "$work/a" >&2
 
