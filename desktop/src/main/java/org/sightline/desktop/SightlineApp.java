@@ -32,7 +32,8 @@ import org.sightline.indexer.app.DataDirectory;
 /**
  * The JavaFX application: one window around a {@link Workbench}. Remembers the window's placement and the
  * data directory. System properties: {@code sightline.data} (data directory for this run),
- * {@code sightline.initialQuery} (a prompt to search at start-up), {@code sightline.openFirstClip=true}
+ * {@code sightline.initialQuery} (a prompt to search at start-up; with {@code sightline.wholeArchive=true} in the
+ * whole team archive), {@code sightline.openFirstClip=true}
  * (open the first result in the viewer), {@code sightline.openClipOf=TEXT} (open the best clip whose file path
  * contains TEXT), {@code sightline.window=WIDTHxHEIGHT} (place the window at 0,0 with that
  * size, for screenshots).
@@ -124,6 +125,10 @@ public class SightlineApp extends Application {
                 });
             }
             String preferred = System.getProperty("sightline.openClipOf");
+            if (Boolean.getBoolean("sightline.wholeArchive")) {
+                workbench.searchArchiveAtStartup(initialQuery);
+                return;
+            }
             workbench.searchAtStartup(initialQuery, Boolean.getBoolean("sightline.openFirstClip") || preferred != null,
                     preferred);
         }

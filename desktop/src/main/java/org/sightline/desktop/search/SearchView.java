@@ -61,6 +61,9 @@ public final class SearchView extends VBox {
     private static final double PREVIEW_MIN_WIDTH = 360;
 
     private final SearchViewModel vm;
+    private final ArchiveSearchViewModel archive;
+    /** The files of a team archive search. */
+    private final VBox archiveList = new VBox(8);
     /** The results: tier sections (or files), each with its cards. */
     private final VBox grid = new VBox(10);
     private final TextField promptField = new TextField();
@@ -81,7 +84,19 @@ public final class SearchView extends VBox {
      * @param addNotice the answer to "Add to case", shown above the results and the viewer (may be null)
      */
     public SearchView(SearchViewModel vm, Node viewer, Node guidance, Node addNotice) {
+        this(vm, viewer, guidance, addNotice, null);
+    }
+
+    /**
+     * @param viewer    the clip viewer shown beside the grid
+     * @param guidance  shown instead of results while no model pack is active
+     * @param addNotice the answer to "Add to case", shown above the results and the viewer (may be null)
+     * @param archive   the team archive search: a "Whole team archive" toggle beside the prompt when the data
+     *                  directory's store is one (may be null: no toggle)
+     */
+    public SearchView(SearchViewModel vm, Node viewer, Node guidance, Node addNotice, ArchiveSearchViewModel archive) {
         this.vm = vm;
+        this.archive = archive;
         getStyleClass().add("page");
         setId("search-view");
 
@@ -94,7 +109,7 @@ public final class SearchView extends VBox {
                         .then("No model pack installed: install one below to search")
                         .otherwise("Opening the data directory…")));
         promptField.disableProperty().bind(vm.modelReadyProperty().not());
-        promptField.setOnAction(e -> vm.search());
+        promptField.setOnAction(e -> runSearch());
         // the prompt has the keyboard at start, as soon as it can take it
         javafx.beans.InvalidationListener focusWhenReady = o -> {
             if (!promptField.isDisabled() && promptField.getScene() != null
@@ -114,11 +129,32 @@ public final class SearchView extends VBox {
         go.setId("search-button");
         go.getStyleClass().add("primary-button");
         go.disableProperty().bind(vm.modelReadyProperty().not().or(vm.promptProperty().isEmpty()));
-        go.setOnAction(e -> vm.search());
+        go.setOnAction(e -> runSearch());
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(28, 28);
-        busy.visibleProperty().bind(vm.searchingProperty());
+        busy.visibleProperty().bind(archive == null ? vm.searchingProperty()
+                : vm.searchingProperty().or(archive.searchingProperty()));
         HBox promptRow = new HBox(10, promptField, go, busy);
+        javafx.beans.binding.BooleanExpression archiveMode = archive == null
+                ? javafx.beans.binding.BooleanExpression.booleanExpression(new javafx.beans.property.SimpleBooleanProperty(false))
+                : archive.wholeArchiveProperty();
+        if (archive != null) {
+            CheckBox whole = new CheckBox("Whole team archive");
+            whole.setId("search-whole-archive");
+            whole.setMinWidth(Region.USE_PREF_SIZE);
+            whole.selectedProperty().bindBidirectional(archive.wholeArchiveProperty());
+            whole.visibleProperty().bind(archive.availableProperty());
+            whole.managedProperty().bind(whole.visibleProperty());
+            whole.disableProperty().bind(vm.modelReadyProperty().not());
+            whole.setTooltip(new Tooltip("Search every workstation's footage in the shared team archive: one row per file, "
+                    + "with where it opens here"));
+            whole.selectedProperty().addListener((o, was, is) -> {
+                if (is && vm.promptProperty().get() != null && !vm.promptProperty().get().isBlank()) {
+                    runSearch();
+                }
+            });
+            promptRow.getChildren().add(1, whole);
+        }
         promptRow.setAlignment(Pos.CENTER_LEFT);
 
         FlowPane filters = filters();
@@ -150,20 +186,22 @@ public final class SearchView extends VBox {
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox countRow = new HBox(10, counts, gap, byFile, more);
         countRow.setAlignment(Pos.CENTER_LEFT);
+        countRow.visibleProperty().bind(archiveMode.not());
+        countRow.managedProperty().bind(countRow.visibleProperty());
         Label understanding = new Label();
         understanding.setId("search-understanding");
         understanding.getStyleClass().add("understanding-banner");
         understanding.setWrapText(true);
         understanding.setMinHeight(Region.USE_PREF_SIZE);
         understanding.textProperty().bind(vm.understandingProperty());
-        understanding.visibleProperty().bind(vm.understandingProperty().isNotEmpty());
+        understanding.visibleProperty().bind(vm.understandingProperty().isNotEmpty().and(archiveMode.not()));
         understanding.managedProperty().bind(understanding.visibleProperty());
         Label error = new Label();
         error.setId("search-error");
         error.getStyleClass().add("error-text");
         error.setWrapText(true);
         error.textProperty().bind(vm.errorProperty());
-        error.visibleProperty().bind(vm.errorProperty().isNotNull());
+        error.visibleProperty().bind(vm.errorProperty().isNotNull().and(archiveMode.not()));
         error.managedProperty().bind(error.visibleProperty());
 
         grid.setId("clip-grid");
@@ -182,7 +220,17 @@ public final class SearchView extends VBox {
         preview.setMouseTransparent(true);
         preview.setVisible(false);
         preview.setManaged(false); // floats over the results like a popup: opening it never moves the page's layout
-        StackPane results = new StackPane(scroll, empty, preview);
+        scroll.visibleProperty().bind(archiveMode.not());
+        empty.visibleProperty().bind(archiveMode.not());
+        archiveList.setId("archive-list");
+        archiveList.getStyleClass().add("clip-grid");
+        archiveList.setPadding(new Insets(4));
+        ScrollPane archiveScroll = new ScrollPane(archiveList);
+        archiveScroll.setId("archive-results");
+        archiveScroll.setFitToWidth(true);
+        archiveScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        archiveScroll.visibleProperty().bind(archiveMode);
+        StackPane results = new StackPane(scroll, empty, archiveScroll, preview);
         StackPane.setAlignment(empty, Pos.TOP_CENTER);
         vm.previewClipProperty().addListener((o, a, b) -> showPreview());
         vm.previewImageProperty().addListener((o, a, b) -> showPreview());
@@ -202,7 +250,33 @@ public final class SearchView extends VBox {
         status.setMinWidth(0);
         status.setWrapText(true); // the model's id is long: wrapped, not cut
         status.setMinHeight(Region.USE_PREF_SIZE);
+        status.visibleProperty().bind(archiveMode.not());
+        status.managedProperty().bind(status.visibleProperty());
         VBox resultsBox = new VBox(8, filters, countRow, understanding, status, error, split);
+        if (archive != null) {
+            Label archiveStatus = new Label();
+            archiveStatus.setId("archive-status");
+            archiveStatus.getStyleClass().add("muted");
+            archiveStatus.setWrapText(true);
+            archiveStatus.setMinWidth(0);
+            archiveStatus.setMinHeight(Region.USE_PREF_SIZE);
+            archiveStatus.textProperty().bind(Bindings.when(archive.statusProperty().isEmpty())
+                    .then("Whole team archive: a prompt searches every workstation's footage (one row per file).")
+                    .otherwise(archive.statusProperty()));
+            archiveStatus.visibleProperty().bind(archiveMode);
+            archiveStatus.managedProperty().bind(archiveStatus.visibleProperty());
+            Label archiveError = new Label();
+            archiveError.setId("archive-error");
+            archiveError.getStyleClass().add("error-text");
+            archiveError.setWrapText(true);
+            archiveError.setMinWidth(0);
+            archiveError.setMinHeight(Region.USE_PREF_SIZE);
+            archiveError.textProperty().bind(archive.errorProperty());
+            archiveError.visibleProperty().bind(archive.errorProperty().isNotNull().and(archiveMode));
+            archiveError.managedProperty().bind(archiveError.visibleProperty());
+            resultsBox.getChildren().addAll(resultsBox.getChildren().indexOf(error) + 1, List.of(archiveStatus, archiveError));
+            archive.rows().addListener((ListChangeListener<ArchiveRow>) c -> rebuildArchiveList());
+        }
         if (addNotice != null) {
             resultsBox.getChildren().add(5, addNotice);
         }
@@ -348,6 +422,30 @@ public final class SearchView extends VBox {
             }
         }
         return h;
+    }
+
+    /** The prompt's Enter and the Search button: the whole team archive when chosen, else this workstation's clips. */
+    private void runSearch() {
+        if (archive != null && archive.wholeArchiveProperty().get()) {
+            archive.search(vm);
+        } else {
+            vm.search();
+        }
+    }
+
+    private void rebuildArchiveList() {
+        archiveList.getChildren().setAll(archive.rows().stream()
+                .map(r -> (Node) new ArchiveFileCard(r, () -> archive.open(r))).toList());
+        if (archive.rows().isEmpty() && archive.statusProperty().get() != null && !archive.statusProperty().get().isEmpty()) {
+            Label none = new Label("No file of the team archive matched.");
+            none.getStyleClass().add("muted");
+            archiveList.getChildren().add(none);
+        }
+    }
+
+    /** The cards of the last team archive search, in the order shown. */
+    public List<ArchiveFileCard> archiveCards() {
+        return archiveList.getChildren().stream().filter(ArchiveFileCard.class::isInstance).map(ArchiveFileCard.class::cast).toList();
     }
 
     /** Puts the keyboard in the prompt (Ctrl+F, "/"). */

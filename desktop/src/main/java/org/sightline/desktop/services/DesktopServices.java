@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.sightline.desktop.cases.CaseFiles;
 import org.sightline.desktop.library.FootageLibrary;
 import org.sightline.desktop.models.ModelPacks;
+import org.sightline.desktop.search.ArchiveSearch;
 import org.sightline.desktop.search.ClipSearch;
 import org.sightline.desktop.viewer.ClipToView;
 
@@ -53,6 +54,11 @@ public interface DesktopServices extends AutoCloseable {
     ModelPacks models();
 
     ClipSearch search();
+
+    /** The whole team archive's search; {@link ArchiveSearch#NONE} when the data directory keeps its own index. */
+    default ArchiveSearch archive() {
+        return ArchiveSearch.NONE;
+    }
 
     FootageLibrary library();
 

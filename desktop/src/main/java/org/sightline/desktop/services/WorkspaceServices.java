@@ -13,7 +13,9 @@ import java.util.function.BooleanSupplier;
 import org.sightline.desktop.cases.CaseFiles;
 import org.sightline.desktop.library.FootageLibrary;
 import org.sightline.desktop.models.ModelPacks;
+import org.sightline.desktop.search.ArchiveSearch;
 import org.sightline.desktop.search.ClipSearch;
+import org.sightline.indexer.search.ArchiveSearchResult;
 import org.sightline.desktop.viewer.CameraClock;
 import org.sightline.desktop.viewer.ClipToView;
 import org.sightline.indexer.app.Cameras;
@@ -114,6 +116,21 @@ public final class WorkspaceServices implements DesktopServices {
     @Override
     public ModelPacks models() {
         return models;
+    }
+
+    @Override
+    public ArchiveSearch archive() {
+        return new ArchiveSearch() {
+            @Override
+            public boolean available() {
+                return workspace.status().indexStore().shared();
+            }
+
+            @Override
+            public ArchiveSearchResult search(SearchQuery query) throws Exception {
+                return workspace.searchArchive(query);
+            }
+        };
     }
 
     @Override

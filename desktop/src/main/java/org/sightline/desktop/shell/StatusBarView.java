@@ -38,9 +38,16 @@ public final class StatusBarView extends HBox {
         offline.setId("offline-badge");
         Tooltip.install(offline, new Tooltip("Sightline never uses the network: models, index and footage stay on this machine."));
 
-        for (Region r : new Region[] {index, footage, offline}) {
+        for (Region r : new Region[] {footage, offline}) {
             r.setMinWidth(Region.USE_PREF_SIZE);
         }
+        // a team archive's store description is long (collection, ZooKeeper, workstation id): shortened, never
+        // widening the window; the whole of it in the tooltip
+        index.setMinWidth(shortenedWidth(index.getText()));
+        index.textProperty().addListener((o, a, b) -> {
+            index.setMinWidth(shortenedWidth(b));
+            index.setTooltip(new Tooltip(b));
+        });
         model.setMinWidth(60);
         activity.setMinWidth(0);
         data.setMinWidth(0);
@@ -51,6 +58,12 @@ public final class StatusBarView extends HBox {
         data.setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
         setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         getChildren().addAll(index, footage, model, activity, spacer, data, offline);
+    }
+
+    /** The narrowest the index figures may get: all of a short text, 220 pixels of a long one. */
+    private static double shortenedWidth(String text) {
+        double width = new javafx.scene.text.Text(text == null ? "" : text).getLayoutBounds().getWidth() + 12;
+        return Math.min(220, width);
     }
 
     private static Label value(String text) {

@@ -20,6 +20,7 @@ import org.sightline.desktop.models.ModelPacks.PackRow;
 import org.sightline.desktop.models.ModelsView;
 import org.sightline.desktop.models.ModelsViewModel;
 import org.sightline.desktop.models.NoModelGuidanceView;
+import org.sightline.desktop.search.ArchiveSearchViewModel;
 import org.sightline.desktop.search.ClipCard;
 import org.sightline.desktop.search.SearchView;
 import org.sightline.desktop.search.SearchViewModel;
@@ -48,6 +49,7 @@ public final class Workbench implements AutoCloseable {
     private final MainViewModel main = new MainViewModel();
     private final ModelsViewModel models;
     private final SearchViewModel search;
+    private final ArchiveSearchViewModel archive;
     private final LibraryViewModel library;
     private final ViewerViewModel viewer;
     private final CasesViewModel cases;
@@ -65,6 +67,7 @@ public final class Workbench implements AutoCloseable {
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.models = new ModelsViewModel(tasks, services.models());
         this.search = new SearchViewModel(tasks, services.search());
+        this.archive = new ArchiveSearchViewModel(tasks, services.archive());
         this.library = new LibraryViewModel(tasks, services.library());
         this.viewer = new ViewerViewModel(tasks);
         CaseFiles caseFiles = services.cases();
@@ -73,7 +76,7 @@ public final class Workbench implements AutoCloseable {
 
         Map<Page, Supplier<Node>> pages = new EnumMap<>(Page.class);
         pages.put(Page.SEARCH, () -> new SearchView(search, new ViewerView(viewer), new NoModelGuidanceView(models),
-                new AddToCaseBar(cases)));
+                new AddToCaseBar(cases), archive));
         pages.put(Page.LIBRARY, () -> new LibraryView(library));
         pages.put(Page.CASES, () -> new CasesView(cases));
         pages.put(Page.MODELS, () -> new ModelsView(models));
@@ -176,6 +179,8 @@ public final class Workbench implements AutoCloseable {
         search.modelReadyProperty().bind(models.activeProperty().isNotNull());
         search.modelStateKnownProperty().bind(models.loadedProperty());
         search.onOpenClipProperty().set(clip -> viewer.open(ClipToView.of(clip, originOf(clip)).withClock(search.cameraClock(clip))));
+        archive.onOpenProperty().set(viewer::open);
+        archive.checkAvailability();
         viewer.hitsOfFileProperty().set(search::hitsOf);
         viewer.onFindSimilarProperty().set(frame -> {
             String where = viewer.currentClip()
@@ -289,6 +294,35 @@ public final class Workbench implements AutoCloseable {
                 })
                 .onFailure(e -> main.statusBar().showIndexUnavailable(e.getMessage())));
     }
+
+    /**
+     * Searches the whole team archive for {@code prompt} as soon as a model is active and the data directory's store
+     * is known to be a team archive (never, with the embedded index).
+     */
+    public void searchArchiveAtStartup(String prompt) {
+        Runnable run = () -> {
+            search.promptProperty().set(prompt);
+            archive.wholeArchiveProperty().set(true);
+            archive.search(search);
+        };
+        archiveReady = models.activeProperty().isNotNull().and(archive.availableProperty());
+        if (archiveReady.get()) {
+            run.run();
+        } else {
+            archiveReady.addListener(new ChangeListener<Boolean>() {
+                @Override
+                public void changed(ObservableValue<? extends Boolean> o, Boolean a, Boolean b) {
+                    if (b) {
+                        o.removeListener(this);
+                        run.run();
+                    }
+                }
+            });
+        }
+    }
+
+    /** Held while a start-up archive search waits (a binding only its listener refers to may be collected). */
+    private javafx.beans.binding.BooleanBinding archiveReady;
 
     /**
      * Fills the prompt and runs it once a model is active, optionally opening the first clip (a start-up option

@@ -111,8 +111,12 @@ public class SearchCommand implements Callable<Integer> {
             "one line per file: where it is here, or which workstation holds it."})
     boolean archive;
 
-    @Option(names = "--json", description = "Print a JSON array of clips.")
+    @Option(names = "--json", description = "Print a JSON array of clips (with --archive: of files).")
     boolean json;
+
+    @Option(names = "--thumbnails", paramLabel = "DIR", description = {"With --archive: write each file's still, kept in the",
+            "team archive, as DIR/SHA256.jpg and name it in the output."})
+    java.nio.file.Path thumbnails;
 
     @Override
     public Integer call() throws Exception {
@@ -136,7 +140,15 @@ public class SearchCommand implements Callable<Integer> {
             ExplainedResult r;
             try {
                 if (archive) {
-                    printArchive(w.searchArchive(q));
+                    var found = w.searchArchive(q);
+                    if (json) {
+                        System.err.printf(Locale.ROOT, "sightline search: %d %s of the team archive (%d frames matched, %d ms, model %s)%n",
+                                found.files().size(), found.files().size() == 1 ? "file" : "files", found.framesHit(), found.millis(),
+                                found.modelId());
+                        System.out.println(archiveJson(found, thumbnails));
+                    } else {
+                        printArchive(found, thumbnails);
+                    }
                     return 0;
                 }
                 r = w.explainedSearch(new ExplainedQuery(q, regions, sensitivity, offset));
@@ -210,14 +222,65 @@ public class SearchCommand implements Callable<Integer> {
         throw new ParameterException(spec.commandLine(), "--time-of-day wants HH:MM-HH:MM, e.g. 21:00-06:00; got '" + s + "'");
     }
 
-    private static void printArchive(org.sightline.indexer.search.ArchiveSearchResult r) {
+    private static void printArchive(org.sightline.indexer.search.ArchiveSearchResult r, java.nio.file.Path thumbnails)
+            throws java.io.IOException {
         System.out.printf(Locale.ROOT, "%d %s of the team archive for \"%s\" (%d frames matched, %d ms, model %s)%n", r.files().size(),
                 r.files().size() == 1 ? "file" : "files", r.query().prompt(), r.framesHit(), r.millis(), r.modelId());
         int i = 1;
         for (var f : r.files()) {
-            System.out.printf(Locale.ROOT, "%2d. %s  at %.1f s  score %.3f  camera %s  (%d frames)%n", i++,
-                    f.whereToOpen(), f.bestOffsetSeconds(), f.score(), f.camera(), f.frames());
+            System.out.printf(Locale.ROOT, "%2d. %s  at %.1f s  score %.3f  camera %s  workstation %s  (%d frames)%n", i++,
+                    f.whereToOpen(), f.bestOffsetSeconds(), f.score(), f.camera(), f.workstation(), f.frames());
+            var still = writeStill(f, thumbnails);
+            if (still.isPresent()) {
+                System.out.println("    thumbnail " + still.get());
+            }
         }
+    }
+
+    /**
+     * The archive search as a JSON array of files: where each is and how this workstation can open it, the workstation,
+     * camera, best offset and score; with {@code thumbnails} a folder, each file's still is written there as
+     * {@code SHA256.jpg} (a name that is not a plain word is replaced) and named ({@code "thumbnail"}), otherwise only whether the archive keeps one is said.
+     */
+    static String archiveJson(org.sightline.indexer.search.ArchiveSearchResult r, java.nio.file.Path thumbnails) throws Exception {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (var f : r.files()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("sha256", f.sha256());
+            m.put("fileName", f.file().fileName());
+            m.put("archivePath", f.file().archivePath());
+            m.put("sizeBytes", f.file().sizeBytes());
+            m.put("workstation", f.workstation());
+            m.put("camera", f.camera());
+            m.put("bestOffsetSeconds", f.bestOffsetSeconds());
+            m.put("score", f.score());
+            m.put("frames", f.frames());
+            m.put("localCopy", f.copy().name());
+            m.put("localFile", f.localFile().map(PathText::shown).orElse(null));
+            m.put("whereToOpen", f.whereToOpen());
+            m.put("hasThumbnail", f.thumbnail().isPresent());
+            f.thumbnail().ifPresent(t -> m.put("thumbnailOffsetSeconds", t.offsetSeconds()));
+            var still = writeStill(f, thumbnails);
+            if (still.isPresent()) {
+                m.put("thumbnail", still.get().toString());
+            }
+            out.add(m);
+        }
+        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out);
+    }
+
+    /** Writes the file's still as {@code folder/SHA256.jpg} when both are there. */
+    private static Optional<java.nio.file.Path> writeStill(org.sightline.indexer.search.ArchiveSearchResult.ArchiveFile f,
+            java.nio.file.Path folder) throws java.io.IOException {
+        if (folder == null || f.thumbnail().isEmpty()) {
+            return Optional.empty();
+        }
+        java.nio.file.Files.createDirectories(folder);
+        // the name comes from the shared store: never let it name a path
+        String name = f.sha256().matches("[0-9A-Za-z_-]{1,128}") ? f.sha256() : "file-" + Integer.toHexString(f.sha256().hashCode());
+        java.nio.file.Path file = folder.resolve(name + ".jpg");
+        java.nio.file.Files.write(file, f.thumbnail().get().jpeg());
+        return Optional.of(file);
     }
 
     private static void print(ExplainedResult r, boolean explain, Cameras cameras) {

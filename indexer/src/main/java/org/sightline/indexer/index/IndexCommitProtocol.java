@@ -80,7 +80,8 @@ public final class IndexCommitProtocol {
         try {
             // a video with no recording start from metadata or its name takes its burned-in clock's
             index.replaceVideo(new VideoVectors(w.videoId(), w.modelId(), w.sha256(), gen, w.camera(),
-                    w.recordingStart().or(() -> w.perception().clockStart()), frames, sourceFile(w.videoId())));
+                    w.recordingStart().or(() -> w.perception().clockStart()), frames, sourceFile(w.videoId()),
+                    index.keepsThumbnails() ? thumbnails(w, started.segmentIds()) : java.util.Map.of()));
         } catch (IOException | RuntimeException e) {
             // nothing of it reached the index (the index drops what it left uncommitted): undo the catalog's side now
             // rather than at the next open, so this process can index the video again
@@ -94,6 +95,28 @@ public final class IndexCommitProtocol {
         deleteThumbnails(catalog.completeGeneration(gen));
         return started.segmentIds();
     }
+
+    /**
+     * The thumbnails of the write's segments by segment id, read from the thumbnails folder (a segment whose JPEG is
+     * missing or larger than {@link #MAX_SHARED_THUMBNAIL_BYTES} goes without: the store stays small).
+     */
+    private java.util.Map<Long, FrameThumbnail> thumbnails(VideoWrite w, List<Long> segmentIds) throws IOException {
+        java.util.Map<Long, FrameThumbnail> out = new java.util.HashMap<>();
+        for (int i = 0; i < w.segments().size(); i++) {
+            SegmentDraft s = w.segments().get(i);
+            if (s.thumbnail() == null) {
+                continue;
+            }
+            Path file = thumbnailsDir.resolve(s.thumbnail());
+            if (Files.isRegularFile(file) && Files.size(file) > 0 && Files.size(file) <= MAX_SHARED_THUMBNAIL_BYTES) {
+                out.put(segmentIds.get(i), new FrameThumbnail(s.representativeOffset(), Files.readAllBytes(file)));
+            }
+        }
+        return out;
+    }
+
+    /** The largest thumbnail a shared store is given (the indexer's thumbnails are a few kilobytes). */
+    static final int MAX_SHARED_THUMBNAIL_BYTES = 64 * 1024;
 
     /** The file as this workstation knows it: its name, its path below the archive folder it came from, its size. */
     private VideoVectors.SourceFile sourceFile(long videoId) {

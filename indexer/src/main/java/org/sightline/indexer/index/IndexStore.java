@@ -98,6 +98,22 @@ public interface IndexStore extends AutoCloseable {
                 + " footage; a team archive search needs `sightline config set index.store solr://ZKHOST:PORT/COLLECTION`");
     }
 
+    /**
+     * Whether this store keeps each segment's thumbnail with its representative frame (a shared store, so that other
+     * workstations can show it); when false, {@link VideoVectors#thumbnails()} is left empty.
+     */
+    default boolean keepsThumbnails() {
+        return false;
+    }
+
+    /**
+     * The stored thumbnail of a file's footage (by content and model) nearest to {@code offsetSeconds}, from whichever
+     * workstation wrote it; empty when the store keeps none.
+     */
+    default java.util.Optional<FrameThumbnail> archiveThumbnail(String sha256, String modelId, double offsetSeconds) throws IOException {
+        return java.util.Optional.empty();
+    }
+
     /** The normalised mean vector of one segment's frames, or null when the store holds none. */
     float[] segmentMeanVector(long segmentId) throws IOException;
 

@@ -2,6 +2,7 @@ package org.sightline.indexer.index;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -11,12 +12,20 @@ import java.util.Optional;
  * @param file           where the file sits on the workstation that indexed it (a shared store keeps it, so that other
  *                       workstations can name the file and find it in a shared folder); {@link SourceFile#UNKNOWN}
  *                       when not known
+ * @param thumbnails     by segment id, the thumbnail of the segment's representative frame (its offset is one of the
+ *                       segment's frames); given only to a store that keeps them ({@link IndexStore#keepsThumbnails()})
  */
 public record VideoVectors(long videoId, String modelId, String sha256, long generation, String camera,
-        Optional<Instant> recordingStart, List<IndexedFrame> frames, SourceFile file) {
+        Optional<Instant> recordingStart, List<IndexedFrame> frames, SourceFile file, Map<Long, FrameThumbnail> thumbnails) {
     public VideoVectors {
         frames = List.copyOf(frames);
         file = file == null ? SourceFile.UNKNOWN : file;
+        thumbnails = thumbnails == null ? Map.of() : Map.copyOf(thumbnails);
+    }
+
+    public VideoVectors(long videoId, String modelId, String sha256, long generation, String camera,
+            Optional<Instant> recordingStart, List<IndexedFrame> frames, SourceFile file) {
+        this(videoId, modelId, sha256, generation, camera, recordingStart, frames, file, Map.of());
     }
 
     public VideoVectors(long videoId, String modelId, String sha256, long generation, String camera,

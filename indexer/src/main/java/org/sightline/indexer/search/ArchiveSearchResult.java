@@ -3,6 +3,7 @@ package org.sightline.indexer.search;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.sightline.indexer.index.FrameThumbnail;
 import org.sightline.indexer.index.VideoVectors;
 
 /**
@@ -33,13 +34,22 @@ public record ArchiveSearchResult(SearchQuery query, List<ArchiveFile> files, St
      * @param localFile   where this workstation can open the same file, when it can (see {@code copy})
      * @param copy        how {@code localFile} was found, or {@link LocalCopy#NOT_HERE}
      * @param workstation the workstation whose document was found (the last one to index that content)
+     * @param thumbnail   a still of the file kept in the shared store: the best frame's segment thumbnail, or the stored
+     *                    one nearest to the best offset; empty when the store keeps none for it (a collection set up
+     *                    before thumbnails were stored, until the file is indexed again)
      */
     public record ArchiveFile(String sha256, String camera, String workstation, double bestOffsetSeconds, float score,
-            int frames, VideoVectors.SourceFile file, Optional<Path> localFile, LocalCopy copy) {
+            int frames, VideoVectors.SourceFile file, Optional<Path> localFile, LocalCopy copy, Optional<FrameThumbnail> thumbnail) {
         public ArchiveFile {
+            thumbnail = thumbnail == null ? Optional.empty() : thumbnail;
             if (localFile.isPresent() == (copy == LocalCopy.NOT_HERE)) {
                 throw new IllegalArgumentException("a local file goes with INDEXED_HERE or SHARED_FOLDER, none with NOT_HERE");
             }
+        }
+
+        /** Whether this workstation can open the file (it indexed it, or finds it in a shared archive folder). */
+        public boolean openableHere() {
+            return copy != LocalCopy.NOT_HERE;
         }
 
         /** In plain words: where this workstation has the file, or who holds it. */

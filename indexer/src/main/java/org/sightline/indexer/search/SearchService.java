@@ -166,7 +166,8 @@ public final class SearchService {
                 copy = local.isPresent() ? ArchiveSearchResult.LocalCopy.SHARED_FOLDER : ArchiveSearchResult.LocalCopy.NOT_HERE;
             }
             files.add(new ArchiveSearchResult.ArchiveFile(e.getKey(), best.camera(), best.workstation(), best.offsetSeconds(),
-                    best.score(), e.getValue().size(), best.file(), local, copy));
+                    best.score(), e.getValue().size(), best.file(), local, copy,
+                    index.archiveThumbnail(e.getKey(), best.modelId(), best.offsetSeconds())));
         }
         return new ArchiveSearchResult(query, List.copyOf(files), modelId(), framesHit, (System.nanoTime() - t0) / 1_000_000);
     }

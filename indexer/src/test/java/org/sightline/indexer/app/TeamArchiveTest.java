@@ -63,6 +63,16 @@ class TeamArchiveTest {
         return shas;
     }
 
+    private static List<byte[]> thumbnailsOf(DataDirectory dir) throws Exception {
+        List<byte[]> out = new ArrayList<>();
+        try (var files = java.nio.file.Files.walk(dir.thumbnailsDir())) {
+            for (Path p : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+                out.add(java.nio.file.Files.readAllBytes(p));
+            }
+        }
+        return out;
+    }
+
     private static Set<String> catalogShas(Workspace w) {
         Set<String> out = new HashSet<>();
         for (VideoRecord v : WorkspaceInternals.catalog(w).videos()) {
@@ -116,6 +126,10 @@ class TeamArchiveTest {
                     assertEquals(nas.resolve("cam-b/street-montage-scene-cuts.mp4"), f.localFile().orElseThrow());
                     assertEquals("cam-b/street-montage-scene-cuts.mp4", f.file().archivePath());
                     assertEquals("street-montage-scene-cuts.mp4", f.file().fileName());
+                    // a still of b's footage comes with the hit: the very JPEG b wrote for one of its segments
+                    byte[] still = f.thumbnail().orElseThrow(() -> new AssertionError("no thumbnail with " + f)).jpeg();
+                    assertTrue(thumbnailsOf(new DataDirectory(tmp.resolve("b"))).stream().anyMatch(j -> java.util.Arrays.equals(j, still)),
+                            "the thumbnail is one b wrote");
                     shared++;
                 }
             }

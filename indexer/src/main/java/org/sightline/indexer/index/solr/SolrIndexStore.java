@@ -21,6 +21,7 @@ import org.sightline.indexer.catalog.FinishedGeneration;
 import org.sightline.indexer.index.ArchiveHit;
 import org.sightline.indexer.index.FrameFilter;
 import org.sightline.indexer.index.FrameHit;
+import org.sightline.indexer.index.FrameThumbnail;
 import org.sightline.indexer.index.IndexStore;
 import org.sightline.indexer.index.IndexedFrame;
 import org.sightline.indexer.index.VideoVectors;
@@ -62,6 +63,10 @@ public final class SolrIndexStore implements IndexStore {
     static final String FILE_NAME = "file_name";
     static final String ARCHIVE_PATH = "archive_path";
     static final String SIZE = "size_bytes";
+    /** The segment's thumbnail (base64 JPEG, stored only) on its representative frame's document. */
+    static final String THUMBNAIL = "thumbnail";
+    /** The thumbnail's size in bytes (indexed: finds the documents that carry one). */
+    static final String THUMBNAIL_BYTES = "thumbnail_bytes";
     /** Vector dimensions the shipped schema declares a field for ({@code vector_DIM}). */
     static final List<Integer> DIMENSIONS = List.of(256, 384, 512, 640, 768, 1024);
 
@@ -218,6 +223,12 @@ public final class SolrIndexStore implements IndexStore {
             d.put(ARCHIVE_PATH, v.file().archivePath());
         }
         d.put(SIZE, v.file().sizeBytes());
+        FrameThumbnail thumbnail = v.thumbnails().get(f.segmentId());
+        if (thumbnail != null && Math.round(thumbnail.offsetSeconds() * 1000) == offsetMs) {
+            byte[] jpeg = thumbnail.jpeg();
+            d.put(THUMBNAIL, java.util.Base64.getEncoder().encodeToString(jpeg));
+            d.put(THUMBNAIL_BYTES, jpeg.length);
+        }
         addPadded(d.putArray(vectorField(f.vector().length)), f.vector(), fieldDimension(f.vector().length));
         v.recordingStart().ifPresent(start -> {
             Instant at = start.plusMillis(offsetMs);
@@ -293,7 +304,7 @@ public final class SolrIndexStore implements IndexStore {
         return count("+" + term(KIND, "frame") + (modelId == null ? "" : " +" + term(MODEL, modelId)));
     }
 
-    private int count(String q) throws IOException {
+    int count(String q) throws IOException {
         JsonNode r = http.postForm("/" + location.collection() + "/select", List.of("q", q, "rows", "0"));
         return r.path("response").path("numFound").asInt();
     }
@@ -349,6 +360,41 @@ public final class SolrIndexStore implements IndexStore {
                             d.hasNonNull(ARCHIVE_PATH) ? d.path(ARCHIVE_PATH).asText() : null, d.path(SIZE).asLong(0))));
         }
         return hits;
+    }
+
+    @Override
+    public boolean keepsThumbnails() {
+        return true;
+    }
+
+    /**
+     * The thumbnail stored with the file's (content and model) frame documents nearest to {@code offsetSeconds},
+     * whichever workstation wrote it. A collection set up before thumbnails were kept has none (empty).
+     */
+    @Override
+    public java.util.Optional<FrameThumbnail> archiveThumbnail(String sha256, String modelId, double offsetSeconds) throws IOException {
+        long at = Math.round(offsetSeconds * 1000);
+        JsonNode docs;
+        try {
+            docs = http.postForm("/" + location.collection() + "/select", List.of(
+                    "q", "+" + term(KIND, "frame") + " +" + term(SHA, sha256) + " +" + term(MODEL, modelId)
+                            + " +" + THUMBNAIL_BYTES + ":[1 TO *]",
+                    "sort", "abs(sub(" + OFFSET + "," + at + ")) asc," + ID + " asc", "rows", "1",
+                    "fl", String.join(",", OFFSET, THUMBNAIL))).path("response").path("docs");
+        } catch (SolrStoreException e) {
+            if (e.getMessage() != null && e.getMessage().contains(THUMBNAIL_BYTES)) {
+                return java.util.Optional.empty(); // an older schema: no thumbnails kept (`sightline solr upgrade` adds them)
+            }
+            throw e;
+        }
+        for (JsonNode d : docs) {
+            String b64 = d.path(THUMBNAIL).asText("");
+            if (!b64.isEmpty()) {
+                return java.util.Optional.of(new FrameThumbnail(d.path(OFFSET).asLong() / 1000.0,
+                        java.util.Base64.getDecoder().decode(b64)));
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     private static float cosine(JsonNode d) {

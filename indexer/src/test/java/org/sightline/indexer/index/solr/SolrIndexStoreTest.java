@@ -147,6 +147,49 @@ class SolrIndexStoreTest {
         }
     }
 
+    /** A small real JPEG (what the indexer writes for a segment), distinct per {@code shade}. */
+    private static byte[] jpeg(int shade) throws Exception {
+        var image = new java.awt.image.BufferedImage(32, 18, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 18; y++) {
+            for (int x = 0; x < 32; x++) {
+                image.setRGB(x, y, (shade * 40 + x * 3) << 16 | (y * 10) << 8 | shade * 60);
+            }
+        }
+        var out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "jpg", out);
+        return out.toByteArray();
+    }
+
+    @Test
+    void eachSegmentsThumbnailTravelsWithItsRepresentativeFrame() throws Exception {
+        Path thumbs = tmp.resolve("thumbs-t");
+        java.nio.file.Files.createDirectories(thumbs.resolve("v1"));
+        java.nio.file.Files.write(thumbs.resolve("v1/0.jpg"), jpeg(1));
+        java.nio.file.Files.write(thumbs.resolve("v1/4000.jpg"), jpeg(2));
+        try (Catalog c = Catalog.open(tmp.resolve("t.sqlite")); SolrIndexStore s = open("ws-thumbs", "t");
+             SolrIndexStore other = open("ws-elsewhere", "e")) {
+            long v = c.registerVideo(tmp.resolve("t.mp4"), "sha-thumbs", 10, 1, "cam", null);
+            List<SegmentDraft> drafts = List.of(new SegmentDraft(0, 4, 1.5, "v1/0.jpg", 2, 0),
+                    new SegmentDraft(4, 8, 4.5, "v1/4000.jpg", 2, 0));
+            new IndexCommitProtocol(c, s, thumbs).write(new IndexCommitProtocol.VideoWrite(v, MODEL, "sha-thumbs", "cam",
+                    Optional.empty(), null, drafts, frames(1), Optional.empty(), 0));
+            // another workstation (no catalog row, no thumbnails folder of its own) gets the very bytes on disk
+            var first = other.archiveThumbnail("sha-thumbs", MODEL, 1.5).orElseThrow();
+            assertEquals(1.5, first.offsetSeconds());
+            assertTrue(java.util.Arrays.equals(java.nio.file.Files.readAllBytes(thumbs.resolve("v1/0.jpg")), first.jpeg()));
+            // at a frame without one, the nearest stored thumbnail of the file
+            assertEquals(first, other.archiveThumbnail("sha-thumbs", MODEL, 0.5).orElseThrow());
+            var second = other.archiveThumbnail("sha-thumbs", MODEL, 5.5).orElseThrow();
+            assertEquals(4.5, second.offsetSeconds());
+            assertTrue(java.util.Arrays.equals(java.nio.file.Files.readAllBytes(thumbs.resolve("v1/4000.jpg")), second.jpeg()));
+            // only the representative frames carry one; other content or another model has none
+            assertEquals(2, s.count("+" + SolrIndexStore.term(SolrIndexStore.SHA, "sha-thumbs") + " +"
+                    + SolrIndexStore.THUMBNAIL_BYTES + ":[1 TO *]"));
+            assertTrue(other.archiveThumbnail("sha-none", MODEL, 1).isEmpty());
+            assertTrue(other.archiveThumbnail("sha-thumbs", "another-model", 1).isEmpty());
+        }
+    }
+
     @Test
     void crashBeforeTheMarkerRollsBackAndAfterItRollsForward() throws Exception {
         long rolledBack;
