@@ -195,7 +195,7 @@ public final class LibraryView extends VBox {
         TableColumn<CameraRow, String> name = new TableColumn<>("Name");
         name.setCellValueFactory(d -> new ReadOnlyStringWrapper(d.getValue().name()));
         TableColumn<CameraRow, String> zone = new TableColumn<>("Time zone");
-        zone.setCellValueFactory(d -> new ReadOnlyStringWrapper(d.getValue().zone() + (d.getValue().zoneAssumed() ? " (assumed)" : "")));
+        zone.setCellValueFactory(d -> new ReadOnlyStringWrapper(d.getValue().zoneLabel()));
         TableColumn<CameraRow, String> videos = new TableColumn<>("Videos");
         videos.setCellValueFactory(d -> new ReadOnlyStringWrapper(Integer.toString(d.getValue().videos())));
         table.getColumns().addAll(List.of(key, name, zone, videos));
@@ -251,7 +251,20 @@ public final class LibraryView extends VBox {
         editor.setMinWidth(240);
         editor.setMinHeight(Region.USE_PREF_SIZE);
         HBox row = new HBox(12, table, editor);
-        VBox box = new VBox(6, heading, row, message);
+        Label workstation = new Label();
+        workstation.setId("workstation-zone");
+        workstation.setWrapText(true);
+        workstation.textProperty().bind(Bindings.concat("Workstation zone, for cameras with none of their own: ",
+                vm.workstationZoneProperty()));
+        Button useForWorkstation = new Button("Use zone for the workstation");
+        useForWorkstation.setId("workstation-zone-save");
+        useForWorkstation.setOnAction(e -> {
+            String chosen = zones.getSelectionModel().getSelectedItem();
+            vm.saveWorkstationZone(chosen != null ? chosen : zoneSearch.getText());
+        });
+        HBox workstationRow = new HBox(10, workstation, useForWorkstation);
+        workstationRow.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(6, heading, workstationRow, row, message);
         box.setMinHeight(Region.USE_PREF_SIZE);
         box.setId("library-cameras-section");
         return box;

@@ -203,7 +203,19 @@ public final class WorkspaceServices implements DesktopServices {
         }
 
         private static CameraRow row(Cameras.Camera c) {
-            return new CameraRow(c.key(), c.name(), c.zoneName(), c.zoneAssumed(), c.videos());
+            return new CameraRow(c.key(), c.name(), c.zoneName(), c.zoneAssumed(), c.videos(), c.zoneSource().words());
+        }
+
+        @Override
+        public FootageLibrary.WorkstationZoneRow workstationZone() {
+            var z = workspace.cameras().workstationZone();
+            return new FootageLibrary.WorkstationZoneRow(z.zoneName(), z.source().words());
+        }
+
+        @Override
+        public FootageLibrary.WorkstationZoneRow saveWorkstationZone(String zone) {
+            var z = workspace.cameras().setWorkstationZone(Cameras.zone(zone));
+            return new FootageLibrary.WorkstationZoneRow(z.zoneName(), z.source().words());
         }
 
         @Override
