@@ -195,7 +195,8 @@ public final class LibraryView extends VBox {
         TableColumn<CameraRow, String> name = new TableColumn<>("Name");
         name.setCellValueFactory(d -> new ReadOnlyStringWrapper(d.getValue().name()));
         TableColumn<CameraRow, String> zone = new TableColumn<>("Time zone");
-        zone.setCellValueFactory(d -> new ReadOnlyStringWrapper(d.getValue().zoneLabel()));
+        zone.setCellValueFactory(d -> new ReadOnlyStringWrapper(d.getValue().zone()
+                + (d.getValue().zoneAssumed() ? " (workstation)" : "")));
         TableColumn<CameraRow, String> videos = new TableColumn<>("Videos");
         videos.setCellValueFactory(d -> new ReadOnlyStringWrapper(Integer.toString(d.getValue().videos())));
         table.getColumns().addAll(List.of(key, name, zone, videos));
@@ -256,8 +257,13 @@ public final class LibraryView extends VBox {
         workstation.setWrapText(true);
         workstation.textProperty().bind(Bindings.concat("Workstation zone, for cameras with none of their own: ",
                 vm.workstationZoneProperty()));
-        Button useForWorkstation = new Button("Use zone for the workstation");
+        Button useForWorkstation = new Button("Set as workstation zone");
         useForWorkstation.setId("workstation-zone-save");
+        useForWorkstation.setMinWidth(Region.USE_PREF_SIZE);
+        useForWorkstation.setTooltip(new javafx.scene.control.Tooltip(
+                "Cameras with no zone of their own are read in the zone chosen in the list"));
+        workstation.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(workstation, Priority.ALWAYS);
         useForWorkstation.setOnAction(e -> {
             String chosen = zones.getSelectionModel().getSelectedItem();
             vm.saveWorkstationZone(chosen != null ? chosen : zoneSearch.getText());

@@ -201,16 +201,24 @@ public record PackManifest(
      * @param pooling            how the output's token states become the embedding when the output is [N, tokens, D]
      *                           (the mean is over the tokens the attention mask keeps); null when the output is the
      *                           embedding, [N, D]
+     * @param tokenTypeInput     name of the token-type (segment) input when the text encoder takes one (BERT-style
+     *                           exports: {@code token_type_ids}), fed zeros (one segment), else null
      */
     @JsonPropertyOrder({"contextLength", "padId", "input", "attentionMaskInput", "output", "tokenType", "batch", "cleaning", "prefix",
-            "language", "pooling"})
+            "language", "pooling", "tokenTypeInput"})
     public record TextSettings(int contextLength, long padId, String input, String attentionMaskInput, String output,
                                TokenType tokenType, Integer batch, TextCleaning cleaning, String prefix, String language,
-                               Pooling pooling) {
+                               Pooling pooling, String tokenTypeInput) {
+
+        public TextSettings(int contextLength, long padId, String input, String attentionMaskInput, String output,
+                            TokenType tokenType, Integer batch, TextCleaning cleaning, String prefix, String language,
+                            Pooling pooling) {
+            this(contextLength, padId, input, attentionMaskInput, output, tokenType, batch, cleaning, prefix, language, pooling, null);
+        }
 
         public TextSettings(int contextLength, long padId, String input, String attentionMaskInput, String output,
                             TokenType tokenType, Integer batch, TextCleaning cleaning, String prefix, String language) {
-            this(contextLength, padId, input, attentionMaskInput, output, tokenType, batch, cleaning, prefix, language, null);
+            this(contextLength, padId, input, attentionMaskInput, output, tokenType, batch, cleaning, prefix, language, null, null);
         }
 
         public TextSettings(int contextLength, long padId, String input, String attentionMaskInput, String output,

@@ -310,11 +310,24 @@ public final class PackVerifier {
             OnnxSignature.Tensor mask = sig.input(s.attentionMaskInput()).orElseThrow(() -> new PackVerificationException(file,
                     "wrong input names: the manifest names attention mask input '" + s.attentionMaskInput() + "', the model takes " + names(sig.inputs())));
             checkTokenTensor(file, mask, s);
-            expectedInputs = 2;
+            expectedInputs++;
+        }
+        if (s.tokenTypeInput() != null) {
+            OnnxSignature.Tensor types = sig.input(s.tokenTypeInput()).orElseThrow(() -> new PackVerificationException(file,
+                    "wrong input names: the manifest names token-type input '" + s.tokenTypeInput() + "', the model takes " + names(sig.inputs())));
+            checkTokenTensor(file, types, s);
+            expectedInputs++;
         }
         if (sig.inputs().size() != expectedInputs) {
+            List<String> supplied = new java.util.ArrayList<>(List.of(s.input()));
+            if (s.takesAttentionMask()) {
+                supplied.add(s.attentionMaskInput());
+            }
+            if (s.tokenTypeInput() != null) {
+                supplied.add(s.tokenTypeInput());
+            }
             throw new PackVerificationException(file, "wrong input names: the model takes " + names(sig.inputs())
-                    + " but the manifest supplies only " + (s.takesAttentionMask() ? s.input() + " and " + s.attentionMaskInput() : s.input()));
+                    + " but the manifest supplies only " + String.join(" and ", supplied));
         }
         return checkEmbeddingOutput(file, sig, s.output(), m.embeddingDimension(), s.pooling());
     }

@@ -270,6 +270,11 @@ public final class OnnxVisionLanguageModel implements VisionLanguageModel {
                 mask.setName(text.attentionMaskInput());
                 inputs.add(mask);
             }
+            if (text.tokenTypeInput() != null) {
+                NDArray types = tokenTensor(manager, new long[tokens.ids().length], rowsFed);
+                types.setName(text.tokenTypeInput());
+                inputs.add(types);
+            }
             NDList out = predictor.predict(inputs);
             NDArray output = out.get(textOutputIndex);
             float[] flat = output.toFloatArray();

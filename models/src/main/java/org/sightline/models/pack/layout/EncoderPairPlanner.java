@@ -85,7 +85,8 @@ record EncoderPairPlanner(String layout, String image, String text, String token
                 tokenType == TokenType.INT64 ? null : tokenType, ExportConfig.fixedBatch(ids), cleaning(export, config),
                 ModelFamily.namesNomicText(config) ? ModelFamily.NOMIC_QUERY_PREFIX : null,
                 ModelFamily.language(export, request, config, tokConfig, tokenizerFile),
-                pooling(textPath, textOut, false, config, sentencePooling));
+                pooling(textPath, textOut, false, config, sentencePooling),
+                textSig.input("token_type_ids").map(OnnxSignature.Tensor::name).orElse(null));
         int dimension = dimension(imagePath, imageOut, textOut, config);
 
         List<PlannedFile> files = new ArrayList<>(encoders);

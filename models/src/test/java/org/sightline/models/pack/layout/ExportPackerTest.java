@@ -430,6 +430,13 @@ class ExportPackerTest {
     }
 
     @Test
+    void aTextEncoderTakingTokenTypeIdsIsFedOneSegment() throws IOException {
+        VerifiedPack pack = packer.pack(StandInExports.nomicPair(temp.resolve("nomic"), true), request, temp.resolve("out"));
+        assertEquals("token_type_ids", pack.manifest().text().tokenTypeInput());
+        ranksColours(pack);
+    }
+
+    @Test
     void tokenStatesWhoseConfigSaysNoPoolingAreRefused() throws IOException {
         Path export = StandInExports.unpooledPair(temp.resolve("unpooled"));
         PackVerificationException e = assertThrows(PackVerificationException.class, () -> packer.pack(export, request, temp.resolve("out")));

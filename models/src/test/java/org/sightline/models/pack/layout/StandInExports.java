@@ -191,10 +191,14 @@ public final class StandInExports {
      * Every kept token holds the prompt's colour vector [e, -e]; padding tokens hold a strong "junk" vector, so only a
      * mean over the tokens the attention mask keeps gives the embedding.
      */
-    static OnnxGraph tokenStateTextEncoder() throws IOException {
+    static OnnxGraph tokenStateTextEncoder(boolean tokenTypes) throws IOException {
         OnnxGraph g = new OnnxGraph("stand-in-text-states");
         g.input("input_ids", ElementType.INT64, "batch_size", "sequence_length");
         g.input("attention_mask", ElementType.INT64, "batch_size", "sequence_length");
+        if (tokenTypes) {
+            // BERT-style exports also take the segment of each token; a second segment would shift every state here
+            g.input("token_type_ids", ElementType.INT64, "batch_size", "sequence_length");
+        }
         ColourModelPack.addTextTower(g, "input_ids", "attention_mask", "colour_vector", clipColourTable(), clipVocabSize());
         float[] junk = new float[2 * DIM];
         junk[0] = 50;
@@ -211,7 +215,16 @@ public final class StandInExports {
         g.node("Mul", List.of("prompt_row", "kept_column"), List.of("kept_states"));
         g.node("Sub", List.of("one", "kept_column"), List.of("padding_column"));
         g.node("Mul", List.of("padding_column", "padding_state"), List.of("padding_states"));
-        g.node("Add", List.of("kept_states", "padding_states"), List.of("last_hidden_state"));
+        if (tokenTypes) {
+            g.initializer("segment_shift", junk, 2 * DIM);
+            g.node("Cast", List.of("token_type_ids"), List.of("segment_float"), Attribute.of("to", (long) ElementType.FLOAT.code()));
+            g.node("Unsqueeze", List.of("segment_float", "state_axis"), List.of("segment_column"));
+            g.node("Mul", List.of("segment_column", "segment_shift"), List.of("segment_states"));
+            g.node("Add", List.of("kept_states", "padding_states"), List.of("token_states"));
+            g.node("Add", List.of("token_states", "segment_states"), List.of("last_hidden_state"));
+        } else {
+            g.node("Add", List.of("kept_states", "padding_states"), List.of("last_hidden_state"));
+        }
         g.output("last_hidden_state", ElementType.FLOAT, "batch_size", "sequence_length", 2 * DIM);
         return g;
     }
@@ -224,10 +237,15 @@ public final class StandInExports {
      * for nomic's BERT one.
      */
     public static Path nomicPair(Path dir) throws IOException {
+        return nomicPair(dir, false);
+    }
+
+    /** The same, the text encoder also taking {@code token_type_ids} as BERT-style exports do (fed zeros: one segment). */
+    public static Path nomicPair(Path dir, boolean tokenTypes) throws IOException {
         Path vision = dir.resolve("nomic-embed-vision-v1.5");
         Path text = dir.resolve("nomic-embed-text-v1.5");
         write(tokenStateImageEncoder(), vision.resolve("onnx/model.onnx"));
-        write(tokenStateTextEncoder(), text.resolve("onnx/model.onnx"));
+        write(tokenStateTextEncoder(tokenTypes), text.resolve("onnx/model.onnx"));
         Files.writeString(vision.resolve("config.json"), """
                 {"_name_or_path": "nomic-ai/nomic-embed-vision-v1.5", "architectures": ["NomicVisionModel"],
                  "model_type": "nomic_bert", "n_embd": %d, "img_size": 224, "patch_size": 16}
