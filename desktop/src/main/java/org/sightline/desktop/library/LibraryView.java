@@ -200,9 +200,9 @@ public final class LibraryView extends VBox {
         TableColumn<CameraRow, String> videos = new TableColumn<>("Videos");
         videos.setCellValueFactory(d -> new ReadOnlyStringWrapper(Integer.toString(d.getValue().videos())));
         table.getColumns().addAll(List.of(key, name, zone, videos));
-        key.setPrefWidth(160);
-        name.setPrefWidth(200);
-        zone.setPrefWidth(200);
+        key.setPrefWidth(130);
+        name.setPrefWidth(170);
+        zone.setPrefWidth(215);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPrefHeight(150);
         table.setMinHeight(110);
@@ -247,7 +247,7 @@ public final class LibraryView extends VBox {
         message.setWrapText(true);
         message.getStyleClass().add("muted");
         message.textProperty().bind(vm.cameraMessageProperty());
-        VBox editor = new VBox(6, new Label("Name"), nameField, new Label("Time zone of the camera's clock"), zoneSearch, zones, save);
+        VBox editor = new VBox(6, new Label("Name"), nameField, wrapped("Time zone of the camera's clock"), zoneSearch, zones, save);
         editor.setPrefWidth(300);
         editor.setMinWidth(240);
         editor.setMinHeight(Region.USE_PREF_SIZE);
@@ -274,6 +274,13 @@ public final class LibraryView extends VBox {
         box.setMinHeight(Region.USE_PREF_SIZE);
         box.setId("library-cameras-section");
         return box;
+    }
+
+    private static Label wrapped(String text) {
+        Label l = new Label(text);
+        l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE);
+        return l;
     }
 
     private void dragOver(DragEvent e) {
