@@ -200,8 +200,9 @@ public final class LibraryView extends VBox {
         TableColumn<CameraRow, String> videos = new TableColumn<>("Videos");
         videos.setCellValueFactory(d -> new ReadOnlyStringWrapper(Integer.toString(d.getValue().videos())));
         table.getColumns().addAll(List.of(key, name, zone, videos));
-        key.setPrefWidth(130);
-        name.setPrefWidth(170);
+        key.setPrefWidth(95);
+        name.setPrefWidth(120);
+        videos.setPrefWidth(55);
         zone.setPrefWidth(215);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPrefHeight(150);
@@ -249,6 +250,7 @@ public final class LibraryView extends VBox {
         message.textProperty().bind(vm.cameraMessageProperty());
         VBox editor = new VBox(6, new Label("Name"), nameField, wrapped("Time zone of the camera's clock"), zoneSearch, zones, save);
         editor.setPrefWidth(300);
+        editor.setMaxWidth(300);
         editor.setMinWidth(240);
         editor.setMinHeight(Region.USE_PREF_SIZE);
         HBox row = new HBox(12, table, editor);
