@@ -101,6 +101,9 @@ class CameraCommandTest {
         assertTrue(shown.out().contains("hit on the wall clock: 2024-07-15 21:30:16 Europe/London (UTC+01:00), "
                 + "workstation zone, from the workstation setting, 2024-07-15 20:30:16 UTC, time from file name"), shown.out());
 
+        CliRun shownJson = CliRun.of("case", "show", "G-1", "--json", "--data", data);
+        assertTrue(shownJson.out().contains("\"zoneSource\" : \"workstation setting\""), shownJson.out());
+
         // clearing it goes back to the operating system's zone; both changes are in the audit trail
         assertEquals(0, CliRun.of("config", "set", "time.zone", "", "--data", data).exitCode());
         assertTrue(CliRun.of("config", "get", "time.zone", "--data", data).out().contains("from the operating system"));
