@@ -39,7 +39,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Cameras on the Library page: name camera "gate" and set its zone, then a search card shows the new name and the
+ * Cameras on the Library page: set the workstation zone, name camera "gate" and set its zone, then a search card shows the new name and the
  * wall clock on the camera's clock. The fixture's recording start is in its file name: 2024-07-15 20:30:00 UTC,
  * 21:30 in London (summer time).
  */
@@ -90,6 +90,16 @@ class CameraWorkflowTest {
         assertEquals(1, cameras.getItems().size());
         assertEquals("UTC", cameras.getItems().getFirst().zone());
         assertTrue(cameras.getItems().getFirst().zoneAssumed());
+        assertTrue(robot.lookup("#workstation-zone").queryAs(Label.class).getText().endsWith("(from the operating system)"));
+
+        // the workstation zone, set from the same zone list, stands in for the camera's until it has its own
+        robot.interact(() -> robot.lookup("#camera-zone-search").queryAs(TextField.class).setText("tokyo"));
+        FxClicks.click(robot, "#workstation-zone-save");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Workstation zone, for cameras with none of their own: Asia/Tokyo (from the workstation setting)",
+                robot.lookup("#workstation-zone").queryAs(Label.class).getText(),
+                robot.lookup("#camera-message").queryAs(Label.class).getText());
+        assertEquals("Asia/Tokyo (workstation zone, from the workstation setting)", cameras.getItems().getFirst().zoneLabel());
 
         robot.interact(() -> cameras.getSelectionModel().select(0));
         robot.interact(() -> robot.lookup("#camera-name").queryAs(TextField.class).setText("Front gate"));

@@ -29,10 +29,29 @@ public interface FootageLibrary {
     /**
      * A camera: the key its videos carry (the folder name), the name shown, the zone of its clock.
      *
-     * @param zone        IANA zone id ({@code UTC} when none was set)
+     * @param zone        IANA zone id (the workstation zone when none was set for the camera)
      * @param zoneAssumed true when no zone was set for the camera
+     * @param zoneSource  where the zone came from: {@code camera setting}, {@code workstation setting} or
+     *                    {@code operating system}
      */
-    record CameraRow(String key, String name, String zone, boolean zoneAssumed, int videos) {
+    record CameraRow(String key, String name, String zone, boolean zoneAssumed, int videos, String zoneSource) {
+        /** {@code Europe/London}, or {@code UTC (workstation zone, from the operating system)}. */
+        public String zoneLabel() {
+            return zone + (zoneAssumed ? " (workstation zone, from the " + zoneSource + ")" : "");
+        }
+    }
+
+    /**
+     * The workstation zone: the zone of cameras with none of their own.
+     *
+     * @param zone   IANA zone id
+     * @param source {@code workstation setting} or {@code operating system}
+     */
+    record WorkstationZoneRow(String zone, String source) {
+        /** {@code Europe/London (from the workstation setting)}. */
+        public String label() {
+            return zone + " (from the " + source + ")";
+        }
     }
 
     /** @return each video with its camera's name (the key until the camera is named) */
@@ -50,6 +69,20 @@ public interface FootageLibrary {
      */
     default CameraRow saveCamera(String key, String name, String zone) throws Exception {
         throw new UnsupportedOperationException("cameras cannot be changed here");
+    }
+
+    /** The workstation zone (the operating system's unless one is set). */
+    default WorkstationZoneRow workstationZone() throws Exception {
+        return new WorkstationZoneRow(java.time.ZoneId.systemDefault().getId(), "operating system");
+    }
+
+    /**
+     * Sets the workstation zone (audited); cameras with no zone of their own are then read in it.
+     *
+     * @param zone an IANA zone id; an unknown one fails with a message listing close matches
+     */
+    default WorkstationZoneRow saveWorkstationZone(String zone) throws Exception {
+        throw new UnsupportedOperationException("the workstation zone cannot be changed here");
     }
 
     /**

@@ -195,13 +195,15 @@ public final class LibraryView extends VBox {
         TableColumn<CameraRow, String> name = new TableColumn<>("Name");
         name.setCellValueFactory(d -> new ReadOnlyStringWrapper(d.getValue().name()));
         TableColumn<CameraRow, String> zone = new TableColumn<>("Time zone");
-        zone.setCellValueFactory(d -> new ReadOnlyStringWrapper(d.getValue().zone() + (d.getValue().zoneAssumed() ? " (assumed)" : "")));
+        zone.setCellValueFactory(d -> new ReadOnlyStringWrapper(d.getValue().zone()
+                + (d.getValue().zoneAssumed() ? " (workstation)" : "")));
         TableColumn<CameraRow, String> videos = new TableColumn<>("Videos");
         videos.setCellValueFactory(d -> new ReadOnlyStringWrapper(Integer.toString(d.getValue().videos())));
         table.getColumns().addAll(List.of(key, name, zone, videos));
-        key.setPrefWidth(160);
-        name.setPrefWidth(200);
-        zone.setPrefWidth(200);
+        key.setPrefWidth(95);
+        name.setPrefWidth(120);
+        videos.setPrefWidth(55);
+        zone.setPrefWidth(215);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPrefHeight(150);
         table.setMinHeight(110);
@@ -246,15 +248,41 @@ public final class LibraryView extends VBox {
         message.setWrapText(true);
         message.getStyleClass().add("muted");
         message.textProperty().bind(vm.cameraMessageProperty());
-        VBox editor = new VBox(6, new Label("Name"), nameField, new Label("Time zone of the camera's clock"), zoneSearch, zones, save);
+        VBox editor = new VBox(6, new Label("Name"), nameField, wrapped("Time zone of the camera's clock"), zoneSearch, zones, save);
         editor.setPrefWidth(300);
+        editor.setMaxWidth(300);
         editor.setMinWidth(240);
         editor.setMinHeight(Region.USE_PREF_SIZE);
         HBox row = new HBox(12, table, editor);
-        VBox box = new VBox(6, heading, row, message);
+        Label workstation = new Label();
+        workstation.setId("workstation-zone");
+        workstation.setWrapText(true);
+        workstation.textProperty().bind(Bindings.concat("Workstation zone, for cameras with none of their own: ",
+                vm.workstationZoneProperty()));
+        Button useForWorkstation = new Button("Set as workstation zone");
+        useForWorkstation.setId("workstation-zone-save");
+        useForWorkstation.setMinWidth(Region.USE_PREF_SIZE);
+        useForWorkstation.setTooltip(new javafx.scene.control.Tooltip(
+                "Cameras with no zone of their own are read in the zone chosen in the list"));
+        workstation.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(workstation, Priority.ALWAYS);
+        useForWorkstation.setOnAction(e -> {
+            String chosen = zones.getSelectionModel().getSelectedItem();
+            vm.saveWorkstationZone(chosen != null ? chosen : zoneSearch.getText());
+        });
+        HBox workstationRow = new HBox(10, workstation, useForWorkstation);
+        workstationRow.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(6, heading, workstationRow, row, message);
         box.setMinHeight(Region.USE_PREF_SIZE);
         box.setId("library-cameras-section");
         return box;
+    }
+
+    private static Label wrapped(String text) {
+        Label l = new Label(text);
+        l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE);
+        return l;
     }
 
     private void dragOver(DragEvent e) {

@@ -61,6 +61,7 @@ public final class LibraryViewModel {
     private final ObjectProperty<Runnable> onIndexChanged = new SimpleObjectProperty<>(this, "onIndexChanged");
     private final ObservableList<CameraRow> cameraRows = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper cameraMessage = new ReadOnlyStringWrapper(this, "cameraMessage", "");
+    private final ReadOnlyStringWrapper workstationZone = new ReadOnlyStringWrapper(this, "workstationZone", "");
 
     /** Paths of the job that is running or paused, to resume with. */
     private final Set<Path> pending = new LinkedHashSet<>();
@@ -85,6 +86,31 @@ public final class LibraryViewModel {
         tasks.execute(BackgroundTask.of("Reading the cameras", ctx -> library.cameras())
                 .onSuccess(cameraRows::setAll)
                 .onFailure(e -> cameraMessage.set("Cannot read the cameras: " + e.getMessage())));
+        tasks.execute(BackgroundTask.of("Reading the workstation zone", ctx -> library.workstationZone())
+                .onSuccess(z -> workstationZone.set(z.label()))
+                .onFailure(e -> cameraMessage.set("Cannot read the workstation zone: " + e.getMessage())));
+    }
+
+    /**
+     * Sets the workstation zone, the zone of cameras with none of their own (audited), in the background; the cameras
+     * are read again after. A problem (an unknown zone, with close matches) is shown in {@link #cameraMessageProperty()}.
+     */
+    public void saveWorkstationZone(String zone) {
+        if (zone == null || zone.isBlank()) {
+            cameraMessage.set("Choose a time zone in the list first.");
+            return;
+        }
+        tasks.execute(BackgroundTask.of("Saving the workstation zone", ctx -> library.saveWorkstationZone(zone.strip()))
+                .onSuccess(z -> {
+                    cameraMessage.set("Workstation zone set to " + z.zone() + ": cameras with no zone of their own use it.");
+                    refresh();
+                })
+                .onFailure(e -> cameraMessage.set("Cannot set the workstation zone: " + e.getMessage())));
+    }
+
+    /** The workstation zone and where it came from, {@code Europe/London (from the workstation setting)}. */
+    public ReadOnlyStringProperty workstationZoneProperty() {
+        return workstationZone.getReadOnlyProperty();
     }
 
     /**
@@ -99,8 +125,7 @@ public final class LibraryViewModel {
         tasks.execute(BackgroundTask.of("Saving camera " + key, ctx -> library.saveCamera(key,
                         name == null || name.isBlank() ? null : name.strip(), zone == null || zone.isBlank() ? null : zone.strip()))
                 .onSuccess(row -> {
-                    cameraMessage.set("Saved camera " + row.key() + ": \"" + row.name() + "\", time zone " + row.zone()
-                            + (row.zoneAssumed() ? " (assumed)" : ""));
+                    cameraMessage.set("Saved camera " + row.key() + ": \"" + row.name() + "\", time zone " + row.zoneLabel());
                     refresh();
                 })
                 .onFailure(e -> cameraMessage.set("Cannot save camera " + key + ": " + e.getMessage())));

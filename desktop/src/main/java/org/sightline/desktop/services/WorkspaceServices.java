@@ -147,11 +147,12 @@ public final class WorkspaceServices implements DesktopServices {
                 Map<String, Cameras.Camera> cameras = new HashMap<>();
                 workspace.cameras().list().forEach(c -> cameras.put(c.key(), c));
                 Map<Long, CameraClock> out = new HashMap<>();
+                var workstation = workspace.cameras().workstationZone();
                 for (VideoRecord v : workspace.library().videos()) {
                     if (wanted.contains(v.id())) {
                         Cameras.Camera c = v.camera() == null ? null : cameras.get(v.camera());
                         out.put(v.id(), new CameraClock(c == null ? v.camera() : c.name(),
-                                c == null ? Cameras.ASSUMED_ZONE : c.zone(), c == null || c.zoneAssumed(),
+                                c == null ? workstation.zone() : c.zone(), c == null ? workstation.source() : c.zoneSource(),
                                 v.recordingStartSource()));
                     }
                 }
@@ -250,7 +251,19 @@ public final class WorkspaceServices implements DesktopServices {
         }
 
         private static CameraRow row(Cameras.Camera c) {
-            return new CameraRow(c.key(), c.name(), c.zoneName(), c.zoneAssumed(), c.videos());
+            return new CameraRow(c.key(), c.name(), c.zoneName(), c.zoneAssumed(), c.videos(), c.zoneSource().words());
+        }
+
+        @Override
+        public FootageLibrary.WorkstationZoneRow workstationZone() {
+            var z = workspace.cameras().workstationZone();
+            return new FootageLibrary.WorkstationZoneRow(z.zoneName(), z.source().words());
+        }
+
+        @Override
+        public FootageLibrary.WorkstationZoneRow saveWorkstationZone(String zone) {
+            var z = workspace.cameras().setWorkstationZone(Cameras.zone(zone));
+            return new FootageLibrary.WorkstationZoneRow(z.zoneName(), z.source().words());
         }
 
         @Override

@@ -1,5 +1,7 @@
 package org.sightline.indexer.app;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -19,33 +21,39 @@ import org.sightline.indexer.catalog.Catalog;
 import org.sightline.indexer.catalog.CatalogDatabase;
 import org.sightline.indexer.catalog.CatalogException;
 import org.sightline.indexer.footage.WallClock;
+import org.sightline.indexer.footage.WorkstationZone;
+import org.sightline.indexer.footage.ZoneSource;
 import org.sightline.indexer.index.CameraZones;
 
 /**
  * The cameras of a data directory: each camera key (the folder its videos were indexed from) with the name shown for
  * it and the time zone of its wall clock. Time-of-day searches read each camera's frames in its zone; every time shown
- * names the zone. Renaming and setting a zone are audited.
+ * names the zone and, for a camera with none of its own, that the workstation zone stands in and where that came from
+ * (the workstation setting {@code time.zone} or the operating system). Renaming, setting a zone and changing the
+ * workstation zone are audited.
  */
 public final class Cameras {
-    /** The zone of cameras with none set: there is no workstation zone setting yet, so UTC, stated as assumed. */
-    public static final ZoneId ASSUMED_ZONE = CameraCatalog.ASSUMED_ZONE;
-
     /**
      * A camera.
      *
-     * @param zone        its zone, or {@link #ASSUMED_ZONE} when none was set
-     * @param zoneAssumed true when no zone was set
-     * @param videos      videos in the catalog from this camera
+     * @param zone       its zone: its own, or the workstation zone when none was set for it
+     * @param zoneSource where {@code zone} came from (the camera's setting, the workstation setting, the operating system)
+     * @param videos     videos in the catalog from this camera
      */
-    public record Camera(String key, String name, ZoneId zone, boolean zoneAssumed, int videos) {
-        /** The zone's IANA name ({@code UTC} for UTC). */
-        public String zoneName() {
-            return zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getId();
+    public record Camera(String key, String name, ZoneId zone, ZoneSource zoneSource, int videos) {
+        /** True when no zone was set for the camera and the workstation zone stands in for it. */
+        public boolean zoneAssumed() {
+            return zoneSource.assumed();
         }
 
-        /** The zone as shown: {@code Europe/London}, or {@code UTC (assumed)}. */
+        /** The zone's IANA name ({@code UTC} for UTC). */
+        public String zoneName() {
+            return WorkstationZone.name(zone);
+        }
+
+        /** The zone as shown: {@code Europe/London}, or {@code UTC (workstation zone, from the operating system)}. */
         public String zoneLabel() {
-            return zoneName() + (zoneAssumed ? " (assumed)" : "");
+            return zoneName() + (zoneAssumed() ? " (" + zoneSource.qualifier() + ")" : "");
         }
     }
 
@@ -53,9 +61,11 @@ public final class Cameras {
     private final CatalogDatabase db;
     private final CameraCatalog table;
     private final AuditLog log;
+    private final DataDirectory dataDirectory;
 
     Cameras(Catalog catalog, AuditLog log) {
         this.catalog = catalog;
+        this.dataDirectory = new DataDirectory(catalog.file().toAbsolutePath().getParent());
         this.db = catalog.database();
         this.table = new CameraCatalog(db);
         this.log = log;
@@ -63,7 +73,48 @@ public final class Cameras {
 
     /** Every camera, by name. */
     public List<Camera> list() {
-        return table.list().stream().map(Cameras::camera).toList();
+        WorkstationZone workstation = workstationZone();
+        return table.list().stream().map(r -> camera(r, workstation)).toList();
+    }
+
+    /**
+     * The zone of cameras with none of their own: the workstation setting ({@code time.zone}), else the operating
+     * system's zone.
+     *
+     * @throws UncheckedIOException the data directory's settings file cannot be read
+     */
+    public WorkstationZone workstationZone() {
+        try {
+            return DataDirectorySettings.workstationZone(dataDirectory);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Sets the workstation zone (null clears it: the operating system's zone is used); audited.
+     *
+     * @throws UncheckedIOException the settings file cannot be written
+     */
+    public WorkstationZone setWorkstationZone(ZoneId zone) {
+        WorkstationZone before = workstationZone();
+        try {
+            db.inTransaction(h -> {
+                log.record(h, null, new AuditDetails.WorkstationZoneChange(
+                        before.source() == ZoneSource.WORKSTATION ? before.zoneName() : null,
+                        zone == null ? null : WorkstationZone.name(zone), WorkstationZone.name(ZoneId.systemDefault())));
+                try {
+                    DataDirectorySettings.writeTimeZone(dataDirectory, zone);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot save the workstation zone in " + DataDirectorySettings.file(dataDirectory)
+                            + ": " + e.getMessage(), e);
+                }
+                return null;
+            });
+        } catch (JdbiException e) {
+            throw new CatalogException("catalog " + db.file() + ": cannot record the workstation zone change: " + CatalogDatabase.message(e), e);
+        }
+        return workstationZone();
     }
 
     /** A camera by its key or its name (keys first); empty when neither names one. */
@@ -84,13 +135,17 @@ public final class Cameras {
 
     /** The zone each camera's time of day is read in. */
     public CameraZones zones() {
-        return new CameraZones(table.zones(), ASSUMED_ZONE);
+        return new CameraZones(table.zones(), workstationZone().zone());
     }
 
     /** A camera's wall clock at an instant (for showing a time with its zone and source). */
     public WallClock wallClock(String cameraKey, Instant at, String source) {
         Optional<Camera> c = cameraKey == null ? Optional.empty() : list().stream().filter(x -> x.key().equals(cameraKey)).findFirst();
-        return new WallClock(at, c.map(Camera::zone).orElse(ASSUMED_ZONE), c.map(Camera::zoneAssumed).orElse(true), source);
+        if (c.isPresent()) {
+            return new WallClock(at, c.get().zone(), c.get().zoneSource(), source);
+        }
+        WorkstationZone workstation = workstationZone();
+        return new WallClock(at, workstation.zone(), workstation.source(), source);
     }
 
     /**
@@ -142,7 +197,7 @@ public final class Cameras {
                 table.save(h, key, newName, newZone);
                 log.record(h, null, new AuditDetails.CameraChange(key, before.name(), newName,
                         before.zone().map(ZoneId::getId).orElse(null), newZone == null ? null : newZone.getId()));
-                return camera(table.camera(h, key).orElseThrow());
+                return camera(table.camera(h, key).orElseThrow(), workstationZone());
             });
         } catch (JdbiException e) {
             throw new CatalogException("catalog " + db.file() + ": cannot change camera " + key + ": " + CatalogDatabase.message(e), e);
@@ -210,7 +265,8 @@ public final class Cameras {
         return prev[b.length()];
     }
 
-    private static Camera camera(CameraRecord r) {
-        return new Camera(r.key(), r.name(), r.zone().orElse(ASSUMED_ZONE), r.zone().isEmpty(), r.videos());
+    private static Camera camera(CameraRecord r, WorkstationZone workstation) {
+        return r.zone().map(z -> new Camera(r.key(), r.name(), z, ZoneSource.CAMERA, r.videos()))
+                .orElseGet(() -> new Camera(r.key(), r.name(), workstation.zone(), workstation.source(), r.videos()));
     }
 }

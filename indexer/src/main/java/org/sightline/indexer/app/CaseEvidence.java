@@ -81,7 +81,8 @@ public final class CaseEvidence implements AutoCloseable {
         KnownPaths seen = catalog::knownPaths;
         RecordingTimes times = sha -> new Cameras(catalog, log).wallClock(sha, 0)
                 .map(clock -> new RecordingTimes.RecordingTime(clock.at(), clock.source(),
-                        clock.zone().equals(java.time.ZoneOffset.UTC) ? "UTC" : clock.zone().getId(), clock.zoneAssumed()));
+                        org.sightline.indexer.footage.WorkstationZone.name(clock.zone()), clock.zoneAssumed(),
+                        clock.zoneSource().words()));
         this.exportJournal = new ExportJournal(catalog.file().toAbsolutePath().getParent().resolve(ExportJournal.FOLDER), log);
         this.exporter = new EvidenceExporter(cases, log, seen.or(cases::recordedPathsFor), keys, times,
                 catalog::archiveRoots, exportJournal);

@@ -8,14 +8,18 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.ZoneId;
 import java.util.Optional;
 import java.util.UUID;
+import org.sightline.indexer.footage.WorkstationZone;
+import org.sightline.indexer.footage.ZoneSource;
 import org.sightline.indexer.index.solr.SolrLocation;
 
 /**
  * The settings a data directory keeps in {@code settings.json}: which store holds its frame vectors
  * ({@code index.store}: {@code lucene}, the default, or {@code solr://ZKHOST:PORT/COLLECTION}) and the workstation id
- * that marks the documents it writes to a shared store (made once, on first use).
+ * that marks the documents it writes to a shared store (made once, on first use); the workstation zone
+ * ({@code time.zone}) that cameras with no zone of their own are read in.
  */
 public final class DataDirectorySettings {
     /** The setting names {@code sightline config set} knows. */
@@ -32,8 +36,13 @@ public final class DataDirectorySettings {
      * authentication (the password itself is never kept in the settings).
      */
     public static final String SOLR_CREDENTIALS = "solr.credentials-file";
+    /**
+     * The workstation zone: the IANA time zone of cameras with no zone of their own (empty for the operating system's
+     * zone). Changing it is audited.
+     */
+    public static final String TIME_ZONE = "time.zone";
     /** Every setting name {@code sightline config} knows. */
-    public static final java.util.List<String> NAMES = java.util.List.of(INDEX_STORE, SHARED_ROOTS, SOLR_CREDENTIALS);
+    public static final java.util.List<String> NAMES = java.util.List.of(INDEX_STORE, SHARED_ROOTS, SOLR_CREDENTIALS, TIME_ZONE);
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -43,7 +52,9 @@ public final class DataDirectorySettings {
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Stored(@JsonProperty("index.store") String indexStore, @JsonProperty("workstation") String workstation,
             @JsonProperty("archive.shared-roots") java.util.List<String> sharedRoots,
-            @JsonProperty("solr.credentials-file") String solrCredentials) {
+            @JsonProperty("solr.credentials-file") String solrCredentials,
+            @JsonProperty("time.zone") @com.fasterxml.jackson.annotation.JsonInclude(
+                    com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String timeZone) {
         Stored {
             sharedRoots = sharedRoots == null ? java.util.List.of() : java.util.List.copyOf(sharedRoots);
         }
@@ -56,11 +67,11 @@ public final class DataDirectorySettings {
     static Stored read(DataDirectory dir) throws IOException {
         Path f = file(dir);
         if (!Files.isRegularFile(f)) {
-            return new Stored(LUCENE, null, null, null);
+            return new Stored(LUCENE, null, null, null, null);
         }
         try {
             Stored s = JSON.readValue(f.toFile(), Stored.class);
-            return new Stored(s.indexStore() == null ? LUCENE : s.indexStore(), s.workstation(), s.sharedRoots(), s.solrCredentials());
+            return new Stored(s.indexStore() == null ? LUCENE : s.indexStore(), s.workstation(), s.sharedRoots(), s.solrCredentials(), s.timeZone());
         } catch (IOException e) {
             throw new IOException("the settings file " + f + " is not readable JSON (" + e.getMessage()
                     + "); fix or delete it (deleting it goes back to the embedded Lucene index)", e);
@@ -97,7 +108,7 @@ public final class DataDirectorySettings {
             v = SolrLocation.parse(v).toString();
         }
         Stored s = read(dir);
-        write(dir, new Stored(v, s.workstation(), s.sharedRoots(), s.solrCredentials()));
+        write(dir, new Stored(v, s.workstation(), s.sharedRoots(), s.solrCredentials(), s.timeZone()));
     }
 
     /** This data directory's workstation id, made (a random UUID) and saved on first use. */
@@ -107,7 +118,7 @@ public final class DataDirectorySettings {
             return s.workstation();
         }
         String id = UUID.randomUUID().toString();
-        write(dir, new Stored(s.indexStore(), id, s.sharedRoots(), s.solrCredentials()));
+        write(dir, new Stored(s.indexStore(), id, s.sharedRoots(), s.solrCredentials(), s.timeZone()));
         return id;
     }
 
@@ -133,7 +144,7 @@ public final class DataDirectorySettings {
             roots.add(p.toString());
         }
         Stored s = read(dir);
-        write(dir, new Stored(s.indexStore(), s.workstation(), roots, s.solrCredentials()));
+        write(dir, new Stored(s.indexStore(), s.workstation(), roots, s.solrCredentials(), s.timeZone()));
     }
 
     /** A setting's value as {@code sightline config get} prints it. */
@@ -142,6 +153,7 @@ public final class DataDirectorySettings {
             case INDEX_STORE -> indexStore(dir);
             case SHARED_ROOTS -> String.join(java.io.File.pathSeparator, read(dir).sharedRoots());
             case SOLR_CREDENTIALS -> read(dir).solrCredentials() == null ? "" : read(dir).solrCredentials();
+            case TIME_ZONE -> workstationZone(dir).label();
             default -> throw new IllegalArgumentException("unknown setting " + name + " (known: " + String.join(", ", NAMES) + ")");
         };
     }
@@ -152,6 +164,11 @@ public final class DataDirectorySettings {
             case INDEX_STORE -> setIndexStore(dir, value);
             case SHARED_ROOTS -> setSharedRoots(dir, value);
             case SOLR_CREDENTIALS -> setSolrCredentials(dir, value);
+            case TIME_ZONE -> {
+                try (CaseEvidence evidence = CaseEvidence.open(dir)) {
+                    evidence.cameras().setWorkstationZone(value == null || value.isBlank() ? null : Cameras.zone(value));
+                }
+            }
             default -> throw new IllegalArgumentException("unknown setting " + name + " (known: " + String.join(", ", NAMES) + ")");
         }
     }
@@ -173,12 +190,37 @@ public final class DataDirectorySettings {
             stored = f.toString();
         }
         Stored s = read(dir);
-        write(dir, new Stored(s.indexStore(), s.workstation(), s.sharedRoots(), stored));
+        write(dir, new Stored(s.indexStore(), s.workstation(), s.sharedRoots(), stored, s.timeZone()));
     }
 
     /** The credentials for the SolrCloud store, when a credentials file is set. */
     public static Optional<org.sightline.indexer.index.solr.SolrCredentials> solrCredentials(DataDirectory dir) throws IOException {
         String f = read(dir).solrCredentials();
         return f == null || f.isBlank() ? Optional.empty() : Optional.of(org.sightline.indexer.index.solr.SolrCredentials.read(Path.of(f)));
+    }
+
+    /**
+     * The zone of cameras with no zone of their own: {@value #TIME_ZONE} when set, else the operating system's zone.
+     * A stored zone this Java no longer knows reads as unset (the operating system's zone).
+     */
+    public static WorkstationZone workstationZone(DataDirectory dir) throws IOException {
+        String z = read(dir).timeZone();
+        if (z != null && !z.isBlank()) {
+            try {
+                return new WorkstationZone(ZoneId.of(z).normalized() instanceof java.time.ZoneOffset o ? o : ZoneId.of(z), ZoneSource.WORKSTATION);
+            } catch (java.time.DateTimeException unknown) {
+                return WorkstationZone.operatingSystem();
+            }
+        }
+        return WorkstationZone.operatingSystem();
+    }
+
+    /**
+     * Stores {@value #TIME_ZONE} (null for none: the operating system's zone). Not audited by itself: use
+     * {@link Cameras#setWorkstationZone} (or {@link #set}), which audits the change.
+     */
+    static void writeTimeZone(DataDirectory dir, ZoneId zone) throws IOException {
+        Stored s = read(dir);
+        write(dir, new Stored(s.indexStore(), s.workstation(), s.sharedRoots(), s.solrCredentials(), zone == null ? null : WorkstationZone.name(zone)));
     }
 }

@@ -189,6 +189,8 @@ public final class Workspace implements AutoCloseable {
         activeModel();
         if (search == null) {
             search = new SearchService(catalog, index, model, dataDirectory.thumbnailsDir());
+            Cameras zones = cameras();
+            search.useWorkstationZone(zones::workstationZone);
             search.addListener(result -> searchListeners.forEach(l -> l.accept(result)));
         }
         return search;

@@ -38,7 +38,9 @@ public enum AuditAction {
     /** What one item's redacted copy hides, decided at review or at export: {@link AuditDetails.RedactionDecision}. */
     REDACTION("redaction"),
     /** A camera renamed or given a time zone: {@link AuditDetails.CameraChange}. */
-    CAMERA_CHANGE("camera-change");
+    CAMERA_CHANGE("camera-change"),
+    /** The workstation zone (of cameras with none of their own) set or cleared: {@link AuditDetails.WorkstationZoneChange}. */
+    WORKSTATION_ZONE("workstation-zone");
 
     private final String code;
 

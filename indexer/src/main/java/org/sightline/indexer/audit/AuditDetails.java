@@ -14,7 +14,8 @@ public sealed interface AuditDetails
         permits AuditDetails.Search, AuditDetails.View, CaseChange, AuditDetails.Export, AuditDetails.ExportFailed,
         AuditDetails.ModelImport, AuditDetails.Index, AuditDetails.IndexRepair, AuditDetails.KeyCreate,
         AuditDetails.KeyUse, AuditDetails.KeyExport, AuditDetails.AuditExport, AuditDetails.VerifyPackage,
-        AuditDetails.Checkpoint, AuditDetails.ExportAbandoned, AuditDetails.RedactionDecision, AuditDetails.CameraChange {
+        AuditDetails.Checkpoint, AuditDetails.ExportAbandoned, AuditDetails.RedactionDecision, AuditDetails.CameraChange,
+        AuditDetails.WorkstationZoneChange {
 
     /** The action these details belong to. */
     @JsonIgnore
@@ -228,6 +229,20 @@ public sealed interface AuditDetails
         @Override
         public AuditAction action() {
             return AuditAction.CAMERA_CHANGE;
+        }
+    }
+
+    /**
+     * The workstation zone (the zone of cameras with none of their own) changed.
+     *
+     * @param zoneBefore the IANA zone set before, or null when none was set (the operating system's was used)
+     * @param zone       the IANA zone set now, or null when the setting was cleared (the operating system's is used)
+     * @param systemZone the operating system's zone at the time of the change
+     */
+    record WorkstationZoneChange(String zoneBefore, String zone, String systemZone) implements AuditDetails {
+        @Override
+        public AuditAction action() {
+            return AuditAction.WORKSTATION_ZONE;
         }
     }
 }

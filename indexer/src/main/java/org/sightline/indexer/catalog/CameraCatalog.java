@@ -12,7 +12,8 @@ import org.jdbi.v3.core.mapper.RowMapper;
 /**
  * The {@code cameras} table: a display name and a time zone per camera key. A camera the table does not list yet
  * (every camera, until someone names it or sets its zone) is named by its key and has no zone set. Cameras are the
- * keys on {@code videos.camera} and those in the table.
+ * keys on {@code videos.camera} and those in the table. A camera with no zone set is read in the workstation zone,
+ * which the application layer supplies ({@code app.Cameras}).
  */
 public final class CameraCatalog {
     private static final String LIST = """
@@ -27,9 +28,6 @@ public final class CameraCatalog {
         String zone = rs.getString("zone");
         return new CameraRecord(key, name == null ? key : name, Optional.ofNullable(zone).map(ZoneId::of), rs.getInt("videos"));
     };
-
-    /** The zone of cameras with none set: there is no workstation zone setting yet, so UTC, stated as assumed. */
-    public static final ZoneId ASSUMED_ZONE = java.time.ZoneOffset.UTC;
 
     private final CatalogDatabase db;
 

@@ -63,8 +63,9 @@ public class CameraCommand implements Callable<Integer> {
                 System.out.printf("%-20s %-24s %-28s %d%n", c.key(), c.name(), c.zoneLabel(), c.videos());
             }
             if (all.stream().anyMatch(Cameras.Camera::zoneAssumed)) {
-                System.out.println("(assumed: no zone set for the camera, so its clock is read as UTC; set one with "
-                        + "`sightline camera set KEY --zone Europe/London`)");
+                System.out.println("(workstation zone: no zone set for the camera, so its clock is read in the workstation zone, "
+                        + cameras.workstationZone().label() + "; set the camera's with `sightline camera set KEY --zone "
+                        + "Europe/London`, the workstation's with `sightline config set time.zone Europe/London`)");
             }
             return 0;
         });
@@ -93,6 +94,7 @@ public class CameraCommand implements Callable<Integer> {
         m.put("name", c.name());
         m.put("zone", c.zoneName());
         m.put("zoneAssumed", c.zoneAssumed());
+        m.put("zoneSource", c.zoneSource().words());
         m.put("videos", c.videos());
         return m;
     }

@@ -46,6 +46,7 @@ public class CaseShowCommand implements Callable<Integer> {
                     item.put("hitUtc", hit.map(k -> k.at().toString()).orElse(null));
                     item.put("zone", hit.map(k -> k.zone().equals(ZoneOffset.UTC) ? "UTC" : k.zone().getId()).orElse(null));
                     item.put("zoneAssumed", hit.map(WallClock::zoneAssumed).orElse(null));
+                    item.put("zoneSource", hit.map(k -> k.zoneSource().words()).orElse(null));
                     item.put("timeSource", hit.map(WallClock::sourceWords).orElse("unknown"));
                     return item;
                 }).toList());

@@ -22,12 +22,14 @@ public class ConfigCommand implements Runnable {
             "Change a setting. index.store: lucene (the embedded index, the default) or solr://ZKHOST:PORT[/CHROOT]/COLLECTION",
             "(a SolrCloud collection shared by several workstations; create it with `sightline solr init`).",
             "archive.shared-roots: folders (separated by ':') where this workstation sees other workstations' archive",
-            "folders (a shared network folder), so that team-archive results it did not index can be opened here."})
+            "folders (a shared network folder), so that team-archive results it did not index can be opened here.",
+            "time.zone: the workstation zone, an IANA zone such as Europe/London, that cameras with no zone of their own",
+            "are read in (empty: the operating system's zone). The change is audited."})
     static class Set implements Callable<Integer> {
         @Mixin
         DataOption dataOption;
 
-        @Parameters(index = "0", paramLabel = "KEY", description = "index.store or archive.shared-roots")
+        @Parameters(index = "0", paramLabel = "KEY", description = "index.store, archive.shared-roots, solr.credentials-file or time.zone")
         String key;
 
         @Parameters(index = "1", paramLabel = "VALUE")
@@ -46,7 +48,7 @@ public class ConfigCommand implements Runnable {
         }
     }
 
-    @Command(name = "get", mixinStandardHelpOptions = true, description = "Show a setting (index.store, archive.shared-roots).")
+    @Command(name = "get", mixinStandardHelpOptions = true, description = "Show a setting (index.store, archive.shared-roots, solr.credentials-file, time.zone).")
     static class Get implements Callable<Integer> {
         @Mixin
         DataOption dataOption;

@@ -332,6 +332,7 @@ public class SearchCommand implements Callable<Integer> {
             m.put("wall_clock_local", clock.map(WallClock::local).orElse(null));
             m.put("zone", clock.map(k -> k.zone().equals(ZoneOffset.UTC) ? "UTC" : k.zone().getId()).orElse(null));
             m.put("zone_assumed", clock.map(WallClock::zoneAssumed).orElse(null));
+            m.put("zone_source", clock.map(k -> k.zoneSource().words()).orElse(null));
             m.put("time_source", clock.map(WallClock::sourceWords).orElse("unknown"));
             m.put("thumbnail", c.thumbnail() == null ? null : c.thumbnail().toString());
             m.put("segment_ids", c.segmentIds());

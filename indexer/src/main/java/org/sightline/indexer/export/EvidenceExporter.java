@@ -387,7 +387,8 @@ public class EvidenceExporter {
                     recording.map(t -> t.start().toString()).orElse(null),
                     recording.map(RecordingTimes.RecordingTime::source).orElse(null),
                     recording.map(RecordingTimes.RecordingTime::zone).orElse(null),
-                    recording.map(RecordingTimes.RecordingTime::zoneAssumed).orElse(null)));
+                    recording.map(RecordingTimes.RecordingTime::zoneAssumed).orElse(null),
+                    recording.map(RecordingTimes.RecordingTime::zoneSource).orElse(null)));
             steps.done("cut " + clip.getFileName());
         }
         return encoder;
@@ -436,7 +437,7 @@ public class EvidenceExporter {
         manifestItems.replaceAll(i -> new ExportManifest.Item(i.position(), i.itemId(), i.sourceSha256(), i.recordedPath(),
                 i.sourcePath(), i.camera(), i.inSeconds(), i.outSeconds(), i.hitSeconds(), i.note(), i.tags(), i.foundBy(),
                 null, i.clip(), i.still(), i.clipFrames(), i.clipFramesPerSecond(), i.clipFirstFrame(), i.clipLastFrame(),
-                i.stillSeconds(), i.recordingStart(), i.recordingStartSource(), i.zone(), i.zoneAssumed()));
+                i.stillSeconds(), i.recordingStart(), i.recordingStartSource(), i.zone(), i.zoneAssumed(), i.zoneSource()));
     }
 
     /** The case's audit entries and the head of the whole chain now. */

@@ -58,8 +58,10 @@ public record ExportManifest(String format, CaseInfo caseInfo, String exportedAt
      * @param recordingStart wall-clock time (UTC, ISO-8601) of the source's first frame, or null when unknown
      * @param recordingStartSource where that time came from: "metadata" (container creation time) or "filename"
      * @param zone           IANA zone of the camera's wall clock, or null when the package predates camera zones (UTC)
-     * @param zoneAssumed    true when no zone was set for the camera and {@code zone} (UTC) is assumed; null when the
-     *                       package predates camera zones
+     * @param zoneAssumed    true when no zone was set for the camera and {@code zone} (the workstation zone) stands in;
+     *                       null when the package predates camera zones
+     * @param zoneSource     where {@code zone} came from: "camera setting", "workstation setting" or "operating system";
+     *                       null when the package predates the workstation zone
      */
     public record Item(int position, long itemId, String sourceSha256, String recordedPath, String sourcePath,
                        String camera, double inSeconds, double outSeconds, double hitSeconds, String note,
@@ -67,7 +69,8 @@ public record ExportManifest(String format, CaseInfo caseInfo, String exportedAt
                        int clipFrames, double clipFramesPerSecond, double clipFirstFrame, double clipLastFrame,
                        double stillSeconds, String recordingStart, String recordingStartSource,
                        @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String zone,
-                       @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) Boolean zoneAssumed) {
+                       @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) Boolean zoneAssumed,
+                       @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String zoneSource) {
     }
 
     /**

@@ -14,9 +14,16 @@ public interface RecordingTimes {
      * @param source      "metadata" (the container's creation time), "filename" (a date-time in the file name) or
      *                    "burned-in clock"
      * @param zone        IANA zone of the camera's clock ({@code UTC} when none was set)
-     * @param zoneAssumed true when no zone was set for the camera and UTC is assumed
+     * @param zoneAssumed true when no zone was set for the camera and the workstation zone stands in for it
+     * @param zoneSource  where the zone came from: "camera setting", "workstation setting" or "operating system";
+     *                    null when not known
      */
-    record RecordingTime(Instant start, String source, String zone, boolean zoneAssumed) {
+    record RecordingTime(Instant start, String source, String zone, boolean zoneAssumed, String zoneSource) {
+        /** A start time whose zone's source is not known. */
+        public RecordingTime(Instant start, String source, String zone, boolean zoneAssumed) {
+            this(start, source, zone, zoneAssumed, null);
+        }
+
         /** A start time of a camera with no zone set (UTC assumed). */
         public RecordingTime(Instant start, String source) {
             this(start, source, "UTC", true);

@@ -180,7 +180,8 @@ final class ReportContent {
         if (item.zoneAssumed() == null) {
             return "zone " + id;
         }
-        return item.zoneAssumed() ? "zone " + id + " (assumed: no time zone was set for the camera)"
+        return item.zoneAssumed() ? "zone " + id + " (the workstation zone" + (item.zoneSource() == null ? "" : ", from the " + item.zoneSource())
+                + ": no time zone was set for the camera)"
                 : "zone " + id + " (set for " + (item.camera() == null ? "the camera" : "camera " + item.camera()) + ")";
     }
 

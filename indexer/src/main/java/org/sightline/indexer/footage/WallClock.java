@@ -14,11 +14,12 @@ import java.util.Objects;
  *
  * @param at           the instant
  * @param zone         the camera's zone
- * @param zoneAssumed  true when no zone was set for the camera and the workstation's (or UTC) is assumed
+ * @param zoneSource   where the zone came from: the camera's setting, or (none set for the camera) the workstation
+ *                     setting or the operating system
  * @param source       where the recording start came from: {@code metadata}, {@code filename}, {@code burned-in clock}
  *                     or {@code unknown}
  */
-public record WallClock(Instant at, ZoneId zone, boolean zoneAssumed, String source) {
+public record WallClock(Instant at, ZoneId zone, ZoneSource zoneSource, String source) {
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
@@ -26,12 +27,18 @@ public record WallClock(Instant at, ZoneId zone, boolean zoneAssumed, String sou
     public WallClock {
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(zone, "zone");
+        Objects.requireNonNull(zoneSource, "zoneSource");
         source = source == null ? "unknown" : source;
+    }
+
+    /** True when no zone was set for the camera and the workstation zone stands in for it. */
+    public boolean zoneAssumed() {
+        return zoneSource.assumed();
     }
 
     /** The same clock, {@code seconds} into the recording. */
     public WallClock plusSeconds(double seconds) {
-        return new WallClock(at.plusMillis(Math.round(seconds * 1000)), zone, zoneAssumed, source);
+        return new WallClock(at.plusMillis(Math.round(seconds * 1000)), zone, zoneSource, source);
     }
 
     /** The date and time on the camera's clock, {@code 2026-03-29 02:30:00}. */
@@ -44,12 +51,14 @@ public record WallClock(Instant at, ZoneId zone, boolean zoneAssumed, String sou
         return UTC.format(at);
     }
 
-    /** The zone with its offset at this moment, {@code Europe/London (UTC+01:00)}, and "assumed" when it was not set. */
+    /**
+     * The zone with its offset at this moment, {@code Europe/London (UTC+01:00)}, and where it came from when it was
+     * not set for the camera: {@code Europe/London (UTC+01:00), workstation zone, from the operating system}.
+     */
     public String zoneLabel() {
         ZonedDateTime z = at.atZone(zone);
         String offset = z.getOffset().equals(ZoneOffset.UTC) ? "UTC+00:00" : "UTC" + z.getOffset().getId();
-        String id = zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getId();
-        return id + " (" + offset + ")" + (zoneAssumed ? ", assumed" : "");
+        return WorkstationZone.name(zone) + " (" + offset + ")" + (zoneSource.assumed() ? ", " + zoneSource.qualifier() : "");
     }
 
     /** Where the time came from, in words: {@code metadata}, {@code file name}, {@code burned-in clock}, {@code unknown}. */

@@ -106,7 +106,7 @@ public final class ExplainedSearch {
                 case QueryPart.TimeOfDayPart t when base.dayFrom() == null -> {
                     effective = effective.withTimeOfDay(t.from(), t.to());
                     common.add(new Reason(t.describe(), "recorded inside this daily window on the camera's clock ("
-                            + zoneWords(service.zones()) + "; from the recording's start time)"));
+                            + zoneWords(service.zones(), service.workstationZone()) + "; from the recording's start time)"));
                 }
                 case QueryPart.TimeOfDayPart t -> unanswered.add(new UnansweredPart(t.describe(), t.words(),
                         "the --time-of-day window given replaces it"));
@@ -290,14 +290,15 @@ public final class ExplainedSearch {
         return q.withCameras(new CameraCatalog(service.catalog().database()).keysFor(q.cameras()));
     }
 
-    /** {@code camera gate in Europe/London, other cameras in UTC (assumed, no zone set)}. */
-    static String zoneWords(CameraZones zones) {
+    /** {@code camera gate in Europe/London, other cameras in UTC (workstation zone, from the operating system)}. */
+    static String zoneWords(CameraZones zones, org.sightline.indexer.footage.WorkstationZone workstation) {
         StringBuilder b = new StringBuilder();
         new java.util.TreeMap<>(zones.byCamera()).forEach((camera, zone) -> b.append("camera ").append(camera)
                 .append(" in ").append(zone.getId()).append(", "));
         String fallback = zones.fallback().equals(java.time.ZoneOffset.UTC) ? "UTC" : zones.fallback().getId();
         return b + (zones.byCamera().isEmpty() ? "every camera" : "other cameras") + " in " + fallback
-                + " (assumed, no zone set)";
+                + (zones.fallback().equals(workstation.zone()) ? " (no zone set: " + workstation.source().qualifier() + ")"
+                : " (no zone set)");
     }
 
     /** A search answered by the detections alone (the model understood none of the words). */

@@ -14,6 +14,7 @@ import org.sightline.indexer.catalog.CameraCatalog;
 import org.sightline.indexer.catalog.Catalog;
 import org.sightline.indexer.catalog.SegmentRecord;
 import org.sightline.indexer.catalog.VideoRecord;
+import org.sightline.indexer.footage.WorkstationZone;
 import org.sightline.indexer.index.CameraZones;
 import org.sightline.indexer.index.FrameFilter;
 import org.sightline.indexer.index.FrameHit;
@@ -37,6 +38,7 @@ public final class SearchService {
     private final VisionLanguageModel model;
     private final ClipGrouper grouper;
     private final List<Consumer<SearchResult>> listeners = new CopyOnWriteArrayList<>();
+    private volatile java.util.function.Supplier<WorkstationZone> workstationZone = WorkstationZone::operatingSystem;
 
     public SearchService(Catalog catalog, IndexStore index, VisionLanguageModel model, java.nio.file.Path thumbnailsDir) {
         this.catalog = catalog;
@@ -211,7 +213,17 @@ public final class SearchService {
 
     /** The zone each camera's time of day is read in. */
     CameraZones zones() {
-        return new CameraZones(new CameraCatalog(catalog.database()).zones(), CameraCatalog.ASSUMED_ZONE);
+        return new CameraZones(new CameraCatalog(catalog.database()).zones(), workstationZone().zone());
+    }
+
+    /** The zone of cameras with none of their own (the operating system's, unless the application layer says otherwise). */
+    WorkstationZone workstationZone() {
+        return workstationZone.get();
+    }
+
+    /** Where the zone of cameras with none of their own is read from each time it is needed (the data directory's setting). */
+    public void useWorkstationZone(java.util.function.Supplier<WorkstationZone> zone) {
+        this.workstationZone = java.util.Objects.requireNonNull(zone, "zone");
     }
 
     private float[] queryVector(SearchQuery query) throws IOException {

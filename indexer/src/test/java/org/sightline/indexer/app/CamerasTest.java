@@ -18,6 +18,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.sightline.indexer.audit.AuditEntry;
 import org.sightline.indexer.catalog.VideoRecord;
+import org.sightline.indexer.footage.ZoneSource;
 import org.sightline.indexer.ingest.IngestListener;
 import org.sightline.indexer.ingest.IngestRequest;
 import org.sightline.indexer.index.FrameFilter;
@@ -78,9 +79,12 @@ class CamerasTest {
         try (Workspace w = indexed(data)) {
             Cameras cameras = w.cameras();
             assertEquals(List.of("gate", "yard"), cameras.list().stream().map(Cameras.Camera::key).toList());
-            assertTrue(cameras.list().stream().allMatch(c -> c.zoneAssumed() && c.zone().equals(ZoneOffset.UTC)));
+            assertTrue(cameras.list().stream().allMatch(c -> c.zoneSource() == ZoneSource.OPERATING_SYSTEM
+                    && c.zone().equals(ZoneId.systemDefault())), cameras.list().toString());
 
-            // UTC assumed: 22:00 and 03:00 are night, 20:30 is not
+            // the workstation zone set to UTC: 22:00 and 03:00 are night, 20:30 is not
+            cameras.setWorkstationZone(ZoneOffset.UTC);
+            assertTrue(cameras.list().stream().allMatch(c -> c.zoneSource() == ZoneSource.WORKSTATION && c.zone().equals(ZoneOffset.UTC)));
             assertEquals(Set.of(winter.toRealPath(), yard.toRealPath()), realPaths(atNight(w)));
 
             // London: 22:00 GMT in winter and 21:30 BST in summer are both night
@@ -111,7 +115,45 @@ class CamerasTest {
             assertEquals(Set.of(winter.toRealPath(), summer.toRealPath()),
                     realPaths(Set.copyOf(explained.clips().stream().map(c -> c.clip().video()).toList())));
             String why = explained.clips().getFirst().why().toString();
-            assertTrue(why.contains("camera gate in Europe/London, camera yard in Asia/Tokyo, other cameras in UTC (assumed, no zone set)"), why);
+            assertTrue(why.contains("camera gate in Europe/London, camera yard in Asia/Tokyo, other cameras in UTC "
+                    + "(no zone set: workstation zone, from the workstation setting)"), why);
+        }
+    }
+
+    @Test
+    void aCameraWithoutAZoneFollowsTheWorkstationZone(@TempDir Path data) throws Exception {
+        try (Workspace w = indexed(data)) {
+            Cameras cameras = w.cameras();
+            cameras.setZone("yard", ZoneOffset.UTC);
+            cameras.setWorkstationZone(ZoneOffset.UTC);
+            assertEquals(Set.of(winter.toRealPath(), yard.toRealPath()), realPaths(atNight(w)));
+
+            // in London, the gate's summer clip (20:30 UTC, 21:30 BST) is night too; the yard keeps its own zone
+            cameras.setWorkstationZone(ZoneId.of("Europe/London"));
+            assertEquals(Set.of(winter.toRealPath(), summer.toRealPath(), yard.toRealPath()), realPaths(atNight(w)));
+            Cameras.Camera gate = cameras.find("gate").orElseThrow();
+            assertEquals("Europe/London (workstation zone, from the workstation setting)", gate.zoneLabel());
+            assertEquals("UTC", cameras.find("yard").orElseThrow().zoneLabel());
+            long summerId = WorkspaceInternals.catalog(w).videos().stream().filter(v -> v.path().endsWith("20240715_203000.mp4"))
+                    .findFirst().orElseThrow().id();
+            assertEquals("2024-07-15 21:30:02 Europe/London (UTC+01:00), workstation zone, from the workstation setting, "
+                    + "2024-07-15 20:30:02 UTC, time from file name", cameras.wallClock(summerId, 2.0).orElseThrow().describe());
+
+            // the prompt's "at night" reads the gate in the workstation zone as well
+            var explained = w.explainedSearch(ExplainedQuery.of(SearchQuery.prompt("green at night").withLimit(100)));
+            assertEquals(Set.of(winter.toRealPath(), summer.toRealPath(), yard.toRealPath()),
+                    realPaths(Set.copyOf(explained.clips().stream().map(c -> c.clip().video()).toList())));
+
+            // cleared: the operating system's zone, said so
+            cameras.setWorkstationZone(null);
+            assertEquals(ZoneSource.OPERATING_SYSTEM, cameras.find("gate").orElseThrow().zoneSource());
+            assertEquals(ZoneId.systemDefault(), cameras.workstationZone().zone());
+
+            List<AuditEntry> changes = w.evidence().audit().entries().stream().filter(e -> e.action().equals("workstation-zone")).toList();
+            assertEquals(3, changes.size());
+            assertTrue(changes.get(1).details().contains("\"zoneBefore\":\"UTC\"")
+                    && changes.get(1).details().contains("\"zone\":\"Europe/London\""), changes.get(1).details());
+            assertTrue(w.evidence().audit().verify().intact());
         }
     }
 

@@ -75,6 +75,15 @@ class ModelExportsOnFootageTest {
         importAndScoreTheRedCarFrame(StandInExports.nllb(tmp.resolve("nllb-clip-base-siglip__v1")));
     }
 
+    /**
+     * nomic-embed-vision and nomic-embed-text as published, two folders whose encoders give token states: pooled (CLS;
+     * masked mean, layer-normalised) they still score the red car frame above the empty aisle for "red".
+     */
+    @Test
+    void nomicModelFoldersWithTokenStates() throws Exception {
+        importAndScoreTheRedCarFrame(StandInExports.nomicPair(tmp.resolve("nomic")));
+    }
+
     @Test
     void optimumWholeModel() throws Exception {
         importAndScoreTheRedCarFrame(StandInExports.optimum(tmp.resolve("clip-optimum")));

@@ -126,5 +126,18 @@ class EvidenceReportTest {
                 + "2026-03-01 10:11:16.000 UTC"), flat);
         assertTrue(flat.contains("the date and time in the file name"), flat);
         assertTrue(flat.contains("zone America/New_York (set for the camera)"), flat);
+
+        // a camera with no zone of its own: the report says the workstation zone stood in, and where it came from
+        RecordingTimes workstation = sha -> Optional.of(new RecordingTimes.RecordingTime(RECORDING_START, "filename",
+                "Europe/London", true, "workstation setting"));
+        Path pkg2 = tmp.resolve("pkg-workstation-zone");
+        ExportManifest m2 = new EvidenceExporter(cases, audit, KnownPaths.none(),
+                new ExaminerKeyStore(tmp.resolve("keys"), audit), workstation).export(c.id(), pkg2).manifest();
+        assertEquals("workstation setting", m2.items().getFirst().zoneSource());
+        try (PDDocument pdf = Loader.loadPDF(pkg2.resolve("report.pdf").toFile())) {
+            flat = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+        }
+        assertTrue(flat.contains("zone Europe/London (the workstation zone, from the workstation setting: no time zone was set for"
+                + " the camera)"), flat);
     }
 }

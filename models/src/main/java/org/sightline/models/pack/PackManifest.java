@@ -93,6 +93,20 @@ public record PackManifest(
         @JsonProperty("longest_edge_pad") LONGEST_EDGE_PAD
     }
 
+    /**
+     * How an encoder's per-token output ({@code last_hidden_state}, [N, tokens, D]) becomes one embedding per input, for
+     * exports that give the hidden states instead of an embedding (nomic-embed-vision / nomic-embed-text and similar).
+     * Without pooling the output is the embedding itself, [N, D]. Vectors are L2-normalised after pooling either way.
+     */
+    public enum Pooling {
+        /** The first token's state (the CLS token): nomic-embed-vision. */
+        @JsonProperty("cls") CLS,
+        /** The mean of the token states, over the tokens the attention mask keeps (all tokens of an image). */
+        @JsonProperty("mean") MEAN,
+        /** The masked mean, then a layer normalisation without weights: nomic-embed-text-v1.5 for search. */
+        @JsonProperty("mean_layer_norm") MEAN_LAYER_NORM
+    }
+
     /** Resampling filter; both antialias when shrinking, as PIL does. */
     public enum Interpolation {
         @JsonProperty("bicubic") BICUBIC,
@@ -110,10 +124,17 @@ public record PackManifest(
      * @param output  name of the image encoder's embedding output, shape [N,embeddingDimension]
      * @param batch   the fixed batch size N when the encoder only takes that many images at once, else null (any N)
      * @param fill    grey level 0..255 of the padding of {@code longest_edge_pad} (open_clip's {@code fill_color}); null is 0
+     * @param pooling how the output's token states become the embedding when the output is [N, tokens, D]; null when
+     *                the output is the embedding, [N, D]
      */
-    @JsonPropertyOrder({"size", "resize", "interpolation", "rescale", "mean", "std", "input", "output", "batch", "fill"})
+    @JsonPropertyOrder({"size", "resize", "interpolation", "rescale", "mean", "std", "input", "output", "batch", "fill", "pooling"})
     public record ImageSettings(int size, ResizeRule resize, Interpolation interpolation, double rescale,
-                                float[] mean, float[] std, String input, String output, Integer batch, Integer fill) {
+                                float[] mean, float[] std, String input, String output, Integer batch, Integer fill, Pooling pooling) {
+
+        public ImageSettings(int size, ResizeRule resize, Interpolation interpolation, double rescale,
+                             float[] mean, float[] std, String input, String output, Integer batch, Integer fill) {
+            this(size, resize, interpolation, rescale, mean, std, input, output, batch, fill, null);
+        }
 
         public ImageSettings(int size, ResizeRule resize, Interpolation interpolation, double rescale,
                              float[] mean, float[] std, String input, String output, Integer batch) {
@@ -154,6 +175,11 @@ public record PackManifest(
             std = std.clone();
         }
 
+        /** The same settings with another pooling of the output (null: the output is the embedding). */
+        public ImageSettings withPooling(Pooling newPooling) {
+            return new ImageSettings(size, resize, interpolation, rescale, mean, std, input, output, batch, fill, newPooling);
+        }
+
         /** The padding grey level, 0 when the manifest does not say. */
         public int fillLevel() {
             return fill == null ? 0 : fill;
@@ -172,11 +198,28 @@ public record PackManifest(
      * @param prefix             text put before every prompt (e.g. nomic's "search_query: "), else null
      * @param language           language code token put straight before every (cleaned) prompt, as Immich does for NLLB
      *                           models (a FLORES-200 code such as "eng_Latn"), else null
+     * @param pooling            how the output's token states become the embedding when the output is [N, tokens, D]
+     *                           (the mean is over the tokens the attention mask keeps); null when the output is the
+     *                           embedding, [N, D]
+     * @param tokenTypeInput     name of the token-type (segment) input when the text encoder takes one (BERT-style
+     *                           exports: {@code token_type_ids}), fed zeros (one segment), else null
      */
     @JsonPropertyOrder({"contextLength", "padId", "input", "attentionMaskInput", "output", "tokenType", "batch", "cleaning", "prefix",
-            "language"})
+            "language", "pooling", "tokenTypeInput"})
     public record TextSettings(int contextLength, long padId, String input, String attentionMaskInput, String output,
-                               TokenType tokenType, Integer batch, TextCleaning cleaning, String prefix, String language) {
+                               TokenType tokenType, Integer batch, TextCleaning cleaning, String prefix, String language,
+                               Pooling pooling, String tokenTypeInput) {
+
+        public TextSettings(int contextLength, long padId, String input, String attentionMaskInput, String output,
+                            TokenType tokenType, Integer batch, TextCleaning cleaning, String prefix, String language,
+                            Pooling pooling) {
+            this(contextLength, padId, input, attentionMaskInput, output, tokenType, batch, cleaning, prefix, language, pooling, null);
+        }
+
+        public TextSettings(int contextLength, long padId, String input, String attentionMaskInput, String output,
+                            TokenType tokenType, Integer batch, TextCleaning cleaning, String prefix, String language) {
+            this(contextLength, padId, input, attentionMaskInput, output, tokenType, batch, cleaning, prefix, language, null, null);
+        }
 
         public TextSettings(int contextLength, long padId, String input, String attentionMaskInput, String output,
                             TokenType tokenType, Integer batch, TextCleaning cleaning, String prefix) {

@@ -292,7 +292,7 @@ public final class PackVerifier {
         if (in.dims().size() != 4 || badSpatial(in.fixedDim(1), 3) || badSpatial(in.fixedDim(2), s.size()) || badSpatial(in.fixedDim(3), s.size())) {
             throw new PackVerificationException(file, "wrong input shape: " + in.describe() + ", expected [N,3," + s.size() + "," + s.size() + "]");
         }
-        return checkEmbeddingOutput(file, sig, s.output(), m.embeddingDimension());
+        return checkEmbeddingOutput(file, sig, s.output(), m.embeddingDimension(), s.pooling());
     }
 
     private static boolean badSpatial(long dim, int size) {
@@ -310,13 +310,26 @@ public final class PackVerifier {
             OnnxSignature.Tensor mask = sig.input(s.attentionMaskInput()).orElseThrow(() -> new PackVerificationException(file,
                     "wrong input names: the manifest names attention mask input '" + s.attentionMaskInput() + "', the model takes " + names(sig.inputs())));
             checkTokenTensor(file, mask, s);
-            expectedInputs = 2;
+            expectedInputs++;
+        }
+        if (s.tokenTypeInput() != null) {
+            OnnxSignature.Tensor types = sig.input(s.tokenTypeInput()).orElseThrow(() -> new PackVerificationException(file,
+                    "wrong input names: the manifest names token-type input '" + s.tokenTypeInput() + "', the model takes " + names(sig.inputs())));
+            checkTokenTensor(file, types, s);
+            expectedInputs++;
         }
         if (sig.inputs().size() != expectedInputs) {
+            List<String> supplied = new java.util.ArrayList<>(List.of(s.input()));
+            if (s.takesAttentionMask()) {
+                supplied.add(s.attentionMaskInput());
+            }
+            if (s.tokenTypeInput() != null) {
+                supplied.add(s.tokenTypeInput());
+            }
             throw new PackVerificationException(file, "wrong input names: the model takes " + names(sig.inputs())
-                    + " but the manifest supplies only " + (s.takesAttentionMask() ? s.input() + " and " + s.attentionMaskInput() : s.input()));
+                    + " but the manifest supplies only " + String.join(" and ", supplied));
         }
-        return checkEmbeddingOutput(file, sig, s.output(), m.embeddingDimension());
+        return checkEmbeddingOutput(file, sig, s.output(), m.embeddingDimension(), s.pooling());
     }
 
     private static void checkTokenTensor(Path file, OnnxSignature.Tensor t, PackManifest.TextSettings s) {
@@ -343,16 +356,24 @@ public final class PackVerifier {
         }
     }
 
-    private static long checkEmbeddingOutput(Path file, OnnxSignature sig, String name, int dimension) {
+    /**
+     * Checks the embedding output: [N, D] without pooling; [N, tokens, D] with pooling (the pooled vector has the last
+     * dimension). Returns D, or -1 when symbolic.
+     */
+    private static long checkEmbeddingOutput(Path file, OnnxSignature sig, String name, int dimension, PackManifest.Pooling pooling) {
         OnnxSignature.Tensor out = sig.output(name).orElseThrow(() -> new PackVerificationException(file,
                 "wrong output names: the manifest names output '" + name + "', the model gives " + names(sig.outputs())));
         if (out.elementType() != ONNX_FLOAT) {
             throw new PackVerificationException(file, "output " + name + " must be float32 (ONNX type 1), is type " + out.elementType());
         }
-        if (out.dims().size() != 2) {
-            throw new PackVerificationException(file, "wrong output shape: " + out.describe() + ", expected [N," + dimension + "]");
+        int rank = pooling == null ? 2 : 3;
+        if (out.dims().size() != rank) {
+            throw new PackVerificationException(file, "wrong output shape: " + out.describe() + ", expected "
+                    + (pooling == null ? "[N," + dimension + "]" + (out.dims().size() == 3
+                            ? " (token states [N,tokens,D] need a pooling: cls or mean in the manifest)" : "")
+                    : "[N,tokens," + dimension + "] (token states, pooled by " + pooling.name().toLowerCase(java.util.Locale.ROOT) + ")"));
         }
-        long d = out.fixedDim(1);
+        long d = out.fixedDim(rank - 1);
         if (d != -1 && d != dimension) {
             throw new PackVerificationException(file, "wrong output shape: " + out.describe() + " but the manifest says embeddingDimension " + dimension);
         }

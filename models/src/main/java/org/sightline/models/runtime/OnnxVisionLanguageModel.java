@@ -238,7 +238,11 @@ public final class OnnxVisionLanguageModel implements VisionLanguageModel {
             NDArray input = manager.create(FloatBuffer.wrap(pixels), new Shape(rowsFed, 3, size, size), DataType.FLOAT32);
             input.setName(manifest.image().input());
             NDList out = predictor.predict(new NDList(input));
-            float[] flat = out.get(imageOutputIndex).toFloatArray();
+            NDArray output = out.get(imageOutputIndex);
+            float[] flat = output.toFloatArray();
+            if (manifest.image().pooling() != null) {
+                flat = TokenPooling.pool(flat, output.getShape().getShape(), manifest.image().pooling(), null, "image encoder of " + id);
+            }
             if (rowsFed != batch.size() && flat.length == rowsFed * manifest.embeddingDimension()) {
                 flat = Arrays.copyOf(flat, batch.size() * manifest.embeddingDimension());
             }
@@ -266,8 +270,17 @@ public final class OnnxVisionLanguageModel implements VisionLanguageModel {
                 mask.setName(text.attentionMaskInput());
                 inputs.add(mask);
             }
+            if (text.tokenTypeInput() != null) {
+                NDArray types = tokenTensor(manager, new long[tokens.ids().length], rowsFed);
+                types.setName(text.tokenTypeInput());
+                inputs.add(types);
+            }
             NDList out = predictor.predict(inputs);
-            float[] flat = out.get(textOutputIndex).toFloatArray();
+            NDArray output = out.get(textOutputIndex);
+            float[] flat = output.toFloatArray();
+            if (text.pooling() != null) {
+                flat = TokenPooling.pool(flat, output.getShape().getShape(), text.pooling(), tokens.attentionMask(), "text encoder of " + id);
+            }
             if (rowsFed > 1 && flat.length == rowsFed * manifest.embeddingDimension()) {
                 flat = Arrays.copyOf(flat, manifest.embeddingDimension());
             }

@@ -13,7 +13,8 @@ import org.sightline.models.runtime.RuntimeOptions;
 /**
  * Runs both encoders of a verified pack once, on a fixed test picture and prompt, so that a pack that would fail at
  * indexing or search time is refused when it is imported: both encoders load and run with the pack's own settings
- * (token type, attention mask, batch size, preprocessing), each gives one vector of the manifest's dimension, and every
+ * (token type, attention mask, batch size, preprocessing, pooling of token states), each gives one vector of the
+ * manifest's dimension (after pooling, when the encoder gives token states), and every
  * value is finite. Pictures are encoded in batches of two sizes, so an encoder that only works with one batch size is
  * caught, and one with a fixed batch is exercised as indexing uses it.
  */
@@ -40,7 +41,7 @@ public final class PackTrial {
                 throw new PackVerificationException(image, "the image encoder fails on a test picture: " + e.getMessage(), e);
             }
             for (float[] v : vectors) {
-                check(image, v, m.embeddingDimension(), "image");
+                check(image, v, m.embeddingDimension(), "image", m.image().output(), m.image().pooling());
             }
             float[] t;
             try {
@@ -50,7 +51,7 @@ public final class PackTrial {
             } catch (RuntimeException e) {
                 throw new PackVerificationException(text, "the text encoder fails on the prompt \"" + PROMPT + "\": " + e.getMessage(), e);
             }
-            check(text, t, m.embeddingDimension(), "text");
+            check(text, t, m.embeddingDimension(), "text", m.text().output(), m.text().pooling());
         }
     }
 
@@ -58,10 +59,12 @@ public final class PackTrial {
         return pack.dir().resolve(pack.manifest().file(role).orElseThrow().path());
     }
 
-    private static void check(Path file, float[] v, int dimension, String which) {
+    /** A vector of the manifest's dimension, finite; for an output of token states, the pooled vector is checked. */
+    private static void check(Path file, float[] v, int dimension, String which, String output, PackManifest.Pooling pooling) {
         if (v == null || v.length != dimension) {
             throw new PackVerificationException(file, "the " + which + " encoder gives " + (v == null ? "no" : v.length)
-                    + " values on the test input; the manifest says " + dimension);
+                    + " values on the test input" + (pooling == null ? "" : " after " + pooling.name().toLowerCase(java.util.Locale.ROOT)
+                    + " pooling of " + output) + "; the manifest says " + dimension);
         }
         for (float x : v) {
             if (!Float.isFinite(x)) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import org.sightline.models.pack.OnnxExternalData;
 import org.sightline.models.pack.OnnxSignature;
+import org.sightline.models.pack.PackManifest;
 import org.sightline.models.pack.PackManifest.FileRole;
 import org.sightline.models.pack.PackManifest.ImageSettings;
 import org.sightline.models.pack.PackManifest.TextCleaning;
@@ -31,9 +32,18 @@ import org.sightline.models.pack.layout.LayoutPlan.PlannedFile;
  * @param imageOutputs     accepted names of the image embedding output, preferred first
  * @param textOutputs      accepted names of the text embedding output
  * @param tokenInputs      accepted names of the token input
+ * @param imageConfig      the image encoder's own config.json when it has one apart from {@code modelConfig} (two model
+ *                         folders side by side), else null
  */
 record EncoderPairPlanner(String layout, String image, String text, String tokenizer, String preprocessing, String tokenizerConfig,
-                          String modelConfig, List<String> imageOutputs, List<String> textOutputs, List<String> tokenInputs) {
+                          String modelConfig, List<String> imageOutputs, List<String> textOutputs, List<String> tokenInputs,
+                          String imageConfig) {
+
+    /** A planner whose one {@code config.json} (or {@code modelConfig}) describes both encoders. */
+    EncoderPairPlanner(String layout, String image, String text, String tokenizer, String preprocessing, String tokenizerConfig,
+                       String modelConfig, List<String> imageOutputs, List<String> textOutputs, List<String> tokenInputs) {
+        this(layout, image, text, tokenizer, preprocessing, tokenizerConfig, modelConfig, imageOutputs, textOutputs, tokenInputs, null);
+    }
 
     static final List<String> CONFIG_FILES = List.of(
             "preprocessor_config.json", "tokenizer_config.json", "config.json", "special_tokens_map.json", "preprocess_cfg.json");
@@ -64,15 +74,19 @@ record EncoderPairPlanner(String layout, String image, String text, String token
         JsonNode config = modelConfig == null ? ExportConfig.readIfPresent(export, "config.json") : ExportConfig.readIfPresent(export, modelConfig);
         Path tokenizerFile = export.file(tokenizer);
         Path preprocessingFile = export.file(preprocessing);
+        JsonNode sentencePooling = ExportConfig.readIfPresent(export, "1_Pooling/config.json");
         ImageSettings imageSettings = ExportConfig.imageSettings(preprocessingFile, ExportConfig.readJson(preprocessingFile), pixels.name(),
-                imageOut.name(), ExportConfig.fixedBatch(pixels));
+                imageOut.name(), ExportConfig.fixedBatch(pixels)).withPooling(pooling(imagePath, imageOut, true,
+                imageConfig == null ? config : ExportConfig.readIfPresent(export, imageConfig), sentencePooling));
         int contextLength = request.contextLength() != null ? request.contextLength()
                 : ExportConfig.contextLength(textPath, ids, tokConfig, config);
         long padId = ExportConfig.padId(tokenizerFile, tokConfig);
         TextSettings textSettings = new TextSettings(contextLength, padId, ids.name(), mask, textOut.name(),
                 tokenType == TokenType.INT64 ? null : tokenType, ExportConfig.fixedBatch(ids), cleaning(export, config),
                 ModelFamily.namesNomicText(config) ? ModelFamily.NOMIC_QUERY_PREFIX : null,
-                ModelFamily.language(export, request, config, tokConfig, tokenizerFile));
+                ModelFamily.language(export, request, config, tokConfig, tokenizerFile),
+                pooling(textPath, textOut, false, config, sentencePooling),
+                textSig.input("token_type_ids").map(OnnxSignature.Tensor::name).orElse(null));
         int dimension = dimension(imagePath, imageOut, textOut, config);
 
         List<PlannedFile> files = new ArrayList<>(encoders);
@@ -141,10 +155,25 @@ record EncoderPairPlanner(String layout, String image, String text, String token
         return path.contains("/") ? path.substring(0, path.lastIndexOf('/') + 1) : "";
     }
 
+    /**
+     * The pooling of an encoder output: none for an embedding [N, D]; for token states [N, tokens, D] what the model
+     * family's config says, refused in plain words when it says nothing.
+     */
+    private static PackManifest.Pooling pooling(Path where, OnnxSignature.Tensor out, boolean image, JsonNode config, JsonNode sentencePooling) {
+        if (out.dims().size() != 3) {
+            return null;
+        }
+        return ModelFamily.pooling(image, config, sentencePooling).orElseThrow(() -> new PackVerificationException(where,
+                "output " + out.describe() + " holds token states, not an embedding, and neither config.json (a nomic-embed model)"
+                        + " nor 1_Pooling/config.json says how they become one (the CLS token or the mean); use an export that"
+                        + " gives an embedding (image_embeds / text_embeds), or add the pooling config"));
+    }
+
     private static int dimension(Path where, OnnxSignature.Tensor imageOut, OnnxSignature.Tensor textOut, JsonNode config) {
         for (OnnxSignature.Tensor t : List.of(imageOut, textOut)) {
-            if (t.dims().size() == 2 && t.fixedDim(1) > 0) {
-                return (int) t.fixedDim(1);
+            int last = t.dims().size() - 1;
+            if ((last == 1 || last == 2) && t.fixedDim(last) > 0) {
+                return (int) t.fixedDim(last);
             }
         }
         for (JsonNode n : List.of(config.path("projection_dim"), config.path("embed_dim"))) {

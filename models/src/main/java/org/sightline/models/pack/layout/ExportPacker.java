@@ -22,7 +22,7 @@ import org.sightline.models.pack.VerifiedPack;
 public final class ExportPacker {
     /** The layouts tried, in order. */
     public static final List<ExportLayout> LAYOUTS = List.of(new ImmichLayout(), SplitEncodersLayout.TRANSFORMERS_JS,
-            SplitEncodersLayout.FRIGATE, new OptimumLayout());
+            SplitEncodersLayout.FRIGATE, new OptimumLayout(), new ModelPairLayout());
 
     private final PackVerifier verifier;
     private final PackAssembler assembler;
@@ -42,7 +42,8 @@ public final class ExportPacker {
         return LAYOUTS.stream().filter(l -> l.recognises(export)).findFirst().orElseThrow(() -> new PackVerificationException(export.root(),
                 "is not a model export Sightline knows: expected " + PackManifest.FILE_NAME + " (a Sightline pack), visual/model.onnx and"
                         + " textual/model.onnx (Immich), onnx/vision_model*.onnx and onnx/text_model*.onnx (transformers.js),"
-                        + " vision_model*.onnx and text_model*.onnx (Frigate), or model.onnx (optimum)"));
+                        + " vision_model*.onnx and text_model*.onnx (Frigate), model.onnx (optimum), or a vision and a text model"
+                        + " folder side by side, each with config.json and onnx/model.onnx (nomic-embed-vision and nomic-embed-text)"));
     }
 
     /**

@@ -9,8 +9,8 @@ import org.sightline.models.pack.PackVerificationException;
 
 /**
  * What a model family needs done to every prompt, read from the export's configs: the language code token NLLB-based
- * models take (Immich's {@code nllb-clip-*}: {@code eng_Latn} unless the user says otherwise), and the
- * {@code search_query: } prefix of nomic's text encoder.
+ * models take (Immich's {@code nllb-clip-*}: {@code eng_Latn} unless the user says otherwise), the
+ * {@code search_query: } prefix of nomic's text encoder, and how exports that give token states are pooled.
  */
 final class ModelFamily {
     /** The task prefix nomic-embed-text is trained with for search queries. */
@@ -34,6 +34,47 @@ final class ModelFamily {
             }
         }
         return "nomic_bert".equals(config.path("text_config").path("model_type").asText(""));
+    }
+
+    /**
+     * Whether the config names nomic's vision model ({@code nomic-embed-vision}): its own {@code _name_or_path}, a
+     * {@code vision_config._name_or_path}, or nomic's vision architecture {@code NomicVisionModel}.
+     */
+    static boolean namesNomicVision(JsonNode config) {
+        for (JsonNode name : List.of(config.path("vision_config").path("_name_or_path"), config.path("_name_or_path"))) {
+            if (name.asText("").toLowerCase(Locale.ROOT).contains("nomic-embed-vision")) {
+                return true;
+            }
+        }
+        for (JsonNode a : config.path("architectures")) {
+            if (a.asText("").equals("NomicVisionModel")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * How token states ({@code last_hidden_state}, [N, tokens, D]) become the embedding, as the model family's config
+     * says: nomic-embed-vision takes the CLS token; nomic-embed-text the masked mean, layer-normalised (then both are
+     * L2-normalised). Otherwise a sentence-transformers {@code 1_Pooling/config.json} (cls or mean tokens) decides.
+     *
+     * @return the pooling, or empty when nothing in the export says
+     */
+    static java.util.Optional<PackManifest.Pooling> pooling(boolean image, JsonNode config, JsonNode sentencePooling) {
+        if (image && namesNomicVision(config)) {
+            return java.util.Optional.of(PackManifest.Pooling.CLS);
+        }
+        if (!image && namesNomicText(config)) {
+            return java.util.Optional.of(PackManifest.Pooling.MEAN_LAYER_NORM);
+        }
+        if (sentencePooling.path("pooling_mode_cls_token").asBoolean(false)) {
+            return java.util.Optional.of(PackManifest.Pooling.CLS);
+        }
+        if (sentencePooling.path("pooling_mode_mean_tokens").asBoolean(false)) {
+            return java.util.Optional.of(PackManifest.Pooling.MEAN);
+        }
+        return java.util.Optional.empty();
     }
 
     /**

@@ -15,7 +15,8 @@ import org.sightline.models.pack.layout.LayoutPlan.PlannedFile;
  * {@code preprocessor_config.json}: transformers.js / Xenova exports (encoders in {@code onnx/}, every variant suffix:
  * {@code _quantized}, {@code _fp16}, {@code _int8}, {@code _uint8}, {@code _q4}, {@code _bnb4}...) and Frigate's model
  * cache of jina-clip-v1 (encoders beside the configs, tokenizer in {@code tokenizer/}, possibly different variants for
- * the two encoders).
+ * the two encoders). Encoders that give token states ({@code last_hidden_state}, as nomic-embed-vision and
+ * nomic-embed-text exports do) are pooled as the config says (see {@link ModelFamily#pooling}).
  */
 public final class SplitEncodersLayout implements ExportLayout {
     public static final SplitEncodersLayout TRANSFORMERS_JS = new SplitEncodersLayout("transformers.js", "onnx/");
@@ -46,7 +47,8 @@ public final class SplitEncodersLayout implements ExportLayout {
         String tokenizer = export.has("tokenizer.json") ? "tokenizer.json" : "tokenizer/tokenizer.json";
         String tokenizerConfig = export.has("tokenizer_config.json") ? "tokenizer_config.json" : "tokenizer/tokenizer_config.json";
         EncoderPairPlanner planner = new EncoderPairPlanner(name, image, text, tokenizer, "preprocessor_config.json", tokenizerConfig,
-                "config.json", List.of("image_embeds", "image_embeddings", "embedding"), List.of("text_embeds", "text_embeddings", "embedding"),
+                "config.json", List.of("image_embeds", "image_embeddings", "embedding", "last_hidden_state"),
+                List.of("text_embeds", "text_embeddings", "embedding", "last_hidden_state"),
                 List.of("input_ids"));
         return planner.plan(export, request, List.of(PlannedFile.copy(image, FileRole.IMAGE_ENCODER), PlannedFile.copy(text, FileRole.TEXT_ENCODER)),
                 ExportConfig.signature(export.file(image)), ExportConfig.signature(export.file(text)),

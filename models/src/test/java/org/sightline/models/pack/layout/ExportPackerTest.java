@@ -404,6 +404,58 @@ class ExportPackerTest {
         assertNull(plain.manifest().text().prefix());
     }
 
+    /**
+     * nomic's vision and text models as published (two folders; encoders giving last_hidden_state): the vision model's
+     * CLS token and the text model's masked mean, layer-normalised, are the embeddings; prompts get "search_query: ".
+     */
+    @Test
+    void nomicModelFoldersSideBySidePoolTheirTokenStates() throws IOException {
+        Path export = StandInExports.nomicPair(temp.resolve("nomic"));
+        List<String> before = tree(export);
+        VerifiedPack pack = packer.pack(export, request, temp.resolve("out"));
+        PackManifest m = pack.manifest();
+        assertEquals("model pair", m.provenance().layout());
+        assertEquals(2 * StandInExports.DIM, m.embeddingDimension());
+        assertEquals("last_hidden_state", m.image().output());
+        assertEquals(PackManifest.Pooling.CLS, m.image().pooling());
+        assertEquals("last_hidden_state", m.text().output());
+        assertEquals("attention_mask", m.text().attentionMaskInput());
+        assertEquals(PackManifest.Pooling.MEAN_LAYER_NORM, m.text().pooling());
+        assertEquals("search_query: ", m.text().prefix());
+        assertEquals("nomic-embed-vision-v1.5/onnx/model.onnx", m.file(FileRole.IMAGE_ENCODER).orElseThrow().path());
+        assertEquals("nomic-embed-text-v1.5/tokenizer.json", m.file(FileRole.TOKENIZER).orElseThrow().path());
+        assertTrue(new String(m.toJson(), java.nio.charset.StandardCharsets.UTF_8).contains("\"pooling\" : \"mean_layer_norm\""));
+        assertEquals(before, tree(export), "the export folders must not be written to");
+        ranksColours(pack);
+    }
+
+    @Test
+    void aTextEncoderTakingTokenTypeIdsIsFedOneSegment() throws IOException {
+        VerifiedPack pack = packer.pack(StandInExports.nomicPair(temp.resolve("nomic"), true), request, temp.resolve("out"));
+        assertEquals("token_type_ids", pack.manifest().text().tokenTypeInput());
+        ranksColours(pack);
+    }
+
+    @Test
+    void tokenStatesWhoseConfigSaysNoPoolingAreRefused() throws IOException {
+        Path export = StandInExports.unpooledPair(temp.resolve("unpooled"));
+        PackVerificationException e = assertThrows(PackVerificationException.class, () -> packer.pack(export, request, temp.resolve("out")));
+        assertTrue(e.getMessage().contains("nomic-embed-vision-v1.5/onnx/model.onnx") && e.getMessage().contains("token states"), e.getMessage());
+    }
+
+    /** A hand-made manifest that pools the vision model's token states by their mean (zero here) is refused by the trial run. */
+    @Test
+    void aWrongPoolingIsCaughtByTheTrialRun() throws IOException {
+        VerifiedPack pack = packer.pack(StandInExports.nomicPair(temp.resolve("nomic")), request, temp.resolve("out"));
+        PackManifest m = pack.manifest();
+        PackManifest wrong = new PackManifest(m.format(), m.name(), m.version(), m.licence(), m.description(), m.kind(), m.embeddingDimension(),
+                m.image().withPooling(PackManifest.Pooling.MEAN), m.text(), m.files(), m.provenance());
+        Files.write(pack.dir().resolve(PackManifest.FILE_NAME), wrong.toJson());
+        VerifiedPack reverified = new PackVerifier().verify(pack.dir());
+        PackVerificationException e = assertThrows(PackVerificationException.class, () -> org.sightline.models.store.PackTrial.run(reverified));
+        assertTrue(e.getMessage().contains("image encoder") && e.getMessage().contains("model.onnx"), e.getMessage());
+    }
+
     @Test
     void letterboxResizeIsRecordedWithItsFillAndRanks() throws IOException {
         Path export = StandInExports.letterboxed(temp.resolve("ViT-B-16-SigLIP__webli"));

@@ -164,6 +164,116 @@ public final class StandInExports {
         return dir;
     }
 
+    /**
+     * A vision encoder that gives token states as nomic-embed-vision's ONNX export does: {@code pixel_values}
+     * [batch_size,3,224,224] -> {@code last_hidden_state} [batch_size,2,2D]. Token 0 (CLS) is the colour vector e with its
+     * negation appended, [e, -e] (so its components average 0 and a layer norm keeps its direction); token 1 is its
+     * negation, so only CLS pooling gives the embedding (a mean of the tokens is zero).
+     */
+    static OnnxGraph tokenStateImageEncoder() {
+        OnnxGraph g = new OnnxGraph("stand-in-vision-states");
+        g.input("pixel_values", ElementType.FLOAT, "batch_size", 3, 224, 224);
+        ColourModelPack.addImageTower(g, "pixel_values", "colour_vector", CLIP_MEAN, CLIP_STD);
+        g.initializer("token_axis", new long[] {1}, 1);
+        g.node("Neg", List.of("colour_vector"), List.of("negated_colours"));
+        g.node("Concat", List.of("colour_vector", "negated_colours"), List.of("cls_state"), Attribute.of("axis", 1L));
+        g.node("Neg", List.of("cls_state"), List.of("patch_state"));
+        g.node("Unsqueeze", List.of("cls_state", "token_axis"), List.of("cls_token"));
+        g.node("Unsqueeze", List.of("patch_state", "token_axis"), List.of("patch_token"));
+        g.node("Concat", List.of("cls_token", "patch_token"), List.of("last_hidden_state"), Attribute.of("axis", 1L));
+        g.output("last_hidden_state", ElementType.FLOAT, "batch_size", 2, 2 * DIM);
+        return g;
+    }
+
+    /**
+     * A text encoder that gives token states as nomic-embed-text's ONNX export does: {@code input_ids} and
+     * {@code attention_mask} [batch_size,sequence_length] -> {@code last_hidden_state} [batch_size,sequence_length,2D].
+     * Every kept token holds the prompt's colour vector [e, -e]; padding tokens hold a strong "junk" vector, so only a
+     * mean over the tokens the attention mask keeps gives the embedding.
+     */
+    static OnnxGraph tokenStateTextEncoder(boolean tokenTypes) throws IOException {
+        OnnxGraph g = new OnnxGraph("stand-in-text-states");
+        g.input("input_ids", ElementType.INT64, "batch_size", "sequence_length");
+        g.input("attention_mask", ElementType.INT64, "batch_size", "sequence_length");
+        if (tokenTypes) {
+            // BERT-style exports also take the segment of each token; a second segment would shift every state here
+            g.input("token_type_ids", ElementType.INT64, "batch_size", "sequence_length");
+        }
+        ColourModelPack.addTextTower(g, "input_ids", "attention_mask", "colour_vector", clipColourTable(), clipVocabSize());
+        float[] junk = new float[2 * DIM];
+        junk[0] = 50;
+        junk[DIM] = -50;
+        g.initializer("token_axis", new long[] {1}, 1);
+        g.initializer("state_axis", new long[] {2}, 1);
+        g.initializer("one", new float[] {1}, 1);
+        g.initializer("padding_state", junk, 2 * DIM);
+        g.node("Neg", List.of("colour_vector"), List.of("negated_colours"));
+        g.node("Concat", List.of("colour_vector", "negated_colours"), List.of("prompt_state"), Attribute.of("axis", 1L));
+        g.node("Unsqueeze", List.of("prompt_state", "token_axis"), List.of("prompt_row"));
+        g.node("Cast", List.of("attention_mask"), List.of("kept_float"), Attribute.of("to", (long) ElementType.FLOAT.code()));
+        g.node("Unsqueeze", List.of("kept_float", "state_axis"), List.of("kept_column"));
+        g.node("Mul", List.of("prompt_row", "kept_column"), List.of("kept_states"));
+        g.node("Sub", List.of("one", "kept_column"), List.of("padding_column"));
+        g.node("Mul", List.of("padding_column", "padding_state"), List.of("padding_states"));
+        if (tokenTypes) {
+            g.initializer("segment_shift", junk, 2 * DIM);
+            g.node("Cast", List.of("token_type_ids"), List.of("segment_float"), Attribute.of("to", (long) ElementType.FLOAT.code()));
+            g.node("Unsqueeze", List.of("segment_float", "state_axis"), List.of("segment_column"));
+            g.node("Mul", List.of("segment_column", "segment_shift"), List.of("segment_states"));
+            g.node("Add", List.of("kept_states", "padding_states"), List.of("token_states"));
+            g.node("Add", List.of("token_states", "segment_states"), List.of("last_hidden_state"));
+        } else {
+            g.node("Add", List.of("kept_states", "padding_states"), List.of("last_hidden_state"));
+        }
+        g.output("last_hidden_state", ElementType.FLOAT, "batch_size", "sequence_length", 2 * DIM);
+        return g;
+    }
+
+    /**
+     * nomic's two models as published, side by side: {@code nomic-embed-vision-v1.5/} ({@code config.json} naming
+     * {@code NomicVisionModel}, {@code preprocessor_config.json}, {@code onnx/model.onnx} giving {@code last_hidden_state})
+     * and {@code nomic-embed-text-v1.5/} ({@code config.json} of a {@code nomic_bert} model, the tokenizer,
+     * {@code onnx/model.onnx} with an attention mask giving {@code last_hidden_state}); the real CLIP tokenizer stands in
+     * for nomic's BERT one.
+     */
+    public static Path nomicPair(Path dir) throws IOException {
+        return nomicPair(dir, false);
+    }
+
+    /** The same, the text encoder also taking {@code token_type_ids} as BERT-style exports do (fed zeros: one segment). */
+    public static Path nomicPair(Path dir, boolean tokenTypes) throws IOException {
+        Path vision = dir.resolve("nomic-embed-vision-v1.5");
+        Path text = dir.resolve("nomic-embed-text-v1.5");
+        write(tokenStateImageEncoder(), vision.resolve("onnx/model.onnx"));
+        write(tokenStateTextEncoder(tokenTypes), text.resolve("onnx/model.onnx"));
+        Files.writeString(vision.resolve("config.json"), """
+                {"_name_or_path": "nomic-ai/nomic-embed-vision-v1.5", "architectures": ["NomicVisionModel"],
+                 "model_type": "nomic_bert", "n_embd": %d, "img_size": 224, "patch_size": 16}
+                """.formatted(2 * DIM), StandardCharsets.UTF_8);
+        Files.writeString(vision.resolve("preprocessor_config.json"), """
+                {"crop_size": {"height": 224, "width": 224}, "do_center_crop": true, "do_normalize": true, "do_rescale": true,
+                 "do_resize": true, "image_mean": [0.48145466, 0.4578275, 0.40821073], "image_processor_type": "CLIPImageProcessor",
+                 "image_std": [0.26862954, 0.26130258, 0.27577711], "resample": 3, "rescale_factor": 0.00392156862745098,
+                 "size": {"shortest_edge": 224}}
+                """, StandardCharsets.UTF_8);
+        copyClip(text, "tokenizer.json", "tokenizer_config.json", "special_tokens_map.json");
+        Files.writeString(text.resolve("config.json"), """
+                {"_name_or_path": "nomic-ai/nomic-embed-text-v1.5", "architectures": ["NomicBertModel"], "model_type": "nomic_bert",
+                 "n_embd": %d, "n_positions": 8192}
+                """.formatted(2 * DIM), StandardCharsets.UTF_8);
+        return dir;
+    }
+
+    /**
+     * A nomic pair whose vision model does not say how its token states are pooled (its config names no nomic model):
+     * refused at import.
+     */
+    public static Path unpooledPair(Path dir) throws IOException {
+        nomicPair(dir);
+        Files.writeString(dir.resolve("nomic-embed-vision-v1.5/config.json"), "{\"model_type\": \"vit\"}", StandardCharsets.UTF_8);
+        return dir;
+    }
+
     /** An Immich export whose open_clip preprocessing letterboxes ({@code resize_mode: longest}, {@code fill_color: 0}). */
     public static Path letterboxed(Path dir) throws IOException {
         immich(dir);
