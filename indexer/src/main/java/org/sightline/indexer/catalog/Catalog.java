@@ -488,11 +488,32 @@ public final class Catalog implements AutoCloseable {
         });
     }
 
+    /**
+     * What perception found in the video's newest finished generation made from the same content ({@code sha256}) by
+     * the same perception packs ({@code packs}: name, version and manifest SHA-256 of each, as recorded): the same
+     * packs on the same file find the same things, so a new generation (another model, a re-embedding) takes these
+     * instead of running the packs again. Empty when there is no such generation (the packs differ, or none ran).
+     */
+    public Optional<List<FrameDetections>> perceptionToCarry(long videoId, String sha256, String packs) {
+        if (packs == null || packs.isEmpty() || sha256 == null) {
+            return Optional.empty();
+        }
+        return run("read the perception of video " + videoId + " to carry over", h -> h.createQuery(
+                        "SELECT MAX(g.id) FROM generations g WHERE g.video_id = :video AND g.sha256 = :sha AND g.status = 'done' "
+                                + "AND g.perception_packs = :packs AND EXISTS (SELECT 1 FROM examined_frames e WHERE e.generation = g.id)")
+                .bind("video", videoId).bind("sha", sha256).bind("packs", packs).mapTo(Long.class).findOne()
+                .map(gen -> detectionsOfGeneration(h, gen)));
+    }
+
     private static List<FrameDetections> detectionsOn(Handle h, long videoId) {
         Long gen = h.createQuery("SELECT " + DETECTION_GENERATION).bind("video", videoId).mapTo(Long.class).findOne().orElse(null);
         if (gen == null) {
             return List.of();
         }
+        return detectionsOfGeneration(h, gen);
+    }
+
+    private static List<FrameDetections> detectionsOfGeneration(Handle h, long gen) {
         Map<Double, List<ObjectSighting>> byFrame = new java.util.TreeMap<>();
         h.createQuery("SELECT offset_s FROM examined_frames WHERE generation = :gen").bind("gen", gen).mapTo(Double.class)
                 .forEach(o -> byFrame.put(o, new ArrayList<>()));
