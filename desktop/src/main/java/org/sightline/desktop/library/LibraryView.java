@@ -17,6 +17,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.HBox;
@@ -124,15 +125,20 @@ public final class LibraryView extends VBox {
                 () -> d.getValue().indexingProperty().get() ? d.getValue().progressProperty().get() : null,
                 d.getValue().statusProperty(), d.getValue().progressProperty()));
         prog.setCellFactory(c -> new ProgressCell());
+        TableColumn<VideoEntry, VideoEntry> found = new TableColumn<>("Found");
+        found.setId("library-found-column");
+        found.setCellValueFactory(d -> new javafx.beans.property.ReadOnlyObjectWrapper<>(d.getValue()));
+        found.setCellFactory(c -> new FoundCell());
         TableColumn<VideoEntry, String> reason = new TableColumn<>("Reason");
         reason.setCellValueFactory(d -> d.getValue().reasonProperty());
-        table.getColumns().addAll(List.of(archive, name, camera, length, status, prog, reason));
-        archive.setPrefWidth(230);
-        name.setPrefWidth(300);
-        camera.setPrefWidth(120);
-        length.setPrefWidth(80);
-        status.setPrefWidth(100);
-        prog.setPrefWidth(150);
+        table.getColumns().addAll(List.of(archive, name, camera, length, status, prog, found, reason));
+        archive.setPrefWidth(170);
+        name.setPrefWidth(230);
+        camera.setPrefWidth(100);
+        length.setPrefWidth(70);
+        status.setPrefWidth(90);
+        prog.setPrefWidth(110);
+        found.setPrefWidth(360);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         VBox.setVgrow(table, Priority.ALWAYS);
         table.setMinHeight(120);
@@ -281,6 +287,32 @@ public final class LibraryView extends VBox {
                 bar.setProgress(item);
                 setGraphic(bar);
             }
+        }
+    }
+
+    /** What the perception packs found, in a line; the details and the packs that ran in its tooltip. */
+    private static final class FoundCell extends TableCell<VideoEntry, VideoEntry> {
+        private final Tooltip tooltip = new Tooltip();
+
+        FoundCell() {
+            getStyleClass().add("library-found");
+            tooltip.setWrapText(true);
+            tooltip.setMaxWidth(520);
+            tooltip.setShowDuration(javafx.util.Duration.seconds(30));
+        }
+
+        @Override
+        protected void updateItem(VideoEntry item, boolean empty) {
+            super.updateItem(item, empty);
+            textProperty().unbind();
+            if (empty || item == null) {
+                setText(null);
+                setTooltip(null);
+                return;
+            }
+            textProperty().bind(item.foundProperty());
+            tooltip.textProperty().bind(item.foundDetailsProperty());
+            setTooltip(item.foundDetailsProperty().get().isEmpty() ? null : tooltip);
         }
     }
 

@@ -9,6 +9,7 @@ import org.sightline.indexer.perception.FrameDetections;
 import org.sightline.indexer.perception.LabelSpan;
 import org.sightline.indexer.perception.ObjectQuery;
 import org.sightline.indexer.perception.ObjectTrack;
+import org.sightline.indexer.perception.PerceptionSummary;
 import org.sightline.indexer.index.IndexStore;
 
 /** What the catalog and the vector index of a data directory know about its footage (read only). */
@@ -74,6 +75,19 @@ public final class IndexedFootage {
      */
     public Optional<String> perceptionPacks(long videoId) {
         return catalog.perceptionPacks(videoId);
+    }
+
+    /**
+     * What the perception packs found in the video, in a line and in detail (objects and at how many examined frames,
+     * text read, the burned-in clock, tracks, which packs ran), for lists of videos; {@link PerceptionSummary#NONE}
+     * when none ran.
+     */
+    public PerceptionSummary perceptionSummary(long videoId) {
+        List<FrameDetections> frames = catalog.detectionsOf(videoId);
+        if (frames.isEmpty()) {
+            return PerceptionSummary.NONE;
+        }
+        return PerceptionSummary.of(frames, catalog.tracksOf(videoId), catalog.perceptionPacks(videoId).orElse(""));
     }
 
     /**
