@@ -132,13 +132,17 @@ public final class LibraryView extends VBox {
         TableColumn<VideoEntry, String> reason = new TableColumn<>("Reason");
         reason.setCellValueFactory(d -> d.getValue().reasonProperty());
         table.getColumns().addAll(List.of(archive, name, camera, length, status, prog, found, reason));
-        archive.setPrefWidth(170);
-        name.setPrefWidth(230);
-        camera.setPrefWidth(100);
-        length.setPrefWidth(70);
-        status.setPrefWidth(90);
-        prog.setPrefWidth(110);
-        found.setPrefWidth(360);
+        archive.setPrefWidth(140);
+        name.setPrefWidth(220);
+        camera.setPrefWidth(90);
+        length.setPrefWidth(76);
+        status.setPrefWidth(80);
+        prog.setPrefWidth(90);
+        found.setPrefWidth(400);
+        // the short columns keep their headings and values whole on a small window; the found line gives way
+        length.setMinWidth(66);
+        status.setMinWidth(66);
+        found.setMinWidth(160);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         VBox.setVgrow(table, Priority.ALWAYS);
         table.setMinHeight(120);

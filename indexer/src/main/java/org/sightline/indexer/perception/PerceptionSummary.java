@@ -92,9 +92,11 @@ public record PerceptionSummary(int framesExamined, Map<String, Integer> moments
                     ? plural(label) + " at " + n + (n == 1 ? " moment" : " moments") : plural(label) + " " + n));
             parts.add(String.join(", ", objects));
         }
-        if (!texts.isEmpty()) {
-            String shown = String.join(", ", texts.subList(0, Math.min(TEXTS_IN_LINE, texts.size())));
-            parts.add("text: " + shown + (texts.size() > TEXTS_IN_LINE ? " and " + (texts.size() - TEXTS_IN_LINE) + " more" : ""));
+        // a single character read alone is more often a mark than a word: it stays in the details only
+        List<String> words = texts.stream().filter(t -> t.codePointCount(0, t.length()) >= 2).toList();
+        if (!words.isEmpty()) {
+            String shown = String.join(", ", words.subList(0, Math.min(TEXTS_IN_LINE, words.size())));
+            parts.add("text: " + shown + (words.size() > TEXTS_IN_LINE ? " and " + (words.size() - TEXTS_IN_LINE) + " more" : ""));
         }
         clockAtStart.ifPresent(c -> parts.add("clock read: " + CLOCK.format(c) + " at the start (burned-in)"));
         return parts.isEmpty() ? "nothing found in " + framesExamined + " examined frames" : String.join("; ", parts);

@@ -27,13 +27,14 @@ class PerceptionSummaryTest {
                 new FrameDetections(6, List.of(seen("person"), seen("bus"))),
                 new FrameDetections(12, List.of(seen("person")), List.of(new SceneTextSighting("KX19 ABC", BOX, 0.9f),
                         new SceneTextSighting("TAXI", BOX, 0.9f)), null),
-                new FrameDetections(18, List.of()));
+                new FrameDetections(18, List.of(), List.of(new SceneTextSighting("X", BOX, 0.5f)), null));
         PerceptionSummary s = PerceptionSummary.of(frames, TrackLinker.link(frames), PACKS);
         assertEquals("people at 3 moments, buses 1, cars 1; text: TAXI, KX19 ABC; clock read: 2018-04-19 23:46:06 at the start (burned-in)",
                 s.line());
         assertTrue(s.details().contains("Examined frames: 4"), s.details());
         assertTrue(s.details().contains("Followed across frames: "), s.details());
         assertTrue(s.details().contains("sightline-text-ppocrv4 1.0"), s.details());
+        assertTrue(s.details().contains("Text read: TAXI, KX19 ABC, X"), "a lone character stays in the details: " + s.details());
     }
 
     @Test
