@@ -109,9 +109,13 @@ final class FileFeeder implements Runnable {
         if (carried != null) {
             clock.carried(carried.size());
         }
-        if (inspector != null && carried == null) {
+        if (inspector != null) {
+            // decoded as when the packs run even when they do not: the same frames, so the same vectors and scores
+            // as a first index (issue 11)
             shortSide = Math.max(shortSide, FrameInspector.PREFERRED_SHORT_SIDE);
-            inspector.startFile();
+            if (carried == null) {
+                inspector.startFile();
+            }
         }
         int[] nextCarried = {0};
         SamplingOptions options = new SamplingOptions(request.framesPerSecond(), shortSide, true);

@@ -222,7 +222,8 @@ class PerceptionCarryOverTest {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + new DataDirectory(data).catalogFile())) {
             List<long[]> current = new ArrayList<>();
             List<String> names = new ArrayList<>();
-            try (var rs = c.createStatement().executeQuery("SELECT g.id, g.video_id, g.perception_packs, v.path FROM generations g "
+            try (var rs = c.createStatement().executeQuery("SELECT g.id, g.video_id, g.perception_packs, v.path, "
+                    + "g.frames_embedded || ' embedded, ' || g.frames_skipped || ' skipped' FROM generations g "
                     + "JOIN videos v ON v.id = g.video_id WHERE g.status = 'done' ORDER BY g.id")) {
                 while (rs.next()) {
                     String name = Path.of(rs.getString(4)).getFileName().toString();
@@ -230,6 +231,8 @@ class PerceptionCarryOverTest {
                     names.add(name);
                     current.add(new long[] {rs.getLong(1), rs.getLong(2)});
                     packs.put(name, rs.getString(3));
+                    // decoded as when the packs run: the same frames are embedded, so the same vectors (issue 11)
+                    tables.put(name + " frames", List.of(rs.getString(5)));
                     generations.add(rs.getLong(1));
                 }
             }
