@@ -309,6 +309,7 @@ public final class LibraryView extends VBox {
         protected void updateItem(VideoEntry item, boolean empty) {
             super.updateItem(item, empty);
             textProperty().unbind();
+            tooltipProperty().unbind();
             if (empty || item == null) {
                 setText(null);
                 setTooltip(null);
@@ -316,7 +317,9 @@ public final class LibraryView extends VBox {
             }
             textProperty().bind(item.foundProperty());
             tooltip.textProperty().bind(item.foundDetailsProperty());
-            setTooltip(item.foundDetailsProperty().get().isEmpty() ? null : tooltip);
+            // shown once the video has details, also when they arrive after the row (a video indexed from this page)
+            tooltipProperty().bind(Bindings.createObjectBinding(
+                    () -> item.foundDetailsProperty().get().isEmpty() ? null : tooltip, item.foundDetailsProperty()));
         }
     }
 
