@@ -211,7 +211,8 @@ public final class WorkspaceServices implements DesktopServices {
         public List<VideoRow> videos() {
             Map<String, String> names = new HashMap<>();
             workspace.cameras().list().forEach(c -> names.put(c.key(), c.name()));
-            return workspace.library().videos().stream().map(v -> row(v, names, workspace.library().perceptionSummary(v.id()))).toList();
+            Map<Long, PerceptionSummary> found = workspace.library().perceptionSummaries();
+            return workspace.library().videos().stream().map(v -> row(v, names, found.getOrDefault(v.id(), PerceptionSummary.NONE))).toList();
         }
 
         private static VideoRow row(VideoRecord v, Map<String, String> cameraNames, PerceptionSummary found) {

@@ -213,6 +213,12 @@ class PerceptionCarryOverTest {
     private static Rows rows(Path data) throws Exception {
         try (Workspace w = Workspace.open(new DataDirectory(data))) {
             assertTrue(WorkspaceInternals.catalog(w).unfinishedGenerations().isEmpty(), "every generation is finished or rolled back");
+            // the Library's summaries, read for all videos at once, are each video's own
+            var summaries = w.library().perceptionSummaries();
+            for (var v : w.library().videos()) {
+                assertEquals(w.library().perceptionSummary(v.id()), summaries.get(v.id()), v.path().toString());
+                assertTrue(summaries.get(v.id()).ran(), v.path() + ": " + summaries.get(v.id()));
+            }
         }
         Map<String, List<String>> tables = new TreeMap<>();
         Map<String, String> packs = new TreeMap<>();
