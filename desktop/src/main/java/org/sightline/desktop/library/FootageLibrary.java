@@ -18,8 +18,20 @@ public interface FootageLibrary {
      *
      * @param status where the video stands in the catalog
      * @param reason why it failed or is partial, else null
+     * @param found  what the perception packs found, in one line (empty when none ran)
+     * @param foundDetails the same in full, with the packs that ran (empty when none ran)
      */
-    record VideoRow(Path path, String camera, double durationSeconds, VideoStatus status, String reason) {
+    record VideoRow(Path path, String camera, double durationSeconds, VideoStatus status, String reason, String found,
+            String foundDetails) {
+        public VideoRow {
+            found = found == null ? "" : found;
+            foundDetails = foundDetails == null ? "" : foundDetails;
+        }
+
+        /** A video on which no perception ran. */
+        public VideoRow(Path path, String camera, double durationSeconds, VideoStatus status, String reason) {
+            this(path, camera, durationSeconds, status, reason, "", "");
+        }
     }
 
     /** How an index job ended. */

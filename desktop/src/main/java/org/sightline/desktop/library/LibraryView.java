@@ -17,6 +17,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.HBox;
@@ -124,15 +125,24 @@ public final class LibraryView extends VBox {
                 () -> d.getValue().indexingProperty().get() ? d.getValue().progressProperty().get() : null,
                 d.getValue().statusProperty(), d.getValue().progressProperty()));
         prog.setCellFactory(c -> new ProgressCell());
+        TableColumn<VideoEntry, VideoEntry> found = new TableColumn<>("Found");
+        found.setId("library-found-column");
+        found.setCellValueFactory(d -> new javafx.beans.property.ReadOnlyObjectWrapper<>(d.getValue()));
+        found.setCellFactory(c -> new FoundCell());
         TableColumn<VideoEntry, String> reason = new TableColumn<>("Reason");
         reason.setCellValueFactory(d -> d.getValue().reasonProperty());
-        table.getColumns().addAll(List.of(archive, name, camera, length, status, prog, reason));
-        archive.setPrefWidth(230);
-        name.setPrefWidth(300);
-        camera.setPrefWidth(120);
-        length.setPrefWidth(80);
-        status.setPrefWidth(100);
-        prog.setPrefWidth(150);
+        table.getColumns().addAll(List.of(archive, name, camera, length, status, prog, found, reason));
+        archive.setPrefWidth(140);
+        name.setPrefWidth(220);
+        camera.setPrefWidth(90);
+        length.setPrefWidth(76);
+        status.setPrefWidth(80);
+        prog.setPrefWidth(90);
+        found.setPrefWidth(400);
+        // the short columns keep their headings and values whole on a small window; the found line gives way
+        length.setMinWidth(66);
+        status.setMinWidth(66);
+        found.setMinWidth(160);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         VBox.setVgrow(table, Priority.ALWAYS);
         table.setMinHeight(120);
@@ -309,6 +319,35 @@ public final class LibraryView extends VBox {
                 bar.setProgress(item);
                 setGraphic(bar);
             }
+        }
+    }
+
+    /** What the perception packs found, in a line; the details and the packs that ran in its tooltip. */
+    private static final class FoundCell extends TableCell<VideoEntry, VideoEntry> {
+        private final Tooltip tooltip = new Tooltip();
+
+        FoundCell() {
+            getStyleClass().add("library-found");
+            tooltip.setWrapText(true);
+            tooltip.setMaxWidth(520);
+            tooltip.setShowDuration(javafx.util.Duration.seconds(30));
+        }
+
+        @Override
+        protected void updateItem(VideoEntry item, boolean empty) {
+            super.updateItem(item, empty);
+            textProperty().unbind();
+            tooltipProperty().unbind();
+            if (empty || item == null) {
+                setText(null);
+                setTooltip(null);
+                return;
+            }
+            textProperty().bind(item.foundProperty());
+            tooltip.textProperty().bind(item.foundDetailsProperty());
+            // shown once the video has details, also when they arrive after the row (a video indexed from this page)
+            tooltipProperty().bind(Bindings.createObjectBinding(
+                    () -> item.foundDetailsProperty().get().isEmpty() ? null : tooltip, item.foundDetailsProperty()));
         }
     }
 

@@ -160,6 +160,8 @@ public final class LibraryViewModel {
                 cameras.add(r.camera());
             }
             e.durationSecondsProperty().set(r.durationSeconds());
+            e.foundProperty().set(r.found());
+            e.foundDetailsProperty().set(r.foundDetails());
             if (!(state.get() == JobState.RUNNING && e.statusProperty().get() == VideoStatus.INDEXING)) {
                 e.statusProperty().set(r.status());
                 e.reasonProperty().set(r.reason() == null ? "" : r.reason());

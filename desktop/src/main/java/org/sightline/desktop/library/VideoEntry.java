@@ -17,6 +17,8 @@ public final class VideoEntry {
     private final StringProperty reason = new SimpleStringProperty("");
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final DoubleProperty durationSeconds = new SimpleDoubleProperty(0);
+    private final StringProperty found = new SimpleStringProperty("");
+    private final StringProperty foundDetails = new SimpleStringProperty("");
 
     public VideoEntry(Path path) {
         this.path = path;
@@ -60,5 +62,15 @@ public final class VideoEntry {
 
     public DoubleProperty durationSecondsProperty() {
         return durationSeconds;
+    }
+
+    /** What the perception packs found, in one line; empty when none ran. */
+    public StringProperty foundProperty() {
+        return found;
+    }
+
+    /** What the perception packs found in full, and which packs ran; empty when none ran. */
+    public StringProperty foundDetailsProperty() {
+        return foundDetails;
     }
 }

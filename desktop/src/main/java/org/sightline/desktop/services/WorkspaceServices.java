@@ -24,6 +24,7 @@ import org.sightline.indexer.app.Workspace;
 import org.sightline.indexer.app.WorkspaceStatus;
 import org.sightline.indexer.cases.RowDisagreement;
 import org.sightline.indexer.catalog.VideoRecord;
+import org.sightline.indexer.perception.PerceptionSummary;
 import org.sightline.indexer.ingest.IngestListener;
 import org.sightline.indexer.ingest.IngestReport;
 import org.sightline.indexer.ingest.IngestRequest;
@@ -228,16 +229,17 @@ public final class WorkspaceServices implements DesktopServices {
         public List<VideoRow> videos() {
             Map<String, String> names = new HashMap<>();
             workspace.cameras().list().forEach(c -> names.put(c.key(), c.name()));
-            return workspace.library().videos().stream().map(v -> row(v, names)).toList();
+            Map<Long, PerceptionSummary> found = workspace.library().perceptionSummaries();
+            return workspace.library().videos().stream().map(v -> row(v, names, found.getOrDefault(v.id(), PerceptionSummary.NONE))).toList();
         }
 
-        private static VideoRow row(VideoRecord v, Map<String, String> cameraNames) {
+        private static VideoRow row(VideoRecord v, Map<String, String> cameraNames, PerceptionSummary found) {
             String reason = v.errorMessage();
             if (reason == null && v.damageDetail() != null) {
                 reason = v.damageDetail();
             }
             return new VideoRow(v.path(), v.camera() == null ? null : cameraNames.getOrDefault(v.camera(), v.camera()),
-                    v.durationSeconds(), v.status(), reason);
+                    v.durationSeconds(), v.status(), reason, found.line(), found.ran() ? found.details() : "");
         }
 
         @Override

@@ -1,7 +1,12 @@
 package org.sightline.indexer.app;
 
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import org.sightline.indexer.catalog.Catalog;
 import org.sightline.indexer.catalog.VideoRecord;
@@ -9,12 +14,15 @@ import org.sightline.indexer.perception.FrameDetections;
 import org.sightline.indexer.perception.LabelSpan;
 import org.sightline.indexer.perception.ObjectQuery;
 import org.sightline.indexer.perception.ObjectTrack;
+import org.sightline.indexer.perception.PerceptionSummary;
 import org.sightline.indexer.index.IndexStore;
 
 /** What the catalog and the vector index of a data directory know about its footage (read only). */
 public final class IndexedFootage {
     private final Catalog catalog;
     private final IndexStore index;
+    /** Perception summaries by video and generation ({@link #perceptionSummaries()}). */
+    private final Map<SummaryKey, PerceptionSummary> summaries = new ConcurrentHashMap<>();
 
     IndexedFootage(Catalog catalog, IndexStore index) {
         this.catalog = catalog;
@@ -74,6 +82,39 @@ public final class IndexedFootage {
      */
     public Optional<String> perceptionPacks(long videoId) {
         return catalog.perceptionPacks(videoId);
+    }
+
+    /**
+     * What the perception packs found in the video, in a line and in detail (objects and at how many examined frames,
+     * text read, the burned-in clock, tracks, which packs ran), for lists of videos; {@link PerceptionSummary#NONE}
+     * when none ran.
+     */
+    public PerceptionSummary perceptionSummary(long videoId) {
+        List<FrameDetections> frames = catalog.detectionsOf(videoId);
+        if (frames.isEmpty()) {
+            return PerceptionSummary.NONE;
+        }
+        return PerceptionSummary.of(frames, catalog.tracksOf(videoId), catalog.perceptionPacks(videoId).orElse(""));
+    }
+
+    /**
+     * {@link #perceptionSummary} of every video perception ran on, by video id (the others are not in the map). Each
+     * summary is computed once per generation and kept while that generation is the video's, so a list refreshed after
+     * every indexed file reads only what changed.
+     */
+    public Map<Long, PerceptionSummary> perceptionSummaries() {
+        Map<Long, Long> generations = catalog.perceptionGenerations();
+        Set<SummaryKey> current = new HashSet<>();
+        generations.forEach((video, gen) -> current.add(new SummaryKey(video, gen)));
+        summaries.keySet().retainAll(current);
+        Map<Long, PerceptionSummary> out = new HashMap<>();
+        for (SummaryKey key : current) {
+            out.put(key.video(), summaries.computeIfAbsent(key, k -> catalog.perceptionSummaryOfGeneration(k.generation())));
+        }
+        return out;
+    }
+
+    private record SummaryKey(long video, long generation) {
     }
 
     /**

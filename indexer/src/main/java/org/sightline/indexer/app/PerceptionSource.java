@@ -37,6 +37,16 @@ public interface PerceptionSource {
         return "";
     }
 
+    /**
+     * The packs {@link #openDetector()} and {@link #openTextReader()} would open, written as {@link #packs()} writes
+     * them, found (verified) without loading them: what an earlier generation's detections were made by is compared
+     * with it, and when every file takes over what the same packs found, the detector is never loaded. Empty when not
+     * known before opening (the detector is then opened at the start of each index run).
+     */
+    default String packsBeforeOpening() {
+        return "";
+    }
+
     /** Seconds of video between frames the detector examines ({@code FrameInspector}). */
     default double detectionIntervalSeconds() {
         return org.sightline.indexer.perception.FrameInspector.DEFAULT_INTERVAL_SECONDS;
@@ -81,7 +91,26 @@ public interface PerceptionSource {
             }
 
             private void record(VerifiedPerceptionPack p) {
-                opened.add(p.name() + " " + p.manifest().version() + " (manifest sha256 " + p.manifestSha256() + ")");
+                opened.add(described(p));
+            }
+
+            private static String described(VerifiedPerceptionPack p) {
+                return p.name() + " " + p.manifest().version() + " (manifest sha256 " + p.manifestSha256() + ")";
+            }
+
+            @Override
+            public String packsBeforeOpening() {
+                if (shelf.location().isEmpty()) {
+                    return "";
+                }
+                Optional<VerifiedPerceptionPack> detector = shelf.verifiedDetectorWithClass(OBJECT_DETECTOR_CLASS);
+                if (detector.isEmpty()) {
+                    return "";
+                }
+                java.util.List<String> packs = new java.util.ArrayList<>();
+                packs.add(described(detector.get()));
+                shelf.verifiedOfKind(PerceptionManifest.Kind.TEXT).map(p -> described(p)).ifPresent(packs::add);
+                return String.join("; ", packs);
             }
 
             @Override

@@ -290,6 +290,24 @@ public final class Workspace implements AutoCloseable {
     }
 
     /**
+     * The perception stages of an index run, or null when there is no detector. When the packs are known without
+     * opening them, the detector and text reader are loaded only once a file needs them (not when every file takes over
+     * what the same packs found in an earlier generation).
+     */
+    private FrameInspector perceptionInspector() {
+        String known = detectorOpened ? "" : perception.packsBeforeOpening();
+        if (known.isEmpty()) {
+            return detector().map(d -> new FrameInspector(d,
+                    textReader == null ? null : new TextInspector(textReader, TextInspector.DEFAULT_FULL_READ_EVERY),
+                    perception.detectionIntervalSeconds(), perception.packs())).orElse(null);
+        }
+        return new FrameInspector(() -> detector().orElseThrow(() -> new IllegalStateException(
+                        "the perception packs " + known + " were found, but no object detector could be opened from them")),
+                () -> textReader == null ? null : new TextInspector(textReader, TextInspector.DEFAULT_FULL_READ_EVERY),
+                perception.detectionIntervalSeconds(), known);
+    }
+
+    /**
      * Indexes footage with the active model and, when the workspace has a detector, finds objects in some of the
      * frames (stored with the video's segments; see {@link IndexedFootage#detections}); blocks until done or cancelled.
      *
@@ -347,9 +365,7 @@ public final class Workspace implements AutoCloseable {
 
     private IngestReport ingestHoldingIndex(IngestRequest request, IngestListener listener, BooleanSupplier cancelled) throws IOException {
         IngestRequest effective = withVideosAwaitingReembedding(request);
-        FrameInspector inspector = detector().map(d -> new FrameInspector(d,
-                textReader == null ? null : new TextInspector(textReader, TextInspector.DEFAULT_FULL_READ_EVERY),
-                perception.detectionIntervalSeconds(), perception.packs())).orElse(null);
+        FrameInspector inspector = perceptionInspector();
         IngestPipeline pipeline = new IngestPipeline(catalog, protocol, footage, activeModel(), dataDirectory.thumbnailsDir(), inspector);
         AtomicBoolean interrupted = new AtomicBoolean();
         BooleanSupplier stop = cancelled == null ? interrupted::get : () -> interrupted.get() || cancelled.getAsBoolean();

@@ -27,6 +27,7 @@ import org.sightline.indexer.perception.ClockStart;
 import org.sightline.indexer.perception.FrameDetections;
 import org.sightline.indexer.perception.ObjectSighting;
 import org.sightline.indexer.perception.ObjectTrack;
+import org.sightline.indexer.perception.PerceptionSummary;
 import org.sightline.indexer.perception.SceneTextSighting;
 import org.sightline.indexer.perception.TrackLinker;
 import org.sightline.indexer.perception.VideoPerception;
@@ -429,17 +430,43 @@ public final class Catalog implements AutoCloseable {
 
     /** The object tracks of a video's finished generation with detections, by first sighting. */
     public List<ObjectTrack> tracksOf(long videoId) {
-        return run("read tracks of video " + videoId, h -> h.createQuery("SELECT * FROM tracks WHERE generation = "
-                        + DETECTION_GENERATION + " ORDER BY id").bind("video", videoId)
-                .map((rs, ctx) -> {
+        return run("read tracks of video " + videoId, h -> tracksOn(h.createQuery("SELECT * FROM tracks WHERE generation = "
+                        + DETECTION_GENERATION + " ORDER BY id").bind("video", videoId), "video " + videoId));
+    }
+
+    /**
+     * For each video whose detections count (see {@link #detectionsOf}), the number of the generation they come from:
+     * what perception found in a video changes only with it.
+     */
+    public Map<Long, Long> perceptionGenerations() {
+        return run("list the generations with perception", h -> {
+            Map<Long, Long> out = new LinkedHashMap<>();
+            h.createQuery("SELECT g.video_id, MAX(g.id) FROM generations g WHERE g.status = 'done' "
+                            + "AND EXISTS (SELECT 1 FROM examined_frames e WHERE e.generation = g.id) GROUP BY g.video_id")
+                    .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getLong(2))).forEach(e -> out.put(e.getKey(), e.getValue()));
+            return out;
+        });
+    }
+
+    /** What perception found in one generation (examined frames, tracks, packs), summed up. */
+    public PerceptionSummary perceptionSummaryOfGeneration(long generation) {
+        return run("sum up the perception of generation " + generation, h -> PerceptionSummary.of(detectionsOfGeneration(h, generation),
+                tracksOn(h.createQuery("SELECT * FROM tracks WHERE generation = :gen ORDER BY id").bind("gen", generation),
+                        "generation " + generation),
+                h.createQuery("SELECT perception_packs FROM generations WHERE id = :gen").bind("gen", generation)
+                        .mapTo(String.class).findOne().orElse("")));
+    }
+
+    private List<ObjectTrack> tracksOn(org.jdbi.v3.core.statement.Query query, String of) {
+        return query.map((rs, ctx) -> {
                     try {
                         return new ObjectTrack(rs.getString("label"), rs.getString("colour"), JSON.readValue(rs.getString("path"), PATH),
                                 ObjectTrack.Direction.valueOf(rs.getString("direction")));
                     } catch (JsonProcessingException e) {
-                        throw new CatalogException("catalog " + file() + ": a track of video " + videoId + " has an unreadable path: "
+                        throw new CatalogException("catalog " + file() + ": a track of " + of + " has an unreadable path: "
                                 + e.getOriginalMessage(), e);
                     }
-                }).list());
+                }).list();
     }
 
     /** Which perception packs found a video's detections (name, version, manifest SHA-256), when any ran. */
@@ -488,11 +515,32 @@ public final class Catalog implements AutoCloseable {
         });
     }
 
+    /**
+     * What perception found in the video's newest finished generation made from the same content ({@code sha256}) by
+     * the same perception packs ({@code packs}: name, version and manifest SHA-256 of each, as recorded): the same
+     * packs on the same file find the same things, so a new generation (another model, a re-embedding) takes these
+     * instead of running the packs again. Empty when there is no such generation (the packs differ, or none ran).
+     */
+    public Optional<List<FrameDetections>> perceptionToCarry(long videoId, String sha256, String packs) {
+        if (packs == null || packs.isEmpty() || sha256 == null) {
+            return Optional.empty();
+        }
+        return run("read the perception of video " + videoId + " to carry over", h -> h.createQuery(
+                        "SELECT MAX(g.id) FROM generations g WHERE g.video_id = :video AND g.sha256 = :sha AND g.status = 'done' "
+                                + "AND g.perception_packs = :packs AND EXISTS (SELECT 1 FROM examined_frames e WHERE e.generation = g.id)")
+                .bind("video", videoId).bind("sha", sha256).bind("packs", packs).mapTo(Long.class).findOne()
+                .map(gen -> detectionsOfGeneration(h, gen)));
+    }
+
     private static List<FrameDetections> detectionsOn(Handle h, long videoId) {
         Long gen = h.createQuery("SELECT " + DETECTION_GENERATION).bind("video", videoId).mapTo(Long.class).findOne().orElse(null);
         if (gen == null) {
             return List.of();
         }
+        return detectionsOfGeneration(h, gen);
+    }
+
+    private static List<FrameDetections> detectionsOfGeneration(Handle h, long gen) {
         Map<Double, List<ObjectSighting>> byFrame = new java.util.TreeMap<>();
         h.createQuery("SELECT offset_s FROM examined_frames WHERE generation = :gen").bind("gen", gen).mapTo(Double.class)
                 .forEach(o -> byFrame.put(o, new ArrayList<>()));

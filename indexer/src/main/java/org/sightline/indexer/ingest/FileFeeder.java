@@ -102,10 +102,22 @@ final class FileFeeder implements Runnable {
             return;
         }
         int shortSide = Math.max(model.preferredShortSide(), IngestPipeline.MIN_THUMBNAIL_SHORT_SIDE);
-        if (inspector != null) {
-            shortSide = Math.max(shortSide, FrameInspector.PREFERRED_SHORT_SIDE);
-            inspector.startFile();
+        // the same packs on the same content find the same things: an earlier generation's findings are taken over
+        List<FrameDetections> carried = inspector == null ? null
+                : catalog.perceptionToCarry(job.videoId, job.sha256, inspector.packs()).orElse(null);
+        job.carriedPerception = carried;
+        if (carried != null) {
+            clock.carried(carried.size());
         }
+        if (inspector != null) {
+            // decoded as when the packs run even when they do not: the same frames, so the same vectors and scores
+            // as a first index (issue 11)
+            shortSide = Math.max(shortSide, FrameInspector.PREFERRED_SHORT_SIDE);
+            if (carried == null) {
+                inspector.startFile();
+            }
+        }
+        int[] nextCarried = {0};
         SamplingOptions options = new SamplingOptions(request.framesPerSecond(), shortSide, true);
         Predicate<SampledFrame> keep = footage.newDuplicateFilter();
         long start = System.nanoTime();
@@ -123,7 +135,12 @@ final class FileFeeder implements Runnable {
                     clock.lap(Stage.PREPARING, t);
                 }
                 FrameDetections detections = null;
-                if (inspector != null && inspector.due(frame.offsetSeconds(), kept)) {
+                if (carried != null) {
+                    // the latest carried finding at or before this frame gives the labels of the frames from here on
+                    while (nextCarried[0] < carried.size() && carried.get(nextCarried[0]).offsetSeconds() <= frame.offsetSeconds() + 1e-6) {
+                        detections = carried.get(nextCarried[0]++);
+                    }
+                } else if (inspector != null && inspector.due(frame.offsetSeconds(), kept)) {
                     long t = System.nanoTime();
                     long text = inspector.textNanos();
                     detections = inspector.inspect(frame.offsetSeconds(), frame.frame());

@@ -28,6 +28,11 @@ final class FileJob {
     final List<FrameDetections> detections = new ArrayList<>();
     /** Labels of the latest examined frame, carried by the frames after it (writing thread only). */
     Set<String> labels = Set.of();
+    /**
+     * What perception found in an earlier generation of the same content made by the same packs, taken over instead of
+     * running them again; null when the packs run on this file (or none are used).
+     */
+    List<FrameDetections> carriedPerception;
     /** Set when its {@link FeedEvent.Closed} arrives. */
     SamplingReport report;
 

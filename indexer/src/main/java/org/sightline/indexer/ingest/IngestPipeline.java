@@ -29,6 +29,7 @@ import org.sightline.indexer.footage.SamplingReport;
 import org.sightline.indexer.index.IndexCommitProtocol;
 import org.sightline.indexer.ingest.IngestTimings.Clock.Stage;
 import org.sightline.indexer.perception.ClockStart;
+import org.sightline.indexer.perception.FrameDetections;
 import org.sightline.indexer.perception.FrameInspector;
 import org.sightline.indexer.perception.VideoPerception;
 import org.sightline.models.runtime.PreparedImage;
@@ -469,14 +470,22 @@ public final class IngestPipeline {
             }
             writer.write(new IndexCommitProtocol.VideoWrite(job.videoId, model.id().asString(), job.sha256, job.camera,
                     job.info.recordingStart(), runId, job.segments.drafts(), job.segments.framesPerSegment(), report.damage(),
-                    job.skippedFrames, inspector == null ? VideoPerception.NONE : new VideoPerception(job.detections,
-                            ClockStart.estimate(job.detections, ZoneId.systemDefault()), inspector.packs())));
+                    job.skippedFrames, perceptionOf(job)));
             return report.damage()
                     .map(d -> new FileOutcome(path, FileOutcome.Status.PARTIAL, path + ": " + d.error().description() + " at "
                             + String.format(Locale.ROOT, "%.1f s", d.atSeconds()) + (d.detail() == null ? "" : " (" + d.detail() + ")")
                             + (d.error() == FootageError.TRUNCATED ? "; indexed up to there" : "; the rest was indexed"),
                             job.segments.segmentCount()))
                     .orElseGet(() -> new FileOutcome(path, FileOutcome.Status.INDEXED, "", job.segments.segmentCount()));
+        }
+
+        /** What perception found in the file: carried over from an earlier generation, or found by the packs now. */
+        private VideoPerception perceptionOf(FileJob job) {
+            if (inspector == null) {
+                return VideoPerception.NONE;
+            }
+            List<FrameDetections> frames = job.carriedPerception != null ? job.carriedPerception : job.detections;
+            return new VideoPerception(frames, ClockStart.estimate(frames, ZoneId.systemDefault()), inspector.packs());
         }
 
         private void finish(FileOutcome outcome) {

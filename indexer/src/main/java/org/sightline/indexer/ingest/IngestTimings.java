@@ -22,8 +22,14 @@ public record IngestTimings(double hashing, double probing, double decoding, dou
      * @param detecting      seconds spent detecting objects
      * @param readingText    seconds spent reading text and clocks
      * @param framesExamined frames the detector ran on
+     * @param framesCarried  examined frames taken over from an earlier generation of the same content made by the same
+     *                       packs (a re-embedding or another model), on which nothing ran again
      */
-    public record Perception(double detecting, double readingText, int framesExamined) {
+    public record Perception(double detecting, double readingText, int framesExamined, int framesCarried) {
+        /** Nothing carried over. */
+        public Perception(double detecting, double readingText, int framesExamined) {
+            this(detecting, readingText, framesExamined, 0);
+        }
     }
 
     /**
@@ -43,10 +49,12 @@ public record IngestTimings(double hashing, double probing, double decoding, dou
                         + "feeding thread: hash %.2f s, probe %.2f s, decode %.2f s, near-duplicate filter %.2f s, prepare %.2f s, "
                         + "blocked on the model %.2f s; embedding thread: embed %.2f s, idle waiting for frames %.2f s; writing thread: "
                         + "segments, thumbnails and commits %.2f s%n  "
-                        + "perception (feeding thread): object detection %.2f s, scene text and clock %.2f s, on %d examined frames",
+                        + "perception (feeding thread): object detection %.2f s, scene text and clock %.2f s, on %d examined frames"
+                        + " (%d more taken over from an earlier generation by the same packs)",
                 cpu.process(), cpu.modelAndOther(), cpu.feeding(), cpu.writing(),
                 hashing, probing, decoding, filtering, preparing, feederBlocked, embedding, waitingForFrames, writing,
-                perception.detecting(), perception.readingText(), perception.framesExamined());
+                perception.detecting(), perception.readingText(), perception.framesExamined(),
+                perception.framesCarried());
     }
 
     /** Thread-safe accumulator, one slot per stage. */
@@ -62,9 +70,14 @@ public record IngestTimings(double hashing, double probing, double decoding, dou
 
         private final AtomicLongArray nanos = new AtomicLongArray(Stage.values().length);
         private final java.util.concurrent.atomic.AtomicInteger framesExamined = new java.util.concurrent.atomic.AtomicInteger();
+        private final java.util.concurrent.atomic.AtomicInteger framesCarried = new java.util.concurrent.atomic.AtomicInteger();
 
         void examined() {
             framesExamined.incrementAndGet();
+        }
+
+        void carried(int frames) {
+            framesCarried.addAndGet(frames);
         }
 
         void add(Stage stage, long nanosSpent) {
@@ -87,7 +100,7 @@ public record IngestTimings(double hashing, double probing, double decoding, dou
             return new IngestTimings(s(Stage.HASHING), s(Stage.PROBING), s(Stage.DECODING), s(Stage.FILTERING), s(Stage.PREPARING),
                     s(Stage.FEEDER_BLOCKED), s(Stage.WAITING_FOR_FRAMES), s(Stage.EMBEDDING), s(Stage.WRITING),
                     new CpuUse(process < 0 ? 0 : (process - processCpuAtStart) / 1e9, s(Stage.FEEDING_CPU), s(Stage.WRITING_CPU)),
-                    new Perception(s(Stage.DETECTING), s(Stage.READING_TEXT), framesExamined.get()));
+                    new Perception(s(Stage.DETECTING), s(Stage.READING_TEXT), framesExamined.get(), framesCarried.get()));
         }
 
         /** CPU time of the calling thread so far, in nanoseconds (0 where the JVM cannot tell). */

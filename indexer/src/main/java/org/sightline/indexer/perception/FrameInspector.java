@@ -3,6 +3,7 @@ package org.sightline.indexer.perception;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.sightline.models.perception.detect.Detection;
 import org.sightline.models.perception.detect.ObjectDetector;
 import org.sightline.models.runtime.RgbFrame;
@@ -27,8 +28,10 @@ public final class FrameInspector {
      */
     public static final int PREFERRED_SHORT_SIDE = 288;
 
-    private final ObjectDetector detector;
-    private final TextInspector text;
+    private final Supplier<ObjectDetector> openDetector;
+    private final Supplier<TextInspector> openText;
+    private ObjectDetector detector;
+    private TextInspector text;
     private final double intervalSeconds;
     private final String packs;
     private double lastExamined = Double.NaN;
@@ -45,8 +48,21 @@ public final class FrameInspector {
      *              with what they find
      */
     public FrameInspector(ObjectDetector detector, TextInspector text, double intervalSeconds, String packs) {
-        this.detector = Objects.requireNonNull(detector, "detector");
-        this.text = text;
+        this(() -> detector, () -> text, intervalSeconds, packs);
+        Objects.requireNonNull(detector, "detector");
+    }
+
+    /**
+     * An inspector whose detector and text reader are opened only when a frame is first examined: a run whose files all
+     * take over what the same packs found earlier ({@code packs} known without opening them) never loads them.
+     *
+     * @param openDetector opens the detector (called once, on the first examined frame; the caller closes it)
+     * @param openText     gives the text inspector, or null for none (called once, after the detector)
+     */
+    public FrameInspector(Supplier<ObjectDetector> openDetector, Supplier<TextInspector> openText, double intervalSeconds,
+            String packs) {
+        this.openDetector = Objects.requireNonNull(openDetector, "openDetector");
+        this.openText = Objects.requireNonNull(openText, "openText");
         this.packs = Objects.requireNonNull(packs, "packs");
         if (!(intervalSeconds >= 0)) {
             throw new IllegalArgumentException("the interval between examined frames must not be negative, got " + intervalSeconds);
@@ -87,6 +103,13 @@ public final class FrameInspector {
 
     /** Runs the detector on the frame and names each object's colour; reads its text when a text inspector is set. */
     public FrameDetections inspect(double offsetSeconds, RgbFrame frame) {
+        if (detector == null) {
+            detector = Objects.requireNonNull(openDetector.get(), "the perception source gave no detector");
+            text = openText.get();
+            if (text != null) {
+                text.startFile();
+            }
+        }
         lastExamined = offsetSeconds;
         List<ObjectSighting> objects = new ArrayList<>();
         for (Detection d : detector.detect(frame)) {
