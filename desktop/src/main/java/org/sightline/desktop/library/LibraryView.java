@@ -17,6 +17,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.HBox;
@@ -28,7 +29,6 @@ import org.sightline.desktop.icons.Icon;
 import org.sightline.desktop.library.FootageLibrary.CameraRow;
 import org.sightline.desktop.library.LibraryViewModel.JobState;
 import org.sightline.desktop.viewer.Timecodes;
-import org.sightline.indexer.catalog.VideoStatus;
 
 /**
  * The Library page: add footage folders (button or drag and drop), every video with its status and reason,
@@ -42,21 +42,48 @@ public final class LibraryView extends VBox {
         Label title = new Label("Library");
         title.getStyleClass().add("heading");
 
-        Button add = new Button("Add folder…", Icon.FOLDER_ADD.node(18));
+        // a path can be typed (or pasted) as well as browsed for: the system's folder chooser may hide typed paths
+        TextField pathField = new TextField();
+        pathField.setId("library-path");
+        pathField.setPromptText("Type or paste a folder path, e.g. /mnt/archive/gate-camera");
+        pathField.setPrefColumnCount(34);
+        HBox.setHgrow(pathField, Priority.ALWAYS);
+        Runnable addTyped = () -> {
+            if (vm.addTypedPath(pathField.getText())) {
+                pathField.clear();
+            }
+        };
+        pathField.setOnAction(e -> addTyped.run());
+        Button add = new Button("Add folder", Icon.FOLDER_ADD.node(18));
         add.setId("library-add");
         add.getStyleClass().add("primary-button");
-        add.setOnAction(e -> {
+        add.setMinWidth(Region.USE_PREF_SIZE);
+        add.setOnAction(e -> addTyped.run());
+        add.disableProperty().bind(pathField.textProperty().isEmpty());
+        Button browse = new Button("Browse…");
+        browse.setId("library-browse");
+        browse.setMinWidth(Region.USE_PREF_SIZE);
+        browse.setOnAction(e -> {
             DirectoryChooser chooser = new DirectoryChooser();
-            chooser.setTitle("Choose a folder of footage to index");
+            chooser.setTitle("Choose a folder of footage to index (Ctrl+L types a path)");
             File dir = chooser.showDialog(getScene() == null ? null : getScene().getWindow());
             if (dir != null) {
                 vm.add(List.of(dir.toPath()));
             }
         });
-        Label dropHint = new Label("or drop folders and video files here. Footage is only read, never changed.");
+        Label pathProblem = new Label();
+        pathProblem.setId("library-path-problem");
+        pathProblem.getStyleClass().add("error-text");
+        pathProblem.setWrapText(true);
+        pathProblem.textProperty().bind(vm.typedPathProblemProperty());
+        pathProblem.visibleProperty().bind(vm.typedPathProblemProperty().isNotEmpty());
+        pathProblem.managedProperty().bind(pathProblem.visibleProperty());
+        Label dropHint = new Label("Or drop folders and video files here. Footage is only read, never changed.");
         dropHint.getStyleClass().add("muted");
-        HBox addRow = new HBox(14, add, dropHint);
-        addRow.setAlignment(Pos.CENTER_LEFT);
+        dropHint.setWrapText(true);
+        HBox pathRow = new HBox(10, pathField, add, browse);
+        pathRow.setAlignment(Pos.CENTER_LEFT);
+        VBox addRow = new VBox(6, pathRow, pathProblem, dropHint);
         addRow.getStyleClass().add("drop-zone");
 
         // progress
@@ -116,8 +143,9 @@ public final class LibraryView extends VBox {
         TableColumn<VideoEntry, String> length = new TableColumn<>("Length");
         length.setCellValueFactory(d -> Bindings.createStringBinding(() -> d.getValue().durationSecondsProperty().get() > 0
                 ? Timecodes.shortOffset(d.getValue().durationSecondsProperty().get()) : "", d.getValue().durationSecondsProperty()));
-        TableColumn<VideoEntry, VideoStatus> status = new TableColumn<>("Status");
-        status.setCellValueFactory(d -> d.getValue().statusProperty());
+        TableColumn<VideoEntry, String> status = new TableColumn<>("Status");
+        status.setCellValueFactory(d -> Bindings.createStringBinding(d.getValue()::statusText,
+                d.getValue().statusProperty(), d.getValue().copyProperty()));
         status.setCellFactory(c -> new StatusCell());
         TableColumn<VideoEntry, Double> prog = new TableColumn<>("Progress");
         prog.setCellValueFactory(d -> Bindings.createObjectBinding(
@@ -126,6 +154,7 @@ public final class LibraryView extends VBox {
         prog.setCellFactory(c -> new ProgressCell());
         TableColumn<VideoEntry, String> reason = new TableColumn<>("Reason");
         reason.setCellValueFactory(d -> d.getValue().reasonProperty());
+        reason.setCellFactory(c -> new ReasonCell());
         table.getColumns().addAll(List.of(archive, name, camera, length, status, prog, reason));
         archive.setPrefWidth(230);
         name.setPrefWidth(300);
@@ -147,8 +176,8 @@ public final class LibraryView extends VBox {
         reindexAll.disableProperty().bind(Bindings.isEmpty(vm.videos()).or(vm.stateProperty().isEqualTo(JobState.RUNNING)));
         Label count = new Label();
         count.getStyleClass().add("muted");
-        count.textProperty().bind(Bindings.createStringBinding(
-                () -> String.format(Locale.ROOT, "%d videos", vm.videos().size()), vm.videos()));
+        count.setId("library-count");
+        count.textProperty().bind(vm.countText());
         HBox tableActions = new HBox(10, reindexSelected, reindexAll, count);
         tableActions.setAlignment(Pos.CENTER_LEFT);
 
@@ -284,19 +313,44 @@ public final class LibraryView extends VBox {
         }
     }
 
-    /** Status coloured by its meaning. */
-    private static final class StatusCell extends TableCell<VideoEntry, VideoStatus> {
+    /** The reason in full: wrapped onto more lines when the column is narrow, and in a tooltip. */
+    private static final class ReasonCell extends TableCell<VideoEntry, String> {
+        private final Tooltip tip = new Tooltip();
+
+        ReasonCell() {
+            setWrapText(true);
+            tip.setWrapText(true);
+            tip.setMaxWidth(600);
+        }
+
         @Override
-        protected void updateItem(VideoStatus item, boolean empty) {
+        protected void updateItem(String item, boolean empty) {
             super.updateItem(item, empty);
-            getStyleClass().removeAll("status-failed", "status-partial", "status-done");
-            setText(empty || item == null ? null : item.label());
-            if (!empty && item != null) {
-                switch (item) {
-                    case FAILED -> getStyleClass().add("status-failed");
-                    case PARTIAL -> getStyleClass().add("status-partial");
-                    case DONE -> getStyleClass().add("status-done");
-                    case QUEUED, INDEXING -> { }
+            boolean none = empty || item == null || item.isEmpty();
+            setText(none ? null : item);
+            tip.setText(none ? "" : item);
+            setTooltip(none ? null : tip);
+        }
+    }
+
+    /** Status coloured by its meaning; a copy of another video reads "duplicate". */
+    private static final class StatusCell extends TableCell<VideoEntry, String> {
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            getStyleClass().removeAll("status-failed", "status-partial", "status-done", "status-duplicate");
+            setText(empty || item == null ? null : item);
+            VideoEntry entry = getTableRow() == null ? null : getTableRow().getItem();
+            if (!empty && entry != null) {
+                if (entry.copyProperty().get()) {
+                    getStyleClass().add("status-duplicate");
+                } else {
+                    switch (entry.statusProperty().get()) {
+                        case FAILED -> getStyleClass().add("status-failed");
+                        case PARTIAL -> getStyleClass().add("status-partial");
+                        case DONE -> getStyleClass().add("status-done");
+                        case QUEUED, INDEXING -> { }
+                    }
                 }
             }
         }
