@@ -24,6 +24,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import javafx.stage.DirectoryChooser;
 import org.sightline.desktop.icons.Icon;
 import org.sightline.desktop.library.FootageLibrary.CameraRow;
@@ -313,21 +314,26 @@ public final class LibraryView extends VBox {
         }
     }
 
-    /** The reason in full: wrapped onto more lines when the column is narrow, and in a tooltip. */
+    /** The reason in full: wrapped onto more lines within its column (the row grows), and in a tooltip. */
     private static final class ReasonCell extends TableCell<VideoEntry, String> {
+        private final Text text = new Text();
         private final Tooltip tip = new Tooltip();
 
         ReasonCell() {
-            setWrapText(true);
+            text.getStyleClass().add("cell-text");
+            text.wrappingWidthProperty().bind(widthProperty().subtract(12));
             tip.setWrapText(true);
             tip.setMaxWidth(600);
+            setPrefHeight(Region.USE_COMPUTED_SIZE);
         }
 
         @Override
         protected void updateItem(String item, boolean empty) {
             super.updateItem(item, empty);
             boolean none = empty || item == null || item.isEmpty();
-            setText(none ? null : item);
+            text.setText(none ? "" : item);
+            setText(null);
+            setGraphic(none ? null : text);
             tip.setText(none ? "" : item);
             setTooltip(none ? null : tip);
         }
