@@ -325,6 +325,7 @@ public final class LibraryView extends VBox {
             tip.setWrapText(true);
             tip.setMaxWidth(600);
             setPrefHeight(Region.USE_COMPUTED_SIZE);
+            setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY); // the text is drawn wrapped by the graphic
         }
 
         @Override
@@ -332,7 +333,7 @@ public final class LibraryView extends VBox {
             super.updateItem(item, empty);
             boolean none = empty || item == null || item.isEmpty();
             text.setText(none ? "" : item);
-            setText(null);
+            setText(none ? null : item);
             setGraphic(none ? null : text);
             tip.setText(none ? "" : item);
             setTooltip(none ? null : tip);
