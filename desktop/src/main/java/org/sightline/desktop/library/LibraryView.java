@@ -157,12 +157,15 @@ public final class LibraryView extends VBox {
         reason.setCellValueFactory(d -> d.getValue().reasonProperty());
         reason.setCellFactory(c -> new ReasonCell());
         table.getColumns().addAll(List.of(archive, name, camera, length, status, prog, reason));
-        archive.setPrefWidth(230);
-        name.setPrefWidth(300);
-        camera.setPrefWidth(120);
-        length.setPrefWidth(80);
-        status.setPrefWidth(100);
-        prog.setPrefWidth(150);
+        archive.setPrefWidth(190);
+        name.setPrefWidth(250);
+        camera.setPrefWidth(110);
+        length.setPrefWidth(70);
+        status.setPrefWidth(90);
+        prog.setPrefWidth(110);
+        reason.setMinWidth(200); // a reason wraps onto more lines rather than being cut
+        status.setMinWidth(90); // "duplicate", "indexing" whole
+        length.setMinWidth(60);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         VBox.setVgrow(table, Priority.ALWAYS);
         table.setMinHeight(120);
@@ -179,6 +182,11 @@ public final class LibraryView extends VBox {
         count.getStyleClass().add("muted");
         count.setId("library-count");
         count.textProperty().bind(vm.countText());
+        reindexSelected.setMinWidth(Region.USE_PREF_SIZE);
+        reindexAll.setMinWidth(Region.USE_PREF_SIZE);
+        count.setWrapText(true);
+        count.setMinWidth(0);
+        HBox.setHgrow(count, Priority.ALWAYS);
         HBox tableActions = new HBox(10, reindexSelected, reindexAll, count);
         tableActions.setAlignment(Pos.CENTER_LEFT);
 
