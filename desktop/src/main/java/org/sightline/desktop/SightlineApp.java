@@ -114,7 +114,7 @@ public class SightlineApp extends Application {
     /** Lets the user pick another data directory, remembers it and rebuilds the window's content on it. */
     private void chooseAnotherDataDirectory() {
         DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle("Choose a Sightline data directory (created if empty)");
+        chooser.setTitle("Choose a Sightline data directory (created if empty; Ctrl+L types a path)");
         File currentDir = loader.dataDirectory().root().toFile();
         if (currentDir.isDirectory()) {
             chooser.setInitialDirectory(currentDir);

@@ -96,6 +96,7 @@ public final class LibraryView extends VBox {
         Label progressText = new Label();
         progressText.setId("library-progress-text");
         progressText.textProperty().bind(vm.progressTextProperty());
+        progressText.managedProperty().bind(progressText.textProperty().isNotEmpty());
         ProgressBar file = new ProgressBar();
         file.setId("library-file-progress");
         file.setPrefWidth(220);
@@ -169,6 +170,7 @@ public final class LibraryView extends VBox {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         VBox.setVgrow(table, Priority.ALWAYS);
         table.setMinHeight(120);
+        table.setPrefHeight(230); // grows to fill a tall window; in a low one the page scrolls past a short table
 
         Button reindexSelected = new Button("Re-index selected");
         reindexSelected.setOnAction(e -> vm.reindex(table.getSelectionModel().getSelectedItems().stream()

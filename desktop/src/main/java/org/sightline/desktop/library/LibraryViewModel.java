@@ -348,8 +348,10 @@ public final class LibraryViewModel {
         long failed = run.outcomes().stream()
                 .filter(o -> o.status() == FileOutcome.Status.FAILED || o.status() == FileOutcome.Status.PARTIAL).count();
         long indexed = run.outcomes().stream().filter(o -> o.status() == FileOutcome.Status.INDEXED).count();
-        String summary = String.format(Locale.ROOT, "%d indexed, %d failed or partial, %s of footage in %s",
-                indexed, failed, Timecodes.shortOffset(run.footageSeconds()), Timecodes.shortOffset(run.elapsedSeconds()));
+        long copies = run.outcomes().stream().filter(FileOutcome::sameContentAsAnother).count();
+        String summary = String.format(Locale.ROOT, "%d indexed, %d failed or partial%s, %s of footage in %s",
+                indexed, failed, copies == 0 ? "" : String.format(Locale.ROOT, ", %d duplicate%s", copies, copies == 1 ? "" : "s"),
+                Timecodes.shortOffset(run.footageSeconds()), Timecodes.shortOffset(run.elapsedSeconds()));
         if (run.cancelled() || stopRequested.get()) {
             if (state.get() == JobState.PAUSED) {
                 message.set("Paused (" + summary + "). Resume carries on; finished files are kept.");

@@ -132,6 +132,7 @@ class LibraryViewModelTest {
         Path copy = Files.createFile(archive.resolve("copy-of-gate.mp4"));
         vm.add(List.of(good, copy));
 
+        assertEquals("Done: 1 indexed, 0 failed or partial, 1 duplicate, 0:20 of footage in 0:02.", vm.messageProperty().get());
         VideoEntry row = entry(copy);
         assertTrue(row.copyProperty().get());
         assertEquals("duplicate", row.statusText(), "not \"done\": it was not indexed");
