@@ -140,6 +140,8 @@ public final class LibraryView extends VBox {
         archive.setCellValueFactory(d -> Bindings.createStringBinding(d.getValue()::archive));
         TableColumn<VideoEntry, String> name = new TableColumn<>("File");
         name.setCellValueFactory(d -> Bindings.createStringBinding(d.getValue()::fileName));
+        archive.setCellFactory(c -> new WholeInTooltipCell());
+        name.setCellFactory(c -> new WholeInTooltipCell());
         TableColumn<VideoEntry, String> camera = new TableColumn<>("Camera");
         camera.setCellValueFactory(d -> d.getValue().cameraProperty());
         TableColumn<VideoEntry, String> length = new TableColumn<>("Length");
@@ -321,6 +323,17 @@ public final class LibraryView extends VBox {
                 bar.setProgress(item);
                 setGraphic(bar);
             }
+        }
+    }
+
+    /** A value that may be cut in a narrow column, whole in its tooltip. */
+    private static final class WholeInTooltipCell extends TableCell<VideoEntry, String> {
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            boolean none = empty || item == null || item.isEmpty();
+            setText(none ? null : item);
+            setTooltip(none ? null : new Tooltip(item));
         }
     }
 
