@@ -183,6 +183,8 @@ public final class SearchView extends VBox {
         preview.setMouseTransparent(true);
         preview.setVisible(false);
         preview.setManaged(false); // floats over the results like a popup: opening it never moves the page's layout
+        // the message replaces the results (empty tier headers would print over it: "Nothing is indexed yet…")
+        scroll.visibleProperty().bind(vm.emptyTextProperty().isEmpty());
         StackPane results = new StackPane(scroll, empty, preview);
         StackPane.setAlignment(empty, Pos.TOP_CENTER);
         vm.previewClipProperty().addListener((o, a, b) -> showPreview());
