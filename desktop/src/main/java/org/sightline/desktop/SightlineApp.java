@@ -9,19 +9,17 @@ import javafx.application.Application;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
 import javafx.beans.value.ObservableValue;
-import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 import javafx.stage.DirectoryChooser;
-import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.sightline.desktop.cases.CaseFiles;
 import org.sightline.desktop.cases.CasesViewModel;
 import org.sightline.desktop.prefs.DesktopPreferences;
-import org.sightline.desktop.prefs.DesktopPreferences.WindowBounds;
 import org.sightline.desktop.prefs.StoredPreferences;
 import org.sightline.desktop.services.WorkspaceServices;
 import org.sightline.desktop.shell.Page;
+import org.sightline.desktop.shell.WindowPlacement;
 import org.sightline.desktop.shell.Workbench;
 import org.sightline.desktop.shell.WorkbenchLoader;
 import org.sightline.desktop.task.FxTaskExecutor;
@@ -46,6 +44,7 @@ public class SightlineApp extends Application {
     private Stage stage;
     private DesktopPreferences prefs;
     private WorkbenchLoader loader;
+    private WindowPlacement placement;
 
     @Override
     public void start(Stage stage) {
@@ -61,23 +60,17 @@ public class SightlineApp extends Application {
         stage.setScene(scene);
         stage.setMinWidth(900);
         stage.setMinHeight(600);
-        prefs.windowBounds().filter(SightlineApp::onSomeScreen).ifPresent(b -> {
-            stage.setX(b.x());
-            stage.setY(b.y());
-            stage.setWidth(b.width());
-            stage.setHeight(b.height());
-            stage.setMaximized(b.maximized());
-        });
+        placement = WindowPlacement.track(stage, prefs);
+        placement.restore();
         String window = System.getProperty("sightline.window");
         if (window != null && window.matches("\\d+x\\d+")) {
             String[] wh = window.split("x");
+            stage.setMaximized(false);
             stage.setX(0);
             stage.setY(0);
             stage.setWidth(Double.parseDouble(wh[0]));
             stage.setHeight(Double.parseDouble(wh[1]));
         }
-        stage.setOnHidden(e -> prefs.saveWindowBounds(
-                new WindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized())));
         loader = new WorkbenchLoader(tasks, WorkspaceServices::open, scene::setRoot, this::chooseAnotherDataDirectory);
         stage.setTitle("Sightline — " + data.root());
         loader.open(data, w -> {
@@ -158,7 +151,7 @@ public class SightlineApp extends Application {
     /** Lets the user pick another data directory, remembers it and rebuilds the window's content on it. */
     private void chooseAnotherDataDirectory() {
         DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle("Choose a Sightline data directory (created if empty)");
+        chooser.setTitle("Choose a Sightline data directory (created if empty; Ctrl+L types a path)");
         File currentDir = loader.dataDirectory().root().toFile();
         if (currentDir.isDirectory()) {
             chooser.setInitialDirectory(currentDir);
@@ -175,6 +168,9 @@ public class SightlineApp extends Application {
 
     @Override
     public void stop() {
+        if (placement != null) {
+            placement.save(); // also when the app ends without the window being hidden first
+        }
         if (loader != null) {
             loader.stopWork(); // an index job stops at its next check; finished files are kept
         }
@@ -204,9 +200,5 @@ public class SightlineApp extends Application {
             }
         }
         return DataDirectory.resolve(null);
-    }
-
-    private static boolean onSomeScreen(WindowBounds b) {
-        return !Screen.getScreensForRectangle(new Rectangle2D(b.x(), b.y(), b.width(), b.height())).isEmpty();
     }
 }

@@ -24,12 +24,12 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import javafx.stage.DirectoryChooser;
 import org.sightline.desktop.icons.Icon;
 import org.sightline.desktop.library.FootageLibrary.CameraRow;
 import org.sightline.desktop.library.LibraryViewModel.JobState;
 import org.sightline.desktop.viewer.Timecodes;
-import org.sightline.indexer.catalog.VideoStatus;
 
 /**
  * The Library page: add footage folders (button or drag and drop), every video with its status and reason,
@@ -43,21 +43,48 @@ public final class LibraryView extends VBox {
         Label title = new Label("Library");
         title.getStyleClass().add("heading");
 
-        Button add = new Button("Add folder…", Icon.FOLDER_ADD.node(18));
+        // a path can be typed (or pasted) as well as browsed for: the system's folder chooser may hide typed paths
+        TextField pathField = new TextField();
+        pathField.setId("library-path");
+        pathField.setPromptText("Type or paste a folder path, e.g. /mnt/archive/gate-camera");
+        pathField.setPrefColumnCount(34);
+        HBox.setHgrow(pathField, Priority.ALWAYS);
+        Runnable addTyped = () -> {
+            if (vm.addTypedPath(pathField.getText())) {
+                pathField.clear();
+            }
+        };
+        pathField.setOnAction(e -> addTyped.run());
+        Button add = new Button("Add folder", Icon.FOLDER_ADD.node(18));
         add.setId("library-add");
         add.getStyleClass().add("primary-button");
-        add.setOnAction(e -> {
+        add.setMinWidth(Region.USE_PREF_SIZE);
+        add.setOnAction(e -> addTyped.run());
+        add.disableProperty().bind(pathField.textProperty().isEmpty());
+        Button browse = new Button("Browse…");
+        browse.setId("library-browse");
+        browse.setMinWidth(Region.USE_PREF_SIZE);
+        browse.setOnAction(e -> {
             DirectoryChooser chooser = new DirectoryChooser();
-            chooser.setTitle("Choose a folder of footage to index");
+            chooser.setTitle("Choose a folder of footage to index (Ctrl+L types a path)");
             File dir = chooser.showDialog(getScene() == null ? null : getScene().getWindow());
             if (dir != null) {
                 vm.add(List.of(dir.toPath()));
             }
         });
-        Label dropHint = new Label("or drop folders and video files here. Footage is only read, never changed.");
+        Label pathProblem = new Label();
+        pathProblem.setId("library-path-problem");
+        pathProblem.getStyleClass().add("error-text");
+        pathProblem.setWrapText(true);
+        pathProblem.textProperty().bind(vm.typedPathProblemProperty());
+        pathProblem.visibleProperty().bind(vm.typedPathProblemProperty().isNotEmpty());
+        pathProblem.managedProperty().bind(pathProblem.visibleProperty());
+        Label dropHint = new Label("Or drop folders and video files here. Footage is only read, never changed.");
         dropHint.getStyleClass().add("muted");
-        HBox addRow = new HBox(14, add, dropHint);
-        addRow.setAlignment(Pos.CENTER_LEFT);
+        dropHint.setWrapText(true);
+        HBox pathRow = new HBox(10, pathField, add, browse);
+        pathRow.setAlignment(Pos.CENTER_LEFT);
+        VBox addRow = new VBox(6, pathRow, pathProblem, dropHint);
         addRow.getStyleClass().add("drop-zone");
 
         // progress
@@ -69,6 +96,7 @@ public final class LibraryView extends VBox {
         Label progressText = new Label();
         progressText.setId("library-progress-text");
         progressText.textProperty().bind(vm.progressTextProperty());
+        progressText.managedProperty().bind(progressText.textProperty().isNotEmpty());
         ProgressBar file = new ProgressBar();
         file.setId("library-file-progress");
         file.setPrefWidth(220);
@@ -112,13 +140,16 @@ public final class LibraryView extends VBox {
         archive.setCellValueFactory(d -> Bindings.createStringBinding(d.getValue()::archive));
         TableColumn<VideoEntry, String> name = new TableColumn<>("File");
         name.setCellValueFactory(d -> Bindings.createStringBinding(d.getValue()::fileName));
+        archive.setCellFactory(c -> new WholeInTooltipCell());
+        name.setCellFactory(c -> new WholeInTooltipCell());
         TableColumn<VideoEntry, String> camera = new TableColumn<>("Camera");
         camera.setCellValueFactory(d -> d.getValue().cameraProperty());
         TableColumn<VideoEntry, String> length = new TableColumn<>("Length");
         length.setCellValueFactory(d -> Bindings.createStringBinding(() -> d.getValue().durationSecondsProperty().get() > 0
                 ? Timecodes.shortOffset(d.getValue().durationSecondsProperty().get()) : "", d.getValue().durationSecondsProperty()));
-        TableColumn<VideoEntry, VideoStatus> status = new TableColumn<>("Status");
-        status.setCellValueFactory(d -> d.getValue().statusProperty());
+        TableColumn<VideoEntry, String> status = new TableColumn<>("Status");
+        status.setCellValueFactory(d -> Bindings.createStringBinding(d.getValue()::statusText,
+                d.getValue().statusProperty(), d.getValue().copyProperty()));
         status.setCellFactory(c -> new StatusCell());
         TableColumn<VideoEntry, Double> prog = new TableColumn<>("Progress");
         prog.setCellValueFactory(d -> Bindings.createObjectBinding(
@@ -131,21 +162,23 @@ public final class LibraryView extends VBox {
         found.setCellFactory(c -> new FoundCell());
         TableColumn<VideoEntry, String> reason = new TableColumn<>("Reason");
         reason.setCellValueFactory(d -> d.getValue().reasonProperty());
+        reason.setCellFactory(c -> new ReasonCell());
         table.getColumns().addAll(List.of(archive, name, camera, length, status, prog, found, reason));
         archive.setPrefWidth(140);
-        name.setPrefWidth(220);
+        name.setPrefWidth(200);
         camera.setPrefWidth(90);
-        length.setPrefWidth(76);
-        status.setPrefWidth(80);
+        length.setPrefWidth(70);
+        status.setPrefWidth(90);
         prog.setPrefWidth(90);
-        found.setPrefWidth(400);
-        // the short columns keep their headings and values whole on a small window; the found line gives way
-        length.setMinWidth(66);
-        status.setMinWidth(66);
-        found.setMinWidth(160);
+        found.setPrefWidth(360);
+        reason.setMinWidth(200); // a reason wraps onto more lines rather than being cut
+        status.setMinWidth(90); // "duplicate", "indexing" whole
+        length.setMinWidth(60);
+        found.setMinWidth(160); // the found line gives way on a small window (whole in its tooltip)
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         VBox.setVgrow(table, Priority.ALWAYS);
         table.setMinHeight(120);
+        table.setPrefHeight(230); // grows to fill a tall window; in a low one the page scrolls past a short table
 
         Button reindexSelected = new Button("Re-index selected");
         reindexSelected.setOnAction(e -> vm.reindex(table.getSelectionModel().getSelectedItems().stream()
@@ -157,8 +190,13 @@ public final class LibraryView extends VBox {
         reindexAll.disableProperty().bind(Bindings.isEmpty(vm.videos()).or(vm.stateProperty().isEqualTo(JobState.RUNNING)));
         Label count = new Label();
         count.getStyleClass().add("muted");
-        count.textProperty().bind(Bindings.createStringBinding(
-                () -> String.format(Locale.ROOT, "%d videos", vm.videos().size()), vm.videos()));
+        count.setId("library-count");
+        count.textProperty().bind(vm.countText());
+        reindexSelected.setMinWidth(Region.USE_PREF_SIZE);
+        reindexAll.setMinWidth(Region.USE_PREF_SIZE);
+        count.setWrapText(true);
+        count.setMinWidth(0);
+        HBox.setHgrow(count, Priority.ALWAYS);
         HBox tableActions = new HBox(10, reindexSelected, reindexAll, count);
         tableActions.setAlignment(Pos.CENTER_LEFT);
 
@@ -351,19 +389,61 @@ public final class LibraryView extends VBox {
         }
     }
 
-    /** Status coloured by its meaning. */
-    private static final class StatusCell extends TableCell<VideoEntry, VideoStatus> {
+    /** A value that may be cut in a narrow column, whole in its tooltip. */
+    private static final class WholeInTooltipCell extends TableCell<VideoEntry, String> {
         @Override
-        protected void updateItem(VideoStatus item, boolean empty) {
+        protected void updateItem(String item, boolean empty) {
             super.updateItem(item, empty);
-            getStyleClass().removeAll("status-failed", "status-partial", "status-done");
-            setText(empty || item == null ? null : item.label());
-            if (!empty && item != null) {
-                switch (item) {
-                    case FAILED -> getStyleClass().add("status-failed");
-                    case PARTIAL -> getStyleClass().add("status-partial");
-                    case DONE -> getStyleClass().add("status-done");
-                    case QUEUED, INDEXING -> { }
+            boolean none = empty || item == null || item.isEmpty();
+            setText(none ? null : item);
+            setTooltip(none ? null : new Tooltip(item));
+        }
+    }
+
+    /** The reason in full: wrapped onto more lines within its column (the row grows), and in a tooltip. */
+    private static final class ReasonCell extends TableCell<VideoEntry, String> {
+        private final Text text = new Text();
+        private final Tooltip tip = new Tooltip();
+
+        ReasonCell() {
+            text.getStyleClass().add("cell-text");
+            text.wrappingWidthProperty().bind(widthProperty().subtract(12));
+            tip.setWrapText(true);
+            tip.setMaxWidth(600);
+            setPrefHeight(Region.USE_COMPUTED_SIZE);
+            setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY); // the text is drawn wrapped by the graphic
+        }
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            boolean none = empty || item == null || item.isEmpty();
+            text.setText(none ? "" : item);
+            setText(none ? null : item);
+            setGraphic(none ? null : text);
+            tip.setText(none ? "" : item);
+            setTooltip(none ? null : tip);
+        }
+    }
+
+    /** Status coloured by its meaning; a copy of another video reads "duplicate". */
+    private static final class StatusCell extends TableCell<VideoEntry, String> {
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            getStyleClass().removeAll("status-failed", "status-partial", "status-done", "status-duplicate");
+            setText(empty || item == null ? null : item);
+            VideoEntry entry = getTableRow() == null ? null : getTableRow().getItem();
+            if (!empty && entry != null) {
+                if (entry.copyProperty().get()) {
+                    getStyleClass().add("status-duplicate");
+                } else {
+                    switch (entry.statusProperty().get()) {
+                        case FAILED -> getStyleClass().add("status-failed");
+                        case PARTIAL -> getStyleClass().add("status-partial");
+                        case DONE -> getStyleClass().add("status-done");
+                        case QUEUED, INDEXING -> { }
+                    }
                 }
             }
         }

@@ -48,7 +48,11 @@ public final class LibraryViewModel {
 
     private final TaskExecutor tasks;
     private final FootageLibrary library;
-    private final ObservableList<VideoEntry> videos = FXCollections.observableArrayList();
+    private final ObservableList<VideoEntry> videos = FXCollections.observableArrayList(
+            e -> new javafx.beans.Observable[] {e.copyProperty()});
+    private final javafx.beans.binding.StringBinding countText = javafx.beans.binding.Bindings.createStringBinding(
+            this::describeCount, videos);
+    private final ReadOnlyStringWrapper typedPathProblem = new ReadOnlyStringWrapper(this, "typedPathProblem", "");
     private final Map<Path, VideoEntry> byPath = new HashMap<>();
     private final ObservableList<String> errors = FXCollections.observableArrayList();
     private final javafx.collections.ObservableSet<String> cameras = FXCollections.observableSet(new java.util.TreeSet<>());
@@ -155,6 +159,7 @@ public final class LibraryViewModel {
         cameras.retainAll(names); // a renamed camera's old name goes
         for (VideoRow r : rows) {
             VideoEntry e = entry(r.path());
+            e.copyProperty().set(false); // catalogued under its own path
             e.cameraProperty().set(r.camera() == null ? "" : r.camera());
             if (r.camera() != null && !r.camera().isBlank()) {
                 cameras.add(r.camera());
@@ -195,6 +200,69 @@ public final class LibraryViewModel {
             videos.add(at, e);
             return e;
         });
+    }
+
+    /**
+     * Adds a folder or file whose path was typed (quotes around it and a leading {@code ~} are understood) and indexes
+     * it. A path that is not there is named in {@link #typedPathProblemProperty()} and nothing is added.
+     *
+     * @return true when the path was added
+     */
+    public boolean addTypedPath(String typed) {
+        String t = typed == null ? "" : typed.strip();
+        if (t.length() >= 2 && (t.startsWith("\"") && t.endsWith("\"") || t.startsWith("'") && t.endsWith("'"))) {
+            t = t.substring(1, t.length() - 1).strip();
+        }
+        if (t.isEmpty()) {
+            typedPathProblem.set("Type the path of a folder (or a video file) to add, or use Browse….");
+            return false;
+        }
+        if (t.equals("~") || t.startsWith("~/")) {
+            t = System.getProperty("user.home") + t.substring(1);
+        }
+        Path p;
+        try {
+            p = Path.of(t);
+        } catch (java.nio.file.InvalidPathException e) {
+            typedPathProblem.set("'" + t + "' is not a path: " + e.getReason() + ".");
+            return false;
+        }
+        if (!p.isAbsolute()) {
+            typedPathProblem.set("Give the whole path, from the top: '" + t + "' does not start with /.");
+            return false;
+        }
+        if (!Files.exists(p)) {
+            typedPathProblem.set("There is no folder or file " + p + ".");
+            return false;
+        }
+        typedPathProblem.set("");
+        add(List.of(p));
+        return true;
+    }
+
+    /** Why the typed path was not added, else empty. */
+    public ReadOnlyStringProperty typedPathProblemProperty() {
+        return typedPathProblem.getReadOnlyProperty();
+    }
+
+    /**
+     * "12 videos in the catalog · 1 duplicate file not indexed again": the first figure is what the status bar's
+     * "index: N videos" counts (every catalogued video, whatever its status); copies of another video are listed in the
+     * table but not catalogued, so they are counted apart.
+     */
+    public javafx.beans.binding.StringBinding countText() {
+        return countText;
+    }
+
+    private String describeCount() {
+        long copies = videos.stream().filter(e -> e.copyProperty().get()).count();
+        long catalogued = videos.size() - copies;
+        String text = String.format(Locale.ROOT, "%d %s in the catalog", catalogued, catalogued == 1 ? "video" : "videos");
+        if (copies > 0) {
+            text += String.format(Locale.ROOT, " · %d duplicate %s (same content as a catalogued video, not indexed again)",
+                    copies, copies == 1 ? "file" : "files");
+        }
+        return text;
     }
 
     /** Adds folders or files and indexes them (after the running job, if any). */
@@ -307,8 +375,10 @@ public final class LibraryViewModel {
         long failed = run.outcomes().stream()
                 .filter(o -> o.status() == FileOutcome.Status.FAILED || o.status() == FileOutcome.Status.PARTIAL).count();
         long indexed = run.outcomes().stream().filter(o -> o.status() == FileOutcome.Status.INDEXED).count();
-        String summary = String.format(Locale.ROOT, "%d indexed, %d failed or partial, %s of footage in %s",
-                indexed, failed, Timecodes.shortOffset(run.footageSeconds()), Timecodes.shortOffset(run.elapsedSeconds()));
+        long copies = run.outcomes().stream().filter(FileOutcome::sameContentAsAnother).count();
+        String summary = String.format(Locale.ROOT, "%d indexed, %d failed or partial%s, %s of footage in %s",
+                indexed, failed, copies == 0 ? "" : String.format(Locale.ROOT, ", %d duplicate%s", copies, copies == 1 ? "" : "s"),
+                Timecodes.shortOffset(run.footageSeconds()), Timecodes.shortOffset(run.elapsedSeconds()));
         if (run.cancelled() || stopRequested.get()) {
             if (state.get() == JobState.PAUSED) {
                 message.set("Paused (" + summary + "). Resume carries on; finished files are kept.");
@@ -365,6 +435,7 @@ public final class LibraryViewModel {
             case CANCELLED, NOT_VIDEO -> VideoStatus.QUEUED;
         };
         e.statusProperty().set(status);
+        e.copyProperty().set(o.sameContentAsAnother());
         e.reasonProperty().set(o.message() == null ? "" : o.message());
         e.progressProperty().set(status == VideoStatus.DONE ? 1 : 0);
         refresh(); // camera, length and status as the catalog now has them

@@ -1,8 +1,10 @@
 package org.sightline.desktop.library;
 
 import java.nio.file.Path;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -17,6 +19,7 @@ public final class VideoEntry {
     private final StringProperty reason = new SimpleStringProperty("");
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final DoubleProperty durationSeconds = new SimpleDoubleProperty(0);
+    private final BooleanProperty copy = new SimpleBooleanProperty(false);
     private final StringProperty found = new SimpleStringProperty("");
     private final StringProperty foundDetails = new SimpleStringProperty("");
 
@@ -62,6 +65,19 @@ public final class VideoEntry {
 
     public DoubleProperty durationSecondsProperty() {
         return durationSeconds;
+    }
+
+    /**
+     * True for a file with the same content as another catalogued video: it is not indexed again nor catalogued under
+     * its own path (the status bar does not count it); the reason names the other file.
+     */
+    public BooleanProperty copyProperty() {
+        return copy;
+    }
+
+    /** The status word shown: the catalog's, or {@code duplicate} for a copy of another video. */
+    public String statusText() {
+        return copy.get() ? "duplicate" : status.get().label();
     }
 
     /** What the perception packs found, in one line; empty when none ran. */

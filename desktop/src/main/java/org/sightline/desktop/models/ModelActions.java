@@ -11,7 +11,7 @@ final class ModelActions {
 
     static void chooseAndImport(Node owner, ModelsViewModel vm) {
         DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle("Choose a model pack folder (it holds sightline-model.json)");
+        chooser.setTitle("Choose a model pack folder (it holds sightline-model.json; Ctrl+L types a path)");
         File dir = chooser.showDialog(owner.getScene() == null ? null : owner.getScene().getWindow());
         if (dir != null) {
             vm.importPack(dir.toPath());

@@ -105,7 +105,17 @@ public final class ModelsView extends VBox {
             double width) {
         TableColumn<PackRow, String> c = new TableColumn<>(name);
         c.setPrefWidth(width);
+        c.setMinWidth(width <= 90 ? width : 60); // short columns ("● active", the version) stay whole
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(f.apply(d.getValue())));
+        c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                boolean none = empty || item == null || item.isEmpty();
+                setText(none ? null : item);
+                setTooltip(none ? null : new javafx.scene.control.Tooltip(item)); // whole when the column cuts it
+            }
+        });
         return c;
     }
 }

@@ -2,6 +2,7 @@ package org.sightline.desktop.search;
 
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import javafx.animation.PauseTransition;
@@ -220,7 +221,8 @@ public final class SearchView extends VBox {
         preview.setMouseTransparent(true);
         preview.setVisible(false);
         preview.setManaged(false); // floats over the results like a popup: opening it never moves the page's layout
-        scroll.visibleProperty().bind(archiveMode.not());
+        // the message replaces the results (empty tier headers would print over it: "Nothing is indexed yet…")
+        scroll.visibleProperty().bind(archiveMode.not().and(vm.emptyTextProperty().isEmpty()));
         empty.visibleProperty().bind(archiveMode.not());
         archiveList.setId("archive-list");
         archiveList.getStyleClass().add("clip-grid");
@@ -341,16 +343,17 @@ public final class SearchView extends VBox {
         vm.cameras().addListener((SetChangeListener<String>) c -> rebuildCameras.run());
         rebuildCameras.run();
 
-        DatePicker from = new DatePicker();
-        from.setPromptText("from date");
-        from.setPrefWidth(150);
-        from.valueProperty().bindBidirectional(vm.fromDateProperty());
-        DatePicker to = new DatePicker();
-        to.setPromptText("to date");
-        to.setPrefWidth(150);
-        to.valueProperty().bindBidirectional(vm.toDateProperty());
-        from.valueProperty().addListener((o, a, b) -> vm.rerun());
-        to.valueProperty().addListener((o, a, b) -> vm.rerun());
+        TextField from = dateField("filter-from-date", "from 2018-01-01", vm.fromDateProperty());
+        TextField to = dateField("filter-to-date", "to 2018-01-31", vm.toDateProperty());
+        Label dateProblem = new Label();
+        dateProblem.setId("filter-date-problem");
+        dateProblem.getStyleClass().add("error-text");
+        dateProblem.setWrapText(true);
+        dateProblem.textProperty().bind(Bindings.createStringBinding(
+                () -> String.join(" ", vm.fromDateProblemProperty().get(), vm.toDateProblemProperty().get()).strip(),
+                vm.fromDateProblemProperty(), vm.toDateProblemProperty()));
+        dateProblem.visibleProperty().bind(dateProblem.textProperty().isNotEmpty());
+        dateProblem.managedProperty().bind(dateProblem.visibleProperty());
 
         TextField dayFrom = timeField(vm.dayFromProperty(), "HH:mm");
         TextField dayTo = timeField(vm.dayToProperty(), "HH:mm");
@@ -398,10 +401,10 @@ public final class SearchView extends VBox {
                 "min score %.3f", vm.minScoreProperty().get()), vm.minScoreProperty()));
 
         // groups that stay whole; the bar wraps between them when the window is narrow
-        HBox dates = group(from, to);
+        HBox dates = group(from, calendarButton(from), new Label("–"), to, calendarButton(to));
         HBox times = group(dayLabel, dayFrom, new Label("–"), dayTo);
         HBox score = group(minScore, minLabel);
-        FlowPane box = new FlowPane(14, 8, cameras, dates, times, sort, score);
+        FlowPane box = new FlowPane(14, 8, cameras, dates, dateProblem, times, sort, score);
         box.setId("search-filters");
         box.getStyleClass().add("filters");
         box.setAlignment(Pos.CENTER_LEFT);
@@ -546,6 +549,56 @@ public final class SearchView extends VBox {
                 }
             }
         }
+    }
+
+    /**
+     * A date field that keeps what is typed (ISO: {@code 2018-01-01} or {@code 2018-01-01T22:00}); the search runs
+     * again on Enter or when the field is left. A problem is shown beside the bar, not by wiping the text.
+     */
+    private TextField dateField(String id, String prompt, javafx.beans.property.StringProperty p) {
+        TextField f = timeField(p, prompt);
+        f.setId(id);
+        f.setPrefColumnCount(11);
+        f.setTooltip(new Tooltip("A date (2018-01-01) or a date and time (2018-01-01T22:00), this computer's time "
+                + "zone. A date alone covers the whole day."));
+        return f;
+    }
+
+    /** A calendar that writes the picked day into the field as an ISO date. */
+    private static DatePicker calendarButton(TextField field) {
+        DatePicker picker = new DatePicker();
+        picker.setEditable(false);
+        picker.getStyleClass().add("calendar-button");
+        picker.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(LocalDate d) {
+                return "";
+            }
+
+            @Override
+            public LocalDate fromString(String s) {
+                return null;
+            }
+        });
+        picker.setPrefWidth(34);
+        picker.setMaxWidth(34);
+        picker.setFocusTraversable(false); // the field takes typed dates; the calendar is for the mouse
+        picker.setTooltip(new Tooltip("Pick a day"));
+        picker.setOnShowing(e -> {
+            try {
+                picker.setValue(DateBound.parse(field.getText()).map(DateBound::date).orElse(null));
+            } catch (IllegalArgumentException bad) {
+                picker.setValue(null);
+            }
+        });
+        picker.valueProperty().addListener((o, a, day) -> {
+            if (day != null && picker.isShowing()) {
+                field.setText(day.toString());
+                field.requestFocus();
+                field.end();
+            }
+        });
+        return picker;
     }
 
     private TextField timeField(javafx.beans.property.StringProperty p, String example) {

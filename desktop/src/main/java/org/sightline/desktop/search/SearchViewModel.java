@@ -1,7 +1,6 @@
 package org.sightline.desktop.search;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.nio.file.Path;
@@ -92,8 +91,10 @@ public final class SearchViewModel {
     private final ReadOnlyDoubleWrapper scoreCeiling = new ReadOnlyDoubleWrapper(this, "scoreCeiling", 1);
     private final ObservableSet<String> cameras = FXCollections.observableSet(new TreeSet<>());
     private final ObservableSet<String> selectedCameras = FXCollections.observableSet(new TreeSet<>());
-    private final ObjectProperty<LocalDate> fromDate = new SimpleObjectProperty<>(this, "fromDate");
-    private final ObjectProperty<LocalDate> toDate = new SimpleObjectProperty<>(this, "toDate");
+    private final StringProperty fromDate = new SimpleStringProperty(this, "fromDate", "");
+    private final StringProperty toDate = new SimpleStringProperty(this, "toDate", "");
+    private final ReadOnlyStringWrapper fromDateProblem = new ReadOnlyStringWrapper(this, "fromDateProblem", "");
+    private final ReadOnlyStringWrapper toDateProblem = new ReadOnlyStringWrapper(this, "toDateProblem", "");
     private final StringProperty dayFrom = new SimpleStringProperty(this, "dayFrom", "");
     private final StringProperty dayTo = new SimpleStringProperty(this, "dayTo", "");
     private final BooleanProperty modelReady = new SimpleBooleanProperty(this, "modelReady", false);
@@ -179,6 +180,17 @@ public final class SearchViewModel {
         queryDescription.addListener(empty);
         clips.addListener(empty);
         shown.addListener(empty);
+        fromDate.addListener((o, a, b) -> fromDateProblem.set(problemOf(b)));
+        toDate.addListener((o, a, b) -> toDateProblem.set(problemOf(b)));
+    }
+
+    private static String problemOf(String typedDate) {
+        try {
+            DateBound.parse(typedDate);
+            return "";
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
     }
 
     /** Runs the prompt with the current filters. Blank prompts do nothing. */
@@ -526,8 +538,8 @@ public final class SearchViewModel {
     SearchQuery withFilters(SearchQuery q) {
         SearchQuery out = q.withLimit(limit.get()).withCameras(Set.copyOf(selectedCameras));
         ZoneId zone = ZoneId.systemDefault();
-        Instant from = fromDate.get() == null ? null : fromDate.get().atStartOfDay(zone).toInstant();
-        Instant to = toDate.get() == null ? null : toDate.get().plusDays(1).atStartOfDay(zone).toInstant();
+        Instant from = DateBound.parse(fromDate.get()).map(d -> d.startIn(zone)).orElse(null);
+        Instant to = DateBound.parse(toDate.get()).map(d -> d.endIn(zone)).orElse(null);
         if (from != null && to != null && !from.isBefore(to)) {
             throw new IllegalArgumentException("The date range ends before it starts.");
         }
@@ -641,12 +653,27 @@ public final class SearchViewModel {
         return selectedCameras;
     }
 
-    public ObjectProperty<LocalDate> fromDateProperty() {
+    /**
+     * Start of the date range as typed: an ISO date ({@code 2018-01-01}, from the day's start) or date and time
+     * ({@code 2018-01-01T22:00}), in this computer's time zone; blank for none. Kept as typed, never rewritten.
+     */
+    public StringProperty fromDateProperty() {
         return fromDate;
     }
 
-    public ObjectProperty<LocalDate> toDateProperty() {
+    /** End of the date range as typed: a date (up to the end of that day) or a date and time; blank for none. */
+    public StringProperty toDateProperty() {
         return toDate;
+    }
+
+    /** Why the typed start date cannot be read ("'01/02/2018' is not a date: …"), else empty. */
+    public ReadOnlyStringProperty fromDateProblemProperty() {
+        return fromDateProblem.getReadOnlyProperty();
+    }
+
+    /** Why the typed end date cannot be read, else empty. */
+    public ReadOnlyStringProperty toDateProblemProperty() {
+        return toDateProblem.getReadOnlyProperty();
     }
 
     /** Time-of-day window start, HH:mm (UTC wall clock), blank for none. */

@@ -16,6 +16,8 @@ public final class StatusBarView extends HBox {
         Label index = value(vm.indexSizeProperty().get());
         index.textProperty().bind(vm.indexSizeProperty());
         index.setId("status-index");
+        index.setTooltip(new Tooltip("Videos in the catalog, whatever their status (done, partial, failed, queued): the "
+                + "Library's \"N videos in the catalog\". Copies of a catalogued video are not counted."));
         Label footage = value("");
         footage.textProperty().bind(vm.footageProperty());
         footage.setId("status-footage");

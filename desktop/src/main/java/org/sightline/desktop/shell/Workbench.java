@@ -77,7 +77,7 @@ public final class Workbench implements AutoCloseable {
         Map<Page, Supplier<Node>> pages = new EnumMap<>(Page.class);
         pages.put(Page.SEARCH, () -> new SearchView(search, new ViewerView(viewer), new NoModelGuidanceView(models),
                 new AddToCaseBar(cases), archive));
-        pages.put(Page.LIBRARY, () -> new LibraryView(library));
+        pages.put(Page.LIBRARY, () -> scrollableWhenShort(new LibraryView(library)));
         pages.put(Page.CASES, () -> new CasesView(cases));
         pages.put(Page.MODELS, () -> new ModelsView(models));
         this.view = new MainView(main, pages);
@@ -375,6 +375,21 @@ public final class Workbench implements AutoCloseable {
 
     public MainViewModel mainViewModel() {
         return main;
+    }
+
+    /**
+     * The page fills the window; when the window is shorter than the page needs (a low window, the progress panel
+     * shown), it scrolls instead of pushing the status bar off the bottom.
+     */
+    private static javafx.scene.control.ScrollPane scrollableWhenShort(javafx.scene.layout.Region page) {
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(page);
+        scroll.setFitToWidth(true);
+        scroll.setMinHeight(0);
+        // fill the height while the page fits; below its minimum height, keep that height and scroll
+        scroll.viewportBoundsProperty().addListener((o, a, b) ->
+                scroll.setFitToHeight(b.getHeight() >= page.minHeight(b.getWidth())));
+        scroll.getStyleClass().add("page-scroll");
+        return scroll;
     }
 
     public SearchViewModel searchViewModel() {

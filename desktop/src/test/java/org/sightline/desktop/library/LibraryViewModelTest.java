@@ -74,6 +74,13 @@ class LibraryViewModelTest {
                 if (i == 0) {
                     during.run(cancelled);
                 }
+                if (p.getFileName().toString().startsWith("copy-of-")) { // a copy: not catalogued under its own path
+                    FileOutcome copy = new FileOutcome(p, FileOutcome.Status.UNCHANGED, FileOutcome.SAME_CONTENT_AS
+                            + p.resolveSibling(p.getFileName().toString().substring(8)) + ", already indexed", 0);
+                    outcomes.add(copy);
+                    listener.fileFinished(copy);
+                    continue;
+                }
                 boolean bad = p.getFileName().toString().startsWith("truncated");
                 FileOutcome o = bad
                         ? new FileOutcome(p, FileOutcome.Status.FAILED, "cannot read " + p + ": the moov atom is missing", 0)
@@ -118,6 +125,40 @@ class LibraryViewModelTest {
         assertEquals(java.util.Set.of("gate"), vm.cameras());
         assertEquals(3, indexChanges, "after each file and after the job");
         assertTrue(vm.runningJob().isEmpty());
+    }
+
+    @Test
+    void aCopyOfAnIndexedVideoReadsDuplicateWithItsFullReasonAndIsCountedApart() throws IOException {
+        Path copy = Files.createFile(archive.resolve("copy-of-gate.mp4"));
+        vm.add(List.of(good, copy));
+
+        assertEquals("Done: 1 indexed, 0 failed or partial, 1 duplicate, 0:20 of footage in 0:02.", vm.messageProperty().get());
+        VideoEntry row = entry(copy);
+        assertTrue(row.copyProperty().get());
+        assertEquals("duplicate", row.statusText(), "not \"done\": it was not indexed");
+        assertEquals("same content as " + good + ", already indexed", row.reasonProperty().get());
+        assertEquals("done", entry(good).statusText());
+        assertEquals("1 video in the catalog · 1 duplicate file (same content as a catalogued video, not indexed again)",
+                vm.countText().get(), "the first figure is the status bar's");
+
+        vm.refresh(); // the catalog does not hold the copy: it stays a duplicate
+        assertTrue(entry(copy).copyProperty().get());
+    }
+
+    @Test
+    void aTypedPathAddsTheFolderAndAPathThatIsNotThereIsNamed() throws IOException {
+        Path folder = Files.createDirectory(archive.resolve("gate camera"));
+        assertTrue(vm.addTypedPath("  \"" + folder + "\" "), "quotes and spaces around a pasted path are fine");
+        assertEquals(List.of(List.of(folder)), library.calls);
+        assertEquals("", vm.typedPathProblemProperty().get());
+
+        assertTrue(!vm.addTypedPath(archive.resolve("nowhere").toString()));
+        assertEquals("There is no folder or file " + archive.resolve("nowhere") + ".", vm.typedPathProblemProperty().get());
+        assertTrue(!vm.addTypedPath("footage/gate"));
+        assertEquals("Give the whole path, from the top: 'footage/gate' does not start with /.",
+                vm.typedPathProblemProperty().get());
+        assertTrue(!vm.addTypedPath("  "));
+        assertEquals(1, library.calls.size(), "nothing else was indexed");
     }
 
     @Test

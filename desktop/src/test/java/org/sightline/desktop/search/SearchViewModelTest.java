@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -49,7 +51,7 @@ class SearchViewModelTest {
         vm.selectedCameras().add("aisle");
         vm.dayFromProperty().set("07:00");
         vm.dayToProperty().set("19:30");
-        vm.fromDateProperty().set(LocalDate.of(2026, 1, 1));
+        vm.fromDateProperty().set("2026-01-01");
         vm.search();
 
         assertEquals(3, vm.shownClips().size());
@@ -156,17 +158,51 @@ class SearchViewModelTest {
         assertEquals("Give both ends of the time-of-day window (HH:mm), or neither.", vm.errorProperty().get());
 
         vm.dayFromProperty().set("");
-        vm.fromDateProperty().set(LocalDate.of(2026, 2, 1));
-        vm.toDateProperty().set(LocalDate.of(2026, 1, 1));
+        vm.fromDateProperty().set("2026-02-01");
+        vm.toDateProperty().set("2026-01-01");
         vm.search();
         assertEquals("The date range ends before it starts.", vm.errorProperty().get());
 
-        vm.fromDateProperty().set(null);
+        vm.fromDateProperty().set("");
         vm.search();
         assertTrue(vm.errorProperty().get().contains("no model pack installed"), vm.errorProperty().get());
         assertEquals("", vm.statusProperty().get());
         assertFalse(vm.searchingProperty().get());
         assertTrue(vm.shownClips().isEmpty());
+    }
+
+    @Test
+    void isoDatesTypedInTheDateFieldsAreKeptAndBoundTheSearch() {
+        // issue 15, item 11: 2018-01-01 and 2018-01-01T22:00 were wiped from the date fields
+        SearchViewModel vm = answering(List.of(clip("gate", 10, 0.31f, 1f, Instant.parse("2018-01-01T22:30:00Z"))));
+        ZoneId zone = ZoneId.systemDefault();
+        vm.promptProperty().set("car");
+        vm.fromDateProperty().set("2018-01-01T22:00");
+        vm.toDateProperty().set(" 2018-01-02 ");
+        vm.search();
+
+        assertEquals("2018-01-01T22:00", vm.fromDateProperty().get(), "the text stays as typed");
+        assertEquals("", vm.fromDateProblemProperty().get());
+        SearchQuery q = asked.getFirst();
+        assertEquals(LocalDateTime.of(2018, 1, 1, 22, 0).atZone(zone).toInstant(), q.from());
+        assertEquals(LocalDate.of(2018, 1, 3).atStartOfDay(zone).toInstant(), q.to(), "a date alone covers its whole day");
+
+        vm.fromDateProperty().set("2018-01-01 06:30");
+        vm.toDateProperty().set("2018-01-01T07:15:30");
+        vm.rerun();
+        assertEquals(LocalDateTime.of(2018, 1, 1, 6, 30).atZone(zone).toInstant(), asked.getLast().from());
+        assertEquals(LocalDateTime.of(2018, 1, 1, 7, 15, 30).atZone(zone).toInstant(), asked.getLast().to());
+
+        int before = asked.size();
+        vm.fromDateProperty().set("01/02/2018");
+        assertEquals("'01/02/2018' is not a date: type it as 2018-01-31 or 2018-01-31T22:00.",
+                vm.fromDateProblemProperty().get(), "said next to the field as soon as it is typed");
+        assertEquals("01/02/2018", vm.fromDateProperty().get(), "a wrong date is not wiped either");
+        vm.rerun();
+        assertEquals(before, asked.size(), "no search runs with a date that cannot be read");
+        assertEquals(vm.fromDateProblemProperty().get(), vm.errorProperty().get());
+        vm.fromDateProperty().set("");
+        assertEquals("", vm.fromDateProblemProperty().get());
     }
 
     @Test

@@ -224,7 +224,7 @@ final class FileFeeder implements Runnable {
         catalog.rememberPath(sha, path);
         Path copyOf = fedThisRun.get(sha);
         if (copyOf != null) {
-            return settle(new FileOutcome(path, FileOutcome.Status.UNCHANGED, "same content as " + PathText.shown(copyOf) + ", indexed in this run", 0));
+            return settle(new FileOutcome(path, FileOutcome.Status.UNCHANGED, FileOutcome.SAME_CONTENT_AS + PathText.shown(copyOf) + ", indexed in this run", 0));
         }
 
         Optional<VideoRecord> atPath = catalog.videoByPath(path);
@@ -242,7 +242,7 @@ final class FileFeeder implements Runnable {
                     break;
                 }
                 if (catalog.isIndexed(other.id(), modelId, sha) && !request.reembed()) {
-                    return settle(new FileOutcome(path, FileOutcome.Status.UNCHANGED, "same content as " + PathText.shown(other.path()) + ", already indexed", 0));
+                    return settle(new FileOutcome(path, FileOutcome.Status.UNCHANGED, FileOutcome.SAME_CONTENT_AS + PathText.shown(other.path()) + ", already indexed", 0));
                 }
             }
         } else if (catalog.isIndexed(atPath.get().id(), modelId, sha) && !request.reembed()) {
