@@ -47,11 +47,7 @@ class LibraryAndGuidanceTest {
     void start(Stage stage) throws Exception {
         tasks = new FxTaskExecutor();
         DataDirectory dir = new DataDirectory(temp.resolve("data"));
-        workbench = new Workbench(dir, WorkspaceServices.open(dir), tasks);
-        Scene scene = new Scene(workbench.view(), 1240, 780);
-        scene.getStylesheets().add(SightlineApp.stylesheet());
-        stage.setScene(scene);
-        stage.show();
+        workbench = WorkbenchWindow.show(stage, dir, tasks, 1240, 780);
     }
 
     @AfterEach

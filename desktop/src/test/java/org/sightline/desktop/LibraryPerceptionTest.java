@@ -67,11 +67,7 @@ class LibraryPerceptionTest {
     void start(Stage stage) throws Exception {
         tasks = new SynchronousTaskExecutor();
         DataDirectory dir = new DataDirectory(data);
-        workbench = new Workbench(dir, WorkspaceServices.open(dir), tasks);
-        Scene scene = new Scene(workbench.view(), 1280, 800);
-        scene.getStylesheets().add(SightlineApp.stylesheet());
-        stage.setScene(scene);
-        stage.show();
+        workbench = WorkbenchWindow.show(stage, dir, tasks, 1280, 800);
     }
 
     @AfterEach

@@ -67,12 +67,7 @@ class SearchWorkflowTest {
     void start(Stage stage) throws Exception {
         tasks = new SynchronousTaskExecutor();
         DataDirectory dir = new DataDirectory(data);
-        workbench = new Workbench(dir, WorkspaceServices.open(dir), tasks);
-        Scene scene = new Scene(workbench.view(), 1240, 780);
-        scene.getStylesheets().add(SightlineApp.stylesheet());
-        stage.setScene(scene);
-        stage.sizeToScene(); // the test stage is reused: a smaller window left by an earlier test would hide the right side
-        stage.show();
+        workbench = WorkbenchWindow.show(stage, dir, tasks, 1240, 780);
     }
 
     @AfterEach

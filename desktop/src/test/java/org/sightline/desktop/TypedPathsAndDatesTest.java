@@ -77,12 +77,7 @@ class TypedPathsAndDatesTest {
     void start(Stage stage) throws Exception {
         tasks = new FxTaskExecutor();
         DataDirectory dir = new DataDirectory(data);
-        workbench = new Workbench(dir, WorkspaceServices.open(dir), tasks);
-        Scene scene = new Scene(workbench.view(), 1240, 780);
-        scene.getStylesheets().add(SightlineApp.stylesheet());
-        stage.setScene(scene);
-        stage.sizeToScene();
-        stage.show();
+        workbench = WorkbenchWindow.show(stage, dir, tasks, 1240, 780);
     }
 
     @AfterEach

@@ -441,7 +441,7 @@ public final class CasesView extends VBox {
 
     private static File chooseCheckpointFile(Window owner) {
         javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
-        chooser.setTitle("Save the audit checkpoint (keep it off this workstation)");
+        chooser.setTitle("Save the audit checkpoint (keep it off this workstation; Ctrl+L types a path)");
         chooser.setInitialFileName("sightline-audit-checkpoint-"
                 + java.time.LocalDate.now().format(java.time.format.DateTimeFormatter.ISO_LOCAL_DATE) + ".json");
         return chooser.showSaveDialog(owner);
@@ -497,7 +497,7 @@ public final class CasesView extends VBox {
 
     private static File chooseFolder(Window owner) {
         DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle("Choose where to write the evidence package");
+        chooser.setTitle("Choose where to write the evidence package (Ctrl+L types a path)");
         return chooser.showDialog(owner);
     }
 

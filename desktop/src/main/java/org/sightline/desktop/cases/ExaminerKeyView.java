@@ -101,7 +101,7 @@ public final class ExaminerKeyView extends VBox {
 
     private static File choosePublicKeyFile(Window owner) {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Save the examiner's public key (for whoever checks the packages)");
+        chooser.setTitle("Save the examiner's public key (for whoever checks the packages; Ctrl+L types a path)");
         chooser.setInitialFileName("sightline-examiner-public-key.pem");
         return chooser.showSaveDialog(owner);
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import org.sightline.desktop.WorkbenchWindow;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -39,12 +40,7 @@ class NothingIndexedSearchTest {
         DataDirectory dir = new DataDirectory(data).create();
         new ModelStore(dir.modelsDir()).installDemo();
         tasks = new SynchronousTaskExecutor();
-        workbench = new Workbench(dir, WorkspaceServices.open(dir), tasks);
-        Scene scene = new Scene(workbench.view(), 1240, 780);
-        scene.getStylesheets().add(SightlineApp.stylesheet());
-        stage.setScene(scene);
-        stage.sizeToScene();
-        stage.show();
+        workbench = WorkbenchWindow.show(stage, dir, tasks, 1240, 780);
     }
 
     @AfterEach
