@@ -79,7 +79,7 @@ shoot() {
   echo "take-screenshot: saved $png ($(du -k "$png" | cut -f1) KB)" >&2
 }
 
-pages="${SIGHTLINE_SCREENSHOT_PAGES:-search cases cases-disclosure cases-key}"
+pages="${SIGHTLINE_SCREENSHOT_PAGES:-search cases cases-disclosure cases-key library}"
 review_settle="${SIGHTLINE_SCREENSHOT_REVIEW_WAIT:-60}"
 for size in $sizes; do
   for page in $pages; do
@@ -91,6 +91,7 @@ for size in $sizes; do
         shoot cases-disclosure "$size" -Dsightline.page=cases -Dsightline.reviewDisclosure=people
         settle="$settle_before"; data="$data_before" ;;
       cases-key) shoot cases-key "$size" -Dsightline.page=cases -Dsightline.showExaminerKey=true ;;
+      library) shoot library "$size" -Dsightline.page=library ;;
     esac
   done
 done

@@ -171,10 +171,16 @@ public final class LibraryView extends VBox {
         status.setPrefWidth(90);
         prog.setPrefWidth(90);
         found.setPrefWidth(360);
-        reason.setMinWidth(200); // a reason wraps onto more lines rather than being cut
+        // every heading stays whole at 1024x700 (values cut by a narrow column are whole in their tooltips); a reason
+        // wraps onto more lines rather than being cut, and the found line gives way first (whole in its tooltip)
+        archive.setMinWidth(80);
+        name.setMinWidth(100);
+        camera.setMinWidth(80);
+        length.setMinWidth(70);
         status.setMinWidth(90); // "duplicate", "indexing" whole
-        length.setMinWidth(60);
-        found.setMinWidth(160); // the found line gives way on a small window (whole in its tooltip)
+        prog.setMinWidth(86);
+        found.setMinWidth(120);
+        reason.setMinWidth(120);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         VBox.setVgrow(table, Priority.ALWAYS);
         table.setMinHeight(120);
@@ -250,7 +256,8 @@ public final class LibraryView extends VBox {
         table.getColumns().addAll(List.of(key, name, zone, videos));
         key.setPrefWidth(95);
         name.setPrefWidth(120);
-        videos.setPrefWidth(55);
+        videos.setPrefWidth(64);
+        videos.setMinWidth(64); // "Videos" whole at 1024x700
         zone.setPrefWidth(215);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPrefHeight(150);
