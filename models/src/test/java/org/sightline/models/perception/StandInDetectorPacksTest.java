@@ -1,17 +1,24 @@
 package org.sightline.models.perception;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.sightline.models.generate.StandInDetectors;
 import org.sightline.models.generate.StandInDetectors.Layout;
+import org.sightline.models.pack.PackVerificationException;
+import org.sightline.models.perception.detect.DecodingOptions;
 import org.sightline.models.perception.detect.Detection;
+import org.sightline.models.perception.detect.DetectorOutputException;
+import org.sightline.models.perception.detect.PixelFormat;
 import org.sightline.models.perception.detect.NormalisedBox;
 import org.sightline.models.perception.detect.ObjectDetector;
 import org.sightline.models.runtime.RgbFrame;
@@ -58,5 +65,56 @@ class StandInDetectorPacksTest {
             assertTrue(d.box().iou(truth) > 0.8, layout + ": " + d.box() + " against " + truth);
             assertEquals(List.of(), detector.detect(frame(false)), layout + " in a grey frame");
         }
+    }
+
+    /** Rewrites the pack's manifest with {@code change} applied to its detector entry and class names. */
+    private static void rewrite(Path pack, java.util.function.UnaryOperator<PerceptionManifest> change) throws Exception {
+        Path file = pack.resolve(PerceptionManifest.FILE_NAME);
+        java.nio.file.Files.write(file, change.apply(PerceptionManifest.parse(java.nio.file.Files.readAllBytes(file))).toJson());
+    }
+
+    private static PerceptionManifest withModel(PerceptionManifest m, PerceptionManifest.ModelEntry e, List<String> classes) {
+        return new PerceptionManifest(m.format(), m.name(), m.version(), m.kind(), m.licence(), m.description(), m.provenance(),
+                List.of(e), classes, m.characterSet(), m.files());
+    }
+
+    @Test
+    void anOutputOfTheWrongShapeForTheClassListNamesTheOutputAndBothShapes() throws Exception {
+        Path packDir = StandInDetectorPacks.write(Layout.YOLOV8, dir);
+        rewrite(packDir, m -> withModel(m, m.models().getFirst(), List.of("red object", "blue object", "green object")));
+        VerifiedPerceptionPack pack = new PerceptionPackVerifier().verify(packDir);
+        try (ObjectDetector detector = PackedDetector.open(pack, new RuntimeOptions(1, 1, 1))) {
+            DetectorOutputException e = assertThrows(DetectorOutputException.class, () -> detector.detect(frame(true)));
+            assertEquals("detector stand-in-yolov8 (yolov8 decoding): output output0 has shape [1, 5, 8400], expected"
+                    + " [1, 4+3, N] or [1, N, 4+3] for 3 classes", e.getMessage());
+        }
+    }
+
+    @Test
+    void aYoloxPackMustSayWhetherItsOutputIsOnTheGrid() throws Exception {
+        Path packDir = StandInDetectorPacks.write(Layout.YOLOX_RAW, dir);
+        rewrite(packDir, m -> {
+            PerceptionManifest.ModelEntry e = m.models().getFirst();
+            return withModel(m, new PerceptionManifest.ModelEntry(e.role(), e.file(), e.input(), e.outputs(), e.image(),
+                    e.decoding()), m.classNames());
+        });
+        String json = java.nio.file.Files.readString(packDir.resolve(PerceptionManifest.FILE_NAME));
+        assertFalse(json.contains("yoloxOutput") || json.contains("inputValues") || json.contains("boxOrder")
+                || json.contains("classIdOffset"), "absent optional fields are not written:\n" + json);
+        VerifiedPerceptionPack pack = new PerceptionPackVerifier().verify(packDir);
+        PackVerificationException e = assertThrows(PackVerificationException.class, () -> PackedDetector.settings(pack));
+        assertTrue(e.getMessage().contains("names a yolox detector without \"yoloxOutput\""), e.getMessage());
+    }
+
+    @Test
+    void theOptionalFieldsAreWrittenAndReadBack() throws Exception {
+        Path packDir = StandInDetectorPacks.write(Layout.SSD_NMS, dir);
+        String json = java.nio.file.Files.readString(packDir.resolve(PerceptionManifest.FILE_NAME));
+        assertTrue(json.contains("\"inputValues\" : \"uint8\"") && json.contains("\"boxOrder\" : \"ymin-xmin-ymax-xmax\"")
+                && json.contains("\"classIdOffset\" : 1") && !json.contains("yoloxOutput"), json);
+        PerceptionManifest.ModelEntry e = new PerceptionPackVerifier().verify(packDir).manifest().models().getFirst();
+        assertEquals(PixelFormat.InputValues.UINT8, e.inputValues());
+        assertEquals(DecodingOptions.BoxOrder.YMIN_XMIN_YMAX_XMAX, e.boxOrder());
+        assertEquals(1, e.classIdOffset());
     }
 }
