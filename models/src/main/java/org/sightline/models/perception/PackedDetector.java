@@ -2,6 +2,8 @@ package org.sightline.models.perception;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import org.sightline.models.pack.OnnxSignature;
 import org.sightline.models.pack.PackVerificationException;
 import org.sightline.models.perception.PerceptionManifest.Decoding;
 import org.sightline.models.perception.PerceptionManifest.Kind;
@@ -18,6 +20,10 @@ import org.sightline.models.runtime.RuntimeOptions;
  * manifest's input, outputs and class names replace those of the decoding family's defaults.
  */
 public final class PackedDetector {
+    /** ONNX element type codes of the two image inputs Sightline feeds. */
+    private static final int ONNX_FLOAT = 1;
+    private static final int ONNX_UINT8 = 2;
+
     private PackedDetector() {
     }
 
@@ -25,17 +31,9 @@ public final class PackedDetector {
     public static DetectorSettings settings(VerifiedPerceptionPack pack) {
         PerceptionManifest m = pack.manifest();
         ModelEntry entry = detectorEntry(pack);
-        DetectorSettings.Family family = switch (entry.decoding()) {
-            case CENTERNET -> DetectorSettings.Family.CENTERNET;
-            case BLAZEFACE -> DetectorSettings.Family.BLAZEFACE;
-            case NANODET -> DetectorSettings.Family.NANODET;
-            case YOLOV5 -> DetectorSettings.Family.YOLOV5;
-            case YOLOV8 -> DetectorSettings.Family.YOLOV8;
-            case YOLOX -> DetectorSettings.Family.YOLOX;
-            case SSD_NMS -> DetectorSettings.Family.SSD_NMS;
-            case DB, CTC -> throw new PackVerificationException(pack.dir().resolve(entry.file()), "uses the output decoding "
-                    + entry.decoding().name().toLowerCase() + ", which reads scene text, not objects");
-        };
+        DetectorSettings.Family family = family(entry.decoding()).orElseThrow(() -> new PackVerificationException(
+                pack.dir().resolve(entry.file()), "uses the output decoding " + entry.decoding().name().toLowerCase()
+                + ", which reads scene text, not objects"));
         Path manifestFile = pack.dir().resolve(PerceptionManifest.FILE_NAME);
         if (!family.readsOutputs(entry.outputs().size())) {
             throw new PackVerificationException(manifestFile, "a " + family.name().toLowerCase().replace('_', '-')
@@ -66,10 +64,109 @@ public final class PackedDetector {
         }
         DetectorSettings d = DetectorSettings.defaults(family);
         List<String> classes = m.classNames();
-        return new DetectorSettings(entry.input(), image.width() > 0 ? image.width() : d.inputSize(), d.fit(),
+        int side = inputSide(pack, entry, pixels.values(), d.inputSize());
+        return new DetectorSettings(entry.input(), side, d.fit(),
                 pixels, family, entry.outputs(), classes,
                 d.scoreThreshold(), d.iouThreshold(), d.maxDetections(),
                 d.sameObjectClasses().stream().filter(classes::containsAll).toList(), options);
+    }
+
+    /**
+     * The side of the square input the detector is fed: the manifest's {@code image.width}, else the model's fixed
+     * side, else the family's default. Checks the model's image input against the manifest first (element type,
+     * four dimensions, 3 colour channels where the layout puts them, a square of that side when fixed), so a
+     * mismatch is a plain error naming the model and its input rather than ONNX Runtime's at the first frame.
+     */
+    private static int inputSide(VerifiedPerceptionPack pack, ModelEntry entry, PixelFormat.InputValues values, int defaultSide) {
+        Path modelFile = pack.dir().resolve(entry.file());
+        OnnxSignature signature = pack.signatures().get(entry.file());
+        OnnxSignature.Tensor input = signature == null ? null : signature.input(entry.input()).orElse(null);
+        PerceptionManifest.ImageInput image = entry.image();
+        if (input == null) {
+            return image.width() > 0 ? image.width() : defaultSide;
+        }
+        String what = "input " + entry.input() + " " + input.dims();
+        int expectedType = values == PixelFormat.InputValues.UINT8 ? ONNX_UINT8 : ONNX_FLOAT;
+        if (input.elementType() != expectedType) {
+            throw new PackVerificationException(modelFile, what + " takes " + elementTypeName(input.elementType())
+                    + " values but the manifest says " + (entry.inputValues() == null ? "nothing (float32)" : values.name().toLowerCase())
+                    + (input.elementType() == ONNX_UINT8 ? "; write \"inputValues\" : \"uint8\" with scale 1, mean 0 and std 1" : ""));
+        }
+        if (input.dims().size() != 4) {
+            throw new PackVerificationException(modelFile, what + " is not one image [1, 3, side, side] (nchw) or"
+                    + " [1, side, side, 3] (nhwc)");
+        }
+        boolean nchw = image.layout() == PerceptionManifest.Layout.NCHW;
+        long channels = input.fixedDim(nchw ? 1 : 3);
+        if (channels != -1 && channels != 3) {
+            throw new PackVerificationException(modelFile, what + " does not have 3 colour channels where the manifest's layout "
+                    + image.layout().name().toLowerCase() + " puts them");
+        }
+        long h = input.fixedDim(nchw ? 2 : 1);
+        long w = input.fixedDim(nchw ? 3 : 2);
+        if (h != -1 && w != -1 && h != w) {
+            throw new PackVerificationException(modelFile, what + " takes a " + w + "x" + h
+                    + " picture; Sightline feeds detectors a square");
+        }
+        long fixed = Math.max(h, w);
+        if (image.width() > 0 && fixed != -1 && fixed != image.width()) {
+            throw new PackVerificationException(modelFile, what + " takes a " + fixed + "-pixel square but the manifest's"
+                    + " image.width is " + image.width());
+        }
+        return image.width() > 0 ? image.width() : fixed > 0 ? (int) fixed : defaultSide;
+    }
+
+    /** The detector family of an object decoding; empty for the text decodings. */
+    private static Optional<DetectorSettings.Family> family(Decoding decoding) {
+        return Optional.ofNullable(switch (decoding) {
+            case CENTERNET -> DetectorSettings.Family.CENTERNET;
+            case BLAZEFACE -> DetectorSettings.Family.BLAZEFACE;
+            case NANODET -> DetectorSettings.Family.NANODET;
+            case YOLOV5 -> DetectorSettings.Family.YOLOV5;
+            case YOLOV8 -> DetectorSettings.Family.YOLOV8;
+            case YOLOX -> DetectorSettings.Family.YOLOX;
+            case SSD_NMS -> DetectorSettings.Family.SSD_NMS;
+            case DB, CTC -> null;
+        });
+    }
+
+    private static String elementTypeName(int code) {
+        return switch (code) {
+            case ONNX_FLOAT -> "float32";
+            case ONNX_UINT8 -> "uint8";
+            case 3 -> "int8";
+            case 10 -> "float16";
+            case 11 -> "float64";
+            default -> "ONNX element type " + code;
+        };
+    }
+
+    /**
+     * The model entry a manifest needs for an export in a family's default conventions ({@link DetectorSettings#defaults}:
+     * input and output names, image size and normalisation, and the family's decoding fields), for writing a pack
+     * around a bare ONNX file; change what the export does differently.
+     */
+    public static ModelEntry defaultEntry(Decoding decoding, String file) {
+        DetectorSettings.Family family = family(decoding).orElseThrow(() -> new IllegalArgumentException(
+                decoding.name().toLowerCase() + " reads scene text, not objects"));
+        DetectorSettings d = DetectorSettings.defaults(family);
+        PixelFormat p = d.pixels();
+        boolean ssd = family == DetectorSettings.Family.SSD_NMS;
+        int side = ssd ? 0 : d.inputSize();
+        return new ModelEntry(ModelRole.DETECTOR, file, d.inputName(), d.outputs(),
+                new PerceptionManifest.ImageInput(p.channelsFirst() ? PerceptionManifest.Layout.NCHW : PerceptionManifest.Layout.NHWC,
+                        p.bgr() ? PerceptionManifest.ChannelOrder.BGR : PerceptionManifest.ChannelOrder.RGB, side, side, 1, 0,
+                        p.scale(), floats(p.mean()), floats(p.std())),
+                decoding, p.values() == PixelFormat.InputValues.UINT8 ? p.values() : null, d.decodingOptions().yoloxOutput(),
+                ssd ? d.decodingOptions().boxOrder() : null, ssd ? d.decodingOptions().classIdOffset() : null);
+    }
+
+    private static float[] floats(List<Float> values) {
+        float[] out = new float[values.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = values.get(i);
+        }
+        return out;
     }
 
     /** Opens the pack's detector with its {@link #settings}. */

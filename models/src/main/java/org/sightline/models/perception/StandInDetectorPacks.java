@@ -8,15 +8,11 @@ import java.util.List;
 import org.sightline.models.generate.StandInDetectors;
 import org.sightline.models.generate.StandInDetectors.Layout;
 import org.sightline.models.integrity.Sha256;
-import org.sightline.models.perception.PerceptionManifest.ChannelOrder;
 import org.sightline.models.perception.PerceptionManifest.Decoding;
 import org.sightline.models.perception.PerceptionManifest.FileRole;
-import org.sightline.models.perception.PerceptionManifest.ImageInput;
 import org.sightline.models.perception.PerceptionManifest.ModelEntry;
-import org.sightline.models.perception.PerceptionManifest.ModelRole;
 import org.sightline.models.perception.PerceptionManifest.PackFile;
 import org.sightline.models.perception.detect.DecodingOptions;
-import org.sightline.models.perception.detect.PixelFormat;
 
 /**
  * Writes detector packs around the {@link StandInDetectors} (manifest with hashes, ONNX model), as a user would
@@ -48,21 +44,11 @@ public final class StandInDetectorPacks {
         Path dir = parent.resolve(name);
         String modelFile = name + ".onnx";
         byte[] onnx = StandInDetectors.onnx(layout);
-        float[] zero = {0f, 0f, 0f};
-        float[] one = {1f, 1f, 1f};
-        int size = StandInDetectors.YOLO_INPUT_SIZE;
-        ModelEntry model = switch (layout) {
-            case YOLOV5, YOLOV8, YOLOV8_TRANSPOSED -> new ModelEntry(ModelRole.DETECTOR, modelFile, layout.input(), layout.outputs(),
-                    new ImageInput(PerceptionManifest.Layout.NCHW, ChannelOrder.RGB, size, size, 1, 0, 1.0 / 255, zero, one),
-                    decoding(layout));
-            case YOLOX_RAW, YOLOX_DECODED -> new ModelEntry(ModelRole.DETECTOR, modelFile, layout.input(), layout.outputs(),
-                    new ImageInput(PerceptionManifest.Layout.NCHW, ChannelOrder.BGR, size, size, 1, 0, 1.0, zero, one),
-                    Decoding.YOLOX, null, layout == Layout.YOLOX_RAW ? DecodingOptions.YoloxOutput.RAW_GRID
-                    : DecodingOptions.YoloxOutput.DECODED, null, null);
-            case SSD_NMS -> new ModelEntry(ModelRole.DETECTOR, modelFile, layout.input(), layout.outputs(),
-                    new ImageInput(PerceptionManifest.Layout.NHWC, ChannelOrder.RGB, 0, 0, 1, 0, 1.0, zero, one),
-                    Decoding.SSD_NMS, PixelFormat.InputValues.UINT8, null, DecodingOptions.BoxOrder.YMIN_XMIN_YMAX_XMAX, 1);
-        };
+        // the family's default conventions, which these layouts copy, with the export's own names
+        ModelEntry d = PackedDetector.defaultEntry(decoding(layout), modelFile);
+        ModelEntry model = new ModelEntry(d.role(), d.file(), layout.input(), layout.outputs(), d.image(), d.decoding(),
+                d.inputValues(), layout == Layout.YOLOX_DECODED ? DecodingOptions.YoloxOutput.DECODED : d.yoloxOutput(),
+                d.boxOrder(), d.classIdOffset());
         PerceptionManifest manifest = new PerceptionManifest(PerceptionManifest.FORMAT, name, "1",
                 PerceptionManifest.Kind.DETECTOR,
                 "Stand-in made by Sightline (no third-party weights); for tests only",

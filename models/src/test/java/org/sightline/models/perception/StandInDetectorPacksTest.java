@@ -117,4 +117,51 @@ class StandInDetectorPacksTest {
         assertEquals(DecodingOptions.BoxOrder.YMIN_XMIN_YMAX_XMAX, e.boxOrder());
         assertEquals(1, e.classIdOffset());
     }
+
+    @Test
+    void anEightBitInputWrittenAsFloatIsAPlainErrorNamingTheInput() throws Exception {
+        Path packDir = StandInDetectorPacks.write(Layout.SSD_NMS, dir);
+        rewrite(packDir, m -> {
+            PerceptionManifest.ModelEntry e = m.models().getFirst();
+            return withModel(m, new PerceptionManifest.ModelEntry(e.role(), e.file(), e.input(), e.outputs(), e.image(),
+                    e.decoding(), null, null, null, 1), m.classNames());
+        });
+        VerifiedPerceptionPack pack = new PerceptionPackVerifier().verify(packDir);
+        PackVerificationException e = assertThrows(PackVerificationException.class, () -> PackedDetector.settings(pack));
+        assertTrue(e.getMessage().endsWith("stand-in-ssd-nms.onnx: input input_tensor [1, height, width, 3] takes uint8 values"
+                + " but the manifest says nothing (float32); write \"inputValues\" : \"uint8\" with scale 1, mean 0 and std 1"),
+                e.getMessage());
+    }
+
+    @Test
+    void aManifestSizeOtherThanTheModelsFixedSizeIsAPlainError() throws Exception {
+        Path packDir = StandInDetectorPacks.write(Layout.YOLOV5, dir);
+        rewrite(packDir, m -> {
+            PerceptionManifest.ModelEntry e = m.models().getFirst();
+            PerceptionManifest.ImageInput i = e.image();
+            return withModel(m, new PerceptionManifest.ModelEntry(e.role(), e.file(), e.input(), e.outputs(),
+                    new PerceptionManifest.ImageInput(i.layout(), i.channels(), 416, 416, 1, 0, i.scale(), i.mean(), i.std()),
+                    e.decoding()), m.classNames());
+        });
+        VerifiedPerceptionPack pack = new PerceptionPackVerifier().verify(packDir);
+        PackVerificationException e = assertThrows(PackVerificationException.class, () -> PackedDetector.settings(pack));
+        assertTrue(e.getMessage().endsWith("input images [1, 3, 640, 640] takes a 640-pixel square but the manifest's"
+                + " image.width is 416"), e.getMessage());
+    }
+
+    @Test
+    void theDefaultEntriesOfTheYoloFamiliesAreTheUltralyticsAndYoloxExportConventions() {
+        PerceptionManifest.ModelEntry v8 = PackedDetector.defaultEntry(PerceptionManifest.Decoding.YOLOV8, "yolov8n.onnx");
+        assertEquals("images", v8.input());
+        assertEquals(List.of("output0"), v8.outputs());
+        assertEquals(640, v8.image().width());
+        assertEquals(1.0 / 255, v8.image().scale(), 1e-9);
+        PerceptionManifest.ModelEntry x = PackedDetector.defaultEntry(PerceptionManifest.Decoding.YOLOX, "yolox_s.onnx");
+        assertEquals(PerceptionManifest.ChannelOrder.BGR, x.image().channels());
+        assertEquals(DecodingOptions.YoloxOutput.RAW_GRID, x.yoloxOutput());
+        PerceptionManifest.ModelEntry ssd = PackedDetector.defaultEntry(PerceptionManifest.Decoding.SSD_NMS, "ssd.onnx");
+        assertEquals(PixelFormat.InputValues.UINT8, ssd.inputValues());
+        assertEquals(1, ssd.classIdOffset());
+        assertEquals(0, ssd.image().width(), "any size");
+    }
 }
