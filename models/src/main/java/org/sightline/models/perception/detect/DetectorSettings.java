@@ -15,7 +15,9 @@ import java.util.Set;
  * @param family          the output decoding
  * @param outputs         the outputs the family's decoder reads, in its order: centernet the per-class centre heat map
  *                        NHWC {@code [1, h, w, classes]} then the box extents (left, top, right, bottom, in input
- *                        pixels) NHWC {@code [1, h, w, 4]}; blazeface {@link BlazefaceDecoder#OUTPUTS}
+ *                        pixels) NHWC {@code [1, h, w, 4]}; blazeface {@link BlazefaceDecoder#OUTPUTS}; nanodet
+ *                        {@link NanodetDecoder#OUTPUTS}; yolov5, yolov8, yolox their one output; ssd-nms boxes,
+ *                        scores, classes and count, or its one {@code [1, 1, N, 7]} output
  * @param classNames      class names by class index
  * @param scoreThreshold  lowest score reported
  * @param iouThreshold    boxes of one class overlapping more than this are merged (the higher score kept)
@@ -93,6 +95,17 @@ public record DetectorSettings(String inputName, int inputSize, Fit fit, PixelFo
                 case NANODET -> NanodetDecoder.OUTPUTS;
                 case YOLOV5, YOLOV8, YOLOX -> 1;
                 case SSD_NMS -> 4;
+            };
+        }
+
+        /**
+         * The 0–255 level of the letterbox bars: grey 114 for the YOLO families, as ultralytics' {@code LetterBox},
+         * YOLOv5's {@code letterbox} and YOLOX's {@code preproc} pad; black for the others.
+         */
+        public float letterboxLevel() {
+            return switch (this) {
+                case YOLOV5, YOLOV8, YOLOX -> 114f;
+                case CENTERNET, BLAZEFACE, NANODET, SSD_NMS -> 0f;
             };
         }
 
