@@ -10,7 +10,8 @@ import org.sightline.models.generate.OnnxGraph.ElementType;
 
 /**
  * Stand-in object detectors: small ONNX graphs, generated here, in the input and output layouts real exports use
- * (YOLOv5, YOLOv8/YOLO11, YOLOX raw and decoded, TensorFlow Object Detection API SSD with NMS), so Sightline's
+ * (YOLOv5, YOLOv8/YOLO11, YOLOX raw and decoded, TensorFlow Object Detection API SSD with NMS, Caffe-style SSD
+ * {@code DetectionOutput}), so Sightline's
  * decoding of those layouts can be checked on real footage without shipping third-party weights. They are
  * <b>not</b> trained models and find one thing only: the class {@value #CLASS_NAME}.
  *
@@ -52,7 +53,13 @@ public final class StandInDetectors {
          * {@code detection_boxes} [1,N,4] (ymin, xmin, ymax, xmax normalised), {@code detection_scores} [1,N],
          * {@code detection_classes} [1,N] (float, 1-based ids), {@code num_detections} [1].
          */
-        SSD_NMS("input_tensor", List.of("detection_boxes", "detection_scores", "detection_classes", "num_detections"));
+        SSD_NMS("input_tensor", List.of("detection_boxes", "detection_scores", "detection_classes", "num_detections")),
+        /**
+         * Caffe-style SSD with its {@code DetectionOutput} layer (as OpenVINO's SSDs): {@code data} [1,3,300,300]
+         * float BGR 0–255 → {@code detection_out} [1,1,N,7] (image id, label from 1, confidence, xmin, ymin, xmax,
+         * ymax normalised).
+         */
+        SSD_DETECTION_OUT("data", List.of("detection_out"));
 
         private final String input;
         private final List<String> outputs;
@@ -82,6 +89,7 @@ public final class StandInDetectors {
             case YOLOX_RAW -> yolox(g, true);
             case YOLOX_DECODED -> yolox(g, false);
             case SSD_NMS -> ssd(g);
+            case SSD_DETECTION_OUT -> ssdDetectionOut(g);
         }
         try {
             return new OnnxGraphWriter("sightline-stand-in-detectors", "1", Map.of("", 13L)).toBytes(g);
@@ -286,6 +294,31 @@ public final class StandInDetectors {
         g.output("detection_scores", ElementType.FLOAT, 1, 1);
         g.output("detection_classes", ElementType.FLOAT, 1, 1);
         g.output("num_detections", ElementType.FLOAT, 1);
+    }
+
+    /** Side of the Caffe-style SSD stand-in's fixed input. */
+    public static final int CAFFE_SSD_INPUT_SIZE = 300;
+
+    private static void ssdDetectionOut(OnnxGraph g) {
+        int size = CAFFE_SSD_INPUT_SIZE;
+        g.input("data", ElementType.FLOAT, 1, 3, size, size);
+        Red red = red(g, "data", size, 255f, true);
+        String scores = levelScores(g, red);
+        g.initializer("flat_scores_shape", new long[] {1, -1}, 2);
+        g.node("Reshape", List.of(scores, "flat_scores_shape"), List.of("all_scores"));
+        g.initializer("keep_one", new long[] {1}, 1);
+        g.node("TopK", List.of("all_scores", "keep_one"), List.of("best_score", "best_cell"), Attribute.of("axis", 1L));
+        g.initializer("value_shape", new long[] {1, 1, 1, 1}, 4);
+        g.initializer("side", new float[] {size}, 1);
+        g.initializer("image_id", new float[] {0f}, 1, 1, 1, 1);
+        g.initializer("first_label", new float[] {1f}, 1, 1, 1, 1);
+        List<String> row = new ArrayList<>(List.of("image_id", "first_label",
+                g.node("Reshape", List.of("best_score", "value_shape"), List.of("confidence"))));
+        for (String c : List.of(red.x1(), red.y1(), red.x2(), red.y2())) {
+            row.add(g.node("Div", List.of(c, "side"), List.of(c + "_normalised")));
+        }
+        g.node("Concat", row, List.of("detection_out"), Attribute.of("axis", 3L));
+        g.output("detection_out", ElementType.FLOAT, 1, 1, 1, 7);
     }
 
     /** Grid cells over strides 8, 16 and 32 of a square input. */

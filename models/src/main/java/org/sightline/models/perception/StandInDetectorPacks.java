@@ -10,6 +10,7 @@ import org.sightline.models.generate.StandInDetectors.Layout;
 import org.sightline.models.integrity.Sha256;
 import org.sightline.models.perception.PerceptionManifest.Decoding;
 import org.sightline.models.perception.PerceptionManifest.FileRole;
+import org.sightline.models.perception.PerceptionManifest.ImageInput;
 import org.sightline.models.perception.PerceptionManifest.ModelEntry;
 import org.sightline.models.perception.PerceptionManifest.PackFile;
 import org.sightline.models.perception.detect.DecodingOptions;
@@ -34,7 +35,7 @@ public final class StandInDetectorPacks {
             case YOLOV5 -> Decoding.YOLOV5;
             case YOLOV8, YOLOV8_TRANSPOSED -> Decoding.YOLOV8;
             case YOLOX_RAW, YOLOX_DECODED -> Decoding.YOLOX;
-            case SSD_NMS -> Decoding.SSD_NMS;
+            case SSD_NMS, SSD_DETECTION_OUT -> Decoding.SSD_NMS;
         };
     }
 
@@ -46,9 +47,15 @@ public final class StandInDetectorPacks {
         byte[] onnx = StandInDetectors.onnx(layout);
         // the family's default conventions, which these layouts copy, with the export's own names
         ModelEntry d = PackedDetector.defaultEntry(decoding(layout), modelFile);
-        ModelEntry model = new ModelEntry(d.role(), d.file(), layout.input(), layout.outputs(), d.image(), d.decoding(),
-                d.inputValues(), layout == Layout.YOLOX_DECODED ? DecodingOptions.YoloxOutput.DECODED : d.yoloxOutput(),
-                d.boxOrder(), d.classIdOffset());
+        ModelEntry model = layout == Layout.SSD_DETECTION_OUT
+                ? new ModelEntry(d.role(), d.file(), layout.input(), layout.outputs(),
+                        new ImageInput(PerceptionManifest.Layout.NCHW, PerceptionManifest.ChannelOrder.BGR,
+                                StandInDetectors.CAFFE_SSD_INPUT_SIZE, StandInDetectors.CAFFE_SSD_INPUT_SIZE, 1, 0, 1.0,
+                                new float[3], new float[] {1f, 1f, 1f}),
+                        d.decoding(), null, null, null, 1)
+                : new ModelEntry(d.role(), d.file(), layout.input(), layout.outputs(), d.image(), d.decoding(),
+                        d.inputValues(), layout == Layout.YOLOX_DECODED ? DecodingOptions.YoloxOutput.DECODED : d.yoloxOutput(),
+                        d.boxOrder(), d.classIdOffset());
         PerceptionManifest manifest = new PerceptionManifest(PerceptionManifest.FORMAT, name, "1",
                 PerceptionManifest.Kind.DETECTOR,
                 "Stand-in made by Sightline (no third-party weights); for tests only",

@@ -1,5 +1,6 @@
 package org.sightline.models.perception;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -163,5 +164,12 @@ class StandInDetectorPacksTest {
         assertEquals(PixelFormat.InputValues.UINT8, ssd.inputValues());
         assertEquals(1, ssd.classIdOffset());
         assertEquals(0, ssd.image().width(), "any size");
+    }
+
+    @Test
+    void theStandInsAreTheSameBytesEveryTime() {
+        for (Layout layout : Layout.values()) {
+            assertArrayEquals(StandInDetectors.onnx(layout), StandInDetectors.onnx(layout), layout.name());
+        }
     }
 }
