@@ -37,8 +37,11 @@ public final class PackedDetector {
         Path manifestFile = pack.dir().resolve(PerceptionManifest.FILE_NAME);
         if (!family.readsOutputs(entry.outputs().size())) {
             throw new PackVerificationException(manifestFile, "a " + family.name().toLowerCase().replace('_', '-')
-                    + " detector names " + (family == DetectorSettings.Family.SSD_NMS ? "4 outputs (boxes, scores, classes, count) or 1"
-                    : family.outputCount()) + " outputs, this one " + entry.outputs());
+                    + " detector names " + switch (family) {
+                        case SSD_NMS -> "4 (boxes, scores, classes, count) or 1";
+                        case NANODET -> "6 (scores and distributions of 3 levels) or 1 (nanodet's own export)";
+                        default -> String.valueOf(family.outputCount());
+                    } + " outputs, this one " + entry.outputs());
         }
         if (family == DetectorSettings.Family.YOLOX && entry.yoloxOutput() == null) {
             throw new PackVerificationException(manifestFile, "names a yolox detector without \"yoloxOutput\": say \"raw-grid\""

@@ -63,7 +63,8 @@ public record DetectorSettings(String inputName, int inputSize, Fit fit, PixelFo
         BLAZEFACE,
         /**
          * NanoDet (RangiLyu/nanodet): per level (strides 8, 16, 32) class scores {@code [1, cells, classes]} and box
-         * side distributions {@code [1, cells, 4 × bins]} ({@link NanodetDecoder}).
+         * side distributions {@code [1, cells, 4 × bins]} ({@link NanodetDecoder}); or the one output
+         * {@code [1, N, C + 4 × bins]} of RangiLyu/nanodet's own export, NanoDet-Plus included ({@link NanodetPlusDecoder}).
          */
         NANODET,
         /**
@@ -109,9 +110,13 @@ public record DetectorSettings(String inputName, int inputSize, Fit fit, PixelFo
             };
         }
 
-        /** Whether the family's decoder reads {@code count} outputs (SSD with NMS: four, or the single-output form). */
+        /**
+         * Whether the family's decoder reads {@code count} outputs: SSD with NMS four, or its single-output form;
+         * NanoDet six (the starter pack's converted layout), or the one output of nanodet's own ONNX export
+         * ({@link NanodetPlusDecoder}).
+         */
         public boolean readsOutputs(int count) {
-            return count == outputCount() || (this == SSD_NMS && count == 1);
+            return count == outputCount() || ((this == SSD_NMS || this == NANODET) && count == 1);
         }
     }
 

@@ -30,7 +30,7 @@ import org.sightline.models.runtime.RuntimeOptions;
  * Finds objects in frames with an ONNX detector on DJL's OnnxRuntime engine, set up like
  * {@link OnnxVisionLanguageModel}: the frame is fitted to the detector's square input
  * ({@link DetectorPreprocessor}), the outputs decoded by the detector's family ({@link CenternetDecoder},
- * {@link BlazefaceDecoder}, {@link NanodetDecoder}, {@link YoloDecoder}, {@link YoloxGrid}, {@link SsdNmsDecoder}), boxes
+ * {@link BlazefaceDecoder}, {@link NanodetDecoder}, {@link NanodetPlusDecoder}, {@link YoloDecoder}, {@link YoloxGrid}, {@link SsdNmsDecoder}), boxes
  * mapped back to normalised frame coordinates and overlapping boxes of a class merged ({@link NonMaxSuppression}).
  *
  * <p>Thread-safety: safe to call from several threads; each call has its own predictor and NDManager over the
@@ -48,6 +48,7 @@ public final class ObjectDetector implements AutoCloseable {
     private final CenternetDecoder centernet;
     private final BlazefaceDecoder blazeface;
     private final NanodetDecoder nanodet;
+    private final NanodetPlusDecoder nanodetExport;
     private final YoloDecoder yolo;
     private final YoloxGrid yoloxGrid;
     private final SsdNmsDecoder ssd;
@@ -65,6 +66,8 @@ public final class ObjectDetector implements AutoCloseable {
                 ? new BlazefaceDecoder(settings.inputSize(), settings.maxDetections()) : null;
         this.nanodet = settings.family() == DetectorSettings.Family.NANODET
                 ? new NanodetDecoder(settings.inputSize(), settings.maxDetections()) : null;
+        this.nanodetExport = settings.family() == DetectorSettings.Family.NANODET && settings.outputs().size() == 1
+                ? new NanodetPlusDecoder(settings.inputSize(), settings.maxDetections()) : null;
         DetectorSettings.Family family = settings.family();
         this.yolo = family == DetectorSettings.Family.YOLOV5 || family == DetectorSettings.Family.YOLOX
                 ? new YoloDecoder(true) : family == DetectorSettings.Family.YOLOV8 ? new YoloDecoder(false) : null;
@@ -147,14 +150,14 @@ public final class ObjectDetector implements AutoCloseable {
     private List<CenternetDecoder.Peak> decode(NDList out, float threshold) {
         int classes = settings.classNames().size();
         return switch (settings.family()) {
-                case CENTERNET -> centernetPeaks(out, threshold);
-                case BLAZEFACE -> blazeface.decode(
-                        List.of(output(out, settings.outputs().get(0)).toFloatArray(), output(out, settings.outputs().get(2)).toFloatArray()),
-                        List.of(output(out, settings.outputs().get(1)).toFloatArray(), output(out, settings.outputs().get(3)).toFloatArray()),
-                        threshold);
-                case NANODET -> nanodet.decode(
-                        List.of(floats(out, 0), floats(out, 2), floats(out, 4)),
-                        List.of(floats(out, 1), floats(out, 3), floats(out, 5)), classes, threshold);
+            case CENTERNET -> centernetPeaks(out, threshold);
+            case BLAZEFACE -> blazeface.decode(
+                    List.of(output(out, settings.outputs().get(0)).toFloatArray(), output(out, settings.outputs().get(2)).toFloatArray()),
+                    List.of(output(out, settings.outputs().get(1)).toFloatArray(), output(out, settings.outputs().get(3)).toFloatArray()),
+                    threshold);
+            case NANODET -> nanodetExport != null ? nanodetExport.decode(tensor(out, 0), classes, threshold) : nanodet.decode(
+                    List.of(floats(out, 0), floats(out, 2), floats(out, 4)),
+                    List.of(floats(out, 1), floats(out, 3), floats(out, 5)), classes, threshold);
             case YOLOV5, YOLOV8 -> yolo.decode(tensor(out, 0), classes, threshold);
             case YOLOX -> yolo.decode(yoloxGrid != null ? yoloxGrid.decode(tensor(out, 0), classes) : tensor(out, 0),
                     classes, threshold);
