@@ -25,7 +25,7 @@ import org.sightline.models.testing.SharedData;
 
 /**
  * A stand-in detector pack in each export layout (YOLOv5, YOLOv8, YOLOv8 transposed, YOLOX raw and decoded, SSD with
- * NMS in TensorFlow's four outputs and in Caffe's one {@code detection_out}), opened through {@link PackedDetector} as a user's pack would be, finds the red car of
+ * NMS in TensorFlow's four outputs and in Caffe's one {@code detection_out}, nanodet's own export), opened through {@link PackedDetector} as a user's pack would be, finds the red car of
  * {@code parking-aisle-cars.mp4} at 17 s where it is (box measured by eye on the frame decoded at 768×432:
  * x 310–466, y 64–314), and nothing at 2 s (empty grey tarmac). This checks each family's decoding and the way
  * back through the letterbox on real footage.
@@ -35,8 +35,8 @@ class StandInDetectorFootageTest {
     static final NormalisedBox RED_CAR = new NormalisedBox(310 / 768f, 64 / 432f, 466 / 768f, 314 / 432f);
     /**
      * IoU the stand-in's box must reach with the measured box. The stand-ins box the red paint, not the grey
-     * windows and glare, so their box lies inside the car's: measured 0.72 for the YOLO layouts (640 input), 0.58 and
-     * 0.55 for the SSDs (they work on 320 and 300 pixels), all within the car's box.
+     * windows and glare, so their box lies inside the car's: measured 0.72 for the YOLO layouts (640 input), 0.64 for
+     * the NanoDet export (416), 0.58 and 0.55 for the SSDs (they work on 320 and 300 pixels), all within the car's box.
      */
     static final float IOU_FLOOR = 0.5f;
     /** How far (normalised) a found box may reach outside the measured one. */

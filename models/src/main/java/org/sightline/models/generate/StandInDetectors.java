@@ -59,7 +59,13 @@ public final class StandInDetectors {
          * float BGR 0–255 → {@code detection_out} [1,1,N,7] (image id, label from 1, confidence, xmin, ymin, xmax,
          * ymax normalised).
          */
-        SSD_DETECTION_OUT("data", List.of("detection_out"));
+        SSD_DETECTION_OUT("data", List.of("detection_out")),
+        /**
+         * RangiLyu/nanodet's own export ({@code tools/export_onnx.py}, NanoDet-Plus head): {@code data} [1,3,416,416]
+         * float BGR normalised with NanoDet's mean and std → {@code output} [1, 3598, C + 4×8] (class scores after
+         * sigmoid, then 8 distance logits per side; strides 8, 16, 32, 64). The stand-in scores the stride-32 level only.
+         */
+        NANODET_EXPORT("data", List.of("output"));
 
         private final String input;
         private final List<String> outputs;
@@ -90,6 +96,7 @@ public final class StandInDetectors {
             case YOLOX_DECODED -> yolox(g, false);
             case SSD_NMS -> ssd(g);
             case SSD_DETECTION_OUT -> ssdDetectionOut(g);
+            case NANODET_EXPORT -> nanodetExport(g);
         }
         try {
             return new OnnxGraphWriter("sightline-stand-in-detectors", "1", Map.of("", 13L)).toBytes(g);
@@ -102,20 +109,30 @@ public final class StandInDetectors {
     private record Red(String cells, String x1, String y1, String x2, String y2, int side) {
     }
 
+    /** A 0–1 (unit 1) or 0–255 (unit 255) picture's values as 0–255 pixel values: {@code a × value + b}. */
+    private static float[][] plain(float unit) {
+        float a = 255f / unit;
+        return new float[][] {{a, a, a}, {0f, 0f, 0f}};
+    }
+
     /**
-     * @param unit value of full intensity in the input (1 for 0–1 inputs, 255 for 0–255)
-     * @param bgr  channels blue, green, red
+     * @param toPixels per model channel, {@code a} then {@code b} of {@code pixel = a × value + b} (0–255 pixels)
+     * @param bgr      channels blue, green, red
      */
-    private static Red red(OnnxGraph g, String image, int size, float unit, boolean bgr) {
+    private static Red red(OnnxGraph g, String image, int size, float[][] toPixels, boolean bgr) {
         int r = bgr ? 2 : 0;
+        int b = 2 - r;
+        float[] a = toPixels[0];
+        float[] o = toPixels[1];
         float[] w = new float[6];
-        // output channel 0: R - G, channel 1: R - B (G is channel 1 either way)
-        w[r] = 1 / unit;
-        w[1] = -1 / unit;
-        w[3 + r] = 1 / unit;
-        w[3 + (2 - r)] = -1 / unit;
+        // output channel 0: (R - G) / 255, channel 1: (R - B) / 255 (G is channel 1 either way)
+        w[r] = a[r] / 255;
+        w[1] = -a[1] / 255;
+        w[3 + r] = a[r] / 255;
+        w[3 + b] = -a[b] / 255;
         g.initializer("redness_weights", w, 2, 3, 1, 1);
-        g.node("Conv", List.of(image, "redness_weights"), List.of("red_differences"));
+        g.initializer("redness_bias", new float[] {(o[r] - o[1]) / 255, (o[r] - o[b]) / 255}, 2);
+        g.node("Conv", List.of(image, "redness_weights", "redness_bias"), List.of("red_differences"));
         g.node("ReduceMin", List.of("red_differences"), List.of("redness"), Attribute.ints("axes", 1), Attribute.of("keepdims", 1L));
         g.node("AveragePool", List.of("redness"), List.of("cell_redness"), Attribute.ints("kernel_shape", CELL, CELL),
                 Attribute.ints("strides", CELL, CELL));
@@ -192,7 +209,7 @@ public final class StandInDetectors {
     }
 
     private static void yolov5(OnnxGraph g) {
-        Red red = red(g, floatImage(g), YOLO_INPUT_SIZE, 1f, false);
+        Red red = red(g, floatImage(g), YOLO_INPUT_SIZE, plain(1f), false);
         String scores = levelScores(g, red);
         // three anchors per cell, as YOLOv5's head: the same cell scores three times
         g.node("Concat", List.of(scores, scores, scores), List.of("anchor_scores"), Attribute.of("axis", 2L));
@@ -206,7 +223,7 @@ public final class StandInDetectors {
     }
 
     private static void yolov8(OnnxGraph g, boolean transposed) {
-        Red red = red(g, floatImage(g), YOLO_INPUT_SIZE, 1f, false);
+        Red red = red(g, floatImage(g), YOLO_INPUT_SIZE, plain(1f), false);
         String scores = levelScores(g, red);
         List<String> rows = new ArrayList<>(boxRows(g, red, scores));
         rows.add(scores);
@@ -222,7 +239,7 @@ public final class StandInDetectors {
     }
 
     private static void yolox(OnnxGraph g, boolean raw) {
-        Red red = red(g, floatImage(g), YOLO_INPUT_SIZE, 255f, true);
+        Red red = red(g, floatImage(g), YOLO_INPUT_SIZE, plain(255f), true);
         String scores = levelScores(g, red);
         List<String> rows = new ArrayList<>(boxRows(g, red, scores));
         if (raw) {
@@ -266,7 +283,7 @@ public final class StandInDetectors {
         g.node("Transpose", List.of("pixels"), List.of("planes"), Attribute.ints("perm", 0, 3, 1, 2));
         g.initializer("working_size", new long[] {1, 3, SSD_WORKING_SIZE, SSD_WORKING_SIZE}, 4);
         g.node("Resize", List.of("planes", "", "", "working_size"), List.of("resized"), Attribute.of("mode", "linear"));
-        Red red = red(g, "resized", SSD_WORKING_SIZE, 255f, false);
+        Red red = red(g, "resized", SSD_WORKING_SIZE, plain(255f), false);
         String scores = levelScores(g, red);
         // the graph's own "NMS": the best cell, with the red extent as its box
         g.initializer("flat_scores_shape", new long[] {1, -1}, 2);
@@ -302,7 +319,7 @@ public final class StandInDetectors {
     private static void ssdDetectionOut(OnnxGraph g) {
         int size = CAFFE_SSD_INPUT_SIZE;
         g.input("data", ElementType.FLOAT, 1, 3, size, size);
-        Red red = red(g, "data", size, 255f, true);
+        Red red = red(g, "data", size, plain(255f), true);
         String scores = levelScores(g, red);
         g.initializer("flat_scores_shape", new long[] {1, -1}, 2);
         g.node("Reshape", List.of(scores, "flat_scores_shape"), List.of("all_scores"));
@@ -319,6 +336,88 @@ public final class StandInDetectors {
         }
         g.node("Concat", row, List.of("detection_out"), Attribute.of("axis", 3L));
         g.output("detection_out", ElementType.FLOAT, 1, 1, 1, 7);
+    }
+
+    /** Side of the NanoDet export stand-in's input. */
+    public static final int NANODET_INPUT_SIZE = 416;
+    /** NanoDet's normalisation (its configurations' mean and std), BGR. */
+    private static final float[] NANODET_MEAN = {103.53f, 116.28f, 123.675f};
+    private static final float[] NANODET_STD = {57.375f, 57.12f, 58.395f};
+    private static final int NANODET_BINS = 8;
+
+    private static void nanodetExport(OnnxGraph g) {
+        int size = NANODET_INPUT_SIZE;
+        g.input("data", ElementType.FLOAT, 1, 3, size, size);
+        Red red = red(g, "data", size, new float[][] {NANODET_STD, NANODET_MEAN}, true);
+        int[] strides = {8, 16, 32, 64};
+        int n = 0;
+        int before = 0;
+        for (int stride : strides) {
+            int side = (size + stride - 1) / stride;
+            if (stride < 32) {
+                before += side * side;
+            }
+            n += side * side;
+        }
+        int level32 = (size / 32) * (size / 32);
+        float[] px = new float[n];
+        float[] py = new float[n];
+        float[] perStride = new float[n];
+        int i = 0;
+        for (int stride : strides) {
+            int side = (size + stride - 1) / stride;
+            for (int y = 0; y < side; y++) {
+                for (int x = 0; x < side; x++) {
+                    px[i] = x * stride;
+                    py[i] = y * stride;
+                    perStride[i++] = 1f / stride;
+                }
+            }
+        }
+        // scores: the red share of each stride-32 cell; the other levels score nothing
+        g.node("AveragePool", List.of(red.cells()), List.of("red_share_32"), Attribute.ints("kernel_shape", 4, 4),
+                Attribute.ints("strides", 4, 4));
+        g.initializer("flat_shape", new long[] {1, 1, -1}, 3);
+        g.node("Reshape", List.of("red_share_32", "flat_shape"), List.of("flat_share_32"));
+        g.initializer("finer_levels", new float[before], 1, 1, before);
+        g.initializer("coarser_level", new float[n - before - level32], 1, 1, n - before - level32);
+        g.node("Concat", List.of("finer_levels", "flat_share_32", "coarser_level"), List.of("score_row"), Attribute.of("axis", 2L));
+        g.initializer("column_shape", new long[] {1, -1, 1}, 3);
+        g.node("Reshape", List.of("score_row", "column_shape"), List.of("score_column"));
+        // distances from each prior to the red extent's sides, in strides, as distributions over 8 bins
+        g.initializer("prior_x", px, 1, n, 1);
+        g.initializer("prior_y", py, 1, n, 1);
+        g.initializer("per_stride", perStride, 1, n, 1);
+        g.initializer("extent_shape", new long[] {1, 1, 1}, 3);
+        g.initializer("no_distance", new float[] {0f}, 1);
+        g.initializer("last_bin", new float[] {NANODET_BINS - 1}, 1);
+        g.initializer("one", new float[] {1f}, 1);
+        g.initializer("tiny", new float[] {1e-9f}, 1);
+        float[] bins = new float[NANODET_BINS];
+        for (int k = 0; k < NANODET_BINS; k++) {
+            bins[k] = k;
+        }
+        g.initializer("bins", bins, 1, 1, NANODET_BINS);
+        List<String> columns = new ArrayList<>(List.of("score_column"));
+        String[][] sides = {{"prior_x", red.x1()}, {"prior_y", red.y1()}, {red.x2(), "prior_x"}, {red.y2(), "prior_y"}};
+        for (int s = 0; s < 4; s++) {
+            List<String> operands = new ArrayList<>();
+            for (String v : sides[s]) {
+                operands.add(v.startsWith("prior") ? v : g.node("Reshape", List.of(v, "extent_shape"), List.of(v + "_" + s)));
+            }
+            String pixels = g.node("Sub", operands, List.of("side_pixels_" + s));
+            String strideUnits = g.node("Mul", List.of(pixels, "per_stride"), List.of("side_strides_" + s));
+            String low = g.node("Max", List.of(strideUnits, "no_distance"), List.of("side_low_" + s));
+            String d = g.node("Min", List.of(low, "last_bin"), List.of("side_distance_" + s));
+            String off = g.node("Sub", List.of(d, "bins"), List.of("bin_offset_" + s));
+            String abs = g.node("Abs", List.of(off), List.of("bin_gap_" + s));
+            String tri = g.node("Sub", List.of("one", abs), List.of("bin_closeness_" + s));
+            String weight = g.node("Relu", List.of(tri), List.of("bin_weight_" + s));
+            String safe = g.node("Max", List.of(weight, "tiny"), List.of("bin_weight_safe_" + s));
+            columns.add(g.node("Log", List.of(safe), List.of("bin_logits_" + s)));
+        }
+        g.node("Concat", columns, List.of("output"), Attribute.of("axis", 2L));
+        g.output("output", ElementType.FLOAT, 1, n, 1 + 4 * NANODET_BINS);
     }
 
     /** Grid cells over strides 8, 16 and 32 of a square input. */

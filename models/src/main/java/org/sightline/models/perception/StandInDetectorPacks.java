@@ -36,6 +36,7 @@ public final class StandInDetectorPacks {
             case YOLOV8, YOLOV8_TRANSPOSED -> Decoding.YOLOV8;
             case YOLOX_RAW, YOLOX_DECODED -> Decoding.YOLOX;
             case SSD_NMS, SSD_DETECTION_OUT -> Decoding.SSD_NMS;
+            case NANODET_EXPORT -> Decoding.NANODET;
         };
     }
 
@@ -47,7 +48,9 @@ public final class StandInDetectorPacks {
         byte[] onnx = StandInDetectors.onnx(layout);
         // the family's default conventions, which these layouts copy, with the export's own names
         ModelEntry d = PackedDetector.defaultEntry(decoding(layout), modelFile);
-        ModelEntry model = layout == Layout.SSD_DETECTION_OUT
+        ModelEntry model = layout == Layout.NANODET_EXPORT
+                ? new ModelEntry(d.role(), d.file(), layout.input(), layout.outputs(), d.image(), d.decoding())
+                : layout == Layout.SSD_DETECTION_OUT
                 ? new ModelEntry(d.role(), d.file(), layout.input(), layout.outputs(),
                         new ImageInput(PerceptionManifest.Layout.NCHW, PerceptionManifest.ChannelOrder.BGR,
                                 StandInDetectors.CAFFE_SSD_INPUT_SIZE, StandInDetectors.CAFFE_SSD_INPUT_SIZE, 1, 0, 1.0,
