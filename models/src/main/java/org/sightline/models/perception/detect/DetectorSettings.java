@@ -8,7 +8,7 @@ import java.util.Set;
  * How to run one ONNX object detector: its input (name, square size, how the frame is fitted, value scale), how
  * its outputs are decoded, the class names, and the thresholds applied to what it finds.
  *
- * @param inputName       the model's image input, NHWC float
+ * @param inputName       the model's image input (layout and element type per {@code pixels})
  * @param inputSize       side of the square input in pixels
  * @param fit             how a frame of another shape is brought to the square input
  * @param pixels          the input's layout, colour order and normalisation
