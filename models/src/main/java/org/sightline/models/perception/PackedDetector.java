@@ -1,7 +1,9 @@
 package org.sightline.models.perception;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.sightline.models.pack.OnnxSignature;
 import org.sightline.models.pack.PackVerificationException;
@@ -162,6 +164,79 @@ public final class PackedDetector {
                         p.scale(), floats(p.mean()), floats(p.std())),
                 decoding, p.values() == PixelFormat.InputValues.UINT8 ? p.values() : null, d.decodingOptions().yoloxOutput(),
                 ssd ? d.decodingOptions().boxOrder() : null, ssd ? d.decodingOptions().classIdOffset() : null);
+    }
+
+    /**
+     * The model entry for a bare ONNX export of a family, its names and input read from the model's signature:
+     * the family's {@link #defaultEntry} with the model's only image input (its name, layout by where the 3 channels
+     * are, fixed square side, {@code uint8} when it takes bytes) and its outputs (the only one for the single-output
+     * families; for {@code ssd-nms} the one {@code [1,1,N,7]} output or the four named like {@code detection_boxes},
+     * {@code detection_scores}, {@code detection_classes}, {@code num_detections}). Whether a YOLOX output is still
+     * on the grid cannot be read from its shape, so a {@code yolox} entry leaves {@code yoloxOutput} unset (opening
+     * asks for it).
+     *
+     * @throws IllegalArgumentException naming what the signature does not make clear, such as several inputs
+     */
+    public static ModelEntry entryFor(Decoding decoding, String file, OnnxSignature signature) {
+        ModelEntry d = defaultEntry(decoding, file);
+        if (signature.inputs().size() != 1) {
+            throw new IllegalArgumentException(file + " has inputs " + names(signature.inputs())
+                    + "; a detector takes one image, write its manifest by hand to say which");
+        }
+        OnnxSignature.Tensor input = signature.inputs().getFirst();
+        PerceptionManifest.ImageInput image = d.image();
+        PerceptionManifest.Layout layout = image.layout();
+        if (input.dims().size() == 4 && input.fixedDim(1) == 3 && input.fixedDim(3) != 3) {
+            layout = PerceptionManifest.Layout.NCHW;
+        } else if (input.dims().size() == 4 && input.fixedDim(3) == 3 && input.fixedDim(1) != 3) {
+            layout = PerceptionManifest.Layout.NHWC;
+        }
+        boolean nchw = layout == PerceptionManifest.Layout.NCHW;
+        long side = input.dims().size() == 4 ? Math.max(input.fixedDim(nchw ? 2 : 1), input.fixedDim(nchw ? 3 : 2)) : -1;
+        int width = side > 0 ? (int) side : image.width();
+        boolean bytes = input.elementType() == ONNX_UINT8;
+        if (!bytes && d.inputValues() == PixelFormat.InputValues.UINT8) {
+            throw new IllegalArgumentException(file + " takes " + elementTypeName(input.elementType()) + " images, not the 8-bit"
+                    + " images of the " + decoding.name().toLowerCase().replace('_', '-') + " convention; write its"
+                    + " normalisation in a manifest by hand");
+        }
+        float[] zero = {0f, 0f, 0f};
+        float[] one = {1f, 1f, 1f};
+        PerceptionManifest.ImageInput read = bytes
+                ? new PerceptionManifest.ImageInput(layout, image.channels(), width, width, 1, 0, 1.0, zero, one)
+                : new PerceptionManifest.ImageInput(layout, image.channels(), width, width, image.sizeMultiple(), image.maxSide(),
+                        image.scale(), image.mean(), image.std());
+        return new ModelEntry(d.role(), file, input.name(), outputsFor(decoding, file, signature, d.outputs()), read, decoding,
+                bytes ? PixelFormat.InputValues.UINT8 : null, null, d.boxOrder(), d.classIdOffset());
+    }
+
+    private static List<String> outputsFor(Decoding decoding, String file, OnnxSignature signature, List<String> defaults) {
+        List<OnnxSignature.Tensor> outputs = signature.outputs();
+        if (outputs.size() == 1) {
+            return List.of(outputs.getFirst().name());
+        }
+        if (decoding == Decoding.SSD_NMS) {
+            List<String> found = new ArrayList<>();
+            for (String role : List.of("boxes", "scores", "classes", "num_detections")) {
+                List<String> matching = outputs.stream().map(OnnxSignature.Tensor::name)
+                        .filter(n -> n.toLowerCase(Locale.ROOT).contains(role)).toList();
+                if (matching.size() != 1) {
+                    throw new IllegalArgumentException(file + " has outputs " + names(outputs) + "; cannot tell which one holds the "
+                            + role.replace('_', ' ') + " (write its manifest by hand)");
+                }
+                found.add(matching.getFirst());
+            }
+            return found;
+        }
+        if (outputs.stream().map(OnnxSignature.Tensor::name).toList().containsAll(defaults)) {
+            return defaults;
+        }
+        throw new IllegalArgumentException(file + " has outputs " + names(outputs) + "; a "
+                + decoding.name().toLowerCase().replace('_', '-') + " export has one (write its manifest by hand to say which)");
+    }
+
+    private static List<String> names(List<OnnxSignature.Tensor> tensors) {
+        return tensors.stream().map(OnnxSignature.Tensor::describe).toList();
     }
 
     private static float[] floats(List<Float> values) {

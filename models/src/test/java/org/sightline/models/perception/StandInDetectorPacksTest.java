@@ -6,15 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.sightline.models.generate.StandInDetectors;
 import org.sightline.models.generate.StandInDetectors.Layout;
+import org.sightline.models.pack.OnnxSignature;
 import org.sightline.models.pack.PackVerificationException;
 import org.sightline.models.perception.detect.DecodingOptions;
 import org.sightline.models.perception.detect.Detection;
@@ -69,9 +72,9 @@ class StandInDetectorPacksTest {
     }
 
     /** Rewrites the pack's manifest with {@code change} applied to its detector entry and class names. */
-    private static void rewrite(Path pack, java.util.function.UnaryOperator<PerceptionManifest> change) throws Exception {
+    private static void rewrite(Path pack, UnaryOperator<PerceptionManifest> change) throws Exception {
         Path file = pack.resolve(PerceptionManifest.FILE_NAME);
-        java.nio.file.Files.write(file, change.apply(PerceptionManifest.parse(java.nio.file.Files.readAllBytes(file))).toJson());
+        Files.write(file, change.apply(PerceptionManifest.parse(Files.readAllBytes(file))).toJson());
     }
 
     private static PerceptionManifest withModel(PerceptionManifest m, PerceptionManifest.ModelEntry e, List<String> classes) {
@@ -99,7 +102,7 @@ class StandInDetectorPacksTest {
             return withModel(m, new PerceptionManifest.ModelEntry(e.role(), e.file(), e.input(), e.outputs(), e.image(),
                     e.decoding()), m.classNames());
         });
-        String json = java.nio.file.Files.readString(packDir.resolve(PerceptionManifest.FILE_NAME));
+        String json = Files.readString(packDir.resolve(PerceptionManifest.FILE_NAME));
         assertFalse(json.contains("yoloxOutput") || json.contains("inputValues") || json.contains("boxOrder")
                 || json.contains("classIdOffset"), "absent optional fields are not written:\n" + json);
         VerifiedPerceptionPack pack = new PerceptionPackVerifier().verify(packDir);
@@ -110,7 +113,7 @@ class StandInDetectorPacksTest {
     @Test
     void theOptionalFieldsAreWrittenAndReadBack() throws Exception {
         Path packDir = StandInDetectorPacks.write(Layout.SSD_NMS, dir);
-        String json = java.nio.file.Files.readString(packDir.resolve(PerceptionManifest.FILE_NAME));
+        String json = Files.readString(packDir.resolve(PerceptionManifest.FILE_NAME));
         assertTrue(json.contains("\"inputValues\" : \"uint8\"") && json.contains("\"boxOrder\" : \"ymin-xmin-ymax-xmax\"")
                 && json.contains("\"classIdOffset\" : 1") && !json.contains("yoloxOutput"), json);
         PerceptionManifest.ModelEntry e = new PerceptionPackVerifier().verify(packDir).manifest().models().getFirst();
@@ -171,5 +174,38 @@ class StandInDetectorPacksTest {
         for (Layout layout : Layout.values()) {
             assertArrayEquals(StandInDetectors.onnx(layout), StandInDetectors.onnx(layout), layout.name());
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Layout.class)
+    void anEntryReadFromABareExportsSignatureMatchesTheWrittenPack(Layout layout) throws Exception {
+        byte[] onnx = StandInDetectors.onnx(layout);
+        PerceptionManifest.Decoding decoding = StandInDetectorPacks.decoding(layout);
+        OnnxSignature signature = OnnxSignature.read(onnx);
+        if (layout == Layout.SSD_DETECTION_OUT) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> PackedDetector.entryFor(decoding, "model.onnx", signature));
+            assertEquals("model.onnx takes float32 images, not the 8-bit images of the ssd-nms convention; write its"
+                    + " normalisation in a manifest by hand", e.getMessage());
+            return;
+        }
+        PerceptionManifest.ModelEntry read = PackedDetector.entryFor(decoding, "model.onnx", signature);
+        assertEquals(layout.input(), read.input());
+        assertEquals(layout.outputs(), read.outputs());
+        Path packDir = StandInDetectorPacks.write(layout, dir);
+        PerceptionManifest.ModelEntry written = new PerceptionPackVerifier().verify(packDir).manifest().models().getFirst();
+        assertEquals(written.image().layout(), read.image().layout());
+        assertEquals(written.image().width(), read.image().width());
+        assertEquals(written.inputValues(), read.inputValues());
+        assertEquals(layout == Layout.YOLOX_RAW || layout == Layout.YOLOX_DECODED ? null : written.yoloxOutput(), read.yoloxOutput(),
+                "a YOLOX output's grid or not is never guessed");
+    }
+
+    @Test
+    void aSignatureThatDoesNotSayWhichOutputIsWhichIsAPlainError() throws Exception {
+        OnnxSignature yolo = OnnxSignature.read(StandInDetectors.onnx(Layout.SSD_NMS));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> PackedDetector.entryFor(PerceptionManifest.Decoding.YOLOV8, "ssd.onnx", yolo));
+        assertTrue(e.getMessage().startsWith("ssd.onnx has outputs [detection_boxes [1,1,4], detection_scores [1,1],"), e.getMessage());
     }
 }
