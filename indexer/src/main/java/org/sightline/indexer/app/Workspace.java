@@ -127,6 +127,9 @@ public final class Workspace implements AutoCloseable {
             throw e;
         }
         Workspace w = new Workspace(dir, models, footage, catalog, index, Objects.requireNonNull(perception, "perception"));
+        if (index instanceof SolrIndexStore solr) {
+            solr.recordZonesFrom(() -> w.cameras().zones()); // other workstations read its frames' time of day in these
+        }
         try {
             w.protocol.reconcile();
             w.lostAtOpen = w.protocol.checkAgainstIndex();
