@@ -482,7 +482,7 @@ public final class SolrIndexStore implements IndexStore {
                     "stats", "true", "stats.field", TIME, "facet", "true", "facet.field", ZONE, "facet.mincount", "1",
                     "facet.limit", "-1"));
         } catch (SolrStoreException e) {
-            if (e.getMessage() != null && e.getMessage().contains("undefined field " + ZONE)) {
+            if (e.getMessage() != null && e.getMessage().contains("undefined field") && e.getMessage().contains(ZONE)) {
                 throw new SolrStoreException("the collection " + location.collection() + " was set up by an older Sightline "
                         + "(its schema lacks the camera zone that time-of-day searches read); bring it up to date with "
                         + "`sightline solr upgrade --zk " + location.zkHost() + " --collection " + location.collection() + "`", e);

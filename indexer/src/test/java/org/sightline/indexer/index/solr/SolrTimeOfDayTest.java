@@ -248,6 +248,49 @@ class SolrTimeOfDayTest {
     }
 
     @Test
+    void aCollectionSetUpBeforeZonesNamesTheUpgrade(@TempDir Path tmp) throws Exception {
+        // a configset whose schema lacks the zone field, as an older Sightline uploaded it
+        String schema;
+        try (var in = SolrCollections.class.getResourceAsStream("configset/schema.xml")) {
+            schema = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String old = schema.replaceAll("(?m)^.*<field name=\"zone\".*$", "");
+        assertFalse(old.equals(schema));
+        var bytes = new java.io.ByteArrayOutputStream();
+        try (var zip = new java.util.zip.ZipOutputStream(bytes)) {
+            for (String name : SolrCollections.CONFIGSET_FILES) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(name));
+                if (name.equals("schema.xml")) {
+                    zip.write(old.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                } else {
+                    try (var in = SolrCollections.class.getResourceAsStream("configset/" + name)) {
+                        in.transferTo(zip);
+                    }
+                }
+                zip.closeEntry();
+            }
+        }
+        SolrLocation before = SolrLocation.of(SharedSolrCloud.get().zkHost(), "before_zones");
+        try (SolrHttp http = new SolrHttp(before.zkHost(), Optional.empty())) {
+            http.postBytes("/admin/configs?action=UPLOAD&overwrite=true&name=sightline_before_zones", "application/octet-stream",
+                    bytes.toByteArray());
+            http.get("/admin/collections?action=CREATE&name=before_zones&numShards=1&replicationFactor=1"
+                    + "&collection.configName=sightline_before_zones&waitForFinalState=true");
+        }
+        try (SolrIndexStore s = SolrIndexStore.open(before, "ws-old", tmp.resolve("before.lock"))) {
+            assertEquals(0, s.search(QUERY, 10, FrameFilter.model(MODEL)).size(), "searches without a time of day still work");
+            SolrStoreException e = org.junit.jupiter.api.Assertions.assertThrows(SolrStoreException.class,
+                    () -> s.search(QUERY, 10, window(WINDOWS.getFirst(), CameraZones.UTC)));
+            assertTrue(e.getMessage().contains("sightline solr upgrade --zk " + before.zkHost() + " --collection before_zones"),
+                    e.getMessage());
+            s.recordZonesFrom(() -> CameraZones.UTC);
+            e = org.junit.jupiter.api.Assertions.assertThrows(SolrStoreException.class,
+                    () -> s.replaceVideo(video(99, "gate", STRETCHES.getFirst())));
+            assertTrue(e.getMessage().contains("sightline solr upgrade"), e.getMessage());
+        }
+    }
+
+    @Test
     void periodsOfConstantOffsetCoverTheSpan() {
         List<SolrTimeOfDayFilter.Period> periods = SolrTimeOfDayFilter.periods(LONDON,
                 Instant.parse("2024-01-01T00:00:00Z").toEpochMilli(), Instant.parse("2024-12-31T00:00:00Z").toEpochMilli());
