@@ -104,6 +104,12 @@ public final class SolrIndexStore implements IndexStore {
     /** As {@link #open(SolrLocation, String, Path)}, sending {@code credentials} with every request when present. */
     public static SolrIndexStore open(SolrLocation location, java.util.Optional<SolrCredentials> credentials, String workstation,
             Path lockFile) throws IOException {
+        return open(location, credentials, java.util.Optional.empty(), workstation, lockFile);
+    }
+
+    /** As {@link #open(SolrLocation, String, Path)}, with credentials and a truststore for an HTTPS cluster, when present. */
+    public static SolrIndexStore open(SolrLocation location, java.util.Optional<SolrCredentials> credentials,
+            java.util.Optional<SolrTrust> trust, String workstation, Path lockFile) throws IOException {
         if (workstation == null || workstation.isBlank() || workstation.contains("/")) {
             throw new IllegalArgumentException("a workstation id must be a non-empty word without '/': " + workstation);
         }
@@ -115,7 +121,7 @@ public final class SolrIndexStore implements IndexStore {
         } catch (OverlappingFileLockException e) {
             lock = null;
         }
-        SolrHttp http = new SolrHttp(location.zkHost(), credentials);
+        SolrHttp http = new SolrHttp(location.zkHost(), credentials, trust);
         SolrIndexStore store = new SolrIndexStore(location, workstation, http, channel, lock);
         try {
             store.count("*:*");
