@@ -150,7 +150,8 @@ public final class Workspace implements AutoCloseable {
     private static IndexStore openStore(DataDirectory dir) throws IOException {
         Optional<SolrLocation> solr = DataDirectorySettings.solrStore(dir);
         if (solr.isPresent()) {
-            return SolrIndexStore.open(solr.get(), DataDirectorySettings.solrCredentials(dir), DataDirectorySettings.workstation(dir),
+            return SolrIndexStore.open(solr.get(), DataDirectorySettings.solrCredentials(dir), DataDirectorySettings.solrTrust(dir),
+                    DataDirectorySettings.workstation(dir),
                     dir.indexDir().resolve("solr-writer.lock"));
         }
         return SegmentIndex.open(dir.indexDir());

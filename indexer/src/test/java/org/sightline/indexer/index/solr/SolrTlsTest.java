@@ -17,12 +17,23 @@ import org.sightline.indexer.index.FrameFilter;
 import org.sightline.indexer.index.IndexedFrame;
 import org.sightline.indexer.index.VideoVectors;
 import org.sightline.indexer.index.Vectors;
+import org.sightline.indexer.app.ActiveModelSource;
+import org.sightline.indexer.app.DataDirectory;
+import org.sightline.indexer.app.DataDirectorySettings;
+import org.sightline.indexer.app.PerceptionSource;
+import org.sightline.indexer.app.Workspace;
+import org.sightline.indexer.ingest.IngestListener;
+import org.sightline.indexer.ingest.IngestRequest;
+import org.sightline.indexer.search.SearchQuery;
+import org.sightline.indexer.testing.ColourTestModel;
+import org.sightline.models.testing.SharedData;
 
 /**
  * A one-node SolrCloud in a child JVM serving HTTPS with a self-signed certificate made by the JDK's keytool (as
  * {@code sightline solr dev-cluster --tls}): ZooKeeper's {@code urlScheme} makes the client use HTTPS; with the
  * truststore a collection is created, written and searched; without it, or with the password file readable by others,
- * the refusal is in plain words naming the node and the setting.
+ * the refusal is in plain words naming the node and the setting; a data directory set to it with {@code config set
+ * solr.truststore} and {@code solr.truststore-password-file} indexes real footage into it and searches it.
  */
 class SolrTlsTest {
     private static final String MODEL = "tls@1#abc";
@@ -49,6 +60,24 @@ class SolrTlsTest {
                         List.of(new IndexedFrame(1, 0.5, v), new IndexedFrame(1, 1.5, v))));
                 assertEquals(2, store.search(v, 10, FrameFilter.model(MODEL)).size());
                 assertEquals(2, store.search(v, 10, new FrameFilter(MODEL, Set.of(), null, null, LocalTime.of(21, 0), LocalTime.of(5, 0))).size());
+            }
+
+            // a data directory set to it with `config set`: indexes real footage and searches over https
+            DataDirectory dir = new DataDirectory(tmp.resolve("data"));
+            dir.create();
+            DataDirectorySettings.set(dir, DataDirectorySettings.INDEX_STORE, location.toString());
+            DataDirectorySettings.set(dir, DataDirectorySettings.SOLR_TRUSTSTORE, certificate.truststore().toString());
+            Path wrongPassword = tmp.resolve("wrong.password");
+            Files.writeString(wrongPassword, "not-it\n");
+            Files.setPosixFilePermissions(wrongPassword, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            IllegalArgumentException wrong = assertThrows(IllegalArgumentException.class,
+                    () -> DataDirectorySettings.set(dir, DataDirectorySettings.SOLR_TRUSTSTORE_PASSWORD, wrongPassword.toString()));
+            assertTrue(wrong.getMessage().contains(certificate.truststore().toString()), wrong.getMessage());
+            DataDirectorySettings.set(dir, DataDirectorySettings.SOLR_TRUSTSTORE_PASSWORD, certificate.passwordFile().toString());
+            assertEquals(certificate.truststore().toAbsolutePath().toString(), DataDirectorySettings.get(dir, DataDirectorySettings.SOLR_TRUSTSTORE));
+            try (Workspace w = Workspace.open(dir, ActiveModelSource.of(new ColourTestModel()), PerceptionSource.none())) {
+                w.ingest(IngestRequest.of(List.of(SharedData.footage("tiny-highway-48px-raw.avi"))), IngestListener.NONE, () -> false);
+                assertTrue(!w.search().search(SearchQuery.prompt("green").withLimit(10)).clips().isEmpty());
             }
 
             // a password file others may read is refused before anything is sent
