@@ -29,8 +29,8 @@ import org.sightline.indexer.testing.ColourTestModel;
 import org.sightline.models.testing.SharedData;
 
 /**
- * A one-node SolrCloud in a child JVM serving HTTPS with a self-signed certificate made by the JDK's keytool (as
- * {@code sightline solr dev-cluster --tls}): ZooKeeper's {@code urlScheme} makes the client use HTTPS; with the
+ * {@code sightline solr dev-cluster --tls} in a child JVM: a one-node SolrCloud serving HTTPS with a self-signed
+ * certificate made by the JDK's keytool, its truststore and private password file printed; ZooKeeper's {@code urlScheme} makes the client use HTTPS; with the
  * truststore a collection is created, written and searched; without it, or with the password file readable by others,
  * the refusal is in plain words naming the node and the setting; a data directory set to it with {@code config set
  * solr.truststore} and {@code solr.truststore-password-file} indexes real footage into it and searches it.
@@ -40,15 +40,37 @@ class SolrTlsTest {
 
     @Test
     void writesAndSearchesOverHttpsWithTheClustersTruststore(@TempDir Path tmp) throws Exception {
-        Path launcher = SolrCloudProcess.findLauncher().orElseThrow(() -> new IllegalStateException(
-                "the SolrCloud launcher is not built: expected solr-cluster/target/solr-cluster-lib beside the indexer module"));
-        SolrDevCertificate certificate = SolrDevCertificate.create(tmp.resolve("tls"));
-        try (SolrCloudProcess cloud = SolrCloudProcess.start(launcher, 1, tmp.resolve("cloud"), Optional.empty(), Optional.of(certificate))) {
-            assertEquals("https", cloud.nodes().getFirst().getScheme(), cloud.nodes().toString());
-            SolrLocation location = SolrLocation.of(cloud.zkHost(), "over_tls");
+        assertTrue(SolrCloudProcess.findLauncher().isPresent(),
+                "the SolrCloud launcher is not built: expected solr-cluster/target/solr-cluster-lib beside the indexer module");
+        // `sightline solr dev-cluster --tls` in a child JVM, as a user would run it
+        Process devCluster = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "-Dai.djl.offline=true",
+                "-cp", System.getProperty("java.class.path"), "org.sightline.indexer.cli.SightlineCommand", "solr", "dev-cluster",
+                "--nodes", "1", "--tls", "--dir", tmp.resolve("cloud").toString())
+                .redirectError(tmp.resolve("dev-cluster.err").toFile()).start();
+        try {
+            java.util.Map<String, String> printed = new java.util.HashMap<>();
+            var out = new java.io.BufferedReader(new java.io.InputStreamReader(devCluster.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+            for (String line = out.readLine(); line != null && !line.startsWith("ready"); line = out.readLine()) {
+                String[] words = line.strip().split("\\s+");
+                if (words[0].equals("node") && words.length >= 3) {
+                    printed.put("node " + words[1], words[2]);
+                } else if (words.length >= 2) {
+                    printed.putIfAbsent(words[0], words[1]);
+                }
+            }
+            assertTrue(printed.containsKey("ZooKeeper"), "dev-cluster printed " + printed + "; see " + tmp.resolve("dev-cluster.err"));
+            assertTrue(printed.get("node 0").startsWith("https://127.0.0.1:"), printed.toString());
+            java.net.URI node = java.net.URI.create(printed.get("node 0"));
+            SolrDevCertificate certificate = new SolrDevCertificate(tmp.resolve("cloud/tls/solr-keystore.p12"),
+                    Path.of(printed.get("truststore")), Path.of(printed.get("password")));
+            assertEquals(tmp.resolve("cloud/tls/solr-truststore.p12").toAbsolutePath(), certificate.truststore());
+            assertEquals(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"),
+                    Files.getPosixFilePermissions(certificate.passwordFile()), "the password file is private");
+            SolrLocation location = SolrLocation.of(printed.get("ZooKeeper"), "over_tls");
 
             SolrStoreException untrusted = assertThrows(SolrStoreException.class, () -> SolrCollections.create(location, 1, 1));
-            assertTrue(untrusted.getMessage().contains("127.0.0.1:" + cloud.nodes().getFirst().getPort())
+            assertTrue(untrusted.getMessage().contains("127.0.0.1:" + node.getPort())
                     && untrusted.getMessage().contains("does not trust")
                     && untrusted.getMessage().contains("sightline config set solr.truststore FILE"), untrusted.getMessage());
 
@@ -84,6 +106,11 @@ class SolrTlsTest {
             Files.setPosixFilePermissions(certificate.passwordFile(), java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
             SolrStoreException open = assertThrows(SolrStoreException.class, () -> SolrTrust.read(certificate.truststore(), certificate.passwordFile()));
             assertTrue(open.getMessage().contains("chmod 600"), open.getMessage());
+        } finally {
+            devCluster.destroy(); // SIGTERM: as Ctrl+C, its shutdown hook stops the cloud
+            if (!devCluster.waitFor(90, java.util.concurrent.TimeUnit.SECONDS)) {
+                devCluster.destroyForcibly();
+            }
         }
     }
 }
