@@ -169,14 +169,21 @@ final class SolrHttp implements AutoCloseable {
         }
     }
 
-    /** The TLS failure behind a failed request (an untrusted or mismatched certificate), or null for any other. */
+    /**
+     * The TLS failure behind a failed request when the node's certificate was refused (not trusted, or not naming the
+     * host), or null for any other failure (a node going down mid-handshake is retried like any node not answering).
+     */
     private static javax.net.ssl.SSLException tlsFailure(Throwable e) {
+        javax.net.ssl.SSLException tls = null;
+        boolean certificateRefused = false;
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof javax.net.ssl.SSLHandshakeException || t instanceof javax.net.ssl.SSLPeerUnverifiedException) {
-                return (javax.net.ssl.SSLException) t;
+            if (t instanceof javax.net.ssl.SSLException s && tls == null) {
+                tls = s;
             }
+            certificateRefused |= t instanceof java.security.cert.CertificateException
+                    || t instanceof javax.net.ssl.SSLPeerUnverifiedException;
         }
-        return null;
+        return certificateRefused ? tls : null;
     }
 
     private static String describe(String path) {
