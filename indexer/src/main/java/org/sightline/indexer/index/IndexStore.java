@@ -94,8 +94,21 @@ public interface IndexStore extends AutoCloseable {
      * store only this data directory writes (the embedded index) refuses, in plain words.
      */
     default List<ArchiveHit> searchArchive(float[] vector, int k, FrameFilter filter) throws IOException {
-        throw new IOException("this data directory keeps its vectors in " + describe() + ", which holds only its own"
+        throw notAnArchive();
+    }
+
+    private IOException notAnArchive() {
+        return new IOException("this data directory keeps its vectors in " + describe() + ", which holds only its own"
                 + " footage; a team archive search needs `sightline config set index.store solr://ZKHOST:PORT/COLLECTION`");
+    }
+
+    /**
+     * Every stored frame of these files (by content) for one model, whichever workstation wrote them, in offset order
+     * per file: the segments and labels a team archive search builds its clips and reasons from. A store only this
+     * data directory writes refuses, like {@link #searchArchive}.
+     */
+    default List<ArchiveFrame> archiveFrames(java.util.Collection<String> sha256s, String modelId) throws IOException {
+        throw notAnArchive();
     }
 
     /**

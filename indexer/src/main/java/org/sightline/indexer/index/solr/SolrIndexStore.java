@@ -357,9 +357,52 @@ public final class SolrIndexStore implements IndexStore {
             hits.add(new ArchiveHit(d.path(SHA).asText(), d.path(MODEL).asText(), d.path(CAMERA).asText(),
                     d.path(WORKSTATION).asText(), d.path(OFFSET).asLong() / 1000.0, cosine(d),
                     new VideoVectors.SourceFile(d.path(FILE_NAME).asText(""),
-                            d.hasNonNull(ARCHIVE_PATH) ? d.path(ARCHIVE_PATH).asText() : null, d.path(SIZE).asLong(0))));
+                            d.hasNonNull(ARCHIVE_PATH) ? d.path(ARCHIVE_PATH).asText() : null, d.path(SIZE).asLong(0)),
+                    d.path(SEGMENT).asLong(-1)));
         }
         return hits;
+    }
+
+    /** Files per request when reading their frames (keeps the query short). */
+    private static final int FILES_PER_REQUEST = 20;
+
+    /**
+     * Every frame document of these files for the model (vectors and stills left out), whichever workstation wrote
+     * them, in offset order per file.
+     */
+    @Override
+    public List<org.sightline.indexer.index.ArchiveFrame> archiveFrames(java.util.Collection<String> sha256s, String modelId)
+            throws IOException {
+        List<String> all = sha256s.stream().distinct().sorted().toList();
+        List<org.sightline.indexer.index.ArchiveFrame> out = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += FILES_PER_REQUEST) {
+            StringBuilder shas = new StringBuilder();
+            all.subList(from, Math.min(all.size(), from + FILES_PER_REQUEST))
+                    .forEach(sha -> shas.append(shas.isEmpty() ? "" : " ").append(term(SHA, sha)));
+            String cursor = "*";
+            while (true) {
+                JsonNode r = http.postForm("/" + location.collection() + "/select", List.of(
+                        "q", "+" + term(KIND, "frame") + " +" + term(MODEL, modelId) + " +(" + shas + ")",
+                        "fl", String.join(",", SHA, WORKSTATION, SEGMENT, OFFSET, LABEL, TIME), "sort", ID + " asc",
+                        "rows", "2000", "cursorMark", cursor));
+                for (JsonNode d : r.path("response").path("docs")) {
+                    java.util.Set<String> labels = new java.util.TreeSet<>();
+                    d.path(LABEL).forEach(l -> labels.add(l.asText()));
+                    out.add(new org.sightline.indexer.index.ArchiveFrame(d.path(SHA).asText(), d.path(WORKSTATION).asText(),
+                            d.path(SEGMENT).asLong(-1), d.path(OFFSET).asLong() / 1000.0, labels,
+                            d.hasNonNull(TIME) ? java.util.Optional.of(Instant.ofEpochMilli(d.path(TIME).asLong()))
+                                    : java.util.Optional.empty()));
+                }
+                String next = r.path("nextCursorMark").asText(cursor);
+                if (next.equals(cursor)) {
+                    break;
+                }
+                cursor = next;
+            }
+        }
+        out.sort(java.util.Comparator.comparing(org.sightline.indexer.index.ArchiveFrame::sha256)
+                .thenComparingDouble(org.sightline.indexer.index.ArchiveFrame::offsetSeconds));
+        return out;
     }
 
     @Override
