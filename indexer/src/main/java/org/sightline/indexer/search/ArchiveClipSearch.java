@@ -282,13 +282,21 @@ final class ArchiveClipSearch {
                 placed = Tier.MORE;
             }
         }
-        if (!firstSeen.isEmpty()) {
-            // labels seen at the same moment named together: "person, car seen at 12 s"
+        Set<String> named = new TreeSet<>();
+        wanted.forEach(o -> named.addAll(o.classes()));
+        unwanted.forEach(o -> named.addAll(o.classes()));
+        if (!named.containsAll(firstSeen.keySet())) {
+            // the other labels, those seen at the same moment named together: "person, car seen at 12 s"
             Map<Double, List<String>> byMoment = new TreeMap<>();
-            firstSeen.forEach((label, at) -> byMoment.computeIfAbsent(at, x -> new ArrayList<>()).add(label));
+            firstSeen.forEach((label, at) -> {
+                if (!named.contains(label)) {
+                    byMoment.computeIfAbsent(at, x -> new ArrayList<>()).add(label);
+                }
+            });
             List<String> parts = new ArrayList<>();
             byMoment.forEach((at, ls) -> parts.add(String.join(", ", ls) + String.format(Locale.ROOT, " seen at %.0f s", at)));
-            why.add(new Reason("objects in the clip", String.join("; ", parts) + " (" + detector + ")"));
+            why.add(new Reason(named.isEmpty() ? "objects in the clip" : "other objects in the clip", String.join("; ", parts)
+                    + " (" + detector + ")"));
         }
         why.add(new Reason("not explained from the team archive", NOT_IN_STORE + " boxes, counts, tracks or recognised text"
                 + " of " + (file.copy() == LocalCopy.INDEXED_HERE ? "any workstation's footage: search without the team archive"

@@ -233,6 +233,25 @@ class TeamArchiveTest {
                 page.clips().forEach(c -> assertTrue(seen.add(c.file().sha256() + "@" + c.startSeconds()), "twice: " + c));
             }
             assertEquals(archived.totalClips(), seen.size());
+
+            // "car" is a label of b's detector: it filters inside the kNN search, and each clip names when the car was seen
+            java.nio.file.Files.createDirectories(nas.resolve("cam-c"));
+            java.nio.file.Files.copy(SharedData.footage("residential-street-vehicles.mp4"),
+                    nas.resolve("cam-c/residential-street-vehicles.mp4"));
+            assertEquals(0, b.ingest(IngestRequest.of(List.of(nas)), IngestListener.NONE, () -> false).count(FileOutcome.Status.FAILED));
+            var cars = a.searchArchive(SearchQuery.prompt("white car").withLimit(50));
+            assertTrue(cars.clips().stream().anyMatch(c -> c.file().workstation().equals(store(b).workstation())), cars.toString());
+            assertTrue(cars.unanswered().isEmpty(), cars.unanswered().toString());
+            for (var c : cars.clips()) {
+                assertTrue(c.objects().stream().anyMatch(o -> o.label().equals("car")), c.toString());
+                assertTrue(c.why().stream().anyMatch(r -> r.part().startsWith("car") && r.evidence().contains("car seen at")
+                        && r.evidence().contains("labels from workstation " + c.file().workstation() + "'s detector")), c.why().toString());
+            }
+            // a label nobody's detector saw: said, and the model alone answers
+            var horses = a.searchArchive(SearchQuery.prompt("red horse").withLimit(5));
+            assertTrue(horses.unanswered().stream().anyMatch(u -> u.describe().contains("no frame of the team archive")),
+                    horses.unanswered().toString());
+            assertFalse(horses.clips().isEmpty());
         }
     }
 }
