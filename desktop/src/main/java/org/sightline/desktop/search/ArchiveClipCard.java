@@ -64,7 +64,7 @@ public final class ArchiveClipCard extends VBox {
         Label facts = new Label(row.facts());
         facts.getStyleClass().add("when");
         Label recorded = new Label(row.recorded());
-        recorded.getStyleClass().add("muted");
+        recorded.getStyleClass().add("when");
         Label where = new Label(row.openableHere() ? row.whereToOpen() : "Not on this workstation: " + row.whereToOpen());
         where.getStyleClass().add(row.openableHere() ? "archive-where" : "archive-not-here");
         where.setId(row.openableHere() ? null : "archive-not-here");

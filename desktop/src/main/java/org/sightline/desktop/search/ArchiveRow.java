@@ -54,10 +54,9 @@ public record ArchiveRow(ArchiveClip clip) {
                 Timecodes.offset(clip.endSeconds()), Timecodes.offset(clip.bestOffsetSeconds()), clip.score());
     }
 
-    /** "Recorded 2026-11-02 08:00:04 UTC (workstation ws-b's recording start)", or that it is not known. */
+    /** "Recorded 2026-11-02 08:00:04 UTC (its workstation's recording start)", or that it is not known. */
     public String recorded() {
-        return clip.wallClockStart().map(t -> "Recorded " + UTC.format(t) + " (from workstation "
-                + clip.file().workstation() + "'s recording start)")
+        return clip.wallClockStart().map(t -> "Recorded " + UTC.format(t) + " (its workstation's recording start)")
                 .orElse("Recording time not known (its workstation knew no start time)");
     }
 

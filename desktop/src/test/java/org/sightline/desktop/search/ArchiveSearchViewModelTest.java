@@ -131,7 +131,7 @@ class ArchiveSearchViewModelTest {
         assertEquals("strong", here.tier());
         assertTrue(here.facts().startsWith("Workstation ws-a · camera cam-a · 0:12.000–0:16.000 · best at "), here.facts());
         assertTrue(here.facts().endsWith("score 0.310"), here.facts());
-        assertEquals("Recorded 2026-11-02 08:00:12 UTC (from workstation ws-a's recording start)", here.recorded());
+        assertEquals("Recorded 2026-11-02 08:00:12 UTC (its workstation's recording start)", here.recorded());
         assertEquals(List.of("looks like \"red car\" (model demo): similarity 0.310 at 12.5 s"), here.why());
         assertEquals("/footage/gate.mp4", here.whereToOpen());
 

@@ -148,7 +148,7 @@ public class SearchCommand implements Callable<Integer> {
                         System.err.println("sightline search: note: " + u.describe());
                     }
                     if (json) {
-                        System.err.printf(Locale.ROOT, "sightline search: %s of the team archive (%d frames matched, %d ms, model %s)%n",
+                        System.err.printf(Locale.ROOT, "sightline search: %s (%d frames matched, %d ms, model %s)%n",
                                 archiveTierLine(found), found.framesHit(), found.millis(), found.modelId());
                         System.out.println(archiveJson(found, thumbnails));
                     } else {
@@ -231,16 +231,16 @@ public class SearchCommand implements Callable<Integer> {
         int shownFrom = r.clips().isEmpty() ? 0 : r.offset() + 1;
         int shownTo = r.offset() + r.clips().size();
         String more = shownTo < r.totalClips() ? String.format(Locale.ROOT, "; --offset %d for the next page", shownTo) : "";
-        return String.format(Locale.ROOT, "%d %s: strong %d, possible %d, more %d (showing %d-%d%s)", r.totalClips(),
-                r.totalClips() == 1 ? "clip" : "clips", r.tierCounts().get(Tier.STRONG), r.tierCounts().get(Tier.POSSIBLE),
-                r.tierCounts().get(Tier.MORE), shownFrom, shownTo, more);
+        return String.format(Locale.ROOT, "%d %s of the team archive for \"%s\": strong %d, possible %d, more %d (showing %d-%d%s)",
+                r.totalClips(), r.totalClips() == 1 ? "clip" : "clips", r.query().prompt(), r.tierCounts().get(Tier.STRONG),
+                r.tierCounts().get(Tier.POSSIBLE), r.tierCounts().get(Tier.MORE), shownFrom, shownTo, more);
     }
 
     /** The team archive's clips in tier sections: where each opens, its span, workstation, camera, why it matched. */
     private static void printArchive(org.sightline.indexer.search.ArchiveSearchResult r, java.nio.file.Path thumbnails,
             boolean explain) throws java.io.IOException {
-        System.out.printf(Locale.ROOT, "%s of the team archive for \"%s\" (%d frames matched, %d ms, model %s)%n",
-                archiveTierLine(r), r.query().prompt(), r.framesHit(), r.millis(), r.modelId());
+        System.out.printf(Locale.ROOT, "%s (%d frames matched, %d ms, model %s)%n", archiveTierLine(r), r.framesHit(), r.millis(),
+                r.modelId());
         if (explain) {
             System.out.println("tiers: " + r.tierRule());
         }

@@ -41,7 +41,7 @@ import org.sightline.models.runtime.VisionLanguageModel;
  * the model's similarity, the object labels the indexing workstation's detector saw during it, and what the shared
  * store cannot tell (it keeps no boxes, tracks or recognised text).
  */
-final class ArchiveClipSearch {
+public final class ArchiveClipSearch {
     private final SearchService service;
     private final PromptParser parser = new PromptParser();
 
@@ -224,6 +224,9 @@ final class ArchiveClipSearch {
                 (System.nanoTime() - t0) / 1_000_000);
     }
 
+    /** The reason that names what the shared store cannot tell about a clip. */
+    public static final String NOT_EXPLAINED = "not explainable from the team archive";
+
     /** How much the shared store keeps of another workstation's perception, for reasons. */
     static final String NOT_IN_STORE = "the team archive's shared store does not keep";
 
@@ -298,9 +301,9 @@ final class ArchiveClipSearch {
             why.add(new Reason(named.isEmpty() ? "objects in the clip" : "other objects in the clip", String.join("; ", parts)
                     + " (" + detector + ")"));
         }
-        why.add(new Reason("not explained from the team archive", NOT_IN_STORE + " boxes, counts, tracks or recognised text"
-                + " of " + (file.copy() == LocalCopy.INDEXED_HERE ? "any workstation's footage: search without the team archive"
-                + " for those of this workstation's own" : "workstation " + file.workstation() + "'s footage")));
+        why.add(new Reason(NOT_EXPLAINED, "boxes, counts, tracks, recognised text: the shared store keeps none of "
+                + (file.copy() == LocalCopy.INDEXED_HERE ? "them (search without the team archive for this workstation's own)"
+                : "workstation " + file.workstation() + "'s")));
         List<ObjectSighting> objects = framesWith.keySet().stream().map(l -> new ObjectSighting(l, 1, Float.NaN)).toList();
         int hitFrames = run.stream().mapToInt(SegmentHit::frames).sum();
         return new ArchiveClip(file, start, end, best.offsetSeconds(), best.score(), hitFrames, wall, Optional.empty(), placed,
