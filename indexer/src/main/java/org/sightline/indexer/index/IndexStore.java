@@ -103,11 +103,17 @@ public interface IndexStore extends AutoCloseable {
     }
 
     /**
-     * Every stored frame of these files (by content) for one model, whichever workstation wrote them, in offset order
-     * per file: the segments and labels a team archive search builds its clips and reasons from. A store only this
-     * data directory writes refuses, like {@link #searchArchive}.
+     * The stored frames of some segments of some files (by content: SHA-256 to the segment ids its writing workstation
+     * gave them) for one model, without vectors or stills: the segments and labels a team archive search builds its
+     * clips and reasons from. A store only this data directory writes refuses, like {@link #searchArchive}.
      */
-    default List<ArchiveFrame> archiveFrames(java.util.Collection<String> sha256s, String modelId) throws IOException {
+    default List<ArchiveFrame> archiveFrames(java.util.Map<String, java.util.Set<Long>> segmentsBySha256, String modelId)
+            throws IOException {
+        throw notAnArchive();
+    }
+
+    /** The offset of the last stored frame of each of these files (by content) for one model, in seconds. */
+    default java.util.Map<String, Double> archiveLastOffsets(java.util.Collection<String> sha256s, String modelId) throws IOException {
         throw notAnArchive();
     }
 

@@ -149,14 +149,19 @@ public final class ArchiveClipSearch {
         ExplainedSearch.Thresholds thresholds = ExplainedSearch.thresholds(model, vector,
                 v -> scores(service.index().searchArchive(v, k, used)));
 
-        // the files' segments as their workstations cut them
+        // the hit segments of each file as its workstation cut them
+        Map<String, Set<Long>> hitSegments = new HashMap<>();
+        hits.forEach(h -> hitSegments.computeIfAbsent(h.sha256(), x -> new TreeSet<>()).add(h.segmentId()));
+        Map<String, Double> lastOffsets = hitSegments.isEmpty() ? Map.of()
+                : service.index().archiveLastOffsets(hitSegments.keySet(), service.modelId());
         Map<String, List<ArchiveFrame>> framesByFile = new HashMap<>();
-        for (ArchiveFrame f : service.index().archiveFrames(hits.stream().map(ArchiveHit::sha256).distinct().toList(),
-                service.modelId())) {
+        for (ArchiveFrame f : hitSegments.isEmpty() ? List.<ArchiveFrame>of()
+                : service.index().archiveFrames(hitSegments, service.modelId())) {
             framesByFile.computeIfAbsent(f.sha256() + "\u0000" + f.workstation(), x -> new ArrayList<>()).add(f);
         }
         Map<String, ArchiveSegments> segmentsByFile = new HashMap<>();
-        framesByFile.forEach((file, frames) -> segmentsByFile.put(file, new ArchiveSegments(frames)));
+        framesByFile.forEach((file, frames) -> segmentsByFile.put(file, new ArchiveSegments(frames,
+                lastOffsets.getOrDefault(frames.getFirst().sha256(), Double.POSITIVE_INFINITY))));
 
         Map<SegmentKey, List<ArchiveHit>> bySegment = new LinkedHashMap<>();
         for (ArchiveHit h : hits) {

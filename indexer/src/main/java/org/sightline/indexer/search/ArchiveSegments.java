@@ -9,12 +9,13 @@ import org.sightline.indexer.index.ArchiveFrame;
 import org.sightline.indexer.ingest.IngestRequest;
 
 /**
- * The segments of one archive file as the workstation that indexed it cut them, read back from its stored frames
- * (the shared store keeps each frame's segment, not the segment's span). A workstation cuts a file into fixed windows
- * of some seconds ({@link IngestRequest#DEFAULT_SEGMENT_SECONDS} unless told otherwise), so the window length is the
- * one under which every segment's frames fall in one window and each segment in its own; a segment spans its window,
- * the last one ending one sampling step after its last frame. When no window length fits (frames of a file written
- * under two settings), each segment spans its own frames up to the next segment.
+ * Segments of one archive file as the workstation that indexed it cut them, read back from their stored frames (the
+ * shared store keeps each frame's segment, not the segment's span); only the segments asked about need be given. A
+ * workstation cuts a file into fixed windows of some seconds ({@link IngestRequest#DEFAULT_SEGMENT_SECONDS} unless
+ * told otherwise), so the window length is the one under which every given segment's frames fall in one window and
+ * each segment in its own; a segment spans its window, the file's last one ending one sampling step after its last
+ * frame. When no window length fits (frames of a file written under two settings), a segment spans its own frames and
+ * one sampling step.
  */
 final class ArchiveSegments {
     /** One segment: its span and its frames. */
@@ -25,8 +26,11 @@ final class ArchiveSegments {
 
     private final Map<Long, Segment> byId = new HashMap<>();
 
-    /** @param frames the stored frames of one file written by one workstation, any order */
-    ArchiveSegments(List<ArchiveFrame> frames) {
+    /**
+     * @param frames     stored frames of some segments of one file written by one workstation, any order
+     * @param lastOffset the offset of the file's last stored frame
+     */
+    ArchiveSegments(List<ArchiveFrame> frames, double lastOffset) {
         TreeMap<Long, List<ArchiveFrame>> bySegment = new TreeMap<>();
         for (ArchiveFrame f : frames) {
             bySegment.computeIfAbsent(f.segmentId(), s -> new ArrayList<>()).add(f);
@@ -40,7 +44,7 @@ final class ArchiveSegments {
             List<ArchiveFrame> fs = ordered.get(i);
             double first = fs.getFirst().offsetSeconds();
             double last = fs.getLast().offsetSeconds();
-            boolean isLast = i == ordered.size() - 1;
+            boolean isLast = last >= lastOffset - 1e-6;
             double start;
             double end;
             if (window > 0) {
@@ -48,7 +52,7 @@ final class ArchiveSegments {
                 end = start + window;
             } else {
                 start = first;
-                end = isLast ? last + step : ordered.get(i + 1).getFirst().offsetSeconds();
+                end = last + step;
             }
             if (isLast) {
                 end = Math.min(end, last + step);

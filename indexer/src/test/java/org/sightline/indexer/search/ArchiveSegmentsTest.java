@@ -30,7 +30,7 @@ class ArchiveSegmentsTest {
 
     @Test
     void segmentsSpanTheWindowsTheIndexerCut() {
-        ArchiveSegments s = new ArchiveSegments(file(30, 4, Set.of(4.0, 5.0, 13.0)));
+        ArchiveSegments s = new ArchiveSegments(file(30, 4, Set.of(4.0, 5.0, 13.0)), 29);
         assertEquals(0, s.segment(100).startSeconds());
         assertEquals(4, s.segment(100).endSeconds());
         // the window's first frames were dropped: it still starts at the window
@@ -43,15 +43,29 @@ class ArchiveSegmentsTest {
     }
 
     @Test
+    void onlyTheHitSegmentsAreNeeded() {
+        // segments 1 and 5 of a file whose last frame is at 29 s; a middle segment's window is whole even when its
+        // last frames were dropped
+        List<ArchiveFrame> some = file(30, 4, Set.of(6.0, 7.0)).stream()
+                .filter(f -> f.segmentId() == 101 || f.segmentId() == 105).toList();
+        ArchiveSegments s = new ArchiveSegments(some, 29);
+        assertEquals(4, s.segment(101).startSeconds());
+        assertEquals(8, s.segment(101).endSeconds());
+        assertEquals(20, s.segment(105).startSeconds());
+        assertEquals(24, s.segment(105).endSeconds());
+        assertNull(s.segment(102));
+    }
+
+    @Test
     void anotherWindowLengthIsFound() {
-        ArchiveSegments s = new ArchiveSegments(file(20, 5, Set.of()));
+        ArchiveSegments s = new ArchiveSegments(file(20, 5, Set.of()), 19);
         assertEquals(5, s.segment(101).startSeconds());
         assertEquals(10, s.segment(101).endSeconds());
     }
 
     @Test
     void theLocalClipRuleJoinsNeighboursAndSplitsAtGapsAndLength() {
-        ArchiveSegments s = new ArchiveSegments(file(60, 4, Set.of()));
+        ArchiveSegments s = new ArchiveSegments(file(60, 4, Set.of()), 59);
         // segments 0-4, 4-8 and 12-16 (one segment's gap: joined), 24-28 (two segments' gap: apart)
         List<ArchiveSegments.Segment> hit = List.of(s.segment(103), s.segment(100), s.segment(101), s.segment(106));
         List<List<ArchiveSegments.Segment>> runs = ClipGrouper.runs(hit, ArchiveSegments.Segment::startSeconds,
