@@ -1,7 +1,6 @@
 package org.sightline.indexer.search;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,11 +15,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.sightline.indexer.catalog.VideoRecord;
 import org.sightline.indexer.index.ArchiveFrame;
 import org.sightline.indexer.index.ArchiveHit;
 import org.sightline.indexer.index.FrameFilter;
-import org.sightline.indexer.index.VideoVectors;
 import org.sightline.indexer.search.ArchiveSearchResult.ArchiveClip;
 import org.sightline.indexer.search.ArchiveSearchResult.ArchiveFile;
 import org.sightline.indexer.search.ArchiveSearchResult.LocalCopy;
@@ -186,6 +183,7 @@ public final class ArchiveClipSearch {
         }
 
         String modelEvidence = "\"" + modelText + "\" (model " + service.modelId() + ")";
+        ArchiveCopies copies = new ArchiveCopies(service.catalog(), sharedFolders);
         Map<String, ArchiveFile> files = new HashMap<>();
         Map<Tier, List<ArchiveClip>> byTier = new EnumMap<>(Tier.class);
         for (Tier tier : Tier.values()) {
@@ -195,7 +193,7 @@ public final class ArchiveClipSearch {
                     ArchiveHit best = run.stream().map(SegmentHit::best).max(Comparator.comparingDouble(ArchiveHit::score))
                             .orElseThrow();
                     ArchiveFile file = files.computeIfAbsent(best.sha256() + "\u0000" + best.workstation(),
-                            x -> file(best, sharedFolders));
+                            x -> copies.file(best));
                     ArchiveClip clip = clip(run, best, file, tier, standOut, modelEvidence, common, wanted, unwanted,
                             !labels.isEmpty());
                     byTier.computeIfAbsent(clip.tier(), t -> new ArrayList<>()).add(clip);
@@ -313,44 +311,6 @@ public final class ArchiveClipSearch {
         int hitFrames = run.stream().mapToInt(SegmentHit::frames).sum();
         return new ArchiveClip(file, start, end, best.offsetSeconds(), best.score(), hitFrames, wall, Optional.empty(), placed,
                 why, objects);
-    }
-
-    /** Where this workstation can open the hit's file: indexed here, in a shared archive folder, or nowhere. */
-    private ArchiveFile file(ArchiveHit hit, List<Path> sharedFolders) {
-        Optional<Path> local = service.catalog().videosBySha256(hit.sha256()).stream().map(VideoRecord::path)
-                .filter(Files::isRegularFile).findFirst();
-        LocalCopy copy = LocalCopy.INDEXED_HERE;
-        if (local.isEmpty()) {
-            local = inSharedFolder(hit.file(), sharedFolders);
-            copy = local.isPresent() ? LocalCopy.SHARED_FOLDER : LocalCopy.NOT_HERE;
-        }
-        return new ArchiveFile(hit.sha256(), hit.camera(), hit.workstation(), hit.file(), local, copy);
-    }
-
-    /** The file at its recorded path below one of the shared folders, when it is there with its recorded size. */
-    static Optional<Path> inSharedFolder(VideoVectors.SourceFile f, List<Path> sharedFolders) {
-        if (f.archivePath() == null || f.archivePath().isBlank()) {
-            return Optional.empty();
-        }
-        for (Path folder : sharedFolders) {
-            Path candidate = folder;
-            boolean inside = true;
-            for (String part : f.archivePath().split("/")) {
-                if (part.isEmpty() || part.equals(".") || part.equals("..")) {
-                    inside = false; // a recorded path is never allowed to climb out of the shared folder
-                    break;
-                }
-                candidate = candidate.resolve(part);
-            }
-            try {
-                if (inside && Files.isRegularFile(candidate) && (f.sizeBytes() <= 0 || Files.size(candidate) == f.sizeBytes())) {
-                    return Optional.of(candidate);
-                }
-            } catch (IOException unreadable) {
-                // not this folder
-            }
-        }
-        return Optional.empty();
     }
 
     private static float[] scores(List<ArchiveHit> hits) {
