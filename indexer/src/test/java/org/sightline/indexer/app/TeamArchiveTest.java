@@ -247,6 +247,16 @@ class TeamArchiveTest {
                 assertTrue(c.why().stream().anyMatch(r -> r.part().startsWith("car") && r.evidence().contains("car seen at")
                         && r.evidence().contains("labels from workstation " + c.file().workstation() + "'s detector")), c.why().toString());
             }
+            // "-car white": a clip whose frames carry the detector's car label goes to the "more" tier, saying so
+            var noCars = a.searchArchive(SearchQuery.prompt("-car white").withLimit(100));
+            assertTrue(noCars.clips().stream().anyMatch(c -> c.objects().stream().anyMatch(o -> o.label().equals("car"))),
+                    "the footage has cars");
+            for (var c : noCars.clips()) {
+                if (c.objects().stream().anyMatch(o -> o.label().equals("car"))) {
+                    assertEquals(org.sightline.indexer.search.Tier.MORE, c.tier(), c.toString());
+                    assertTrue(c.why().stream().anyMatch(r -> r.evidence().startsWith("but car seen at")), c.why().toString());
+                }
+            }
             // a label nobody's detector saw: said, and the model alone answers
             var horses = a.searchArchive(SearchQuery.prompt("red horse").withLimit(5));
             assertTrue(horses.unanswered().stream().anyMatch(u -> u.describe().contains("no frame of the team archive")),
