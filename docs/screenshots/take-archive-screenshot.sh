@@ -2,8 +2,9 @@
 # The Search page's "Whole team archive" at 1024x700, 1280x800 and 1920x1080: a one-node SolrCloud on loopback
 # (`sightline solr dev-cluster`), two data directories (two workstations) indexing different fixture files into one
 # collection with the demo colour model, workstation A naming B's archive folder as a shared folder for one file
-# and not holding B's other one; the desktop of A searches the whole archive for "grey" at start-up
-# (-Dsightline.wholeArchive=true). Saves docs/screenshots/search-archive-WxH.png.
+# (the parking aisle with its red car) and not holding B's other one; the desktop of A searches the whole archive for
+# "red" at start-up (-Dsightline.wholeArchive=true): clip cards in tier sections with why each matched.
+# Saves docs/screenshots/search-archive-WxH.png.
 #
 # Needs what take-screenshot.sh needs (Xvfb, libgtk-3-0, libgl1, imagemagick).
 # Usage: docs/screenshots/take-archive-screenshot.sh [FOOTAGE_DIR]   (default: ../shared/footage beside the clone)
@@ -39,17 +40,17 @@ zk="$(sed -n 's/^ZooKeeper //p' "$work/cloud.log")"
 
 # workstation B indexes an archive folder (copies below $work/nas) and one file on its own
 mkdir -p "$work/nas/cam-yard"
-cp "$footage/street-montage-scene-cuts.mp4" "$work/nas/cam-yard/"
+cp "$footage/parking-aisle-cars.mp4" "$work/nas/cam-yard/"
 for ws in a b; do
   "$here/sightline" models demo --data "$work/$ws" >/dev/null
   "$here/sightline" config set index.store "solr://$zk/shots" --data "$work/$ws" >/dev/null
 done
-"$here/sightline" index --data "$work/a" "$footage/parking-aisle-cars.mp4" >"$work/index-a.log" 2>&1
+"$here/sightline" index --data "$work/a" "$footage/tiny-highway-48px-raw.avi" >"$work/index-a.log" 2>&1
 "$here/sightline" index --data "$work/b" --recursive "$work/nas" >"$work/index-b.log" 2>&1
-"$here/sightline" index --data "$work/b" "$footage/tiny-highway-48px-raw.avi" >>"$work/index-b.log" 2>&1
+"$here/sightline" index --data "$work/b" "$footage/residential-street-vehicles.mp4" >>"$work/index-b.log" 2>&1
 grep -v '^WARNING' "$work/index-a.log" "$work/index-b.log" >&2
 "$here/sightline" config set archive.shared-roots "$work/nas" --data "$work/a" >/dev/null
-"$here/sightline" search --archive grey --data "$work/a" >&2
+"$here/sightline" search --archive red --data "$work/a" >&2
 
 display=":$(( 90 + RANDOM % 9 ))"
 Xvfb "$display" -screen 0 1920x1080x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
@@ -60,7 +61,7 @@ for size in $sizes; do
   w="${size%x*}" h="${size#*x}" png="$shots/search-archive-$size.png"
   echo "take-archive-screenshot: $size on $display" >&2
   DISPLAY="$display" SIGHTLINE_JAVA_OPTS="-Dsightline.data=$work/a -Djava.util.prefs.userRoot=$work/prefs \
- -Dsightline.window=$size -Dprism.order=sw -Dsightline.initialQuery=grey -Dsightline.wholeArchive=true" \
+ -Dsightline.window=$size -Dprism.order=sw -Dsightline.initialQuery=red -Dsightline.wholeArchive=true" \
     "$here/sightline" >"$work/app-$size.log" 2>&1 &
   app_pid=$!
   sleep "$settle"

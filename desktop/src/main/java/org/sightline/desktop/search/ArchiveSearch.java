@@ -21,6 +21,6 @@ public interface ArchiveSearch {
     /** Whether the data directory's index store is a shared team archive (SolrCloud). May block. */
     boolean available() throws Exception;
 
-    /** Every workstation's footage, one entry per file, best first. Runs on a background thread. */
+    /** Every workstation's footage as clips in tiers (the query's limit of them, from the first). Runs on a background thread. */
     ArchiveSearchResult search(SearchQuery query) throws Exception;
 }

@@ -1,5 +1,7 @@
 package org.sightline.desktop.search;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,13 +23,15 @@ import org.sightline.desktop.viewer.ClipToView;
 import org.sightline.desktop.viewer.SearchOrigin;
 import org.sightline.indexer.search.ArchiveSearchResult;
 import org.sightline.indexer.search.SearchQuery;
+import org.sightline.indexer.search.Tier;
 
 /**
  * The "Whole team archive" side of the search page: offered only when the data directory's store is a shared team
- * archive (SolrCloud); when chosen, a prompt searches every workstation's footage and the page lists files (each with
- * the still kept in the archive, the workstation, camera, best offset, score and where it opens). A file this
- * workstation can reach (indexed here, or in a shared archive folder) opens in the viewer at its best offset; one it
- * cannot is said so in plain words and offers no open.
+ * archive (SolrCloud); when chosen, a prompt searches every workstation's footage and the page shows clip cards in
+ * tier sections like local results (each with the still kept in the archive, its tier, the workstation, camera, time
+ * span, why it matched and where it opens), with the count of every tier and "Show more" until all are loaded. A clip
+ * this workstation can reach (its file indexed here, or in a shared archive folder) opens in the viewer at its best
+ * frame with its span marked; one it cannot is said so in plain words and offers no open.
  */
 public final class ArchiveSearchViewModel {
     private final TaskExecutor tasks;
@@ -40,8 +44,12 @@ public final class ArchiveSearchViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", null);
     private final ObservableList<ArchiveRow> rows = FXCollections.observableArrayList();
     private final ObservableList<ArchiveRow> rowsShown = FXCollections.unmodifiableObservableList(rows);
+    private final ObservableList<ArchiveTierSection> sections = FXCollections.observableArrayList();
+    private final ObservableList<ArchiveTierSection> sectionsShown = FXCollections.unmodifiableObservableList(sections);
     private final ObjectProperty<Consumer<ClipToView>> onOpen = new SimpleObjectProperty<>(this, "onOpen");
     private ArchiveSearchResult lastResult;
+    private SearchQuery lastQuery;
+    private String lastDescription;
     private StartedTask running;
     private long generation;
 
@@ -105,17 +113,23 @@ public final class ArchiveSearchViewModel {
                 .onSuccess(r -> {
                     if (generation == gen) {
                         lastResult = r;
-                        rows.setAll(r.files().stream().map(ArchiveRow::new).toList());
-                        long reachable = r.files().stream().filter(ArchiveSearchResult.ArchiveFile::openableHere).count();
-                        status.set(String.format(Locale.ROOT, "%d file%s of the team archive for %s · %d open%s here · "
-                                        + "%d frame hits · %d ms · model %s", r.files().size(), r.files().size() == 1 ? "" : "s",
-                                description, reachable, reachable == 1 ? "s" : "", r.framesHit(), r.millis(), r.modelId()));
+                        lastQuery = query;
+                        lastDescription = description;
+                        rows.setAll(r.clips().stream().map(ArchiveRow::new).toList());
+                        List<ArchiveTierSection> out = new ArrayList<>();
+                        for (Tier t : Tier.values()) {
+                            out.add(new ArchiveTierSection(t.label(), SearchViewModel.title(t), SearchViewModel.meaning(t),
+                                    r.tierCounts().getOrDefault(t, 0), rows.stream().filter(row -> row.clip().tier() == t).toList()));
+                        }
+                        sections.setAll(out);
+                        status.set(statusOf(r, description));
                     }
                 })
                 .onFailure(e -> {
                     if (generation == gen) {
                         lastResult = null;
                         rows.clear();
+                        sections.clear();
                         error.set(SearchErrors.describe(e));
                         status.set("");
                     }
@@ -128,8 +142,31 @@ public final class ArchiveSearchViewModel {
                 }));
     }
 
+    /** "12 clips of the team archive for “red”: strong 2, possible 3, more 7 · 4 open here · …", and what was not understood. */
+    private static String statusOf(ArchiveSearchResult r, String description) {
+        long reachable = r.clips().stream().filter(c -> c.file().openableHere()).count();
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "%d clip%s of the team archive for %s: strong %d, possible %d,"
+                        + " more %d · %d of %d loaded open%s here · %d frame hits · %d ms · model %s", r.totalClips(),
+                r.totalClips() == 1 ? "" : "s", description, r.tierCounts().getOrDefault(Tier.STRONG, 0),
+                r.tierCounts().getOrDefault(Tier.POSSIBLE, 0), r.tierCounts().getOrDefault(Tier.MORE, 0), reachable,
+                r.clips().size(), reachable == 1 ? "s" : "", r.framesHit(), r.millis(), r.modelId()));
+        if (!r.ignored().isEmpty()) {
+            s.append(" · words not used: ").append(String.join(", ", r.ignored()));
+        }
+        r.unanswered().forEach(u -> s.append(" · ").append(u.describe()));
+        return s.toString();
+    }
+
+    /** Loads more of one tier: the same query asked again for a page more of clips (tiers come from the whole result). */
+    public void showMore(ArchiveTierSection section) {
+        if (lastQuery == null || !section.canShowMore()) {
+            return;
+        }
+        search(lastQuery.withLimit(lastQuery.limit() + SearchViewModel.RESULT_LIMIT), lastDescription);
+    }
+
     /**
-     * Opens the file in the viewer at its best offset when this workstation can reach it; otherwise says, in plain
+     * Opens the clip in the viewer at its best frame, its span marked, when this workstation can reach its file; otherwise says, in plain
      * words, why not (and opens nothing).
      */
     public void open(ArchiveRow row) {
@@ -139,12 +176,15 @@ public final class ArchiveSearchViewModel {
             return;
         }
         error.set(null);
+        var c = row.clip();
         var f = row.file();
         SearchOrigin origin = lastResult == null ? null
-                : new SearchOrigin(lastResult.query().prompt(), false, f.score(), lastResult.modelId());
+                : new SearchOrigin(lastResult.query().prompt(), false, c.score(), lastResult.modelId());
         // a file found in a shared folder is checked against its recorded SHA-256 by the viewer, not taken on trust
         String sha = f.copy() == ArchiveSearchResult.LocalCopy.INDEXED_HERE ? f.sha256() : null;
-        ClipToView clip = new ClipToView(local.get(), sha, 0, 0, f.bestOffsetSeconds(), Optional.empty(), f.camera(), origin);
+        Optional<java.time.Instant> atZero = c.wallClockStart().map(t -> t.minusMillis(Math.round(c.startSeconds() * 1000)));
+        ClipToView clip = new ClipToView(local.get(), sha, c.startSeconds(), c.endSeconds(), c.bestOffsetSeconds(), atZero,
+                f.camera(), origin);
         if (onOpen.get() != null) {
             onOpen.get().accept(clip);
         }
@@ -173,9 +213,14 @@ public final class ArchiveSearchViewModel {
         return error.getReadOnlyProperty();
     }
 
-    /** The files found, best first. */
+    /** The clips loaded, strong first, then possible, then more; best first within each. */
     public ObservableList<ArchiveRow> rows() {
         return rowsShown;
+    }
+
+    /** The tier sections of the last search (every tier, with its count over the whole result). */
+    public ObservableList<ArchiveTierSection> sections() {
+        return sectionsShown;
     }
 
     /** Receives a reachable file to show in the viewer. */

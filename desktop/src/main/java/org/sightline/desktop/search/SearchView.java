@@ -147,8 +147,8 @@ public final class SearchView extends VBox {
             whole.visibleProperty().bind(archive.availableProperty());
             whole.managedProperty().bind(whole.visibleProperty());
             whole.disableProperty().bind(vm.modelReadyProperty().not());
-            whole.setTooltip(new Tooltip("Search every workstation's footage in the shared team archive: one row per file, "
-                    + "with where it opens here"));
+            whole.setTooltip(new Tooltip("Search every workstation's footage in the shared team archive: clips in tiers, "
+                    + "with why each matched and where it opens here"));
             whole.selectedProperty().addListener((o, was, is) -> {
                 if (is && vm.promptProperty().get() != null && !vm.promptProperty().get().isBlank()) {
                     runSearch();
@@ -263,7 +263,7 @@ public final class SearchView extends VBox {
             archiveStatus.setMinWidth(0);
             archiveStatus.setMinHeight(Region.USE_PREF_SIZE);
             archiveStatus.textProperty().bind(Bindings.when(archive.statusProperty().isEmpty())
-                    .then("Whole team archive: a prompt searches every workstation's footage (one row per file).")
+                    .then("Whole team archive: a prompt searches every workstation's footage (clips in tiers, with why each matched).")
                     .otherwise(archive.statusProperty()));
             archiveStatus.visibleProperty().bind(archiveMode);
             archiveStatus.managedProperty().bind(archiveStatus.visibleProperty());
@@ -277,7 +277,7 @@ public final class SearchView extends VBox {
             archiveError.visibleProperty().bind(archive.errorProperty().isNotNull().and(archiveMode));
             archiveError.managedProperty().bind(archiveError.visibleProperty());
             resultsBox.getChildren().addAll(resultsBox.getChildren().indexOf(error) + 1, List.of(archiveStatus, archiveError));
-            archive.rows().addListener((ListChangeListener<ArchiveRow>) c -> rebuildArchiveList());
+            archive.sections().addListener((ListChangeListener<ArchiveTierSection>) c -> rebuildArchiveList());
         }
         if (addNotice != null) {
             resultsBox.getChildren().add(5, addNotice);
@@ -436,19 +436,52 @@ public final class SearchView extends VBox {
         }
     }
 
+    /** The team archive's clips in tier sections like local results: heading, meaning, cards, "Show more". */
     private void rebuildArchiveList() {
-        archiveList.getChildren().setAll(archive.rows().stream()
-                .map(r -> (Node) new ArchiveFileCard(r, () -> archive.open(r))).toList());
+        archiveList.getChildren().clear();
+        for (ArchiveTierSection t : archive.sections()) {
+            if (t.total() == 0) {
+                continue;
+            }
+            VBox box = new VBox(6);
+            box.setId("archive-tier-" + t.key());
+            box.getStyleClass().addAll("tier-section", "tier-" + t.key());
+            Label heading = new Label(t.heading());
+            heading.getStyleClass().add("tier-heading");
+            heading.setMinWidth(Region.USE_PREF_SIZE);
+            Label meaning = new Label(t.meaning());
+            meaning.getStyleClass().add("muted");
+            meaning.setMinWidth(0);
+            meaning.setWrapText(true);
+            meaning.setMinHeight(Region.USE_PREF_SIZE);
+            HBox.setHgrow(meaning, Priority.ALWAYS);
+            HBox head = new HBox(10, heading, meaning);
+            head.setAlignment(Pos.TOP_LEFT);
+            box.getChildren().add(head);
+            for (ArchiveRow r : t.shown()) {
+                box.getChildren().add(new ArchiveClipCard(r, () -> archive.open(r)));
+            }
+            if (t.canShowMore()) {
+                Button more = new Button(String.format(Locale.ROOT, "Show more (%d not loaded)", t.total() - t.shown().size()));
+                more.setId("archive-show-more-" + t.key());
+                more.getStyleClass().add("show-more");
+                more.setOnAction(e -> archive.showMore(t));
+                box.getChildren().add(more);
+            }
+            archiveList.getChildren().add(box);
+        }
         if (archive.rows().isEmpty() && archive.statusProperty().get() != null && !archive.statusProperty().get().isEmpty()) {
-            Label none = new Label("No file of the team archive matched.");
+            Label none = new Label("No clip of the team archive matched.");
             none.getStyleClass().add("muted");
             archiveList.getChildren().add(none);
         }
     }
 
     /** The cards of the last team archive search, in the order shown. */
-    public List<ArchiveFileCard> archiveCards() {
-        return archiveList.getChildren().stream().filter(ArchiveFileCard.class::isInstance).map(ArchiveFileCard.class::cast).toList();
+    public List<ArchiveClipCard> archiveCards() {
+        return archiveList.getChildren().stream().filter(VBox.class::isInstance)
+                .flatMap(box -> ((VBox) box).getChildren().stream()).filter(ArchiveClipCard.class::isInstance)
+                .map(ArchiveClipCard.class::cast).toList();
     }
 
     /** Puts the keyboard in the prompt (Ctrl+F, "/"). */

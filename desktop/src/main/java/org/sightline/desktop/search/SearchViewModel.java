@@ -407,7 +407,7 @@ public final class SearchViewModel {
         return s.toString();
     }
 
-    private static String title(Tier t) {
+    static String title(Tier t) {
         return switch (t) {
             case STRONG -> "Strong";
             case POSSIBLE -> "Possible";
@@ -415,7 +415,7 @@ public final class SearchViewModel {
         };
     }
 
-    private static String meaning(Tier t) {
+    static String meaning(Tier t) {
         return switch (t) {
             case STRONG -> "stand out more than the best hits of unrelated prompts do in this footage";
             case POSSIBLE -> "stand out from this search's typical frame, less than a strong one";

@@ -28,9 +28,13 @@ import org.sightline.desktop.viewer.ClipToView;
 import org.sightline.indexer.index.FrameThumbnail;
 import org.sightline.indexer.index.VideoVectors;
 import org.sightline.indexer.search.ArchiveSearchResult;
+import org.sightline.indexer.search.ArchiveSearchResult.ArchiveClip;
 import org.sightline.indexer.search.ArchiveSearchResult.ArchiveFile;
 import org.sightline.indexer.search.ArchiveSearchResult.LocalCopy;
+import org.sightline.indexer.search.ObjectSighting;
+import org.sightline.indexer.search.Reason;
 import org.sightline.indexer.search.SearchQuery;
+import org.sightline.indexer.search.Tier;
 import org.sightline.indexer.search.SearchResult;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -39,7 +43,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The Search page with a team archive (a fake archive search; work runs synchronously): the "Whole team archive"
- * toggle, one card per file with its still, and an Open button only on files this workstation can reach.
+ * toggle, clip cards in tier sections with their still and why, and an Open button only on clips this workstation
+ * can reach.
  */
 @ExtendWith(ApplicationExtension.class)
 class ArchiveSearchPageTest {
@@ -76,13 +81,20 @@ class ArchiveSearchPageTest {
 
             @Override
             public ArchiveSearchResult search(SearchQuery query) {
+                var gate = new ArchiveFile("a".repeat(64), "cam-a", "ws-a", new VideoVectors.SourceFile("gate.mp4", null, 100),
+                        Optional.of(Path.of("/footage/gate.mp4")), LocalCopy.INDEXED_HERE);
+                var dock = new ArchiveFile("c".repeat(64), "cam-c", "ws-c", new VideoVectors.SourceFile("dock.mp4", "cam-c/dock.mp4", 300),
+                        Optional.empty(), LocalCopy.NOT_HERE);
                 return new ArchiveSearchResult(query, List.of(
-                        new ArchiveFile("a".repeat(64), "cam-a", "ws-a", 12.5, 0.31f, 5,
-                                new VideoVectors.SourceFile("gate.mp4", null, 100), Optional.of(Path.of("/footage/gate.mp4")),
-                                LocalCopy.INDEXED_HERE, Optional.of(new FrameThumbnail(12, still))),
-                        new ArchiveFile("c".repeat(64), "cam-c", "ws-c", 61, 0.2f, 1,
-                                new VideoVectors.SourceFile("dock.mp4", "cam-c/dock.mp4", 300), Optional.empty(),
-                                LocalCopy.NOT_HERE, Optional.of(new FrameThumbnail(60, still)))), "demo", 6, 3);
+                        new ArchiveClip(gate, 12, 16, 12.5, 0.31f, 5, Optional.empty(), Optional.of(new FrameThumbnail(12, still)),
+                                Tier.STRONG, List.of(new Reason("looks like \"red\" (model demo)", "similarity 0.310 at 12.5 s")),
+                                List.of()),
+                        new ArchiveClip(dock, 60, 64, 61, 0.2f, 1, Optional.empty(), Optional.of(new FrameThumbnail(60, still)),
+                                Tier.MORE, List.of(new Reason("looks like \"red\" (model demo)", "similarity 0.200 at 61.0 s"),
+                                new Reason("objects in the clip", "person, car seen at 61 s (labels from workstation ws-c's detector)")),
+                                List.of(new ObjectSighting("car", 1, Float.NaN), new ObjectSighting("person", 1, Float.NaN)))),
+                        java.util.Map.of(Tier.STRONG, 1, Tier.POSSIBLE, 0, Tier.MORE, 1), 0, List.of(), List.of(), "demo", 6,
+                        "rule", 3);
             }
         });
         archive.onOpenProperty().set(opened::add);
@@ -109,11 +121,17 @@ class ArchiveSearchPageTest {
         robot.interact(() -> vm.promptProperty().set("a red car"));
         robot.clickOn(toggle); // ticking it with a prompt there runs the search
         WaitForAsyncUtils.waitForFxEvents();
-        List<ArchiveFileCard> cards = view.archiveCards();
+        List<ArchiveClipCard> cards = view.archiveCards();
         assertEquals(2, cards.size());
+        assertTrue(robot.lookup("#archive-tier-strong").query().isVisible());
+        assertTrue(robot.lookup("#archive-tier-more").query().isVisible());
+        assertTrue(robot.lookup("#archive-tier-possible").tryQuery().isEmpty(), "an empty tier has no section");
+        assertEquals("strong", ((Label) cards.get(0).lookup(".tier-badge")).getText());
+        assertTrue(cards.get(1).lookupAll(".why-line").stream().anyMatch(n -> ((Label) n).getText()
+                .contains("person, car seen at 61 s (labels from workstation ws-c's detector)")));
         assertTrue(robot.lookup("#archive-results").query().isVisible());
         assertFalse(robot.lookup("#search-empty").query().isVisible(), "the clip grid gives way to the archive's files");
-        for (ArchiveFileCard card : cards) {
+        for (ArchiveClipCard card : cards) {
             ImageView still = (ImageView) card.lookup(".thumb-frame").lookup("ImageView");
             assertNotNull(still.getImage(), "the still from the archive shows");
             assertFalse(still.getImage().isError());

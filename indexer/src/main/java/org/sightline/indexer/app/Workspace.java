@@ -228,8 +228,19 @@ public final class Workspace implements AutoCloseable {
      * collection; the embedded index refuses in plain words). Recorded in the audit trail like any search.
      */
     public org.sightline.indexer.search.ArchiveSearchResult searchArchive(org.sightline.indexer.search.SearchQuery query) throws IOException {
-        var result = search().searchArchive(query, DataDirectorySettings.sharedRoots(dataDirectory));
-        evidence().audit().recordSearch(query, result.files().size(), result.framesHit(), result.modelId());
+        return searchArchive(query, 0);
+    }
+
+    /**
+     * As {@link #searchArchive(org.sightline.indexer.search.SearchQuery)}: one page of clips, in tiers with why each
+     * matched, from the {@code offset}-th clip of the whole result.
+     *
+     * @throws org.sightline.models.runtime.PromptNotUnderstoodException the model reads none of the prompt's words
+     */
+    public org.sightline.indexer.search.ArchiveSearchResult searchArchive(org.sightline.indexer.search.SearchQuery query, int offset)
+            throws IOException {
+        var result = search().searchArchive(query, offset, DataDirectorySettings.sharedRoots(dataDirectory));
+        evidence().audit().recordSearch(query, result.clips().size(), result.framesHit(), result.modelId());
         return result;
     }
 

@@ -108,14 +108,14 @@ public class SearchCommand implements Callable<Integer> {
     SearchQuery.SortOrder sort;
 
     @Option(names = "--archive", description = {"Search every workstation's footage of the team archive (index.store solr://...),",
-            "one line per file: where it is here, or which workstation holds it."})
+            "as clips in tiers with why each matched and where each opens here (or which workstation holds it)."})
     boolean archive;
 
-    @Option(names = "--json", description = "Print a JSON array of clips (with --archive: of files).")
+    @Option(names = "--json", description = "Print a JSON array of clips.")
     boolean json;
 
-    @Option(names = "--thumbnails", paramLabel = "DIR", description = {"With --archive: write each file's still, kept in the",
-            "team archive, as DIR/SHA256.jpg and name it in the output."})
+    @Option(names = "--thumbnails", paramLabel = "DIR", description = {"With --archive: write each clip's still, kept in the",
+            "team archive, as DIR/SHA256-STARTMS.jpg and name it in the output."})
     java.nio.file.Path thumbnails;
 
     @Override
@@ -140,14 +140,19 @@ public class SearchCommand implements Callable<Integer> {
             ExplainedResult r;
             try {
                 if (archive) {
-                    var found = w.searchArchive(q);
+                    var found = w.searchArchive(q, offset);
+                    if (!found.ignored().isEmpty()) {
+                        System.err.println("sightline search: note: words not used: " + String.join(", ", found.ignored()));
+                    }
+                    for (UnansweredPart u : found.unanswered()) {
+                        System.err.println("sightline search: note: " + u.describe());
+                    }
                     if (json) {
-                        System.err.printf(Locale.ROOT, "sightline search: %d %s of the team archive (%d frames matched, %d ms, model %s)%n",
-                                found.files().size(), found.files().size() == 1 ? "file" : "files", found.framesHit(), found.millis(),
-                                found.modelId());
+                        System.err.printf(Locale.ROOT, "sightline search: %s (%d frames matched, %d ms, model %s)%n",
+                                archiveTierLine(found), found.framesHit(), found.millis(), found.modelId());
                         System.out.println(archiveJson(found, thumbnails));
                     } else {
-                        printArchive(found, thumbnails);
+                        printArchive(found, thumbnails, explain);
                     }
                     return 0;
                 }
@@ -222,15 +227,41 @@ public class SearchCommand implements Callable<Integer> {
         throw new ParameterException(spec.commandLine(), "--time-of-day wants HH:MM-HH:MM, e.g. 21:00-06:00; got '" + s + "'");
     }
 
-    private static void printArchive(org.sightline.indexer.search.ArchiveSearchResult r, java.nio.file.Path thumbnails)
-            throws java.io.IOException {
-        System.out.printf(Locale.ROOT, "%d %s of the team archive for \"%s\" (%d frames matched, %d ms, model %s)%n", r.files().size(),
-                r.files().size() == 1 ? "file" : "files", r.query().prompt(), r.framesHit(), r.millis(), r.modelId());
-        int i = 1;
-        for (var f : r.files()) {
-            System.out.printf(Locale.ROOT, "%2d. %s  at %.1f s  score %.3f  camera %s  workstation %s  (%d frames)%n", i++,
-                    f.whereToOpen(), f.bestOffsetSeconds(), f.score(), f.camera(), f.workstation(), f.frames());
-            var still = writeStill(f, thumbnails);
+    private static String archiveTierLine(org.sightline.indexer.search.ArchiveSearchResult r) {
+        int shownFrom = r.clips().isEmpty() ? 0 : r.offset() + 1;
+        int shownTo = r.offset() + r.clips().size();
+        String more = shownTo < r.totalClips() ? String.format(Locale.ROOT, "; --offset %d for the next page", shownTo) : "";
+        return String.format(Locale.ROOT, "%d %s of the team archive for \"%s\": strong %d, possible %d, more %d (showing %d-%d%s)",
+                r.totalClips(), r.totalClips() == 1 ? "clip" : "clips", r.query().prompt(), r.tierCounts().get(Tier.STRONG),
+                r.tierCounts().get(Tier.POSSIBLE), r.tierCounts().get(Tier.MORE), shownFrom, shownTo, more);
+    }
+
+    /** The team archive's clips in tier sections: where each opens, its span, workstation, camera, why it matched. */
+    private static void printArchive(org.sightline.indexer.search.ArchiveSearchResult r, java.nio.file.Path thumbnails,
+            boolean explain) throws java.io.IOException {
+        System.out.printf(Locale.ROOT, "%s (%d frames matched, %d ms, model %s)%n", archiveTierLine(r), r.framesHit(), r.millis(),
+                r.modelId());
+        if (explain) {
+            System.out.println("tiers: " + r.tierRule());
+        }
+        int i = r.offset() + 1;
+        Tier section = null;
+        for (var c : r.clips()) {
+            if (c.tier() != section) {
+                section = c.tier();
+                System.out.printf(Locale.ROOT, "%s (%d):%n", section.label(), r.tierCounts().get(section));
+            }
+            var f = c.file();
+            System.out.printf(Locale.ROOT, "%2d. [%s] %s  %.1f-%.1f s  score %.3f  camera %s  workstation %s%n", i++,
+                    c.tier().label(), f.name(), c.startSeconds(), c.endSeconds(), c.score(), f.camera().isEmpty() ? "unknown" : f.camera(),
+                    f.workstation());
+            System.out.println("    open: " + f.whereToOpen());
+            System.out.println("    recorded: " + c.wallClockStart().map(t -> t + " (UTC, from workstation " + f.workstation()
+                    + "'s recording start)").orElse("not known (its workstation knew no start time)"));
+            for (Reason why : c.why()) {
+                System.out.println("    why: " + why.part() + ": " + why.evidence());
+            }
+            var still = writeStill(c, thumbnails);
             if (still.isPresent()) {
                 System.out.println("    thumbnail " + still.get());
             }
@@ -238,13 +269,15 @@ public class SearchCommand implements Callable<Integer> {
     }
 
     /**
-     * The archive search as a JSON array of files: where each is and how this workstation can open it, the workstation,
-     * camera, best offset and score; with {@code thumbnails} a folder, each file's still is written there as
-     * {@code SHA256.jpg} (a name that is not a plain word is replaced) and named ({@code "thumbnail"}), otherwise only whether the archive keeps one is said.
+     * The archive search as a JSON array of clips: span, tier, why, objects seen, where the file is and how this
+     * workstation can open it, the workstation, camera, best offset and score; with {@code thumbnails} a folder, each
+     * clip's still is written there as {@code SHA256-STARTMS.jpg} (a name that is not a plain word is replaced) and
+     * named ({@code "thumbnail"}), otherwise only whether the archive keeps one is said.
      */
     static String archiveJson(org.sightline.indexer.search.ArchiveSearchResult r, java.nio.file.Path thumbnails) throws Exception {
         List<Map<String, Object>> out = new ArrayList<>();
-        for (var f : r.files()) {
+        for (var c : r.clips()) {
+            var f = c.file();
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("sha256", f.sha256());
             m.put("fileName", f.file().fileName());
@@ -252,15 +285,31 @@ public class SearchCommand implements Callable<Integer> {
             m.put("sizeBytes", f.file().sizeBytes());
             m.put("workstation", f.workstation());
             m.put("camera", f.camera());
-            m.put("bestOffsetSeconds", f.bestOffsetSeconds());
-            m.put("score", f.score());
-            m.put("frames", f.frames());
+            m.put("startSeconds", c.startSeconds());
+            m.put("endSeconds", c.endSeconds());
+            m.put("bestOffsetSeconds", c.bestOffsetSeconds());
+            m.put("score", c.score());
+            m.put("frames", c.frames());
+            m.put("wallClockStart", c.wallClockStart().map(Instant::toString).orElse(null));
+            m.put("tier", c.tier().label());
+            m.put("why", c.why().stream().map(w -> Map.of("part", w.part(), "evidence", w.evidence())).toList());
+            m.put("ignored", r.ignored());
+            m.put("notAnswerable", r.unanswered().stream().map(UnansweredPart::describe).toList());
+            List<Map<String, Object>> objects = new ArrayList<>();
+            for (var o : c.objects()) {
+                Map<String, Object> om = new LinkedHashMap<>();
+                om.put("label", o.label());
+                om.put("count", o.count());
+                om.put("score", Float.isNaN(o.score()) ? null : o.score());
+                objects.add(om);
+            }
+            m.put("objects", objects);
             m.put("localCopy", f.copy().name());
             m.put("localFile", f.localFile().map(PathText::shown).orElse(null));
             m.put("whereToOpen", f.whereToOpen());
-            m.put("hasThumbnail", f.thumbnail().isPresent());
-            f.thumbnail().ifPresent(t -> m.put("thumbnailOffsetSeconds", t.offsetSeconds()));
-            var still = writeStill(f, thumbnails);
+            m.put("hasThumbnail", c.thumbnail().isPresent());
+            c.thumbnail().ifPresent(t -> m.put("thumbnailOffsetSeconds", t.offsetSeconds()));
+            var still = writeStill(c, thumbnails);
             if (still.isPresent()) {
                 m.put("thumbnail", still.get().toString());
             }
@@ -269,17 +318,18 @@ public class SearchCommand implements Callable<Integer> {
         return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out);
     }
 
-    /** Writes the file's still as {@code folder/SHA256.jpg} when both are there. */
-    private static Optional<java.nio.file.Path> writeStill(org.sightline.indexer.search.ArchiveSearchResult.ArchiveFile f,
+    /** Writes the clip's still as {@code folder/SHA256-STARTMS.jpg} when both are there. */
+    private static Optional<java.nio.file.Path> writeStill(org.sightline.indexer.search.ArchiveSearchResult.ArchiveClip c,
             java.nio.file.Path folder) throws java.io.IOException {
-        if (folder == null || f.thumbnail().isEmpty()) {
+        if (folder == null || c.thumbnail().isEmpty()) {
             return Optional.empty();
         }
         java.nio.file.Files.createDirectories(folder);
+        String sha = c.file().sha256();
         // the name comes from the shared store: never let it name a path
-        String name = f.sha256().matches("[0-9A-Za-z_-]{1,128}") ? f.sha256() : "file-" + Integer.toHexString(f.sha256().hashCode());
-        java.nio.file.Path file = folder.resolve(name + ".jpg");
-        java.nio.file.Files.write(file, f.thumbnail().get().jpeg());
+        String name = sha.matches("[0-9A-Za-z_-]{1,128}") ? sha : "file-" + Integer.toHexString(sha.hashCode());
+        java.nio.file.Path file = folder.resolve(name + "-" + Math.round(c.startSeconds() * 1000) + ".jpg");
+        java.nio.file.Files.write(file, c.thumbnail().get().jpeg());
         return Optional.of(file);
     }
 

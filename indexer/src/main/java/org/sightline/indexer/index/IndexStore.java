@@ -94,8 +94,27 @@ public interface IndexStore extends AutoCloseable {
      * store only this data directory writes (the embedded index) refuses, in plain words.
      */
     default List<ArchiveHit> searchArchive(float[] vector, int k, FrameFilter filter) throws IOException {
-        throw new IOException("this data directory keeps its vectors in " + describe() + ", which holds only its own"
+        throw notAnArchive();
+    }
+
+    private IOException notAnArchive() {
+        return new IOException("this data directory keeps its vectors in " + describe() + ", which holds only its own"
                 + " footage; a team archive search needs `sightline config set index.store solr://ZKHOST:PORT/COLLECTION`");
+    }
+
+    /**
+     * The stored frames of some segments of some files (by content: SHA-256 to the segment ids its writing workstation
+     * gave them) for one model, without vectors or stills: the segments and labels a team archive search builds its
+     * clips and reasons from. A store only this data directory writes refuses, like {@link #searchArchive}.
+     */
+    default List<ArchiveFrame> archiveFrames(java.util.Map<String, java.util.Set<Long>> segmentsBySha256, String modelId)
+            throws IOException {
+        throw notAnArchive();
+    }
+
+    /** The offset of the last stored frame of each of these files (by content) for one model, in seconds. */
+    default java.util.Map<String, Double> archiveLastOffsets(java.util.Collection<String> sha256s, String modelId) throws IOException {
+        throw notAnArchive();
     }
 
     /**

@@ -1,17 +1,40 @@
 package org.sightline.indexer.search;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.sightline.indexer.index.FrameThumbnail;
 import org.sightline.indexer.index.VideoVectors;
 
 /**
- * What a search of a whole team archive found: one entry per file (its best frame), every workstation's footage.
+ * One page of a search of a whole team archive, every workstation's footage, as clips: the frame hits of each file
+ * grouped by the local search's clip rule, each clip in a {@link Tier} with why it matched, best first within each
+ * tier. Every clip found is in some tier and can be paged to.
  *
- * @param framesHit frames matched before grouping by file
+ * @param clips      this page's clips: strong first, then possible, then more
+ * @param tierCounts clips in each tier over the whole result (every tier present, zero when empty)
+ * @param offset     index of this page's first clip in the whole result
+ * @param ignored    prompt words nothing used
+ * @param unanswered parts of the prompt the shared store cannot answer, with the reason
+ * @param framesHit  frame hits the tiers were drawn from
+ * @param tierRule   how the tiers were drawn, in plain words
  */
-public record ArchiveSearchResult(SearchQuery query, List<ArchiveFile> files, String modelId, int framesHit, long millis) {
+public record ArchiveSearchResult(SearchQuery query, List<ArchiveClip> clips, Map<Tier, Integer> tierCounts, int offset,
+        List<String> ignored, List<UnansweredPart> unanswered, String modelId, int framesHit, String tierRule, long millis) {
+
+    public ArchiveSearchResult {
+        clips = List.copyOf(clips);
+        tierCounts = Map.copyOf(tierCounts);
+        ignored = List.copyOf(ignored);
+        unanswered = List.copyOf(unanswered);
+    }
+
+    /** Clips in all tiers. */
+    public int totalClips() {
+        return tierCounts.values().stream().mapToInt(Integer::intValue).sum();
+    }
 
     /** How this workstation can open a file of the archive. */
     public enum LocalCopy {
@@ -28,20 +51,16 @@ public record ArchiveSearchResult(SearchQuery query, List<ArchiveFile> files, St
     }
 
     /**
-     * One file of the archive that matched.
+     * One file of the archive, and where this workstation can open it.
      *
      * @param file        the file as the indexing workstation knows it (name, path below its archive folder, size)
      * @param localFile   where this workstation can open the same file, when it can (see {@code copy})
      * @param copy        how {@code localFile} was found, or {@link LocalCopy#NOT_HERE}
-     * @param workstation the workstation whose document was found (the last one to index that content)
-     * @param thumbnail   a still of the file kept in the shared store: the best frame's segment thumbnail, or the stored
-     *                    one nearest to the best offset; empty when the store keeps none for it (a collection set up
-     *                    before thumbnails were stored, until the file is indexed again)
+     * @param workstation the workstation whose documents were found (the last one to index that content)
      */
-    public record ArchiveFile(String sha256, String camera, String workstation, double bestOffsetSeconds, float score,
-            int frames, VideoVectors.SourceFile file, Optional<Path> localFile, LocalCopy copy, Optional<FrameThumbnail> thumbnail) {
+    public record ArchiveFile(String sha256, String camera, String workstation, VideoVectors.SourceFile file,
+            Optional<Path> localFile, LocalCopy copy) {
         public ArchiveFile {
-            thumbnail = thumbnail == null ? Optional.empty() : thumbnail;
             if (localFile.isPresent() == (copy == LocalCopy.NOT_HERE)) {
                 throw new IllegalArgumentException("a local file goes with INDEXED_HERE or SHARED_FOLDER, none with NOT_HERE");
             }
@@ -52,17 +71,58 @@ public record ArchiveSearchResult(SearchQuery query, List<ArchiveFile> files, St
             return copy != LocalCopy.NOT_HERE;
         }
 
+        /** The file's name, or its SHA-256 when the indexing workstation recorded none. */
+        public String name() {
+            return file.fileName().isEmpty() ? "SHA-256 " + sha256 : file.fileName();
+        }
+
         /** In plain words: where this workstation has the file, or who holds it. */
         public String whereToOpen() {
-            String name = file.fileName().isEmpty() ? "SHA-256 " + sha256 : file.fileName();
             return switch (copy) {
                 case INDEXED_HERE -> localFile.orElseThrow().toString();
                 case SHARED_FOLDER -> localFile.orElseThrow() + " (in a shared archive folder)";
-                case NOT_HERE -> name + ": held by workstation " + workstation + ", not reachable from this one"
+                case NOT_HERE -> name() + ": held by workstation " + workstation + ", not reachable from this one"
                         + (file.archivePath() == null ? "" : " (its path there below the archive folder: " + file.archivePath()
                         + "; add the folder that holds it with `sightline config set archive.shared-roots DIR`)")
                         + " (SHA-256 " + sha256 + ")";
             };
+        }
+    }
+
+    /**
+     * A run of one archive file's hit segments, grouped as local search groups them.
+     *
+     * @param startSeconds      offset of the clip's first segment in the file
+     * @param endSeconds        offset of the end of its last segment
+     * @param bestOffsetSeconds offset of the best-matching frame
+     * @param score             cosine similarity of the best frame
+     * @param frames            frame hits inside the clip
+     * @param wallClockStart    when {@code startSeconds} was recorded, as the indexing workstation knew it (UTC instant)
+     * @param thumbnail         a still kept in the shared store: the one nearest to the best frame; empty when the store
+     *                          keeps none for the file
+     * @param why               the parts of the query the clip satisfied, with their evidence, and what the shared store
+     *                          cannot tell
+     * @param objects           object labels the indexing workstation's detector saw during the clip (count 1: the store
+     *                          keeps labels, not boxes; score NaN: not kept)
+     */
+    public record ArchiveClip(ArchiveFile file, double startSeconds, double endSeconds, double bestOffsetSeconds, float score,
+            int frames, Optional<Instant> wallClockStart, Optional<FrameThumbnail> thumbnail, Tier tier, List<Reason> why,
+            List<ObjectSighting> objects) {
+        public ArchiveClip {
+            wallClockStart = wallClockStart == null ? Optional.empty() : wallClockStart;
+            thumbnail = thumbnail == null ? Optional.empty() : thumbnail;
+            why = List.copyOf(why);
+            objects = List.copyOf(objects);
+        }
+
+        public double durationSeconds() {
+            return endSeconds - startSeconds;
+        }
+
+        /** This clip with its still. */
+        ArchiveClip withThumbnail(Optional<FrameThumbnail> still) {
+            return new ArchiveClip(file, startSeconds, endSeconds, bestOffsetSeconds, score, frames, wallClockStart, still, tier,
+                    why, objects);
         }
     }
 }

@@ -75,29 +75,44 @@ public final class ClipGrouper {
         List<Clip> clips = new ArrayList<>();
         for (var e : byVideo.entrySet()) {
             VideoRecord video = videos.get(e.getKey());
-            List<SegmentHit> run = new ArrayList<>();
-            List<SegmentHit> sorted = e.getValue().stream()
-                    .sorted(Comparator.comparingDouble(sh -> sh.segment().startSeconds())).toList();
-            for (SegmentHit sh : sorted) {
-                if (!run.isEmpty()) {
-                    SegmentRecord last = run.getLast().segment();
-                    double length = last.endSeconds() - last.startSeconds();
-                    boolean gap = sh.segment().startSeconds() - last.endSeconds() > length + 1e-6;
-                    boolean tooLong = sh.segment().endSeconds() - run.getFirst().segment().startSeconds() > MAX_CLIP_SECONDS + 1e-6;
-                    if (gap || tooLong) {
-                        clips.add(clip(video, run));
-                        run = new ArrayList<>();
-                    }
-                }
-                run.add(sh);
-            }
-            if (!run.isEmpty()) {
+            for (List<SegmentHit> run : runs(e.getValue(), sh -> sh.segment().startSeconds(), sh -> sh.segment().endSeconds())) {
                 clips.add(clip(video, run));
             }
         }
         clips.sort(Comparator.comparingDouble(Clip::score).reversed()
                 .thenComparing(c -> c.video().toString()).thenComparingDouble(Clip::startSeconds));
         return withRelativeStrength(clips);
+    }
+
+    /**
+     * The clip rule on the hit segments of one video, whatever they are: in time order, a segment joins the run before
+     * it while the gap between them is at most one segment long and the run stays within {@link #MAX_CLIP_SECONDS}.
+     * Local search and the team archive search (segments named by another workstation) both group by this.
+     *
+     * @param segments the hit segments of one video, any order
+     * @return runs of segments, each in time order; runs in time order
+     */
+    static <T> List<List<T>> runs(java.util.Collection<T> segments, java.util.function.ToDoubleFunction<T> start,
+                                  java.util.function.ToDoubleFunction<T> end) {
+        List<List<T>> runs = new ArrayList<>();
+        List<T> run = new ArrayList<>();
+        for (T s : segments.stream().sorted(Comparator.comparingDouble(start)).toList()) {
+            if (!run.isEmpty()) {
+                T last = run.getLast();
+                double length = end.applyAsDouble(last) - start.applyAsDouble(last);
+                boolean gap = start.applyAsDouble(s) - end.applyAsDouble(last) > length + 1e-6;
+                boolean tooLong = end.applyAsDouble(s) - start.applyAsDouble(run.getFirst()) > MAX_CLIP_SECONDS + 1e-6;
+                if (gap || tooLong) {
+                    runs.add(run);
+                    run = new ArrayList<>();
+                }
+            }
+            run.add(s);
+        }
+        if (!run.isEmpty()) {
+            runs.add(run);
+        }
+        return runs;
     }
 
     private Clip clip(VideoRecord video, List<SegmentHit> run) {

@@ -381,7 +381,7 @@ public final class ExplainedSearch {
         return true;
     }
 
-    private static float[] modelVector(VisionLanguageModel model, String text) {
+    static float[] modelVector(VisionLanguageModel model, String text) {
         if (text.isBlank()) {
             return null;
         }
@@ -414,7 +414,7 @@ public final class ExplainedSearch {
         return s.toString();
     }
 
-    private static boolean understands(VisionLanguageModel model, String word) {
+    static boolean understands(VisionLanguageModel model, String word) {
         if (KNOWN_WORDS.size() > MAX_KNOWN_WORDS) {
             KNOWN_WORDS.clear();
         }
@@ -429,6 +429,20 @@ public final class ExplainedSearch {
     }
 
     private Thresholds thresholds(VisionLanguageModel model, float[] query, int k, FrameFilter filter) throws IOException {
+        return thresholds(model, query, v -> scores(service.index().search(v, k, filter)));
+    }
+
+    /** The scores of one query's hits in the footage searched (this workstation's, or a team archive's). */
+    @FunctionalInterface
+    interface HitScores {
+        float[] of(float[] vector) throws IOException;
+    }
+
+    /**
+     * The tier thresholds of a query: how far the best hits of the background prompts stand out among their own hits
+     * in the same footage under the same filters ({@code hitScores}).
+     */
+    static Thresholds thresholds(VisionLanguageModel model, float[] query, HitScores hitScores) throws IOException {
         List<float[]> background = BACKGROUND_BY_MODEL.computeIfAbsent(model.id().asString(), id -> {
             List<float[]> vectors = new ArrayList<>();
             for (String p : BACKGROUND_PROMPTS) {
@@ -445,11 +459,10 @@ public final class ExplainedSearch {
             if (dot(v, query) > 0.99) {
                 continue;
             }
-            List<FrameHit> hits = service.index().search(v, k, filter);
-            if (hits.size() < 3) {
+            float[] s = hitScores.of(v);
+            if (s.length < 3) {
                 continue;
             }
-            float[] s = scores(hits);
             float best = Float.NEGATIVE_INFINITY;
             for (float x : s) {
                 best = Math.max(best, x);

@@ -129,77 +129,22 @@ public final class SearchService {
 
     /**
      * Searches the whole store, every workstation's footage of a team archive (a SolrCloud store; the embedded index
-     * refuses in plain words), best file first. Each file is named by content and, when this workstation holds the
-     * same file, by its path here. Listeners are not told (the caller records the search).
+     * refuses in plain words), as clips in tiers with why each matched (see {@link ArchiveClipSearch}): the first page.
+     * Listeners are not told (the caller records the search).
      */
     public ArchiveSearchResult searchArchive(SearchQuery query) throws IOException {
-        return searchArchive(query, List.of());
+        return searchArchive(query, 0, List.of());
     }
 
     /**
-     * As {@link #searchArchive(SearchQuery)}, also looking for files held by other workstations in
-     * {@code sharedFolders} (folders of this workstation that hold the same archive as another's archive folder: the
-     * recorded path below that folder and the recorded size must match).
+     * As {@link #searchArchive(SearchQuery)}, from the {@code offset}-th clip, also looking for files held by other
+     * workstations in {@code sharedFolders} (folders of this workstation that hold the same archive as another's archive
+     * folder: the recorded path below that folder and the recorded size must match).
+     *
+     * @throws PromptNotUnderstoodException the model reads none of the prompt's words
      */
-    public ArchiveSearchResult searchArchive(SearchQuery query, List<java.nio.file.Path> sharedFolders) throws IOException {
-        long t0 = System.nanoTime();
-        float[] vector = queryVector(query);
-        int k = Math.max(MIN_FRAMES, query.limit() * 8);
-        FrameFilter filter = filter(query);
-        java.util.LinkedHashMap<String, List<org.sightline.indexer.index.ArchiveHit>> bySha = new java.util.LinkedHashMap<>();
-        int framesHit = 0;
-        for (org.sightline.indexer.index.ArchiveHit h : index.searchArchive(vector, k, filter)) {
-            if (h.score() >= query.minScore()) {
-                bySha.computeIfAbsent(h.sha256(), x -> new ArrayList<>()).add(h);
-                framesHit++;
-            }
-        }
-        List<ArchiveSearchResult.ArchiveFile> files = new ArrayList<>();
-        for (var e : bySha.entrySet()) {
-            if (files.size() >= query.limit()) {
-                break;
-            }
-            org.sightline.indexer.index.ArchiveHit best = e.getValue().getFirst(); // hits come best first
-            java.util.Optional<java.nio.file.Path> local = catalog.videosBySha256(e.getKey()).stream().map(VideoRecord::path)
-                    .filter(java.nio.file.Files::isRegularFile).findFirst();
-            ArchiveSearchResult.LocalCopy copy = ArchiveSearchResult.LocalCopy.INDEXED_HERE;
-            if (local.isEmpty()) {
-                local = inSharedFolder(best.file(), sharedFolders);
-                copy = local.isPresent() ? ArchiveSearchResult.LocalCopy.SHARED_FOLDER : ArchiveSearchResult.LocalCopy.NOT_HERE;
-            }
-            files.add(new ArchiveSearchResult.ArchiveFile(e.getKey(), best.camera(), best.workstation(), best.offsetSeconds(),
-                    best.score(), e.getValue().size(), best.file(), local, copy,
-                    index.archiveThumbnail(e.getKey(), best.modelId(), best.offsetSeconds())));
-        }
-        return new ArchiveSearchResult(query, List.copyOf(files), modelId(), framesHit, (System.nanoTime() - t0) / 1_000_000);
-    }
-
-    /** The file at its recorded path below one of the shared folders, when it is there with its recorded size. */
-    private static java.util.Optional<java.nio.file.Path> inSharedFolder(org.sightline.indexer.index.VideoVectors.SourceFile f,
-            List<java.nio.file.Path> sharedFolders) {
-        if (f.archivePath() == null || f.archivePath().isBlank()) {
-            return java.util.Optional.empty();
-        }
-        for (java.nio.file.Path folder : sharedFolders) {
-            java.nio.file.Path candidate = folder;
-            boolean inside = true;
-            for (String part : f.archivePath().split("/")) {
-                if (part.isEmpty() || part.equals(".") || part.equals("..")) {
-                    inside = false; // a recorded path is never allowed to climb out of the shared folder
-                    break;
-                }
-                candidate = candidate.resolve(part);
-            }
-            try {
-                if (inside && java.nio.file.Files.isRegularFile(candidate)
-                        && (f.sizeBytes() <= 0 || java.nio.file.Files.size(candidate) == f.sizeBytes())) {
-                    return java.util.Optional.of(candidate);
-                }
-            } catch (IOException unreadable) {
-                // not this folder
-            }
-        }
-        return java.util.Optional.empty();
+    public ArchiveSearchResult searchArchive(SearchQuery query, int offset, List<java.nio.file.Path> sharedFolders) throws IOException {
+        return new ArchiveClipSearch(this).search(query, offset, sharedFolders);
     }
 
     /**

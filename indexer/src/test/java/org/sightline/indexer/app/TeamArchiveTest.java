@@ -109,7 +109,8 @@ class TeamArchiveTest {
             Set<String> here = new HashSet<>();
             Set<String> elsewhere = new HashSet<>();
             for (String prompt : List.of("grey", "white", "black", "green", "blue", "red")) {
-                for (var f : a.searchArchive(SearchQuery.prompt(prompt).withLimit(50)).files()) {
+                for (var f : a.searchArchive(SearchQuery.prompt(prompt).withLimit(50)).clips().stream()
+                        .map(org.sightline.indexer.search.ArchiveSearchResult.ArchiveClip::file).toList()) {
                     (f.localFile().isPresent() ? here : elsewhere).add(f.sha256());
                     assertEquals(catalogShas(a).contains(f.sha256()), f.localFile().isPresent(), f.toString());
                     assertEquals(!f.localFile().isPresent(), f.workstation().equals(store(b).workstation()), f.toString());
@@ -119,21 +120,22 @@ class TeamArchiveTest {
             assertEquals(catalogShas(b), elsewhere);
             // with the share named as a shared archive folder, b's files open on a at the path b recorded below it
             DataDirectorySettings.setSharedRoots(new DataDirectory(tmp.resolve("a")), nas.toString());
-            int shared = 0;
-            for (var f : a.searchArchive(SearchQuery.prompt("grey").withLimit(50)).files()) {
+            Set<String> sharedFiles = new HashSet<>();
+            for (var c : a.searchArchive(SearchQuery.prompt("grey").withLimit(50)).clips()) {
+                var f = c.file();
                 if (f.workstation().equals(store(b).workstation())) {
                     assertEquals(org.sightline.indexer.search.ArchiveSearchResult.LocalCopy.SHARED_FOLDER, f.copy(), f.toString());
                     assertEquals(nas.resolve("cam-b/street-montage-scene-cuts.mp4"), f.localFile().orElseThrow());
                     assertEquals("cam-b/street-montage-scene-cuts.mp4", f.file().archivePath());
                     assertEquals("street-montage-scene-cuts.mp4", f.file().fileName());
                     // a still of b's footage comes with the hit: the very JPEG b wrote for one of its segments
-                    byte[] still = f.thumbnail().orElseThrow(() -> new AssertionError("no thumbnail with " + f)).jpeg();
+                    byte[] still = c.thumbnail().orElseThrow(() -> new AssertionError("no thumbnail with " + c)).jpeg();
                     assertTrue(thumbnailsOf(new DataDirectory(tmp.resolve("b"))).stream().anyMatch(j -> java.util.Arrays.equals(j, still)),
                             "the thumbnail is one b wrote");
-                    shared++;
+                    sharedFiles.add(f.sha256());
                 }
             }
-            assertEquals(1, shared);
+            assertEquals(1, sharedFiles.size());
 
             // a rerun adds nothing; the same file on the other workstation adds nothing either
             assertEquals(FileOutcome.Status.UNCHANGED, index(a, "tiny-highway-48px-raw.avi").outcomes().getFirst().status());
@@ -180,6 +182,86 @@ class TeamArchiveTest {
                 cloud.startNode(0);
                 SharedSolrCloud.awaitAllReplicasActive(location);
             }
+        }
+    }
+
+    /**
+     * b's footage found from a as clips: the red car of the parking aisle (15-18 s) comes first, in the strong tier,
+     * with the span b's own search gives it (same grouping rule, same segments, same tiers under the same camera), why
+     * it matched, and where a can open it.
+     */
+    @Test
+    void anotherWorkstationsFootageComesAsClipsWithTiersAndWhy() throws Exception {
+        SolrLocation location = SharedSolrCloud.collection("archive_clips");
+        try (Workspace a = open(tmp.resolve("a"), location); Workspace b = open(tmp.resolve("b"), location)) {
+            assertEquals(0, index(a, "tiny-highway-48px-raw.avi").count(FileOutcome.Status.FAILED));
+            Path nas = tmp.resolve("nas");
+            java.nio.file.Files.createDirectories(nas.resolve("cam-b"));
+            java.nio.file.Files.copy(SharedData.footage("parking-aisle-cars.mp4"), nas.resolve("cam-b/parking-aisle-cars.mp4"));
+            assertEquals(0, b.ingest(IngestRequest.of(List.of(nas)), IngestListener.NONE, () -> false).count(FileOutcome.Status.FAILED));
+            String camera = WorkspaceInternals.catalog(b).videos().getFirst().camera();
+
+            SearchQuery red = SearchQuery.prompt("red").withCameras(Set.of(camera)).withLimit(50);
+            var local = b.explainedSearch(org.sightline.indexer.search.ExplainedQuery.of(red));
+            var archived = a.searchArchive(red);
+            var mine = local.clips().getFirst();
+            var theirs = archived.clips().getFirst();
+            assertTrue(mine.clip().startSeconds() <= 16.5 && mine.clip().endSeconds() >= 16.5, "b's own search: " + mine.clip());
+            assertEquals(org.sightline.indexer.search.Tier.STRONG, theirs.tier(), theirs.toString());
+            assertEquals(mine.tier(), theirs.tier());
+            assertEquals(mine.clip().startSeconds(), theirs.startSeconds(), 1e-6, theirs.toString());
+            assertEquals(mine.clip().endSeconds(), theirs.endSeconds(), 0.2, theirs.toString());
+            assertEquals(mine.clip().bestOffsetSeconds(), theirs.bestOffsetSeconds(), 1e-3);
+            assertEquals(local.tierCounts(), archived.tierCounts(), "the same clips in the same tiers");
+            assertEquals(local.totalClips(), archived.totalClips());
+
+            // why: the model's similarity, and what the shared store cannot tell about b's footage
+            assertTrue(theirs.why().getFirst().part().contains("\"red\""), theirs.why().toString());
+            assertTrue(theirs.why().getFirst().evidence().contains("similarity"), theirs.why().toString());
+            assertTrue(theirs.why().stream().anyMatch(r -> r.part().equals(org.sightline.indexer.search.ArchiveClipSearch.NOT_EXPLAINED)
+                    && r.evidence().contains("keeps none of workstation " + store(b).workstation())), theirs.why().toString());
+            // where: b's file is not on a until a names the shared folder
+            assertEquals(org.sightline.indexer.search.ArchiveSearchResult.LocalCopy.NOT_HERE, theirs.file().copy());
+            assertEquals(store(b).workstation(), theirs.file().workstation());
+            assertTrue(theirs.thumbnail().isPresent(), "a still of b's clip comes from the shared store");
+
+            // every clip of every tier can be paged to, none twice
+            Set<String> seen = new HashSet<>();
+            for (int offset = 0; offset < archived.totalClips(); offset += 3) {
+                var page = a.searchArchive(SearchQuery.prompt("red").withCameras(Set.of(camera)).withLimit(3), offset);
+                assertEquals(archived.totalClips(), page.totalClips());
+                page.clips().forEach(c -> assertTrue(seen.add(c.file().sha256() + "@" + c.startSeconds()), "twice: " + c));
+            }
+            assertEquals(archived.totalClips(), seen.size());
+
+            // "car" is a label of b's detector: it filters inside the kNN search, and each clip names when the car was seen
+            java.nio.file.Files.createDirectories(nas.resolve("cam-c"));
+            java.nio.file.Files.copy(SharedData.footage("residential-street-vehicles.mp4"),
+                    nas.resolve("cam-c/residential-street-vehicles.mp4"));
+            assertEquals(0, b.ingest(IngestRequest.of(List.of(nas)), IngestListener.NONE, () -> false).count(FileOutcome.Status.FAILED));
+            var cars = a.searchArchive(SearchQuery.prompt("white car").withLimit(50));
+            assertTrue(cars.clips().stream().anyMatch(c -> c.file().workstation().equals(store(b).workstation())), cars.toString());
+            assertTrue(cars.unanswered().isEmpty(), cars.unanswered().toString());
+            for (var c : cars.clips()) {
+                assertTrue(c.objects().stream().anyMatch(o -> o.label().equals("car")), c.toString());
+                assertTrue(c.why().stream().anyMatch(r -> r.part().startsWith("car") && r.evidence().contains("car seen at")
+                        && r.evidence().contains("labels from workstation " + c.file().workstation() + "'s detector")), c.why().toString());
+            }
+            // "-car white": a clip whose frames carry the detector's car label goes to the "more" tier, saying so
+            var noCars = a.searchArchive(SearchQuery.prompt("-car white").withLimit(100));
+            assertTrue(noCars.clips().stream().anyMatch(c -> c.objects().stream().anyMatch(o -> o.label().equals("car"))),
+                    "the footage has cars");
+            for (var c : noCars.clips()) {
+                if (c.objects().stream().anyMatch(o -> o.label().equals("car"))) {
+                    assertEquals(org.sightline.indexer.search.Tier.MORE, c.tier(), c.toString());
+                    assertTrue(c.why().stream().anyMatch(r -> r.evidence().startsWith("but car seen at")), c.why().toString());
+                }
+            }
+            // a label nobody's detector saw: said, and the model alone answers
+            var horses = a.searchArchive(SearchQuery.prompt("red horse").withLimit(5));
+            assertTrue(horses.unanswered().stream().anyMatch(u -> u.describe().contains("no frame of the team archive")),
+                    horses.unanswered().toString());
+            assertFalse(horses.clips().isEmpty());
         }
     }
 }

@@ -47,7 +47,29 @@ class TeamArchiveCommandsTest {
         assertEquals(0, CliRun.of("models", "demo", "--data", data).exitCode());
         CliRun archive = CliRun.of("search", "--archive", "grey", "--data", data);
         assertEquals(0, archive.exitCode(), archive.err());
-        assertTrue(archive.out().startsWith("0 files of the team archive for \"grey\""), archive.out());
+        assertTrue(archive.out().startsWith("0 clips of the team archive for \"grey\": strong 0, possible 0, more 0"), archive.out());
+
+        // indexed, the archive answers in clips: tier sections, where each opens, why each matched
+        CliRun index = CliRun.of("index", "--data", data, org.sightline.models.testing.SharedData.footage("parking-aisle-cars.mp4").toString());
+        assertEquals(0, index.exitCode(), index.err());
+        CliRun red = CliRun.of("search", "--archive", "red", "--data", data);
+        assertEquals(0, red.exitCode(), red.err());
+        assertTrue(red.out().contains("\nstrong ("), red.out());
+        assertTrue(red.out().contains("[strong] parking-aisle-cars.mp4  "), red.out());
+        assertTrue(red.out().contains("    open: " + org.sightline.models.testing.SharedData.footage("parking-aisle-cars.mp4")), red.out());
+        assertTrue(red.out().contains("    why: looks like \"red\""), red.out());
+        CliRun json = CliRun.of("search", "--archive", "red", "--json", "--limit", "2", "--data", data);
+        assertEquals(0, json.exitCode(), json.err());
+        try {
+            com.fasterxml.jackson.databind.JsonNode first = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out()).get(0);
+            assertEquals("strong", first.path("tier").asText());
+            assertTrue(first.path("startSeconds").asDouble() <= first.path("bestOffsetSeconds").asDouble()
+                    && first.path("bestOffsetSeconds").asDouble() <= first.path("endSeconds").asDouble(), first.toString());
+            assertTrue(first.path("why").get(0).path("evidence").asText().startsWith("similarity"), first.toString());
+            assertEquals("INDEXED_HERE", first.path("localCopy").asText());
+        } catch (java.io.IOException e) {
+            throw new AssertionError("not JSON: " + json.out(), e);
+        }
 
         assertEquals(0, CliRun.of("config", "set", "index.store", "solr://" + zk + "/no_such_collection", "--data", data).exitCode());
         CliRun missing = CliRun.of("status", "--data", data);

@@ -384,9 +384,70 @@ public final class SolrIndexStore implements IndexStore {
             hits.add(new ArchiveHit(d.path(SHA).asText(), d.path(MODEL).asText(), d.path(CAMERA).asText(),
                     d.path(WORKSTATION).asText(), d.path(OFFSET).asLong() / 1000.0, cosine(d),
                     new VideoVectors.SourceFile(d.path(FILE_NAME).asText(""),
-                            d.hasNonNull(ARCHIVE_PATH) ? d.path(ARCHIVE_PATH).asText() : null, d.path(SIZE).asLong(0))));
+                            d.hasNonNull(ARCHIVE_PATH) ? d.path(ARCHIVE_PATH).asText() : null, d.path(SIZE).asLong(0)),
+                    d.path(SEGMENT).asLong(-1)));
         }
         return hits;
+    }
+
+    /** Files per request when reading their frames (keeps the query short). */
+    private static final int FILES_PER_REQUEST = 20;
+
+    /** The frame documents of these segments of these files for the model (vectors and stills left out), any order. */
+    @Override
+    public List<org.sightline.indexer.index.ArchiveFrame> archiveFrames(Map<String, java.util.Set<Long>> segmentsBySha256,
+            String modelId) throws IOException {
+        List<String> all = segmentsBySha256.keySet().stream().sorted().toList();
+        List<org.sightline.indexer.index.ArchiveFrame> out = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += FILES_PER_REQUEST) {
+            StringBuilder files = new StringBuilder();
+            for (String sha : all.subList(from, Math.min(all.size(), from + FILES_PER_REQUEST))) {
+                StringBuilder segments = new StringBuilder();
+                segmentsBySha256.get(sha).stream().sorted()
+                        .forEach(seg -> segments.append(segments.isEmpty() ? "" : " ").append(term(SEGMENT, seg)));
+                files.append(files.isEmpty() ? "" : " ").append("(+").append(term(SHA, sha)).append(" +(").append(segments).append("))");
+            }
+            String cursor = "*";
+            while (true) {
+                JsonNode r = http.postForm("/" + location.collection() + "/select", List.of(
+                        "q", "+" + term(KIND, "frame") + " +" + term(MODEL, modelId) + " +(" + files + ")",
+                        "fl", String.join(",", SHA, WORKSTATION, SEGMENT, OFFSET, LABEL, TIME), "sort", ID + " asc",
+                        "rows", "2000", "cursorMark", cursor));
+                for (JsonNode d : r.path("response").path("docs")) {
+                    java.util.Set<String> labels = new java.util.TreeSet<>();
+                    d.path(LABEL).forEach(l -> labels.add(l.asText()));
+                    out.add(new org.sightline.indexer.index.ArchiveFrame(d.path(SHA).asText(), d.path(WORKSTATION).asText(),
+                            d.path(SEGMENT).asLong(-1), d.path(OFFSET).asLong() / 1000.0, labels,
+                            d.hasNonNull(TIME) ? java.util.Optional.of(Instant.ofEpochMilli(d.path(TIME).asLong()))
+                                    : java.util.Optional.empty()));
+                }
+                String next = r.path("nextCursorMark").asText(cursor);
+                if (next.equals(cursor)) {
+                    break;
+                }
+                cursor = next;
+            }
+        }
+        return out;
+    }
+
+    /** The last frame's offset of each file (by content, for the model), from one terms facet per request. */
+    @Override
+    public Map<String, Double> archiveLastOffsets(java.util.Collection<String> sha256s, String modelId) throws IOException {
+        List<String> all = sha256s.stream().distinct().sorted().toList();
+        Map<String, Double> out = new java.util.HashMap<>();
+        for (int from = 0; from < all.size(); from += FILES_PER_REQUEST) {
+            StringBuilder shas = new StringBuilder();
+            all.subList(from, Math.min(all.size(), from + FILES_PER_REQUEST))
+                    .forEach(sha -> shas.append(shas.isEmpty() ? "" : " ").append(term(SHA, sha)));
+            JsonNode r = http.postForm("/" + location.collection() + "/select", List.of(
+                    "q", "+" + term(KIND, "frame") + " +" + term(MODEL, modelId) + " +(" + shas + ")", "rows", "0",
+                    "json.facet", "{files:{type:terms,field:" + SHA + ",limit:-1,facet:{last:\"max(" + OFFSET + ")\"}}}"));
+            for (JsonNode bucket : r.path("facets").path("files").path("buckets")) {
+                out.put(bucket.path("val").asText(), bucket.path("last").asDouble() / 1000.0);
+            }
+        }
+        return out;
     }
 
     @Override

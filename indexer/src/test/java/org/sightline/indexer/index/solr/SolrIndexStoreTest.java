@@ -147,6 +147,34 @@ class SolrIndexStoreTest {
         }
     }
 
+    /** What a team archive search reads to make clips: each hit's segment, the segment's frames with labels and times. */
+    @Test
+    void archiveHitsNameTheirSegmentWhoseFramesCarryLabelsAndTimes() throws Exception {
+        try (Catalog c = Catalog.open(tmp.resolve("f.sqlite")); SolrIndexStore s = open("ws-f", "f")) {
+            long v = c.registerVideo(tmp.resolve("f.mp4"), "sha-frames", 10, 1, "cam", null);
+            float[] x = Vectors.normalise(new float[] {3, 1, 2});
+            List<List<IndexedFrame>> per = List.of(
+                    List.of(new IndexedFrame(0, 0.5, x, Set.of("person")), new IndexedFrame(0, 1.5, x, Set.of())),
+                    List.of(new IndexedFrame(0, 4.5, x, Set.of("car")), new IndexedFrame(0, 5.5, x, Set.of())));
+            new IndexCommitProtocol(c, s, tmp.resolve("thumbs-f")).write(new IndexCommitProtocol.VideoWrite(v, MODEL, "sha-frames",
+                    "cam", Optional.of(Instant.parse("2026-01-02T22:00:00Z")), null, drafts(), per, Optional.empty(), 0));
+            var hits = s.searchArchive(x, 100, FrameFilter.model(MODEL)).stream().filter(h -> h.sha256().equals("sha-frames")).toList();
+            assertEquals(4, hits.size());
+            long second = hits.stream().filter(h -> h.offsetSeconds() == 4.5).findFirst().orElseThrow().segmentId();
+            assertEquals(second, hits.stream().filter(h -> h.offsetSeconds() == 5.5).findFirst().orElseThrow().segmentId());
+            assertFalse(second == hits.stream().filter(h -> h.offsetSeconds() == 0.5).findFirst().orElseThrow().segmentId());
+
+            var frames = s.archiveFrames(java.util.Map.of("sha-frames", Set.of(second)), MODEL);
+            assertEquals(List.of(4.5, 5.5), frames.stream().map(org.sightline.indexer.index.ArchiveFrame::offsetSeconds).sorted().toList());
+            var car = frames.stream().filter(f -> f.offsetSeconds() == 4.5).findFirst().orElseThrow();
+            assertEquals(Set.of("car"), car.labels());
+            assertEquals("ws-f", car.workstation());
+            assertEquals(second, car.segmentId());
+            assertEquals(Optional.of(Instant.parse("2026-01-02T22:00:04.500Z")), car.recordedAt());
+            assertEquals(java.util.Map.of("sha-frames", 5.5), s.archiveLastOffsets(List.of("sha-frames"), MODEL));
+        }
+    }
+
     /** A small real JPEG (what the indexer writes for a segment), distinct per {@code shade}. */
     private static byte[] jpeg(int shade) throws Exception {
         var image = new java.awt.image.BufferedImage(32, 18, java.awt.image.BufferedImage.TYPE_INT_RGB);

@@ -7,6 +7,7 @@ import javafx.scene.control.Label;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -15,11 +16,12 @@ import javafx.scene.layout.VBox;
 import org.sightline.desktop.icons.Icon;
 
 /**
- * One file of a team archive search: the still kept in the archive, the file's name, the workstation, camera, best
- * offset and score, and where it opens here in words. A file this workstation can reach has an "Open" button (Enter
- * too) that shows it in the viewer at its best offset; one it cannot says so and has none.
+ * One clip of a team archive search: the still kept in the archive, its tier, the file's name, the workstation,
+ * camera, time span, recording time, why it matched, the objects the indexing workstation's detector saw, and where it
+ * opens here in words. A clip this workstation can reach has an "Open" button (Enter too) that shows it in the viewer
+ * at its best frame with its span marked; one it cannot says so and has none.
  */
-public final class ArchiveFileCard extends VBox {
+public final class ArchiveClipCard extends VBox {
     static final double THUMB_WIDTH = 160;
     static final double THUMB_HEIGHT = 90;
     /** Narrower than this, the still goes above the words instead of beside them. */
@@ -27,7 +29,7 @@ public final class ArchiveFileCard extends VBox {
 
     private final ArchiveRow row;
 
-    public ArchiveFileCard(ArchiveRow row, Runnable onOpen) {
+    public ArchiveClipCard(ArchiveRow row, Runnable onOpen) {
         this.row = row;
         getStyleClass().addAll("clip-card", "archive-card");
         setSpacing(8);
@@ -52,19 +54,47 @@ public final class ArchiveFileCard extends VBox {
             frame.getChildren().add(none);
         }
 
+        Label tier = new Label(row.tier());
+        tier.getStyleClass().addAll("tier-badge", "tier-" + row.tier());
+        tier.setMinWidth(Region.USE_PREF_SIZE);
         Label title = new Label(row.title());
         title.getStyleClass().add("file-name");
+        HBox head = new HBox(6, tier, title);
+        head.setAlignment(Pos.CENTER_LEFT);
         Label facts = new Label(row.facts());
         facts.getStyleClass().add("when");
+        Label recorded = new Label(row.recorded());
+        recorded.getStyleClass().add("when");
         Label where = new Label(row.openableHere() ? row.whereToOpen() : "Not on this workstation: " + row.whereToOpen());
         where.getStyleClass().add(row.openableHere() ? "archive-where" : "archive-not-here");
         where.setId(row.openableHere() ? null : "archive-not-here");
-        VBox text = new VBox(4, title, facts, where);
-        for (Label l : new Label[] {title, facts, where}) {
+        VBox text = new VBox(4, head, facts, recorded);
+        for (Label l : new Label[] {title, facts, recorded, where}) {
             l.setWrapText(true);
             l.setMinWidth(0);
             l.setMinHeight(Region.USE_PREF_SIZE);
         }
+        if (!row.objects().isEmpty()) {
+            FlowPane chips = new FlowPane(4, 4);
+            chips.getStyleClass().add("object-chips");
+            for (String o : row.objects()) {
+                Label chip = new Label(o);
+                chip.getStyleClass().add("object-chip");
+                chips.getChildren().add(chip);
+            }
+            text.getChildren().add(chips);
+        }
+        VBox why = new VBox(2);
+        why.getStyleClass().add("why-lines");
+        for (String line : row.why()) {
+            Label l = new Label("✓ " + line);
+            l.getStyleClass().add("why-line");
+            l.setWrapText(true);
+            l.setMinWidth(0);
+            l.setMinHeight(Region.USE_PREF_SIZE);
+            why.getChildren().add(l);
+        }
+        text.getChildren().addAll(why, where);
         if (row.openableHere()) {
             Button open = new Button("Open", Icon.PLAY.node(14));
             open.getStyleClass().add("archive-open");
