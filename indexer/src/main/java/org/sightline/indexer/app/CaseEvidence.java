@@ -38,7 +38,7 @@ import org.sightline.indexer.export.RedactionPlanner;
 import org.sightline.indexer.export.RedactionRequest;
 import org.sightline.indexer.export.RedactionReview;
 import org.sightline.indexer.export.ReviewedPlans;
-import org.sightline.models.perception.PerceptionPacks;
+import org.sightline.models.perception.install.PerceptionPacks;
 
 /**
  * Cases, evidence export and the audit trail of one data directory, wired on its catalog: the services keep their

@@ -56,7 +56,7 @@ public record DataDirectory(Path root) {
 
     /** Perception packs the user installed (object detectors, face detectors, text readers), beside the model packs. */
     public Path perceptionDir() {
-        return root.resolve(org.sightline.models.perception.PerceptionPacks.FOLDER);
+        return root.resolve(org.sightline.models.perception.install.PerceptionPacks.FOLDER);
     }
 
     /** Creates the folder and its parts if they are missing. */

@@ -2,7 +2,7 @@ package org.sightline.indexer.app;
 
 import java.util.Optional;
 import org.sightline.models.perception.PackedDetector;
-import org.sightline.models.perception.PerceptionPacks;
+import org.sightline.models.perception.install.PerceptionPacks;
 import org.sightline.models.perception.StarterPackShelf;
 import org.sightline.models.perception.VerifiedPerceptionPack;
 import org.sightline.models.perception.detect.ObjectDetector;

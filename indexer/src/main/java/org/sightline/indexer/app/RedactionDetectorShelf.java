@@ -5,7 +5,7 @@ import org.sightline.indexer.export.RedactTarget;
 import org.sightline.indexer.export.RedactionDetectors;
 import org.sightline.indexer.export.RedactionRequest;
 import org.sightline.models.perception.PackedDetector;
-import org.sightline.models.perception.PerceptionPacks;
+import org.sightline.models.perception.install.PerceptionPacks;
 import org.sightline.models.perception.StarterPackShelf;
 import org.sightline.models.perception.VerifiedPerceptionPack;
 import org.sightline.models.perception.detect.ObjectDetector;

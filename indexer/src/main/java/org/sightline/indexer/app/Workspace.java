@@ -40,7 +40,7 @@ import org.sightline.indexer.search.SearchService;
 import org.sightline.models.pack.NoActiveModelException;
 import org.sightline.models.perception.detect.ObjectDetector;
 import org.sightline.models.perception.text.SceneTextReader;
-import org.sightline.models.perception.PerceptionPacks;
+import org.sightline.models.perception.install.PerceptionPacks;
 import org.sightline.models.store.ModelStore;
 import org.sightline.models.runtime.VisionLanguageModel;
 import org.sightline.indexer.footage.PathText;

@@ -6,7 +6,7 @@ import org.sightline.indexer.app.ModelLibrary;
 import org.sightline.models.pack.PackInstallException;
 import org.sightline.models.pack.PackVerificationException;
 import org.sightline.models.perception.PerceptionImport;
-import org.sightline.models.perception.PerceptionPacks;
+import org.sightline.models.perception.install.PerceptionPacks;
 import org.sightline.models.perception.StarterPackShelf;
 import org.sightline.models.perception.VerifiedPerceptionPack;
 

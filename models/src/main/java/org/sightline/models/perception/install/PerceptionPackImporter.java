@@ -1,5 +1,11 @@
-package org.sightline.models.perception;
+package org.sightline.models.perception.install;
 
+import org.sightline.models.perception.PerceptionPackVerifier;
+import org.sightline.models.perception.VerifiedPerceptionPack;
+import org.sightline.models.perception.PerceptionManifest;
+import org.sightline.models.perception.DetectorRequest;
+import org.sightline.models.perception.PerceptionImport;
+import org.sightline.models.perception.StarterPackShelf;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,8 @@
-package org.sightline.models.perception;
+package org.sightline.models.perception.install;
 
+import org.sightline.models.perception.VerifiedPerceptionPack;
+import org.sightline.models.perception.PerceptionManifest;
+import org.sightline.models.perception.StarterPackShelf;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

@@ -1,5 +1,9 @@
-package org.sightline.models.perception;
+package org.sightline.models.perception.install;
 
+import org.sightline.models.perception.PerceptionPackVerifier;
+import org.sightline.models.perception.VerifiedPerceptionPack;
+import org.sightline.models.perception.PerceptionManifest;
+import org.sightline.models.perception.DetectorRequest;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -81,7 +85,13 @@ public final class BareDetectorPacker {
             throw new PackInstallException("cannot write the pack into " + dir + ": " + e.getMessage(), e);
         }
         VerifiedPerceptionPack pack = verifier.verify(dir);
-        PerceptionTrial.run(pack);
+        try {
+            PerceptionTrial.run(pack);
+        } catch (PackVerificationException e) {
+            // name the file the user brought, not its copy in the pack being made
+            Path named = e.file() != null && e.file().equals(dir.resolve(entry.file())) ? source : e.file();
+            throw new PackVerificationException(named, e.problem(), e);
+        }
         return pack;
     }
 

@@ -1,5 +1,8 @@
-package org.sightline.models.perception;
+package org.sightline.models.perception.install;
 
+import org.sightline.models.perception.PackedDetector;
+import org.sightline.models.perception.VerifiedPerceptionPack;
+import org.sightline.models.perception.PerceptionManifest;
 import java.nio.file.Path;
 import java.util.List;
 import org.sightline.models.pack.OnnxSignature;
