@@ -96,7 +96,8 @@ final class PerceptionPackReport {
             out.println("Warning: " + choice.warning() + ".");
         }
         if (choice.use() != PerceptionPacks.Use.FACES) {
-            out.println("Files indexed before are examined again with it on the next `sightline index`.");
+            out.println("Footage indexed from now on is examined with it; `sightline index --reembed` examines the files already"
+                    + " indexed again (and embeds them again).");
         }
     }
 }

@@ -99,6 +99,8 @@ class UserPerceptionPackTest {
                 && e.details().contains("\"classes\":80") && e.details().contains(pack.toString())), audit.entries().toString());
 
         assertEquals(0, run("models", "demo", "--data", d).exit());
+        CliRun status = CliRun.of("status", "--data", d);
+        assertTrue(status.out().contains("Detector        my-nanodet (chosen with `sightline models use`)"), status.out());
         Path video = SharedData.footage("indoor-people-one-by-one.mp4");
         try (Workspace w = Workspace.open(new DataDirectory(data))) {
             w.ingest(IngestRequest.of(List.of(video)), IngestListener.NONE, () -> false);
