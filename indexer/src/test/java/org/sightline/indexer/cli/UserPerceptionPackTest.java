@@ -19,6 +19,7 @@ import org.sightline.indexer.app.DataDirectory;
 import org.sightline.indexer.app.Workspace;
 import org.sightline.indexer.audit.AuditLog;
 import org.sightline.indexer.catalog.CatalogDatabase;
+import org.sightline.indexer.ingest.FileOutcome;
 import org.sightline.indexer.ingest.IngestListener;
 import org.sightline.indexer.ingest.IngestRequest;
 import org.sightline.indexer.perception.ObjectQuery;
@@ -114,6 +115,18 @@ class UserPerceptionPackTest {
                     org.sightline.indexer.search.SearchQuery.prompt("a person").withLimit(50), List.of(), 0.5, 0));
             assertTrue(found.clips().stream().anyMatch(c -> c.clip().videoId() == id
                     && c.objects().stream().anyMatch(o -> o.label().equals("person"))), "search person finds people");
+            var again = w.ingest(IngestRequest.of(List.of(video)), IngestListener.NONE, () -> false);
+            assertEquals(List.of(FileOutcome.Status.UNCHANGED), again.outcomes().stream().map(FileOutcome::status).toList(),
+                    "the same packs: nothing to do");
+        }
+        // another detector chosen: the next plain index examines the file again with it
+        assertEquals(0, run("models", "use", "--data", d, DetectorStarterPack.NAME).exit());
+        try (Workspace w = Workspace.open(new DataDirectory(data))) {
+            var report = w.ingest(IngestRequest.of(List.of(video)), IngestListener.NONE, () -> false);
+            assertEquals(List.of(FileOutcome.Status.INDEXED), report.outcomes().stream().map(FileOutcome::status).toList());
+            long id = w.library().videoByPath(video).orElseThrow().id();
+            assertTrue(w.library().perceptionPacks(id).orElseThrow().startsWith(DetectorStarterPack.NAME + " 1.0"),
+                    w.library().perceptionPacks(id).orElseThrow());
         }
     }
 
