@@ -96,8 +96,8 @@ final class PerceptionPackReport {
             out.println("Warning: " + choice.warning() + ".");
         }
         if (choice.use() != PerceptionPacks.Use.FACES) {
-            out.println("Footage indexed from now on is examined with it; `sightline index --reembed` examines the files already"
-                    + " indexed again (and embeds them again).");
+            out.println("The next `sightline index` examines footage with it, files whose detections other packs made included"
+                    + " (they are indexed again).");
         }
     }
 }
