@@ -30,17 +30,7 @@ class ChosenPerceptionPacksTest {
 
     @Test
     void aChosenFacePackRedactsFacesAndTheIndexingDetectorStaysTheDefault() throws Exception {
-        Path shelf = StarterPackShelf.fromSystemProperty().location().orElseThrow(() -> new IllegalStateException(
-                "the starter packs are not configured (-Dsightline.starterPacks)"));
-        Path pack = tmp.resolve("usb").resolve("my-faces");
-        Files.createDirectories(pack);
-        try (Stream<Path> files = Files.list(shelf.resolve(DetectorStarterPack.FACES_NAME))) {
-            for (Path f : files.toList()) {
-                Files.copy(f, pack.resolve(f.getFileName().toString()));
-            }
-        }
-        Path manifest = pack.resolve(PerceptionManifest.FILE_NAME);
-        Files.write(manifest, PerceptionManifest.parse(Files.readAllBytes(manifest)).withName("my-faces").toJson());
+        Path pack = copy(DetectorStarterPack.FACES_NAME, "my-faces");
 
         DataDirectory data = new DataDirectory(tmp.resolve("data"));
         ModelLibrary library = ModelLibrary.open(data);
@@ -58,5 +48,31 @@ class ChosenPerceptionPacksTest {
         }
         PerceptionSource source = PerceptionSource.of(PerceptionPacks.in(data.perceptionDir()));
         assertTrue(source.packsBeforeOpening().startsWith(DetectorStarterPack.NAME + " 1.0"), source.packsBeforeOpening());
+    }
+
+    @Test
+    void aUsersTextPackIsImportedAndChosenToReadText() throws Exception {
+        Path pack = copy(org.sightline.models.perception.TextStarterPack.NAME, "my-ocr");
+        DataDirectory data = new DataDirectory(tmp.resolve("data-text"));
+        ModelLibrary library = ModelLibrary.open(data);
+        assertEquals(PerceptionManifest.Kind.TEXT, library.importPerceptionPack(pack).kind());
+        assertEquals(PerceptionPacks.Use.TEXT, library.choosePerceptionPack("my-ocr", false).use());
+        String packs = PerceptionSource.of(PerceptionPacks.in(data.perceptionDir())).packsBeforeOpening();
+        assertTrue(packs.startsWith(DetectorStarterPack.NAME + " 1.0") && packs.contains("; my-ocr 1.0 (manifest sha256 "), packs);
+    }
+
+    private Path copy(String starter, String name) throws Exception {
+        Path shelf = StarterPackShelf.fromSystemProperty().location().orElseThrow(() -> new IllegalStateException(
+                "the starter packs are not configured (-Dsightline.starterPacks)"));
+        Path pack = tmp.resolve("usb").resolve(name);
+        Files.createDirectories(pack);
+        try (Stream<Path> files = Files.list(shelf.resolve(starter))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, pack.resolve(f.getFileName().toString()));
+            }
+        }
+        Path manifest = pack.resolve(PerceptionManifest.FILE_NAME);
+        Files.write(manifest, PerceptionManifest.parse(Files.readAllBytes(manifest)).withName(name).toJson());
+        return pack;
     }
 }
