@@ -45,7 +45,8 @@ public class ModelsImportCommand implements Callable<Integer> {
     @Option(names = "--use", description = "Make the imported pack the active one.")
     boolean use;
 
-    @Option(names = "--name", description = "Pack name for an export (default: the export's folder or archive name).")
+    @Option(names = "--name", description = "Pack name for an export or a bare detector (default: the export's folder or archive"
+            + " name, the ONNX file's name); a Sightline or perception pack keeps the name in its manifest.")
     String name;
 
     @Option(names = "--context-length", paramLabel = "N", description = "Tokens per prompt when an export does not say (or says more than 4096).")

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -149,7 +151,17 @@ class UserPerceptionPackTest {
         var verifyAll = run("models", "verify", "--data", d);
         assertEquals(0, verifyAll.exit(), verifyAll.err());
         assertTrue(verifyAll.out().contains("OK      zipped-nanodet 1.0 (perception pack"), verifyAll.out());
-        var again = run("models", "import", "--data", d, zip.toString());
+        // the same pack as a .tar (files at its top): the identical pack is left as it is
+        Path tar = tmp.resolve("zipped-nanodet.tar");
+        try (OutputStream out = Files.newOutputStream(tar); TarArchiveOutputStream t = new TarArchiveOutputStream(out);
+             Stream<Path> files = Files.list(pack)) {
+            for (Path f : files.sorted().toList()) {
+                t.putArchiveEntry(new TarArchiveEntry(f.toFile(), f.getFileName().toString()));
+                Files.copy(f, t);
+                t.closeArchiveEntry();
+            }
+        }
+        var again = run("models", "import", "--data", d, tar.toString());
         assertEquals(0, again.exit(), again.err());
         assertTrue(again.out().contains("Already installed: perception pack zipped-nanodet"), again.out());
     }

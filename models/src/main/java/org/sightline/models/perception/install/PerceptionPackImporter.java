@@ -17,10 +17,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipFile;
 import org.apache.commons.compress.archivers.ArchiveEntry;
-import org.apache.commons.compress.archivers.ArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 import org.sightline.models.integrity.Sha256;
 import org.sightline.models.pack.PackImporter;
 import org.sightline.models.pack.PackInstallException;
@@ -61,20 +60,34 @@ public final class PerceptionPackImporter {
         if (!Files.isRegularFile(source) || !zip && !tar) {
             return false;
         }
-        try (InputStream raw = new BufferedInputStream(Files.newInputStream(source));
-             InputStream in = zip || name.endsWith(".tar") ? raw : new GZIPInputStream(raw);
-             ArchiveInputStream<? extends ArchiveEntry> entries = zip ? new ZipArchiveInputStream(in) : new TarArchiveInputStream(in)) {
-            ArchiveEntry e;
-            while ((e = entries.getNextEntry()) != null) {
-                String entry = e.getName().replace('\\', '/');
-                if (entry.equals(PerceptionManifest.FILE_NAME) || entry.matches("[^/]+/" + PerceptionManifest.FILE_NAME.replace(".", "\\."))) {
-                    return true;
+        try {
+            if (zip) {
+                // the central directory only: a large model archive is not read through
+                try (ZipFile z = new ZipFile(source.toFile())) {
+                    return z.stream().anyMatch(e -> namesManifest(e.getName()));
                 }
             }
-            return false;
+            try (InputStream raw = new BufferedInputStream(Files.newInputStream(source));
+                 InputStream in = name.endsWith(".tar") ? raw : new GZIPInputStream(raw);
+                 TarArchiveInputStream entries = new TarArchiveInputStream(in)) {
+                ArchiveEntry e;
+                while ((e = entries.getNextEntry()) != null) {
+                    if (namesManifest(e.getName())) {
+                        return true;
+                    }
+                }
+                return false;
+            }
         } catch (IOException e) {
             throw new PackVerificationException(source, "cannot be read as an archive: " + e.getMessage(), e);
         }
+    }
+
+    /** An archive entry that is a pack manifest at the top or in the one top folder. */
+    private static boolean namesManifest(String entryName) {
+        String entry = entryName.replace('\\', '/');
+        return entry.equals(PerceptionManifest.FILE_NAME)
+                || entry.endsWith("/" + PerceptionManifest.FILE_NAME) && entry.indexOf('/') == entry.length() - PerceptionManifest.FILE_NAME.length() - 1;
     }
 
     /**
