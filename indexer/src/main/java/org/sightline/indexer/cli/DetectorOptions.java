@@ -11,13 +11,14 @@ import org.sightline.models.pack.PackVerificationException;
 import org.sightline.models.perception.DetectorRequest;
 import org.sightline.models.perception.PerceptionManifest;
 import org.sightline.models.perception.detect.CocoClasses;
+import org.sightline.models.perception.detect.DecodingOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /** The options of {@code models import|pack} that make a detector pack of a bare ONNX detector file. */
 public class DetectorOptions {
     @Option(names = "--decoding", paramLabel = "FAMILY", description = "The file is a bare ONNX object detector whose outputs"
-            + " are decoded as FAMILY: centernet, nanodet or blazeface (needs --classes).")
+            + " are decoded as FAMILY: yolov5, yolov8 (also YOLO11), yolox, nanodet, ssd-nms, centernet or blazeface (needs --classes).")
     String decoding;
 
     @Option(names = "--classes", paramLabel = "coco|FILE", description = "Bare detector: its class names by output index,"
@@ -33,6 +34,14 @@ public class DetectorOptions {
     @Option(names = "--outputs", paramLabel = "NAME", split = ",", description = "Bare detector: the outputs the decoding reads, in its"
             + " order (default: the decoding's usual names, else the model's outputs in their order).")
     List<String> outputs;
+
+    @Option(names = "--yolox-output", paramLabel = "raw-grid|decoded", description = "Bare yolox detector: raw-grid (YOLOX's"
+            + " export_onnx.py default) or decoded (exported with --decode_in_inference).")
+    String yoloxOutput;
+
+    @Option(names = "--class-id-offset", paramLabel = "N", description = "Bare ssd-nms detector: subtracted from a class id to"
+            + " index --classes (1 for TensorFlow's 1-based label maps, the default).")
+    Integer classIdOffset;
 
     /** Whether the options ask for a bare detector. */
     boolean given() {
@@ -73,7 +82,18 @@ public class DetectorOptions {
                 throw new CommandLine.ParameterException(cl, "--size " + size + " is not WIDTHxHEIGHT (e.g. 640x640)");
             }
         }
-        return new DetectorRequest(d, classNames(), name, version, licence, l, w, h, outputs);
+        DecodingOptions.YoloxOutput yolox = null;
+        if (yoloxOutput != null) {
+            try {
+                yolox = DecodingOptions.YoloxOutput.valueOf(yoloxOutput.toUpperCase(Locale.ROOT).replace('-', '_'));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(cl, "--yolox-output " + yoloxOutput + " is neither raw-grid nor decoded");
+            }
+        }
+        if (classIdOffset != null && classIdOffset < 0) {
+            throw new CommandLine.ParameterException(cl, "--class-id-offset cannot be negative");
+        }
+        return new DetectorRequest(d, classNames(), name, version, licence, l, w, h, outputs, yolox, classIdOffset);
     }
 
     private List<String> classNames() {

@@ -13,6 +13,10 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.bytedeco.ffmpeg.global.avcodec;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.FFmpegFrameRecorder;
+import org.bytedeco.javacv.Frame;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,6 +29,7 @@ import org.sightline.indexer.ingest.FileOutcome;
 import org.sightline.indexer.ingest.IngestListener;
 import org.sightline.indexer.ingest.IngestRequest;
 import org.sightline.indexer.perception.ObjectQuery;
+import org.sightline.models.generate.StandInDetectors;
 import org.sightline.models.integrity.Sha256;
 import org.sightline.models.perception.DetectorStarterPack;
 import org.sightline.models.perception.PackedDetector;
@@ -246,5 +251,62 @@ class UserPerceptionPackTest {
         var forced = run("models", "use", "--data", d, "animals", "--force");
         assertEquals(0, forced.exit(), forced.err());
         assertTrue(forced.out().contains("searches for people find nothing"), forced.out());
+    }
+
+    @Test
+    void aBareYolov8StandInIsImportedChosenAndIndexesWithItsDecoding() throws Exception {
+        // a stand-in in ultralytics' YOLOv8 export layout (images [1,3,640,640] -> output0 [1, 4+C, 8400]) that finds red things
+        Path onnx = tmp.resolve("yolo-usb").resolve("yolov8-red.onnx");
+        Files.createDirectories(onnx.getParent());
+        Files.write(onnx, StandInDetectors.onnx(StandInDetectors.Layout.YOLOV8));
+        Path classes = onnx.resolveSibling("classes.txt");
+        Files.writeString(classes, StandInDetectors.CLASS_NAME + "\n");
+        Path data = tmp.resolve("data-yolo");
+        String d = data.toString();
+        var imported = run("models", "import", "--data", d, onnx.toString(), "--decoding", "yolov8", "--classes", classes.toString(),
+                "--name", "my-yolov8", "--use", "--force");
+        assertEquals(0, imported.exit(), imported.err());
+        assertTrue(imported.out().contains("Installed: perception pack my-yolov8 1.0 (detector, 1 classes)"), imported.out());
+        assertTrue(imported.out().contains("Indexing detector: my-yolov8 1.0") && imported.out().contains("searches for people find nothing"),
+                imported.out());
+        var entry = PerceptionPacks.in(data.resolve("perception")).verify("my-yolov8").manifest().models().getFirst();
+        assertEquals(List.of("images", "output0", "640"), List.of(entry.input(), entry.outputs().getFirst(), String.valueOf(entry.image().width())));
+
+        assertEquals(0, run("models", "demo", "--data", d).exit());
+        // the seconds of parking-aisle-cars.mp4 where the red car drives through (16.8-18.8 s), so the first examined frame shows it
+        Path video = excerpt(SharedData.footage("parking-aisle-cars.mp4"), 16.8, 18.8, tmp.resolve("red-car.mp4"));
+        try (Workspace w = Workspace.open(new DataDirectory(data))) {
+            w.ingest(IngestRequest.of(List.of(video)), IngestListener.NONE, () -> false);
+            long id = w.library().videoByPath(video).orElseThrow().id();
+            assertTrue(w.library().perceptionPacks(id).orElseThrow().startsWith("my-yolov8 1.0 (manifest sha256 "),
+                    w.library().perceptionPacks(id).orElseThrow());
+            var red = w.library().spans(ObjectQuery.of(StandInDetectors.CLASS_NAME));
+            assertTrue(red.stream().anyMatch(s -> s.videoId() == id && s.startSeconds() <= 0.5),
+                    "the red car is found by the user's YOLOv8-layout detector: " + red + " in "
+                            + w.library().detections(id).stream().map(f -> f.offsetSeconds() + ": " + f.objects()).toList());
+            assertTrue(w.library().spans(ObjectQuery.of("person")).isEmpty(), "it knows no person");
+        }
+    }
+
+    /** The frames of {@code video} from {@code from} to {@code to} seconds, written to {@code target} (a test's own folder). */
+    static Path excerpt(Path video, double from, double to, Path target) throws Exception {
+        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(video.toFile())) {
+            grabber.start();
+            grabber.setTimestamp((long) (from * 1e6));
+            try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(target.toString(), grabber.getImageWidth(), grabber.getImageHeight(), 0)) {
+                recorder.setFormat("mp4");
+                recorder.setVideoCodec(avcodec.AV_CODEC_ID_MPEG4);
+                recorder.setVideoQuality(2);
+                recorder.setFrameRate(grabber.getFrameRate());
+                recorder.start();
+                Frame frame;
+                while ((frame = grabber.grabImage()) != null && grabber.getTimestamp() <= to * 1e6) {
+                    recorder.record(frame);
+                }
+                recorder.stop();
+            }
+            grabber.stop();
+        }
+        return target;
     }
 }

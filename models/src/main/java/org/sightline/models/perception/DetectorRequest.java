@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import org.sightline.models.perception.PerceptionManifest.Decoding;
 import org.sightline.models.perception.PerceptionManifest.Layout;
+import org.sightline.models.perception.detect.DecodingOptions;
 
 /**
  * What a user says about a bare ONNX detector file ({@code models import|pack FILE.onnx --decoding ...}); everything
@@ -19,9 +20,12 @@ import org.sightline.models.perception.PerceptionManifest.Layout;
  * @param height     input height when the model's input size is not fixed, or 0
  * @param outputs    the outputs the decoding reads, in its order, or empty for the decoding's usual names (else the
  *                   model's outputs in their declared order, when there are as many as the decoding reads)
+ * @param yoloxOutput   {@code yolox} only, required there: whether the export's output is on the grid or decoded
+ * @param classIdOffset {@code ssd-nms} only: subtracted from a class id to index the classes, or null for the family's
  */
 public record DetectorRequest(Decoding decoding, List<String> classes, String name, String version, String licence,
-                              Layout layout, int width, int height, List<String> outputs) {
+                              Layout layout, int width, int height, List<String> outputs,
+                              DecodingOptions.YoloxOutput yoloxOutput, Integer classIdOffset) {
     /** The licence recorded when the user states none. */
     public static final String LICENCE_NOT_STATED = "user-supplied, not stated";
 

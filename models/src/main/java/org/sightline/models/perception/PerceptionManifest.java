@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.sightline.models.perception.detect.DecodingOptions;
+import org.sightline.models.perception.detect.PixelFormat;
 
 /**
  * The manifest {@value #FILE_NAME} of a perception pack: an object detector ({@link Kind#DETECTOR}) or a scene text
@@ -178,15 +180,28 @@ public record PerceptionManifest(
     /**
      * One ONNX model of the pack.
      *
-     * @param role     what it does
-     * @param file     its pack file
-     * @param input    name of its image input
-     * @param outputs  names of the outputs the decoding reads, in the order it reads them
-     * @param image    how a frame becomes the input tensor
-     * @param decoding how the outputs are decoded
+     * @param role          what it does
+     * @param file          its pack file
+     * @param input         name of its image input
+     * @param outputs       names of the outputs the decoding reads, in the order it reads them
+     * @param image         how a frame becomes the input tensor
+     * @param decoding      how the outputs are decoded
+     * @param inputValues   optional: the image input's element type, {@code float32} when absent, {@code uint8} for
+     *                      TensorFlow Object Detection API exports (then scale 1, mean 0, std 1)
+     * @param yoloxOutput   {@code yolox} only, required there: {@code raw-grid} (exported without decoding) or
+     *                      {@code decoded}
+     * @param boxOrder      optional, {@code ssd-nms} only: order of the normalised box coordinates,
+     *                      {@code ymin-xmin-ymax-xmax} (the TensorFlow Object Detection API's) when absent
+     * @param classIdOffset {@code ssd-nms} only, required there: subtracted from an output class id to give its index in
+     *                      {@code classNames} (1 for the 1-based TensorFlow label maps)
      */
-    @JsonPropertyOrder({"role", "file", "input", "outputs", "image", "decoding"})
-    public record ModelEntry(ModelRole role, String file, String input, List<String> outputs, ImageInput image, Decoding decoding) {
+    @JsonPropertyOrder({"role", "file", "input", "outputs", "image", "decoding", "inputValues", "yoloxOutput", "boxOrder",
+            "classIdOffset"})
+    public record ModelEntry(ModelRole role, String file, String input, List<String> outputs, ImageInput image, Decoding decoding,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) PixelFormat.InputValues inputValues,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) DecodingOptions.YoloxOutput yoloxOutput,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) DecodingOptions.BoxOrder boxOrder,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) Integer classIdOffset) {
         public ModelEntry {
             Objects.requireNonNull(role, "models[].role");
             Objects.requireNonNull(file, "models[].file");
@@ -197,6 +212,14 @@ public record PerceptionManifest(
             if (outputs.isEmpty()) {
                 throw new IllegalArgumentException("models[].outputs of " + file + " must name at least one output");
             }
+            if (classIdOffset != null && classIdOffset < 0) {
+                throw new IllegalArgumentException("models[].classIdOffset of " + file + " cannot be negative");
+            }
+        }
+
+        /** A model whose decoding needs nothing beyond its family's conventions. */
+        public ModelEntry(ModelRole role, String file, String input, List<String> outputs, ImageInput image, Decoding decoding) {
+            this(role, file, input, outputs, image, decoding, null, null, null, null);
         }
     }
 

@@ -7,20 +7,21 @@ import org.sightline.models.runtime.RgbFrame;
  * Turns a frame into a detector's float input (NHWC or NCHW, RGB or BGR, per {@link PixelFormat}): bilinear resampling sampled the way TensorFlow's
  * {@code ResizeBilinear} does without half-pixel centres (source = destination × in / out, as the upstream
  * TensorFlow.js runtime resizes), stretched or letterboxed per {@link DetectorSettings.Fit}, values times the
- * normalised per {@link PixelFormat} (letterbox bars are black). Thread-safe (no state).
+ * normalised per {@link PixelFormat} (letterbox bars are black, or the grey 114 the YOLO families' own letterbox
+ * pads with: {@link DetectorSettings.Family#letterboxLevel()}). Thread-safe (no state).
  */
 public final class DetectorPreprocessor {
     private final int size;
     private final DetectorSettings.Fit fit;
     private final PixelFormat pixels;
-    private final float[] black = new float[3];
+    private final float[] bar = new float[3];
 
     public DetectorPreprocessor(DetectorSettings settings) {
         this.size = settings.inputSize();
         this.fit = settings.fit();
         this.pixels = settings.pixels();
         for (int c = 0; c < 3; c++) {
-            black[c] = pixels.apply(0, c);
+            bar[c] = pixels.apply(settings.family().letterboxLevel(), c);
         }
     }
 
@@ -29,14 +30,14 @@ public final class DetectorPreprocessor {
         return size * size * 3;
     }
 
-    private void fillBlack(float[] out) {
+    private void fillBars(float[] out) {
         int plane = size * size;
         for (int c = 0; c < 3; c++) {
             if (pixels.channelsFirst()) {
-                Arrays.fill(out, c * plane, (c + 1) * plane, black[c]);
+                Arrays.fill(out, c * plane, (c + 1) * plane, bar[c]);
             } else {
                 for (int i = c; i < out.length; i += 3) {
-                    out[i] = black[c];
+                    out[i] = bar[c];
                 }
             }
         }
@@ -55,7 +56,7 @@ public final class DetectorPreprocessor {
             float s = Math.min((float) size / w, (float) size / h);
             cw = Math.max(1, Math.min(size, Math.round(w * s)));
             ch = Math.max(1, Math.min(size, Math.round(h * s)));
-            fillBlack(out);
+            fillBars(out);
         }
         int ox = (size - cw) / 2;
         int oy = (size - ch) / 2;

@@ -72,7 +72,7 @@ public final class NanodetDecoder {
     }
 
     /** Softmax expectation of bins {@code 0..bins-1} at {@code offset}. */
-    private static float expectation(float[] logits, int offset, int bins) {
+    static float expectation(float[] logits, int offset, int bins) {
         float max = Float.NEGATIVE_INFINITY;
         for (int i = 0; i < bins; i++) {
             max = Math.max(max, logits[offset + i]);

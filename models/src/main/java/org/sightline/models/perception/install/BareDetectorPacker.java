@@ -2,6 +2,7 @@ package org.sightline.models.perception.install;
 
 import org.sightline.models.perception.PerceptionPackVerifier;
 import org.sightline.models.perception.VerifiedPerceptionPack;
+import org.sightline.models.perception.PackedDetector;
 import org.sightline.models.perception.PerceptionManifest;
 import org.sightline.models.perception.DetectorRequest;
 import java.io.IOException;
@@ -17,16 +18,12 @@ import org.sightline.models.pack.OnnxSignature;
 import org.sightline.models.pack.PackInstallException;
 import org.sightline.models.pack.PackVerificationException;
 import org.sightline.models.pack.PackVerifier;
-import org.sightline.models.perception.PerceptionManifest.ChannelOrder;
 import org.sightline.models.perception.PerceptionManifest.FileRole;
 import org.sightline.models.perception.PerceptionManifest.ImageInput;
 import org.sightline.models.perception.PerceptionManifest.Layout;
 import org.sightline.models.perception.PerceptionManifest.ModelEntry;
-import org.sightline.models.perception.PerceptionManifest.ModelRole;
 import org.sightline.models.perception.PerceptionManifest.PackFile;
 import org.sightline.models.perception.PerceptionManifest.SuppliedFile;
-import org.sightline.models.perception.detect.DetectorSettings;
-import org.sightline.models.perception.detect.PixelFormat;
 
 /**
  * Makes a detector perception pack of a bare ONNX detector a user brought: the file is copied (never changed) into a
@@ -37,8 +34,6 @@ import org.sightline.models.perception.detect.PixelFormat;
  * {@value SuppliedFile#USER_SUPPLIED}. The pack is then verified and run once ({@link PerceptionTrial}).
  */
 public final class BareDetectorPacker {
-    private static final int FLOAT = 1;
-
     private final PerceptionPackVerifier verifier = new PerceptionPackVerifier();
 
     /**
@@ -84,112 +79,88 @@ public final class BareDetectorPacker {
         } catch (IOException e) {
             throw new PackInstallException("cannot write the pack into " + dir + ": " + e.getMessage(), e);
         }
-        VerifiedPerceptionPack pack = verifier.verify(dir);
         try {
+            VerifiedPerceptionPack pack = verifier.verify(dir);
             PerceptionTrial.run(pack);
+            return pack;
         } catch (PackVerificationException e) {
             // name the file the user brought, not its copy in the pack being made
-            Path named = e.file() != null && e.file().equals(dir.resolve(entry.file())) ? source : e.file();
+            Path named = e.file() != null && e.file().startsWith(dir) ? source : e.file();
             throw new PackVerificationException(named, e.problem(), e);
         }
-        return pack;
     }
 
+    /**
+     * The family's entry filled from the model's signature ({@link PackedDetector#entryFor}: input name, layout, fixed
+     * side, 8-bit input, outputs), then what the user said: layout, size, outputs, YOLOX output form, class id offset.
+     */
     private static ModelEntry entry(Path source, OnnxSignature signature, DetectorRequest request, String name) {
-        if (signature.inputs().size() != 1) {
-            throw new PackVerificationException(source, "has " + signature.inputs().size() + " inputs "
-                    + describe(signature.inputs()) + "; a detector Sightline runs takes one image input");
-        }
-        OnnxSignature.Tensor input = signature.inputs().getFirst();
-        if (input.elementType() != FLOAT || input.dims().size() != 4) {
-            throw new PackVerificationException(source, "input '" + input.describe() + "' is not a float image of 4 dimensions"
-                    + " (element type " + input.elementType() + "); a detector Sightline runs takes a float [1, 3, H, W] or [1, H, W, 3]");
-        }
-        Layout layout = layout(source, input, request.layout());
-        int hDim = layout == Layout.NCHW ? 2 : 1;
-        long h = input.fixedDim(hDim);
-        long w = input.fixedDim(hDim + 1);
-        int height = side(source, input, h, request.height(), "height");
-        int width = side(source, input, w, request.width(), "width");
-        if (width != height) {
-            throw new PackVerificationException(source, "input '" + input.describe() + "' is " + width + "x" + height
-                    + "; the decodings Sightline runs take a square input");
-        }
-        DetectorSettings.Family family = family(source, request.decoding());
-        DetectorSettings defaults = DetectorSettings.defaults(family);
-        List<String> outputs = outputs(source, signature, request.outputs(), defaults.outputs(), family);
-        PixelFormat pixels = defaults.pixels();
-        ImageInput image = new ImageInput(layout, pixels.bgr() ? ChannelOrder.BGR : ChannelOrder.RGB, width, height, 1, 0,
-                pixels.scale(), floats(pixels.mean()), floats(pixels.std()));
-        return new ModelEntry(ModelRole.DETECTOR, name + ".onnx", input.name(), outputs, image, request.decoding());
-    }
-
-    private static Layout layout(Path source, OnnxSignature.Tensor input, Layout asked) {
-        boolean nchw = input.fixedDim(1) == 3;
-        boolean nhwc = input.fixedDim(3) == 3;
-        if (asked != null) {
-            if (asked == Layout.NCHW && !nchw && input.fixedDim(1) != -1 || asked == Layout.NHWC && !nhwc && input.fixedDim(3) != -1) {
-                throw new PackVerificationException(source, "input '" + input.describe() + "' is not " + asked.name().toLowerCase(Locale.ROOT)
-                        + " with 3 colour channels, as --layout says");
+        String file = name + ".onnx";
+        ModelEntry read;
+        try {
+            read = PackedDetector.entryFor(request.decoding(), file, signature);
+        } catch (IllegalArgumentException e) {
+            if (request.outputs().isEmpty() || !e.getMessage().contains("has outputs")) {
+                throw new PackVerificationException(source, e.getMessage().replace(file + " ", "").replace("write its manifest by hand",
+                        "name them in the decoding's order with --outputs, or write its manifest by hand"), e);
             }
-            return asked;
+            // several outputs the family cannot assign by itself: the user named them
+            ModelEntry d = PackedDetector.defaultEntry(request.decoding(), file);
+            OnnxSignature.Tensor only = signature.inputs().getFirst();
+            read = new ModelEntry(d.role(), file, only.name(), request.outputs(), d.image(), d.decoding(), d.inputValues(),
+                    d.yoloxOutput(), d.boxOrder(), d.classIdOffset());
         }
-        if (nchw == nhwc) {
-            throw new PackVerificationException(source, "input '" + input.describe() + "' does not say whether it is nchw or nhwc; give --layout");
+        OnnxSignature.Tensor input = signature.input(read.input()).orElseThrow();
+        ImageInput image = read.image();
+        Layout layout = request.layout() != null ? request.layout() : layoutOf(source, input);
+        int side = image.width();
+        if (input.dims().size() == 4) {
+            boolean nchw = layout == Layout.NCHW;
+            long fixed = Math.max(input.fixedDim(nchw ? 2 : 1), input.fixedDim(nchw ? 3 : 2));
+            side = sideOf(source, input, fixed, request, side);
         }
-        return nchw ? Layout.NCHW : Layout.NHWC;
-    }
-
-    private static int side(Path source, OnnxSignature.Tensor input, long fixed, int asked, String which) {
-        if (fixed > 0) {
-            if (asked > 0 && asked != fixed) {
-                throw new PackVerificationException(source, "input '" + input.describe() + "' has a fixed " + which + " of " + fixed
-                        + ", not " + asked + " as --size says");
-            }
-            return (int) fixed;
-        }
-        if (asked <= 0) {
-            throw new PackVerificationException(source, "input '" + input.describe() + "' has no fixed " + which + "; give --size WxH");
-        }
-        return asked;
-    }
-
-    private static DetectorSettings.Family family(Path source, PerceptionManifest.Decoding decoding) {
-        return switch (decoding) {
-            case CENTERNET -> DetectorSettings.Family.CENTERNET;
-            case NANODET -> DetectorSettings.Family.NANODET;
-            case BLAZEFACE -> DetectorSettings.Family.BLAZEFACE;
-            default -> throw new PackVerificationException(source, "the decoding " + decoding.name().toLowerCase(Locale.ROOT)
-                    + " is not one Sightline can run yet (centernet, nanodet, blazeface)");
-        };
-    }
-
-    /** The outputs given, else the decoding's usual names when the model has them all, else the model's outputs in order. */
-    private static List<String> outputs(Path source, OnnxSignature signature, List<String> asked, List<String> usual,
-                                        DetectorSettings.Family family) {
-        int count = family.outputCount();
-        String family0 = family.name().toLowerCase(Locale.ROOT);
-        List<String> chosen;
-        if (!asked.isEmpty()) {
-            chosen = asked;
-        } else if (usual.stream().allMatch(n -> signature.output(n).isPresent())) {
-            chosen = usual;
-        } else if (signature.outputs().size() == count) {
-            chosen = signature.outputs().stream().map(OnnxSignature.Tensor::name).toList();
-        } else {
-            throw new PackVerificationException(source, "a " + family0 + " decoding reads " + count + " outputs; this model has "
-                    + describe(signature.outputs()) + ": name them in the decoding's order with --outputs");
-        }
-        if (chosen.size() != count) {
-            throw new PackVerificationException(source, "a " + family0 + " decoding reads " + count + " outputs, --outputs names "
-                    + chosen.size() + " " + chosen);
-        }
-        for (String n : chosen) {
+        ImageInput sized = new ImageInput(layout, image.channels(), side, side, image.sizeMultiple(), image.maxSide(),
+                image.scale(), image.mean(), image.std());
+        List<String> outputs = request.outputs().isEmpty() ? read.outputs() : request.outputs();
+        for (String n : outputs) {
             if (signature.output(n).isEmpty()) {
                 throw new PackVerificationException(source, "has no output named '" + n + "'; its outputs are " + describe(signature.outputs()));
             }
         }
-        return chosen;
+        if (request.decoding() == PerceptionManifest.Decoding.YOLOX && request.yoloxOutput() == null) {
+            throw new PackVerificationException(source, "a yolox export's output is on the grid or decoded, which its shape cannot"
+                    + " tell: give --yolox-output raw-grid (YOLOX's export_onnx.py default) or decoded (--decode_in_inference)");
+        }
+        return new ModelEntry(read.role(), file, read.input(), outputs, sized, read.decoding(), read.inputValues(),
+                request.yoloxOutput() != null ? request.yoloxOutput() : read.yoloxOutput(), read.boxOrder(),
+                request.classIdOffset() != null ? request.classIdOffset() : read.classIdOffset());
+    }
+
+    /** The layout the input's shape shows: the 3 colour channels second (nchw) or last (nhwc). */
+    private static Layout layoutOf(Path source, OnnxSignature.Tensor input) {
+        boolean second = input.dims().size() == 4 && input.fixedDim(1) == 3;
+        boolean last = input.dims().size() == 4 && input.fixedDim(3) == 3;
+        if (second == last) {
+            throw new PackVerificationException(source, "input '" + input.describe() + "' does not show whether it is nchw or nhwc"
+                    + " (a float image [1, 3, H, W] or [1, H, W, 3]); give --layout");
+        }
+        return second ? Layout.NCHW : Layout.NHWC;
+    }
+
+    /** The square side: the model's fixed one (which --size must then equal), else --size, else the family's default. */
+    private static int sideOf(Path source, OnnxSignature.Tensor input, long fixed, DetectorRequest request, int familyDefault) {
+        if (request.width() > 0 && request.width() != request.height()) {
+            throw new PackVerificationException(source, "--size " + request.width() + "x" + request.height()
+                    + " is not square; Sightline feeds detectors a square");
+        }
+        if (fixed > 0) {
+            if (request.width() > 0 && request.width() != fixed) {
+                throw new PackVerificationException(source, "input '" + input.describe() + "' has a fixed side of " + fixed
+                        + ", not " + request.width() + " as --size says");
+            }
+            return (int) fixed;
+        }
+        return request.width() > 0 ? request.width() : familyDefault;
     }
 
     private static void prepare(Path dir) throws IOException {
@@ -204,14 +175,6 @@ public final class BareDetectorPacker {
             }
         }
         Files.createDirectories(dir);
-    }
-
-    private static float[] floats(List<Float> values) {
-        float[] f = new float[values.size()];
-        for (int i = 0; i < f.length; i++) {
-            f[i] = values.get(i);
-        }
-        return f;
     }
 
     private static String describe(List<OnnxSignature.Tensor> tensors) {

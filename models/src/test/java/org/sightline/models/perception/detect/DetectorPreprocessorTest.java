@@ -2,6 +2,7 @@ package org.sightline.models.perception.detect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.sightline.models.runtime.RgbFrame;
 
@@ -46,5 +47,30 @@ class DetectorPreprocessorTest {
         assertEquals(new InputPlacement(0, 0, 512, 512), placement);
         assertEquals(10f, input[0]);
         assertEquals(10f, input[input.length - 1]);
+    }
+
+    @Test
+    void yoloLetterboxBarsAreTheGrey114OfTheirOwnLetterboxOthersBlack() {
+        RgbFrame wide = new RgbFrame(200, 100, new byte[200 * 100 * 3]);
+        DetectorPreprocessor yolo = new DetectorPreprocessor(DetectorSettings.yolov8());
+        float[] in = new float[yolo.inputLength()];
+        InputPlacement p = yolo.prepare(wide, in);
+        assertEquals(160f, p.offsetY(), "a 2:1 frame in a 640 square: bars of 160 rows above and below");
+        assertEquals(114f / 255, in[0], 1e-6, "first value of the top bar, NCHW red plane");
+        assertEquals(0f, in[640 * 320], "the black picture in the middle");
+        DetectorPreprocessor yolox = new DetectorPreprocessor(DetectorSettings.yolox());
+        float[] x = new float[yolox.inputLength()];
+        yolox.prepare(wide, x);
+        assertEquals(114f, x[0], "YOLOX takes 0-255 values");
+        DetectorPreprocessor centernet = new DetectorPreprocessor(DetectorSettings.centernet());
+        float[] c = new float[centernet.inputLength()];
+        centernet.prepare(new RgbFrame(200, 100, filled(200 * 100 * 3, (byte) 200)), c);
+        assertEquals(0f, c[0], "centernet's bars stay black");
+    }
+
+    private static byte[] filled(int n, byte v) {
+        byte[] b = new byte[n];
+        Arrays.fill(b, v);
+        return b;
     }
 }
