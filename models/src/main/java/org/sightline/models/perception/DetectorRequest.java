@@ -18,8 +18,8 @@ import org.sightline.models.perception.detect.DecodingOptions;
  * @param layout     input layout when the model's input shape does not say, or null
  * @param width      input width when the model's input size is not fixed, or 0
  * @param height     input height when the model's input size is not fixed, or 0
- * @param outputs    the outputs the decoding reads, in its order, or empty for the decoding's usual names (else the
- *                   model's outputs in their declared order, when there are as many as the decoding reads)
+ * @param outputs    the outputs the decoding reads, in its order, or empty to take them from the model (its only
+ *                   output, the family's usual names, or SSD's four by name: {@code PackedDetector.entryFor})
  * @param yoloxOutput   {@code yolox} only, required there: whether the export's output is on the grid or decoded
  * @param classIdOffset {@code ssd-nms} only: subtracted from a class id to index the classes, or null for the family's
  */

@@ -27,11 +27,13 @@ import org.sightline.models.perception.PerceptionManifest.SuppliedFile;
 
 /**
  * Makes a detector perception pack of a bare ONNX detector a user brought: the file is copied (never changed) into a
- * new folder with a {@value PerceptionManifest#FILE_NAME} whose input name, size and layout are read from the model's
- * own signature ({@link OnnxSignature}; float input of rank 4, one side of 3 channels), whose outputs are those the
- * decoding reads, chosen by name, whose normalisation is the decoding family's usual one, and which records the
- * licence as given (else {@value DetectorRequest#LICENCE_NOT_STATED}) and the source file's name and SHA-256 as
- * {@value SuppliedFile#USER_SUPPLIED}. The pack is then verified and run once ({@link PerceptionTrial}).
+ * new folder with a {@value PerceptionManifest#FILE_NAME} whose model entry is the decoding family's usual one filled
+ * from the model's own signature ({@link PackedDetector#entryFor}: input name, layout, fixed square side, 8-bit input,
+ * outputs), then what the user said ({@link DetectorRequest}: layout, size, outputs, YOLOX output form, class id
+ * offset); the normalisation is the family's usual one. The manifest records the licence as given (else
+ * {@value DetectorRequest#LICENCE_NOT_STATED}) and the source file's name and SHA-256 as
+ * {@value SuppliedFile#USER_SUPPLIED}. The pack is then verified and run once ({@link PerceptionTrial}); every refusal
+ * names the file the user brought.
  */
 public final class BareDetectorPacker {
     private final PerceptionPackVerifier verifier = new PerceptionPackVerifier();
