@@ -135,6 +135,11 @@ public final class ModelLibrary {
      * an archive; or a Sightline pack), installs it and records the install with its provenance in the audit trail.
      */
     public ImportResult importExport(Path source, PackRequest request) throws java.io.IOException {
+        if (holdsPerceptionPack(source)) {
+            throw new org.sightline.models.pack.PackInstallException(source + " is a perception pack (it holds "
+                    + org.sightline.models.perception.PerceptionManifest.FILE_NAME + "), not a vision-language model: install it"
+                    + " with `sightline models import " + source + "`");
+        }
         ImportResult result = store.importExport(source, request);
         audit.record(result, source);
         return result;
