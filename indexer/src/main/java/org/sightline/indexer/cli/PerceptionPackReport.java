@@ -6,6 +6,7 @@ import org.sightline.indexer.app.ModelLibrary;
 import org.sightline.models.pack.PackInstallException;
 import org.sightline.models.pack.PackVerificationException;
 import org.sightline.models.perception.PerceptionImport;
+import org.sightline.models.perception.PerceptionManifest;
 import org.sightline.models.perception.install.PerceptionPacks;
 import org.sightline.models.perception.StarterPackShelf;
 import org.sightline.models.perception.VerifiedPerceptionPack;
@@ -40,9 +41,7 @@ final class PerceptionPackReport {
                 }
                 out.printf("  %-28s %-8s %-42s %s%n", p.name(), p.version(), p.kind(), status);
                 if (p.manifest() != null) {
-                    var m = p.manifest();
-                    out.println("      " + (m.classNames().isEmpty() ? "" : m.classNames().size() + " classes, ") + "licence: " + m.licence()
-                            + "; source: " + String.join(", ", PerceptionImport.provenanceOf(m)));
+                    details(p.manifest(), out);
                 }
             }
         } catch (PackInstallException e) {
@@ -50,6 +49,12 @@ final class PerceptionPackReport {
             failed++;
         }
         return failed;
+    }
+
+    /** The line under a perception pack: classes, licence (as its manifest states it, whole), source. */
+    static void details(PerceptionManifest m, PrintWriter out) {
+        out.println("      " + (m.classNames().isEmpty() ? "" : m.classNames().size() + " classes, ") + "licence: " + m.licence()
+                + "; source: " + String.join(", ", PerceptionImport.provenanceOf(m)));
     }
 
     /** Which pack each use runs: chosen here, or the starter default. */
