@@ -10,6 +10,7 @@ import java.util.Locale;
 import org.apache.solr.embedded.JettySolrRunner;
 import org.apache.solr.cloud.MiniSolrCloudCluster;
 import org.apache.solr.embedded.JettyConfig;
+import org.apache.solr.client.solrj.embedded.SSLConfig;
 
 /**
  * A SolrCloud on loopback: {@code N} Solr nodes and an embedded ZooKeeper, in this JVM (Solr 9 and its Lucene 9 on
@@ -22,7 +23,10 @@ import org.apache.solr.embedded.JettyConfig;
  *
  * <p>Arguments: {@code --nodes N} (default 2), {@code --dir DIR} (default a new temporary folder),
  * {@code --basic-auth-file FILE} (one line {@code USER:PASSWORD}: Solr's basic authentication plugin then requires
- * those credentials of every request; nodes talk to each other with Solr's own PKI authentication).
+ * those credentials of every request; nodes talk to each other with Solr's own PKI authentication),
+ * {@code --tls-keystore FILE --tls-truststore FILE --tls-password-file FILE} (PKCS12 files and a file holding their
+ * password: the nodes serve HTTPS with that key, trust that truststore between themselves, and ZooKeeper's cluster
+ * properties say {@code urlScheme=https}).
  */
 public final class LoopbackSolrCloud {
     private LoopbackSolrCloud() {
@@ -32,13 +36,20 @@ public final class LoopbackSolrCloud {
         int nodes = 2;
         Path dir = null;
         Path basicAuth = null;
+        Path tlsKeystore = null;
+        Path tlsTruststore = null;
+        Path tlsPassword = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--nodes" -> nodes = Integer.parseInt(args[++i]);
                 case "--dir" -> dir = Path.of(args[++i]);
                 case "--basic-auth-file" -> basicAuth = Path.of(args[++i]);
+                case "--tls-keystore" -> tlsKeystore = Path.of(args[++i]);
+                case "--tls-truststore" -> tlsTruststore = Path.of(args[++i]);
+                case "--tls-password-file" -> tlsPassword = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + " (expected --nodes N, --dir DIR, --basic-auth-file FILE)");
+                        + " (expected --nodes N, --dir DIR, --basic-auth-file FILE, --tls-keystore FILE --tls-truststore FILE"
+                        + " --tls-password-file FILE)");
             }
         }
         if (dir == null) {
@@ -46,13 +57,36 @@ public final class LoopbackSolrCloud {
         }
         System.setProperty("host", "127.0.0.1");
         System.setProperty("solr.log.dir", dir.resolve("logs").toString());
+        SSLConfig ssl = null;
+        if (tlsKeystore != null) {
+            String password = Files.readString(tlsPassword, StandardCharsets.UTF_8).strip();
+            // JettySolrRunner builds its TLS connector from the SSLConfig only in test mode (else from jetty.xml)
+            System.setProperty("jetty.testMode", "true");
+            // Solr's own clients between the nodes read these
+            System.setProperty("javax.net.ssl.keyStore", tlsKeystore.toString());
+            System.setProperty("javax.net.ssl.keyStorePassword", password);
+            System.setProperty("javax.net.ssl.keyStoreType", "PKCS12");
+            System.setProperty("javax.net.ssl.trustStore", tlsTruststore.toString());
+            System.setProperty("javax.net.ssl.trustStorePassword", password);
+            System.setProperty("javax.net.ssl.trustStoreType", "PKCS12");
+            ssl = new SSLConfig(true, false, tlsKeystore.toString(), password, tlsTruststore.toString(), password);
+        }
+        SSLConfig sslConfig = ssl;
         MiniSolrCloudCluster cluster;
         if (basicAuth == null) {
-            JettyConfig jetty = JettyConfig.builder().setContext("/solr").setPort(0).build();
-            cluster = new MiniSolrCloudCluster(nodes, dir, jetty);
+            JettyConfig.Builder jetty = JettyConfig.builder().setContext("/solr").setPort(0);
+            if (sslConfig != null) {
+                jetty.withSSLConfig(sslConfig);
+            }
+            cluster = new MiniSolrCloudCluster(nodes, dir, jetty.build());
         } else {
             cluster = new MiniSolrCloudCluster.Builder(nodes, dir)
-                    .withJettyConfig(j -> j.setContext("/solr").setPort(0))
+                    .withJettyConfig(j -> {
+                        j.setContext("/solr").setPort(0);
+                        if (sslConfig != null) {
+                            j.withSSLConfig(sslConfig);
+                        }
+                    })
                     .withSecurityJson(securityJson(basicAuth))
                     .build();
         }

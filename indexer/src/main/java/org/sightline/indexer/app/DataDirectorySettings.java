@@ -37,12 +37,20 @@ public final class DataDirectorySettings {
      */
     public static final String SOLR_CREDENTIALS = "solr.credentials-file";
     /**
+     * A truststore (PKCS12 or JKS) holding the certificate authority of a SolrCloud served over HTTPS whose certificates
+     * the JDK does not trust (its own CA, or the dev cluster's self-signed one); empty for none.
+     */
+    public static final String SOLR_TRUSTSTORE = "solr.truststore";
+    /** The file holding that truststore's password (one line, readable only by its owner); empty for none. */
+    public static final String SOLR_TRUSTSTORE_PASSWORD = "solr.truststore-password-file";
+    /**
      * The workstation zone: the IANA time zone of cameras with no zone of their own (empty for the operating system's
      * zone). Changing it is audited.
      */
     public static final String TIME_ZONE = "time.zone";
     /** Every setting name {@code sightline config} knows. */
-    public static final java.util.List<String> NAMES = java.util.List.of(INDEX_STORE, SHARED_ROOTS, SOLR_CREDENTIALS, TIME_ZONE);
+    public static final java.util.List<String> NAMES = java.util.List.of(INDEX_STORE, SHARED_ROOTS, SOLR_CREDENTIALS,
+            SOLR_TRUSTSTORE, SOLR_TRUSTSTORE_PASSWORD, TIME_ZONE);
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -54,7 +62,11 @@ public final class DataDirectorySettings {
             @JsonProperty("archive.shared-roots") java.util.List<String> sharedRoots,
             @JsonProperty("solr.credentials-file") String solrCredentials,
             @JsonProperty("time.zone") @com.fasterxml.jackson.annotation.JsonInclude(
-                    com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String timeZone) {
+                    com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String timeZone,
+            @JsonProperty("solr.truststore") @com.fasterxml.jackson.annotation.JsonInclude(
+                    com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String solrTruststore,
+            @JsonProperty("solr.truststore-password-file") @com.fasterxml.jackson.annotation.JsonInclude(
+                    com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String solrTruststorePassword) {
         Stored {
             sharedRoots = sharedRoots == null ? java.util.List.of() : java.util.List.copyOf(sharedRoots);
         }
@@ -67,11 +79,12 @@ public final class DataDirectorySettings {
     static Stored read(DataDirectory dir) throws IOException {
         Path f = file(dir);
         if (!Files.isRegularFile(f)) {
-            return new Stored(LUCENE, null, null, null, null);
+            return new Stored(LUCENE, null, null, null, null, null, null);
         }
         try {
             Stored s = JSON.readValue(f.toFile(), Stored.class);
-            return new Stored(s.indexStore() == null ? LUCENE : s.indexStore(), s.workstation(), s.sharedRoots(), s.solrCredentials(), s.timeZone());
+            return new Stored(s.indexStore() == null ? LUCENE : s.indexStore(), s.workstation(), s.sharedRoots(), s.solrCredentials(), s.timeZone(),
+                    s.solrTruststore(), s.solrTruststorePassword());
         } catch (IOException e) {
             throw new IOException("the settings file " + f + " is not readable JSON (" + e.getMessage()
                     + "); fix or delete it (deleting it goes back to the embedded Lucene index)", e);
@@ -108,7 +121,7 @@ public final class DataDirectorySettings {
             v = SolrLocation.parse(v).toString();
         }
         Stored s = read(dir);
-        write(dir, new Stored(v, s.workstation(), s.sharedRoots(), s.solrCredentials(), s.timeZone()));
+        write(dir, new Stored(v, s.workstation(), s.sharedRoots(), s.solrCredentials(), s.timeZone(), s.solrTruststore(), s.solrTruststorePassword()));
     }
 
     /** This data directory's workstation id, made (a random UUID) and saved on first use. */
@@ -118,7 +131,7 @@ public final class DataDirectorySettings {
             return s.workstation();
         }
         String id = UUID.randomUUID().toString();
-        write(dir, new Stored(s.indexStore(), id, s.sharedRoots(), s.solrCredentials(), s.timeZone()));
+        write(dir, new Stored(s.indexStore(), id, s.sharedRoots(), s.solrCredentials(), s.timeZone(), s.solrTruststore(), s.solrTruststorePassword()));
         return id;
     }
 
@@ -144,7 +157,7 @@ public final class DataDirectorySettings {
             roots.add(p.toString());
         }
         Stored s = read(dir);
-        write(dir, new Stored(s.indexStore(), s.workstation(), roots, s.solrCredentials(), s.timeZone()));
+        write(dir, new Stored(s.indexStore(), s.workstation(), roots, s.solrCredentials(), s.timeZone(), s.solrTruststore(), s.solrTruststorePassword()));
     }
 
     /** A setting's value as {@code sightline config get} prints it. */
@@ -153,6 +166,8 @@ public final class DataDirectorySettings {
             case INDEX_STORE -> indexStore(dir);
             case SHARED_ROOTS -> String.join(java.io.File.pathSeparator, read(dir).sharedRoots());
             case SOLR_CREDENTIALS -> read(dir).solrCredentials() == null ? "" : read(dir).solrCredentials();
+            case SOLR_TRUSTSTORE -> read(dir).solrTruststore() == null ? "" : read(dir).solrTruststore();
+            case SOLR_TRUSTSTORE_PASSWORD -> read(dir).solrTruststorePassword() == null ? "" : read(dir).solrTruststorePassword();
             case TIME_ZONE -> workstationZone(dir).label();
             default -> throw new IllegalArgumentException("unknown setting " + name + " (known: " + String.join(", ", NAMES) + ")");
         };
@@ -164,6 +179,8 @@ public final class DataDirectorySettings {
             case INDEX_STORE -> setIndexStore(dir, value);
             case SHARED_ROOTS -> setSharedRoots(dir, value);
             case SOLR_CREDENTIALS -> setSolrCredentials(dir, value);
+            case SOLR_TRUSTSTORE -> setSolrTrust(dir, value, null);
+            case SOLR_TRUSTSTORE_PASSWORD -> setSolrTrust(dir, null, value);
             case TIME_ZONE -> {
                 try (CaseEvidence evidence = CaseEvidence.open(dir)) {
                     evidence.cameras().setWorkstationZone(value == null || value.isBlank() ? null : Cameras.zone(value));
@@ -190,7 +207,47 @@ public final class DataDirectorySettings {
             stored = f.toString();
         }
         Stored s = read(dir);
-        write(dir, new Stored(s.indexStore(), s.workstation(), s.sharedRoots(), stored, s.timeZone()));
+        write(dir, new Stored(s.indexStore(), s.workstation(), s.sharedRoots(), stored, s.timeZone(), s.solrTruststore(), s.solrTruststorePassword()));
+    }
+
+    /**
+     * Sets {@value #SOLR_TRUSTSTORE} and/or {@value #SOLR_TRUSTSTORE_PASSWORD} (null leaves one as it is, empty clears
+     * it). When both are set the truststore is opened now with the password (private file), refused in plain words
+     * otherwise; a truststore set first is checked when its password file is.
+     */
+    public static void setSolrTrust(DataDirectory dir, String truststore, String passwordFile) throws IOException {
+        Stored s = read(dir);
+        String store = truststore == null ? s.solrTruststore() : absoluteOrNull(truststore);
+        String password = passwordFile == null ? s.solrTruststorePassword() : absoluteOrNull(passwordFile);
+        if (store != null && !java.nio.file.Files.isRegularFile(Path.of(store))) {
+            throw new IllegalArgumentException("the Solr truststore " + store + " does not exist");
+        }
+        if (store != null && password != null) {
+            try {
+                org.sightline.indexer.index.solr.SolrTrust.read(Path.of(store), Path.of(password));
+            } catch (org.sightline.indexer.index.solr.SolrStoreException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+        }
+        write(dir, new Stored(s.indexStore(), s.workstation(), s.sharedRoots(), s.solrCredentials(), s.timeZone(), store, password));
+    }
+
+    private static String absoluteOrNull(String value) {
+        String v = value.strip();
+        return v.isEmpty() ? null : Path.of(v).toAbsolutePath().normalize().toString();
+    }
+
+    /**
+     * The certificates trusted for a SolrCloud served over HTTPS, when {@value #SOLR_TRUSTSTORE} is set (its password file
+     * must be too: refused in plain words otherwise).
+     */
+    public static Optional<org.sightline.indexer.index.solr.SolrTrust> solrTrust(DataDirectory dir) throws IOException {
+        Stored s = read(dir);
+        if (s.solrTruststore() == null || s.solrTruststore().isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(org.sightline.indexer.index.solr.SolrTrust.read(Path.of(s.solrTruststore()),
+                s.solrTruststorePassword() == null ? null : Path.of(s.solrTruststorePassword())));
     }
 
     /** The credentials for the SolrCloud store, when a credentials file is set. */
@@ -221,6 +278,6 @@ public final class DataDirectorySettings {
      */
     static void writeTimeZone(DataDirectory dir, ZoneId zone) throws IOException {
         Stored s = read(dir);
-        write(dir, new Stored(s.indexStore(), s.workstation(), s.sharedRoots(), s.solrCredentials(), zone == null ? null : WorkstationZone.name(zone)));
+        write(dir, new Stored(s.indexStore(), s.workstation(), s.sharedRoots(), s.solrCredentials(), zone == null ? null : WorkstationZone.name(zone), s.solrTruststore(), s.solrTruststorePassword()));
     }
 }

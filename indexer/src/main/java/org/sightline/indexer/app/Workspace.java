@@ -129,6 +129,9 @@ public final class Workspace implements AutoCloseable {
             throw e;
         }
         Workspace w = new Workspace(dir, models, footage, catalog, index, Objects.requireNonNull(perception, "perception"));
+        if (index instanceof SolrIndexStore solr) {
+            solr.recordZonesFrom(() -> w.cameras().zones()); // other workstations read its frames' time of day in these
+        }
         try {
             w.protocol.reconcile();
             w.lostAtOpen = w.protocol.checkAgainstIndex();
@@ -149,7 +152,8 @@ public final class Workspace implements AutoCloseable {
     private static IndexStore openStore(DataDirectory dir) throws IOException {
         Optional<SolrLocation> solr = DataDirectorySettings.solrStore(dir);
         if (solr.isPresent()) {
-            return SolrIndexStore.open(solr.get(), DataDirectorySettings.solrCredentials(dir), DataDirectorySettings.workstation(dir),
+            return SolrIndexStore.open(solr.get(), DataDirectorySettings.solrCredentials(dir), DataDirectorySettings.solrTrust(dir),
+                    DataDirectorySettings.workstation(dir),
                     dir.indexDir().resolve("solr-writer.lock"));
         }
         return SegmentIndex.open(dir.indexDir());

@@ -23,13 +23,15 @@ public class ConfigCommand implements Runnable {
             "(a SolrCloud collection shared by several workstations; create it with `sightline solr init`).",
             "archive.shared-roots: folders (separated by ':') where this workstation sees other workstations' archive",
             "folders (a shared network folder), so that team-archive results it did not index can be opened here.",
+            "solr.truststore, solr.truststore-password-file: for a SolrCloud served over HTTPS with its own certificate",
+            "authority, a truststore holding it and a private file with its password (empty clears them).",
             "time.zone: the workstation zone, an IANA zone such as Europe/London, that cameras with no zone of their own",
             "are read in (empty: the operating system's zone). The change is audited."})
     static class Set implements Callable<Integer> {
         @Mixin
         DataOption dataOption;
 
-        @Parameters(index = "0", paramLabel = "KEY", description = "index.store, archive.shared-roots, solr.credentials-file or time.zone")
+        @Parameters(index = "0", paramLabel = "KEY", description = "index.store, archive.shared-roots, solr.credentials-file, solr.truststore, solr.truststore-password-file or time.zone")
         String key;
 
         @Parameters(index = "1", paramLabel = "VALUE")
@@ -48,7 +50,7 @@ public class ConfigCommand implements Runnable {
         }
     }
 
-    @Command(name = "get", mixinStandardHelpOptions = true, description = "Show a setting (index.store, archive.shared-roots, solr.credentials-file, time.zone).")
+    @Command(name = "get", mixinStandardHelpOptions = true, description = "Show a setting (index.store, archive.shared-roots, solr.credentials-file, solr.truststore, solr.truststore-password-file, time.zone).")
     static class Get implements Callable<Integer> {
         @Mixin
         DataOption dataOption;

@@ -33,6 +33,14 @@ public class SolrCommand implements Runnable {
                 description = "for a SolrCloud requiring basic authentication: a file of one line USER:PASSWORD, readable only by you")
         Path credentialsFile;
 
+        @Option(names = "--truststore", paramLabel = "FILE",
+                description = "for a SolrCloud served over HTTPS with its own certificate authority: a truststore (PKCS12 or JKS) holding it")
+        Path truststore;
+
+        @Option(names = "--truststore-password-file", paramLabel = "FILE",
+                description = "the truststore's password: a file of one line, readable only by you")
+        Path truststorePassword;
+
         java.util.Optional<Path> credentials() {
             return java.util.Optional.ofNullable(credentialsFile);
         }
@@ -53,7 +61,8 @@ public class SolrCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             SolrCollections.Created c = TeamArchive.createCollection(target.zk, target.collection, shards,
-                    replicas, target.credentials());
+                    replicas, target.credentials(), java.util.Optional.ofNullable(target.truststore),
+                    java.util.Optional.ofNullable(target.truststorePassword));
             System.out.printf("Created %s: %d shard(s) x %d replica(s) on %s%n", c.location().collection(), c.shards(),
                     c.replicas(), c.liveNodes());
             System.out.println("Point each workstation's data directory at it:");
@@ -70,7 +79,8 @@ public class SolrCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            TeamArchive.upgradeCollection(target.zk, target.collection, target.credentials());
+            TeamArchive.upgradeCollection(target.zk, target.collection, target.credentials(),
+                    java.util.Optional.ofNullable(target.truststore), java.util.Optional.ofNullable(target.truststorePassword));
             System.out.println("Upgraded " + target.collection + ": the configset is this Sightline's and the collection reloaded;"
                     + " its documents are unchanged");
             return 0;
@@ -90,17 +100,30 @@ public class SolrCommand implements Runnable {
                 description = "require these credentials (a private file of one line USER:PASSWORD) of every request")
         Path basicAuthFile;
 
+        @Option(names = "--tls", description = "serve HTTPS with a self-signed certificate made with the JDK's keytool in DIR/tls")
+        boolean tls;
+
         @Override
         public Integer call() throws Exception {
             Path work = dir != null ? dir : Files.createTempDirectory("sightline-solrcloud");
-            SolrCloudProcess cloud = TeamArchive.startLocalCloud(nodes, work, java.util.Optional.ofNullable(basicAuthFile));
+            TeamArchive.LocalCloud local = TeamArchive.startLocalCloud(nodes, work, java.util.Optional.ofNullable(basicAuthFile), tls);
+            SolrCloudProcess cloud = local.process();
             Runtime.getRuntime().addShutdownHook(new Thread(cloud::close));
             System.out.println("ZooKeeper " + cloud.zkHost());
             for (int i = 0; i < cloud.nodes().size(); i++) {
                 System.out.println("node " + i + "    " + cloud.nodes().get(i));
             }
             System.out.println("files     " + work);
-            System.out.println("Create a collection:  sightline solr init --zk " + cloud.zkHost() + " --collection sightline --shards 1 --replicas " + Math.min(2, nodes));
+            local.tls().ifPresent(t -> {
+                System.out.println("truststore " + t.truststore().toAbsolutePath());
+                System.out.println("password   " + t.passwordFile().toAbsolutePath() + " (private)");
+                System.out.println("Trust it on a workstation:  sightline config set solr.truststore " + t.truststore().toAbsolutePath());
+                System.out.println("                            sightline config set solr.truststore-password-file "
+                        + t.passwordFile().toAbsolutePath());
+            });
+            System.out.println("Create a collection:  sightline solr init --zk " + cloud.zkHost() + " --collection sightline --shards 1 --replicas "
+                    + Math.min(2, nodes) + local.tls().map(t -> " --truststore " + t.truststore().toAbsolutePath()
+                            + " --truststore-password-file " + t.passwordFile().toAbsolutePath()).orElse(""));
             System.out.println("ready (Ctrl+C stops it)");
             System.out.flush();
             return cloud.waitFor();

@@ -84,6 +84,15 @@ public final class SolrCloudProcess implements AutoCloseable {
      * must carry those credentials.
      */
     public static SolrCloudProcess start(Path launcher, int nodes, Path workDir, Optional<Path> basicAuthFile) throws IOException {
+        return start(launcher, nodes, workDir, basicAuthFile, Optional.empty());
+    }
+
+    /**
+     * As {@link #start(Path, int, Path, Optional)}; with {@code tls} the nodes serve HTTPS with its key (and ZooKeeper's
+     * cluster properties say {@code urlScheme=https}).
+     */
+    public static SolrCloudProcess start(Path launcher, int nodes, Path workDir, Optional<Path> basicAuthFile,
+            Optional<SolrDevCertificate> tls) throws IOException {
         Path classes = launcher.resolve("classes");
         Path lib = launcher.resolve("solr-cluster-lib");
         if (!Files.isDirectory(classes) || !Files.isDirectory(lib)) {
@@ -97,6 +106,9 @@ public final class SolrCloudProcess implements AutoCloseable {
                 classes + java.io.File.pathSeparator + lib + "/*", MAIN, "--nodes", Integer.toString(nodes), "--dir",
                 workDir.resolve("cluster").toString()));
         basicAuthFile.ifPresent(f -> command.addAll(java.util.List.of("--basic-auth-file", f.toAbsolutePath().toString())));
+        tls.ifPresent(t -> command.addAll(java.util.List.of("--tls-keystore", t.keystore().toAbsolutePath().toString(),
+                "--tls-truststore", t.truststore().toAbsolutePath().toString(),
+                "--tls-password-file", t.passwordFile().toAbsolutePath().toString())));
         ProcessBuilder pb = new ProcessBuilder(command).redirectError(log.toFile());
         Process p = pb.start();
         try {

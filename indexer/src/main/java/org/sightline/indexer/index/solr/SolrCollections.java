@@ -39,10 +39,16 @@ public final class SolrCollections {
     /** As {@link #create(SolrLocation, int, int)}, with credentials for a cloud that requires them. */
     public static Created create(SolrLocation location, java.util.Optional<SolrCredentials> credentials, int shards, int replicas)
             throws IOException {
+        return create(location, credentials, java.util.Optional.empty(), shards, replicas);
+    }
+
+    /** As {@link #create(SolrLocation, int, int)}, with credentials and a truststore for an HTTPS cluster, when present. */
+    public static Created create(SolrLocation location, java.util.Optional<SolrCredentials> credentials,
+            java.util.Optional<SolrTrust> trust, int shards, int replicas) throws IOException {
         if (shards < 1 || replicas < 1) {
             throw new IllegalArgumentException("a collection needs at least one shard and one replica");
         }
-        try (SolrHttp http = new SolrHttp(location.zkHost(), credentials)) {
+        try (SolrHttp http = new SolrHttp(location.zkHost(), credentials, trust)) {
             http.postBytes("/admin/configs?action=UPLOAD&overwrite=true&cleanup=true&name=" + CONFIGSET,
                     "application/octet-stream", configsetZip());
             JsonNode list = http.get("/admin/collections?action=LIST");
@@ -70,7 +76,13 @@ public final class SolrCollections {
 
     /** As {@link #upgrade(SolrLocation)}, with credentials for a cloud that requires them. */
     public static void upgrade(SolrLocation location, java.util.Optional<SolrCredentials> credentials) throws IOException {
-        try (SolrHttp http = new SolrHttp(location.zkHost(), credentials)) {
+        upgrade(location, credentials, java.util.Optional.empty());
+    }
+
+    /** As {@link #upgrade(SolrLocation)}, with credentials and a truststore for an HTTPS cluster, when present. */
+    public static void upgrade(SolrLocation location, java.util.Optional<SolrCredentials> credentials,
+            java.util.Optional<SolrTrust> trust) throws IOException {
+        try (SolrHttp http = new SolrHttp(location.zkHost(), credentials, trust)) {
             boolean exists = false;
             for (JsonNode c : http.get("/admin/collections?action=LIST").path("collections")) {
                 exists |= c.asText().equals(location.collection());

@@ -40,21 +40,26 @@ public final class SolrCredentials {
         if (!Files.isRegularFile(file)) {
             throw new SolrStoreException("the Solr credentials file " + file + " does not exist");
         }
-        PosixFileAttributeView posix = Files.getFileAttributeView(file, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
-        if (posix != null) {
-            Set<PosixFilePermission> open = EnumSet.copyOf(posix.readAttributes().permissions());
-            open.retainAll(OTHERS);
-            if (!open.isEmpty()) {
-                throw new SolrStoreException("the Solr credentials file " + file + " may be read or changed by other users "
-                        + open + "; make it private first: chmod 600 " + file);
-            }
-        }
+        requirePrivate(file, "the Solr credentials file");
         String text = Files.readString(file, StandardCharsets.UTF_8).strip();
         int colon = text.indexOf(':');
         if (colon <= 0 || colon == text.length() - 1 || text.contains("\n")) {
             throw new SolrStoreException("the Solr credentials file " + file + " must hold one line USER:PASSWORD");
         }
         return new SolrCredentials(text.substring(0, colon), text.substring(colon + 1));
+    }
+
+    /** Refuses, in plain words naming {@code what}, a file that users other than its owner may read or change. */
+    static void requirePrivate(Path file, String what) throws IOException {
+        PosixFileAttributeView posix = Files.getFileAttributeView(file, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+        if (posix != null) {
+            Set<PosixFilePermission> open = EnumSet.copyOf(posix.readAttributes().permissions());
+            open.retainAll(OTHERS);
+            if (!open.isEmpty()) {
+                throw new SolrStoreException(what + " " + file + " may be read or changed by other users "
+                        + open + "; make it private first: chmod 600 " + file);
+            }
+        }
     }
 
     public String user() {

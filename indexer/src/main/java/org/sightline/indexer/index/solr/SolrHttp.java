@@ -29,7 +29,8 @@ final class SolrHttp implements AutoCloseable {
     private final SolrNodes nodes;
     private final String zkHost;
     private final java.util.Optional<SolrCredentials> credentials;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final java.util.Optional<SolrTrust> trust;
+    private final HttpClient http;
     private int next;
     /** The live nodes as last read from ZooKeeper; read again after any failed request. */
     private volatile List<URI> liveNodes;
@@ -40,9 +41,21 @@ final class SolrHttp implements AutoCloseable {
 
     /** With credentials, every request carries them (Solr's basic authentication plugin). */
     SolrHttp(String zkHost, java.util.Optional<SolrCredentials> credentials) {
+        this(zkHost, credentials, java.util.Optional.empty());
+    }
+
+    /**
+     * With a truststore, a cluster served over HTTPS (its ZooKeeper {@code urlScheme}) is trusted when its certificate
+     * chains to one in it; without, to one the JDK trusts.
+     */
+    SolrHttp(String zkHost, java.util.Optional<SolrCredentials> credentials, java.util.Optional<SolrTrust> trust) {
         this.zkHost = zkHost;
         this.nodes = new SolrNodes(zkHost);
         this.credentials = credentials;
+        this.trust = trust;
+        HttpClient.Builder b = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
+        trust.ifPresent(t -> b.sslContext(t.sslContext()));
+        this.http = b.build();
     }
 
     static ObjectMapper json() {
@@ -125,6 +138,15 @@ final class SolrHttp implements AutoCloseable {
                     if (e instanceof SolrStoreException s) {
                         throw s;
                     }
+                    javax.net.ssl.SSLException tls = tlsFailure(e);
+                    if (tls != null) {
+                        throw new SolrStoreException("the SolrCloud node " + base.getHost() + ":" + base.getPort() + " (ZooKeeper "
+                                + zkHost + ") presented a certificate this workstation does not trust (" + tls.getMessage()
+                                + "); " + (trust.isPresent() ? "it does not chain to a certificate in " + trust.get().file()
+                                        + " (the setting solr.truststore)" : "if the cluster has its own certificate authority, name a "
+                                        + "truststore holding it with `sightline config set solr.truststore FILE` and its password file "
+                                        + "with `sightline config set solr.truststore-password-file FILE`"), e);
+                    }
                     lastProblem = base + " did not answer: " + e;
                     liveNodes = null;
                 } catch (InterruptedException e) {
@@ -145,6 +167,23 @@ final class SolrHttp implements AutoCloseable {
             }
             pause = Math.min(pause * 2, 2_000);
         }
+    }
+
+    /**
+     * The TLS failure behind a failed request when the node's certificate was refused (not trusted, or not naming the
+     * host), or null for any other failure (a node going down mid-handshake is retried like any node not answering).
+     */
+    private static javax.net.ssl.SSLException tlsFailure(Throwable e) {
+        javax.net.ssl.SSLException tls = null;
+        boolean certificateRefused = false;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof javax.net.ssl.SSLException s && tls == null) {
+                tls = s;
+            }
+            certificateRefused |= t instanceof java.security.cert.CertificateException
+                    || t instanceof javax.net.ssl.SSLPeerUnverifiedException;
+        }
+        return certificateRefused ? tls : null;
     }
 
     private static String describe(String path) {

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
-import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.sightline.indexer.catalog.FinishedGeneration;
 import org.sightline.indexer.index.ArchiveHit;
+import org.sightline.indexer.index.CameraZones;
 import org.sightline.indexer.index.FrameFilter;
 import org.sightline.indexer.index.FrameHit;
 import org.sightline.indexer.index.FrameThumbnail;
@@ -57,6 +57,12 @@ public final class SolrIndexStore implements IndexStore {
     static final String GENERATION = "generation";
     static final String TIME = "time_ms";
     static final String TIME_OF_DAY = "time_of_day_s";
+    /**
+     * The IANA zone of the frame's camera clock on the workstation that wrote it (its camera's zone there, else that
+     * workstation's zone): how other workstations read its time of day when their own camera table does not name the
+     * camera.
+     */
+    static final String ZONE = "zone";
     static final String OFFSET = "offset_ms";
     static final String DIMS = "dims";
     static final String LABEL = "label";
@@ -77,6 +83,7 @@ public final class SolrIndexStore implements IndexStore {
     private final SolrHttp http;
     private final FileChannel lockChannel;
     private final FileLock lock;
+    private volatile java.util.function.Supplier<CameraZones> writerZones;
 
     private SolrIndexStore(SolrLocation location, String workstation, SolrHttp http, FileChannel lockChannel, FileLock lock) {
         this.location = location;
@@ -97,6 +104,12 @@ public final class SolrIndexStore implements IndexStore {
     /** As {@link #open(SolrLocation, String, Path)}, sending {@code credentials} with every request when present. */
     public static SolrIndexStore open(SolrLocation location, java.util.Optional<SolrCredentials> credentials, String workstation,
             Path lockFile) throws IOException {
+        return open(location, credentials, java.util.Optional.empty(), workstation, lockFile);
+    }
+
+    /** As {@link #open(SolrLocation, String, Path)}, with credentials and a truststore for an HTTPS cluster, when present. */
+    public static SolrIndexStore open(SolrLocation location, java.util.Optional<SolrCredentials> credentials,
+            java.util.Optional<SolrTrust> trust, String workstation, Path lockFile) throws IOException {
         if (workstation == null || workstation.isBlank() || workstation.contains("/")) {
             throw new IllegalArgumentException("a workstation id must be a non-empty word without '/': " + workstation);
         }
@@ -108,7 +121,7 @@ public final class SolrIndexStore implements IndexStore {
         } catch (OverlappingFileLockException e) {
             lock = null;
         }
-        SolrHttp http = new SolrHttp(location.zkHost(), credentials);
+        SolrHttp http = new SolrHttp(location.zkHost(), credentials, trust);
         SolrIndexStore store = new SolrIndexStore(location, workstation, http, channel, lock);
         try {
             store.count("*:*");
@@ -129,6 +142,15 @@ public final class SolrIndexStore implements IndexStore {
 
     public String workstation() {
         return workstation;
+    }
+
+    /**
+     * Where the zone recorded with each written frame comes from: this workstation's cameras (asked at each write, so
+     * a changed zone is recorded by the next index run). Without it no zone is recorded, and other workstations read
+     * these frames in their own workstation zone.
+     */
+    public void recordZonesFrom(java.util.function.Supplier<CameraZones> zones) {
+        this.writerZones = zones;
     }
 
     @Override
@@ -174,6 +196,8 @@ public final class SolrIndexStore implements IndexStore {
     @Override
     public void replaceVideo(VideoVectors v) throws IOException {
         requireWriter();
+        java.util.function.Supplier<CameraZones> zones = writerZones;
+        java.time.ZoneId zone = zones == null ? null : zones.get().zoneOf(v.camera());
         // stale: this workstation's documents of the video for this model, and for any model of other content
         http.postJson(update(false), Map.of("delete", Map.of("query",
                 "+" + term(KIND, "frame") + " +" + term(WORKSTATION, workstation) + " +" + term(VIDEO, v.videoId())
@@ -182,7 +206,7 @@ public final class SolrIndexStore implements IndexStore {
         for (int from = 0; from < frames.size(); from += BATCH) {
             ArrayNode docs = SolrHttp.json().createArrayNode();
             for (IndexedFrame f : frames.subList(from, Math.min(frames.size(), from + BATCH))) {
-                docs.add(document(v, f));
+                docs.add(document(v, f, zone));
             }
             try {
                 http.postJson(update(false), docs);
@@ -200,7 +224,7 @@ public final class SolrIndexStore implements IndexStore {
         writeMarker(v.generation());
     }
 
-    private ObjectNode document(VideoVectors v, IndexedFrame f) throws SolrStoreException {
+    private ObjectNode document(VideoVectors v, IndexedFrame f, java.time.ZoneId zone) throws SolrStoreException {
         long offsetMs = Math.round(f.offsetSeconds() * 1000);
         ObjectNode d = SolrHttp.json().createObjectNode();
         d.put(ID, documentId(v.sha256(), v.modelId(), offsetMs));
@@ -234,6 +258,9 @@ public final class SolrIndexStore implements IndexStore {
             Instant at = start.plusMillis(offsetMs);
             d.put(TIME, at.toEpochMilli());
             d.put(TIME_OF_DAY, at.atOffset(ZoneOffset.UTC).toLocalTime().toSecondOfDay());
+            if (zone != null) {
+                d.put(ZONE, zone.getId());
+            }
         });
         return d;
     }
@@ -412,7 +439,7 @@ public final class SolrIndexStore implements IndexStore {
         List<String> p = new ArrayList<>(List.of("q", q.toString(), "rows", Integer.toString(k),
                 "fl", String.join(",", VIDEO, SEGMENT, OFFSET, SHA, MODEL, CAMERA, WORKSTATION, FILE_NAME, ARCHIVE_PATH,
                         SIZE, "score")));
-        for (String fq : filterQueries(filter)) {
+        for (String fq : filterQueries(filter, filter.dayFrom() == null ? null : timeSpan(filter))) {
             p.add("fq");
             p.add(fq);
         }
@@ -423,8 +450,11 @@ public final class SolrIndexStore implements IndexStore {
         return http.postForm("/" + location.collection() + "/select", p).path("response").path("docs");
     }
 
-    /** The filter as Solr filter queries; with a kNN main query Solr runs them inside the vector search. */
-    static List<String> filterQueries(FrameFilter f) {
+    /**
+     * The filter as Solr filter queries; with a kNN main query Solr runs them inside the vector search. A time-of-day
+     * window is read on each camera's clock ({@link SolrTimeOfDayFilter}) over the frames' time {@code span}.
+     */
+    private List<String> filterQueries(FrameFilter f, SolrTimeOfDayFilter.Span span) {
         List<String> fq = new ArrayList<>();
         fq.add(term(KIND, "frame"));
         fq.add(term(MODEL, f.modelId()));
@@ -440,12 +470,41 @@ public final class SolrIndexStore implements IndexStore {
         }
         f.labels().stream().sorted().forEach(label -> fq.add(term(LABEL, label)));
         if (f.dayFrom() != null) {
-            int lo = f.dayFrom().toSecondOfDay();
-            int hi = f.dayTo().toSecondOfDay();
-            fq.add(lo <= hi ? TIME_OF_DAY + ":[" + lo + " TO " + hi + "]"
-                    : TIME_OF_DAY + ":[" + lo + " TO " + LocalTime.MAX.toSecondOfDay() + "] " + TIME_OF_DAY + ":[0 TO " + hi + "]");
+            fq.add(SolrTimeOfDayFilter.query(f, workstation, span));
         }
         return fq;
+    }
+
+    /**
+     * The earliest and latest absolute time of the model's frames and the zones recorded with them (null when none has
+     * a time), which the time-of-day filter's periods of constant offset must cover. A collection set up before zones
+     * were recorded is refused in plain words naming {@code sightline solr upgrade}.
+     */
+    private SolrTimeOfDayFilter.Span timeSpan(FrameFilter f) throws IOException {
+        JsonNode r;
+        try {
+            r = http.postForm("/" + location.collection() + "/select", List.of("q", term(KIND, "frame"),
+                    "fq", term(MODEL, f.modelId()), "fq", TIME + ":[* TO *]", "rows", "0",
+                    "stats", "true", "stats.field", TIME, "facet", "true", "facet.field", ZONE, "facet.mincount", "1",
+                    "facet.limit", "-1"));
+        } catch (SolrStoreException e) {
+            if (e.getMessage() != null && e.getMessage().contains("undefined field") && e.getMessage().contains(ZONE)) {
+                throw new SolrStoreException("the collection " + location.collection() + " was set up by an older Sightline "
+                        + "(its schema lacks the camera zone that time-of-day searches read); bring it up to date with "
+                        + "`sightline solr upgrade --zk " + location.zkHost() + " --collection " + location.collection() + "`", e);
+            }
+            throw e;
+        }
+        JsonNode stats = r.path("stats").path("stats_fields").path(TIME);
+        if (stats.path("count").asLong(0) == 0 || !stats.path("min").isNumber()) {
+            return null;
+        }
+        java.util.Set<String> zones = new java.util.HashSet<>();
+        JsonNode counts = r.path("facet_counts").path("facet_fields").path(ZONE);
+        for (int i = 0; i + 1 < counts.size(); i += 2) {
+            zones.add(counts.get(i).asText());
+        }
+        return new SolrTimeOfDayFilter.Span(stats.path("min").asLong(), stats.path("max").asLong(), zones);
     }
 
     /** A term query on a string field, quoted so that any value (spaces, colons, slashes) is taken literally. */

@@ -14,11 +14,14 @@ import org.apache.zookeeper.ZooKeeper;
 
 /**
  * The live Solr nodes of a SolrCloud, as its ZooKeeper lists them ({@code /live_nodes}, entries like
- * {@code 10.0.0.7:8983_solr}). Only plain HTTP is supported (an air-gapped LAN; a TLS cluster would need its
- * trust store here).
+ * {@code 10.0.0.7:8983_solr}), with the scheme the cluster's properties name ({@code urlScheme} in
+ * {@code /clusterprops.json}: {@code https} for a cluster served over TLS, else {@code http}).
  */
 final class SolrNodes implements AutoCloseable {
     private static final int SESSION_TIMEOUT_MS = 15_000;
+    /** Solr itself writes {@code /clusterprops.json} with single quotes at times. */
+    private static final com.fasterxml.jackson.databind.ObjectMapper LENIENT_JSON = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+            .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_SINGLE_QUOTES).build();
 
     private final String zkHost;
     private ZooKeeper zk;
@@ -31,12 +34,13 @@ final class SolrNodes implements AutoCloseable {
     synchronized List<URI> live() throws SolrStoreException {
         try {
             List<String> names = connected().getChildren("/live_nodes", false);
+            String scheme = urlScheme();
             List<URI> out = new ArrayList<>(names.size());
             for (String n : names) {
                 int u = n.lastIndexOf('_');
                 String hostPort = n.substring(0, u);
                 String context = URLDecoder.decode(n.substring(u + 1), StandardCharsets.UTF_8);
-                out.add(URI.create("http://" + hostPort + "/" + context));
+                out.add(URI.create(scheme + "://" + hostPort + "/" + context));
             }
             return out;
         } catch (KeeperException.NoNodeException e) {
@@ -48,6 +52,26 @@ final class SolrNodes implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SolrStoreException("interrupted while asking ZooKeeper at " + zkHost + " for the live Solr nodes", e);
+        }
+    }
+
+    /** {@code https} when the cluster's properties say its nodes serve TLS, else {@code http}. */
+    private String urlScheme() throws KeeperException, InterruptedException, SolrStoreException {
+        byte[] props;
+        try {
+            props = zk.getData("/clusterprops.json", false, null);
+        } catch (KeeperException.NoNodeException none) {
+            return "http";
+        }
+        if (props == null || props.length == 0) {
+            return "http";
+        }
+        try {
+            String scheme = LENIENT_JSON.readTree(props).path("urlScheme").asText("http");
+            return scheme.equalsIgnoreCase("https") ? "https" : "http";
+        } catch (IOException e) {
+            throw new SolrStoreException("the SolrCloud's cluster properties in ZooKeeper at " + zkHost
+                    + " (/clusterprops.json) are not readable JSON: " + e.getMessage(), e);
         }
     }
 
