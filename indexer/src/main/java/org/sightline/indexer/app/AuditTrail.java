@@ -70,6 +70,10 @@ public final class AuditTrail {
         return log.recordSearch(query, results, framesHit, modelId);
     }
 
+    AuditEntry recordPerceptionImport(org.sightline.indexer.audit.AuditDetails.PerceptionImport details) {
+        return log.recordPerceptionImport(details);
+    }
+
     AuditEntry recordModelImport(ImportResult result, Path source) {
         return log.recordModelImport(result, source);
     }

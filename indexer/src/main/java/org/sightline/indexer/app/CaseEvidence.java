@@ -38,7 +38,7 @@ import org.sightline.indexer.export.RedactionPlanner;
 import org.sightline.indexer.export.RedactionRequest;
 import org.sightline.indexer.export.RedactionReview;
 import org.sightline.indexer.export.ReviewedPlans;
-import org.sightline.models.perception.StarterPackShelf;
+import org.sightline.models.perception.install.PerceptionPacks;
 
 /**
  * Cases, evidence export and the audit trail of one data directory, wired on its catalog: the services keep their
@@ -58,7 +58,7 @@ public final class CaseEvidence implements AutoCloseable {
     private final AuditCheckpoints checkpoints;
     private final ExportJournal exportJournal;
     /** The installed perception packs redaction finds people, vehicles, plates and faces with. */
-    private final StarterPackShelf redactionShelf = StarterPackShelf.fromSystemProperty();
+    private final PerceptionPacks redactionShelf;
 
     private CaseEvidence(Catalog catalog, boolean ownsCatalog) {
         this.catalog = catalog;
@@ -87,6 +87,7 @@ public final class CaseEvidence implements AutoCloseable {
         this.exporter = new EvidenceExporter(cases, log, seen.or(cases::recordedPathsFor), keys, times,
                 catalog::archiveRoots, exportJournal);
         this.exportVerifier = new ExportVerifier();
+        this.redactionShelf = PerceptionPacks.in(catalog.file().toAbsolutePath().getParent().resolve(PerceptionPacks.FOLDER));
         this.checkpoints = new AuditCheckpoints(catalog.file().toAbsolutePath().getParent().resolve(AuditCheckpoints.FOLDER),
                 log, keys);
     }

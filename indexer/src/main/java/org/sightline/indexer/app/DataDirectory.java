@@ -54,6 +54,11 @@ public record DataDirectory(Path root) {
         return root.resolve("models");
     }
 
+    /** Perception packs the user installed (object detectors, face detectors, text readers), beside the model packs. */
+    public Path perceptionDir() {
+        return root.resolve(org.sightline.models.perception.install.PerceptionPacks.FOLDER);
+    }
+
     /** Creates the folder and its parts if they are missing. */
     public DataDirectory create() throws IOException {
         Files.createDirectories(root);

@@ -2,7 +2,7 @@ package org.sightline.indexer.app;
 
 import java.util.Optional;
 import org.sightline.models.perception.PackedDetector;
-import org.sightline.models.perception.PerceptionManifest;
+import org.sightline.models.perception.install.PerceptionPacks;
 import org.sightline.models.perception.StarterPackShelf;
 import org.sightline.models.perception.VerifiedPerceptionPack;
 import org.sightline.models.perception.detect.ObjectDetector;
@@ -67,27 +67,30 @@ public interface PerceptionSource {
 
     /** The first object detector pack (one that knows {@value #OBJECT_DETECTOR_CLASS}) and text pack on this shelf. */
     static PerceptionSource starterPacks(StarterPackShelf shelf) {
+        return of(new PerceptionPacks(null, shelf));
+    }
+
+    /**
+     * The perception packs of a data directory: the detector and text pack chosen there ({@code models use NAME}),
+     * found among its installed packs first, then on the shelf; with no choice, the shelf's preferred ones (the
+     * starter CenterNet, which knows {@value #OBJECT_DETECTOR_CLASS}, never the face pack).
+     */
+    static PerceptionSource of(PerceptionPacks packs) {
         return new PerceptionSource() {
             private final java.util.List<String> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
 
             @Override
             public Optional<ObjectDetector> openDetector() {
-                // an object detector (classes include person): never the face pack, which is for redaction
-                Optional<VerifiedPerceptionPack> pack = shelf.location().isEmpty() ? Optional.empty()
-                        : shelf.verifiedDetectorWithClass(OBJECT_DETECTOR_CLASS);
+                Optional<VerifiedPerceptionPack> pack = packs.forUse(PerceptionPacks.Use.OBJECTS);
                 pack.ifPresent(this::record);
                 return pack.map(p -> PackedDetector.open(p, RuntimeOptions.defaults()));
             }
 
             @Override
             public Optional<SceneTextReader> openTextReader() {
-                return verified(PerceptionManifest.Kind.TEXT).map(pack -> SceneTextReader.open(pack, RuntimeOptions.defaults()));
-            }
-
-            private Optional<VerifiedPerceptionPack> verified(PerceptionManifest.Kind kind) {
-                Optional<VerifiedPerceptionPack> pack = shelf.location().isEmpty() ? Optional.empty() : shelf.verifiedOfKind(kind);
+                Optional<VerifiedPerceptionPack> pack = packs.forUse(PerceptionPacks.Use.TEXT);
                 pack.ifPresent(this::record);
-                return pack;
+                return pack.map(p -> SceneTextReader.open(p, RuntimeOptions.defaults()));
             }
 
             private void record(VerifiedPerceptionPack p) {
@@ -100,17 +103,14 @@ public interface PerceptionSource {
 
             @Override
             public String packsBeforeOpening() {
-                if (shelf.location().isEmpty()) {
-                    return "";
-                }
-                Optional<VerifiedPerceptionPack> detector = shelf.verifiedDetectorWithClass(OBJECT_DETECTOR_CLASS);
+                Optional<VerifiedPerceptionPack> detector = packs.forUse(PerceptionPacks.Use.OBJECTS);
                 if (detector.isEmpty()) {
                     return "";
                 }
-                java.util.List<String> packs = new java.util.ArrayList<>();
-                packs.add(described(detector.get()));
-                shelf.verifiedOfKind(PerceptionManifest.Kind.TEXT).map(p -> described(p)).ifPresent(packs::add);
-                return String.join("; ", packs);
+                java.util.List<String> described = new java.util.ArrayList<>();
+                described.add(described(detector.get()));
+                packs.forUse(PerceptionPacks.Use.TEXT).map(p -> described(p)).ifPresent(described::add);
+                return String.join("; ", described);
             }
 
             @Override

@@ -5,7 +5,7 @@ import org.sightline.indexer.export.RedactTarget;
 import org.sightline.indexer.export.RedactionDetectors;
 import org.sightline.indexer.export.RedactionRequest;
 import org.sightline.models.perception.PackedDetector;
-import org.sightline.models.perception.PerceptionManifest;
+import org.sightline.models.perception.install.PerceptionPacks;
 import org.sightline.models.perception.StarterPackShelf;
 import org.sightline.models.perception.VerifiedPerceptionPack;
 import org.sightline.models.perception.detect.ObjectDetector;
@@ -13,9 +13,9 @@ import org.sightline.models.perception.text.SceneTextReader;
 import org.sightline.models.runtime.RuntimeOptions;
 
 /**
- * Opens, verified, the perception packs a redaction needs from the installed (starter) packs: the preferred detector
- * pack with a {@code person} class for people and vehicles (the one indexing runs), the preferred one with a
- * {@code face} class for faces (the BlazeFace starter pack), the text pack
+ * Opens, verified, the perception packs a redaction needs from the data directory's chosen packs and the starter
+ * packs ({@link PerceptionPacks}): the detector indexing runs for people and vehicles, the chosen face detector (else
+ * the BlazeFace starter pack) for faces, the text pack
  * for plates. A target with no pack is left without a detector; the planner then refuses it in plain words.
  */
 final class RedactionDetectorShelf {
@@ -23,17 +23,22 @@ final class RedactionDetectorShelf {
     }
 
     static RedactionDetectors open(StarterPackShelf shelf, RedactionRequest request) {
-        if (shelf.location().isEmpty()) {
-            return RedactionDetectors.NONE;
-        }
+        return open(new PerceptionPacks(null, shelf), request);
+    }
+
+    /**
+     * The packs of a data directory: the detector chosen to index (people, vehicles), the face detector chosen for
+     * redaction, the text pack chosen; for each use with no choice, the shelf's preferred pack.
+     */
+    static RedactionDetectors open(PerceptionPacks packs, RedactionRequest request) {
         Set<RedactTarget> targets = request.targets();
         boolean objects = request.needsObjectDetector();
         boolean faces = targets.contains(RedactTarget.FACES);
-        // the same choice as indexing makes (StarterPackShelf's order of preference), so a redaction hides what search finds
-        VerifiedPerceptionPack objectPack = objects ? shelf.verifiedDetectorWithClass("person").orElse(null) : null;
-        VerifiedPerceptionPack facePack = faces ? shelf.verifiedDetectorWithClass("face").orElse(null) : null;
+        // the same choice as indexing makes, so a redaction hides what search finds
+        VerifiedPerceptionPack objectPack = objects ? packs.forUse(PerceptionPacks.Use.OBJECTS).orElse(null) : null;
+        VerifiedPerceptionPack facePack = faces ? packs.forUse(PerceptionPacks.Use.FACES).orElse(null) : null;
         VerifiedPerceptionPack textPack = targets.contains(RedactTarget.PLATES)
-                ? shelf.verifiedOfKind(PerceptionManifest.Kind.TEXT).orElse(null) : null;
+                ? packs.forUse(PerceptionPacks.Use.TEXT).orElse(null) : null;
         ObjectDetector objectDetector = null;
         ObjectDetector faceDetector = null;
         SceneTextReader text = null;

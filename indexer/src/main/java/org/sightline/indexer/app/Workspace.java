@@ -40,6 +40,7 @@ import org.sightline.indexer.search.SearchService;
 import org.sightline.models.pack.NoActiveModelException;
 import org.sightline.models.perception.detect.ObjectDetector;
 import org.sightline.models.perception.text.SceneTextReader;
+import org.sightline.models.perception.install.PerceptionPacks;
 import org.sightline.models.store.ModelStore;
 import org.sightline.models.runtime.VisionLanguageModel;
 import org.sightline.indexer.footage.PathText;
@@ -87,7 +88,8 @@ public final class Workspace implements AutoCloseable {
         this.index = index;
         this.protocol = new IndexCommitProtocol(catalog, index, dataDirectory.thumbnailsDir());
         this.library = new IndexedFootage(catalog, index);
-        this.modelLibrary = new ModelLibrary(new ModelStore(dataDirectory.modelsDir()), (r, source) -> evidence().audit().recordModelImport(r, source));
+        this.modelLibrary = new ModelLibrary(new ModelStore(dataDirectory.modelsDir()), (r, source) -> evidence().audit().recordModelImport(r, source),
+                PerceptionPacks.in(dataDirectory.perceptionDir()), details -> evidence().audit().recordPerceptionImport(details));
     }
 
     /**
@@ -96,7 +98,7 @@ public final class Workspace implements AutoCloseable {
      */
     public static Workspace open(DataDirectory dir) throws IOException {
         return open(dir, DefaultServices.modelSource(new ModelStore(dir.modelsDir())), DefaultServices.footageReader(),
-                PerceptionSource.starterPacks());
+                PerceptionSource.of(PerceptionPacks.in(dir.perceptionDir())));
     }
 
     /** Opens the data directory with the given model source (tests, benchmarks). */

@@ -40,7 +40,9 @@ public enum AuditAction {
     /** A camera renamed or given a time zone: {@link AuditDetails.CameraChange}. */
     CAMERA_CHANGE("camera-change"),
     /** The workstation zone (of cameras with none of their own) set or cleared: {@link AuditDetails.WorkstationZoneChange}. */
-    WORKSTATION_ZONE("workstation-zone");
+    WORKSTATION_ZONE("workstation-zone"),
+    /** A perception pack imported: {@link AuditDetails.PerceptionImport}. */
+    PERCEPTION_IMPORT("perception-import");
 
     private final String code;
 

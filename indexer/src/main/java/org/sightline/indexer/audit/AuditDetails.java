@@ -15,7 +15,7 @@ public sealed interface AuditDetails
         AuditDetails.ModelImport, AuditDetails.Index, AuditDetails.IndexRepair, AuditDetails.KeyCreate,
         AuditDetails.KeyUse, AuditDetails.KeyExport, AuditDetails.AuditExport, AuditDetails.VerifyPackage,
         AuditDetails.Checkpoint, AuditDetails.ExportAbandoned, AuditDetails.RedactionDecision, AuditDetails.CameraChange,
-        AuditDetails.WorkstationZoneChange {
+        AuditDetails.WorkstationZoneChange, AuditDetails.PerceptionImport {
 
     /** The action these details belong to. */
     @JsonIgnore
@@ -101,6 +101,29 @@ public sealed interface AuditDetails
         @Override
         public AuditAction action() {
             return AuditAction.MODEL_IMPORT;
+        }
+    }
+
+    /**
+     * A perception pack (object detector, face detector, text reader) installed into the data directory.
+     *
+     * @param pack             pack name
+     * @param version          pack version
+     * @param kind             {@code detector} or {@code text}
+     * @param manifestSha256   SHA-256 of the installed manifest
+     * @param source           the folder, archive or ONNX file it came from
+     * @param installedDir     where it is installed
+     * @param alreadyInstalled true when an identical pack was installed already
+     * @param classes          how many classes the detector knows (0 for a text pack)
+     * @param licence          the licence its manifest records
+     * @param provenance       where its files came from (npm package, or user-supplied file and SHA-256)
+     */
+    record PerceptionImport(String pack, String version, String kind, String manifestSha256, String source,
+                            String installedDir, boolean alreadyInstalled, int classes, String licence,
+                            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> provenance) implements AuditDetails {
+        @Override
+        public AuditAction action() {
+            return AuditAction.PERCEPTION_IMPORT;
         }
     }
 

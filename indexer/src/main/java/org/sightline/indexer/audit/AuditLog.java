@@ -140,6 +140,11 @@ public class AuditLog {
                 result.installedDir().toString(), result.alreadyInstalled(), result.provenance()));
     }
 
+    /** Records that a perception pack was installed. */
+    public AuditEntry recordPerceptionImport(AuditDetails.PerceptionImport details) {
+        return record(null, details);
+    }
+
     /** Records that a clip of a video was viewed. */
     public AuditEntry recordView(Path video, String sha256, double fromSeconds, double toSeconds) {
         return record(null, new AuditDetails.View(PathText.stored(video), sha256, fromSeconds, toSeconds));

@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code sightline models list}: installed packs, which one is active, and whether each verifies. */
 @Command(name = "list", mixinStandardHelpOptions = true,
-        description = "List installed model packs; '*' marks the active one. Each pack is verified unless --no-verify.")
+        description = "List installed model packs ('*' marks the active one), the built-in starter packs, the perception packs"
+                + " installed, and which detector indexes. Each pack is verified unless --no-verify.")
 public class ModelsListCommand implements Callable<Integer> {
     @Mixin
     DataOption dataOption;
@@ -38,7 +39,10 @@ public class ModelsListCommand implements Callable<Integer> {
             if (packs.isEmpty()) {
                 out.println("No model packs installed in " + store.modelsDir() + ".");
                 out.println("Run `sightline models demo` for the demonstration colour model, or `sightline models import DIR`.");
-                return StarterPackReport.list(store.starterPacks(), !noVerify, out, spec.commandLine().getErr()) == 0 ? 0 : 1;
+                int failed = StarterPackReport.list(store.starterPacks(), !noVerify, out, spec.commandLine().getErr());
+                failed += PerceptionPackReport.list(store, !noVerify, out, spec.commandLine().getErr());
+                PerceptionPackReport.uses(store, out);
+                return failed == 0 ? 0 : 1;
             }
             int failed = 0;
             for (InstalledPack p : packs) {
@@ -60,6 +64,8 @@ public class ModelsListCommand implements Callable<Integer> {
                 out.printf("%s %-28s %-8s %-42s %s%n", p.active() ? "*" : " ", p.name(), p.version(), p.kind(), status);
             }
             failed += StarterPackReport.list(store.starterPacks(), !noVerify, out, spec.commandLine().getErr());
+            failed += PerceptionPackReport.list(store, !noVerify, out, spec.commandLine().getErr());
+            PerceptionPackReport.uses(store, out);
             if (store.active().isEmpty()) {
                 out.println("No pack is active: choose one with `sightline models use NAME`.");
             } else if (packs.stream().noneMatch(InstalledPack::active)) {

@@ -8,6 +8,11 @@ import org.sightline.models.pack.PackVerifier;
 import org.sightline.models.pack.VerifiedPack;
 import org.sightline.models.pack.layout.ExportPacker;
 import org.sightline.models.pack.layout.PackRequest;
+import org.sightline.models.perception.install.BareDetectorPacker;
+import org.sightline.models.perception.DetectorRequest;
+import org.sightline.models.perception.PerceptionImport;
+import org.sightline.models.perception.PerceptionManifest;
+import org.sightline.models.perception.VerifiedPerceptionPack;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,7 +26,10 @@ import picocli.CommandLine.Spec;
                         + " Hugging Face hub cache; a folder or a .zip/.tar of one): the files are copied to --out with a "
                         + PackManifest.FILE_NAME + " whose tensor names, token type, batch size and dimensions are read from the ONNX"
                         + " files, then verified and both encoders run once. The source is never written to. Install the folder with"
-                        + " `sightline models import`."})
+                        + " `sightline models import`.",
+                "With --decoding and --classes, PATH is a bare ONNX object detector: a detector perception pack is made of it"
+                        + " (input name, size and layout read from the model, licence as given, source recorded as user-supplied with"
+                        + " its SHA-256), verified and run once on a test picture."})
 public class ModelsPackCommand implements Callable<Integer> {
     @Mixin
     DataOption dataOption;
@@ -41,8 +49,12 @@ public class ModelsPackCommand implements Callable<Integer> {
     @Option(names = "--version", defaultValue = "1.0", description = "Pack version (default: ${DEFAULT-VALUE}).")
     String version;
 
-    @Option(names = "--licence", defaultValue = "see the model's source", description = "Licence of the model files (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--licence", description = "Licence of the model files (default: \"" + ModelsImportCommand.CLIP_LICENCE
+            + "\" for a model export, \"" + DetectorRequest.LICENCE_NOT_STATED + "\" for a bare detector).")
     String licence;
+
+    @Mixin
+    DetectorOptions detector;
 
     @Option(names = "--context-length", paramLabel = "N", description = "Tokens per prompt when an export does not say (or says more than 4096).")
     Integer contextLength;
@@ -60,7 +72,21 @@ public class ModelsPackCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return ModelsCommand.run(spec, o -> {
-            VerifiedPack pack = ModelStore.standaloneExportPacker().pack(dir, new PackRequest(name, version, licence, variant, contextLength, language), out);
+            if (detector.given()) {
+                VerifiedPerceptionPack p = new BareDetectorPacker().pack(dir, detector.request(spec.commandLine(), name, version, licence), out);
+                var entry = p.manifest().models().getFirst();
+                o.println("Wrote " + p.dir().resolve(PerceptionManifest.FILE_NAME));
+                o.println("Perception pack " + p.name() + " " + p.manifest().version() + " verifies and runs on a test picture.");
+                o.println("  detector: " + entry.input() + " " + entry.image().width() + "x" + entry.image().height() + " "
+                        + entry.image().layout().name().toLowerCase(java.util.Locale.ROOT) + " -> " + entry.outputs() + ", "
+                        + entry.decoding().name().toLowerCase(java.util.Locale.ROOT) + " decoding, " + p.manifest().classNames().size() + " classes");
+                o.println("  licence: " + p.manifest().licence());
+                PerceptionImport.provenanceOf(p.manifest()).forEach(line -> o.println("  source: " + line));
+                o.println("Install it with: sightline models import " + p.dir());
+                return 0;
+            }
+            VerifiedPack pack = ModelStore.standaloneExportPacker().pack(dir, new PackRequest(name, version,
+                    licence == null ? ModelsImportCommand.CLIP_LICENCE : licence, variant, contextLength, language), out);
             o.println("Wrote " + pack.dir().resolve(PackManifest.FILE_NAME));
             o.println("Pack " + ModelsCommand.describe(pack) + " verifies.");
             o.println("  image: " + pack.manifest().image().input() + " -> " + pack.manifest().image().output() + ", "

@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code sightline models verify [NAME]}: re-check installed packs' files. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = "Re-check an installed pack (or all of them) against its manifest and the built-in checksums. Exits 1 on any failure.")
+        description = "Re-check an installed pack (or all of them: model packs, perception packs, starter packs) against its manifest and the built-in checksums. Exits 1 on any failure.")
 public class ModelsVerifyCommand implements Callable<Integer> {
     @Mixin
     DataOption dataOption;
@@ -37,12 +37,24 @@ public class ModelsVerifyCommand implements Callable<Integer> {
             ModelLibrary store = ModelsCommand.library(dataOption, parent);
             List<String> names = new ArrayList<>();
             int failed = 0;
-            if (name != null && store.starterPacks().has(name) && !java.nio.file.Files.isDirectory(store.modelsDir().resolve(name))) {
+            boolean modelPack = name != null && java.nio.file.Files.isDirectory(store.modelsDir().resolve(name));
+            if (name != null && !modelPack && store.perceptionPacks().stream().anyMatch(p -> p.name().equals(name))) {
+                return PerceptionPackReport.verify(store, name, out, spec.commandLine().getErr());
+            }
+            if (name != null && store.starterPacks().has(name) && !modelPack) {
                 return StarterPackReport.verify(store.starterPacks(), name, out, spec.commandLine().getErr());
             } else if (name != null) {
                 names.add(name);
             } else {
                 store.list().stream().map(InstalledPack::name).forEach(names::add);
+                try {
+                    for (var p : store.perceptionPacks()) {
+                        failed += PerceptionPackReport.verify(store, p.name(), out, spec.commandLine().getErr());
+                    }
+                } catch (PackInstallException e) {
+                    spec.commandLine().getErr().println("FAILED  " + e.getMessage());
+                    failed++;
+                }
                 if (store.starterPacks().location().isPresent()) {
                     try {
                         for (var starter : store.starterPacks().list()) {

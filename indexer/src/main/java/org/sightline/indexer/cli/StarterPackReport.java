@@ -36,6 +36,9 @@ final class StarterPackReport {
                     }
                 }
                 out.printf("  %-28s %-8s %-42s %s%n", p.name(), p.version(), p.kind(), status);
+                if (p.manifest() != null) {
+                    PerceptionPackReport.details(p.manifest(), out);
+                }
             }
         } catch (PackInstallException e) {
             err.println("FAILED  " + e.getMessage());

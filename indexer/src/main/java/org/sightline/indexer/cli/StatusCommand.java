@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import org.sightline.indexer.footage.PathText;
+import org.sightline.models.perception.install.PerceptionPacks;
 
 /** {@code sightline status}: what the data directory holds. */
 @Command(name = "status", mixinStandardHelpOptions = true, description = "Show what is indexed.")
@@ -43,6 +44,7 @@ public class StatusCommand implements Callable<Integer> {
                 m.put("index_store", s.indexStore().description());
                 m.put("index_store_shared", s.indexStore().shared());
                 m.put("active_model", s.activeModelId().orElse(null));
+                m.put("indexing_detector", w.models().perceptionPackFor(PerceptionPacks.Use.OBJECTS).orElse(null));
                 List<Map<String, Object>> failed = new ArrayList<>();
                 for (WorkspaceStatus.FailedFile f : s.failed()) {
                     failed.add(Map.of("path", PathText.shown(f.path()), "error", String.valueOf(f.errorKind()), "message", f.message()));
@@ -59,6 +61,9 @@ public class StatusCommand implements Callable<Integer> {
             }
             System.out.println("Data directory  " + s.dataDirectory());
             System.out.println("Active model    " + s.activeModelId().orElse("none (run `sightline models demo` or `sightline models import DIR`)"));
+            var detector = w.models().perceptionPackFor(PerceptionPacks.Use.OBJECTS);
+            System.out.println("Detector        " + detector.map(d -> d + (w.models().perceptionPackChosen(PerceptionPacks.Use.OBJECTS)
+                    ? " (chosen with `sightline models use`)" : " (built-in default)")).orElse("none (no object detector pack)"));
             System.out.printf(Locale.ROOT, "Videos          %d %s%n", s.videos(), s.videosByStatus());
             System.out.printf(Locale.ROOT, "Segments        %d%n", s.segments());
             System.out.printf(Locale.ROOT, "Footage         %.2f h%n", s.footageHours());

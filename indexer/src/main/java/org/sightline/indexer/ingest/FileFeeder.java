@@ -235,17 +235,17 @@ final class FileFeeder implements Runnable {
                 }
                 if (!Files.exists(other.path()) && atPath.isEmpty()) {
                     catalog.moveVideo(other.id(), path);
-                    if (catalog.isIndexed(other.id(), modelId, sha) && !request.reembed()) {
+                    if (catalog.isIndexed(other.id(), modelId, sha) && !request.reembed() && !examinedByOtherPacks(other.id())) {
                         return settle(new FileOutcome(path, FileOutcome.Status.UNCHANGED, "moved from " + PathText.shown(other.path()), 0));
                     }
                     atPath = catalog.video(other.id());
                     break;
                 }
-                if (catalog.isIndexed(other.id(), modelId, sha) && !request.reembed()) {
+                if (catalog.isIndexed(other.id(), modelId, sha) && !request.reembed() && !examinedByOtherPacks(other.id())) {
                     return settle(new FileOutcome(path, FileOutcome.Status.UNCHANGED, FileOutcome.SAME_CONTENT_AS + PathText.shown(other.path()) + ", already indexed", 0));
                 }
             }
-        } else if (catalog.isIndexed(atPath.get().id(), modelId, sha) && !request.reembed()) {
+        } else if (catalog.isIndexed(atPath.get().id(), modelId, sha) && !request.reembed() && !examinedByOtherPacks(atPath.get().id())) {
             return settle(new FileOutcome(path, FileOutcome.Status.UNCHANGED, "already indexed", 0));
         }
         long videoId = catalog.registerVideo(path, sha, size, mtime, camera, archiveOf(path));
@@ -301,5 +301,17 @@ final class FileFeeder implements Runnable {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether the video's detections were made by other perception packs than this run's (another detector chosen with
+     * {@code models use}): it is then indexed again, so its detections are those of the chosen packs. A video indexed
+     * without perception, or a run without it, never counts.
+     */
+    private boolean examinedByOtherPacks(long videoId) {
+        if (inspector == null || inspector.packs() == null || inspector.packs().isEmpty()) {
+            return false;
+        }
+        return catalog.perceptionPacks(videoId).filter(p -> !p.isEmpty()).map(p -> !p.equals(inspector.packs())).orElse(false);
     }
 }

@@ -31,12 +31,14 @@ import org.sightline.models.perception.detect.PixelFormat;
  * @param licence      licence of the weights (and of the wrapper package when it differs)
  * @param description  one line for people
  * @param provenance   where the files came from; null for packs made by hand
+ * @param supplied     for a pack made from a model file a user brought ({@code models import|pack} of a bare ONNX
+ *                     detector): "user-supplied", the file's name and SHA-256; null otherwise
  * @param models       the ONNX models and how to run them
  * @param classNames   class names by output index (detectors), else empty
  * @param characterSet the recogniser's character list (text packs), else null
  * @param files        every file of the pack
  */
-@JsonPropertyOrder({"format", "name", "version", "kind", "licence", "description", "provenance", "models", "classNames",
+@JsonPropertyOrder({"format", "name", "version", "kind", "licence", "description", "provenance", "supplied", "models", "classNames",
         "characterSet", "files"})
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record PerceptionManifest(
@@ -47,6 +49,7 @@ public record PerceptionManifest(
         String licence,
         String description,
         NpmProvenance provenance,
+        SuppliedFile supplied,
         List<ModelEntry> models,
         List<String> classNames,
         CharacterSet characterSet,
@@ -65,6 +68,31 @@ public record PerceptionManifest(
         models = models == null ? List.of() : List.copyOf(models);
         classNames = classNames == null ? List.of() : List.copyOf(classNames);
         files = files == null ? List.of() : List.copyOf(files);
+    }
+
+    /** A manifest of a pack built from published files or by hand (no user-supplied source file). */
+    public PerceptionManifest(int format, String name, String version, Kind kind, String licence, String description,
+                              NpmProvenance provenance, List<ModelEntry> models, List<String> classNames,
+                              CharacterSet characterSet, List<PackFile> files) {
+        this(format, name, version, kind, licence, description, provenance, null, models, classNames, characterSet, files);
+    }
+
+    /**
+     * The model file a user brought, that a pack was made from.
+     *
+     * @param origin what the file is, {@value #USER_SUPPLIED}
+     * @param file   the file's name as the user had it
+     * @param sha256 lower-case hex SHA-256 of the file as brought
+     */
+    @JsonPropertyOrder({"origin", "file", "sha256"})
+    public record SuppliedFile(String origin, String file, String sha256) {
+        public static final String USER_SUPPLIED = "user-supplied";
+
+        public SuppliedFile {
+            Objects.requireNonNull(origin, "supplied.origin");
+            Objects.requireNonNull(file, "supplied.file");
+            Objects.requireNonNull(sha256, "supplied.sha256");
+        }
     }
 
     /** What a perception pack does. */
@@ -293,9 +321,15 @@ public record PerceptionManifest(
         }
     }
 
+    /** A copy under another name (a pack renamed as it is installed). */
+    public PerceptionManifest withName(String newName) {
+        return new PerceptionManifest(format, newName, version, kind, licence, description, provenance, supplied, models,
+                classNames, characterSet, files);
+    }
+
     /** A copy with another file list. */
     public PerceptionManifest withFiles(List<PackFile> newFiles) {
-        return new PerceptionManifest(format, name, version, kind, licence, description, provenance, models, classNames,
-                characterSet, newFiles);
+        return new PerceptionManifest(format, name, version, kind, licence, description, provenance, supplied, models,
+                classNames, characterSet, newFiles);
     }
 }

@@ -9,6 +9,7 @@ import org.sightline.models.runtime.OnnxVisionLanguageModel;
 import org.sightline.models.runtime.PromptNotUnderstoodException;
 import org.sightline.models.runtime.RgbFrame;
 import org.sightline.models.runtime.RuntimeOptions;
+import org.sightline.models.runtime.TestPicture;
 
 /**
  * Runs both encoders of a verified pack once, on a fixed test picture and prompt, so that a pack that would fail at
@@ -73,23 +74,8 @@ public final class PackTrial {
         }
     }
 
-    /** A fixed picture: red, green, blue and grey quarters over a brightness ramp. */
+    /** The fixed test picture ({@link TestPicture}). */
     static RgbFrame testPicture(int width, int height) {
-        byte[] rgb = new byte[width * height * 3];
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                int i = 3 * (y * width + x);
-                int ramp = 40 + 160 * (x + y) / (width + height);
-                boolean left = x < width / 2;
-                boolean top = y < height / 2;
-                int r = top && left ? 200 : !top && !left ? ramp : 30;
-                int g = top && !left ? 180 : !top && !left ? ramp : 40;
-                int b = !top && left ? 190 : !top && !left ? ramp : 35;
-                rgb[i] = (byte) r;
-                rgb[i + 1] = (byte) g;
-                rgb[i + 2] = (byte) b;
-            }
-        }
-        return new RgbFrame(width, height, rgb);
+        return TestPicture.of(width, height);
     }
 }
