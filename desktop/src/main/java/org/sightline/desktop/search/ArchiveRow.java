@@ -54,9 +54,14 @@ public record ArchiveRow(ArchiveClip clip) {
                 Timecodes.offset(clip.endSeconds()), Timecodes.offset(clip.bestOffsetSeconds()), clip.score());
     }
 
-    /** "Recorded 2026-11-02 08:00:04 UTC (its workstation's recording start)", or that it is not known. */
+    /**
+     * "Recorded 2026-11-02 09:00:04 Europe/London (UTC+01:00), 2026-11-02 08:00:04 UTC (its workstation's recording
+     * start)", or that it is not known.
+     */
     public String recorded() {
-        return clip.wallClockStart().map(t -> "Recorded " + UTC.format(t) + " (its workstation's recording start)")
+        return clip.clock().map(k -> "Recorded " + k.local() + " " + k.zoneLabel() + ", " + k.utc()
+                        + " (its workstation's recording start)")
+                .or(() -> clip.wallClockStart().map(t -> "Recorded " + UTC.format(t) + " (its workstation's recording start)"))
                 .orElse("Recording time not known (its workstation knew no start time)");
     }
 

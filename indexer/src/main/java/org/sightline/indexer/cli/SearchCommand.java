@@ -95,7 +95,7 @@ public class SearchCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "T", converter = TimeConverter.class, description = "Only footage recorded before T.")
     Instant to;
 
-    @Option(names = "--time-of-day", paramLabel = "HH:MM-HH:MM", description = "Only footage recorded in this daily window (UTC; may wrap midnight).")
+    @Option(names = "--time-of-day", paramLabel = "HH:MM-HH:MM", description = "Only footage recorded in this daily window on each camera's clock (its zone, else the workstation zone; may wrap midnight).")
     String timeOfDay;
 
     @Option(names = "--min-score", paramLabel = "S", defaultValue = "-1", description = "Drop frames scoring below this cosine similarity.")
@@ -256,8 +256,9 @@ public class SearchCommand implements Callable<Integer> {
                     c.tier().label(), f.name(), c.startSeconds(), c.endSeconds(), c.score(), f.camera().isEmpty() ? "unknown" : f.camera(),
                     f.workstation());
             System.out.println("    open: " + f.whereToOpen());
-            System.out.println("    recorded: " + c.wallClockStart().map(t -> t + " (UTC, from workstation " + f.workstation()
-                    + "'s recording start)").orElse("not known (its workstation knew no start time)"));
+            System.out.println("    recorded: " + c.clock().map(k -> k.local() + " " + k.zoneLabel() + ", " + k.utc()
+                    + " (from workstation " + f.workstation() + "'s recording start)")
+                    .orElse("not known (its workstation knew no start time)"));
             for (Reason why : c.why()) {
                 System.out.println("    why: " + why.part() + ": " + why.evidence());
             }
@@ -291,6 +292,9 @@ public class SearchCommand implements Callable<Integer> {
             m.put("score", c.score());
             m.put("frames", c.frames());
             m.put("wallClockStart", c.wallClockStart().map(Instant::toString).orElse(null));
+            m.put("wallClockLocal", c.clock().map(WallClock::local).orElse(null));
+            m.put("zone", c.clock().map(k -> k.zone().getId()).orElse(null));
+            m.put("zoneSource", c.clock().map(k -> k.zoneSource().words()).orElse(null));
             m.put("tier", c.tier().label());
             m.put("why", c.why().stream().map(w -> Map.of("part", w.part(), "evidence", w.evidence())).toList());
             m.put("ignored", r.ignored());

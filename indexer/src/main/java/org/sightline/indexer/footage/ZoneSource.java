@@ -7,7 +7,12 @@ public enum ZoneSource {
     /** No zone set for the camera: the workstation zone, set with {@code sightline config set time.zone ZONE}. */
     WORKSTATION("workstation setting"),
     /** No zone set for the camera nor for the workstation: the operating system's zone. */
-    OPERATING_SYSTEM("operating system");
+    OPERATING_SYSTEM("operating system"),
+    /**
+     * Another workstation's footage in a team archive, of a camera this workstation sets no zone for: the zone that
+     * workstation recorded with the frames when it indexed them.
+     */
+    INDEXING_WORKSTATION("indexing workstation's record");
 
     private final String words;
 
@@ -25,8 +30,15 @@ public enum ZoneSource {
         return this != CAMERA;
     }
 
-    /** {@code workstation zone, from the operating system}; empty for a camera's own zone. */
+    /**
+     * {@code workstation zone, from the operating system}, or that another workstation recorded the zone; empty for a
+     * camera's own zone.
+     */
     public String qualifier() {
-        return assumed() ? "workstation zone, from the " + words : "";
+        return switch (this) {
+            case CAMERA -> "";
+            case INDEXING_WORKSTATION -> "the camera's zone as the indexing workstation recorded it";
+            case WORKSTATION, OPERATING_SYSTEM -> "workstation zone, from the " + words;
+        };
     }
 }

@@ -15,7 +15,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.sightline.indexer.footage.WallClock;
+import org.sightline.indexer.footage.WorkstationZone;
+import org.sightline.indexer.footage.ZoneSource;
 import org.sightline.indexer.index.ArchiveFrame;
+import org.sightline.indexer.index.CameraZones;
 import org.sightline.indexer.index.ArchiveHit;
 import org.sightline.indexer.index.FrameFilter;
 import org.sightline.indexer.search.ArchiveSearchResult.ArchiveClip;
@@ -41,6 +45,9 @@ import org.sightline.models.runtime.VisionLanguageModel;
 public final class ArchiveClipSearch {
     private final SearchService service;
     private final PromptParser parser = new PromptParser();
+    /** Zones this workstation sets for cameras, and its own zone; read once per search, when a clip needs them. */
+    private CameraZones ownZones;
+    private WorkstationZone workstationZone;
 
     ArchiveClipSearch(SearchService service) {
         this.service = service;
@@ -309,8 +316,26 @@ public final class ArchiveClipSearch {
                 : "workstation " + file.workstation() + "'s")));
         List<ObjectSighting> objects = framesWith.keySet().stream().map(l -> new ObjectSighting(l, 1, Float.NaN)).toList();
         int hitFrames = run.stream().mapToInt(SegmentHit::frames).sum();
+        Optional<java.time.ZoneId> recorded = frames.stream().flatMap(f -> f.zone().stream()).findFirst();
         return new ArchiveClip(file, start, end, best.offsetSeconds(), best.score(), hitFrames, wall, Optional.empty(), placed,
-                why, objects);
+                why, objects, wall.map(at -> cameraClock(at, file.camera(), recorded)));
+    }
+
+    /**
+     * The clip's start on its camera's clock, in the zone the time-of-day filter reads the camera in: this workstation's
+     * zone for the camera, else the one the indexing workstation recorded, else the workstation zone.
+     */
+    private WallClock cameraClock(Instant at, String camera, Optional<java.time.ZoneId> recorded) {
+        if (ownZones == null) {
+            ownZones = service.zones();
+            workstationZone = service.workstationZone();
+        }
+        java.time.ZoneId own = ownZones.byCamera().get(camera);
+        if (own != null) {
+            return new WallClock(at, own, ZoneSource.CAMERA, null);
+        }
+        return recorded.map(z -> new WallClock(at, z, ZoneSource.INDEXING_WORKSTATION, null))
+                .orElseGet(() -> new WallClock(at, workstationZone.zone(), workstationZone.source(), null));
     }
 
     private static float[] scores(List<ArchiveHit> hits) {

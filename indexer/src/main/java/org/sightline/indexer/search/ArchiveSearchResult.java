@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.sightline.indexer.footage.WallClock;
 import org.sightline.indexer.index.FrameThumbnail;
 import org.sightline.indexer.index.VideoVectors;
 
@@ -104,15 +105,30 @@ public record ArchiveSearchResult(SearchQuery query, List<ArchiveClip> clips, Ma
      *                          cannot tell
      * @param objects           object labels the indexing workstation's detector saw during the clip (count 1: the store
      *                          keeps labels, not boxes; score NaN: not kept)
+     * @param clock             {@code wallClockStart} on the camera's clock: in the zone this workstation sets for the
+     *                          camera, else the zone the indexing workstation recorded with the frames, else the
+     *                          workstation zone (its {@code zoneSource} says which); empty when the start is not known
      */
     public record ArchiveClip(ArchiveFile file, double startSeconds, double endSeconds, double bestOffsetSeconds, float score,
             int frames, Optional<Instant> wallClockStart, Optional<FrameThumbnail> thumbnail, Tier tier, List<Reason> why,
-            List<ObjectSighting> objects) {
+            List<ObjectSighting> objects, Optional<WallClock> clock) {
         public ArchiveClip {
             wallClockStart = wallClockStart == null ? Optional.empty() : wallClockStart;
+            clock = clock == null ? Optional.empty() : clock;
+            if (clock.isPresent() && !clock.get().at().equals(wallClockStart.orElse(null))) {
+                throw new IllegalArgumentException("the camera clock must show the clip's recorded start");
+            }
             thumbnail = thumbnail == null ? Optional.empty() : thumbnail;
             why = List.copyOf(why);
             objects = List.copyOf(objects);
+        }
+
+        /** A clip whose start is shown in UTC only (no camera clock known). */
+        public ArchiveClip(ArchiveFile file, double startSeconds, double endSeconds, double bestOffsetSeconds, float score,
+                int frames, Optional<Instant> wallClockStart, Optional<FrameThumbnail> thumbnail, Tier tier, List<Reason> why,
+                List<ObjectSighting> objects) {
+            this(file, startSeconds, endSeconds, bestOffsetSeconds, score, frames, wallClockStart, thumbnail, tier, why, objects,
+                    Optional.empty());
         }
 
         public double durationSeconds() {
@@ -122,7 +138,7 @@ public record ArchiveSearchResult(SearchQuery query, List<ArchiveClip> clips, Ma
         /** This clip with its still. */
         ArchiveClip withThumbnail(Optional<FrameThumbnail> still) {
             return new ArchiveClip(file, startSeconds, endSeconds, bestOffsetSeconds, score, frames, wallClockStart, still, tier,
-                    why, objects);
+                    why, objects, clock);
         }
     }
 }

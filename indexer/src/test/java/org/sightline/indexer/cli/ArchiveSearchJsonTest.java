@@ -10,11 +10,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sightline.indexer.footage.WallClock;
+import org.sightline.indexer.footage.ZoneSource;
 import org.sightline.indexer.index.FrameThumbnail;
 import org.sightline.indexer.index.VideoVectors;
 import org.sightline.indexer.search.ArchiveSearchResult;
@@ -52,7 +55,9 @@ class ArchiveSearchJsonTest {
                 new ArchiveClip(here, 0, 4, 1.5, 0.31f, 4, Optional.empty(), Optional.empty(), Tier.STRONG, why.subList(0, 1), List.of()),
                 new ArchiveClip(shared, 4, 12, 7.25, 0.29f, 2, Optional.of(Instant.parse("2026-11-02T08:00:04Z")),
                         Optional.of(new FrameThumbnail(7.0, jpeg)), Tier.POSSIBLE, why,
-                        List.of(new ObjectSighting("car", 1, Float.NaN), new ObjectSighting("person", 1, Float.NaN))),
+                        List.of(new ObjectSighting("car", 1, Float.NaN), new ObjectSighting("person", 1, Float.NaN)),
+                        Optional.of(new WallClock(Instant.parse("2026-11-02T08:00:04Z"), ZoneId.of("America/New_York"),
+                                ZoneSource.INDEXING_WORKSTATION, null))),
                 new ArchiveClip(away, 0, 8, 3, 0.2f, 1, Optional.empty(), Optional.of(new FrameThumbnail(3.0, jpeg)), Tier.MORE,
                         why.subList(0, 1), List.of())),
                 Map.of(Tier.STRONG, 1, Tier.POSSIBLE, 1, Tier.MORE, 1), 0, List.of(),
@@ -84,6 +89,11 @@ class ArchiveSearchJsonTest {
         JsonNode shared = clips.get(1);
         assertEquals("possible", shared.path("tier").asText());
         assertEquals("2026-11-02T08:00:04Z", shared.path("wallClockStart").asText());
+        // 08:00 UTC is 03:00 in New York (EST, UTC-05:00, after the November change), in the zone ws-b recorded
+        assertEquals("2026-11-02 03:00:04", shared.path("wallClockLocal").asText());
+        assertEquals("America/New_York", shared.path("zone").asText());
+        assertEquals("indexing workstation's record", shared.path("zoneSource").asText());
+        assertTrue(here.path("zone").isNull());
         assertEquals("person, car seen at 12 s (labels from workstation ws-b's detector)",
                 shared.path("why").get(1).path("evidence").asText());
         assertEquals("car", shared.path("objects").get(0).path("label").asText());

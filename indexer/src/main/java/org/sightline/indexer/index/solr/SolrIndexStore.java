@@ -411,7 +411,7 @@ public final class SolrIndexStore implements IndexStore {
             while (true) {
                 JsonNode r = http.postForm("/" + location.collection() + "/select", List.of(
                         "q", "+" + term(KIND, "frame") + " +" + term(MODEL, modelId) + " +(" + files + ")",
-                        "fl", String.join(",", SHA, WORKSTATION, SEGMENT, OFFSET, LABEL, TIME), "sort", ID + " asc",
+                        "fl", String.join(",", SHA, WORKSTATION, SEGMENT, OFFSET, LABEL, TIME, ZONE), "sort", ID + " asc",
                         "rows", "2000", "cursorMark", cursor));
                 for (JsonNode d : r.path("response").path("docs")) {
                     java.util.Set<String> labels = new java.util.TreeSet<>();
@@ -419,7 +419,8 @@ public final class SolrIndexStore implements IndexStore {
                     out.add(new org.sightline.indexer.index.ArchiveFrame(d.path(SHA).asText(), d.path(WORKSTATION).asText(),
                             d.path(SEGMENT).asLong(-1), d.path(OFFSET).asLong() / 1000.0, labels,
                             d.hasNonNull(TIME) ? java.util.Optional.of(Instant.ofEpochMilli(d.path(TIME).asLong()))
-                                    : java.util.Optional.empty()));
+                                    : java.util.Optional.empty(),
+                            recordedZone(d.path(ZONE).asText(""))));
                 }
                 String next = r.path("nextCursorMark").asText(cursor);
                 if (next.equals(cursor)) {
@@ -429,6 +430,18 @@ public final class SolrIndexStore implements IndexStore {
             }
         }
         return out;
+    }
+
+    /** A zone recorded with a document, or empty when none was (older documents) or this JDK does not know it. */
+    private static java.util.Optional<java.time.ZoneId> recordedZone(String id) {
+        if (id.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(java.time.ZoneId.of(id));
+        } catch (java.time.DateTimeException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     /** The last frame's offset of each file (by content, for the model), from one terms facet per request. */

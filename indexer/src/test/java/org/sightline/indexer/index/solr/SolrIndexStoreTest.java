@@ -151,6 +151,9 @@ class SolrIndexStoreTest {
     @Test
     void archiveHitsNameTheirSegmentWhoseFramesCarryLabelsAndTimes() throws Exception {
         try (Catalog c = Catalog.open(tmp.resolve("f.sqlite")); SolrIndexStore s = open("ws-f", "f")) {
+            // the writing workstation records its camera's zone with each frame; a reader shows the time in it
+            s.recordZonesFrom(() -> new org.sightline.indexer.index.CameraZones(java.util.Map.of("cam",
+                    java.time.ZoneId.of("Asia/Tokyo")), java.time.ZoneOffset.UTC));
             long v = c.registerVideo(tmp.resolve("f.mp4"), "sha-frames", 10, 1, "cam", null);
             float[] x = Vectors.normalise(new float[] {3, 1, 2});
             List<List<IndexedFrame>> per = List.of(
@@ -171,6 +174,7 @@ class SolrIndexStoreTest {
             assertEquals("ws-f", car.workstation());
             assertEquals(second, car.segmentId());
             assertEquals(Optional.of(Instant.parse("2026-01-02T22:00:04.500Z")), car.recordedAt());
+            assertEquals(Optional.of(java.time.ZoneId.of("Asia/Tokyo")), car.zone());
             assertEquals(java.util.Map.of("sha-frames", 5.5), s.archiveLastOffsets(List.of("sha-frames"), MODEL));
         }
     }
