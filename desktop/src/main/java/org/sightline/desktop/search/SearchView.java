@@ -446,18 +446,7 @@ public final class SearchView extends VBox {
             VBox box = new VBox(6);
             box.setId("archive-tier-" + t.key());
             box.getStyleClass().addAll("tier-section", "tier-" + t.key());
-            Label heading = new Label(t.heading());
-            heading.getStyleClass().add("tier-heading");
-            heading.setMinWidth(Region.USE_PREF_SIZE);
-            Label meaning = new Label(t.meaning());
-            meaning.getStyleClass().add("muted");
-            meaning.setMinWidth(0);
-            meaning.setWrapText(true);
-            meaning.setMinHeight(Region.USE_PREF_SIZE);
-            HBox.setHgrow(meaning, Priority.ALWAYS);
-            HBox head = new HBox(10, heading, meaning);
-            head.setAlignment(Pos.TOP_LEFT);
-            box.getChildren().add(head);
+            box.getChildren().add(tierHeading(t.heading(), t.meaning()));
             for (ArchiveRow r : t.shown()) {
                 box.getChildren().add(new ArchiveClipCard(r, () -> archive.open(r)));
             }
@@ -662,6 +651,22 @@ public final class SearchView extends VBox {
         markSelected();
     }
 
+    /** A tier's heading ("Strong · 3") and what the tier means, wrapped, never cut by a narrow results column. */
+    private static HBox tierHeading(String title, String meaningText) {
+        Label heading = new Label(title);
+        heading.getStyleClass().add("tier-heading");
+        heading.setMinWidth(Region.USE_PREF_SIZE);
+        Label meaning = new Label(meaningText);
+        meaning.getStyleClass().add("muted");
+        meaning.setMinWidth(0);
+        meaning.setWrapText(true);
+        meaning.setMinHeight(Region.USE_PREF_SIZE);
+        HBox.setHgrow(meaning, Priority.ALWAYS);
+        HBox head = new HBox(10, heading, meaning);
+        head.setAlignment(Pos.TOP_LEFT);
+        return head;
+    }
+
     /** "Strong · 3", what it means, its cards and "Show more" when it has more. */
     private VBox tierSection(TierSection t, boolean withHeading) {
         FlowPane cards = cardPane(t.shown());
@@ -669,18 +674,7 @@ public final class SearchView extends VBox {
         box.setId("tier-" + t.key());
         box.getStyleClass().addAll("tier-section", "tier-" + t.key());
         if (withHeading) {
-            Label heading = new Label(t.heading());
-            heading.getStyleClass().add("tier-heading");
-            heading.setMinWidth(Region.USE_PREF_SIZE);
-            Label meaning = new Label(t.meaning());
-            meaning.getStyleClass().add("muted");
-            meaning.setMinWidth(0);
-            meaning.setWrapText(true); // never cut: a narrow results column puts it on more lines
-            meaning.setMinHeight(Region.USE_PREF_SIZE);
-            HBox.setHgrow(meaning, Priority.ALWAYS);
-            HBox head = new HBox(10, heading, meaning);
-            head.setAlignment(Pos.TOP_LEFT);
-            box.getChildren().add(head);
+            box.getChildren().add(tierHeading(t.heading(), t.meaning()));
         }
         box.getChildren().add(cards);
         if (t.canShowMore()) {

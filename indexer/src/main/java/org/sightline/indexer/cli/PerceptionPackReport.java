@@ -24,29 +24,45 @@ final class PerceptionPackReport {
             if (!packs.isEmpty()) {
                 out.println("Perception packs installed (" + library.perceptionDir() + "):");
             }
-            for (StarterPackShelf.Listing p : packs) {
-                String status;
-                if (p.problem() != null) {
-                    status = "BROKEN: " + p.problem();
-                    failed++;
-                } else if (!verify) {
-                    status = "not checked";
-                } else {
-                    try {
-                        status = "verified, manifest sha256 " + library.verifyPerceptionPack(p.name()).manifestSha256().substring(0, 12);
-                    } catch (PackVerificationException | PackInstallException e) {
-                        status = "FAILED: " + e.getMessage();
-                        failed++;
-                    }
-                }
-                out.printf("  %-28s %-8s %-42s %s%n", p.name(), p.version(), p.kind(), status);
-                if (p.manifest() != null) {
-                    details(p.manifest(), out);
-                }
-            }
+            failed += rows(packs, verify, name -> library.verifyPerceptionPack(name).manifestSha256(), out);
         } catch (PackInstallException e) {
             err.println("FAILED  " + e.getMessage());
             failed++;
+        }
+        return failed;
+    }
+
+    /** How a listed pack is verified: its manifest SHA-256, or a verification or installation failure. */
+    @FunctionalInterface
+    interface PackCheck {
+        String manifestSha256(String name);
+    }
+
+    /**
+     * One row per pack (name, version, kind, verified or why not) with its details line; returns how many are broken
+     * or failed verification.
+     */
+    static int rows(java.util.List<StarterPackShelf.Listing> packs, boolean verify, PackCheck check, PrintWriter out) {
+        int failed = 0;
+        for (StarterPackShelf.Listing p : packs) {
+            String status;
+            if (p.problem() != null) {
+                status = "BROKEN: " + p.problem();
+                failed++;
+            } else if (!verify) {
+                status = "not checked";
+            } else {
+                try {
+                    status = "verified, manifest sha256 " + check.manifestSha256(p.name()).substring(0, 12);
+                } catch (PackVerificationException | PackInstallException e) {
+                    status = "FAILED: " + e.getMessage();
+                    failed++;
+                }
+            }
+            out.printf("  %-28s %-8s %-42s %s%n", p.name(), p.version(), p.kind(), status);
+            if (p.manifest() != null) {
+                details(p.manifest(), out);
+            }
         }
         return failed;
     }

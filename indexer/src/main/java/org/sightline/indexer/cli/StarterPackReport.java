@@ -20,26 +20,7 @@ final class StarterPackReport {
         try {
             var packs = shelf.list();
             out.println("Built-in starter packs (read-only, " + shelf.location().get() + "):");
-            for (StarterPackShelf.Listing p : packs) {
-                String status;
-                if (p.problem() != null) {
-                    status = "BROKEN: " + p.problem();
-                    failed++;
-                } else if (!verify) {
-                    status = "not checked";
-                } else {
-                    try {
-                        status = "verified, manifest sha256 " + shelf.verify(p.name()).manifestSha256().substring(0, 12);
-                    } catch (PackVerificationException | PackInstallException e) {
-                        status = "FAILED: " + e.getMessage();
-                        failed++;
-                    }
-                }
-                out.printf("  %-28s %-8s %-42s %s%n", p.name(), p.version(), p.kind(), status);
-                if (p.manifest() != null) {
-                    PerceptionPackReport.details(p.manifest(), out);
-                }
-            }
+            failed += PerceptionPackReport.rows(packs, verify, name -> shelf.verify(name).manifestSha256(), out);
         } catch (PackInstallException e) {
             err.println("FAILED  " + e.getMessage());
             failed++;
