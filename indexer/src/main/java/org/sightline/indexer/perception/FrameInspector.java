@@ -27,6 +27,13 @@ public final class FrameInspector {
      * 512×288, exactly the detector's 512-pixel letterboxed input, so nothing is scaled up for it.
      */
     public static final int PREFERRED_SHORT_SIDE = 288;
+    /** The short side frames are decoded at when only the whole frame is examined ({@link #PREFERRED_SHORT_SIDE}). */
+    public static final int WHOLE_FRAME_SHORT_SIDE = 288;
+    /**
+     * The short side frames are decoded at when the inspector looks closer where something moves: 768×432 footage
+     * comes at its native size, so a crop of half the frame (384×216) holds real pixels for the detector's input.
+     */
+    public static final int LOOK_CLOSER_SHORT_SIDE = 432;
 
     private final Supplier<ObjectDetector> openDetector;
     private final Supplier<TextInspector> openText;
