@@ -297,14 +297,14 @@ public final class Workspace implements AutoCloseable {
     private FrameInspector perceptionInspector() {
         String known = detectorOpened ? "" : perception.packsBeforeOpening();
         if (known.isEmpty()) {
-            return detector().map(d -> new FrameInspector(d,
-                    textReader == null ? null : new TextInspector(textReader, TextInspector.DEFAULT_FULL_READ_EVERY),
-                    perception.detectionIntervalSeconds(), perception.packs())).orElse(null);
+            return detector().map(d -> new FrameInspector(() -> d,
+                    () -> textReader == null ? null : new TextInspector(textReader, TextInspector.DEFAULT_FULL_READ_EVERY),
+                    perception.examination(), perception.packs())).orElse(null);
         }
         return new FrameInspector(() -> detector().orElseThrow(() -> new IllegalStateException(
                         "the perception packs " + known + " were found, but no object detector could be opened from them")),
                 () -> textReader == null ? null : new TextInspector(textReader, TextInspector.DEFAULT_FULL_READ_EVERY),
-                perception.detectionIntervalSeconds(), known);
+                perception.examination(), known);
     }
 
     /**

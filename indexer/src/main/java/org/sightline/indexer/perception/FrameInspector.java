@@ -1,20 +1,26 @@
 package org.sightline.indexer.perception;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.sightline.indexer.footage.GreyThumbnail;
 import org.sightline.models.perception.detect.Detection;
 import org.sightline.models.perception.detect.ObjectDetector;
 import org.sightline.models.runtime.RgbFrame;
 
 /**
- * Runs the object detector on some of the frames the indexer samples, at a cadence that keeps indexing fast: only on
- * frames the near-duplicate filter kept (something changed since the last embedded frame; in a still scene the
- * detections stay what they were), and at most one every {@link #intervalSeconds()} seconds of a video. Each object
+ * Runs the object detector on some of the frames the indexer samples, at a cadence that keeps indexing fast
+ * ({@link Examination}): on frames the near-duplicate filter kept (something changed since the last embedded frame; in a
+ * still scene the detections stay what they were) at most one every {@link Examination#stillSeconds()} seconds of a
+ * video; while the picture keeps moving (motion in consecutive samples, {@link MovingCells}) one every
+ * {@link Examination#movingSeconds()}, within {@link Examination#maxExtraPerMinute()} extra a minute, so tracks link over
+ * short gaps. Where something moves that no large enough box explains, it looks closer ({@link LookCloser}). Each object
  * found gets its box's dominant colour ({@link BoxColour}).
  *
- * <p>Used by one thread at a time (the indexer's feeding thread); {@link #startFile()} before each video.
+ * <p>Used by one thread at a time (the indexer's feeding thread); {@link #startFile()} before each video, then
+ * {@link #observe} every sampled frame in order.
  */
 public final class FrameInspector {
     /**
@@ -39,10 +45,19 @@ public final class FrameInspector {
     private final Supplier<TextInspector> openText;
     private ObjectDetector detector;
     private TextInspector text;
-    private final double intervalSeconds;
+    private final Examination examination;
+    private final LookCloser lookCloser;
     private final String packs;
     private double lastExamined = Double.NaN;
     private long textNanos;
+    private long closerNanos;
+    private long crops;
+    private long extraExamined;
+    private GreyThumbnail previous;
+    private MovingCells moving = MovingCells.none();
+    private boolean movedBefore;
+    /** Offsets of the examinations beyond the still cadence in the last minute of video. */
+    private final ArrayDeque<Double> extraInLastMinute = new ArrayDeque<>();
 
     /** @param detector used, not owned: the caller closes it */
     public FrameInspector(ObjectDetector detector, double intervalSeconds) {
@@ -68,31 +83,76 @@ public final class FrameInspector {
      */
     public FrameInspector(Supplier<ObjectDetector> openDetector, Supplier<TextInspector> openText, double intervalSeconds,
             String packs) {
+        this(openDetector, openText, checkedEvery(intervalSeconds), packs);
+    }
+
+    /**
+     * @param examination which frames are examined and how closely
+     * @param packs       the perception packs (name, version, manifest SHA-256); recorded with what they find, followed by
+     *                    the examination's {@link Examination#described() description} when it has one
+     */
+    public FrameInspector(Supplier<ObjectDetector> openDetector, Supplier<TextInspector> openText, Examination examination,
+            String packs) {
         this.openDetector = Objects.requireNonNull(openDetector, "openDetector");
         this.openText = Objects.requireNonNull(openText, "openText");
-        this.packs = Objects.requireNonNull(packs, "packs");
+        this.examination = Objects.requireNonNull(examination, "examination");
+        this.lookCloser = examination.lookCloser() == null ? null : new LookCloser(examination.lookCloser());
+        Objects.requireNonNull(packs, "packs");
+        String described = examination.described();
+        this.packs = packs.isEmpty() || described.isEmpty() ? packs : packs + "; " + described;
+    }
+
+    private static Examination checkedEvery(double intervalSeconds) {
         if (!(intervalSeconds >= 0)) {
             throw new IllegalArgumentException("the interval between examined frames must not be negative, got " + intervalSeconds);
         }
-        this.intervalSeconds = intervalSeconds;
+        return Examination.every(intervalSeconds);
     }
 
-    /** The perception packs in use (name, version, manifest SHA-256), as recorded with what they find. */
+    /**
+     * The perception packs in use (name, version, manifest SHA-256) and how frames are examined, as recorded with what
+     * they find.
+     */
     public String packs() {
         return packs;
     }
 
     public double intervalSeconds() {
-        return intervalSeconds;
+        return examination.stillSeconds();
+    }
+
+    public Examination examination() {
+        return examination;
     }
 
     /** Starts a new video: its first changed frame is examined. */
     public void startFile() {
         lastExamined = Double.NaN;
+        previous = null;
+        moving = MovingCells.none();
+        movedBefore = false;
+        extraInLastMinute.clear();
         if (text != null) {
             text.startFile();
         }
     }
+
+    /**
+     * Measures what moved since the previous sampled frame; call for every sampled frame, in order, before
+     * {@link #due}. Does nothing when neither following motion nor looking closer is on.
+     */
+    public void observe(RgbFrame frame) {
+        if (!examination.followsMotion() && lookCloser == null) {
+            return;
+        }
+        GreyThumbnail now = MovingCells.thumbnail(frame);
+        movedBefore = moving.count() >= MIN_MOVING_CELLS;
+        moving = previous == null ? MovingCells.none() : MovingCells.between(previous, now);
+        previous = now;
+    }
+
+    /** Moving cells in a sample that count as something moving. */
+    static final int MIN_MOVING_CELLS = 2;
 
     /**
      * Whether the frame at {@code offsetSeconds} is to be examined.
@@ -100,7 +160,41 @@ public final class FrameInspector {
      * @param changed the near-duplicate filter kept the frame (it is embedded)
      */
     public boolean due(double offsetSeconds, boolean changed) {
-        return changed && (Double.isNaN(lastExamined) || offsetSeconds - lastExamined >= intervalSeconds - 1e-9);
+        if (Double.isNaN(lastExamined)) {
+            return changed;
+        }
+        double waited = offsetSeconds - lastExamined;
+        if (changed && waited >= examination.stillSeconds() - 1e-9) {
+            return true;
+        }
+        if (!examination.followsMotion() || waited < examination.movingSeconds() - 1e-9 || !movedBefore
+                || moving.count() < MIN_MOVING_CELLS) {
+            return false;
+        }
+        while (!extraInLastMinute.isEmpty() && extraInLastMinute.peekFirst() <= offsetSeconds - 60) {
+            extraInLastMinute.removeFirst();
+        }
+        if (extraInLastMinute.size() >= examination.maxExtraPerMinute()) {
+            return false;
+        }
+        extraInLastMinute.addLast(offsetSeconds);
+        extraExamined++;
+        return true;
+    }
+
+    /** Frames examined beyond the still cadence because something kept moving, so far. */
+    public long extraExamined() {
+        return extraExamined;
+    }
+
+    /** Crops looked at closer so far. */
+    public long crops() {
+        return crops;
+    }
+
+    /** Nanoseconds {@link #inspect} has spent on crops so far (part of object detection). */
+    public long closerNanos() {
+        return closerNanos;
     }
 
     /** Nanoseconds {@link #inspect} has spent reading text so far (the rest of its time is object detection). */
@@ -119,7 +213,14 @@ public final class FrameInspector {
         }
         lastExamined = offsetSeconds;
         List<ObjectSighting> objects = new ArrayList<>();
-        for (Detection d : detector.detect(frame)) {
+        List<Detection> boxes = detector.detect(frame);
+        if (lookCloser != null) {
+            long t = System.nanoTime();
+            crops += lookCloser.crops(moving, boxes).size();
+            boxes = lookCloser.detect(frame, moving, boxes, detector);
+            closerNanos += System.nanoTime() - t;
+        }
+        for (Detection d : boxes) {
             objects.add(new ObjectSighting(d.label(), d.score(), d.box(), BoxColour.of(frame, d.box())));
         }
         FrameDetections found = new FrameDetections(offsetSeconds, objects);

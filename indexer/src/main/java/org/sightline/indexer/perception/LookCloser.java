@@ -96,6 +96,7 @@ public final class LookCloser {
             return whole;
         }
         List<Detection> all = new ArrayList<>(whole);
+        List<Detection> fromCrops = new ArrayList<>();
         for (NormalisedBox crop : crops) {
             RgbFrame pixels = cut(frame, crop);
             for (Detection d : closer.detect(pixels)) {
@@ -106,13 +107,40 @@ public final class LookCloser {
                 NormalisedBox inFrame = NormalisedBox.clamped(crop.x1() + b.x1() * crop.width(), crop.y1() + b.y1() * crop.height(),
                         crop.x1() + b.x2() * crop.width(), crop.y1() + b.y2() * crop.height());
                 if (inFrame.area() > 0 && moving.countInside(inFrame) > 0) {
-                    all.add(new Detection(d.label(), d.classIndex(), d.score(), inFrame));
+                    Detection found = new Detection(d.label(), d.classIndex(), d.score(), inFrame);
+                    all.add(found);
+                    fromCrops.add(found);
                 }
             }
         }
-        return NonMaxSuppression.apply(all, closer.settings().iouThreshold(), closer.settings().maxDetections(),
-                closer.settings().suppressionGroups());
+        int[] groups = closer.settings().suppressionGroups();
+        List<Detection> merged = NonMaxSuppression.apply(all, closer.settings().iouThreshold(), closer.settings().maxDetections(), groups);
+        // a crop's tighter box of an object the whole frame boxed loosely (or the reverse) overlaps it by less than the
+        // suppression's IoU, yet is the same object: of a pair where one holds most of the other, the higher score stays
+        List<Detection> kept = new ArrayList<>();
+        for (Detection d : merged) {
+            boolean same = false;
+            for (Detection k : kept) {
+                same |= groups[k.classIndex()] == groups[d.classIndex()] && (fromCrops.contains(d) != fromCrops.contains(k))
+                        && mostlyInside(k.box(), d.box());
+            }
+            if (!same) {
+                kept.add(d);
+            }
+        }
+        return kept;
     }
+
+    /** Whether the smaller of two boxes lies at least {@value #SAME_OBJECT_INSIDE} inside the larger. */
+    private static boolean mostlyInside(NormalisedBox a, NormalisedBox b) {
+        float iw = Math.min(a.x2(), b.x2()) - Math.max(a.x1(), b.x1());
+        float ih = Math.min(a.y2(), b.y2()) - Math.max(a.y1(), b.y1());
+        float smaller = Math.min(a.area(), b.area());
+        return iw > 0 && ih > 0 && smaller > 0 && iw * ih / smaller >= SAME_OBJECT_INSIDE;
+    }
+
+    /** Share of the smaller box inside the larger above which a crop's box and the whole frame's are one object. */
+    private static final float SAME_OBJECT_INSIDE = 0.6f;
 
     /** Groups moving cells into areas (cells within {@value #AREA_REACH} of each other), biggest first, as boxes. */
     private List<NormalisedBox> areas(MovingCells cells) {
