@@ -22,10 +22,11 @@ import org.sightline.models.perception.detect.NormalisedBox;
 public final class TrackLinker {
     static final float MIN_IOU = 0.2f;
     /**
-     * A track waits this long for its object to be seen again (besides always reaching the next examined frame): the
-     * still cadence of 6 s and a little, so one missed examination while following motion (every 2 s) does not end it.
+     * A track waits this long for its object to be seen again (besides always reaching the next examined frame): one
+     * missed examination while following motion (every 2 s) does not end it; a longer absence does (a second visitor
+     * standing where the first stood 6 s earlier is another track).
      */
-    public static final double GAP_SECONDS = 6.5;
+    public static final double GAP_SECONDS = 4.5;
     static final float WIDTHS_PER_SECOND = 1.5f;
     static final double MOVING_SECONDS = 2.0;
 

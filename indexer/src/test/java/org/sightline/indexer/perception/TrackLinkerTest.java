@@ -71,8 +71,8 @@ class TrackLinkerTest {
                 new FrameDetections(2, List.of()),
                 new FrameDetections(4, List.of()),
                 new FrameDetections(6, List.of()),
-                new FrameDetections(8, List.of(small("person", 0.5f, 0.1f)))));
-        assertEquals(2, tracks.size(), "8 s without it: " + tracks);
+                new FrameDetections(6.5, List.of(small("person", 0.5f, 0.1f)))));
+        assertEquals(2, tracks.size(), "6.5 s without it: " + tracks);
     }
 
     @Test
