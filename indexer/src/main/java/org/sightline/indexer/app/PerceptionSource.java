@@ -61,6 +61,14 @@ public interface PerceptionSource {
         return Examination.DEFAULT;
     }
 
+    /**
+     * This source with looking closer at small moving things and examining more frames while something moves each on or
+     * off (both on is the default).
+     */
+    default PerceptionSource examining(boolean lookCloser, boolean followMotion) {
+        return examining(examination().withLookCloser(lookCloser).withFollowMotion(followMotion));
+    }
+
     /** This source, examining frames as given (e.g. looking closer or following motion turned off). */
     default PerceptionSource examining(Examination examination) {
         java.util.Objects.requireNonNull(examination, "examination");

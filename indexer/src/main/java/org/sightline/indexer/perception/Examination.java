@@ -8,12 +8,12 @@ package org.sightline.indexer.perception;
  * @param movingSeconds     seconds between examined frames while the picture keeps moving (motion in this sample and
  *                          the one before, {@link MovingCells}): 2. Equal to {@code stillSeconds} turns it off
  * @param maxExtraPerMinute examined frames beyond the still cadence allowed per minute of video (a scene moving all
- *                          the time costs at most this many more detector runs a minute): 12
+ *                          the time costs at most this many more detector runs a minute): 8
  * @param lookCloser        crops around unexplained motion ({@link LookCloser}), or null for the whole frame only
  */
 public record Examination(double stillSeconds, double movingSeconds, int maxExtraPerMinute, LookCloser.Settings lookCloser) {
-    /** Every 6 s, every 2 s while something moves (at most 12 more a minute), looking closer at small moving things. */
-    public static final Examination DEFAULT = new Examination(6.0, 2.0, 12, LookCloser.Settings.DEFAULT);
+    /** Every 6 s, every 2 s while something moves (at most 8 more a minute), looking closer at small moving things. */
+    public static final Examination DEFAULT = new Examination(6.0, 2.0, 8, LookCloser.Settings.DEFAULT);
 
     public Examination {
         if (!(stillSeconds >= 0) || !(movingSeconds >= 0) || movingSeconds > stillSeconds || maxExtraPerMinute < 0) {

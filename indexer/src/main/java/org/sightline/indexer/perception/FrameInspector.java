@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.sightline.indexer.footage.FreshMotion;
 import org.sightline.indexer.footage.GreyThumbnail;
 import org.sightline.models.perception.detect.Detection;
 import org.sightline.models.perception.detect.ObjectDetector;
@@ -14,7 +15,8 @@ import org.sightline.models.runtime.RgbFrame;
  * Runs the object detector on some of the frames the indexer samples, at a cadence that keeps indexing fast
  * ({@link Examination}): on frames the near-duplicate filter kept (something changed since the last embedded frame; in a
  * still scene the detections stay what they were) at most one every {@link Examination#stillSeconds()} seconds of a
- * video; while the picture keeps moving (motion in consecutive samples, {@link MovingCells}) one every
+ * video; while something travels (motion in consecutive samples, {@link MovingCells}, reaching places that were
+ * still, {@link FreshMotion}) one every
  * {@link Examination#movingSeconds()}, within {@link Examination#maxExtraPerMinute()} extra a minute, so tracks link over
  * short gaps. Where something moves that no large enough box explains, it looks closer ({@link LookCloser}). Each object
  * found gets its box's dominant colour ({@link BoxColour}).
@@ -33,14 +35,10 @@ public final class FrameInspector {
      * 512×288, exactly the detector's 512-pixel letterboxed input, so nothing is scaled up for it.
      */
     public static final int PREFERRED_SHORT_SIDE = 288;
-    /** The short side frames are decoded at when only the whole frame is examined ({@link #PREFERRED_SHORT_SIDE}). */
-    public static final int WHOLE_FRAME_SHORT_SIDE = 288;
     /**
-     * The short side frames are decoded at when the inspector looks closer where something moves: 768×432 footage
-     * comes at its native size, so a crop of half the frame (384×216) holds real pixels for the detector's input.
+     * Looking closer needs no larger decode: on the labelled frames, crops of the 512×288 frame find the same bicycles as
+     * crops of the native 768×432 one (LookCloserQualityTest), so the embedded frames stay those of a first index.
      */
-    public static final int LOOK_CLOSER_SHORT_SIDE = 432;
-
     private final Supplier<ObjectDetector> openDetector;
     private final Supplier<TextInspector> openText;
     private ObjectDetector detector;
@@ -56,6 +54,8 @@ public final class FrameInspector {
     private GreyThumbnail previous;
     private MovingCells moving = MovingCells.none();
     private boolean movedBefore;
+    private FreshMotion fresh = newFreshMotion();
+    private int freshCells;
     /** Offsets of the examinations beyond the still cadence in the last minute of video. */
     private final ArrayDeque<Double> extraInLastMinute = new ArrayDeque<>();
 
@@ -131,6 +131,8 @@ public final class FrameInspector {
         previous = null;
         moving = MovingCells.none();
         movedBefore = false;
+        fresh = newFreshMotion();
+        freshCells = 0;
         extraInLastMinute.clear();
         if (text != null) {
             text.startFile();
@@ -146,13 +148,23 @@ public final class FrameInspector {
             return;
         }
         GreyThumbnail now = MovingCells.thumbnail(frame);
-        movedBefore = moving.count() >= MIN_MOVING_CELLS;
+        movedBefore = moving.count() >= 1; // the lot's cyclist entering moves one cell, then 3, 6, 9
         moving = previous == null ? MovingCells.none() : MovingCells.between(previous, now);
+        freshCells = fresh.freshCells(now);
         previous = now;
     }
 
     /** Moving cells in a sample that count as something moving. */
     static final int MIN_MOVING_CELLS = 2;
+
+    /**
+     * Motion in places that were still for the last 3 samples, as the near-duplicate filter measures it: something
+     * travelling (a cyclist, a person walking out) moves into still cells every second, someone standing and reading
+     * keeps moving where they already moved, which does not spend the extra examinations.
+     */
+    private static FreshMotion newFreshMotion() {
+        return new FreshMotion(MovingCells.CELL_LEVELS, 3);
+    }
 
     /**
      * Whether the frame at {@code offsetSeconds} is to be examined.
@@ -168,7 +180,7 @@ public final class FrameInspector {
             return true;
         }
         if (!examination.followsMotion() || waited < examination.movingSeconds() - 1e-9 || !movedBefore
-                || moving.count() < MIN_MOVING_CELLS) {
+                || moving.count() < MIN_MOVING_CELLS || freshCells < MIN_MOVING_CELLS) {
             return false;
         }
         while (!extraInLastMinute.isEmpty() && extraInLastMinute.peekFirst() <= offsetSeconds - 60) {

@@ -13,8 +13,9 @@ import org.sightline.models.runtime.RgbFrame;
  * cyclist of the parking lot is about 30 pixels of a 768-pixel frame, 20 of the detector's 512) are found when the
  * detector sees a crop around them at its own input size. After the whole frame, the moving cells ({@link MovingCells})
  * not inside a detected box at least {@link Settings#explainedWidth} wide are grouped into areas; each area of at least
- * {@link Settings#minMovingCells} cells gets one crop of {@link Settings#cropFraction} of the frame's width and height
- * centred on it (larger when the area is), at most {@link Settings#maxCrops} per frame, biggest area first. The detector
+ * {@link Settings#minMovingCells} cells and small enough to be a small object ({@value #SMALL_AREA} of a crop's width
+ * and height at most) gets one crop of {@link Settings#cropFraction} of the frame's width and height centred on it, at
+ * most {@link Settings#maxCrops} per frame, biggest area first. The detector
  * runs on each crop; its boxes are mapped back into frame coordinates, kept only when they hold a moving cell (a
  * parked car in the crop is already the whole frame's business) and do not touch a crop edge inside the frame (half an
  * object), then merged with the whole frame's boxes by the detector's own non-maximum suppression.
@@ -30,7 +31,7 @@ public final class LookCloser {
      *                       narrower ones (a person seen from far above) do not, so a bicycle under them is still looked for
      */
     public record Settings(float cropFraction, int maxCrops, int minMovingCells, float explainedWidth) {
-        public static final Settings DEFAULT = new Settings(0.5f, 2, 2, 0.1f);
+        public static final Settings DEFAULT = new Settings(0.5f, 1, 2, 0.1f);
 
         public Settings {
             if (!(cropFraction > 0 && cropFraction < 1) || maxCrops < 1 || minMovingCells < 1 || !(explainedWidth >= 0)) {
@@ -40,6 +41,11 @@ public final class LookCloser {
         }
     }
 
+    /**
+     * Only areas at most this share of a crop's width and height are looked at closer: small things (the cyclist and its
+     * second of motion are about a fifth of the frame wide); larger moving areas are what the whole frame sees well.
+     */
+    private static final float SMALL_AREA = 0.6f;
     /** Distance (in crop fractions) within which a box touches a crop edge. */
     private static final float EDGE = 0.01f;
     /** Moving cells this many cells apart (or closer) belong to one area. */
@@ -71,6 +77,9 @@ public final class LookCloser {
         for (NormalisedBox area : areas(unexplained)) {
             if (crops.size() >= settings.maxCrops()) {
                 break;
+            }
+            if (area.width() > settings.cropFraction() * SMALL_AREA || area.height() > settings.cropFraction() * SMALL_AREA) {
+                continue; // something large moves: the whole frame is the place to see it
             }
             boolean seen = false;
             for (NormalisedBox c : crops) {

@@ -12,8 +12,8 @@ import org.sightline.models.perception.detect.NormalisedBox;
  * Links the detections of one video's examined frames into {@link ObjectTrack}s: an object in one examined frame
  * continues a track whose last point is in the previous examined frame when they are of the same class (car, bus and
  * truck count as one, as the detector names one vehicle several ways) and their boxes overlap enough (intersection
- * over union at least {@value #MIN_IOU}) or their centres are close for the time between them (one box width, more
- * for a gap of a second or two: a small object moving fast crosses several of its widths between examinations). Pairs are taken
+ * over union at least {@value #MIN_IOU}) or their centres are close for the time between them (one box width, or for
+ * a small object an eighth of the frame a second for up to 2 s: it crosses several of its widths between examinations). Pairs are taken
  * best first; each object continues at most one track. A track missed in one examined frame (the detector's score
  * dipped, an examination while something moved in another place) may continue from its last point when that is at most
  * {@link #GAP_SECONDS} earlier, so the denser examination while something moves does not cut tracks into pieces.
@@ -27,7 +27,7 @@ public final class TrackLinker {
      * standing where the first stood 6 s earlier is another track).
      */
     public static final double GAP_SECONDS = 4.5;
-    static final float WIDTHS_PER_SECOND = 1.5f;
+    static final float REACH_PER_SECOND = 0.125f;
     static final double MOVING_SECONDS = 2.0;
 
     private TrackLinker() {
@@ -92,9 +92,9 @@ public final class TrackLinker {
 
     /**
      * How well two boxes {@code seconds} apart continue each other: the IoU when large enough, else a little when the
-     * centres are close: within one box width, plus {@value #WIDTHS_PER_SECOND} widths a second for up to
-     * {@value #MOVING_SECONDS} s (a small cyclist crosses about two of its widths a second; a later sighting further
-     * away than four widths is another object, whatever the gap).
+     * centres are close: within one box width, or, for a small object, within the distance something moving
+     * {@value #REACH_PER_SECOND} of the frame a second travels in up to {@value #MOVING_SECONDS} s (the lot's cyclist and
+     * pedestrian cross about a tenth of the frame a second, several of their own widths between examinations every 2 s).
      */
     private static float closeness(NormalisedBox a, NormalisedBox b, double seconds) {
         float iou = a.iou(b);
@@ -103,7 +103,7 @@ public final class TrackLinker {
         }
         float dx = a.centreX() - b.centreX();
         float dy = a.centreY() - b.centreY();
-        float reach = Math.max(a.width(), b.width()) * (1 + WIDTHS_PER_SECOND * (float) Math.min(Math.max(seconds, 0), MOVING_SECONDS));
+        float reach = Math.max(Math.max(a.width(), b.width()), REACH_PER_SECOND * (float) Math.min(Math.max(seconds, 0), MOVING_SECONDS));
         float distance = (float) Math.sqrt(dx * dx + dy * dy);
         return distance <= reach ? 0.1f * (1 - distance / Math.max(reach, 1e-6f)) + 1e-6f : 0;
     }

@@ -53,7 +53,7 @@ class TrackLinkerTest {
 
     @Test
     void aSmallCyclistExaminedEveryTwoSecondsIsOneTrackThroughAMissedFrame() {
-        // about two of its widths a second, as the parking lot's cyclist; not seen at 13 s
+        // about a tenth of the frame a second, as the parking lot's cyclist; not seen at 13 s
         List<ObjectTrack> tracks = TrackLinker.link(List.of(
                 new FrameDetections(9, List.of(small("bicycle", 0.5f, 0.1f))),
                 new FrameDetections(11, List.of(small("bicycle", 0.71f, 0.12f))),
@@ -80,6 +80,6 @@ class TrackLinkerTest {
         List<ObjectTrack> tracks = TrackLinker.link(List.of(
                 new FrameDetections(0, List.of(small("person", 0.1f, 0.1f))),
                 new FrameDetections(2, List.of(small("person", 0.5f, 0.1f)))));
-        assertEquals(2, tracks.size(), "more than four widths apart: " + tracks);
+        assertEquals(2, tracks.size(), "0.4 of the frame apart in 2 s: " + tracks);
     }
 }
