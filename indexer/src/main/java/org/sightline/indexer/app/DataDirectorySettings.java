@@ -41,8 +41,19 @@ public final class DataDirectorySettings {
      * zone). Changing it is audited.
      */
     public static final String TIME_ZONE = "time.zone";
+    /**
+     * {@code on} (the default) or {@code off}: while indexing, run the detector again on a crop around small moving things
+     * the whole frame does not explain (a cyclist seen from far above). See docs/perception-detector.md.
+     */
+    public static final String LOOK_CLOSER = "perception.look-closer";
+    /**
+     * {@code on} (the default) or {@code off}: while indexing, examine a frame every 2 s while something travels through
+     * the picture (at most 8 more a minute), not only one every 6 s.
+     */
+    public static final String FOLLOW_MOTION = "perception.follow-motion";
     /** Every setting name {@code sightline config} knows. */
-    public static final java.util.List<String> NAMES = java.util.List.of(INDEX_STORE, SHARED_ROOTS, SOLR_CREDENTIALS, TIME_ZONE);
+    public static final java.util.List<String> NAMES = java.util.List.of(INDEX_STORE, SHARED_ROOTS, SOLR_CREDENTIALS, TIME_ZONE,
+            LOOK_CLOSER, FOLLOW_MOTION);
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -54,7 +65,11 @@ public final class DataDirectorySettings {
             @JsonProperty("archive.shared-roots") java.util.List<String> sharedRoots,
             @JsonProperty("solr.credentials-file") String solrCredentials,
             @JsonProperty("time.zone") @com.fasterxml.jackson.annotation.JsonInclude(
-                    com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String timeZone) {
+                    com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String timeZone,
+            @JsonProperty("perception.look-closer") @com.fasterxml.jackson.annotation.JsonInclude(
+                    com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String lookCloser,
+            @JsonProperty("perception.follow-motion") @com.fasterxml.jackson.annotation.JsonInclude(
+                    com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String followMotion) {
         Stored {
             sharedRoots = sharedRoots == null ? java.util.List.of() : java.util.List.copyOf(sharedRoots);
         }
@@ -67,11 +82,11 @@ public final class DataDirectorySettings {
     static Stored read(DataDirectory dir) throws IOException {
         Path f = file(dir);
         if (!Files.isRegularFile(f)) {
-            return new Stored(LUCENE, null, null, null, null);
+            return new Stored(LUCENE, null, null, null, null, null, null);
         }
         try {
             Stored s = JSON.readValue(f.toFile(), Stored.class);
-            return new Stored(s.indexStore() == null ? LUCENE : s.indexStore(), s.workstation(), s.sharedRoots(), s.solrCredentials(), s.timeZone());
+            return new Stored(s.indexStore() == null ? LUCENE : s.indexStore(), s.workstation(), s.sharedRoots(), s.solrCredentials(), s.timeZone(), s.lookCloser(), s.followMotion());
         } catch (IOException e) {
             throw new IOException("the settings file " + f + " is not readable JSON (" + e.getMessage()
                     + "); fix or delete it (deleting it goes back to the embedded Lucene index)", e);
@@ -108,7 +123,7 @@ public final class DataDirectorySettings {
             v = SolrLocation.parse(v).toString();
         }
         Stored s = read(dir);
-        write(dir, new Stored(v, s.workstation(), s.sharedRoots(), s.solrCredentials(), s.timeZone()));
+        write(dir, new Stored(v, s.workstation(), s.sharedRoots(), s.solrCredentials(), s.timeZone(), s.lookCloser(), s.followMotion()));
     }
 
     /** This data directory's workstation id, made (a random UUID) and saved on first use. */
@@ -118,7 +133,7 @@ public final class DataDirectorySettings {
             return s.workstation();
         }
         String id = UUID.randomUUID().toString();
-        write(dir, new Stored(s.indexStore(), id, s.sharedRoots(), s.solrCredentials(), s.timeZone()));
+        write(dir, new Stored(s.indexStore(), id, s.sharedRoots(), s.solrCredentials(), s.timeZone(), s.lookCloser(), s.followMotion()));
         return id;
     }
 
@@ -144,7 +159,7 @@ public final class DataDirectorySettings {
             roots.add(p.toString());
         }
         Stored s = read(dir);
-        write(dir, new Stored(s.indexStore(), s.workstation(), roots, s.solrCredentials(), s.timeZone()));
+        write(dir, new Stored(s.indexStore(), s.workstation(), roots, s.solrCredentials(), s.timeZone(), s.lookCloser(), s.followMotion()));
     }
 
     /** A setting's value as {@code sightline config get} prints it. */
@@ -154,6 +169,8 @@ public final class DataDirectorySettings {
             case SHARED_ROOTS -> String.join(java.io.File.pathSeparator, read(dir).sharedRoots());
             case SOLR_CREDENTIALS -> read(dir).solrCredentials() == null ? "" : read(dir).solrCredentials();
             case TIME_ZONE -> workstationZone(dir).label();
+            case LOOK_CLOSER -> lookCloser(dir) ? "on" : "off";
+            case FOLLOW_MOTION -> followMotion(dir) ? "on" : "off";
             default -> throw new IllegalArgumentException("unknown setting " + name + " (known: " + String.join(", ", NAMES) + ")");
         };
     }
@@ -164,6 +181,12 @@ public final class DataDirectorySettings {
             case INDEX_STORE -> setIndexStore(dir, value);
             case SHARED_ROOTS -> setSharedRoots(dir, value);
             case SOLR_CREDENTIALS -> setSolrCredentials(dir, value);
+            case LOOK_CLOSER, FOLLOW_MOTION -> {
+                String v = onOrOff(name, value) ? null : "off"; // on is the default, stored as nothing
+                Stored s = read(dir);
+                write(dir, new Stored(s.indexStore(), s.workstation(), s.sharedRoots(), s.solrCredentials(), s.timeZone(),
+                        name.equals(LOOK_CLOSER) ? v : s.lookCloser(), name.equals(FOLLOW_MOTION) ? v : s.followMotion()));
+            }
             case TIME_ZONE -> {
                 try (CaseEvidence evidence = CaseEvidence.open(dir)) {
                     evidence.cameras().setWorkstationZone(value == null || value.isBlank() ? null : Cameras.zone(value));
@@ -171,6 +194,25 @@ public final class DataDirectorySettings {
             }
             default -> throw new IllegalArgumentException("unknown setting " + name + " (known: " + String.join(", ", NAMES) + ")");
         }
+    }
+
+    /** Whether indexing looks closer at small moving things ({@value #LOOK_CLOSER}, on unless set off). */
+    public static boolean lookCloser(DataDirectory dir) throws IOException {
+        return !"off".equals(read(dir).lookCloser());
+    }
+
+    /** Whether indexing examines more frames while something travels ({@value #FOLLOW_MOTION}, on unless set off). */
+    public static boolean followMotion(DataDirectory dir) throws IOException {
+        return !"off".equals(read(dir).followMotion());
+    }
+
+    private static boolean onOrOff(String name, String value) {
+        String v = value == null ? "" : value.strip().toLowerCase(java.util.Locale.ROOT);
+        return switch (v) {
+            case "on", "" -> true;
+            case "off" -> false;
+            default -> throw new IllegalArgumentException(name + " is on or off, not \"" + value + "\"");
+        };
     }
 
     /**
@@ -190,7 +232,7 @@ public final class DataDirectorySettings {
             stored = f.toString();
         }
         Stored s = read(dir);
-        write(dir, new Stored(s.indexStore(), s.workstation(), s.sharedRoots(), stored, s.timeZone()));
+        write(dir, new Stored(s.indexStore(), s.workstation(), s.sharedRoots(), stored, s.timeZone(), s.lookCloser(), s.followMotion()));
     }
 
     /** The credentials for the SolrCloud store, when a credentials file is set. */
@@ -221,6 +263,7 @@ public final class DataDirectorySettings {
      */
     static void writeTimeZone(DataDirectory dir, ZoneId zone) throws IOException {
         Stored s = read(dir);
-        write(dir, new Stored(s.indexStore(), s.workstation(), s.sharedRoots(), s.solrCredentials(), zone == null ? null : WorkstationZone.name(zone)));
+        write(dir, new Stored(s.indexStore(), s.workstation(), s.sharedRoots(), s.solrCredentials(), zone == null ? null : WorkstationZone.name(zone),
+                s.lookCloser(), s.followMotion()));
     }
 }

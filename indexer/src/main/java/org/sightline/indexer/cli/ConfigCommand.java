@@ -24,12 +24,15 @@ public class ConfigCommand implements Runnable {
             "archive.shared-roots: folders (separated by ':') where this workstation sees other workstations' archive",
             "folders (a shared network folder), so that team-archive results it did not index can be opened here.",
             "time.zone: the workstation zone, an IANA zone such as Europe/London, that cameras with no zone of their own",
-            "are read in (empty: the operating system's zone). The change is audited."})
+            "are read in (empty: the operating system's zone). The change is audited.",
+            "perception.look-closer, perception.follow-motion: on (the default) or off; while indexing, run the detector",
+            "again on a crop around small moving things, and examine a frame every 2 s while something travels."})
     static class Set implements Callable<Integer> {
         @Mixin
         DataOption dataOption;
 
-        @Parameters(index = "0", paramLabel = "KEY", description = "index.store, archive.shared-roots, solr.credentials-file or time.zone")
+        @Parameters(index = "0", paramLabel = "KEY", description = "index.store, archive.shared-roots, solr.credentials-file, time.zone, perception.look-closer or"
+                + " perception.follow-motion")
         String key;
 
         @Parameters(index = "1", paramLabel = "VALUE")

@@ -28,6 +28,7 @@ import org.sightline.indexer.ingest.IngestListener;
 import org.sightline.indexer.ingest.IngestReport;
 import org.sightline.indexer.ingest.IngestRequest;
 import org.sightline.indexer.perception.Examination;
+import org.sightline.indexer.app.DataDirectorySettings;
 import org.sightline.models.perception.detect.ObjectDetector;
 import org.sightline.models.perception.text.SceneTextReader;
 import org.sightline.models.runtime.VisionLanguageModel;
@@ -119,10 +120,11 @@ class PerceptionCarryOverTest {
         Rows rerun = rows(data);
         assertTrue(rerun.packs().get(FILE.getFileName().toString()).startsWith("renamed "), rerun.packs().toString());
 
-        // the same packs examining frames another way (not looking closer, not following motion) run again too
-        Examination plain = Examination.DEFAULT.withLookCloser(false).withFollowMotion(false);
+        // the same packs examining frames another way (looking closer and following motion set off) run again too
+        DataDirectorySettings.set(new DataDirectory(data), DataDirectorySettings.LOOK_CLOSER, "off");
+        DataDirectorySettings.set(new DataDirectory(data), DataDirectorySettings.FOLLOW_MOTION, "off");
         try (VisionLanguageModel model = new ModelStore(new DataDirectory(data).modelsDir()).openActive();
-             Workspace w = Workspace.open(new DataDirectory(data), ActiveModelSource.of(model), starter.examining(plain))) {
+             Workspace w = Workspace.open(new DataDirectory(data), ActiveModelSource.of(model), starter)) {
             report = w.ingest(IngestRequest.of(List.of(FILE)).withReembed(true), IngestListener.NONE, () -> false);
         }
         assertEquals(0, report.timings().perception().framesCarried());
