@@ -1,12 +1,9 @@
 package org.sightline.indexer.perception;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
-import org.sightline.indexer.footage.FreshMotion;
-import org.sightline.indexer.footage.GreyThumbnail;
 import org.sightline.models.perception.detect.Detection;
 import org.sightline.models.perception.detect.ObjectDetector;
 import org.sightline.models.runtime.RgbFrame;
@@ -15,11 +12,10 @@ import org.sightline.models.runtime.RgbFrame;
  * Runs the object detector on some of the frames the indexer samples, at a cadence that keeps indexing fast
  * ({@link Examination}): on frames the near-duplicate filter kept (something changed since the last embedded frame; in a
  * still scene the detections stay what they were) at most one every {@link Examination#stillSeconds()} seconds of a
- * video; while something travels (motion in consecutive samples, {@link MovingCells}, reaching places that were
- * still, {@link FreshMotion}) one every
- * {@link Examination#movingSeconds()}, within {@link Examination#maxExtraPerMinute()} extra a minute, so tracks link over
- * short gaps. Where something moves that no large enough box explains, it looks closer ({@link LookCloser}). Each object
- * found gets its box's dominant colour ({@link BoxColour}).
+ * video; while something travels one every {@link Examination#movingSeconds()}, within
+ * {@link Examination#maxExtraPerMinute()} extra a minute, so tracks link over short gaps ({@link ExaminationCadence}).
+ * Where something moves that no large enough box explains, it looks closer ({@link LookCloser}). Each object found gets
+ * its box's dominant colour ({@link BoxColour}).
  *
  * <p>Used by one thread at a time (the indexer's feeding thread); {@link #startFile()} before each video, then
  * {@link #observe} every sampled frame in order.
@@ -46,18 +42,10 @@ public final class FrameInspector {
     private final Examination examination;
     private final LookCloser lookCloser;
     private final String packs;
-    private double lastExamined = Double.NaN;
+    private final ExaminationCadence cadence;
     private long textNanos;
     private long closerNanos;
     private long crops;
-    private long extraExamined;
-    private GreyThumbnail previous;
-    private MovingCells moving = MovingCells.none();
-    private boolean movedBefore;
-    private FreshMotion fresh = newFreshMotion();
-    private int freshCells;
-    /** Offsets of the examinations beyond the still cadence in the last minute of video. */
-    private final ArrayDeque<Double> extraInLastMinute = new ArrayDeque<>();
 
     /** @param detector used, not owned: the caller closes it */
     public FrameInspector(ObjectDetector detector, double intervalSeconds) {
@@ -97,6 +85,7 @@ public final class FrameInspector {
         this.openText = Objects.requireNonNull(openText, "openText");
         this.examination = Objects.requireNonNull(examination, "examination");
         this.lookCloser = examination.lookCloser() == null ? null : new LookCloser(examination.lookCloser());
+        this.cadence = new ExaminationCadence(examination, lookCloser != null);
         Objects.requireNonNull(packs, "packs");
         String described = examination.described();
         this.packs = packs.isEmpty() || described.isEmpty() ? packs : packs + "; " + described;
@@ -127,13 +116,7 @@ public final class FrameInspector {
 
     /** Starts a new video: its first changed frame is examined. */
     public void startFile() {
-        lastExamined = Double.NaN;
-        previous = null;
-        moving = MovingCells.none();
-        movedBefore = false;
-        fresh = newFreshMotion();
-        freshCells = 0;
-        extraInLastMinute.clear();
+        cadence.startFile();
         if (text != null) {
             text.startFile();
         }
@@ -141,62 +124,24 @@ public final class FrameInspector {
 
     /**
      * Measures what moved since the previous sampled frame; call for every sampled frame, in order, before
-     * {@link #due}. Does nothing when neither following motion nor looking closer is on.
+     * {@link #due} ({@link ExaminationCadence#observe}).
      */
     public void observe(RgbFrame frame) {
-        if (!examination.followsMotion() && lookCloser == null) {
-            return;
-        }
-        GreyThumbnail now = MovingCells.thumbnail(frame);
-        movedBefore = moving.count() >= 1; // the lot's cyclist entering moves one cell, then 3, 6, 9
-        moving = previous == null ? MovingCells.none() : MovingCells.between(previous, now);
-        freshCells = fresh.freshCells(now);
-        previous = now;
-    }
-
-    /** Moving cells in a sample that count as something moving. */
-    static final int MIN_MOVING_CELLS = 2;
-
-    /**
-     * Motion in places that were still for the last 3 samples, as the near-duplicate filter measures it: something
-     * travelling (a cyclist, a person walking out) moves into still cells every second, someone standing and reading
-     * keeps moving where they already moved, which does not spend the extra examinations.
-     */
-    private static FreshMotion newFreshMotion() {
-        return new FreshMotion(MovingCells.CELL_LEVELS, 3);
+        cadence.observe(frame);
     }
 
     /**
-     * Whether the frame at {@code offsetSeconds} is to be examined.
+     * Whether the frame at {@code offsetSeconds} is to be examined ({@link ExaminationCadence#due}).
      *
      * @param changed the near-duplicate filter kept the frame (it is embedded)
      */
     public boolean due(double offsetSeconds, boolean changed) {
-        if (Double.isNaN(lastExamined)) {
-            return changed;
-        }
-        double waited = offsetSeconds - lastExamined;
-        if (changed && waited >= examination.stillSeconds() - 1e-9) {
-            return true;
-        }
-        if (!examination.followsMotion() || waited < examination.movingSeconds() - 1e-9 || !movedBefore
-                || moving.count() < MIN_MOVING_CELLS || freshCells < MIN_MOVING_CELLS) {
-            return false;
-        }
-        while (!extraInLastMinute.isEmpty() && extraInLastMinute.peekFirst() <= offsetSeconds - 60) {
-            extraInLastMinute.removeFirst();
-        }
-        if (extraInLastMinute.size() >= examination.maxExtraPerMinute()) {
-            return false;
-        }
-        extraInLastMinute.addLast(offsetSeconds);
-        extraExamined++;
-        return true;
+        return cadence.due(offsetSeconds, changed);
     }
 
-    /** Frames examined beyond the still cadence because something kept moving, so far. */
+    /** Frames examined beyond the still cadence because something travelled, so far. */
     public long extraExamined() {
-        return extraExamined;
+        return cadence.extraExamined();
     }
 
     /** Crops looked at closer so far. */
@@ -223,11 +168,12 @@ public final class FrameInspector {
                 text.startFile();
             }
         }
-        lastExamined = offsetSeconds;
+        cadence.examined(offsetSeconds);
         List<ObjectSighting> objects = new ArrayList<>();
         List<Detection> boxes = detector.detect(frame);
         if (lookCloser != null) {
             long t = System.nanoTime();
+            MovingCells moving = cadence.moving();
             crops += lookCloser.crops(moving, boxes).size();
             boxes = lookCloser.detect(frame, moving, boxes, detector);
             closerNanos += System.nanoTime() - t;
