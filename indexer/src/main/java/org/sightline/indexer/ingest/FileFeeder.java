@@ -140,7 +140,7 @@ final class FileFeeder implements Runnable {
                     while (nextCarried[0] < carried.size() && carried.get(nextCarried[0]).offsetSeconds() <= frame.offsetSeconds() + 1e-6) {
                         detections = carried.get(nextCarried[0]++);
                     }
-                } else if (inspector != null && observed(frame) && inspector.due(frame.offsetSeconds(), kept)) {
+                } else if (inspector != null && observedAndDue(frame, kept)) {
                     long t = System.nanoTime();
                     long text = inspector.textNanos();
                     long closer = inspector.closerNanos();
@@ -167,12 +167,15 @@ final class FileFeeder implements Runnable {
         queue.put(closed);
     }
 
-    /** Lets the inspector measure what moved since the previous sample (timed as filtering); always true. */
-    private boolean observed(SampledFrame frame) {
+    /**
+     * Lets the inspector measure what moved since the previous sample (timed as filtering; every sampled frame, in
+     * order), then says whether it examines this frame.
+     */
+    private boolean observedAndDue(SampledFrame frame, boolean kept) {
         long t = System.nanoTime();
         inspector.observe(frame.frame());
         clock.lap(Stage.FILTERING, t);
-        return true;
+        return inspector.due(frame.offsetSeconds(), kept);
     }
 
     /** Time of the feeding thread's stages other than decoding, which happen inside the decoding loop. */

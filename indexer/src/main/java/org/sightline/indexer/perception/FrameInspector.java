@@ -28,13 +28,11 @@ public final class FrameInspector {
     public static final double DEFAULT_INTERVAL_SECONDS = 6.0;
     /**
      * Frames are decoded at least this large (short side) when the detector runs: 768×432 footage then comes at
-     * 512×288, exactly the detector's 512-pixel letterboxed input, so nothing is scaled up for it.
+     * 512×288, exactly the detector's 512-pixel letterboxed input, so nothing is scaled up for it. Looking closer needs
+     * no larger decode: on the labelled frames, crops of the 512×288 frame find the same bicycles as crops of the native
+     * 768×432 one (LookCloserQualityTest), so the embedded frames stay those of a first index.
      */
     public static final int PREFERRED_SHORT_SIDE = 288;
-    /**
-     * Looking closer needs no larger decode: on the labelled frames, crops of the 512×288 frame find the same bicycles as
-     * crops of the native 768×432 one (LookCloserQualityTest), so the embedded frames stay those of a first index.
-     */
     private final Supplier<ObjectDetector> openDetector;
     private final Supplier<TextInspector> openText;
     private ObjectDetector detector;
