@@ -16,9 +16,9 @@ import org.sightline.models.runtime.RgbFrame;
  * {@link Settings#minMovingCells} cells and small enough to be a small object ({@value #SMALL_AREA} of a crop's width
  * and height at most) gets one crop of {@link Settings#cropFraction} of the frame's width and height centred on it, at
  * most {@link Settings#maxCrops} per frame, biggest area first. The detector
- * runs on each crop; its boxes are mapped back into frame coordinates, kept only when they hold a moving cell (a
- * parked car in the crop is already the whole frame's business) and do not touch a crop edge inside the frame (half an
- * object), then merged with the whole frame's boxes by the detector's own non-maximum suppression.
+ * runs on each crop; its boxes are mapped back into frame coordinates, kept only when at least half the moving cells
+ * they hold are ones no large whole-frame box explains (a parked car in the crop, or a "dog" on the legs of a person the
+ * whole frame found, is not what the crop was for) and do not touch a crop edge inside the frame (half an object), then merged with the whole frame's boxes by the detector's own non-maximum suppression.
  *
  * <p>Stateless and deterministic: the same frame, motion and detector give the same boxes.
  */
@@ -63,13 +63,7 @@ public final class LookCloser {
 
     /** The crops to look at, in frame coordinates, biggest moving area first; empty when nothing unexplained moves. */
     public List<NormalisedBox> crops(MovingCells moving, List<Detection> whole) {
-        List<NormalisedBox> explaining = new ArrayList<>();
-        for (Detection d : whole) {
-            if (d.box().width() >= settings.explainedWidth()) {
-                explaining.add(d.box());
-            }
-        }
-        MovingCells unexplained = moving.without(explaining);
+        MovingCells unexplained = unexplained(moving, whole);
         List<NormalisedBox> crops = new ArrayList<>();
         if (unexplained.count() < settings.minMovingCells()) {
             return crops;
@@ -92,6 +86,17 @@ public final class LookCloser {
         return crops;
     }
 
+    /** The moving cells not inside a whole-frame box at least {@link Settings#explainedWidth} wide. */
+    private MovingCells unexplained(MovingCells moving, List<Detection> whole) {
+        List<NormalisedBox> explaining = new ArrayList<>();
+        for (Detection d : whole) {
+            if (d.box().width() >= settings.explainedWidth()) {
+                explaining.add(d.box());
+            }
+        }
+        return moving.without(explaining);
+    }
+
     /**
      * The whole frame's detections with those of crops around unexplained motion added, merged by the detector's
      * non-maximum suppression; the whole frame's when nothing unexplained moves.
@@ -104,6 +109,7 @@ public final class LookCloser {
         if (crops.isEmpty()) {
             return whole;
         }
+        MovingCells unexplained = unexplained(moving, whole);
         List<Detection> all = new ArrayList<>(whole);
         List<Detection> fromCrops = new ArrayList<>();
         for (NormalisedBox crop : crops) {
@@ -115,7 +121,8 @@ public final class LookCloser {
                 }
                 NormalisedBox inFrame = NormalisedBox.clamped(crop.x1() + b.x1() * crop.width(), crop.y1() + b.y1() * crop.height(),
                         crop.x1() + b.x2() * crop.width(), crop.y1() + b.y2() * crop.height());
-                if (inFrame.area() > 0 && moving.countInside(inFrame) > 0) {
+                int fresh = unexplained.countInside(inFrame);
+                if (inFrame.area() > 0 && fresh > 0 && 2 * fresh >= moving.countInside(inFrame)) {
                     Detection found = new Detection(d.label(), d.classIndex(), d.score(), inFrame);
                     all.add(found);
                     fromCrops.add(found);
