@@ -48,9 +48,19 @@ public final class DataDirectorySettings {
      * zone). Changing it is audited.
      */
     public static final String TIME_ZONE = "time.zone";
+    /**
+     * {@code on} (the default) or {@code off}: while indexing, run the detector again on a crop around small moving things
+     * the whole frame does not explain (a cyclist seen from far above). See docs/perception-detector.md.
+     */
+    public static final String LOOK_CLOSER = "perception.look-closer";
+    /**
+     * {@code on} (the default) or {@code off}: while indexing, examine a frame every 2 s while something travels through
+     * the picture (at most 8 more a minute), not only one every 6 s.
+     */
+    public static final String FOLLOW_MOTION = "perception.follow-motion";
     /** Every setting name {@code sightline config} knows. */
     public static final java.util.List<String> NAMES = java.util.List.of(INDEX_STORE, SHARED_ROOTS, SOLR_CREDENTIALS,
-            SOLR_TRUSTSTORE, SOLR_TRUSTSTORE_PASSWORD, TIME_ZONE);
+            SOLR_TRUSTSTORE, SOLR_TRUSTSTORE_PASSWORD, TIME_ZONE, LOOK_CLOSER, FOLLOW_MOTION);
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -66,9 +76,46 @@ public final class DataDirectorySettings {
             @JsonProperty("solr.truststore") @com.fasterxml.jackson.annotation.JsonInclude(
                     com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String solrTruststore,
             @JsonProperty("solr.truststore-password-file") @com.fasterxml.jackson.annotation.JsonInclude(
-                    com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String solrTruststorePassword) {
+                    com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String solrTruststorePassword,
+            @JsonProperty("perception.look-closer") @com.fasterxml.jackson.annotation.JsonInclude(
+                    com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String lookCloser,
+            @JsonProperty("perception.follow-motion") @com.fasterxml.jackson.annotation.JsonInclude(
+                    com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) String followMotion) {
         Stored {
             sharedRoots = sharedRoots == null ? java.util.List.of() : java.util.List.copyOf(sharedRoots);
+        }
+
+        /** Nothing set: the embedded Lucene index, no workstation id yet. */
+        static Stored defaults() {
+            return new Stored(LUCENE, null, null, null, null, null, null, null, null);
+        }
+
+        Stored withIndexStore(String v) {
+            return new Stored(v, workstation, sharedRoots, solrCredentials, timeZone, solrTruststore, solrTruststorePassword, lookCloser, followMotion);
+        }
+
+        Stored withWorkstation(String v) {
+            return new Stored(indexStore, v, sharedRoots, solrCredentials, timeZone, solrTruststore, solrTruststorePassword, lookCloser, followMotion);
+        }
+
+        Stored withSharedRoots(java.util.List<String> v) {
+            return new Stored(indexStore, workstation, v, solrCredentials, timeZone, solrTruststore, solrTruststorePassword, lookCloser, followMotion);
+        }
+
+        Stored withSolrCredentials(String v) {
+            return new Stored(indexStore, workstation, sharedRoots, v, timeZone, solrTruststore, solrTruststorePassword, lookCloser, followMotion);
+        }
+
+        Stored withTimeZone(String v) {
+            return new Stored(indexStore, workstation, sharedRoots, solrCredentials, v, solrTruststore, solrTruststorePassword, lookCloser, followMotion);
+        }
+
+        Stored withSolrTrust(String store, String password) {
+            return new Stored(indexStore, workstation, sharedRoots, solrCredentials, timeZone, store, password, lookCloser, followMotion);
+        }
+
+        Stored withPerception(String look, String follow) {
+            return new Stored(indexStore, workstation, sharedRoots, solrCredentials, timeZone, solrTruststore, solrTruststorePassword, look, follow);
         }
     }
 
@@ -79,12 +126,11 @@ public final class DataDirectorySettings {
     static Stored read(DataDirectory dir) throws IOException {
         Path f = file(dir);
         if (!Files.isRegularFile(f)) {
-            return new Stored(LUCENE, null, null, null, null, null, null);
+            return Stored.defaults();
         }
         try {
             Stored s = JSON.readValue(f.toFile(), Stored.class);
-            return new Stored(s.indexStore() == null ? LUCENE : s.indexStore(), s.workstation(), s.sharedRoots(), s.solrCredentials(), s.timeZone(),
-                    s.solrTruststore(), s.solrTruststorePassword());
+            return s.indexStore() == null ? s.withIndexStore(LUCENE) : s;
         } catch (IOException e) {
             throw new IOException("the settings file " + f + " is not readable JSON (" + e.getMessage()
                     + "); fix or delete it (deleting it goes back to the embedded Lucene index)", e);
@@ -121,7 +167,7 @@ public final class DataDirectorySettings {
             v = SolrLocation.parse(v).toString();
         }
         Stored s = read(dir);
-        write(dir, new Stored(v, s.workstation(), s.sharedRoots(), s.solrCredentials(), s.timeZone(), s.solrTruststore(), s.solrTruststorePassword()));
+        write(dir, s.withIndexStore(v));
     }
 
     /** This data directory's workstation id, made (a random UUID) and saved on first use. */
@@ -131,7 +177,7 @@ public final class DataDirectorySettings {
             return s.workstation();
         }
         String id = UUID.randomUUID().toString();
-        write(dir, new Stored(s.indexStore(), id, s.sharedRoots(), s.solrCredentials(), s.timeZone(), s.solrTruststore(), s.solrTruststorePassword()));
+        write(dir, s.withWorkstation(id));
         return id;
     }
 
@@ -157,7 +203,7 @@ public final class DataDirectorySettings {
             roots.add(p.toString());
         }
         Stored s = read(dir);
-        write(dir, new Stored(s.indexStore(), s.workstation(), roots, s.solrCredentials(), s.timeZone(), s.solrTruststore(), s.solrTruststorePassword()));
+        write(dir, s.withSharedRoots(roots));
     }
 
     /** A setting's value as {@code sightline config get} prints it. */
@@ -169,6 +215,8 @@ public final class DataDirectorySettings {
             case SOLR_TRUSTSTORE -> read(dir).solrTruststore() == null ? "" : read(dir).solrTruststore();
             case SOLR_TRUSTSTORE_PASSWORD -> read(dir).solrTruststorePassword() == null ? "" : read(dir).solrTruststorePassword();
             case TIME_ZONE -> workstationZone(dir).label();
+            case LOOK_CLOSER -> lookCloser(dir) ? "on" : "off";
+            case FOLLOW_MOTION -> followMotion(dir) ? "on" : "off";
             default -> throw new IllegalArgumentException("unknown setting " + name + " (known: " + String.join(", ", NAMES) + ")");
         };
     }
@@ -181,6 +229,12 @@ public final class DataDirectorySettings {
             case SOLR_CREDENTIALS -> setSolrCredentials(dir, value);
             case SOLR_TRUSTSTORE -> setSolrTrust(dir, value, null);
             case SOLR_TRUSTSTORE_PASSWORD -> setSolrTrust(dir, null, value);
+            case LOOK_CLOSER, FOLLOW_MOTION -> {
+                String v = onOrOff(name, value) ? null : "off"; // on is the default, stored as nothing
+                Stored s = read(dir);
+                write(dir, s.withPerception(name.equals(LOOK_CLOSER) ? v : s.lookCloser(),
+                        name.equals(FOLLOW_MOTION) ? v : s.followMotion()));
+            }
             case TIME_ZONE -> {
                 try (CaseEvidence evidence = CaseEvidence.open(dir)) {
                     evidence.cameras().setWorkstationZone(value == null || value.isBlank() ? null : Cameras.zone(value));
@@ -188,6 +242,25 @@ public final class DataDirectorySettings {
             }
             default -> throw new IllegalArgumentException("unknown setting " + name + " (known: " + String.join(", ", NAMES) + ")");
         }
+    }
+
+    /** Whether indexing looks closer at small moving things ({@value #LOOK_CLOSER}, on unless set off). */
+    public static boolean lookCloser(DataDirectory dir) throws IOException {
+        return !"off".equals(read(dir).lookCloser());
+    }
+
+    /** Whether indexing examines more frames while something travels ({@value #FOLLOW_MOTION}, on unless set off). */
+    public static boolean followMotion(DataDirectory dir) throws IOException {
+        return !"off".equals(read(dir).followMotion());
+    }
+
+    private static boolean onOrOff(String name, String value) {
+        String v = value == null ? "" : value.strip().toLowerCase(java.util.Locale.ROOT);
+        return switch (v) {
+            case "on", "" -> true;
+            case "off" -> false;
+            default -> throw new IllegalArgumentException(name + " is on or off, not \"" + value + "\"");
+        };
     }
 
     /**
@@ -207,7 +280,7 @@ public final class DataDirectorySettings {
             stored = f.toString();
         }
         Stored s = read(dir);
-        write(dir, new Stored(s.indexStore(), s.workstation(), s.sharedRoots(), stored, s.timeZone(), s.solrTruststore(), s.solrTruststorePassword()));
+        write(dir, s.withSolrCredentials(stored));
     }
 
     /**
@@ -229,7 +302,7 @@ public final class DataDirectorySettings {
                 throw new IllegalArgumentException(e.getMessage(), e);
             }
         }
-        write(dir, new Stored(s.indexStore(), s.workstation(), s.sharedRoots(), s.solrCredentials(), s.timeZone(), store, password));
+        write(dir, s.withSolrTrust(store, password));
     }
 
     private static String absoluteOrNull(String value) {
@@ -278,6 +351,6 @@ public final class DataDirectorySettings {
      */
     static void writeTimeZone(DataDirectory dir, ZoneId zone) throws IOException {
         Stored s = read(dir);
-        write(dir, new Stored(s.indexStore(), s.workstation(), s.sharedRoots(), s.solrCredentials(), zone == null ? null : WorkstationZone.name(zone), s.solrTruststore(), s.solrTruststorePassword()));
+        write(dir, s.withTimeZone(zone == null ? null : WorkstationZone.name(zone)));
     }
 }

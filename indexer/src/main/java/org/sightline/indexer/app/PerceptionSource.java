@@ -1,6 +1,7 @@
 package org.sightline.indexer.app;
 
 import java.util.Optional;
+import org.sightline.indexer.perception.Examination;
 import org.sightline.models.perception.PackedDetector;
 import org.sightline.models.perception.install.PerceptionPacks;
 import org.sightline.models.perception.StarterPackShelf;
@@ -47,9 +48,57 @@ public interface PerceptionSource {
         return "";
     }
 
-    /** Seconds of video between frames the detector examines ({@code FrameInspector}). */
+    /** Seconds of video between frames the detector examines in a still scene ({@code FrameInspector}). */
     default double detectionIntervalSeconds() {
-        return org.sightline.indexer.perception.FrameInspector.DEFAULT_INTERVAL_SECONDS;
+        return examination().stillSeconds();
+    }
+
+    /**
+     * Which frames the detector examines and how closely: by default every 6 s, every 2 s while something keeps moving,
+     * looking closer at small moving things ({@link Examination#DEFAULT}).
+     */
+    default Examination examination() {
+        return Examination.DEFAULT;
+    }
+
+    /**
+     * This source with looking closer at small moving things and examining more frames while something moves each on or
+     * off (both on is the default).
+     */
+    default PerceptionSource examining(boolean lookCloser, boolean followMotion) {
+        return examining(examination().withLookCloser(lookCloser).withFollowMotion(followMotion));
+    }
+
+    /** This source, examining frames as given (e.g. looking closer or following motion turned off). */
+    default PerceptionSource examining(Examination examination) {
+        java.util.Objects.requireNonNull(examination, "examination");
+        PerceptionSource self = this;
+        return new PerceptionSource() {
+            @Override
+            public Optional<ObjectDetector> openDetector() {
+                return self.openDetector();
+            }
+
+            @Override
+            public Optional<SceneTextReader> openTextReader() {
+                return self.openTextReader();
+            }
+
+            @Override
+            public String packs() {
+                return self.packs();
+            }
+
+            @Override
+            public String packsBeforeOpening() {
+                return self.packsBeforeOpening();
+            }
+
+            @Override
+            public Examination examination() {
+                return examination;
+            }
+        };
     }
 
     /** No perception: indexing embeds frames only. */

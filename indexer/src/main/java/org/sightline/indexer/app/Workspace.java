@@ -33,6 +33,7 @@ import org.sightline.indexer.search.ExplainedResult;
 import org.sightline.indexer.search.ExplainedSearch;
 import org.sightline.indexer.search.MotionQuery;
 import org.sightline.indexer.search.MotionSearch;
+import org.sightline.indexer.perception.Examination;
 import org.sightline.indexer.perception.FrameInspector;
 import org.sightline.indexer.perception.TextInspector;
 import org.sightline.indexer.search.SearchResult;
@@ -312,16 +313,36 @@ public final class Workspace implements AutoCloseable {
      * what the same packs found in an earlier generation).
      */
     private FrameInspector perceptionInspector() {
+        Examination examination = examination();
         String known = detectorOpened ? "" : perception.packsBeforeOpening();
         if (known.isEmpty()) {
-            return detector().map(d -> new FrameInspector(d,
-                    textReader == null ? null : new TextInspector(textReader, TextInspector.DEFAULT_FULL_READ_EVERY),
-                    perception.detectionIntervalSeconds(), perception.packs())).orElse(null);
+            return detector().map(d -> new FrameInspector(() -> d,
+                    () -> textReader == null ? null : new TextInspector(textReader, TextInspector.DEFAULT_FULL_READ_EVERY),
+                    examination, perception.packs())).orElse(null);
         }
         return new FrameInspector(() -> detector().orElseThrow(() -> new IllegalStateException(
                         "the perception packs " + known + " were found, but no object detector could be opened from them")),
                 () -> textReader == null ? null : new TextInspector(textReader, TextInspector.DEFAULT_FULL_READ_EVERY),
-                perception.detectionIntervalSeconds(), known);
+                examination, known);
+    }
+
+    /**
+     * How the perception source examines frames, with looking closer and following motion turned off where the data
+     * directory's settings say so ({@link DataDirectorySettings#LOOK_CLOSER}, {@link DataDirectorySettings#FOLLOW_MOTION}).
+     */
+    private Examination examination() {
+        Examination e = perception.examination();
+        try {
+            if (!DataDirectorySettings.lookCloser(dataDirectory)) {
+                e = e.withLookCloser(false);
+            }
+            if (!DataDirectorySettings.followMotion(dataDirectory)) {
+                e = e.withFollowMotion(false);
+            }
+        } catch (IOException unreadable) {
+            throw new java.io.UncheckedIOException(unreadable);
+        }
+        return e;
     }
 
     /**

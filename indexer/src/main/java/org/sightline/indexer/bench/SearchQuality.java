@@ -71,7 +71,13 @@ public final class SearchQuality {
             new Labelled("motion: aisle empty tarmac, sensitivity 0.8", null, new FrameRegion(0.75, 0.3, 0.2, 0.45),
                     "parking-aisle-cars", 0.8, List.of()),
             new Labelled("motion: lot bottom left (cars)", null, new FrameRegion(0.0, 0.6, 0.45, 0.4),
-                    "parking-lot-person-bicycle-car", List.of(new Span(LOT, 0.0, 2.5), new Span(LOT, 28.0, 33.5))));
+                    "parking-lot-person-bicycle-car", List.of(new Span(LOT, 0.0, 2.5), new Span(LOT, 28.0, 33.5))),
+            // the lot's cyclists, from the starter detector looking closer (each walks or rides a bicycle across the top
+            // of the lot left to right, seen on frames at 11 and 13 s: x 545-600 then 690-765 of 768; at 33 s 672-747)
+            new Labelled("bicycle (the lot's cyclists)", "bicycle", null, null,
+                    List.of(new Span(LOT, 9.5, 14.5), new Span(LOT, 30.5, 35.5))),
+            new Labelled("bicycle left to right", "bicycle left to right", null, null,
+                    List.of(new Span(LOT, 9.5, 14.5), new Span(LOT, 30.5, 35.5))));
 
     /**
      * Text, motion and closeness, answered from what the starter perception packs stored, on {@link #INDOOR} and two

@@ -48,6 +48,15 @@ public class BenchIndexCommand implements Callable<Integer> {
                     + " --no-perception: embedding only); its time is reported on the perception line")
     boolean perception;
 
+    @Option(names = "--look-closer", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "with perception: run the detector again on crops around small moving things (default: ${DEFAULT-VALUE})")
+    boolean lookCloser;
+
+    @Option(names = "--follow-motion", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "with perception: examine a frame every 2 s while something keeps moving, not only every 6 s"
+                    + " (default: ${DEFAULT-VALUE})")
+    boolean followMotion;
+
     @Option(names = "--threads", description = "ONNX Runtime intra-op threads (default: all cores)")
     Integer threads;
 
@@ -81,7 +90,7 @@ public class BenchIndexCommand implements Callable<Integer> {
                     org.sightline.indexer.app.DataDirectorySettings.setIndexStore(new org.sightline.indexer.app.DataDirectory(data), store);
                 }
                 IngestBenchmark.Result r = IngestBenchmark.run(paths, data, m, batch,
-                        perception ? PerceptionSource.starterPacks() : PerceptionSource.none());
+                        perception ? PerceptionSource.starterPacks().examining(lookCloser, followMotion) : PerceptionSource.none());
                 results.add(r);
                 System.out.printf(Locale.ROOT, "run %d of %d%s: %s%n", run, runs, run == 1 ? " (cold process)" : "", r.describe());
             }

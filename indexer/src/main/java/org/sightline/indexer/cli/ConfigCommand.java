@@ -26,12 +26,15 @@ public class ConfigCommand implements Runnable {
             "solr.truststore, solr.truststore-password-file: for a SolrCloud served over HTTPS with its own certificate",
             "authority, a truststore holding it and a private file with its password (empty clears them).",
             "time.zone: the workstation zone, an IANA zone such as Europe/London, that cameras with no zone of their own",
-            "are read in (empty: the operating system's zone). The change is audited."})
+            "are read in (empty: the operating system's zone). The change is audited.",
+            "perception.look-closer, perception.follow-motion: on (the default) or off; while indexing, run the detector",
+            "again on a crop around small moving things, and examine a frame every 2 s while something travels."})
     static class Set implements Callable<Integer> {
         @Mixin
         DataOption dataOption;
 
-        @Parameters(index = "0", paramLabel = "KEY", description = "index.store, archive.shared-roots, solr.credentials-file, solr.truststore, solr.truststore-password-file or time.zone")
+        @Parameters(index = "0", paramLabel = "KEY", description = "index.store, archive.shared-roots, solr.credentials-file, solr.truststore,"
+                + " solr.truststore-password-file, time.zone, perception.look-closer or perception.follow-motion")
         String key;
 
         @Parameters(index = "1", paramLabel = "VALUE")
@@ -50,7 +53,7 @@ public class ConfigCommand implements Runnable {
         }
     }
 
-    @Command(name = "get", mixinStandardHelpOptions = true, description = "Show a setting (index.store, archive.shared-roots, solr.credentials-file, solr.truststore, solr.truststore-password-file, time.zone).")
+    @Command(name = "get", mixinStandardHelpOptions = true, description = "Show a setting (index.store, archive.shared-roots, solr.credentials-file, solr.truststore, solr.truststore-password-file, time.zone, perception.look-closer, perception.follow-motion).")
     static class Get implements Callable<Integer> {
         @Mixin
         DataOption dataOption;

@@ -9,9 +9,10 @@ import java.util.Arrays;
  * cyclist or a pedestrian crossing an empty car park moves into still cells every second, so theirs is, even when
  * they cover only a handful of cells.
  *
- * <p>Fed every sampled frame in order, embedded or not. One instance per video, used from one thread.
+ * <p>Fed every sampled frame in order, embedded or not. One instance per video, used from one thread. Used by the
+ * near-duplicate filter and by perception's examination cadence ({@code FrameInspector}).
  */
-final class FreshMotion {
+public final class FreshMotion {
     private final double cellLevels;
     private final int memorySamples;
 
@@ -25,13 +26,13 @@ final class FreshMotion {
      *                      common shift of the whole picture
      * @param memorySamples how many earlier samples of motion make a place "moving" rather than still
      */
-    FreshMotion(double cellLevels, int memorySamples) {
+    public FreshMotion(double cellLevels, int memorySamples) {
         this.cellLevels = cellLevels;
         this.memorySamples = memorySamples;
     }
 
     /** Records {@code thumb} as the next sample and returns how many of its cells moved where all was still. */
-    int freshCells(GreyThumbnail thumb) {
+    public int freshCells(GreyThumbnail thumb) {
         if (previous == null || previous.width() != thumb.width() || previous.height() != thumb.height()) {
             previous = thumb;
             lastMovedAt = new int[thumb.width() * thumb.height()];

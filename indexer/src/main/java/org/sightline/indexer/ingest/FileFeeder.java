@@ -140,14 +140,17 @@ final class FileFeeder implements Runnable {
                     while (nextCarried[0] < carried.size() && carried.get(nextCarried[0]).offsetSeconds() <= frame.offsetSeconds() + 1e-6) {
                         detections = carried.get(nextCarried[0]++);
                     }
-                } else if (inspector != null && inspector.due(frame.offsetSeconds(), kept)) {
+                } else if (inspector != null && observedAndDue(frame, kept)) {
                     long t = System.nanoTime();
                     long text = inspector.textNanos();
+                    long closer = inspector.closerNanos();
                     detections = inspector.inspect(frame.offsetSeconds(), frame.frame());
                     long reading = inspector.textNanos() - text;
                     clock.add(Stage.DETECTING, System.nanoTime() - t - reading);
                     clock.add(Stage.READING_TEXT, reading);
+                    clock.add(Stage.LOOKING_CLOSER, inspector.closerNanos() - closer);
                     clock.examined();
+                    clock.perceptionExtras(inspector.crops(), inspector.extraExamined());
                 }
                 long t = System.nanoTime();
                 queue.put(new FeedEvent.Frame(job, frame, image, detections));
@@ -162,6 +165,17 @@ final class FileFeeder implements Runnable {
             clock.add(Stage.DECODING, System.nanoTime() - start - (elsewhere() - elsewhereBefore));
         }
         queue.put(closed);
+    }
+
+    /**
+     * Lets the inspector measure what moved since the previous sample (timed as filtering; every sampled frame, in
+     * order), then says whether it examines this frame.
+     */
+    private boolean observedAndDue(SampledFrame frame, boolean kept) {
+        long t = System.nanoTime();
+        inspector.observe(frame.frame());
+        clock.lap(Stage.FILTERING, t);
+        return inspector.due(frame.offsetSeconds(), kept);
     }
 
     /** Time of the feeding thread's stages other than decoding, which happen inside the decoding loop. */

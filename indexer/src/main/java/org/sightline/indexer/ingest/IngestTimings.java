@@ -24,11 +24,20 @@ public record IngestTimings(double hashing, double probing, double decoding, dou
      * @param framesExamined frames the detector ran on
      * @param framesCarried  examined frames taken over from an earlier generation of the same content made by the same
      *                       packs (a re-embedding or another model), on which nothing ran again
+     * @param lookingCloser  seconds of {@code detecting} spent on crops around moving areas ({@code LookCloser})
+     * @param crops          crops the detector ran on
+     * @param framesFollowingMotion examined frames beyond the still cadence, because something kept moving
      */
-    public record Perception(double detecting, double readingText, int framesExamined, int framesCarried) {
+    public record Perception(double detecting, double readingText, int framesExamined, int framesCarried, double lookingCloser,
+            long crops, long framesFollowingMotion) {
         /** Nothing carried over. */
         public Perception(double detecting, double readingText, int framesExamined) {
             this(detecting, readingText, framesExamined, 0);
+        }
+
+        /** Whole frames at the still cadence only. */
+        public Perception(double detecting, double readingText, int framesExamined, int framesCarried) {
+            this(detecting, readingText, framesExamined, framesCarried, 0, 0, 0);
         }
     }
 
@@ -50,17 +59,20 @@ public record IngestTimings(double hashing, double probing, double decoding, dou
                         + "blocked on the model %.2f s; embedding thread: embed %.2f s, idle waiting for frames %.2f s; writing thread: "
                         + "segments, thumbnails and commits %.2f s%n  "
                         + "perception (feeding thread): object detection %.2f s, scene text and clock %.2f s, on %d examined frames"
-                        + " (%d more taken over from an earlier generation by the same packs)",
+                        + " (%d of them because something kept moving; %d more taken over from an earlier generation by the same"
+                        + " packs), of which looking closer %.2f s on %d crops",
                 cpu.process(), cpu.modelAndOther(), cpu.feeding(), cpu.writing(),
                 hashing, probing, decoding, filtering, preparing, feederBlocked, embedding, waitingForFrames, writing,
                 perception.detecting(), perception.readingText(), perception.framesExamined(),
-                perception.framesCarried());
+                perception.framesFollowingMotion(), perception.framesCarried(), perception.lookingCloser(), perception.crops());
     }
 
     /** Thread-safe accumulator, one slot per stage. */
     static final class Clock {
         enum Stage {
             HASHING, PROBING, DECODING, FILTERING, PREPARING, FEEDER_BLOCKED, WAITING_FOR_FRAMES, EMBEDDING, WRITING, DETECTING, READING_TEXT,
+            /** part of DETECTING: crops around moving areas */
+            LOOKING_CLOSER,
             /** CPU time, not wall time, of the feeding and the writing thread */
             FEEDING_CPU, WRITING_CPU
         }
@@ -71,9 +83,16 @@ public record IngestTimings(double hashing, double probing, double decoding, dou
         private final AtomicLongArray nanos = new AtomicLongArray(Stage.values().length);
         private final java.util.concurrent.atomic.AtomicInteger framesExamined = new java.util.concurrent.atomic.AtomicInteger();
         private final java.util.concurrent.atomic.AtomicInteger framesCarried = new java.util.concurrent.atomic.AtomicInteger();
+        private final java.util.concurrent.atomic.AtomicLong crops = new java.util.concurrent.atomic.AtomicLong();
+        private final java.util.concurrent.atomic.AtomicLong framesFollowingMotion = new java.util.concurrent.atomic.AtomicLong();
 
         void examined() {
             framesExamined.incrementAndGet();
+        }
+
+        void perceptionExtras(long cropsSeen, long followingMotion) {
+            crops.set(cropsSeen);
+            framesFollowingMotion.set(followingMotion);
         }
 
         void carried(int frames) {
@@ -100,7 +119,8 @@ public record IngestTimings(double hashing, double probing, double decoding, dou
             return new IngestTimings(s(Stage.HASHING), s(Stage.PROBING), s(Stage.DECODING), s(Stage.FILTERING), s(Stage.PREPARING),
                     s(Stage.FEEDER_BLOCKED), s(Stage.WAITING_FOR_FRAMES), s(Stage.EMBEDDING), s(Stage.WRITING),
                     new CpuUse(process < 0 ? 0 : (process - processCpuAtStart) / 1e9, s(Stage.FEEDING_CPU), s(Stage.WRITING_CPU)),
-                    new Perception(s(Stage.DETECTING), s(Stage.READING_TEXT), framesExamined.get(), framesCarried.get()));
+                    new Perception(s(Stage.DETECTING), s(Stage.READING_TEXT), framesExamined.get(), framesCarried.get(),
+                            s(Stage.LOOKING_CLOSER), crops.get(), framesFollowingMotion.get()));
         }
 
         /** CPU time of the calling thread so far, in nanoseconds (0 where the JVM cannot tell). */

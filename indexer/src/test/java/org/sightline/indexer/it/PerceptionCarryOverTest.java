@@ -27,6 +27,8 @@ import org.sightline.indexer.ingest.FileOutcome;
 import org.sightline.indexer.ingest.IngestListener;
 import org.sightline.indexer.ingest.IngestReport;
 import org.sightline.indexer.ingest.IngestRequest;
+import org.sightline.indexer.perception.Examination;
+import org.sightline.indexer.app.DataDirectorySettings;
 import org.sightline.models.perception.detect.ObjectDetector;
 import org.sightline.models.perception.text.SceneTextReader;
 import org.sightline.models.runtime.VisionLanguageModel;
@@ -53,7 +55,9 @@ class PerceptionCarryOverTest {
 
         PerceptionSource starter = PerceptionSource.starterPacks();
         String packs = starter.packsBeforeOpening();
-        assertEquals(before.packs().get(FILE.getFileName().toString()), packs, "the packs are known without opening them");
+        // recorded: the packs, then how frames were examined (a different examination finds different things)
+        assertEquals(before.packs().get(FILE.getFileName().toString()), packs + "; " + Examination.DEFAULT.described(),
+                "the packs are known without opening them");
         AtomicInteger opened = new AtomicInteger();
         PerceptionSource neverOpened = new PerceptionSource() {
             @Override
@@ -115,6 +119,20 @@ class PerceptionCarryOverTest {
         assertEquals(before.examinedFrameCount(FILE), report.timings().perception().framesExamined(), "the detector ran again");
         Rows rerun = rows(data);
         assertTrue(rerun.packs().get(FILE.getFileName().toString()).startsWith("renamed "), rerun.packs().toString());
+
+        // the same packs examining frames another way (looking closer and following motion set off) run again too
+        DataDirectorySettings.set(new DataDirectory(data), DataDirectorySettings.LOOK_CLOSER, "off");
+        DataDirectorySettings.set(new DataDirectory(data), DataDirectorySettings.FOLLOW_MOTION, "off");
+        try (VisionLanguageModel model = new ModelStore(new DataDirectory(data).modelsDir()).openActive();
+             Workspace w = Workspace.open(new DataDirectory(data), ActiveModelSource.of(model), starter)) {
+            report = w.ingest(IngestRequest.of(List.of(FILE)).withReembed(true), IngestListener.NONE, () -> false);
+        }
+        assertEquals(0, report.timings().perception().framesCarried());
+        assertTrue(report.timings().perception().framesExamined() > 0, "the detector ran again");
+        assertEquals(0, report.timings().perception().crops());
+        assertEquals(0, report.timings().perception().framesFollowingMotion());
+        assertEquals(packs, rows(data).packs().get(FILE.getFileName().toString()),
+                "the plain 6 s cadence of whole frames is recorded as the packs alone, as before the setting existed");
     }
 
     @Test

@@ -46,4 +46,40 @@ class TrackLinkerTest {
                 new FrameDetections(6, List.of(at("person", 0.7f, 0.6f, null)))));
         assertEquals(2, tracks.size(), tracks.toString());
     }
+
+    private static ObjectSighting small(String label, float x, float y) {
+        return new ObjectSighting(label, 0.5f, new NormalisedBox(x, y, x + 0.06f, y + 0.1f), null);
+    }
+
+    @Test
+    void aSmallCyclistExaminedEveryTwoSecondsIsOneTrackThroughAMissedFrame() {
+        // about a tenth of the frame a second, as the parking lot's cyclist; not seen at 13 s
+        List<ObjectTrack> tracks = TrackLinker.link(List.of(
+                new FrameDetections(9, List.of(small("bicycle", 0.5f, 0.1f))),
+                new FrameDetections(11, List.of(small("bicycle", 0.71f, 0.12f))),
+                new FrameDetections(13, List.of()),
+                new FrameDetections(15, List.of(small("bicycle", 0.9f, 0.15f)))));
+        assertEquals(1, tracks.size(), tracks.toString());
+        assertEquals(ObjectTrack.Direction.RIGHT, tracks.getFirst().direction());
+        assertEquals(List.of(9.0, 11.0, 15.0), tracks.getFirst().path().stream().map(ObjectTrack.Point::offsetSeconds).toList());
+    }
+
+    @Test
+    void aTrackUnseenForLongerThanTheGapEnds() {
+        List<ObjectTrack> tracks = TrackLinker.link(List.of(
+                new FrameDetections(0, List.of(small("person", 0.5f, 0.1f))),
+                new FrameDetections(2, List.of()),
+                new FrameDetections(4, List.of()),
+                new FrameDetections(6, List.of()),
+                new FrameDetections(6.5, List.of(small("person", 0.5f, 0.1f)))));
+        assertEquals(2, tracks.size(), "6.5 s without it: " + tracks);
+    }
+
+    @Test
+    void fastSmallObjectsFarApartAreStillNotLinked() {
+        List<ObjectTrack> tracks = TrackLinker.link(List.of(
+                new FrameDetections(0, List.of(small("person", 0.1f, 0.1f))),
+                new FrameDetections(2, List.of(small("person", 0.5f, 0.1f)))));
+        assertEquals(2, tracks.size(), "0.4 of the frame apart in 2 s: " + tracks);
+    }
 }
