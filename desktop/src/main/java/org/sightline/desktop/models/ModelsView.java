@@ -98,11 +98,16 @@ public final class ModelsView extends VBox {
         Label message = new Label();
         message.setId("models-message");
         message.textProperty().bind(vm.messageProperty());
+        message.setWrapText(true);
+        message.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        message.managedProperty().bind(message.textProperty().isNotEmpty());
         Label error = new Label();
         error.setId("models-error");
         error.getStyleClass().add("error-text");
         error.setWrapText(true);
         error.textProperty().bind(vm.errorProperty());
+        error.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        error.managedProperty().bind(error.textProperty().isNotEmpty());
 
         getChildren().addAll(title, actions, notice, table, rowActions, new PerceptionPacksSection(vm), message, error);
     }

@@ -40,12 +40,12 @@ final class PerceptionPacksSection extends VBox {
         table.setId("perception-table");
         table.setMinHeight(120);
         table.setPlaceholder(new Label("No perception pack: build Sightline again to make the starter packs, or import one."));
-        table.getColumns().add(ModelsView.column("Name", PerceptionRow::name, 230));
-        table.getColumns().add(ModelsView.column("Kind", r -> r.problem() != null ? "unreadable: " + r.problem()
-                : r.kind() + (r.starter() ? " (built in)" : ""), 130));
+        table.getColumns().add(fixed(ModelsView.column("Name", PerceptionRow::name, 230), 200));
+        table.getColumns().add(fixed(ModelsView.column("Kind", r -> r.problem() != null ? "unreadable: " + r.problem()
+                : r.kind() + (r.starter() ? " · built in" : ""), 140), 125));
         table.getColumns().add(ModelsView.column("Classes", r -> r.classes() == 0 ? "" : Integer.toString(r.classes()), 70));
-        table.getColumns().add(ModelsView.column("Used for", r -> vm.rolesOf(r.name()), 150));
-        table.getColumns().add(ModelsView.column("Verification", r -> vm.perceptionVerificationOf(r.name()).toString(), 110));
+        table.getColumns().add(fixed(ModelsView.column("Used for", r -> vm.rolesOf(r.name()), 150), 145));
+        table.getColumns().add(ModelsView.column("Verification", r -> vm.perceptionVerificationOf(r.name()).toString(), 90));
         table.getColumns().add(ModelsView.column("Licence", PerceptionRow::licence, 200));
         table.getColumns().add(ModelsView.column("Source", PerceptionRow::source, 260));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -60,10 +60,12 @@ final class PerceptionPacksSection extends VBox {
             return r == null || r.fitsUse() == null ? PerceptionUse.INDEXING.action() : r.fitsUse().action();
         }, table.getSelectionModel().selectedItemProperty()));
         choose.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull().or(vm.busyProperty()));
+        choose.setMinWidth(Region.USE_PREF_SIZE);
         choose.setOnAction(e -> vm.choosePerception(table.getSelectionModel().getSelectedItem().name()));
         Button verify = new Button("Verify");
         verify.setId("perception-verify");
         verify.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        verify.setMinWidth(Region.USE_PREF_SIZE);
         verify.setOnAction(e -> vm.verifyPerception(table.getSelectionModel().getSelectedItem().name()));
         Label detail = new Label();
         detail.setWrapText(true);
@@ -77,8 +79,12 @@ final class PerceptionPacksSection extends VBox {
                         + " FAMILY --classes coco|FILE";
             }
             ModelsViewModel.Verification v = vm.perceptionVerificationOf(r.name());
-            return (r.fitsUse() == null && r.problem() == null ? "Knows no 'person' nor 'face': it indexes only if you confirm. " : "")
-                    + (v.state() == ModelsViewModel.Verification.State.VERIFIED ? v.detail() : "");
+            if (r.problem() != null) {
+                return "Its manifest cannot be read: " + r.problem();
+            }
+            return (r.fitsUse() == null ? "Knows no 'person' nor 'face': it indexes only if you confirm. " : "")
+                    + "Licence: " + r.licence() + ". Source: " + r.source() + "."
+                    + (v.state() == ModelsViewModel.Verification.State.VERIFIED ? " " + v.detail() + "." : "");
         }, table.getSelectionModel().selectedItemProperty(), vm.perceptionVerification()));
         HBox.setHgrow(detail, Priority.ALWAYS);
         HBox rowActions = new HBox(10, choose, verify, detail);
@@ -97,6 +103,12 @@ final class PerceptionPacksSection extends VBox {
             }
         });
         getChildren().addAll(title, inUse, table, rowActions, error);
+    }
+
+    /** A column that keeps at least this width (names and uses stay whole in narrow windows). */
+    private static <T> javafx.scene.control.TableColumn<T, String> fixed(javafx.scene.control.TableColumn<T, String> c, double min) {
+        c.setMinWidth(min);
+        return c;
     }
 
     private void confirm(ModelsViewModel.PendingChoice pending, ModelsViewModel vm) {
