@@ -40,14 +40,13 @@ final class PerceptionPacksSection extends VBox {
         table.setId("perception-table");
         table.setMinHeight(120);
         table.setPlaceholder(new Label("No perception pack: build Sightline again to make the starter packs, or import one."));
-        table.getColumns().add(fixed(ModelsView.column("Name", PerceptionRow::name, 230), 200));
-        table.getColumns().add(fixed(ModelsView.column("Kind", r -> r.problem() != null ? "unreadable: " + r.problem()
-                : r.kind() + (r.starter() ? " · built in" : ""), 140), 125));
-        table.getColumns().add(ModelsView.column("Classes", r -> r.classes() == 0 ? "" : Integer.toString(r.classes()), 70));
-        table.getColumns().add(fixed(ModelsView.column("Used for", r -> vm.rolesOf(r.name()), 150), 145));
-        table.getColumns().add(ModelsView.column("Verification", r -> vm.perceptionVerificationOf(r.name()).toString(), 90));
+        table.getColumns().add(fixed(ModelsView.column("Name", PerceptionRow::name, 235), 230));
+        table.getColumns().add(fixed(ModelsView.column("Kind", r -> r.problem() != null ? "unreadable: " + r.problem() : r.kind(), 90), 85));
+        table.getColumns().add(fixed(ModelsView.column("Classes", r -> r.classes() == 0 ? "" : Integer.toString(r.classes()), 70), 65));
+        table.getColumns().add(fixed(ModelsView.column("Used for", r -> vm.rolesOf(r.name()), 165), 160));
+        table.getColumns().add(fixed(ModelsView.column("Verification", r -> vm.perceptionVerificationOf(r.name()).toString(), 105), 100));
         table.getColumns().add(ModelsView.column("Licence", PerceptionRow::licence, 200));
-        table.getColumns().add(ModelsView.column("Source", PerceptionRow::source, 260));
+        table.getColumns().add(ModelsView.column("Source", r -> (r.starter() ? "built in · " : "") + (r.source() == null ? "" : r.source()), 260));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         vm.perceptionVerification().addListener((MapChangeListener<String, ModelsViewModel.Verification>) c -> table.refresh());
         vm.perceptionUses().addListener((MapChangeListener<PerceptionUse, PackInUse>) c -> table.refresh());
