@@ -63,6 +63,7 @@ public final class ModelsViewModel {
     private final ObservableMap<PerceptionUse, PackInUse> uses = FXCollections.observableHashMap();
     private final ObservableMap<String, Verification> perceptionVerification = FXCollections.observableHashMap();
     private final ReadOnlyStringWrapper perceptionError = new ReadOnlyStringWrapper(this, "perceptionError", null);
+    private boolean checkPerception;
     private final ReadOnlyObjectWrapper<PendingChoice> pendingChoice = new ReadOnlyObjectWrapper<>(this, "pendingChoice");
 
     /**
@@ -86,7 +87,10 @@ public final class ModelsViewModel {
         refreshPerception();
     }
 
-    /** Reloads the perception packs and which one each use runs; verifies each pack not checked yet. */
+    /**
+     * Reloads the perception packs and which one each use runs; once {@link #checkPerceptionPacks()} was called,
+     * verifies each pack not checked yet.
+     */
     public void refreshPerception() {
         tasks.execute(BackgroundTask.of("Reading perception packs", ctx -> new PerceptionState(packs.perceptionPacks(),
                         packs.perceptionUses()))
@@ -95,13 +99,28 @@ public final class ModelsViewModel {
                     perceptionRows.setAll(state.rows());
                     uses.clear();
                     uses.putAll(state.uses());
-                    for (PerceptionRow r : state.rows()) {
-                        if (r.problem() == null && !perceptionVerification.containsKey(r.name())) {
-                            verifyPerception(r.name());
-                        }
+                    if (checkPerception) {
+                        verifyUncheckedPerceptionPacks();
                     }
                 })
                 .onFailure(e -> perceptionError.set("Cannot read the perception packs: " + reason(e))));
+    }
+
+    /**
+     * Verifies every perception pack not checked yet, now and after each later read of the list: called when the
+     * page is shown, so that opening the window does not hash every pack.
+     */
+    public void checkPerceptionPacks() {
+        checkPerception = true;
+        verifyUncheckedPerceptionPacks();
+    }
+
+    private void verifyUncheckedPerceptionPacks() {
+        for (PerceptionRow r : List.copyOf(perceptionRows)) {
+            if (r.problem() == null && !perceptionVerification.containsKey(r.name())) {
+                verifyPerception(r.name());
+            }
+        }
     }
 
     private record PerceptionState(List<PerceptionRow> rows, Map<PerceptionUse, PackInUse> uses) {

@@ -42,9 +42,9 @@ final class PerceptionPacksSection extends VBox {
         table.setPlaceholder(new Label("No perception pack: build Sightline again to make the starter packs, or import one."));
         table.getColumns().add(fixed(ModelsView.column("Name", PerceptionRow::name, 235), 230));
         table.getColumns().add(fixed(ModelsView.column("Kind", r -> r.problem() != null ? "unreadable: " + r.problem() : r.kind(), 90), 85));
-        table.getColumns().add(fixed(ModelsView.column("Classes", r -> r.classes() == 0 ? "" : Integer.toString(r.classes()), 70), 65));
+        table.getColumns().add(fixed(ModelsView.column("Classes", r -> r.classes() == 0 ? "" : Integer.toString(r.classes()), 78), 78));
         table.getColumns().add(fixed(ModelsView.column("Used for", r -> vm.rolesOf(r.name()), 165), 160));
-        table.getColumns().add(fixed(ModelsView.column("Verification", r -> vm.perceptionVerificationOf(r.name()).toString(), 105), 100));
+        table.getColumns().add(fixed(ModelsView.column("Verification", r -> vm.perceptionVerificationOf(r.name()).toString(), 118), 118));
         table.getColumns().add(ModelsView.column("Licence", PerceptionRow::licence, 200));
         table.getColumns().add(ModelsView.column("Source", r -> (r.starter() ? "built in · " : "") + (r.source() == null ? "" : r.source()), 260));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -102,6 +102,8 @@ final class PerceptionPacksSection extends VBox {
             }
         });
         getChildren().addAll(title, inUse, table, rowActions, error);
+        vm.checkPerceptionPacks(); // the page is shown: its packs are verified in the background
+
     }
 
     /** A column that keeps at least this width (names and uses stay whole in narrow windows). */

@@ -41,6 +41,9 @@ class PerceptionPacksViewModelTest {
         vm = new ModelsViewModel(tasks, new StoreModelPacks(ModelLibrary.open(new DataDirectory(tmp.resolve("data")))));
         vm.refresh();
         assertNull(vm.perceptionErrorProperty().get());
+        assertEquals(ModelsViewModel.Verification.State.NOT_CHECKED,
+                vm.perceptionVerificationOf(DetectorStarterPack.NAME).state(), "not hashed before the page is shown");
+        vm.checkPerceptionPacks();
         return vm;
     }
 
