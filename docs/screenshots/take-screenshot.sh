@@ -3,7 +3,9 @@
 # 1920x1080) over an index of ../shared/footage built with the demo colour model and a case of two clips made on
 # the command line, and saves for each size the search page (searched "red", the red car's clip open in the viewer)
 # and the Cases page: docs/screenshots/search-WxH.png and cases-WxH.png; search.png and cases.png are the
-# 1280x800 ones (the README shows them).
+# 1280x800 ones (the README shows them). The Models page (models-WxH.png) is shot on a data directory of its own:
+# the demo model, and a renamed copy of the face starter pack imported and chosen for face redaction.
+# SIGHTLINE_SCREENSHOT_PAGES picks pages (e.g. "models"); the footage is indexed only when a page needs it.
 #
 # Needs (Debian): apt-get install -y xvfb libgtk-3-0 libgl1 imagemagick
 #   xvfb: the virtual display; libgtk-3-0, libgl1: what JavaFX's window toolkit loads; imagemagick: `import` for
@@ -32,13 +34,26 @@ cleanup() {
 }
 trap cleanup EXIT
 
+pages="${SIGHTLINE_SCREENSHOT_PAGES:-search cases cases-disclosure cases-key library models}"
 data="$work/data"
 echo "take-screenshot: preparing $data (demo model, index of $footage)" >&2
 "$here/sightline" models demo --data "$data" >/dev/null
-"$here/sightline" index --data "$data" "$footage" >"$work/index.log" 2>&1 || {
-  # some fixtures are meant to fail or be partial; the index of the others is what matters
-  tail -n 5 "$work/index.log" >&2
-}
+case " $pages " in
+  *" search "*|*" cases"*|*" library "*)
+    "$here/sightline" index --data "$data" "$footage" >"$work/index.log" 2>&1 || {
+      # some fixtures are meant to fail or be partial; the index of the others is what matters
+      tail -n 5 "$work/index.log" >&2
+    } ;;
+esac
+
+# the Models page: the demo model, and a user's face pack (a renamed copy of the starter one) imported and chosen
+models_data="$work/data-models"
+"$here/sightline" models demo --data "$models_data" >/dev/null
+mkdir -p "$work/usb/my-faces"
+cp "$here/models/target/starter-packs/sightline-detector-faces/"* "$work/usb/my-faces/"
+sed -i 's/"sightline-detector-faces"/"my-faces"/' "$work/usb/my-faces/sightline-perception.json"
+"$here/sightline" models import --data "$models_data" "$work/usb/my-faces" >/dev/null
+"$here/sightline" models use --data "$models_data" my-faces >/dev/null
 
 "$here/sightline" case create --data "$data" --name "Red car on the lot" --reference OP-1 >/dev/null
 "$here/sightline" case add --data "$data" OP-1 --video "$footage/parking-aisle-cars.mp4" --in 13 --out 20 --hit 16 \
@@ -79,7 +94,6 @@ shoot() {
   echo "take-screenshot: saved $png ($(du -k "$png" | cut -f1) KB)" >&2
 }
 
-pages="${SIGHTLINE_SCREENSHOT_PAGES:-search cases cases-disclosure cases-key library}"
 review_settle="${SIGHTLINE_SCREENSHOT_REVIEW_WAIT:-60}"
 for size in $sizes; do
   for page in $pages; do
@@ -92,6 +106,7 @@ for size in $sizes; do
         settle="$settle_before"; data="$data_before" ;;
       cases-key) shoot cases-key "$size" -Dsightline.page=cases -Dsightline.showExaminerKey=true ;;
       library) shoot library "$size" -Dsightline.page=library ;;
+      models) data_before="$data"; data="$models_data"; shoot models "$size" -Dsightline.page=models; data="$data_before" ;;
     esac
   done
 done

@@ -26,6 +26,10 @@ public final class ModelsView extends VBox {
         Button importPack = new Button("Import a pack folder…", Icon.FOLDER_ADD.node(18));
         importPack.setId("models-import");
         importPack.setOnAction(e -> ModelActions.chooseAndImport(this, vm));
+        Button importArchive = new Button("Import an archive…", Icon.FOLDER_ADD.node(18));
+        importArchive.setId("models-import-archive");
+        importArchive.setOnAction(e -> ModelActions.chooseArchiveAndImport(this, vm));
+        importArchive.disableProperty().bind(vm.busyProperty());
         Button demo = new Button("Install demo model", Icon.MODELS.node(18));
         demo.setId("models-install-demo");
         demo.setOnAction(e -> vm.installDemo());
@@ -33,7 +37,7 @@ public final class ModelsView extends VBox {
         verifyAll.setOnAction(e -> vm.verifyAll());
         importPack.disableProperty().bind(vm.busyProperty());
         demo.disableProperty().bind(vm.busyProperty());
-        HBox actions = new HBox(10, importPack, demo, verifyAll);
+        HBox actions = new HBox(10, importPack, importArchive, demo, verifyAll);
         actions.setAlignment(Pos.CENTER_LEFT);
 
         Label demoNotice = new Label(ModelsViewModel.DEMO_NOTICE);
@@ -53,6 +57,8 @@ public final class ModelsView extends VBox {
         TableView<PackRow> table = new TableView<>(vm.rows());
         table.setId("models-table");
         table.setPlaceholder(new Label("No model pack installed. Install the demo model or import a pack folder."));
+        table.setMinHeight(110);
+        table.setPrefHeight(170);
         table.getColumns().add(column("Active", r -> r.active() ? "● active" : "", 90));
         table.getColumns().add(column("Name", PackRow::name, 230));
         table.getColumns().add(column("Version", PackRow::version, 80));
@@ -61,7 +67,7 @@ public final class ModelsView extends VBox {
         table.getColumns().add(column("Licence", PackRow::licence, 200));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         vm.verification().addListener((MapChangeListener<String, ModelsViewModel.Verification>) c -> table.refresh());
-        VBox.setVgrow(table, Priority.ALWAYS);
+        VBox.setVgrow(table, Priority.SOMETIMES);
 
         Button activate = new Button("Make active");
         activate.setId("models-activate");
@@ -92,18 +98,22 @@ public final class ModelsView extends VBox {
         Label message = new Label();
         message.setId("models-message");
         message.textProperty().bind(vm.messageProperty());
+        message.setWrapText(true);
+        message.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        message.managedProperty().bind(message.textProperty().isNotEmpty());
         Label error = new Label();
         error.setId("models-error");
         error.getStyleClass().add("error-text");
         error.setWrapText(true);
         error.textProperty().bind(vm.errorProperty());
+        error.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        error.managedProperty().bind(error.textProperty().isNotEmpty());
 
-        getChildren().addAll(title, actions, notice, table, rowActions, message, error);
+        getChildren().addAll(title, actions, notice, table, rowActions, new PerceptionPacksSection(vm), message, error);
     }
 
-    private static TableColumn<PackRow, String> column(String name, java.util.function.Function<PackRow, String> f,
-            double width) {
-        TableColumn<PackRow, String> c = new TableColumn<>(name);
+    static <T> TableColumn<T, String> column(String name, java.util.function.Function<T, String> f, double width) {
+        TableColumn<T, String> c = new TableColumn<>(name);
         c.setPrefWidth(width);
         c.setMinWidth(width <= 90 ? width : 60); // short columns ("● active", the version) stay whole
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(f.apply(d.getValue())));

@@ -63,4 +63,22 @@ class ModelsViewTest {
         assertEquals(ModelsViewModel.Verification.State.VERIFIED, vm.verificationOf(vm.active().get().name()).state());
         assertTrue(vm.verificationOf(vm.active().get().name()).detail().contains("SHA-256"));
     }
+
+    @Test
+    void listsThePerceptionPacksAndChoosesTheSelectedOneForItsUse(FxRobot robot) {
+        @SuppressWarnings("unchecked")
+        TableView<ModelPacks.PerceptionRow> table = robot.lookup("#perception-table").queryAs(TableView.class);
+        assertEquals(4, table.getItems().size(), "the four starter packs: " + table.getItems());
+        int text = table.getItems().indexOf(table.getItems().stream()
+                .filter(r -> r.name().equals(org.sightline.models.perception.TextStarterPack.NAME)).findFirst().orElseThrow());
+        robot.interact(() -> table.getSelectionModel().select(text));
+        assertEquals("Use for reading text", robot.lookup("#perception-choose").queryButton().getText());
+
+        org.sightline.desktop.FxClicks.click(robot, "#perception-choose");
+        assertEquals(new ModelPacks.PackInUse(org.sightline.models.perception.TextStarterPack.NAME, true),
+                vm.perceptionUses().get(ModelPacks.PerceptionUse.TEXT));
+        String uses = robot.lookup("#perception-uses").queryAs(javafx.scene.control.Label.class).getText();
+        assertTrue(uses.contains("Text reader: sightline-text-ppocrv4 (chosen)"), uses);
+        assertTrue(uses.contains("Indexing detector: sightline-detector-centernet (built-in default)"), uses);
+    }
 }
